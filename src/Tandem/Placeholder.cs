@@ -1,0 +1,1 @@
+namespace Tandem; public sealed class Placeholder {}
