@@ -1,1 +1,0 @@
-namespace Tandem; public sealed class Placeholder {}
