@@ -1,1 +1,11 @@
-class P { static void Main(){} }
+using Tandem.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await new TandemCli(Console.Out, Console.Error, interactive: !Console.IsErrorRedirected)
+    .RunAsync(args, cancellation.Token);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace Tandem.Cli;
+
+/// <summary>Options every command understands: where the store is and who is asking.</summary>
+internal static class CliOptions
+{
+    public static Option<string?> Database { get; } = new("--db")
+    {
+        Description = "SQLite store file (default: $TANDEM_DB or ~/.local/share/tandem/tandem.db)",
+        Recursive = true,
+    };
+
+    public static Option<string?> User { get; } = new("--user")
+    {
+        Description = "Act as this user (default: $TANDEM_USER or the OS user)",
+        Recursive = true,
+    };
+
+    public static Option<string?> Groups { get; } = new("--groups")
+    {
+        Description = "Comma-separated groups of the user (default: $TANDEM_GROUPS)",
+        Recursive = true,
+    };
+
+    public static Option<string?> Access { get; } = new("--acl")
+    {
+        Description = "Who may read the documents: users and group:<name>, comma-separated (default: only you)",
+    };
+
+    public static Option<string> Format(params string[] formats)
+    {
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: " + string.Join(", ", formats),
+            DefaultValueFactory = _ => formats[0],
+        };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Tandem.Analysis;
+using Tandem.Reporting;
+
+namespace Tandem.Cli.Commands;
+
+/// <summary><c>tandem analyze &lt;file&gt;</c>: ingest a contract and print its risk report.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(CommandRunner run)
+    {
+        var file = new Argument<string>("file") { Description = "The contract (.txt .md .html .docx .pdf)" };
+        var format = CliOptions.Format("text", "json", "md", "html");
+        var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout" };
+        var playbookPath = new Option<string?>("--playbook") { Description = "Playbook YAML (default: the shipped standard playbook)" };
+        var modelPath = new Option<string?>("--model-file") { Description = "Local analyst model (default: $TANDEM_MODEL or the shipped model)" };
+        var minConfidence = new Option<double?>("--min-confidence") { Description = "Report only findings at least this confident (0-1); default: per-category thresholds" };
+        var noInfo = new Option<bool>("--no-info") { Description = "Leave out informational findings (parties, dates, governing law)" };
+        var command = new Command("analyze", "Review a contract clause by clause against the playbook")
+        {
+            file, format, output, playbookPath, modelPath, minConfidence, noInfo, CliOptions.Access,
+        };
+        command.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var confidence = parse.GetValue(minConfidence);
+            if (confidence is < 0 or > 1)
+            {
+                throw new TandemException($"--min-confidence must be between 0 and 1, not {confidence}");
+            }
+
+            var playbook = PlaybookLoader.Load(parse.GetValue(playbookPath) ?? PlaybookLoader.DefaultPath());
+            var options = new AnalysisOptions { MinConfidence = confidence, IncludeInfo = !parse.GetValue(noInfo) };
+            var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
+            var report = await context.WithStatusAsync("reading the contract", async status =>
+            {
+                var ingested = await context.Ingestor.IngestFileAsync(parse.GetValue(file)!, context.Caller, access, cancellationToken);
+                status("loading the local analyst");
+                var analyst = LocalAnalyst.Load(parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL") ?? LocalAnalyst.DefaultPath());
+                status($"analysing {ingested.ClauseCount} clauses");
+                var reviewer = new ContractReviewer(context.Ingestor, context.Store, new ContractAnalyzer(analyst));
+                return await reviewer.ReviewDocumentAsync(ingested.DocumentId, context.Caller, playbook, options, cancellationToken);
+            });
+
+            var target = parse.GetValue(output);
+            var chosen = parse.GetValue(format);
+            if (chosen == "text" && target is null)
+            {
+                TextReport.Write(context.Console, report);
+                return 0;
+            }
+
+            var rendered = chosen switch
+            {
+                "json" => ReportJson.Render(report),
+                "md" => ReportMarkdown.Render(report),
+                "html" => ReportHtml.Render(report),
+                _ => RenderText(report),
+            };
+            if (target is null)
+            {
+                await context.Output.WriteAsync(rendered);
+                return 0;
+            }
+
+            await WriteAtomicallyAsync(target, rendered, cancellationToken);
+            await context.Output.WriteLineAsync($"wrote {target} ({report.Findings.Count} findings, {report.MissingProtections.Count} missing protections)");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string RenderText(RiskReport report)
+    {
+        using var writer = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(writer),
+            Ansi = Spectre.Console.AnsiSupport.No,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 120;
+        TextReport.Write(console, report);
+        return writer.ToString();
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp";
+        try
+        {
+            await File.WriteAllTextAsync(temp, content, cancellationToken);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new TandemException($"cannot write {path} ({ex.Message.TrimEnd('.')})", "choose another --out path", ex);
+        }
+    }
+}

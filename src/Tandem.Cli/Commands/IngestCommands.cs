@@ -1,0 +1,121 @@
+using System.CommandLine;
+using Spectre.Console;
+using Tandem.Store;
+
+namespace Tandem.Cli.Commands;
+
+/// <summary><c>tandem ingest</c>, <c>tandem sync</c> and <c>tandem documents</c>.</summary>
+internal static class IngestCommands
+{
+    public static Command Ingest(CommandRunner run)
+    {
+        var path = new Argument<string>("path") { Description = "A contract file, or a folder to ingest recursively" };
+        var command = new Command("ingest", "Add files to the knowledge base (unchanged files change nothing; changed ones become a new version)")
+        {
+            path, CliOptions.Access,
+        };
+        command.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var target = parse.GetValue(path)!;
+            var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
+            if (Directory.Exists(target))
+            {
+                var failures = 0;
+                foreach (var file in context.Ingestor.SupportedFiles(target))
+                {
+                    failures += await IngestOneAsync(context, file, access, cancellationToken) ? 0 : 1;
+                }
+
+                return failures == 0 ? 0 : TandemCli.UserError;
+            }
+
+            var result = await context.Ingestor.IngestFileAsync(target, context.Caller, access, cancellationToken);
+            await context.Output.WriteLineAsync(Describe(result));
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Sync(CommandRunner run)
+    {
+        var folder = new Argument<string>("folder") { Description = "Folder to mirror: new and changed files are ingested, removed ones retired" };
+        var command = new Command("sync", "Keep the knowledge base in step with a folder") { folder, CliOptions.Access };
+        command.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
+            var report = await context.WithStatusAsync("syncing", status =>
+                context.Ingestor.SyncFolderAsync(parse.GetValue(folder)!, context.Caller, access,
+                    new Progress<(int Done, int Total, string File)>(p => status($"{p.Done}/{p.Total} {Path.GetFileName(p.File)}")), cancellationToken));
+            foreach (var result in report.Ingested)
+            {
+                await context.Output.WriteLineAsync(Describe(result));
+            }
+
+            foreach (var failure in report.Failed)
+            {
+                await context.Error.WriteLineAsync($"error: {failure.Message}");
+            }
+
+            foreach (var id in report.Retired)
+            {
+                await context.Output.WriteLineAsync($"retired      {id}");
+            }
+
+            var counts = report.Ingested.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
+            await context.Output.WriteLineAsync(
+                $"synced {report.Ingested.Count + report.Failed.Count} files: {counts.GetValueOrDefault(IngestOutcome.Created)} new, " +
+                $"{counts.GetValueOrDefault(IngestOutcome.NewVersion)} changed, {counts.GetValueOrDefault(IngestOutcome.Unchanged)} unchanged, " +
+                $"{counts.GetValueOrDefault(IngestOutcome.Restored)} restored, {report.Retired.Count} retired, {report.Failed.Count} failed");
+            return report.Failed.Count == 0 ? 0 : TandemCli.UserError;
+        }));
+        return command;
+    }
+
+    public static Command Documents(CommandRunner run)
+    {
+        var all = new Option<bool>("--all") { Description = "Include retired documents" };
+        var command = new Command("documents", "List the documents you may read") { all };
+        command.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var documents = await context.Store.ListDocumentsAsync(context.Caller, parse.GetValue(all), cancellationToken);
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Id", "Title", "Version", "Clauses", "Updated", "Status");
+            foreach (var d in documents)
+            {
+                table.AddRow(d.DocumentId, Markup.Escape(d.Title), d.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    d.ClauseCount.ToString(System.Globalization.CultureInfo.InvariantCulture), d.UpdatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                    d.Retired ? "retired" : "live");
+            }
+
+            context.Console.Write(table);
+            await context.Output.WriteLineAsync($"{documents.Count} documents");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<bool> IngestOneAsync(CliContext context, string file, Tandem.Access.AccessList? access, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Output.WriteLineAsync(Describe(await context.Ingestor.IngestFileAsync(file, context.Caller, access, cancellationToken)));
+            return true;
+        }
+        catch (TandemException ex)
+        {
+            await context.Error.WriteLineAsync("error: " + ex.ToUserMessage());
+            return false;
+        }
+    }
+
+    private static string Describe(IngestResult result)
+    {
+        var outcome = result.Outcome switch
+        {
+            IngestOutcome.Created => "created",
+            IngestOutcome.NewVersion => "new version",
+            IngestOutcome.Restored => "restored",
+            _ => "unchanged",
+        };
+        return $"{outcome,-12} {result.DocumentId} v{result.Version}  {result.Title} ({result.ClauseCount} clauses)";
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Tandem.Analysis;
+using Tandem.Documents;
+using Tandem.Evaluation;
+using Tandem.Learning;
+
+namespace Tandem.Cli.Commands;
+
+/// <summary><c>tandem train local --data &lt;cuad folder&gt;</c>: train the embedded local analyst.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CommandRunner run)
+    {
+        var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Model file to write", DefaultValueFactory = _ => Path.Combine("models", LocalAnalyst.DefaultFileName) };
+        var local = new Command("local", "Train the local analyst (ML.NET, CPU, deterministic) on CUAD-style data") { data, output };
+        local.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var dataset = CuadDataset.Load(parse.GetValue(data)!);
+            foreach (var row in dataset.UnmatchedRows)
+            {
+                await context.Error.WriteLineAsync($"warning: no text file for CSV row '{row}'");
+            }
+
+            var log = new Progress<string>(line => context.Error.WriteLine(line));
+            await context.Error.WriteLineAsync($"reading {dataset.Contracts.Count} contracts ({dataset.UnmatchedRows.Count} rows without a text file)");
+            var labelling = await new CuadTrainingSet(context.Readers, new ClauseSegmenter()).BuildAsync(dataset, cancellationToken: cancellationToken);
+            await context.Error.WriteLineAsync($"{labelling.Clauses.Count} clauses; annotated spans located {labelling.LocatedSpans}, not found {labelling.MissingSpans}");
+            var result = new LocalAnalystTrainer().Train(labelling.Clauses, new LocalAnalystTrainingOptions(), log);
+            var target = parse.GetValue(output)!;
+            result.Model.Save(new Microsoft.ML.MLContext(seed: 1), target);
+
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Category", "Held-out AP", "Threshold");
+            foreach (var category in result.Model.Categories)
+            {
+                var ap = result.Evaluation.AveragePrecision.TryGetValue(category.Category, out var v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+                table.AddRow(Markup.Escape(category.Category), ap, category.Threshold.ToString("0.00", CultureInfo.InvariantCulture));
+            }
+
+            context.Console.Write(table);
+            var size = new FileInfo(target).Length;
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"held-out macro AP {result.Evaluation.MacroAveragePrecision:0.000}, calibration error {result.Evaluation.CalibrationError:0.0000}; trained in {result.Elapsed.TotalSeconds:0.0} s; wrote {target} ({size / 1024.0 / 1024.0:0.00} MB)"));
+            return 0;
+        }));
+        return new Command("train", "Train models") { local };
+    }
+}

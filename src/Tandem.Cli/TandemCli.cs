@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Spectre.Console;
+using Tandem.Cli.Commands;
+
+namespace Tandem.Cli;
+
+/// <summary>
+/// The <c>tandem</c> command line. Commands stay thin: they parse options, call the library and
+/// render. User errors (<see cref="TandemException"/>) print one line and exit 1; anything else
+/// prints one line and exits 70 (set TANDEM_DEBUG=1 for the stack trace).
+/// </summary>
+public sealed class TandemCli
+{
+    public const int UserError = 1;
+    public const int InternalError = 70;
+    public const int Cancelled = 130;
+
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly bool _interactive;
+    private readonly IAnsiConsole _console;
+
+    public TandemCli(TextWriter output, TextWriter error, bool interactive = false, int? width = null)
+    {
+        _output = output;
+        _error = error;
+        _interactive = interactive;
+        _console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = interactive && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (width is not null || !interactive || Console.IsOutputRedirected)
+        {
+            _console.Profile.Width = width ?? 120;
+        }
+    }
+
+    /// <summary>Parses and runs one command line.</summary>
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Tandem: contract risk review with retrieval and a trained analyst, offline by default.")
+        {
+            CliOptions.Database, CliOptions.User, CliOptions.Groups,
+            IngestCommands.Ingest(Run), IngestCommands.Sync(Run), IngestCommands.Documents(Run),
+            SearchCommand.Create(Run), AnalyzeCommand.Create(Run), TrainCommand.Create(Run),
+        };
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false }, cancellationToken);
+    }
+
+    /// <summary>Wraps a command body: builds its context and turns exceptions into one-line errors.</summary>
+    private Func<ParseResult, CancellationToken, Task<int>> Run(Func<CliContext, ParseResult, CancellationToken, Task<int>> body) =>
+        async (parse, cancellationToken) =>
+        {
+            try
+            {
+                var context = new CliContext(parse, _output, _error, _console, _interactive);
+                return await body(context, parse, cancellationToken);
+            }
+            catch (TandemException ex)
+            {
+                await _error.WriteLineAsync("error: " + ex.ToUserMessage());
+                return UserError;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await _error.WriteLineAsync("cancelled");
+                return Cancelled;
+            }
+            catch (Exception ex)
+            {
+                await _error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message} (this is a bug; rerun with TANDEM_DEBUG=1 for details)");
+                if (Environment.GetEnvironmentVariable("TANDEM_DEBUG") == "1")
+                {
+                    await _error.WriteLineAsync(ex.ToString());
+                }
+
+                return InternalError;
+            }
+        };
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Spectre.Console;
+using Tandem.Analysis;
+using Tandem.Reporting;
+
+namespace Tandem.Cli;
+
+/// <summary>The report for a terminal: a findings table, each finding's quote and rationale, missing protections.</summary>
+internal static class TextReport
+{
+    public static void Write(IAnsiConsole console, RiskReport report)
+    {
+        console.WriteLine($"Risk report: {report.DocumentTitle} (document {report.DocumentId} v{report.Version}, {report.ClauseCount} clauses)");
+        console.WriteLine($"Playbook: {report.Playbook}; model: {report.Model}; report {report.ReportId}");
+        console.WriteLine($"Summary: {ReportText.SeveritySummary(report)}");
+        console.WriteLine();
+
+        var table = new Table().Border(TableBorder.Rounded).Title($"Findings ({report.Findings.Count})")
+            .AddColumn("#").AddColumn("Severity").AddColumn("Category").AddColumn("Clause").AddColumn("Line")
+            .AddColumn(new TableColumn("Conf.").RightAligned()).AddColumn("Quote");
+        for (var i = 0; i < report.Findings.Count; i++)
+        {
+            var f = report.Findings[i];
+            table.AddRow(
+                (i + 1).ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(ReportText.SeverityLabel(f.Severity)),
+                Markup.Escape(f.Category),
+                Markup.Escape(f.ClausePath),
+                f.Line.ToString(CultureInfo.InvariantCulture),
+                f.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
+                Markup.Escape(ReportText.Preview(f.Quote, 70)));
+        }
+
+        console.Write(table);
+        console.WriteLine();
+        for (var i = 0; i < report.Findings.Count; i++)
+        {
+            var f = report.Findings[i];
+            console.WriteLine($"{i + 1}. {f.Category} [{ReportText.SeverityLabel(f.Severity)}] clause {f.ClausePath}{(f.Heading is null ? "" : $" ({f.Heading})")}, line {f.Line}, chars {f.Start}-{f.End}, confidence {f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}");
+            foreach (var line in f.Quote.Split('\n'))
+            {
+                console.WriteLine("   | " + line);
+            }
+
+            if (f.Deviations.Count > 0)
+            {
+                console.WriteLine("   Deviations: " + string.Join("; ", f.Deviations));
+            }
+
+            if (f.Rationale is not null)
+            {
+                console.WriteLine("   Why: " + f.Rationale);
+            }
+
+            console.WriteLine();
+        }
+
+        console.WriteLine($"Missing protections ({report.MissingProtections.Count}):");
+        foreach (var m in report.MissingProtections)
+        {
+            console.WriteLine($" - {m.Category} [{ReportText.SeverityLabel(m.Severity)}]: {m.Rationale ?? "expected by the playbook"}");
+        }
+
+        if (report.MissingProtections.Count == 0)
+        {
+            console.WriteLine(" none");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Tandem.Analysis;
+
+/// <summary>The featurizer's input for one clause (ML.NET maps it by property name).</summary>
+public sealed class ClauseFeatureRow
+{
+    /// <summary>The clause text, truncated.</summary>
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary>The clause's heading and path, e.g. "Limitation of Liability 12.3".</summary>
+    public string Heading { get; set; } = string.Empty;
+
+    /// <summary>Relative position in the document, 0 (start) to 1 (end).</summary>
+    public float Position { get; set; }
+
+    /// <summary>1 for the first few clauses, where titles, parties and dates sit.</summary>
+    public float Early { get; set; }
+
+    /// <summary>Builds the row for a clause at <paramref name="ordinal"/> of <paramref name="count"/>.</summary>
+    public static ClauseFeatureRow For(Documents.Clause clause, int ordinal, int count) => new()
+    {
+        Text = clause.Text.Length > 3000 ? clause.Text[..3000] : clause.Text,
+        Heading = (clause.Heading ?? string.Empty) + " " + clause.Kind,
+        Position = count <= 1 ? 0f : ordinal / (float)(count - 1),
+        Early = ordinal < 5 ? 1f : 0f,
+    };
+}

@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using Tandem.Documents;
+using Tandem.Store;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// The contract-risk pipeline on a stored document: the local analyst scores every clause for
+/// every category, the most confident clauses above threshold become findings, the playbook
+/// judges each (deviation signals set severity and rationale), and expected categories without
+/// any clause become missing protections. Quotes are the stored clause text, so they occur
+/// verbatim in the document.
+/// </summary>
+public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Analyses the newest version of a document the caller was allowed to read.</summary>
+    public RiskReport Analyze(StoredDocument document, Playbook playbook, AnalysisOptions options)
+    {
+        var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();
+        var scores = analyst.Score(clauses.Select(c => c.Clause).ToList());
+        var categories = analyst.Model.Categories;
+        var findings = new List<Finding>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < categories.Count; k++)
+        {
+            var category = categories[k].Category;
+            var rule = playbook.RuleFor(category);
+            var threshold = Math.Max(categories[k].Threshold, options.MinConfidence ?? 0);
+            var hits = Enumerable.Range(0, clauses.Count)
+                .Where(i => scores[i][k] >= threshold)
+                .OrderByDescending(i => scores[i][k])
+                .ThenBy(i => i)
+                .Take(options.MaxFindingsPerCategory)
+                .ToList();
+            if (hits.Count == 0)
+            {
+                continue;
+            }
+
+            present.Add(category);
+            if (rule is null)
+            {
+                continue;
+            }
+
+            foreach (var i in hits)
+            {
+                var finding = Judge(rule, clauses[i], scores[i][k], document.Text);
+                if (options.IncludeInfo || finding.Severity != Severity.Info)
+                {
+                    findings.Add(finding);
+                }
+            }
+        }
+
+        var missing = playbook.Rules
+            .Where(r => r.Expected && !present.Contains(r.Category))
+            .Select(r => new MissingProtection(r.Category, r.MissingSeverity, r.MissingRationale, r.StandardPosition))
+            .OrderByDescending(m => m.Severity).ThenBy(m => m.Category, StringComparer.Ordinal)
+            .ToList();
+
+        return new RiskReport
+        {
+            ReportId = ReportIdFor(document, playbook, analyst.Model.Manifest, options),
+            DocumentId = document.DocumentId,
+            DocumentTitle = document.Title,
+            Source = document.Source,
+            Version = document.Version,
+            ContentHash = document.ContentHash,
+            Playbook = $"{playbook.Name} {playbook.Version}",
+            Model = $"local analyst ({analyst.Model.Manifest.Kind}, data {analyst.Model.Manifest.DataHash})",
+            CreatedAt = _time.GetUtcNow(),
+            ClauseCount = clauses.Count,
+            Findings = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Start).ThenBy(f => f.Category, StringComparer.Ordinal).ToList(),
+            MissingProtections = missing,
+        };
+    }
+
+    private static Finding Judge(PlaybookRule rule, StoredClause stored, float confidence, string documentText)
+    {
+        var clause = stored.Clause;
+        var matched = rule.Deviations.Where(d => d.Matches(clause.Text)).ToList();
+        var severity = matched.Count == 0 ? rule.Severity : matched.Max(d => d.Severity);
+        var rationale = matched.Count == 0
+            ? rule.Rationale
+            : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.Rationale ?? d.Name));
+        return new Finding(rule.Category, severity, stored.ClauseId, clause.Path, clause.Heading, clause.Text,
+            clause.Start, clause.End, LineOf(documentText, clause.Start), rationale, matched.Select(d => d.Name).ToList(),
+            Math.Round(confidence, 3));
+    }
+
+    private static int LineOf(string text, int offset)
+    {
+        var line = 1;
+        for (var i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        return line;
+    }
+
+    private static string ReportIdFor(StoredDocument document, Playbook playbook, LocalAnalystManifest model, AnalysisOptions options)
+    {
+        var key = string.Join("\n", document.DocumentId, document.Version, document.ContentHash, playbook.Name, playbook.Version,
+            model.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
+        return "rpt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+    }
+}

@@ -1,0 +1,28 @@
+namespace Tandem.Analysis;
+
+/// <summary>One clause judged against the playbook.</summary>
+/// <param name="Category">The clause category.</param>
+/// <param name="Severity">How much it matters.</param>
+/// <param name="ClauseId">Stable id of the cited clause.</param>
+/// <param name="ClausePath">Its structural path, e.g. "12.3(b)".</param>
+/// <param name="Heading">Its governing heading.</param>
+/// <param name="Quote">The clause text, verbatim from the document.</param>
+/// <param name="Start">Start offset of the quote in the document's normalised text.</param>
+/// <param name="End">End offset (exclusive).</param>
+/// <param name="Line">1-based line of <paramref name="Start"/> in the normalised text.</param>
+/// <param name="Rationale">Why it matters (the deviation's reason, or the rule's).</param>
+/// <param name="Deviations">Names of the playbook deviations the clause shows.</param>
+/// <param name="Confidence">The model's calibrated probability that the clause is of this category.</param>
+public sealed record Finding(
+    string Category,
+    Severity Severity,
+    string ClauseId,
+    string ClausePath,
+    string? Heading,
+    string Quote,
+    int Start,
+    int End,
+    int Line,
+    string? Rationale,
+    IReadOnlyList<string> Deviations,
+    double Confidence);

@@ -1,0 +1,17 @@
+namespace Tandem.Analysis;
+
+/// <summary>Facts about a trained local analyst: what it was trained on, how, and how well it did.</summary>
+public sealed record LocalAnalystManifest
+{
+    public required string Kind { get; init; }
+    public required DateTimeOffset TrainedAt { get; init; }
+    public required string DataHash { get; init; }
+    public required int Contracts { get; init; }
+    public required int Clauses { get; init; }
+    public required int FeatureCount { get; init; }
+    public required string Trainer { get; init; }
+    public required IReadOnlyDictionary<string, double> HeldOutAveragePrecision { get; init; }
+    public required double HeldOutMacroAveragePrecision { get; init; }
+    public required double HeldOutCalibrationError { get; init; }
+    public string Attribution { get; init; } = "Trained on CUAD v1 (The Atticus Project), CC BY 4.0.";
+}

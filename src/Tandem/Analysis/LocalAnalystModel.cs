@@ -1,0 +1,163 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// The trained local analyst as stored on disk: one zip holding the ML.NET text featurizer
+/// (<c>featurizer.zip</c>), the per-category logistic-regression weights in a compact sparse
+/// binary form (<c>weights.bin</c>) and a manifest with the training facts and scores.
+/// Weights are kept outside ML.NET's format because 41 full models would repeat the featurizer's
+/// dictionary 41 times.
+/// </summary>
+public sealed class LocalAnalystModel
+{
+    /// <summary>The featurizer's output column: the feature vector the weights apply to.</summary>
+    public const string FeaturesColumn = "Features";
+
+    private const int FormatVersion = 1;
+    private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public LocalAnalystModel(ITransformer featurizer, DataViewSchema inputSchema, IReadOnlyList<CategoryWeights> categories, LocalAnalystManifest manifest)
+    {
+        Featurizer = featurizer;
+        InputSchema = inputSchema;
+        Categories = categories;
+        Manifest = manifest;
+    }
+
+    public ITransformer Featurizer { get; }
+
+    public DataViewSchema InputSchema { get; }
+
+    public IReadOnlyList<CategoryWeights> Categories { get; }
+
+    public LocalAnalystManifest Manifest { get; }
+
+    /// <summary>Writes the model atomically (a temp file renamed over the target).</summary>
+    public void Save(MLContext ml, string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        using (var file = File.Create(temp))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+        {
+            using (var featurizerStream = new MemoryStream())
+            {
+                ml.Model.Save(Featurizer, InputSchema, featurizerStream);
+                WriteEntry(zip, "featurizer.zip", featurizerStream.ToArray());
+            }
+
+            using (var weights = new MemoryStream())
+            {
+                WriteWeights(weights);
+                WriteEntry(zip, "weights.bin", weights.ToArray());
+            }
+
+            WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJson.Options));
+        }
+
+        File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>Loads a model written by <see cref="Save"/>.</summary>
+    public static LocalAnalystModel Load(MLContext ml, string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var manifest = JsonSerializer.Deserialize<LocalAnalystManifest>(ReadEntry(zip, "manifest.json"), ManifestJson.Options)
+                ?? throw new InvalidDataException("empty manifest");
+            using var featurizerStream = new MemoryStream(ReadEntry(zip, "featurizer.zip"));
+            var featurizer = ml.Model.Load(featurizerStream, out var schema);
+            using var weights = new MemoryStream(ReadEntry(zip, "weights.bin"));
+            return new LocalAnalystModel(featurizer, schema, ReadWeights(weights), manifest);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException or FormatException or InvalidOperationException)
+        {
+            throw new TandemException($"the local analyst model {path} cannot be read ({ex.Message.TrimEnd('.')})",
+                "retrain it with 'tandem train local --data <cuad folder>' or restore the shipped file", ex);
+        }
+    }
+
+    private void WriteWeights(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(FormatVersion);
+        w.Write(Categories.Count);
+        foreach (var c in Categories)
+        {
+            w.Write(c.Category);
+            w.Write(c.Bias);
+            w.Write(c.Slope);
+            w.Write(c.Offset);
+            w.Write(c.Threshold);
+            w.Write(c.Indices.Length);
+            foreach (var i in c.Indices)
+            {
+                w.Write(i);
+            }
+
+            foreach (var v in c.Values)
+            {
+                w.Write(v);
+            }
+        }
+    }
+
+    private static List<CategoryWeights> ReadWeights(Stream stream)
+    {
+        using var r = new BinaryReader(stream);
+        if (r.ReadInt32() != FormatVersion)
+        {
+            throw new InvalidDataException("unknown weights format");
+        }
+
+        var count = r.ReadInt32();
+        var categories = new List<CategoryWeights>(count);
+        for (var k = 0; k < count; k++)
+        {
+            var name = r.ReadString();
+            var bias = r.ReadSingle();
+            var slope = r.ReadSingle();
+            var offset = r.ReadSingle();
+            var threshold = r.ReadSingle();
+            var n = r.ReadInt32();
+            var indices = new int[n];
+            var values = new float[n];
+            for (var i = 0; i < n; i++)
+            {
+                indices[i] = r.ReadInt32();
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = r.ReadSingle();
+            }
+
+            categories.Add(new CategoryWeights(name, bias, slope, offset, threshold, indices, values));
+        }
+
+        return categories;
+    }
+
+    private static void WriteEntry(ZipArchive zip, string name, byte[] bytes)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.SmallestSize);
+        entry.LastWriteTime = FixedEntryTime;
+        using var s = entry.Open();
+        s.Write(bytes);
+    }
+
+    private static byte[] ReadEntry(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"missing {name}");
+        using var s = entry.Open();
+        using var m = new MemoryStream();
+        s.CopyTo(m);
+        return m.ToArray();
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// Reads a playbook from YAML (or JSON, which is YAML) and validates it: known categories,
+/// valid severities and regular expressions, one rule per category. Errors name the file,
+/// the rule and what to fix.
+/// </summary>
+public static class PlaybookLoader
+{
+    /// <summary>Name of the shipped playbook, next to the program.</summary>
+    public const string DefaultFileName = "standard-playbook.yaml";
+
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The shipped playbook's path: next to the running program.</summary>
+    public static string DefaultPath() => Path.Combine(AppContext.BaseDirectory, DefaultFileName);
+
+    /// <summary>Loads and validates a playbook file.</summary>
+    public static Playbook Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TandemException($"playbook not found: {path}", "pass --playbook with a YAML playbook, e.g. samples/playbook/standard-playbook.yaml");
+        }
+
+        return Parse(File.ReadAllText(path), Path.GetFileName(path));
+    }
+
+    /// <summary>Parses and validates playbook YAML; <paramref name="name"/> labels errors.</summary>
+    public static Playbook Parse(string yaml, string name)
+    {
+        PlaybookFile file;
+        try
+        {
+            file = new DeserializerBuilder()
+                .WithNamingConvention(UnderscoredNamingConvention.Instance)
+                .Build()
+                .Deserialize<PlaybookFile>(yaml) ?? throw new TandemException($"playbook {name} is empty", "write at least a name and one rule");
+        }
+        catch (YamlException ex)
+        {
+            throw new TandemException($"playbook {name} is not valid YAML at line {ex.Start.Line}, column {ex.Start.Column} ({(ex.InnerException ?? ex).Message.TrimEnd('.')})",
+                "fix the YAML (keys are snake_case: category, expected, severity, deviations ...)", ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(file.Name) || file.Rules is not { Count: > 0 })
+        {
+            throw new TandemException($"playbook {name} needs a name and at least one rule", "see samples/playbook/standard-playbook.yaml");
+        }
+
+        var rules = new List<PlaybookRule>();
+        for (var i = 0; i < file.Rules.Count; i++)
+        {
+            var r = file.Rules[i];
+            var where = $"playbook {name}, rule {i + 1}";
+            var category = ClauseCategories.Canonical(r.Category ?? string.Empty)
+                ?? throw new TandemException($"{where}: unknown category '{r.Category}'", "use one of the 41 CUAD category names, e.g. 'Cap on Liability'");
+            if (rules.Any(x => x.Category == category))
+            {
+                throw new TandemException($"{where}: category '{category}' has a rule already", "merge the two rules");
+            }
+
+            var deviations = (r.Deviations ?? []).Select((d, j) => ToSignal(d, $"{where} ({category}), deviation {j + 1}")).ToList();
+            rules.Add(new PlaybookRule(category, r.Expected, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations));
+        }
+
+        return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules);
+    }
+
+    private static DeviationSignal ToSignal(DeviationFile d, string where)
+    {
+        if (string.IsNullOrWhiteSpace(d.Pattern) && string.IsNullOrWhiteSpace(d.AbsentPattern))
+        {
+            throw new TandemException($"{where}: needs a pattern or an absent_pattern", "add a .NET regular expression");
+        }
+
+        return new DeviationSignal(d.Name?.Trim() ?? "deviation", ToRegex(d.Pattern, where), ToRegex(d.AbsentPattern, where),
+            ParseSeverity(d.Severity, where, Severity.Medium), d.Rationale?.Trim());
+    }
+
+    private static Regex? ToRegex(string? pattern, string where)
+    {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, RegexTimeout);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new TandemException($"{where}: invalid regular expression '{pattern}' ({ex.Message.TrimEnd('.')})", "fix the pattern", ex);
+        }
+    }
+
+    private static Severity ParseSeverity(string? value, string where, Severity fallback)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return Enum.TryParse<Severity>(value.Trim(), ignoreCase: true, out var severity) && Enum.IsDefined(severity)
+            ? severity
+            : throw new TandemException($"{where}: unknown severity '{value}'", "use info, low, medium, high or critical");
+    }
+
+    /// <summary>The YAML shape of a playbook file.</summary>
+    private sealed class PlaybookFile
+    {
+        public string? Name { get; set; }
+        public string? Version { get; set; }
+        public string? Description { get; set; }
+        public List<RuleFile>? Rules { get; set; }
+    }
+
+    /// <summary>The YAML shape of a rule.</summary>
+    private sealed class RuleFile
+    {
+        public string? Category { get; set; }
+        public bool Expected { get; set; }
+        public string? StandardPosition { get; set; }
+        public string? Severity { get; set; }
+        public string? Rationale { get; set; }
+        public string? MissingSeverity { get; set; }
+        public string? MissingRationale { get; set; }
+        public List<DeviationFile>? Deviations { get; set; }
+    }
+
+    /// <summary>The YAML shape of a deviation signal.</summary>
+    private sealed class DeviationFile
+    {
+        public string? Name { get; set; }
+        public string? Pattern { get; set; }
+        public string? AbsentPattern { get; set; }
+        public string? Severity { get; set; }
+        public string? Rationale { get; set; }
+    }
+}

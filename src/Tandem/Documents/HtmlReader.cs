@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Tandem.Documents;
+
+/// <summary>
+/// Reads HTML as the text a browser would show: scripts, styles and the head dropped, block
+/// elements on their own lines, ordered list items numbered ("1. ", "a. ", "iv. "), table rows
+/// as "cell | cell", entities decoded.
+/// </summary>
+public sealed class HtmlReader : IDocumentReader
+{
+    private static readonly HashSet<string> SkippedElements = new(StringComparer.Ordinal)
+    {
+        "script", "style", "head", "template", "noscript", "title", "iframe", "object", "embed", "svg", "canvas", "select",
+    };
+
+    // Blocks that stand apart from their neighbours by a blank line.
+    private static readonly HashSet<string> ParagraphElements = new(StringComparer.Ordinal)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "dl", "figure", "address", "hr",
+    };
+
+    // Blocks that only start and end a line.
+    private static readonly HashSet<string> LineElements = new(StringComparer.Ordinal)
+    {
+        "div", "section", "article", "header", "footer", "main", "nav", "aside", "li", "dt", "dd", "figcaption",
+        "caption", "form", "fieldset", "legend", "details", "summary", "tr", "thead", "tbody", "tfoot", "body", "html",
+        "center", "option",
+    };
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Extensions { get; } = [".html", ".htm"];
+
+    /// <inheritdoc />
+    public string MediaType => "text/html";
+
+    /// <inheritdoc />
+    public async Task<string> ReadTextAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    {
+        var html = await TextDecoding.ReadTextAsync(content, fileName, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ToPlainText(html);
+    }
+
+    /// <summary>Renders an HTML document as plain text.</summary>
+    internal static string ToPlainText(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var renderer = new Renderer();
+        if (document.DocumentElement is { } root)
+        {
+            renderer.Visit(root);
+        }
+
+        return renderer.ToString();
+    }
+
+    /// <summary>
+    /// Formats a list number in one of HTML's list types: '1' decimal, 'a'/'A' letters
+    /// (z is followed by aa, bb, ... as in Word), 'i'/'I' roman numerals.
+    /// </summary>
+    internal static string FormatListNumber(int value, char type)
+    {
+        switch (type)
+        {
+            case 'a' or 'A' when value > 0:
+                var letter = (char)((type == 'a' ? 'a' : 'A') + ((value - 1) % 26));
+                return new string(letter, ((value - 1) / 26) + 1);
+            case 'i' or 'I' when value is > 0 and < 4000:
+                var roman = new StringBuilder();
+                ReadOnlySpan<int> values = [1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1];
+                string[] symbols = ["M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    for (; value >= values[i]; value -= values[i])
+                    {
+                        roman.Append(symbols[i]);
+                    }
+                }
+
+                return type == 'i' ? roman.ToString().ToLowerInvariant() : roman.ToString();
+            default:
+                return value.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static bool IsHidden(IElement element) =>
+        element.HasAttribute("hidden")
+        || (element.GetAttribute("style") is { } style && style.Replace(" ", string.Empty, StringComparison.Ordinal)
+            .Contains("display:none", StringComparison.OrdinalIgnoreCase));
+
+    private static int? IntAttribute(IElement element, string name) =>
+        int.TryParse(element.GetAttribute(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private sealed class Renderer
+    {
+        private readonly StringBuilder output = new();
+        private readonly Stack<ListState> lists = new();
+        private bool atLineStart = true;
+        private bool pendingSpace;
+        private bool onlyMarkerOnLine;
+        private int preDepth;
+
+        public override string ToString() => output.ToString();
+
+        public void Visit(INode node)
+        {
+            if (node is IText text)
+            {
+                if (preDepth > 0)
+                {
+                    AppendPreformatted(text.Data);
+                }
+                else
+                {
+                    AppendCollapsed(text.Data);
+                }
+
+                return;
+            }
+
+            if (node is not IElement element)
+            {
+                return;
+            }
+
+            var name = element.LocalName;
+            if (SkippedElements.Contains(name) || IsHidden(element))
+            {
+                return;
+            }
+
+            switch (name)
+            {
+                case "br":
+                    output.Append('\n');
+                    atLineStart = true;
+                    pendingSpace = false;
+                    onlyMarkerOnLine = false;
+                    return;
+                case "tr":
+                    WriteRow(element);
+                    return;
+                case "ol" or "ul":
+                    WriteList(element);
+                    return;
+                case "li":
+                    EndLine();
+                    WriteMarker(element);
+                    VisitChildren(element);
+                    EndLine();
+                    return;
+                case "pre":
+                    EndParagraph();
+                    preDepth++;
+                    VisitChildren(element);
+                    preDepth--;
+                    EndParagraph();
+                    return;
+            }
+
+            if (ParagraphElements.Contains(name))
+            {
+                EndParagraph();
+                VisitChildren(element);
+                EndParagraph();
+            }
+            else if (LineElements.Contains(name))
+            {
+                EndLine();
+                VisitChildren(element);
+                EndLine();
+            }
+            else
+            {
+                VisitChildren(element);
+            }
+        }
+
+        private void VisitChildren(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                Visit(child);
+            }
+        }
+
+        private void WriteList(IElement list)
+        {
+            var ordered = list.LocalName == "ol";
+            var reversed = ordered && list.HasAttribute("reversed");
+            var type = list.GetAttribute("type") is { Length: 1 } t && "1aAiI".Contains(t[0], StringComparison.Ordinal) ? t[0] : '1';
+            var start = IntAttribute(list, "start")
+                ?? (reversed ? list.Children.Count(c => c.LocalName == "li") : 1);
+            lists.Push(new ListState(ordered, type, reversed) { Next = start });
+
+            EndLine();
+            VisitChildren(list);
+            lists.Pop();
+            if (lists.Count == 0)
+            {
+                EndParagraph();
+            }
+            else
+            {
+                EndLine();
+            }
+        }
+
+        private void WriteMarker(IElement item)
+        {
+            if (!lists.TryPeek(out var list) || !list.Ordered)
+            {
+                return;
+            }
+
+            if (IntAttribute(item, "value") is { } value)
+            {
+                list.Next = value;
+            }
+
+            output.Append(FormatListNumber(list.Next, list.Type)).Append('.');
+            list.Next += list.Reversed ? -1 : 1;
+            atLineStart = false;
+            pendingSpace = true;
+            onlyMarkerOnLine = true;
+        }
+
+        private void WriteRow(IElement row)
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Children.Where(c => c.LocalName is "td" or "th"))
+            {
+                var renderer = new Renderer();
+                renderer.VisitChildren(cell);
+                cells.Add(string.Join(' ', renderer.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            }
+
+            if (cells.TrueForAll(string.IsNullOrEmpty))
+            {
+                return;
+            }
+
+            EndLine();
+            output.Append(string.Join(" | ", cells));
+            atLineStart = false;
+            onlyMarkerOnLine = false;
+            EndLine();
+        }
+
+        private void AppendCollapsed(string data)
+        {
+            foreach (var c in data)
+            {
+                if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+                {
+                    pendingSpace = true;
+                    continue;
+                }
+
+                if (pendingSpace && !atLineStart)
+                {
+                    output.Append(' ');
+                }
+
+                output.Append(c);
+                pendingSpace = false;
+                atLineStart = false;
+                onlyMarkerOnLine = false;
+            }
+        }
+
+        private void AppendPreformatted(string data)
+        {
+            if (pendingSpace && !atLineStart)
+            {
+                output.Append(' ');
+            }
+
+            pendingSpace = false;
+            foreach (var c in data)
+            {
+                if (c == '\r')
+                {
+                    continue;
+                }
+
+                output.Append(c);
+                atLineStart = c == '\n';
+            }
+
+            onlyMarkerOnLine &= data.Length == 0;
+        }
+
+        private void EndLine()
+        {
+            pendingSpace = false;
+
+            // "1." then a block-level child: keep the child's text on the marker's line.
+            if (onlyMarkerOnLine)
+            {
+                pendingSpace = true;
+                return;
+            }
+
+            if (!atLineStart)
+            {
+                output.Append('\n');
+                atLineStart = true;
+            }
+        }
+
+        private void EndParagraph()
+        {
+            EndLine();
+            if (onlyMarkerOnLine || output.Length == 0)
+            {
+                return;
+            }
+
+            if (output.Length < 2 || output[^2] != '\n')
+            {
+                output.Append('\n');
+            }
+        }
+
+        private sealed class ListState(bool ordered, char type, bool reversed)
+        {
+            public bool Ordered { get; } = ordered;
+
+            public char Type { get; } = type;
+
+            public bool Reversed { get; } = reversed;
+
+            public int Next { get; set; }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Tandem.Analysis;
+
+namespace Tandem.Reporting;
+
+/// <summary>The report as Markdown: a summary, a findings table, each finding with its quote, and missing protections.</summary>
+public static class ReportMarkdown
+{
+    public static string Render(RiskReport report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Risk report: {Escape(report.DocumentTitle)}");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Document: `{report.DocumentId}` version {report.Version} ({report.ClauseCount} clauses)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Playbook: {Escape(report.Playbook)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Model: {Escape(report.Model)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Report: `{report.ReportId}`");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Summary: {ReportText.SeveritySummary(report)}");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"## Findings ({report.Findings.Count})");
+        md.AppendLine();
+        if (report.Findings.Count > 0)
+        {
+            md.AppendLine("| # | Severity | Category | Clause | Line | Confidence |");
+            md.AppendLine("|---|---|---|---|---|---|");
+            for (var i = 0; i < report.Findings.Count; i++)
+            {
+                var f = report.Findings[i];
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1} | {ReportText.SeverityLabel(f.Severity)} | {Escape(f.Category)} | {Escape(f.ClausePath)} | {f.Line} | {f.Confidence:0.00} |");
+            }
+
+            md.AppendLine();
+            for (var i = 0; i < report.Findings.Count; i++)
+            {
+                var f = report.Findings[i];
+                md.AppendLine(CultureInfo.InvariantCulture, $"### {i + 1}. {Escape(f.Category)}: {ReportText.SeverityLabel(f.Severity)}");
+                md.AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"Clause {Escape(f.ClausePath)}{(f.Heading is null ? "" : $" ({Escape(f.Heading)})")}, line {f.Line}, characters {f.Start}–{f.End}, confidence {f.Confidence:0.00}.");
+                md.AppendLine();
+                foreach (var line in f.Quote.Split('\n'))
+                {
+                    md.AppendLine("> " + line);
+                }
+
+                md.AppendLine();
+                if (f.Deviations.Count > 0)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"Deviations: {Escape(string.Join("; ", f.Deviations))}.");
+                    md.AppendLine();
+                }
+
+                if (f.Rationale is not null)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"Why it matters: {Escape(f.Rationale)}");
+                    md.AppendLine();
+                }
+            }
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture, $"## Missing protections ({report.MissingProtections.Count})");
+        md.AppendLine();
+        foreach (var m in report.MissingProtections)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(m.Category)}** ({ReportText.SeverityLabel(m.Severity)}): {Escape(m.Rationale ?? "expected by the playbook")}");
+        }
+
+        if (report.MissingProtections.Count == 0)
+        {
+            md.AppendLine("None: every category the playbook expects was found.");
+        }
+
+        return md.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

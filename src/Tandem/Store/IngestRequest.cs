@@ -1,0 +1,18 @@
+using Tandem.Access;
+using Tandem.Documents;
+
+namespace Tandem.Store;
+
+/// <summary>A read and segmented document to store for <see cref="Owner"/>.</summary>
+public sealed record IngestRequest
+{
+    public required ReadDocument Document { get; init; }
+
+    public required DocumentStructure Structure { get; init; }
+
+    /// <summary>The principal ingesting; must be on the access list of an existing document.</summary>
+    public required Principal Owner { get; init; }
+
+    /// <summary>Who may read it; null keeps an existing document's list, or the owner only for a new one.</summary>
+    public AccessList? Access { get; init; }
+}

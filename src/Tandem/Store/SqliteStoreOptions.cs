@@ -1,0 +1,32 @@
+namespace Tandem.Store;
+
+/// <summary>Where the embedded store lives and how patient it is with other writers.</summary>
+public sealed class SqliteStoreOptions
+{
+    /// <summary>Path of the SQLite file; created with its folder if missing.</summary>
+    public required string DatabasePath { get; init; }
+
+    /// <summary>How long to wait for another process's write lock.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The per-user default: <c>$TANDEM_DB</c>, else <c>~/.local/share/tandem/tandem.db</c>
+    /// (the platform's local application data folder).
+    /// </summary>
+    public static string DefaultDatabasePath()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("TANDEM_DB");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(root))
+        {
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        }
+
+        return Path.Combine(root, "tandem", "tandem.db");
+    }
+}

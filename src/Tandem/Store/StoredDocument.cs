@@ -1,0 +1,4 @@
+namespace Tandem.Store;
+
+/// <summary>The newest version of a document the caller may read, with its clauses.</summary>
+public sealed record StoredDocument(string DocumentId, string Title, string Source, string MediaType, int Version, string ContentHash, string Text, IReadOnlyList<StoredClause> Clauses);

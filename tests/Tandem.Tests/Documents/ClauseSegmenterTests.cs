@@ -1,0 +1,188 @@
+using Tandem.Documents;
+
+namespace Tandem.Tests.Documents;
+
+public sealed class ClauseSegmenterTests
+{
+    private static readonly ClauseSegmenter Segmenter = new();
+
+    private const string Contract = """
+        MASTER SERVICES AGREEMENT
+
+        This Master Services Agreement (the "Agreement") is entered into by Acme Corp. ("Customer") and Widget LLC ("Vendor").
+
+        ARTICLE I DEFINITIONS
+
+        1.1 "Affiliate" means any entity controlling, controlled by or under common control with a party.
+
+        1.2 "Services" means the services described in Exhibit A.
+
+        ARTICLE XII LIABILITY
+
+        12.3 Limitation of Liability. Except as provided below:
+
+        (a) Neither party shall be liable for indirect damages.
+
+        (b) The aggregate liability of each party shall not exceed:
+
+        (i) the fees paid in the twelve months before the claim; or
+
+        (ii) one million dollars, whichever is greater.
+
+        (c) The limits in this Section do not apply to breach of confidentiality.
+
+        (h) Eighth item.
+
+        (i) Ninth item, a letter after (h).
+
+        12.4 Survival. This Article survives termination.
+
+        A second paragraph of Section 12.4.
+
+        EXHIBIT A – SERVICES
+
+        1. Hosting of the platform.
+
+        2. Support during business hours.
+        """;
+
+    [Fact]
+    public void Segment_NestedNumbering_ComposesPaths()
+    {
+        var clauses = Segmenter.Segment(Normalised(Contract)).Clauses;
+
+        var paths = clauses.Select(c => c.Path).ToList();
+        Assert.Contains("12.3", paths);
+        Assert.Contains("12.3(a)", paths);
+        Assert.Contains("12.3(b)(i)", paths);
+        Assert.Contains("12.3(b)(ii)", paths);
+        Assert.Contains("12.3(c)", paths);
+        Assert.Contains("12.4 ¶2", paths);
+        Assert.Contains("Exhibit A/1", paths);
+        Assert.Contains("Exhibit A/2", paths);
+    }
+
+    [Fact]
+    public void Segment_LetterIAfterH_IsLetterNotRoman()
+    {
+        var clauses = Segmenter.Segment(Normalised(Contract)).Clauses;
+
+        var ninth = Assert.Single(clauses, c => c.Text.StartsWith("(i) Ninth", StringComparison.Ordinal));
+        Assert.Equal("12.3(i)", ninth.Path);
+    }
+
+    [Fact]
+    public void Segment_EveryClause_TextEqualsItsSpan()
+    {
+        var text = Normalised(Contract);
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.NotEmpty(clauses);
+        Assert.All(clauses, c => Assert.Equal(text[c.Start..c.End], c.Text));
+        Assert.All(clauses.Zip(clauses.Skip(1)), pair => Assert.True(pair.First.End <= pair.Second.Start));
+    }
+
+    [Fact]
+    public void Segment_Headings_AreInheritedBySubclauses()
+    {
+        var clauses = Segmenter.Segment(Normalised(Contract)).Clauses;
+
+        Assert.Equal("Limitation of Liability", clauses.Single(c => c.Path == "12.3").Heading);
+        Assert.Equal("Limitation of Liability", clauses.Single(c => c.Path == "12.3(b)(ii)").Heading);
+        Assert.Equal("DEFINITIONS", clauses.Single(c => c.Path == "Article I").Heading);
+        Assert.Equal("SERVICES", clauses.Single(c => c.Path == "Exhibit A").Heading);
+    }
+
+    [Fact]
+    public void Segment_Definitions_AreFoundAndMarked()
+    {
+        var structure = Segmenter.Segment(Normalised(Contract));
+
+        var terms = structure.DefinedTerms.Select(t => t.Term).ToList();
+        Assert.Contains("Affiliate", terms);
+        Assert.Contains("Services", terms);
+        Assert.Contains("Agreement", terms);
+        Assert.Contains("Customer", terms);
+        Assert.Equal(ClauseKind.Definition, structure.Clauses.Single(c => c.Path == "1.1").Kind);
+    }
+
+    [Fact]
+    public void Segment_InlineEnumeration_SplitsItems()
+    {
+        const string text = "7.2 Termination. Either party may terminate this Agreement if: (a) the other party materially breaches it and fails to cure within thirty days; (b) the other party becomes insolvent or makes an assignment for creditors; or (c) a force majeure event continues for more than ninety days.";
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.Equal(["7.2", "7.2(a)", "7.2(b)", "7.2(c)"], clauses.Select(c => c.Path));
+        Assert.StartsWith("(b) the other party becomes insolvent", clauses[2].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Segment_ShortInlineList_StaysInOneClause()
+    {
+        const string text = "3.1 Fees. Customer shall pay the fees for: (a) hosting; (b) support; and (c) training.";
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.Single(clauses);
+    }
+
+    [Fact]
+    public void Segment_CrossReference_IsNotAMarker()
+    {
+        const string text = "5.1 Payment. As set forth in Section 2.1(a) and clause (b) of Exhibit B, fees are due monthly.\n\n5.2 Taxes. Customer pays taxes.";
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.Equal(["5.1", "5.2"], clauses.Select(c => c.Path));
+    }
+
+    [Fact]
+    public void Segment_PageNumbersAndTableOfContents_AreNotClauses()
+    {
+        const string text = "TABLE OF CONTENTS\n\n1. Definitions 1\n\n2. Term 4\n\n1. Definitions. Terms have these meanings.\n\n- 2 -\n\n2. Term. The term is five years.";
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.DoesNotContain(clauses, c => c.Text.Contains("- 2 -", StringComparison.Ordinal));
+        Assert.Contains(clauses, c => c.Kind == ClauseKind.TableOfContents);
+        Assert.Equal("Definitions", clauses.Single(c => c.Path == "1").Heading);
+        Assert.Equal("Term", clauses.Single(c => c.Path == "2").Heading);
+    }
+
+    [Fact]
+    public void Segment_SectionWordAndDeepDecimals_AreSections()
+    {
+        const string text = "Section 4 Confidentiality\n\n4.1.1 Each party keeps secrets.\n\n4.1.2 Exceptions apply.\n\n§ 5. Notices. Notices go in writing.";
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.Equal(["4", "4.1.1", "4.1.2", "5"], clauses.Select(c => c.Path));
+        Assert.Equal("Notices", clauses[^1].Heading);
+    }
+
+    [Fact]
+    public void Segment_LongParagraph_IsSplitAtSentences()
+    {
+        var sentence = "The Supplier shall deliver the goods in accordance with the agreed schedule and specifications. ";
+        var text = "9.1 Delivery. " + string.Concat(Enumerable.Repeat(sentence, 60)).TrimEnd();
+        var segmenter = new ClauseSegmenter { MaxClauseLength = 1000 };
+
+        var clauses = segmenter.Segment(text).Clauses;
+
+        Assert.True(clauses.Count > 3);
+        Assert.Equal("9.1", clauses[0].Path);
+        Assert.Equal("9.1#2", clauses[1].Path);
+        Assert.All(clauses, c => Assert.True(c.Length <= 1000 + sentence.Length));
+        Assert.All(clauses, c => Assert.Equal(text[c.Start..c.End], c.Text));
+    }
+
+    [Fact]
+    public void Segment_EmptyText_ReturnsNoClauses()
+    {
+        Assert.Empty(Segmenter.Segment(string.Empty).Clauses);
+    }
+
+    private static string Normalised(string text) => TextNormalizer.Normalize(text);
+}
