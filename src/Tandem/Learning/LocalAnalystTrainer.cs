@@ -56,7 +56,15 @@ public sealed class LocalAnalystTrainer
         var ml = new MLContext(seed: 1);
         var rows = ml.Data.LoadFromEnumerable(clauses.Select(c => c.Row));
         var featurizer = BuildFeaturizer(ml).Fit(rows);
-        var features = featurizer.Transform(rows).GetColumn<VBuffer<float>>(LocalAnalystModel.FeaturesColumn).ToArray();
+        // Cursors reuse a vector's buffers from row to row: copy each one out.
+        var features = featurizer.Transform(rows).GetColumn<VBuffer<float>>(LocalAnalystModel.FeaturesColumn)
+            .Select(v =>
+            {
+                VBuffer<float> copy = default;
+                v.CopyTo(ref copy);
+                return copy;
+            })
+            .ToArray();
         var dimension = features.Length > 0 ? features[0].Length : 0;
 
         var schema = SchemaDefinition.Create(typeof(LabelledVector));

@@ -19,7 +19,7 @@ internal static class SqliteSchema
         );
         CREATE TABLE IF NOT EXISTS versions (
             id            INTEGER PRIMARY KEY,
-            document_id   TEXT NOT NULL REFERENCES documents(id),
+            document_id   TEXT NOT NULL REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
             version       INTEGER NOT NULL,
             content_hash  TEXT NOT NULL,
             byte_size     INTEGER NOT NULL,

@@ -37,7 +37,7 @@ public static class DocumentFixtures
     private const string PlainMarker = "~";
 
     // Letter paper, 1-inch margins, 10 pt Helvetica: about 90 characters to a line.
-    private const double PageWidth = 612, PageHeight = 792, Margin = 72, FontSize = 10, HeadingSize = 12, LineHeight = 14;
+    private const double PageWidth = 612, PageHeight = 792, Margin = 72, FontSize = 10, HeadingSize = 12, LineHeight = 14, ParagraphGap = 8;
     private const int WrapColumn = 90;
 
     // Characters PdfPig's Standard 14 Helvetica writes and reads back unchanged.
@@ -111,7 +111,7 @@ public static class DocumentFixtures
             {
                 if (table is null)
                 {
-                    table = NewTable();
+                    table = NewTable(entry.Trim().Trim('|').Split('|').Length);
                     body.Append(table);
                 }
 
@@ -155,6 +155,11 @@ public static class DocumentFixtures
             }
 
             var (text, heading, level, _) = ParseMarkers(line);
+            if (text.TrimStart().StartsWith('|'))
+            {
+                text = string.Join(" | ", text.Trim().Trim('|').Split('|').Select(cell => cell.Trim()));
+            }
+
             var indent = level * 18;
             foreach (var wrapped in Wrap(PdfSafe(text), WrapColumn - (level * 4)))
             {
@@ -167,6 +172,8 @@ public static class DocumentFixtures
                 page.AddText(wrapped, heading ? HeadingSize : FontSize, new PdfPoint(Margin + indent, y), heading ? bold : regular);
                 y -= LineHeight;
             }
+
+            y -= ParagraphGap;
         }
 
         File.WriteAllBytes(path, builder.Build());
@@ -265,16 +272,24 @@ public static class DocumentFixtures
         return paragraph;
     }
 
-    private static Table NewTable()
+    private static Table NewTable(int columns)
     {
         BorderType Border<TBorder>()
             where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4U };
 
-        return new Table(new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(
-                Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(),
-                Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>())));
+        var grid = new TableGrid();
+        for (var i = 0; i < columns; i++)
+        {
+            grid.Append(new GridColumn { Width = (9360 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        return new Table(
+            new TableProperties(
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(
+                    Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(),
+                    Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>())),
+            grid);
     }
 
     private static TableRow TableRowOf(string entry)
