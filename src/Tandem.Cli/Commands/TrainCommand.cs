@@ -15,7 +15,9 @@ internal static class TrainCommand
     {
         var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Model file to write", DefaultValueFactory = _ => Path.Combine("models", LocalAnalyst.DefaultFileName) };
-        var local = new Command("local", "Train the local analyst (ML.NET, CPU, deterministic) on CUAD-style data") { data, output };
+        var l1 = new Option<float>("--l1") { Description = "L1 regularisation (sparsity)", DefaultValueFactory = _ => new LocalAnalystTrainingOptions().L1 };
+        var l2 = new Option<float>("--l2") { Description = "L2 regularisation", DefaultValueFactory = _ => new LocalAnalystTrainingOptions().L2 };
+        var local = new Command("local", "Train the local analyst (ML.NET, CPU, deterministic) on CUAD-style data") { data, output, l1, l2 };
         local.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
@@ -28,7 +30,7 @@ internal static class TrainCommand
             await context.Error.WriteLineAsync($"reading {dataset.Contracts.Count} contracts ({dataset.UnmatchedRows.Count} rows without a text file)");
             var labelling = await new CuadTrainingSet(context.Readers, new ClauseSegmenter()).BuildAsync(dataset, cancellationToken: cancellationToken);
             await context.Error.WriteLineAsync($"{labelling.Clauses.Count} clauses; annotated spans located {labelling.LocatedSpans}, not found {labelling.MissingSpans}");
-            var result = new LocalAnalystTrainer().Train(labelling.Clauses, new LocalAnalystTrainingOptions(), log);
+            var result = new LocalAnalystTrainer().Train(labelling.Clauses, new LocalAnalystTrainingOptions { L1 = parse.GetValue(l1), L2 = parse.GetValue(l2) }, log);
             var target = parse.GetValue(output)!;
             result.Model.Save(new Microsoft.ML.MLContext(seed: 1), target);
 

@@ -1,0 +1,97 @@
+using Tandem.Analysis;
+using Tandem.Documents;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Analysis;
+
+public sealed class ContractReviewerTests : IDisposable
+{
+    private static readonly Lazy<LocalAnalyst> Analyst = new(() => LocalAnalyst.Load(RepositoryPaths.Model));
+    private readonly StoreFixture _f = new();
+    private readonly Playbook _playbook = PlaybookLoader.Load(RepositoryPaths.Playbook);
+
+    public void Dispose() => _f.Dispose();
+
+    public static TheoryData<string> Samples() =>
+    [
+        "saas-subscription-agreement.md", "mutual-nda.txt", "consulting-services-agreement.html",
+        "supply-agreement.docx", "software-licence-agreement.pdf",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task ReviewFile_Sample_QuotesOccurVerbatimInTheSourceText(string sample)
+    {
+        var path = RepositoryPaths.Sample(sample);
+        var source = (await DocumentReaders.CreateDefault().ReadFileAsync(path)).Text;
+
+        var report = await Reviewer().ReviewFileAsync(path, StoreFixture.Alice, _playbook, new AnalysisOptions());
+
+        Assert.NotEmpty(report.Findings);
+        Assert.All(report.Findings, f =>
+        {
+            Assert.Equal(f.Quote, source[f.Start..f.End]);
+            Assert.InRange(f.Confidence, 0, 1);
+            Assert.NotNull(_playbook.RuleFor(f.Category));
+        });
+        Assert.Equal(report.Findings.OrderByDescending(f => f.Severity).Select(f => f.Severity), report.Findings.Select(f => f.Severity));
+    }
+
+    [Fact]
+    public async Task ReviewFile_ContractWithoutLiabilityCap_ReportsMissingProtection()
+    {
+        var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("nda.txt", ContractTexts.Nda), StoreFixture.Alice, _playbook, new AnalysisOptions());
+
+        Assert.Contains(report.MissingProtections, m => m.Category == "Cap on Liability");
+        Assert.DoesNotContain(report.Findings, f => f.Category == "Cap on Liability");
+    }
+
+    [Fact]
+    public async Task ReviewFile_LiabilityClause_IsJudgedByPlaybookDeviations()
+    {
+        var path = _f.Dir.Write("msa.txt", """
+            MASTER SERVICES AGREEMENT
+
+            8. Limitation of Liability. IN NO EVENT SHALL EITHER PARTY'S AGGREGATE LIABILITY ARISING OUT OF OR RELATED TO THIS AGREEMENT EXCEED THE TOTAL AMOUNT PAID BY CUSTOMER HEREUNDER IN THE TWELVE (12) MONTHS PRECEDING THE EVENT GIVING RISE TO LIABILITY.
+
+            9. Governing Law. This Agreement shall be governed by the laws of the State of New York.
+            """);
+        var playbook = PlaybookLoader.Parse("""
+            name: Strict
+            rules:
+              - category: Cap on Liability
+                expected: true
+                severity: low
+                deviations:
+                  - name: twelve-month lookback
+                    pattern: '(?i)twelve \(12\) months'
+                    severity: high
+                    rationale: A twelve-month lookback is below our standard.
+            """, "strict.yaml");
+
+        var report = await Reviewer().ReviewFileAsync(path, StoreFixture.Alice, playbook, new AnalysisOptions());
+
+        var cap = Assert.Single(report.Findings, f => f.Category == "Cap on Liability");
+        Assert.Equal(Severity.High, cap.Severity);
+        Assert.Equal("8", cap.ClausePath);
+        Assert.Equal(["twelve-month lookback"], cap.Deviations);
+        Assert.Equal("A twelve-month lookback is below our standard.", cap.Rationale);
+        Assert.Empty(report.MissingProtections);
+    }
+
+    [Fact]
+    public async Task ReviewDocument_OtherUsersDocument_IsRefusedAndLeaksNothing()
+    {
+        var path = _f.Dir.Write("supply.txt", ContractTexts.Supply);
+        var aliceReport = await Reviewer().ReviewFileAsync(path, StoreFixture.Alice, _playbook, new AnalysisOptions());
+
+        var byId = await Assert.ThrowsAsync<TandemException>(() => Reviewer().ReviewDocumentAsync(aliceReport.DocumentId, StoreFixture.Bob, _playbook, new AnalysisOptions()));
+        var byFile = await Assert.ThrowsAsync<TandemException>(() => Reviewer().ReviewFileAsync(path, StoreFixture.Bob, _playbook, new AnalysisOptions()));
+
+        Assert.Contains("may not read", byId.Message, StringComparison.Ordinal);
+        Assert.Contains("no access", byFile.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Birch", byId.Message + byFile.Message, StringComparison.Ordinal);
+    }
+
+    private ContractReviewer Reviewer() => new(_f.Ingestor, _f.Store, new ContractAnalyzer(Analyst.Value));
+}
