@@ -11,7 +11,8 @@ internal static class TextReport
     public static void Write(IAnsiConsole console, RiskReport report)
     {
         console.WriteLine($"Risk report: {report.DocumentTitle} (document {report.DocumentId} v{report.Version}, {report.ClauseCount} clauses)");
-        console.WriteLine($"Playbook: {report.Playbook}; model: {report.Model}; report {report.ReportId}");
+        console.WriteLine($"Playbook: {report.Playbook}; report {report.ReportId}");
+        console.WriteLine($"Model: {report.Model}");
         console.WriteLine($"Summary: {ReportText.SeveritySummary(report)}");
         console.WriteLine();
 

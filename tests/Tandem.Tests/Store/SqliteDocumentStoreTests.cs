@@ -208,31 +208,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         await Assert.ThrowsAsync<TandemException>(() => _f.Store.SearchAsync("*** \"\" ()", StoreFixture.Alice));
     }
 
-    private async Task<string> DumpAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_f.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        var parts = new List<string>();
-        foreach (var table in new[] { "documents", "versions", "clauses", "document_access", "defined_terms" })
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                parts.Add(table + ":" + string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i).ToString())));
-            }
-        }
+    private Task<string> DumpAsync() => StoreDump.DumpAsync(_f.DatabasePath);
 
-        return string.Join("\n", parts);
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_f.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => StoreDump.ScalarAsync(_f.DatabasePath, sql);
 }
