@@ -44,7 +44,7 @@ internal static class TrainCommand
             context.Console.Write(table);
             var size = new FileInfo(target).Length;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"held-out macro AP {result.Evaluation.MacroAveragePrecision:0.000}, calibration error {result.Evaluation.CalibrationError:0.0000}; trained in {result.Elapsed.TotalSeconds:0.0} s; wrote {target} ({size / 1024.0 / 1024.0:0.00} MB)"));
+                $"held-out macro AP {result.Evaluation.MacroAveragePrecision:0.000}, calibration error {result.Evaluation.CalibrationError:0.0000} (p >= 0.1: {result.Evaluation.ConfidentCalibrationError:0.000}); trained in {result.Elapsed.TotalSeconds:0.0} s; wrote {target} ({size / 1024.0 / 1024.0:0.00} MB)"));
             return 0;
         }));
         return new Command("train", "Train models") { local };

@@ -13,5 +13,6 @@ public sealed record LocalAnalystManifest
     public required IReadOnlyDictionary<string, double> HeldOutAveragePrecision { get; init; }
     public required double HeldOutMacroAveragePrecision { get; init; }
     public required double HeldOutCalibrationError { get; init; }
+    public double HeldOutConfidentCalibrationError { get; init; }
     public string Attribution { get; init; } = "Trained on CUAD v1 (The Atticus Project), CC BY 4.0.";
 }

@@ -2,12 +2,14 @@ namespace Tandem.Learning;
 
 /// <summary>
 /// Clause-level quality of a model on held-out contracts: average precision per category, its
-/// macro average, expected calibration error, and the F1-best decision threshold per category.
+/// macro average, expected calibration error (over all pairs, and over the confident ones that
+/// can become findings), and the F1-best decision threshold per category.
 /// </summary>
 public sealed record HeldOutEvaluation(
     IReadOnlyDictionary<string, double> AveragePrecision,
     double MacroAveragePrecision,
     double CalibrationError,
+    double ConfidentCalibrationError,
     IReadOnlyDictionary<string, float> Thresholds)
 {
     private const float MinimumThreshold = 0.1f;
@@ -33,7 +35,10 @@ public sealed record HeldOutEvaluation(
         }
 
         var all = clauses.SelectMany((c, i) => c.Labels.Select((label, k) => (Score: scores[i][k], Label: label))).ToList();
-        return new HeldOutEvaluation(ap, ap.Count == 0 ? 0 : ap.Values.Average(), ExpectedCalibrationError(all), thresholds);
+        // Over all pairs the near-zero negatives dominate; where findings come from (p >= 0.1) is what users see.
+        var confident = all.Where(p => p.Score >= MinimumThreshold).ToList();
+        return new HeldOutEvaluation(ap, ap.Count == 0 ? 0 : ap.Values.Average(), ExpectedCalibrationError(all),
+            ExpectedCalibrationError(confident), thresholds);
     }
 
     /// <summary>Average precision of a ranking: mean precision at each relevant item.</summary>

@@ -45,6 +45,7 @@ public sealed class LocalAnalystTrainer
             HeldOutAveragePrecision = evaluation.AveragePrecision,
             HeldOutMacroAveragePrecision = evaluation.MacroAveragePrecision,
             HeldOutCalibrationError = evaluation.CalibrationError,
+            HeldOutConfidentCalibrationError = evaluation.ConfidentCalibrationError,
         };
         var model = new LocalAnalystModel(final.Featurizer, final.InputSchema, final.Categories, manifest);
         return new LocalAnalystTrainingResult(model, evaluation, watch.Elapsed);
