@@ -34,24 +34,28 @@ public sealed partial class ClauseSegmenter
         var text = state.Text;
         var line = text[start..end];
         var trimmed = line.Trim();
-        if (trimmed.Length == 0)
+        // A table of contents runs across blank lines and page furniture until real text begins.
+        if (trimmed.Length == 0 || IsNoise(trimmed))
         {
-            state.CloseUnit();
+            if (!state.InTableOfContents)
+            {
+                state.CloseUnit();
+            }
+
             return;
         }
 
         var indent = line.Length - line.TrimStart().Length;
         var contentStart = start + indent;
-        if (IsNoise(trimmed))
-        {
-            state.CloseUnit();
-            return;
-        }
-
         if (IsTableOfContentsEntry(trimmed))
         {
             state.AddTableOfContents(contentStart, start + line.TrimEnd().Length);
             return;
+        }
+
+        if (state.InTableOfContents)
+        {
+            state.CloseUnit();
         }
 
         var exhibit = state.SeenBody ? ClauseMarker.ParseExhibit(trimmed) : null;
@@ -203,8 +207,7 @@ public sealed partial class ClauseSegmenter
 
     private static bool IsNoise(string line) => NoiseRegex().IsMatch(line);
 
-    private static bool IsTableOfContentsEntry(string line) =>
-        line.Length <= 120 && TocRegex().IsMatch(line) && !line.EndsWith('.');
+    private static bool IsTableOfContentsEntry(string line) => line.Length <= 120 && TocRegex().IsMatch(line);
 
     private static IEnumerable<(int Start, int End)> Lines(string text)
     {
@@ -343,7 +346,7 @@ public sealed partial class ClauseSegmenter
     [GeneratedRegex(@"^(?:[-–—\s]*\d{1,3}[-–—\s]*|[ivxlc]{1,6}|Page\s+\d+(?:\s+of\s+\d+)?|[-_=*~.\s]{4,}|Source:\s.{0,200}|\[\*+\]|\*{3,})$", RegexOptions.IgnoreCase)]
     private static partial Regex NoiseRegex();
 
-    [GeneratedRegex(@"^(?:(?:ARTICLE|Article|SECTION|Section|EXHIBIT|Exhibit|SCHEDULE|Schedule)\s+\S+|\d{1,3}(?:\.\d{1,3})*\.?)\s+[^.]{2,100}?(?:\s*\.{2,}\s*|\s+)\d{1,3}$")]
+    [GeneratedRegex(@"^(?:(?:ARTICLE|Article|SECTION|Section|EXHIBIT|Exhibit|SCHEDULE|Schedule)\s+\S+|\d{1,3}(?:\.\d{1,3})*\.?)\s+[^.]{2,90}?\.?(?:\s*\.{2,}\s*|\s+)\d{1,3}$")]
     private static partial Regex TocRegex();
 
     [GeneratedRegex(@"(?<=[.;:])\s+(?=[A-Z""“(])")]

@@ -22,6 +22,9 @@ internal sealed partial class SegmentationState(string text)
 
     public bool HasOpenUnit => _open is not null;
 
+    /// <summary>True while a table of contents is being collected.</summary>
+    public bool InTableOfContents => _open is { Kind: ClauseKind.TableOfContents };
+
     /// <summary>Resolves letter/roman ambiguity ("(i)" after "(h)" is a letter) from the open levels.</summary>
     public ClauseMarker Disambiguate(ClauseMarker marker)
     {

@@ -141,12 +141,13 @@ public sealed class ClauseSegmenterTests
     [Fact]
     public void Segment_PageNumbersAndTableOfContents_AreNotClauses()
     {
-        const string text = "TABLE OF CONTENTS\n\n1. Definitions 1\n\n2. Term 4\n\n1. Definitions. Terms have these meanings.\n\n- 2 -\n\n2. Term. The term is five years.";
+        const string text = "TABLE OF CONTENTS\n\nARTICLE 1 DEFINITIONS 1\n\n1.1 Defined Terms. 1\n\ni\n\n2. Term 4\n\n1. Definitions. Terms have these meanings.\n\n- 2 -\n\n2. Term. The term is five years.";
 
         var clauses = Segmenter.Segment(text).Clauses;
 
         Assert.DoesNotContain(clauses, c => c.Text.Contains("- 2 -", StringComparison.Ordinal));
-        Assert.Contains(clauses, c => c.Kind == ClauseKind.TableOfContents);
+        var contents = Assert.Single(clauses, c => c.Kind == ClauseKind.TableOfContents);
+        Assert.Equal("ARTICLE 1 DEFINITIONS 1\n\n1.1 Defined Terms. 1\n\ni\n\n2. Term 4", contents.Text);
         Assert.Equal("Definitions", clauses.Single(c => c.Path == "1").Heading);
         Assert.Equal("Term", clauses.Single(c => c.Path == "2").Heading);
     }
