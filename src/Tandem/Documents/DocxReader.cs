@@ -19,6 +19,9 @@ public sealed class DocxReader : IDocumentReader
     /// <inheritdoc />
     public IReadOnlyList<string> Extensions { get; } = [".docx"];
 
+    /// <summary>Most characters one part may inflate to; guards against zip bombs.</summary>
+    public long MaxCharactersInPart { get; init; } = 50_000_000;
+
     /// <inheritdoc />
     public string MediaType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -38,7 +41,8 @@ public sealed class DocxReader : IDocumentReader
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            using var document = WordprocessingDocument.Open(stream, isEditable: false);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false,
+                new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var mainPart = document.MainDocumentPart
                 ?? throw new DocumentException($"{fileName} is not a readable .docx (it has no main document part)", Hint);
             var body = mainPart.Document?.Body
@@ -47,6 +51,12 @@ public sealed class DocxReader : IDocumentReader
             var writer = new BodyWriter(new WordNumbering(mainPart.NumberingDefinitionsPart?.Numbering, mainPart.StyleDefinitionsPart?.Styles), cancellationToken);
             writer.WriteBlocks(body);
             return writer.ToString();
+        }
+        catch (Exception ex) when (ex is XmlException or InvalidOperationException && ex.Message.Contains("exceeded a limit", StringComparison.Ordinal))
+        {
+            // A small file that inflates past the limit: a zip bomb, or far more text than any contract.
+            throw new DocumentException($"{fileName} is too large once decompressed (a part exceeds {MaxCharactersInPart:N0} characters)",
+                "split the document, or export the part you need as text", ex);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException)
         {

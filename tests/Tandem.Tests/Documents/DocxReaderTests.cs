@@ -14,6 +14,18 @@ public sealed class DocxReaderTests : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
+    public async Task ReadTextAsync_PartInflatesPastLimit_RejectedAsTooLarge()
+    {
+        var path = DocumentFixtures.CreateDocx(Path.Combine(directory, "bomb.docx"), [new string('a', 20_000)]);
+        var reader = new DocxReader { MaxCharactersInPart = 10_000 };
+        await using var stream = File.OpenRead(path);
+
+        var ex = await Assert.ThrowsAsync<DocumentException>(() => reader.ReadTextAsync(stream, "bomb.docx"));
+
+        Assert.Contains("bomb.docx is too large once decompressed", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadTextAsync_Paragraphs_InOrderWithBlankLinesTabsAndBreaks()
     {
         var path = DocumentFixtures.CreateDocx(Path.Combine(directory, "msa.docx"), [
