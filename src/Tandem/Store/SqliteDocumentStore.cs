@@ -30,7 +30,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             DataSource = _path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
-            Pooling = false,
+            Pooling = true,
         }.ToString();
         BusyTimeout = options.BusyTimeout;
     }
