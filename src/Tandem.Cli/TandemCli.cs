@@ -25,17 +25,8 @@ public sealed class TandemCli
         _output = output;
         _error = error;
         _interactive = interactive;
-        _console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = interactive && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = interactive && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (width is not null || !interactive || Console.IsOutputRedirected)
-        {
-            _console.Profile.Width = width ?? 120;
-        }
+        var colours = interactive && !Console.IsOutputRedirected;
+        _console = CliConsole.Create(output, colours, colours ? width : width ?? 120);
     }
 
     /// <summary>Parses and runs one command line.</summary>

@@ -72,13 +72,7 @@ internal static class AnalyzeCommand
     private static string RenderText(RiskReport report)
     {
         using var writer = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Out = new Spectre.Console.AnsiConsoleOutput(writer),
-            Ansi = Spectre.Console.AnsiSupport.No,
-            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
-        });
-        console.Profile.Width = 120;
+        var console = CliConsole.Create(writer, colours: false, width: 120);
         TextReport.Write(console, report);
         return writer.ToString();
     }

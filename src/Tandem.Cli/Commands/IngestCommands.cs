@@ -20,13 +20,9 @@ internal static class IngestCommands
             var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
             if (Directory.Exists(target))
             {
-                var failures = 0;
-                foreach (var file in context.Ingestor.SupportedFiles(target))
-                {
-                    failures += await IngestOneAsync(context, file, access, cancellationToken) ? 0 : 1;
-                }
-
-                return failures == 0 ? 0 : TandemCli.UserError;
+                var report = await context.WithStatusAsync("ingesting", status =>
+                    context.Ingestor.IngestFolderAsync(target, context.Caller, access, Progress(status), cancellationToken));
+                return await WriteAsync(context, report, "ingested");
             }
 
             var result = await context.Ingestor.IngestFileAsync(target, context.Caller, access, cancellationToken);
@@ -44,29 +40,8 @@ internal static class IngestCommands
         {
             var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
             var report = await context.WithStatusAsync("syncing", status =>
-                context.Ingestor.SyncFolderAsync(parse.GetValue(folder)!, context.Caller, access,
-                    new Progress<(int Done, int Total, string File)>(p => status($"{p.Done}/{p.Total} {Path.GetFileName(p.File)}")), cancellationToken));
-            foreach (var result in report.Ingested)
-            {
-                await context.Output.WriteLineAsync(Describe(result));
-            }
-
-            foreach (var failure in report.Failed)
-            {
-                await context.Error.WriteLineAsync($"error: {failure.Message}");
-            }
-
-            foreach (var id in report.Retired)
-            {
-                await context.Output.WriteLineAsync($"retired      {id}");
-            }
-
-            var counts = report.Ingested.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
-            await context.Output.WriteLineAsync(
-                $"synced {report.Ingested.Count + report.Failed.Count} files: {counts.GetValueOrDefault(IngestOutcome.Created)} new, " +
-                $"{counts.GetValueOrDefault(IngestOutcome.NewVersion)} changed, {counts.GetValueOrDefault(IngestOutcome.Unchanged)} unchanged, " +
-                $"{counts.GetValueOrDefault(IngestOutcome.Restored)} restored, {report.Retired.Count} retired, {report.Failed.Count} failed");
-            return report.Failed.Count == 0 ? 0 : TandemCli.UserError;
+                context.Ingestor.SyncFolderAsync(parse.GetValue(folder)!, context.Caller, access, Progress(status), cancellationToken));
+            return await WriteAsync(context, report, "synced");
         }));
         return command;
     }
@@ -93,18 +68,33 @@ internal static class IngestCommands
         return command;
     }
 
-    private static async Task<bool> IngestOneAsync(CliContext context, string file, Tandem.Access.AccessList? access, CancellationToken cancellationToken)
+    private static Progress<(int Done, int Total, string File)> Progress(Action<string> status) =>
+        new(p => status($"{p.Done}/{p.Total} {Path.GetFileName(p.File)}"));
+
+    /// <summary>Prints one line per file, errors on stderr, and a summary; exit 1 if any file failed.</summary>
+    private static async Task<int> WriteAsync(CliContext context, SyncReport report, string verb)
     {
-        try
+        foreach (var result in report.Ingested)
         {
-            await context.Output.WriteLineAsync(Describe(await context.Ingestor.IngestFileAsync(file, context.Caller, access, cancellationToken)));
-            return true;
+            await context.Output.WriteLineAsync(Describe(result));
         }
-        catch (TandemException ex)
+
+        foreach (var failure in report.Failed)
         {
-            await context.Error.WriteLineAsync("error: " + ex.ToUserMessage());
-            return false;
+            await context.Error.WriteLineAsync($"error: {failure.Message}");
         }
+
+        foreach (var id in report.Retired)
+        {
+            await context.Output.WriteLineAsync($"retired      {id}");
+        }
+
+        var counts = report.Ingested.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
+        await context.Output.WriteLineAsync(
+            $"{verb} {report.Ingested.Count + report.Failed.Count} files: {counts.GetValueOrDefault(IngestOutcome.Created)} new, " +
+            $"{counts.GetValueOrDefault(IngestOutcome.NewVersion)} changed, {counts.GetValueOrDefault(IngestOutcome.Unchanged)} unchanged, " +
+            $"{counts.GetValueOrDefault(IngestOutcome.Restored)} restored, {report.Retired.Count} retired, {report.Failed.Count} failed");
+        return report.Failed.Count == 0 ? 0 : TandemCli.UserError;
     }
 
     private static string Describe(IngestResult result)

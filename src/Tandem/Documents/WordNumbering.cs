@@ -1,8 +1,5 @@
-using System.IO.Packaging;
 using System.Text;
-using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Tandem.Documents;

@@ -17,8 +17,8 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders reade
         return await store.IngestAsync(new IngestRequest { Document = document, Structure = structure, Owner = owner, Access = access }, cancellationToken);
     }
 
-    /// <summary>Ingests every supported file under <paramref name="folder"/> (recursively) and retires missing ones.</summary>
-    public async Task<SyncReport> SyncFolderAsync(string folder, Principal owner, AccessList? access = null,
+    /// <summary>Ingests every supported file under <paramref name="folder"/> (recursively); a failing file does not stop the rest.</summary>
+    public async Task<SyncReport> IngestFolderAsync(string folder, Principal owner, AccessList? access = null,
         IProgress<(int Done, int Total, string File)>? progress = null, CancellationToken cancellationToken = default)
     {
         var files = SupportedFiles(folder);
@@ -39,10 +39,18 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders reade
         }
 
         progress?.Report((files.Count, files.Count, string.Empty));
+        return new SyncReport(ingested, failed, []);
+    }
+
+    /// <summary>Ingests the folder like <see cref="IngestFolderAsync"/>, then retires documents whose file is gone.</summary>
+    public async Task<SyncReport> SyncFolderAsync(string folder, Principal owner, AccessList? access = null,
+        IProgress<(int Done, int Total, string File)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var report = await IngestFolderAsync(folder, owner, access, progress, cancellationToken);
         // Files that failed to read still exist: only files gone from disk are retired.
-        var present = files.ToHashSet(StringComparer.Ordinal);
+        var present = report.Ingested.Select(r => r.Source).Concat(report.Failed.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
         var retired = await store.RetireMissingAsync(folder, present, owner, cancellationToken);
-        return new SyncReport(ingested, failed, retired);
+        return report with { Retired = retired };
     }
 
     /// <summary>The supported files under a folder, sorted, skipping hidden files and folders.</summary>

@@ -71,11 +71,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
                         await ExecuteAsync(connection, "UPDATE documents SET retired_at = NULL, updated_at = $now WHERE id = $id",
                             cancellationToken, ("$now", now), ("$id", documentId));
                         await ReplaceAccessAsync(connection, documentId, request.Access, cancellationToken);
-                        return new IngestResult(documentId, doc.Title, existing.Value.Version, existing.Value.ClauseCount, IngestOutcome.Restored);
+                        return new IngestResult(documentId, doc.Source, doc.Title, existing.Value.Version, existing.Value.ClauseCount, IngestOutcome.Restored);
                     }
 
                     // Unchanged content: nothing is written, not even a timestamp.
-                    return new IngestResult(documentId, doc.Title, existing.Value.Version, existing.Value.ClauseCount, IngestOutcome.Unchanged);
+                    return new IngestResult(documentId, doc.Source, doc.Title, existing.Value.Version, existing.Value.ClauseCount, IngestOutcome.Unchanged);
                 }
 
                 outcome = IngestOutcome.NewVersion;
@@ -103,7 +103,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 await ReplaceAccessAsync(connection, documentId, request.Access, cancellationToken);
             }
 
-            return new IngestResult(documentId, doc.Title, version, request.Structure.Clauses.Count, outcome);
+            return new IngestResult(documentId, doc.Source, doc.Title, version, request.Structure.Clauses.Count, outcome);
         }, cancellationToken), cancellationToken);
     }
 
