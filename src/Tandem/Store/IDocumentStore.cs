@@ -1,4 +1,5 @@
 using Tandem.Access;
+using Tandem.Economics;
 
 namespace Tandem.Store;
 
@@ -23,6 +24,13 @@ public interface IDocumentStore
 
     /// <summary>The newest version of a document with its clauses, or null if absent or not readable.</summary>
     Task<StoredDocument?> GetDocumentAsync(string documentId, Principal caller, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How much the caller's knowledge base changed in the last <paramref name="window"/>: new
+    /// versions, retirements, and documents added after the first day of its history (the
+    /// initial load is not change).
+    /// </summary>
+    Task<KnowledgeBaseActivity> GetActivityAsync(Principal caller, TimeSpan window, CancellationToken cancellationToken = default);
 
     /// <summary>Documents the caller may read.</summary>
     Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(Principal caller, bool includeRetired = false, CancellationToken cancellationToken = default);

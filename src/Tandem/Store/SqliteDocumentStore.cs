@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Tandem.Access;
 using Tandem.Documents;
+using Tandem.Economics;
 using Tandem.Retrieval;
 
 namespace Tandem.Store;
@@ -219,6 +220,41 @@ public sealed class SqliteDocumentStore : IDocumentStore
             return list;
         }, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<KnowledgeBaseActivity> GetActivityAsync(Principal caller, TimeSpan window, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async connection =>
+        {
+            var filter = AccessFilter("document_id", caller, out var accessParameters);
+            using var first = Command(connection, $"SELECT min(ingested_at), (SELECT count(*) FROM documents WHERE retired_at IS NULL AND {AccessFilter("id", caller, out _)}) FROM versions WHERE {filter}");
+            AddParameters(first, accessParameters);
+            string? start;
+            int documents;
+            await using (var reader = await first.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                start = reader.IsDBNull(0) ? null : reader.GetString(0);
+                documents = reader.GetInt32(1);
+            }
+
+            if (start is null)
+            {
+                return new KnowledgeBaseActivity(0, 0, 0);
+            }
+
+            var now = _time.GetUtcNow();
+            var since = now - window;
+            var historyStart = DateTimeOffset.Parse(start, CultureInfo.InvariantCulture);
+            var from = historyStart > since ? historyStart : since;
+            var initialLoadEnd = historyStart.AddDays(1);
+            using var count = Command(connection, $"""
+                SELECT (SELECT count(*) FROM versions WHERE {filter} AND ingested_at >= $from AND (version > 1 OR ingested_at >= $loaded))
+                     + (SELECT count(*) FROM documents WHERE {AccessFilter("id", caller, out _)} AND retired_at >= $from)
+                """, ("$from", Format(from)), ("$loaded", Format(initialLoadEnd)));
+            AddParameters(count, accessParameters);
+            var changes = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            return new KnowledgeBaseActivity(documents, changes, (now - from).TotalDays);
+        }, cancellationToken);
+
     /// <summary>The stable document id for a source path.</summary>
     public static string DocumentIdFor(string source) => "doc_" + ShortHash(Path.GetFullPath(source));
 
@@ -420,7 +456,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
     }
 
-    private string Timestamp() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+    private string Timestamp() => Format(_time.GetUtcNow());
+
+    private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
