@@ -117,7 +117,7 @@ internal static class RoiCommand
         console.WriteLine($"Net monthly saving:              {Money(r.NetMonthlySaving)}");
         console.WriteLine(r.PaybackMonths is { } payback
             ? $"Payback:                         {payback.ToString("0.0", Us)} months{(r.PaysBackWithinCadence ? " (before the next training run)" : " (LONGER than the retraining cadence: each run costs more than it saves)")}"
-            : "Payback:                         never (the fine-tuned model costs more per query than the few-shot base model)");
+            : "Payback:                         never (each query costs at least as much with the fine-tuned model, errors included)");
         console.WriteLine(r.BreakEvenQueriesPerMonth is { } breakEven
             ? $"Break-even volume:               {Tokens(Math.Ceiling(breakEven))} queries per month"
             : "Break-even volume:               none (no volume makes it pay)");
