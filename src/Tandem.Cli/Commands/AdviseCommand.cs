@@ -86,7 +86,7 @@ internal static class AdviseCommand
         return new AdvisorAnswers
         {
             KnowledgeChanges = console.Prompt(new SelectionPrompt<KnowledgeChange>().Title("How often does the knowledge change?")
-                .AddChoices(Enum.GetValues<KnowledgeChange>().Reverse())),
+                .AddChoices(Enum.GetValues<KnowledgeChange>().OrderByDescending(v => v))),
             CitationsRequired = Confirm("Must answers cite their sources?"),
             DataTooLargeForTraining = Confirm("Is the data too large to put into training examples?"),
             PerUserAccess = Confirm("Must access be controlled per user or per document?"),
