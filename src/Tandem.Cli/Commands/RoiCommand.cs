@@ -109,6 +109,10 @@ internal static class RoiCommand
 
         table.AddRow("monthly cost (without training)", Money(r.MonthlyCostBefore), Money(r.MonthlyCostAfter));
         console.Write(table);
+        console.Write(new BarChart().Width(90).Label("Monthly cost in USD, training amortised")
+            .AddItem("few-shot base model", Math.Round((double)r.MonthlyCostBefore, 2), Color.Blue)
+            .AddItem("fine-tuned model", Math.Round((double)(r.MonthlyCostAfter + r.AmortisedTrainingPerMonth), 2), Color.Green));
+        console.WriteLine();
 
         var t = s.Training;
         console.WriteLine($"Monthly saving before training:  {Money(r.MonthlySaving)}");
