@@ -149,7 +149,8 @@ public sealed class LocalAnalystTrainer
         return BitConverter.ToUInt32(hash, 0) / (double)uint.MaxValue < fraction;
     }
 
-    private static string DataHash(IReadOnlyList<LabelledClause> clauses)
+    /// <summary>A hash of the labelled training data: texts and labels, in order. The manifest records it.</summary>
+    public static string DataHash(IReadOnlyList<LabelledClause> clauses)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var c in clauses)
