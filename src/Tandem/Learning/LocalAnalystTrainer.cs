@@ -51,6 +51,11 @@ public sealed class LocalAnalystTrainer
         return new LocalAnalystTrainingResult(model, evaluation, watch.Elapsed);
     }
 
+    /// <summary>One training pass on all the given clauses, no held-out check (thresholds 0.5): for cross-validation.</summary>
+    public LocalAnalystModel TrainSinglePass(IReadOnlyList<LabelledClause> clauses, LocalAnalystTrainingOptions options, IProgress<string>? progress = null) =>
+        Fit(clauses, ClauseCategories.All, thresholds: null, options, progress, DataHash(clauses),
+            clauses.Select(c => c.Contract).Distinct(StringComparer.Ordinal).Count());
+
     private static LocalAnalystModel Fit(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<string> categories,
         IReadOnlyDictionary<string, float>? thresholds, LocalAnalystTrainingOptions options, IProgress<string>? progress, string dataHash, int contractCount)
     {
