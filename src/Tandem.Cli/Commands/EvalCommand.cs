@@ -13,6 +13,58 @@ namespace Tandem.Cli.Commands;
 /// <summary><c>tandem eval cuad --data &lt;dir&gt; [--folds 5]</c>: CUAD-style AUPR of the local analyst.</summary>
 internal static class EvalCommand
 {
+    private static Command Acord(CommandRunner run)
+    {
+        var data = new Option<string>("--data") { Description = "Folder in BEIR layout (corpus.jsonl, queries.jsonl, qrels/<split>.tsv)", Required = true };
+        var split = new Option<string>("--split") { Description = "train, valid or test", DefaultValueFactory = _ => "train" };
+        split.AcceptOnlyFromAmong("train", "valid", "test");
+        var compare = new Option<string>("--compare", "--config") { Description = "Comma-separated configurations: bm25, dense, hybrid, hybrid:<dense weight>", DefaultValueFactory = _ => "bm25,dense,hybrid" };
+        var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
+        var extra = new Option<string?>("--embedding-corpus") { Description = "A CUAD-style folder whose clauses the dense embedding also learns from" };
+        var format = CliOptions.Format("text", "json");
+        var command = new Command("acord", "Score clause retrieval on ACORD: NDCG@5/10 and 3-5 star precision@5, in the judged pool and the whole corpus")
+        {
+            data, split, compare, output, extra, format,
+        };
+        command.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var dataset = AcordDataset.Load(parse.GetValue(data)!, parse.GetValue(split)!);
+            var configs = parse.GetValue(compare)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            IReadOnlyList<string> extraCorpus = [];
+            if (parse.GetValue(extra) is { } extraPath)
+            {
+                var labelling = await new CuadTrainingSet(context.Readers, new ClauseSegmenter()).BuildAsync(CuadDataset.Load(extraPath), cancellationToken: cancellationToken);
+                extraCorpus = labelling.Clauses.Select(c => c.Row.Text).ToList();
+            }
+
+            var result = new AcordEvaluator { ExtraEmbeddingCorpus = extraCorpus }.Evaluate(dataset, configs);
+            var json = JsonSerializer.Serialize(result, ReportJson.Options);
+            if (parse.GetValue(output) is { } path)
+            {
+                await File.WriteAllTextAsync(path, json, cancellationToken);
+            }
+
+            if (parse.GetValue(format) == "json")
+            {
+                await context.Output.WriteLineAsync(json);
+                return 0;
+            }
+
+            var us = CultureInfo.InvariantCulture;
+            context.Console.WriteLine($"ACORD {result.Split}: {result.Queries} queries, {result.CorpusSize} clauses; embedding learned in {result.EmbeddingTraining.TotalSeconds.ToString("0.0", us)} s; total {result.Elapsed.TotalSeconds.ToString("0.0", us)} s");
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Config", "Scope", "NDCG@5", "NDCG@10", "P@5 3+ stars", "P@5 4+ stars", "P@5 5 stars");
+            foreach (var s in result.Scores)
+            {
+                table.AddRow(Markup.Escape(s.Config), s.Scope, s.Ndcg5.ToString("0.000", us), s.Ndcg10.ToString("0.000", us),
+                    s.Precision5Star3.ToString("0.000", us), s.Precision5Star4.ToString("0.000", us), s.Precision5Star5.ToString("0.000", us));
+            }
+
+            context.Console.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+
     public static Command Create(CommandRunner run)
     {
         var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
@@ -57,6 +109,6 @@ internal static class EvalCommand
             context.Console.WriteLine($"Overall (pooled) AUPR {(100 * result.Overall.Aupr).ToString("0.0", us)}; mean over categories with gold spans {(100 * result.MacroAupr).ToString("0.0", us)}");
             return 0;
         }));
-        return new Command("eval", "Evaluate on benchmark data") { cuad };
+        return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run) };
     }
 }

@@ -1,0 +1,70 @@
+using Tandem.Evaluation;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Evaluation;
+
+public sealed class AcordDatasetTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Load_BeirFolder_ReadsCorpusQueriesAndQuotedQrels()
+    {
+        var folder = WriteFixture();
+
+        var data = AcordDataset.Load(folder, "train");
+
+        Assert.Equal(4, data.Corpus.Count);
+        var query = Assert.Single(data.Queries);
+        Assert.Equal("\"as is\" clause", query.Id);
+        Assert.Equal("Warranties", query.Category);
+        Assert.Equal(4, query.Judgements["c1"]);
+        Assert.Equal(0, query.Judgements["c3"]);
+    }
+
+    [Fact]
+    public void Evaluate_Bm25AndDense_ScoresEveryConfigAndScope()
+    {
+        var data = AcordDataset.Load(WriteFixture(), "train");
+
+        var result = new AcordEvaluator { EmbeddingDimensions = 2 }.Evaluate(data, ["bm25", "dense", "hybrid:0.5"]);
+
+        Assert.Equal(6, result.Scores.Count);
+        var bm25 = result.Scores.Single(s => s.Config == "bm25" && s.Scope == "judged pool");
+        // c1 (4 stars... grade 4) is the only clause saying "as is"; it ranks first.
+        Assert.True(bm25.Ndcg5 > 0.9, $"NDCG@5 {bm25.Ndcg5}");
+        Assert.All(result.Scores, s => Assert.InRange(s.Ndcg10, 0, 1));
+    }
+
+    [Theory]
+    [InlineData("valid", "no judgements for split 'valid'")]
+    public void Load_MissingSplit_ClearError(string split, string expected)
+    {
+        var error = Assert.Throws<TandemException>(() => AcordDataset.Load(WriteFixture(), split));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("train", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_UnknownConfig_ClearError()
+    {
+        var error = Assert.Throws<TandemException>(() => new AcordEvaluator().Evaluate(AcordDataset.Load(WriteFixture(), "train"), ["bm26"]));
+
+        Assert.Contains("unknown retrieval configuration 'bm26'", error.Message, StringComparison.Ordinal);
+    }
+
+    private string WriteFixture()
+    {
+        _dir.Write("acord/corpus.jsonl", string.Join("\n",
+            """{"_id": "c1", "text": "The software is provided as is, without warranty of any kind."}""",
+            """{"_id": "c2", "text": "Supplier warrants the goods are free from defects for one year."}""",
+            """{"_id": "c3", "text": "This Agreement is governed by the laws of New York."}""",
+            """{"_id": "c4", "text": "Either party may terminate on thirty days notice."}"""));
+        _dir.Write("acord/queries.jsonl", """{"_id": "\"as is\" clause", "text": "\"as is\" clause", "metadata": {"category": "Warranties", "split": "train"}}""");
+        _dir.Write("acord/qrels/train.tsv", "query-id\tcorpus-id\tscore\n\"\"\"as is\"\" clause\"\tc1\t4\n\"\"\"as is\"\" clause\"\tc2\t1\n\"\"\"as is\"\" clause\"\tc3\t0\n");
+        return _dir.File("acord");
+    }
+}
