@@ -13,6 +13,32 @@ namespace Tandem.Cli.Commands;
 /// <summary><c>tandem eval cuad --data &lt;dir&gt; [--folds 5]</c>: CUAD-style AUPR of the local analyst.</summary>
 internal static class EvalCommand
 {
+    private static async Task<int> WriteRetrievalAsync(CliContext context, string format, string? output, CuadRetrievalEvaluation result, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(result, ReportJson.Options);
+        if (output is not null)
+        {
+            await File.WriteAllTextAsync(output, json, cancellationToken);
+        }
+
+        if (format == "json")
+        {
+            await context.Output.WriteLineAsync(json);
+            return 0;
+        }
+
+        var us = CultureInfo.InvariantCulture;
+        context.Console.WriteLine($"CUAD retrieval (within each contract): {result.Queries} contract-category queries with located annotations; {result.Elapsed.TotalSeconds.ToString("0", us)} s");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("Config", "k", "Char precision", "Char recall");
+        foreach (var s in result.Scores)
+        {
+            table.AddRow(Markup.Escape(s.Config), s.K.ToString(us), s.Precision.ToString("0.000", us), s.Recall.ToString("0.000", us));
+        }
+
+        context.Console.Write(table);
+        return 0;
+    }
+
     private static Command Acord(CommandRunner run)
     {
         var data = new Option<string>("--data") { Description = "Folder in BEIR layout (corpus.jsonl, queries.jsonl, qrels/<split>.tsv)", Required = true };
@@ -71,14 +97,29 @@ internal static class EvalCommand
         var folds = new Option<int?>("--folds") { Description = "k-fold cross-validation by contract (honest); without it the shipped model is scored in-sample" };
         var modelPath = new Option<string?>("--model-file") { Description = "Model to score in-sample (default: the shipped model)" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
+        var report = new Option<string?>("--report") { Description = "Write a Markdown report with PNG charts into this folder" };
+        var retrieval = new Option<bool>("--retrieval") { Description = "Score retrieval instead (LegalBench-RAG style: character precision/recall at k = 1..32)" };
+        var compare = new Option<string>("--compare", "--config") { Description = "With --retrieval: bm25, dense, hybrid, hybrid:<dense weight>", DefaultValueFactory = _ => "bm25,dense,hybrid" };
         var format = CliOptions.Format("text", "json");
-        var cuad = new Command("cuad", "Score clause extraction the CUAD way: Jaccard >= 0.5 matching, AUPR, precision at 80% and 90% recall")
+        var cuad = new Command("cuad", "Score clause extraction the CUAD way (Jaccard >= 0.5 matching, AUPR, precision at 80%/90% recall), or retrieval with --retrieval")
         {
-            data, folds, modelPath, output, format,
+            data, folds, modelPath, output, report, retrieval, compare, format,
         };
         cuad.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
+            if (parse.GetValue(retrieval))
+            {
+                var configs = parse.GetValue(compare)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                foreach (var config in configs)
+                {
+                    _ = Retrieval.RetrievalConfig.Parse(config);
+                }
+
+                var scores = await new CuadRetrievalEvaluator(context.Readers, new ClauseSegmenter()).EvaluateAsync(dataset, configs, cancellationToken);
+                return await WriteRetrievalAsync(context, parse.GetValue(format)!, parse.GetValue(output), scores, cancellationToken);
+            }
+
             var k = parse.GetValue(folds);
             var model = k is null ? LocalAnalyst.Load(parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath()) : null;
             var evaluator = new CuadEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()));
@@ -88,6 +129,11 @@ internal static class EvalCommand
             if (parse.GetValue(output) is { } path)
             {
                 await File.WriteAllTextAsync(path, json, cancellationToken);
+            }
+
+            if (parse.GetValue(report) is { } reportFolder)
+            {
+                await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuad(result, reportFolder));
             }
 
             if (parse.GetValue(format) == "json")

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Tandem.Retrieval;
 
 namespace Tandem.Evaluation;
@@ -22,29 +21,25 @@ public sealed class AcordEvaluator
 
     public AcordEvaluation Evaluate(AcordDataset data, IReadOnlyList<string> configs)
     {
-        foreach (var config in configs)
-        {
-            _ = ParseConfig(config);
-        }
+        var parsed = configs.Select(RetrievalConfig.Parse).ToList();
 
         var watch = Stopwatch.StartNew();
         using var keyword = new PassageIndex(data.Corpus.Select(kv => (kv.Key, kv.Value)));
         var embeddingWatch = Stopwatch.StartNew();
-        var needsDense = configs.Any(c => ParseConfig(c).DenseWeight > 0);
+        var needsDense = parsed.Any(c => c.UsesDense);
         var generator = needsDense ? LsaEmbeddingGenerator.Train([.. data.Corpus.Values, .. ExtraEmbeddingCorpus], EmbeddingDimensions) : null;
         var dense = generator is null ? null : new DenseIndex(data.Corpus.Select(kv => (kv.Key, generator.Embed(kv.Value))).ToList());
         embeddingWatch.Stop();
 
         var scores = new List<AcordScore>();
-        foreach (var config in configs)
+        foreach (var config in parsed)
         {
-            var (bm25Weight, denseWeight) = ParseConfig(config);
             foreach (var scope in new[] { "judged pool", "whole corpus" })
             {
                 var perQuery = data.Queries.Select(q =>
                 {
                     IReadOnlyCollection<string>? candidates = scope == "judged pool" ? q.Judgements.Keys.ToList() : null;
-                    var ranking = Rank(q.Text, candidates, keyword, dense, generator, bm25Weight, denseWeight, data.Corpus.Count);
+                    var ranking = Rank(config, q.Text, candidates, keyword, dense, generator, data.Corpus.Count);
                     return (
                         Ndcg5: RankingMetrics.Ndcg(ranking, q.Judgements, 5),
                         Ndcg10: RankingMetrics.Ndcg(ranking, q.Judgements, 10),
@@ -52,7 +47,7 @@ public sealed class AcordEvaluator
                         Star4: RankingMetrics.PrecisionAt(ranking, q.Judgements, 5, 3),
                         Star5: RankingMetrics.PrecisionAt(ranking, q.Judgements, 5, 4));
                 }).ToList();
-                scores.Add(new AcordScore(config, scope, Mean(perQuery.Select(p => p.Ndcg5)), Mean(perQuery.Select(p => p.Ndcg10)),
+                scores.Add(new AcordScore(config.Name, scope, Mean(perQuery.Select(p => p.Ndcg5)), Mean(perQuery.Select(p => p.Ndcg10)),
                     Mean(perQuery.Select(p => p.Star3)), Mean(perQuery.Select(p => p.Star4)), Mean(perQuery.Select(p => p.Star5))));
             }
         }
@@ -61,45 +56,25 @@ public sealed class AcordEvaluator
     }
 
     /// <summary>The top 10 of <paramref name="candidates"/> (the whole corpus when null) for a configuration.</summary>
-    private static List<string> Rank(string query, IReadOnlyCollection<string>? candidates, PassageIndex keyword, DenseIndex? dense,
-        LsaEmbeddingGenerator? generator, double bm25Weight, double denseWeight, int corpusSize)
+    private static List<string> Rank(RetrievalConfig config, string query, IReadOnlyCollection<string>? candidates, PassageIndex keyword,
+        DenseIndex? dense, LsaEmbeddingGenerator? generator, int corpusSize)
     {
         const int depth = 100;
         var allowed = candidates?.ToHashSet(StringComparer.Ordinal);
-        var rankings = new List<(IReadOnlyList<string>, double)>();
-        if (bm25Weight > 0)
-        {
-            // BM25 ranks only clauses sharing a word with the query; the rest of a pool follows in id order.
-            var hits = keyword.Search(query, corpusSize).Select(h => h.Id).Where(id => allowed is null || allowed.Contains(id)).Take(depth).ToList();
-            rankings.Add((hits, bm25Weight));
-        }
-
-        if (denseWeight > 0 && dense is not null && generator is not null)
-        {
-            rankings.Add((dense.Search(generator.Embed(query), depth, candidates).Select(h => h.Id).ToList(), denseWeight));
-        }
-
-        var fused = rankings.Count == 1 ? rankings[0].Item1 : ReciprocalRankFusion.Fuse(rankings).Select(f => f.Id).ToList();
-        var result = fused.Take(10).ToList();
+        // BM25 ranks only clauses sharing a word with the query; the rest of a pool follows in id order.
+        var keywordRanking = config.Bm25Weight > 0
+            ? keyword.Search(query, corpusSize).Select(h => h.Id).Where(id => allowed is null || allowed.Contains(id)).Take(depth).ToList()
+            : null;
+        var denseRanking = config.UsesDense && dense is not null && generator is not null
+            ? dense.Search(generator.Embed(query), depth, candidates).Select(h => h.Id).ToList()
+            : null;
+        var result = config.Combine(keywordRanking, denseRanking).Take(10).ToList();
         if (result.Count < 10 && allowed is not null)
         {
             result.AddRange(allowed.Except(result).Order(StringComparer.Ordinal).Take(10 - result.Count));
         }
 
         return result;
-    }
-
-    private static (double Bm25Weight, double DenseWeight) ParseConfig(string config)
-    {
-        var parts = config.Split(':', 2);
-        return parts[0] switch
-        {
-            "bm25" when parts.Length == 1 => (1, 0),
-            "dense" when parts.Length == 1 => (0, 1),
-            "hybrid" when parts.Length == 1 => (1, 1),
-            "hybrid" when double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 => (1, w),
-            _ => throw new TandemException($"unknown retrieval configuration '{config}'", "use bm25, dense, hybrid or hybrid:<dense weight>, e.g. --compare bm25,dense,hybrid:0.5"),
-        };
     }
 
     private static double Mean(IEnumerable<double> values)

@@ -7,4 +7,8 @@ public sealed record CuadEvaluation(
     CuadScore Overall,
     double MacroAupr,
     IReadOnlyList<CuadScore> Categories,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The pooled precision-recall curve, thinned to at most 200 points, for charts.</summary>
+    public IReadOnlyList<(double Threshold, double Precision, double Recall)> OverallCurve { get; init; } = [];
+}

@@ -73,8 +73,13 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
         var perCategory = categories.Select(c => CuadScore.Of(c, questions.Where(q => q.Category == c).ToList())).ToList();
         var withGold = perCategory.Where(c => c.GoldSpans > 0).ToList();
         var mode = model is null ? $"{folds}-fold cross-validation by contract" : "in-sample: the given model scores contracts it may have been trained on";
+        var curve = CuadScoring.Curve(questions);
+        var step = Math.Max(1, curve.Count / 200);
         return new CuadEvaluation(mode, data.Contracts.Count, CuadScore.Of("overall", questions),
-            withGold.Count == 0 ? 0 : withGold.Average(c => c.Aupr), perCategory, watch.Elapsed);
+            withGold.Count == 0 ? 0 : withGold.Average(c => c.Aupr), perCategory, watch.Elapsed)
+        {
+            OverallCurve = curve.Where((_, i) => i % step == 0 || i == curve.Count - 1).ToList(),
+        };
     }
 
     /// <summary>A stable fold assignment by contract name.</summary>

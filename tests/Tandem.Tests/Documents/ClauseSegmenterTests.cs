@@ -180,6 +180,18 @@ public sealed class ClauseSegmenterTests
     }
 
     [Fact]
+    public void Segment_LongParagraph_DoesNotSplitAfterAbbreviationsOrInitials()
+    {
+        const string text = "This Agreement is made between Halvorsen Biologics, Inc., a Minnesota corporation with offices at 200 Main St. Paul, Minnesota, and J. Smith of U.S. Bank, N.A. acting as escrow agent. The parties agree as follows. Each party keeps the other's information confidential and uses it only for the purpose.";
+        var segmenter = new ClauseSegmenter { MaxClauseLength = 120 };
+
+        var clauses = segmenter.Segment(text).Clauses;
+
+        Assert.All(clauses, c => Assert.DoesNotMatch(@"^(Paul|Smith|Bank|acting)\b", c.Text));
+        Assert.StartsWith("The parties agree", clauses[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Segment_EmptyText_ReturnsNoClauses()
     {
         Assert.Empty(Segmenter.Segment(string.Empty).Clauses);

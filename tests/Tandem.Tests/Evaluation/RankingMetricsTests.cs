@@ -35,4 +35,15 @@ public sealed class RankingMetricsTests
         Assert.Equal(["b", "a", "c"], fused.Select(f => f.Id));
         Assert.Equal(1.0 / 62 + 0.5 / 61, fused[0].Score, 12);
     }
+
+    [Fact]
+    public void RetrievalConfig_ParsesNamesAndCombinesRankings()
+    {
+        var hybrid = RetrievalConfig.Parse("hybrid:0.5");
+
+        Assert.Equal((1.0, 0.5), (hybrid.Bm25Weight, hybrid.DenseWeight));
+        Assert.Equal(["a", "b"], RetrievalConfig.Parse("bm25").Combine(["a", "b"], ["c"]));
+        Assert.Equal(["c", "a", "b"], RetrievalConfig.Parse("hybrid:3").Combine(["a", "b"], ["c"]));
+        Assert.Contains("unknown retrieval configuration 'hybrid:x'", Assert.Throws<TandemException>(() => RetrievalConfig.Parse("hybrid:x")).Message, StringComparison.Ordinal);
+    }
 }

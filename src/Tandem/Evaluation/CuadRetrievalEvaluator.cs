@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using CsvHelper;
+using System.Globalization;
+using Tandem.Analysis;
+using Tandem.Documents;
+using Tandem.Retrieval;
+
+namespace Tandem.Evaluation;
+
+/// <summary>
+/// Retrieval scored LegalBench-RAG style on CUAD: one query per contract and category (the
+/// category's name and description, read from the data folder), clauses retrieved within that
+/// contract, and character-level precision and recall of the annotated spans in the top k
+/// clauses, for k = 1, 2, 4, 8, 16, 32. Only pairs with at least one located annotation count.
+/// </summary>
+public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmenter segmenter)
+{
+    public static IReadOnlyList<int> Ks { get; } = [1, 2, 4, 8, 16, 32];
+
+    public async Task<CuadRetrievalEvaluation> EvaluateAsync(CuadDataset data, IReadOnlyList<string> configs, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var queries = QueryTexts(data.Folder);
+        var contracts = new List<(CuadContract Contract, List<Clause> Clauses, Dictionary<string, List<(int Start, int End)>> Gold)>();
+        foreach (var contract in data.Contracts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = (await readers.ReadFileAsync(contract.TextPath, cancellationToken)).Text;
+            var clauses = segmenter.Segment(text).Clauses.Where(c => c.Kind != ClauseKind.TableOfContents).ToList();
+            var locator = new SpanLocator(text);
+            var gold = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+            foreach (var (category, spans) in contract.Gold)
+            {
+                var located = spans.SelectMany(s => locator.FindAll(TextNormalizer.Normalize(s)).Take(1)).ToList();
+                if (located.Count > 0)
+                {
+                    gold[category] = located;
+                }
+            }
+
+            contracts.Add((contract, clauses, gold));
+        }
+
+        var parsed = configs.Select(RetrievalConfig.Parse).ToList();
+        var needsDense = parsed.Any(c => c.UsesDense);
+        var generator = needsDense ? LsaEmbeddingGenerator.Train(contracts.SelectMany(c => c.Clauses.Select(x => x.Text)).ToList()) : null;
+        var results = new List<CuadRetrievalScore>();
+        var sums = parsed.ToDictionary(c => c.Name, _ => Ks.ToDictionary(k => k, _ => (Precision: 0.0, Recall: 0.0)), StringComparer.Ordinal);
+        var count = 0;
+        foreach (var (contract, clauses, gold) in contracts)
+        {
+            using var keyword = new PassageIndex(clauses.Select((c, i) => (i.ToString(CultureInfo.InvariantCulture), c.Text)));
+            var dense = generator is null ? null : new DenseIndex(clauses.Select((c, i) => (i.ToString(CultureInfo.InvariantCulture), generator.Embed(c.Text))).ToList());
+            foreach (var (category, spans) in gold)
+            {
+                count++;
+                var query = queries.GetValueOrDefault(category, category);
+                foreach (var config in parsed)
+                {
+                    var ranking = Rank(config, query, keyword, dense, generator, clauses.Count).Select(id => clauses[int.Parse(id, CultureInfo.InvariantCulture)]).ToList();
+                    foreach (var k in Ks)
+                    {
+                        var (p, r) = CharacterOverlap(ranking.Take(k).Select(c => (c.Start, c.End)).ToList(), spans);
+                        var s = sums[config.Name][k];
+                        sums[config.Name][k] = (s.Precision + p, s.Recall + r);
+                    }
+                }
+            }
+        }
+
+        foreach (var config in parsed)
+        {
+            foreach (var k in Ks)
+            {
+                var s = sums[config.Name][k];
+                results.Add(new CuadRetrievalScore(config.Name, k, count == 0 ? 0 : s.Precision / count, count == 0 ? 0 : s.Recall / count));
+            }
+        }
+
+        return new CuadRetrievalEvaluation(count, results, watch.Elapsed);
+    }
+
+    /// <summary>Character precision and recall of retrieved spans against gold spans (each set merged first).</summary>
+    public static (double Precision, double Recall) CharacterOverlap(IReadOnlyList<(int Start, int End)> retrieved, IReadOnlyList<(int Start, int End)> gold)
+    {
+        var r = Merge(retrieved);
+        var g = Merge(gold);
+        long overlap = 0;
+        foreach (var a in r)
+        {
+            foreach (var b in g)
+            {
+                overlap += Math.Max(0, Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start));
+            }
+        }
+
+        var retrievedLength = r.Sum(x => (long)(x.End - x.Start));
+        var goldLength = g.Sum(x => (long)(x.End - x.Start));
+        return (retrievedLength == 0 ? 0 : overlap / (double)retrievedLength, goldLength == 0 ? 0 : overlap / (double)goldLength);
+    }
+
+    private static List<(int Start, int End)> Merge(IEnumerable<(int Start, int End)> spans)
+    {
+        var merged = new List<(int Start, int End)>();
+        foreach (var s in spans.Where(s => s.End > s.Start).OrderBy(s => s.Start))
+        {
+            if (merged.Count > 0 && s.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, s.End));
+            }
+            else
+            {
+                merged.Add(s);
+            }
+        }
+
+        return merged;
+    }
+
+    private static IReadOnlyList<string> Rank(RetrievalConfig config, string query, PassageIndex keyword, DenseIndex? dense, LsaEmbeddingGenerator? generator, int size)
+    {
+        const int depth = 32;
+        var keywordRanking = config.Bm25Weight > 0 ? keyword.Search(query, depth).Select(h => h.Id).ToList() : null;
+        var denseRanking = config.UsesDense && dense is not null && generator is not null
+            ? dense.Search(generator.Embed(query), Math.Min(depth, size)).Select(h => h.Id).ToList()
+            : null;
+        return config.Combine(keywordRanking, denseRanking).Take(depth).ToList();
+    }
+
+    /// <summary>Query per category: its name and, when the data folder has category_descriptions.csv, its description.</summary>
+    private static Dictionary<string, string> QueryTexts(string folder)
+    {
+        var queries = ClauseCategories.All.ToDictionary(c => c, c => c, StringComparer.Ordinal);
+        var path = Path.Combine(folder, "category_descriptions.csv");
+        if (!File.Exists(path))
+        {
+            return queries;
+        }
+
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            var name = (csv.GetField(0) ?? string.Empty).Replace("Category:", string.Empty, StringComparison.Ordinal).Trim();
+            var description = (csv.GetField(1) ?? string.Empty).Replace("Description:", string.Empty, StringComparison.Ordinal).Trim();
+            if (ClauseCategories.Canonical(name) is { } category)
+            {
+                queries[category] = category + ". " + description;
+            }
+        }
+
+        return queries;
+    }
+}
