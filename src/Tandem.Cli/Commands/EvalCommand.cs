@@ -44,7 +44,7 @@ internal static class EvalCommand
         var data = new Option<string>("--data") { Description = "Folder in BEIR layout (corpus.jsonl, queries.jsonl, qrels/<split>.tsv)", Required = true };
         var split = new Option<string>("--split") { Description = "train, valid or test", DefaultValueFactory = _ => "train" };
         split.AcceptOnlyFromAmong("train", "valid", "test");
-        var compare = new Option<string>("--compare", "--config") { Description = "Comma-separated configurations: bm25, dense, hybrid, hybrid:<dense weight>", DefaultValueFactory = _ => "bm25,dense,hybrid" };
+        var compare = new Option<string>("--compare", "--config") { Description = "Comma-separated configurations: bm25, dense, hybrid, hybrid:<dense weight>, rerank (learned on the train split)", DefaultValueFactory = _ => "bm25,dense,hybrid" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
         var extra = new Option<string?>("--embedding-corpus") { Description = "A CUAD-style folder whose clauses the dense embedding also learns from" };
         var format = CliOptions.Format("text", "json");
@@ -63,7 +63,8 @@ internal static class EvalCommand
                 extraCorpus = labelling.Clauses.Select(c => c.Row.Text).ToList();
             }
 
-            var result = new AcordEvaluator { ExtraEmbeddingCorpus = extraCorpus }.Evaluate(dataset, configs);
+            var training = configs.Contains("rerank") ? AcordDataset.Load(parse.GetValue(data)!, "train").Queries : [];
+            var result = new AcordEvaluator { ExtraEmbeddingCorpus = extraCorpus, RerankerTrainingQueries = training }.Evaluate(dataset, configs);
             var json = JsonSerializer.Serialize(result, ReportJson.Options);
             if (parse.GetValue(output) is { } path)
             {

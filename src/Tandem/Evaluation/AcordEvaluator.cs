@@ -16,12 +16,19 @@ public sealed class AcordEvaluator
 
     public int EmbeddingDimensions { get; init; } = 256;
 
+    /// <summary>Judged queries the <c>rerank</c> configuration learns from (the train split); cross-validated when they are the ones evaluated.</summary>
+    public IReadOnlyList<AcordQuery> RerankerTrainingQueries { get; init; } = [];
+
     /// <summary>More unlabelled text for the embedding to learn word co-occurrence from (e.g. CUAD clauses).</summary>
     public IReadOnlyList<string> ExtraEmbeddingCorpus { get; init; } = [];
 
     public AcordEvaluation Evaluate(AcordDataset data, IReadOnlyList<string> configs)
     {
-        var parsed = configs.Select(RetrievalConfig.Parse).ToList();
+        var parsed = configs.Select(c => c == "rerank" ? new RetrievalConfig(c, 0, 1) : RetrievalConfig.Parse(c)).ToList();
+        if (configs.Contains("rerank") && RerankerTrainingQueries.Count == 0)
+        {
+            throw new TandemException("the rerank configuration needs judged training queries", "evaluate with the train split's judgements available (qrels/train.tsv)");
+        }
 
         var watch = Stopwatch.StartNew();
         using var keyword = new PassageIndex(data.Corpus.Select(kv => (kv.Key, kv.Value)));
@@ -30,6 +37,7 @@ public sealed class AcordEvaluator
         var generator = needsDense ? LsaEmbeddingGenerator.Train([.. data.Corpus.Values, .. ExtraEmbeddingCorpus], EmbeddingDimensions) : null;
         var dense = generator is null ? null : new DenseIndex(data.Corpus.Select(kv => (kv.Key, generator.Embed(kv.Value))).ToList());
         embeddingWatch.Stop();
+        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, generator!) : null;
 
         var scores = new List<AcordScore>();
         foreach (var config in parsed)
@@ -39,7 +47,9 @@ public sealed class AcordEvaluator
                 var perQuery = data.Queries.Select(q =>
                 {
                     IReadOnlyCollection<string>? candidates = scope == "judged pool" ? q.Judgements.Keys.ToList() : null;
-                    var ranking = Rank(config, q.Text, candidates, keyword, dense, generator, data.Corpus.Count);
+                    var ranking = config.Name == "rerank" && reranker is not null
+                        ? reranker.Rank(q, candidates)
+                        : Rank(config, q.Text, candidates, keyword, dense, generator, data.Corpus.Count);
                     return (
                         Ndcg5: RankingMetrics.Ndcg(ranking, q.Judgements, 5),
                         Ndcg10: RankingMetrics.Ndcg(ranking, q.Judgements, 10),
