@@ -6,7 +6,8 @@ using Tandem.Documents;
 using Tandem.Store;
 
 // Foundation benchmarks (issue 2): ingest of a CUAD-like folder, analyze latency, keyword query
-// latency, shipped model size. Usage: dotnet run -c Release --project bench/Tandem.Bench -- [cuad folder]
+// latency, shipped model size. Usage: dotnet run -c Release --project bench/Tandem.Bench -- [cuad folder] [retrieval]
+// With "retrieval": issue 3's retrieval speed on an index of 100,000+ clauses instead.
 var data = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "cuad-dev"));
 var contracts = Path.Combine(data, "contracts");
 if (!Directory.Exists(contracts))
@@ -19,6 +20,11 @@ var work = Directory.CreateTempSubdirectory("tandem-bench-").FullName;
 var invariant = CultureInfo.InvariantCulture;
 try
 {
+    if (args.Length > 1 && args[1] == "retrieval")
+    {
+        return await Tandem.Bench.RetrievalBench.RunAsync(contracts, work);
+    }
+
     var owner = new Principal("bench");
     var store = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = Path.Combine(work, "bench.db") });
     var ingestor = new DocumentIngestor(store, DocumentReaders.CreateDefault(), new ClauseSegmenter());
