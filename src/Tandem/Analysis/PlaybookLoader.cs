@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Tandem.Analysis;
 
@@ -35,18 +32,7 @@ public static class PlaybookLoader
     public static Playbook Parse(string yaml, string name)
     {
         PlaybookFile file;
-        try
-        {
-            file = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .Build()
-                .Deserialize<PlaybookFile>(yaml) ?? throw new TandemException($"playbook {name} is empty", "write at least a name and one rule");
-        }
-        catch (YamlException ex)
-        {
-            throw new TandemException($"playbook {name} is not valid YAML at line {ex.Start.Line}, column {ex.Start.Column} ({(ex.InnerException ?? ex).Message.TrimEnd('.')})",
-                "fix the YAML (keys are snake_case: category, expected, severity, deviations ...)", ex);
-        }
+        file = YamlDocuments.Deserialize<PlaybookFile>(yaml, $"playbook {name}", "fix the YAML (keys are snake_case: category, expected, severity, deviations ...)") ?? throw new TandemException($"playbook {name} is empty", "write at least a name and one rule");
 
         if (string.IsNullOrWhiteSpace(file.Name) || file.Rules is not { Count: > 0 })
         {

@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Tandem.Economics;
 
@@ -20,15 +17,7 @@ public static class AdvisorAnswersLoader
     public static AdvisorAnswers Parse(string yaml, string name)
     {
         AnswersFile file;
-        try
-        {
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<AnswersFile>(yaml) ?? new AnswersFile();
-        }
-        catch (YamlException ex)
-        {
-            throw new TandemException($"answers {name} are not valid YAML at line {ex.Start.Line}, column {ex.Start.Column} ({(ex.InnerException ?? ex).Message.TrimEnd('.')})",
-                "keys: knowledge_changes, citations_required, data_too_large_for_training, per_user_access, fixed_output_format, domain_reasoning, latency_rules_out_retrieval, misunderstands_terms (true/false)", ex);
-        }
+        file = YamlDocuments.Deserialize<AnswersFile>(yaml, $"answers {name}", "keys: knowledge_changes, citations_required, data_too_large_for_training, per_user_access, fixed_output_format, domain_reasoning, latency_rules_out_retrieval, misunderstands_terms (true/false)") ?? new AnswersFile();
 
         return new AdvisorAnswers
         {

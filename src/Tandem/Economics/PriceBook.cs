@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Tandem.Economics;
 
@@ -50,16 +47,8 @@ public sealed class PriceBook
     public static PriceBook Parse(string yaml, string name)
     {
         BookFile file;
-        try
-        {
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<BookFile>(yaml)
+        file = YamlDocuments.Deserialize<BookFile>(yaml, $"price book {name}", "fix the YAML; keys are as_of, source, models (id, provider, price, fine_tuned_price, training_per_million, notes)")
                 ?? throw new TandemException($"price book {name} is empty", "add as_of, source and models");
-        }
-        catch (YamlException ex)
-        {
-            throw new TandemException($"price book {name} is not valid YAML at line {ex.Start.Line}, column {ex.Start.Column} ({(ex.InnerException ?? ex).Message.TrimEnd('.')})",
-                "fix the YAML; keys are as_of, source, models (id, provider, price, fine_tuned_price, training_per_million, notes)", ex);
-        }
 
         if (file.AsOf is null || !DateOnly.TryParse(file.AsOf, System.Globalization.CultureInfo.InvariantCulture, out var asOf))
         {

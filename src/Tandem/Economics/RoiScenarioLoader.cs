@@ -1,7 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Tandem.Economics;
 
@@ -25,16 +22,8 @@ public static class RoiScenarioLoader
     public static RoiScenario Parse(string yaml, string name, PriceBook book)
     {
         ScenarioFile file;
-        try
-        {
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<ScenarioFile>(yaml)
+        file = YamlDocuments.Deserialize<ScenarioFile>(yaml, $"scenario {name}", "fix it; see samples/scenarios/legal-contract-review.yaml for the fields")
                 ?? throw new TandemException($"scenario {name} is empty", "see samples/scenarios/legal-contract-review.yaml");
-        }
-        catch (YamlException ex)
-        {
-            throw new TandemException($"scenario {name} is not valid YAML at line {ex.Start.Line}, column {ex.Start.Column} ({(ex.InnerException ?? ex).Message.TrimEnd('.')})",
-                "fix it; see samples/scenarios/legal-contract-review.yaml for the fields", ex);
-        }
 
         var sources = new List<string>();
         var before = file.Before ?? throw Missing(name, "before", "the base model with few-shot prompts: model, prompt_tokens, output_tokens");
