@@ -50,4 +50,47 @@ internal static class EvalReport
         File.WriteAllText(path, md.ToString());
         return path;
     }
+
+    public static string WriteAcord(AcordEvaluation result, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var us = CultureInfo.InvariantCulture;
+        var configs = result.Scores.Select(s => s.Config).Distinct().ToList();
+        var plot = new Plot();
+        var position = 0.0;
+        var ticks = new List<Tick>();
+        foreach (var config in configs)
+        {
+            foreach (var (scope, color) in new[] { ("judged pool", Colors.SteelBlue), ("whole corpus", Colors.Orange) })
+            {
+                var score = result.Scores.Single(s => s.Config == config && s.Scope == scope);
+                var bar = plot.Add.Bar(position, score.Ndcg10);
+                bar.Color = color;
+                position += 1;
+            }
+
+            ticks.Add(new Tick(position - 1.5, config));
+            position += 1;
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Title($"ACORD {result.Split}: NDCG@10 (blue: judged pool, orange: whole corpus)");
+        plot.YLabel("NDCG@10");
+        plot.Axes.SetLimitsY(0, 1);
+        plot.SavePng(Path.Combine(folder, $"acord-{result.Split}-ndcg10.png"), 900, 500);
+
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# ACORD retrieval evaluation ({result.Split})").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- {result.Queries} queries, {result.CorpusSize} clauses; embedding learned in {result.EmbeddingTraining.TotalSeconds.ToString("0.0", us)} s; total {result.Elapsed.TotalSeconds.ToString("0.0", us)} s").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"![NDCG@10](acord-{result.Split}-ndcg10.png)").AppendLine();
+        md.AppendLine("| Config | Scope | NDCG@5 | NDCG@10 | P@5 3+ stars | P@5 4+ stars | P@5 5 stars |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var s in result.Scores)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Config} | {s.Scope} | {s.Ndcg5.ToString("0.000", us)} | {s.Ndcg10.ToString("0.000", us)} | {s.Precision5Star3.ToString("0.000", us)} | {s.Precision5Star4.ToString("0.000", us)} | {s.Precision5Star5.ToString("0.000", us)} |");
+        }
+
+        var path = Path.Combine(folder, $"acord-{result.Split}-report.md");
+        File.WriteAllText(path, md.ToString());
+        return path;
+    }
 }

@@ -46,11 +46,12 @@ internal static class EvalCommand
         split.AcceptOnlyFromAmong("train", "valid", "test");
         var compare = new Option<string>("--compare", "--config") { Description = "Comma-separated configurations: bm25, dense, hybrid, hybrid:<dense weight>, rerank (learned on the train split)", DefaultValueFactory = _ => "bm25,dense,hybrid" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
+        var acordReport = new Option<string?>("--report") { Description = "Write a Markdown report with a PNG chart into this folder" };
         var extra = new Option<string?>("--embedding-corpus") { Description = "A CUAD-style folder whose clauses the dense embedding also learns from" };
         var format = CliOptions.Format("text", "json");
         var command = new Command("acord", "Score clause retrieval on ACORD: NDCG@5/10 and 3-5 star precision@5, in the judged pool and the whole corpus")
         {
-            data, split, compare, output, extra, format,
+            data, split, compare, output, acordReport, extra, format,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -65,6 +66,11 @@ internal static class EvalCommand
 
             var training = configs.Contains("rerank") ? AcordDataset.Load(parse.GetValue(data)!, "train").Queries : [];
             var result = new AcordEvaluator { ExtraEmbeddingCorpus = extraCorpus, RerankerTrainingQueries = training }.Evaluate(dataset, configs);
+            if (parse.GetValue(acordReport) is { } reportFolder)
+            {
+                await context.Error.WriteLineAsync("wrote " + EvalReport.WriteAcord(result, reportFolder));
+            }
+
             var json = JsonSerializer.Serialize(result, ReportJson.Options);
             if (parse.GetValue(output) is { } path)
             {
