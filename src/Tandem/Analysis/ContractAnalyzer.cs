@@ -29,10 +29,13 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             var category = categories[k].Category;
             var rule = playbook.RuleFor(category);
             var threshold = Math.Max(categories[k].Threshold, options.MinConfidence ?? 0);
+            // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => scores[i][k] >= threshold)
-                .OrderByDescending(i => scores[i][k])
-                .ThenBy(i => i)
+                .GroupBy(i => ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
+                .Select(g => g.Order().ToList())
+                .OrderByDescending(g => g.Max(i => scores[i][k]))
+                .ThenBy(g => g[0])
                 .Take(options.MaxFindingsPerCategory)
                 .ToList();
             if (hits.Count == 0)
@@ -46,9 +49,9 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
                 continue;
             }
 
-            foreach (var i in hits)
+            foreach (var pieces in hits)
             {
-                var finding = Judge(rule, clauses[i], scores[i][k], document.Text);
+                var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(i => scores[i][k]), document.Text);
                 if (options.IncludeInfo || finding.Severity != Severity.Info)
                 {
                     findings.Add(finding);
@@ -79,17 +82,27 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         };
     }
 
-    private static Finding Judge(PlaybookRule rule, StoredClause stored, float confidence, string documentText)
+    /// <summary>Judges the pieces of one clause that carry the category, quoting from the first to the last of them.</summary>
+    private static Finding Judge(PlaybookRule rule, IReadOnlyList<StoredClause> pieces, float confidence, string documentText)
     {
-        var clause = stored.Clause;
-        var matched = rule.Deviations.Where(d => d.Matches(clause.Text)).ToList();
+        var first = pieces[0].Clause;
+        var end = pieces[^1].Clause.End;
+        var quote = documentText[first.Start..end];
+        var matched = rule.Deviations.Where(d => d.Matches(quote)).ToList();
         var severity = matched.Count == 0 ? rule.Severity : matched.Max(d => d.Severity);
         var rationale = matched.Count == 0
             ? rule.Rationale
             : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.Rationale ?? d.Name));
-        return new Finding(rule.Category, severity, stored.ClauseId, clause.Path, clause.Heading, clause.Text,
-            clause.Start, clause.End, LineOf(documentText, clause.Start), rationale, matched.Select(d => d.Name).ToList(),
+        return new Finding(rule.Category, severity, pieces[0].ClauseId, ClausePathOf(first.Path), first.Heading, quote,
+            first.Start, end, LineOf(documentText, first.Start), rationale, matched.Select(d => d.Name).ToList(),
             Math.Round(confidence, 3));
+    }
+
+    /// <summary>The clause a piece belongs to: "8.2#2" → "8.2".</summary>
+    private static string ClausePathOf(string piecePath)
+    {
+        var hash = piecePath.LastIndexOf('#');
+        return hash > 0 && piecePath[(hash + 1)..].All(char.IsDigit) ? piecePath[..hash] : piecePath;
     }
 
     private static int LineOf(string text, int offset)

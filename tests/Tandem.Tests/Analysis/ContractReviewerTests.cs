@@ -80,6 +80,25 @@ public sealed class ContractReviewerTests : IDisposable
     }
 
     [Fact]
+    public async Task ReviewFile_ClauseSplitIntoPieces_IsOneFindingQuotingItsPieces()
+    {
+        var path = _f.Dir.Write("long.txt", """
+            SERVICES AGREEMENT
+
+            8. Limitation of Liability. IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY INDIRECT, INCIDENTAL, CONSEQUENTIAL OR PUNITIVE DAMAGES ARISING OUT OF THIS AGREEMENT. EACH PARTY'S AGGREGATE LIABILITY ARISING OUT OF OR RELATED TO THIS AGREEMENT SHALL NOT EXCEED THE FEES PAID BY CUSTOMER IN THE TWELVE MONTHS BEFORE THE CLAIM. THE LIMITATIONS IN THIS SECTION APPLY EVEN IF A REMEDY FAILS OF ITS ESSENTIAL PURPOSE AND EVEN IF A PARTY WAS ADVISED OF THE POSSIBILITY OF SUCH DAMAGES.
+            """);
+        var source = (await DocumentReaders.CreateDefault().ReadFileAsync(path)).Text;
+
+        var report = await Reviewer().ReviewFileAsync(path, StoreFixture.Alice, _playbook, new AnalysisOptions());
+
+        Assert.True(new ClauseSegmenter().Segment(source).Clauses.Count(c => c.Path.StartsWith("8", StringComparison.Ordinal)) > 1, "the clause should be split into pieces");
+        Assert.All(report.Findings, f => Assert.DoesNotContain('#', f.ClausePath));
+        var cap = Assert.Single(report.Findings, f => f.Category == "Cap on Liability");
+        Assert.Equal("8", cap.ClausePath);
+        Assert.Equal(cap.Quote, source[cap.Start..cap.End]);
+    }
+
+    [Fact]
     public async Task ReviewDocument_OtherUsersDocument_IsRefusedAndLeaksNothing()
     {
         var path = _f.Dir.Write("supply.txt", ContractTexts.Supply);
