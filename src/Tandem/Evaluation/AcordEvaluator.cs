@@ -8,12 +8,11 @@ namespace Tandem.Evaluation;
 /// NDCG@10 (linear gains) and the share of 3-, 4- and 5-star clauses in the top 5, both within
 /// each query's judged pool and over the whole corpus (unjudged clauses count as 0).
 /// Configurations: <c>bm25</c> (SQLite FTS5), <c>dense</c> (LSA embedding learned from the
-/// corpus), <c>hybrid[:w]</c> (reciprocal rank fusion, BM25 weight 1, dense weight w, default 1).
+/// corpus), <c>hybrid[:w]</c> (reciprocal rank fusion, BM25 weight 1, dense weight w, default 1) and
+/// <c>rerank</c> (a learned reranker over BM25 and dense candidates; see <see cref="RerankerTrainingQueries"/>).
 /// </summary>
 public sealed class AcordEvaluator
 {
-    public static IReadOnlyList<string> KnownConfigs { get; } = ["bm25", "dense", "hybrid"];
-
     public int EmbeddingDimensions { get; init; } = 256;
 
     /// <summary>Judged queries the <c>rerank</c> configuration learns from (the train split); cross-validated when they are the ones evaluated.</summary>
