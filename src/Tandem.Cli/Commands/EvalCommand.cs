@@ -13,7 +13,8 @@ namespace Tandem.Cli.Commands;
 /// <summary><c>tandem eval cuad --data &lt;dir&gt; [--folds 5]</c>: CUAD-style AUPR of the local analyst.</summary>
 internal static class EvalCommand
 {
-    private static async Task<int> WriteRetrievalAsync(CliContext context, string format, string? output, CuadRetrievalEvaluation result, CancellationToken cancellationToken)
+    /// <summary>Writes the result as JSON to --out if given; prints it and returns true when --format json.</summary>
+    private static async Task<bool> WriteJsonAsync<T>(CliContext context, T result, string format, string? output, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(result, ReportJson.Options);
         if (output is not null)
@@ -21,9 +22,19 @@ internal static class EvalCommand
             await File.WriteAllTextAsync(output, json, cancellationToken);
         }
 
-        if (format == "json")
+        if (format != "json")
         {
-            await context.Output.WriteLineAsync(json);
+            return false;
+        }
+
+        await context.Output.WriteLineAsync(json);
+        return true;
+    }
+
+    private static async Task<int> WriteRetrievalAsync(CliContext context, string format, string? output, CuadRetrievalEvaluation result, CancellationToken cancellationToken)
+    {
+        if (await WriteJsonAsync(context, result, format, output, cancellationToken))
+        {
             return 0;
         }
 
@@ -71,15 +82,8 @@ internal static class EvalCommand
                 await context.Error.WriteLineAsync("wrote " + EvalReport.WriteAcord(result, reportFolder));
             }
 
-            var json = JsonSerializer.Serialize(result, ReportJson.Options);
-            if (parse.GetValue(output) is { } path)
+            if (await WriteJsonAsync(context, result, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
             {
-                await File.WriteAllTextAsync(path, json, cancellationToken);
-            }
-
-            if (parse.GetValue(format) == "json")
-            {
-                await context.Output.WriteLineAsync(json);
                 return 0;
             }
 
@@ -132,20 +136,13 @@ internal static class EvalCommand
             var evaluator = new CuadEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()));
             var result = await evaluator.EvaluateAsync(dataset, model, k ?? 0, new LocalAnalystTrainingOptions(),
                 new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken);
-            var json = JsonSerializer.Serialize(result, ReportJson.Options);
-            if (parse.GetValue(output) is { } path)
-            {
-                await File.WriteAllTextAsync(path, json, cancellationToken);
-            }
-
             if (parse.GetValue(report) is { } reportFolder)
             {
                 await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuad(result, reportFolder));
             }
 
-            if (parse.GetValue(format) == "json")
+            if (await WriteJsonAsync(context, result, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
             {
-                await context.Output.WriteLineAsync(json);
                 return 0;
             }
 
