@@ -122,11 +122,6 @@ internal static class EvalCommand
             if (parse.GetValue(retrieval))
             {
                 var configs = parse.GetValue(compare)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                foreach (var config in configs)
-                {
-                    _ = Retrieval.RetrievalConfig.Parse(config);
-                }
-
                 var scores = await new CuadRetrievalEvaluator(context.Readers, new ClauseSegmenter()).EvaluateAsync(dataset, configs, cancellationToken);
                 return await WriteRetrievalAsync(context, parse.GetValue(format)!, parse.GetValue(output), scores, cancellationToken);
             }

@@ -3,6 +3,7 @@ using CsvHelper;
 using System.Globalization;
 using Tandem.Analysis;
 using Tandem.Documents;
+using Tandem.Learning;
 using Tandem.Retrieval;
 
 namespace Tandem.Evaluation;
@@ -19,6 +20,7 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
 
     public async Task<CuadRetrievalEvaluation> EvaluateAsync(CuadDataset data, IReadOnlyList<string> configs, CancellationToken cancellationToken = default)
     {
+        var parsed = configs.Select(RetrievalConfig.Parse).ToList();
         var watch = Stopwatch.StartNew();
         var queries = QueryTexts(data.Folder);
         var contracts = new List<(CuadContract Contract, List<Clause> Clauses, Dictionary<string, List<(int Start, int End)>> Gold)>();
@@ -27,21 +29,10 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
             cancellationToken.ThrowIfCancellationRequested();
             var text = (await readers.ReadFileAsync(contract.TextPath, cancellationToken)).Text;
             var clauses = segmenter.Segment(text).Clauses.Where(c => c.Kind != ClauseKind.TableOfContents).ToList();
-            var locator = new SpanLocator(text);
-            var gold = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
-            foreach (var (category, spans) in contract.Gold)
-            {
-                var located = spans.SelectMany(s => locator.FindAll(TextNormalizer.Normalize(s)).Take(1)).ToList();
-                if (located.Count > 0)
-                {
-                    gold[category] = located;
-                }
-            }
-
+            var gold = CuadTrainingSet.LocateGold(contract, text, firstOccurrenceOnly: true).Spans;
             contracts.Add((contract, clauses, gold));
         }
 
-        var parsed = configs.Select(RetrievalConfig.Parse).ToList();
         var needsDense = parsed.Any(c => c.UsesDense);
         var generator = needsDense ? LsaEmbeddingGenerator.Train(contracts.SelectMany(c => c.Clauses.Select(x => x.Text)).ToList()) : null;
         var results = new List<CuadRetrievalScore>();

@@ -34,42 +34,60 @@ public sealed class CuadTrainingSet(DocumentReaders readers, ClauseSegmenter seg
         return new CuadLabelling(perContract.SelectMany(c => c).ToList(), located, missing);
     }
 
-    /// <summary>Labels one contract's clauses; returns them with the count of spans found and not found.</summary>
-    public static (List<LabelledClause> Clauses, int Located, int Missing) Label(CuadContract contract, string text, IReadOnlyList<Clause> clauses)
+    /// <summary>
+    /// Where a contract's annotated texts occur in its normalised text, per category (categories
+    /// with no located text are left out), and how many annotations were and were not found.
+    /// Short answers (a party's name, a date) recur all over a contract; the annotation marks
+    /// where they are introduced, so only their first occurrence counts. With
+    /// <paramref name="firstOccurrenceOnly"/>, that holds for every answer.
+    /// </summary>
+    public static (Dictionary<string, List<(int Start, int End)>> Spans, int Located, int Missing) LocateGold(
+        CuadContract contract, string text, bool firstOccurrenceOnly)
     {
-        var categories = ClauseCategories.All;
-        var usable = clauses.Where(c => c.Kind != ClauseKind.TableOfContents).ToList();
-        var labels = usable.Select(_ => new bool[categories.Count]).ToList();
         var locator = new SpanLocator(text);
+        var spans = new Dictionary<string, List<(int Start, int End)>>(StringComparer.Ordinal);
         int located = 0, missing = 0;
-        for (var k = 0; k < categories.Count; k++)
+        foreach (var (category, golds) in contract.Gold)
         {
-            if (!contract.Gold.TryGetValue(categories[k], out var golds))
-            {
-                continue;
-            }
-
             foreach (var gold in golds)
             {
-                var spans = locator.FindAll(TextNormalizer.Normalize(gold));
-                if (spans.Count == 0)
+                var found = locator.FindAll(TextNormalizer.Normalize(gold));
+                if (found.Count == 0)
                 {
                     missing++;
                     continue;
                 }
 
                 located++;
-                // Short answers (a party's name, a date) recur all over a contract; the annotation
-                // marks where they are introduced, which is their first occurrence.
-                foreach (var (start, end) in gold.Length < ShortAnswerLength ? spans.Take(1) : spans)
+                if (!spans.TryGetValue(category, out var list))
                 {
-                    for (var i = 0; i < usable.Count; i++)
+                    spans[category] = list = [];
+                }
+
+                list.AddRange(firstOccurrenceOnly || gold.Length < ShortAnswerLength ? found.Take(1) : found);
+            }
+        }
+
+        return (spans, located, missing);
+    }
+
+    /// <summary>Labels one contract's clauses; returns them with the count of spans found and not found.</summary>
+    public static (List<LabelledClause> Clauses, int Located, int Missing) Label(CuadContract contract, string text, IReadOnlyList<Clause> clauses)
+    {
+        var categories = ClauseCategories.All;
+        var usable = clauses.Where(c => c.Kind != ClauseKind.TableOfContents).ToList();
+        var labels = usable.Select(_ => new bool[categories.Count]).ToList();
+        var (gold, located, missing) = LocateGold(contract, text, firstOccurrenceOnly: false);
+        for (var k = 0; k < categories.Count; k++)
+        {
+            foreach (var (start, end) in gold.GetValueOrDefault(categories[k]) ?? [])
+            {
+                for (var i = 0; i < usable.Count; i++)
+                {
+                    var overlap = Math.Min(end, usable[i].End) - Math.Max(start, usable[i].Start);
+                    if (overlap > 0 && overlap * 2 >= Math.Min(end - start, usable[i].Length))
                     {
-                        var overlap = Math.Min(end, usable[i].End) - Math.Max(start, usable[i].Start);
-                        if (overlap > 0 && overlap * 2 >= Math.Min(end - start, usable[i].Length))
-                        {
-                            labels[i][k] = true;
-                        }
+                        labels[i][k] = true;
                     }
                 }
             }
