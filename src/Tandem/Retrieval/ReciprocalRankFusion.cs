@@ -3,14 +3,16 @@ namespace Tandem.Retrieval;
 /// <summary>
 /// Weighted reciprocal rank fusion (Cormack et al. 2009): score(d) = Σ wᵢ / (k + rankᵢ(d)),
 /// ranks from 1. Rank-based, so BM25 and cosine scores need no calibration against each other.
+/// Ties are broken by id order, so fusion is deterministic.
 /// </summary>
 public static class ReciprocalRankFusion
 {
     public const int DefaultK = 60;
 
-    public static IReadOnlyList<(string Id, double Score)> Fuse(IReadOnlyList<(IReadOnlyList<string> Ranking, double Weight)> rankings, int k = DefaultK)
+    public static IReadOnlyList<(TId Id, double Score)> Fuse<TId>(IReadOnlyList<(IReadOnlyList<TId> Ranking, double Weight)> rankings, int k = DefaultK)
+        where TId : notnull
     {
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var scores = new Dictionary<TId, double>();
         foreach (var (ranking, weight) in rankings)
         {
             for (var i = 0; i < ranking.Count; i++)
@@ -19,6 +21,7 @@ public static class ReciprocalRankFusion
             }
         }
 
-        return scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList();
+        var order = typeof(TId) == typeof(string) ? (IComparer<TId>)StringComparer.Ordinal : Comparer<TId>.Default;
+        return scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, order).Select(kv => (kv.Key, kv.Value)).ToList();
     }
 }
