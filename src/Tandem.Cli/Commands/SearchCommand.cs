@@ -3,10 +3,16 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Tandem.Reporting;
+using Tandem.Retrieval;
+using Tandem.Store;
 
 namespace Tandem.Cli.Commands;
 
-/// <summary><c>tandem search "&lt;query&gt;"</c>: BM25 over the clauses you may read.</summary>
+/// <summary>
+/// <c>tandem search "&lt;query&gt;" [--mode bm25|dense|hybrid[:w]]</c> over the clauses you may read.
+/// BM25 asks the store's FTS5 index; dense and hybrid index your readable clauses in memory for
+/// this run (a persisted vector index belongs with the server).
+/// </summary>
 internal static class SearchCommand
 {
     public static Command Create(CommandRunner run)
@@ -14,7 +20,12 @@ internal static class SearchCommand
         var query = new Argument<string>("query") { Description = "Words to look for, e.g. \"limitation of liability\"" };
         var limit = new Option<int>("--limit", "-k") { Description = "Number of passages", DefaultValueFactory = _ => 10 };
         var format = CliOptions.Format("text", "json");
-        var command = new Command("search", "Keyword (BM25) search over the knowledge base, filtered by your access") { query, limit, format };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "bm25 (the store's FTS5 index), dense (local LSA embedding), hybrid (BM25 + dense, RRF) or hybrid:<dense weight>",
+            DefaultValueFactory = _ => "bm25",
+        };
+        var command = new Command("search", "Search the knowledge base (BM25, dense or hybrid), filtered by your access") { query, limit, mode, format };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var k = parse.GetValue(limit);
@@ -23,7 +34,25 @@ internal static class SearchCommand
                 throw new TandemException($"--limit must be between 1 and 1000, not {k}");
             }
 
-            var passages = await context.Store.SearchAsync(parse.GetValue(query)!, context.Caller, k, cancellationToken);
+            var config = RetrievalConfig.Parse(parse.GetValue(mode)!);
+            var text = parse.GetValue(query)!;
+            IReadOnlyList<Passage> passages;
+            if (config.UsesDense)
+            {
+                if (KeywordQuery.Terms(text).Count == 0)
+                {
+                    throw new TandemException($"the query '{text}' has no searchable words", "use a few content words, e.g. \"limitation of liability\"");
+                }
+
+                // Built from what the caller may read only, so the embedding learns nothing of other users' documents.
+                var index = await KnowledgeBaseIndex.BuildAsync(context.Store, context.Caller, cancellationToken: cancellationToken);
+                passages = await index.SearchAsync(text, config, k, cancellationToken);
+            }
+            else
+            {
+                passages = await context.Store.SearchAsync(text, context.Caller, k, cancellationToken);
+            }
+
             if (parse.GetValue(format) == "json")
             {
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(passages, ReportJson.Options));

@@ -103,6 +103,8 @@ public sealed class BadInputTests : IDisposable
 
     [Theory]
     [InlineData("search", "*** ()", "no searchable words")]
+    [InlineData("search", "*** ()", "--mode", "hybrid", "no searchable words")]
+    [InlineData("search", "liability", "--mode", "semantic", "unknown retrieval configuration")]
     [InlineData("search", "liability", "--limit", "0", "--limit must be between")]
     [InlineData("analyze", "SAMPLE", "--min-confidence", "1.5", "--min-confidence must be between")]
     [InlineData("analyze", "SAMPLE", "--playbook", "/nonexistent/playbook.yaml", "playbook not found")]

@@ -83,6 +83,28 @@ public sealed class CliTests : IDisposable
         Assert.Contains("0 documents", documents.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hybrid")]
+    [InlineData("dense")]
+    [InlineData("hybrid:0.5")]
+    public async Task Search_DenseModes_FindAndRespectAccess(string mode)
+    {
+        var supply = _dir.Write("supply.txt", ContractTexts.Supply);
+        var nda = _dir.Write("nda.txt", ContractTexts.Nda);
+        Assert.Equal(0, (await _alice.RunAsync("ingest", supply)).Exit);
+        Assert.Equal(0, (await _bob.RunAsync("ingest", nda)).Exit);
+
+        var alice = await _alice.RunAsync("search", "limitation of liability", "--mode", mode, "--format", "json");
+        var bob = await _bob.RunAsync("search", "limitation of liability", "--mode", mode, "--format", "json");
+
+        Assert.Equal(0, alice.Exit);
+        Assert.Contains("Birch", alice.Output, StringComparison.Ordinal);
+        Assert.Equal(0, bob.Exit);
+        Assert.DoesNotContain("Birch", bob.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alder", bob.Output, StringComparison.Ordinal);
+        Assert.Contains("\"clauseId\"", bob.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ingest_GroupAccess_LetsGroupMembersSearch()
     {
