@@ -5,48 +5,115 @@ using Tandem.Evaluation;
 
 namespace Tandem.Cli;
 
-/// <summary>A Markdown report of a CUAD evaluation with its charts rendered to PNG beside it.</summary>
+/// <summary>Markdown reports of the evaluations, with their charts rendered to PNG beside them.</summary>
 internal static class EvalReport
 {
-    public static string WriteCuad(CuadEvaluation result, string folder)
+    public static string WriteCuad(IReadOnlyList<CuadEvaluation> results, string folder)
     {
         Directory.CreateDirectory(folder);
         var us = CultureInfo.InvariantCulture;
 
         var curve = new Plot();
-        var line = curve.Add.Scatter(result.OverallCurve.Select(c => c.Recall).ToArray(), result.OverallCurve.Select(c => c.Precision).ToArray());
-        line.MarkerSize = 0;
+        foreach (var result in results)
+        {
+            var line = curve.Add.Scatter(result.OverallCurve.Select(c => c.Recall).ToArray(), result.OverallCurve.Select(c => c.Precision).ToArray());
+            line.MarkerSize = 0;
+            line.LegendText = result.Config;
+        }
+
         curve.Title("CUAD: precision-recall, pooled over categories");
         curve.XLabel("recall");
         curve.YLabel("precision");
         curve.Axes.SetLimits(0, 1, 0, 1);
+        curve.ShowLegend(Alignment.UpperRight);
         curve.SavePng(Path.Combine(folder, "cuad-pr-curve.png"), 800, 500);
 
-        var scored = result.Categories.Where(c => c.GoldSpans > 0).OrderByDescending(c => c.Aupr).ToList();
+        // Categories in the order of the first configuration's AUPR; one bar per configuration.
+        var scored = results[0].Categories.Where(c => c.GoldSpans > 0).OrderByDescending(c => c.Aupr).Select(c => c.Name).ToList();
         var bars = new Plot();
-        bars.Add.Bars(scored.Select(c => 100 * c.Aupr).ToArray());
-        bars.Axes.Bottom.SetTicks(Enumerable.Range(0, scored.Count).Select(i => (double)i).ToArray(), scored.Select(c => c.Name).ToArray());
+        var palette = new ScottPlot.Palettes.Category10();
+        var width = 0.8 / results.Count;
+        for (var r = 0; r < results.Count; r++)
+        {
+            var byName = results[r].Categories.ToDictionary(c => c.Name, c => c.Aupr, StringComparer.Ordinal);
+            var series = scored.Select((name, i) => new Bar { Position = i - 0.4 + (width * (r + 0.5)), Value = 100 * byName.GetValueOrDefault(name), Size = width, FillColor = palette.GetColor(r) }).ToList();
+            bars.Add.Bars(series).LegendText = results[r].Config;
+        }
+
+        bars.Axes.Bottom.SetTicks(Enumerable.Range(0, scored.Count).Select(i => (double)i).ToArray(), scored.ToArray());
         bars.Axes.Bottom.TickLabelStyle.Rotation = 60;
         bars.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         bars.Axes.Bottom.MinimumSize = 190;
+        bars.ShowLegend(Alignment.UpperRight);
         bars.Title("CUAD: AUPR by category");
         bars.YLabel("AUPR");
         bars.SavePng(Path.Combine(folder, "cuad-categories.png"), 1200, 650);
 
         var md = new StringBuilder();
-        md.AppendLine("# CUAD evaluation of the local analyst").AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Mode: {result.Mode}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Contracts: {result.Contracts}; time {result.Elapsed.TotalMinutes.ToString("0.0", us)} min");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Pooled AUPR **{(100 * result.Overall.Aupr).ToString("0.0", us)}**; mean over categories {(100 * result.MacroAupr).ToString("0.0", us)}; precision at 80% recall {(100 * result.Overall.PrecisionAt80Recall).ToString("0.0", us)}").AppendLine();
-        md.AppendLine("![precision-recall curve](cuad-pr-curve.png)").AppendLine();
-        md.AppendLine("![AUPR by category](cuad-categories.png)").AppendLine();
-        md.AppendLine("| Category | Gold spans | AUPR | P@80%R | P@90%R |").AppendLine("|---|---|---|---|---|");
-        foreach (var c in result.Categories.Append(result.Overall))
+        md.AppendLine("# CUAD clause-extraction evaluation").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"{results[0].Contracts} contracts. Scoring: word-level Jaccard >= 0.5 per span, AUPR and precision at 80%/90% recall.").AppendLine();
+        md.AppendLine("| Config | Mode | Pooled AUPR | Mean AUPR over categories | P@80%R | P@90%R | Time |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var r in results)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.GoldSpans} | {(100 * c.Aupr).ToString("0.0", us)} | {(100 * c.PrecisionAt80Recall).ToString("0.0", us)} | {(100 * c.PrecisionAt90Recall).ToString("0.0", us)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Config} | {r.Mode} | **{(100 * r.Overall.Aupr).ToString("0.0", us)}** | {(100 * r.MacroAupr).ToString("0.0", us)} | {(100 * r.Overall.PrecisionAt80Recall).ToString("0.0", us)} | {(100 * r.Overall.PrecisionAt90Recall).ToString("0.0", us)} | {r.Elapsed.TotalMinutes.ToString("0.0", us)} min |");
+        }
+
+        md.AppendLine().AppendLine("![precision-recall curve](cuad-pr-curve.png)").AppendLine();
+        md.AppendLine("![AUPR by category](cuad-categories.png)").AppendLine();
+        md.AppendLine("AUPR, P@80%R and P@90%R per category and configuration:").AppendLine();
+        md.AppendLine("| Category | Gold spans | " + string.Join(" | ", results.Select(r => r.Config + " AUPR | P@80%R | P@90%R")) + " |");
+        md.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---|---|---|", results.Count)));
+        foreach (var c in results[0].Categories.Append(results[0].Overall))
+        {
+            var cells = results.Select(r => r.Categories.Append(r.Overall).Single(x => x.Name == c.Name))
+                .Select(x => $"{(100 * x.Aupr).ToString("0.0", us)} | {(100 * x.PrecisionAt80Recall).ToString("0.0", us)} | {(100 * x.PrecisionAt90Recall).ToString("0.0", us)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.GoldSpans} | {string.Join(" | ", cells)} |");
         }
 
         var path = Path.Combine(folder, "cuad-report.md");
+        File.WriteAllText(path, md.ToString());
+        return path;
+    }
+
+    public static string WriteCuadRetrieval(CuadRetrievalEvaluation result, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var us = CultureInfo.InvariantCulture;
+        var configs = result.Scores.Select(s => s.Config).Distinct().ToList();
+        foreach (var (measure, pick) in new (string, Func<CuadRetrievalScore, double>)[] { ("precision", s => s.Precision), ("recall", s => s.Recall) })
+        {
+            var plot = new Plot();
+            foreach (var config in configs)
+            {
+                var points = result.Scores.Where(s => s.Config == config).OrderBy(s => s.K).ToList();
+                var line = plot.Add.Scatter(points.Select(s => Math.Log2(s.K)).ToArray(), points.Select(pick).ToArray());
+                line.LegendText = config;
+            }
+
+            plot.Axes.Bottom.SetTicks(CuadRetrievalEvaluator.Ks.Select(k => Math.Log2(k)).ToArray(), CuadRetrievalEvaluator.Ks.Select(k => k.ToString(us)).ToArray());
+            plot.Title($"CUAD retrieval: character {measure} at k");
+            plot.XLabel("k (clauses retrieved)");
+            plot.YLabel(measure);
+            plot.Axes.SetLimitsY(0, 1);
+            plot.ShowLegend(measure == "recall" ? Alignment.LowerRight : Alignment.UpperRight);
+            plot.SavePng(Path.Combine(folder, $"cuad-retrieval-{measure}.png"), 800, 500);
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine("# CUAD retrieval evaluation (LegalBench-RAG style)").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"{result.Queries} contract-category queries with located annotations, each searched within its contract; {result.Elapsed.TotalSeconds.ToString("0", us)} s.").AppendLine();
+        md.AppendLine("![precision at k](cuad-retrieval-precision.png)").AppendLine();
+        md.AppendLine("![recall at k](cuad-retrieval-recall.png)").AppendLine();
+        md.AppendLine("| Config | Measure | " + string.Join(" | ", CuadRetrievalEvaluator.Ks.Select(k => "k=" + k.ToString(us))) + " |");
+        md.AppendLine("|---|---|" + string.Concat(CuadRetrievalEvaluator.Ks.Select(_ => "---|")));
+        foreach (var config in configs)
+        {
+            var points = result.Scores.Where(s => s.Config == config).OrderBy(s => s.K).ToList();
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {config} | precision | {string.Join(" | ", points.Select(s => s.Precision.ToString("0.000", us)))} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {config} | recall | {string.Join(" | ", points.Select(s => s.Recall.ToString("0.000", us)))} |");
+        }
+
+        var path = Path.Combine(folder, "cuad-retrieval-report.md");
         File.WriteAllText(path, md.ToString());
         return path;
     }

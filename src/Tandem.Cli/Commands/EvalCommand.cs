@@ -10,7 +10,10 @@ using Tandem.Reporting;
 
 namespace Tandem.Cli.Commands;
 
-/// <summary><c>tandem eval cuad --data &lt;dir&gt; [--folds 5]</c>: CUAD-style AUPR of the local analyst.</summary>
+/// <summary>
+/// <c>tandem eval cuad --data &lt;dir&gt; [--folds 5] [--compare ...] [--retrieval]</c> and
+/// <c>tandem eval acord</c>: scores on the benchmark data, as a table, JSON and a Markdown report.
+/// </summary>
 internal static class EvalCommand
 {
     /// <summary>Writes the result as JSON to --out if given; prints it and returns true when --format json.</summary>
@@ -110,7 +113,10 @@ internal static class EvalCommand
         var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
         var report = new Option<string?>("--report") { Description = "Write a Markdown report with PNG charts into this folder" };
         var retrieval = new Option<bool>("--retrieval") { Description = "Score retrieval instead (LegalBench-RAG style: character precision/recall at k = 1..32)" };
-        var compare = new Option<string>("--compare", "--config") { Description = "With --retrieval: bm25, dense, hybrid, hybrid:<dense weight>", DefaultValueFactory = _ => "bm25,dense,hybrid" };
+        var compare = new Option<string?>("--compare", "--config")
+        {
+            Description = "Configurations to run side by side. Extraction: local (the shipped model, or cross-validated with --folds), local:<model file>, keyword. With --retrieval: bm25, dense, hybrid, hybrid:<dense weight>",
+        };
         var format = CliOptions.Format("text", "json");
         var cuad = new Command("cuad", "Score clause extraction the CUAD way (Jaccard >= 0.5 matching, AUPR, precision at 80%/90% recall), or retrieval with --retrieval")
         {
@@ -119,39 +125,59 @@ internal static class EvalCommand
         cuad.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
-            if (parse.GetValue(retrieval))
+            var isRetrieval = parse.GetValue(retrieval);
+            var configs = (parse.GetValue(compare) ?? (isRetrieval ? "bm25,dense,hybrid" : "local"))
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (isRetrieval)
             {
-                var configs = parse.GetValue(compare)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var scores = await new CuadRetrievalEvaluator(context.Readers, new ClauseSegmenter()).EvaluateAsync(dataset, configs, cancellationToken);
+                if (parse.GetValue(report) is { } retrievalReport)
+                {
+                    await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuadRetrieval(scores, retrievalReport));
+                }
+
                 return await WriteRetrievalAsync(context, parse.GetValue(format)!, parse.GetValue(output), scores, cancellationToken);
             }
 
-            var k = parse.GetValue(folds);
-            var model = k is null ? LocalAnalyst.Load(parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath()) : null;
             var evaluator = new CuadEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()));
-            var result = await evaluator.EvaluateAsync(dataset, model, k ?? 0, new LocalAnalystTrainingOptions(),
-                new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken);
+            var results = await evaluator.EvaluateAsync(dataset, configs, parse.GetValue(folds) ?? 0, parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath(),
+                new LocalAnalystTrainingOptions(), new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken);
             if (parse.GetValue(report) is { } reportFolder)
             {
-                await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuad(result, reportFolder));
+                await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuad(results, reportFolder));
             }
 
-            if (await WriteJsonAsync(context, result, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
+            object json = results.Count == 1 ? results[0] : results;
+            if (await WriteJsonAsync(context, json, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
             {
                 return 0;
             }
 
             var us = CultureInfo.InvariantCulture;
-            context.Console.WriteLine($"CUAD evaluation of the local analyst, {result.Mode}; {result.Contracts} contracts; {result.Elapsed.TotalSeconds.ToString("0", us)} s");
-            var table = new Table().Border(TableBorder.Simple).AddColumns("Category", "Gold spans", "AUPR", "P@80%R", "P@90%R");
-            foreach (var c in result.Categories.Append(result.Overall))
+            foreach (var result in results)
             {
-                table.AddRow(Markup.Escape(c.Name), c.GoldSpans.ToString(us), (100 * c.Aupr).ToString("0.0", us),
-                    (100 * c.PrecisionAt80Recall).ToString("0.0", us), (100 * c.PrecisionAt90Recall).ToString("0.0", us));
+                context.Console.WriteLine($"CUAD evaluation, {result.Config}: {result.Mode}; {result.Contracts} contracts; {result.Elapsed.TotalSeconds.ToString("0", us)} s");
+            }
+
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Category", "Gold spans");
+            foreach (var result in results)
+            {
+                table.AddColumns($"{result.Config} AUPR", "P@80%R", "P@90%R");
+            }
+
+            foreach (var c in results[0].Categories.Append(results[0].Overall))
+            {
+                var cells = results.Select(r => r.Categories.Append(r.Overall).Single(x => x.Name == c.Name))
+                    .SelectMany(x => new[] { (100 * x.Aupr).ToString("0.0", us), (100 * x.PrecisionAt80Recall).ToString("0.0", us), (100 * x.PrecisionAt90Recall).ToString("0.0", us) });
+                table.AddRow([Markup.Escape(c.Name), c.GoldSpans.ToString(us), .. cells]);
             }
 
             context.Console.Write(table);
-            context.Console.WriteLine($"Overall (pooled) AUPR {(100 * result.Overall.Aupr).ToString("0.0", us)}; mean over categories with gold spans {(100 * result.MacroAupr).ToString("0.0", us)}");
+            foreach (var result in results)
+            {
+                context.Console.WriteLine($"{result.Config}: overall (pooled) AUPR {(100 * result.Overall.Aupr).ToString("0.0", us)}; mean over categories with gold spans {(100 * result.MacroAupr).ToString("0.0", us)}");
+            }
+
             return 0;
         }));
         return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run) };

@@ -72,7 +72,15 @@ public sealed class CuadDataset
             var gold = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var column in categoryColumns)
             {
-                gold[column.Category!] = PythonListLiteral.Parse(csv.GetField(column.Index) ?? string.Empty);
+                try
+                {
+                    gold[column.Category!] = PythonListLiteral.Parse(csv.GetField(column.Index) ?? string.Empty);
+                }
+                catch (FormatException e)
+                {
+                    throw new TandemException($"{csvPath}, line {csv.Parser.RawRow}, column '{column.Name}': {e.Message}",
+                        "each category cell must be a Python-style list of quoted strings, e.g. ['first clause', 'second clause']");
+                }
             }
 
             contracts.Add(new CuadContract(Path.GetFileNameWithoutExtension(path), path, gold));

@@ -9,6 +9,9 @@ public sealed record CuadEvaluation(
     IReadOnlyList<CuadScore> Categories,
     TimeSpan Elapsed)
 {
+    /// <summary>The configuration scored (<c>local</c>, <c>local:&lt;model file&gt;</c>, <c>keyword</c>).</summary>
+    public string Config { get; init; } = "local";
+
     /// <summary>The pooled precision-recall curve, thinned to at most 200 points, for charts.</summary>
     public IReadOnlyList<(double Threshold, double Precision, double Recall)> OverallCurve { get; init; } = [];
 }

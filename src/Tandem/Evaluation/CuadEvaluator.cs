@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Tandem.Analysis;
 using Tandem.Learning;
+using Tandem.Retrieval;
 
 namespace Tandem.Evaluation;
 
@@ -17,42 +18,105 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
     /// <summary>Clauses kept per contract and category as predictions (the most confident ones).</summary>
     public int PredictionsPerQuestion { get; init; } = 10;
 
-    public async Task<CuadEvaluation> EvaluateAsync(CuadDataset data, LocalAnalyst? model, int folds, LocalAnalystTrainingOptions options,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Scores each configuration on the same labelled clauses: <c>local</c> (the model at
+    /// <paramref name="defaultModelPath"/> in-sample, or, with <paramref name="folds"/> ≥ 2, a
+    /// model trained per fold), <c>local:&lt;model file&gt;</c> (that model, in-sample) and
+    /// <c>keyword</c> (no model: BM25 of the category's name and description within the
+    /// contract, the baseline retrieval alone gives).
+    /// </summary>
+    public async Task<IReadOnlyList<CuadEvaluation>> EvaluateAsync(CuadDataset data, IReadOnlyList<string> configs, int folds, string defaultModelPath,
+        LocalAnalystTrainingOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (model is null && folds < 2)
+        ArgumentNullException.ThrowIfNull(configs);
+        if (folds is 1 or < 0)
         {
             throw new TandemException($"--folds must be 2 or more, not {folds}", "e.g. --folds 5");
         }
 
-        var watch = Stopwatch.StartNew();
+        // Check every configuration (and load its model) before the slow part.
+        var models = new Dictionary<string, LocalAnalyst?>(StringComparer.Ordinal);
+        foreach (var config in configs.Distinct(StringComparer.Ordinal))
+        {
+            models[config] = config switch
+            {
+                "local" => folds >= 2 ? null : LocalAnalyst.Load(defaultModelPath),
+                "keyword" => null,
+                _ when config.StartsWith("local:", StringComparison.Ordinal) => LocalAnalyst.Load(config["local:".Length..]),
+                _ => throw new TandemException($"unknown extraction configuration '{config}'", "use local, local:<model file> or keyword, e.g. --compare keyword,local"),
+            };
+        }
+
         progress?.Report($"reading and segmenting {data.Contracts.Count} contracts");
         var labelling = await trainingSet.BuildAsync(data, cancellationToken: cancellationToken);
         var byContract = labelling.Clauses.GroupBy(c => c.Contract, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var scores = new Dictionary<string, float[][]>(StringComparer.Ordinal);
-        if (model is not null)
+        var results = new List<CuadEvaluation>();
+        foreach (var (config, model) in models)
         {
-            foreach (var (contract, rows) in byContract)
+            var watch = Stopwatch.StartNew();
+            var scores = config switch
             {
-                scores[contract] = model.ScoreRows(rows.Select(r => r.Row).ToList());
-            }
+                "keyword" => KeywordScores(byContract, CuadRetrievalEvaluator.CategoryQueries(data.Folder)),
+                _ when model is not null => byContract.ToDictionary(kv => kv.Key, kv => model.ScoreRows(kv.Value.Select(r => r.Row).ToList()), StringComparer.Ordinal),
+                _ => CrossValidatedScores(labelling.Clauses, byContract, folds, options, progress, cancellationToken),
+            };
+            var mode = config switch
+            {
+                "keyword" => "no model: BM25 of the category description within each contract",
+                _ when model is null => $"{folds}-fold cross-validation by contract",
+                _ => "in-sample: the given model scores contracts it may have been trained on",
+            };
+            results.Add(Score(data, byContract, scores, mode, watch.Elapsed) with { Config = config });
         }
-        else
+
+        return results;
+    }
+
+    private static Dictionary<string, float[][]> CrossValidatedScores(IReadOnlyList<LabelledClause> clauses, Dictionary<string, List<LabelledClause>> byContract,
+        int folds, LocalAnalystTrainingOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var scores = new Dictionary<string, float[][]>(StringComparer.Ordinal);
+        for (var fold = 0; fold < folds; fold++)
         {
-            for (var fold = 0; fold < folds; fold++)
+            cancellationToken.ThrowIfCancellationRequested();
+            var test = byContract.Keys.Where(c => FoldOf(c, folds) == fold).ToHashSet(StringComparer.Ordinal);
+            var train = clauses.Where(c => !test.Contains(c.Contract)).ToList();
+            progress?.Report($"fold {fold + 1}/{folds}: training on {byContract.Count - test.Count} contracts, scoring {test.Count}");
+            var analyst = new LocalAnalyst(new LocalAnalystTrainer().TrainSinglePass(train, options));
+            foreach (var contract in test)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var test = byContract.Keys.Where(c => FoldOf(c, folds) == fold).ToHashSet(StringComparer.Ordinal);
-                var train = labelling.Clauses.Where(c => !test.Contains(c.Contract)).ToList();
-                progress?.Report($"fold {fold + 1}/{folds}: training on {byContract.Count - test.Count} contracts, scoring {test.Count}");
-                var analyst = new LocalAnalyst(new LocalAnalystTrainer().TrainSinglePass(train, options));
-                foreach (var contract in test)
-                {
-                    scores[contract] = analyst.ScoreRows(byContract[contract].Select(r => r.Row).ToList());
-                }
+                scores[contract] = analyst.ScoreRows(byContract[contract].Select(r => r.Row).ToList());
             }
         }
 
+        return scores;
+    }
+
+    /// <summary>Per clause and category, the clause's BM25 score for the category's query within its contract.</summary>
+    private static Dictionary<string, float[][]> KeywordScores(Dictionary<string, List<LabelledClause>> byContract, Dictionary<string, string> queries)
+    {
+        var categories = ClauseCategories.All;
+        var scores = new Dictionary<string, float[][]>(StringComparer.Ordinal);
+        foreach (var (contract, rows) in byContract)
+        {
+            var index = new Bm25Index(rows.Select(r => r.Row.Text).ToList());
+            var matrix = rows.Select(_ => new float[categories.Count]).ToArray();
+            for (var k = 0; k < categories.Count; k++)
+            {
+                foreach (var (item, score) in index.Search(queries.GetValueOrDefault(categories[k], categories[k]), rows.Count))
+                {
+                    matrix[item][k] = (float)score;
+                }
+            }
+
+            scores[contract] = matrix;
+        }
+
+        return scores;
+    }
+
+    private CuadEvaluation Score(CuadDataset data, Dictionary<string, List<LabelledClause>> byContract, Dictionary<string, float[][]> scores, string mode, TimeSpan elapsed)
+    {
         var questions = new List<CuadQuestion>();
         var categories = ClauseCategories.All;
         foreach (var contract in data.Contracts)
@@ -72,11 +136,10 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
 
         var perCategory = categories.Select(c => CuadScore.Of(c, questions.Where(q => q.Category == c).ToList())).ToList();
         var withGold = perCategory.Where(c => c.GoldSpans > 0).ToList();
-        var mode = model is null ? $"{folds}-fold cross-validation by contract" : "in-sample: the given model scores contracts it may have been trained on";
         var curve = CuadScoring.Curve(questions);
         var step = Math.Max(1, curve.Count / 200);
         return new CuadEvaluation(mode, data.Contracts.Count, CuadScore.Of("overall", questions),
-            withGold.Count == 0 ? 0 : withGold.Average(c => c.Aupr), perCategory, watch.Elapsed)
+            withGold.Count == 0 ? 0 : withGold.Average(c => c.Aupr), perCategory, elapsed)
         {
             OverallCurve = curve.Where((_, i) => i % step == 0 || i == curve.Count - 1).ToList(),
         };

@@ -22,7 +22,7 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
     {
         var parsed = configs.Select(RetrievalConfig.Parse).ToList();
         var watch = Stopwatch.StartNew();
-        var queries = QueryTexts(data.Folder);
+        var queries = CategoryQueries(data.Folder);
         var contracts = new List<(CuadContract Contract, List<Clause> Clauses, Dictionary<string, List<(int Start, int End)>> Gold)>();
         foreach (var contract in data.Contracts)
         {
@@ -40,15 +40,15 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
         var count = 0;
         foreach (var (contract, clauses, gold) in contracts)
         {
-            using var keyword = new PassageIndex(clauses.Select((c, i) => (i.ToString(CultureInfo.InvariantCulture), c.Text)));
-            var dense = generator is null ? null : new DenseIndex(clauses.Select((c, i) => (i.ToString(CultureInfo.InvariantCulture), generator.Embed(c.Text))).ToList());
+            var texts = clauses.Select(c => c.Text).ToList();
+            var index = new HybridIndex(texts, generator is null ? null : texts.Select(generator.Embed).ToList(), generator);
             foreach (var (category, spans) in gold)
             {
                 count++;
                 var query = queries.GetValueOrDefault(category, category);
                 foreach (var config in parsed)
                 {
-                    var ranking = Rank(config, query, keyword, dense, generator, clauses.Count).Select(id => clauses[int.Parse(id, CultureInfo.InvariantCulture)]).ToList();
+                    var ranking = (await index.SearchAsync(query, config, Ks[^1], cancellationToken: cancellationToken)).Select(h => clauses[h.Item]).ToList();
                     foreach (var k in Ks)
                     {
                         var (p, r) = CharacterOverlap(ranking.Take(k).Select(c => (c.Start, c.End)).ToList(), spans);
@@ -108,18 +108,8 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
         return merged;
     }
 
-    private static IReadOnlyList<string> Rank(RetrievalConfig config, string query, PassageIndex keyword, DenseIndex? dense, LsaEmbeddingGenerator? generator, int size)
-    {
-        const int depth = 32;
-        var keywordRanking = config.Bm25Weight > 0 ? keyword.Search(query, depth).Select(h => h.Id).ToList() : null;
-        var denseRanking = config.UsesDense && dense is not null && generator is not null
-            ? dense.Search(generator.Embed(query), Math.Min(depth, size)).Select(h => h.Id).ToList()
-            : null;
-        return config.Combine(keywordRanking, denseRanking).Take(depth).ToList();
-    }
-
     /// <summary>Query per category: its name and, when the data folder has category_descriptions.csv, its description.</summary>
-    private static Dictionary<string, string> QueryTexts(string folder)
+    internal static Dictionary<string, string> CategoryQueries(string folder)
     {
         var queries = ClauseCategories.All.ToDictionary(c => c, c => c, StringComparer.Ordinal);
         var path = Path.Combine(folder, "category_descriptions.csv");

@@ -16,21 +16,22 @@ public sealed class HybridIndex
 
     private readonly Bm25Index _keyword;
     private readonly VectorIndex _vectors;
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
 
-    /// <summary>Indexes passages whose embeddings are already computed (item i is texts[i] and vectors[i]).</summary>
-    public HybridIndex(IReadOnlyList<string> texts, IReadOnlyList<float[]> vectors, IEmbeddingGenerator<string, Embedding<float>> embeddings, int partitions = 0)
+    /// <summary>
+    /// Indexes passages whose embeddings are already computed (item i is texts[i] and
+    /// vectors[i]). Without an embedding model (and vectors) only <c>bm25</c> can be searched.
+    /// </summary>
+    public HybridIndex(IReadOnlyList<string> texts, IReadOnlyList<float[]>? vectors, IEmbeddingGenerator<string, Embedding<float>>? embeddings, int partitions = 0)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        ArgumentNullException.ThrowIfNull(vectors);
-        ArgumentNullException.ThrowIfNull(embeddings);
-        if (texts.Count != vectors.Count)
+        if ((embeddings is null) != (vectors is null) || (vectors is not null && texts.Count != vectors.Count))
         {
-            throw new ArgumentException($"{texts.Count} texts but {vectors.Count} vectors", nameof(vectors));
+            throw new ArgumentException($"give one vector per text ({texts.Count}) and the embedding model that made them, or neither", nameof(vectors));
         }
 
         _keyword = new Bm25Index(texts);
-        _vectors = new VectorIndex(vectors, partitions);
+        _vectors = new VectorIndex(vectors ?? [], partitions);
         _embeddings = embeddings;
     }
 
@@ -72,6 +73,11 @@ public sealed class HybridIndex
         IReadOnlyList<(int Item, double Score)>? dense = null;
         if (config.UsesDense)
         {
+            if (_embeddings is null)
+            {
+                throw new InvalidOperationException($"the '{config.Name}' configuration needs an embedding model, and this index has none");
+            }
+
             var vector = await _embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
             dense = _vectors.Search(vector.Span, depth, allowed, Probes);
         }

@@ -3,57 +3,102 @@ using Tandem.Tests.Support;
 
 namespace Tandem.Tests.Cli;
 
+/// <summary>The evaluation commands end to end on a small CUAD-like folder written here.</summary>
 public sealed class EvalCliTests : IDisposable
 {
+    private static readonly string[] Cities = ["New York", "Delaware", "California", "Texas"];
+
     private readonly TempDirectory _dir = new();
     private readonly CliRunner _cli;
+    private readonly string _data;
 
-    public EvalCliTests() => _cli = new CliRunner(_dir.File("tandem.db"));
+    public EvalCliTests()
+    {
+        _cli = new CliRunner(_dir.File("tandem.db"));
+        var rows = new List<string> { "Filename,Governing Law,Governing Law-Answer,Cap on Liability,Cap on Liability-Answer" };
+        for (var i = 0; i < Cities.Length; i++)
+        {
+            var law = $"This Agreement shall be governed by the laws of the State of {Cities[i]}.";
+            var cap = $"In no event shall the aggregate liability of either party exceed {i + 1} times the fees paid.";
+            _dir.Write($"cuad/contracts/Contract {i}.txt", $"""
+                SERVICES AGREEMENT
+
+                1. Services. The Provider shall perform the services described in each statement of work.
+
+                2. Fees. The Customer shall pay the fees within thirty days of each invoice.
+
+                3. Liability. {cap}
+
+                4. Law. {law}
+
+                5. Notices. Notices shall be delivered in writing to the addresses above.
+                """);
+            rows.Add($"Contract {i}.pdf,\"['{law}']\",{Cities[i]},\"['{cap}']\",Yes");
+        }
+
+        _dir.Write("cuad/master_clauses.csv", string.Join("\n", rows) + "\n");
+        _dir.Write("cuad/category_descriptions.csv",
+            "Category,Description,Answer Format,Group\n" +
+            "Category: Governing Law,Description: Which state/country's law governs the interpretation of the contract?,Answer,1\n" +
+            "Category: Cap on Liability,Description: Does the contract include a cap on liability upon the breach of a party's obligation?,Yes/No,2\n");
+        _data = _dir.File("cuad");
+    }
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task EvalCuad_InSampleAndTwoFolds_ScoreEveryCategory()
+    public async Task EvalCuadRetrieval_Compare_WritesTableJsonAndReport()
     {
-        var folder = WriteCuadFixture(contracts: 8);
+        var json = _dir.File("retrieval.json");
+        var report = _dir.File("report");
 
-        var inSample = await _cli.RunAsync("eval", "cuad", "--data", folder, "--format", "json");
-        var folded = await _cli.RunAsync("eval", "cuad", "--data", folder, "--folds", "2", "--format", "json", "--out", _dir.File("eval.json"));
+        var (exit, output, error) = await _cli.RunAsync("eval", "cuad", "--data", _data, "--retrieval", "--compare", "bm25,hybrid", "--out", json, "--report", report);
 
-        Assert.Equal(0, inSample.Exit);
-        Assert.Equal(0, folded.Exit);
-        var json = JsonDocument.Parse(folded.Output).RootElement;
-        Assert.Equal("2-fold cross-validation by contract", json.GetProperty("mode").GetString());
-        Assert.Equal(41, json.GetProperty("categories").GetArrayLength());
-        var law = json.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Governing Law");
-        Assert.Equal(8, law.GetProperty("goldSpans").GetInt32());
-        Assert.InRange(law.GetProperty("aupr").GetDouble(), 0, 1);
-        Assert.Contains("in-sample", JsonDocument.Parse(inSample.Output).RootElement.GetProperty("mode").GetString(), StringComparison.Ordinal);
-        Assert.True(File.Exists(_dir.File("eval.json")));
+        Assert.Equal(0, exit);
+        Assert.Contains("8 contract-category queries", output, StringComparison.Ordinal);
+        Assert.Contains("cuad-retrieval-report.md", error, StringComparison.Ordinal);
+        using var scores = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(12, scores.RootElement.GetProperty("scores").GetArrayLength());
+        var markdown = File.ReadAllText(Path.Combine(report, "cuad-retrieval-report.md"));
+        Assert.Contains("| hybrid | recall |", markdown, StringComparison.Ordinal);
+        Assert.True(new FileInfo(Path.Combine(report, "cuad-retrieval-recall.png")).Length > 1000);
+
+        // The query "Governing Law. Which state/country's law governs ..." finds clause 4 first, a whole gold span.
+        var top = scores.RootElement.GetProperty("scores").EnumerateArray().First(s => s.GetProperty("config").GetString() == "bm25" && s.GetProperty("k").GetInt32() == 32);
+        Assert.Equal(1.0, top.GetProperty("recall").GetDouble(), 6);
     }
 
     [Fact]
-    public async Task EvalCuad_OneFold_OneLineError()
+    public async Task EvalCuadExtraction_CompareKeywordAndLocal_SideBySide()
     {
-        var (exit, _, error) = await _cli.RunAsync("eval", "cuad", "--data", WriteCuadFixture(2), "--folds", "1");
+        var report = _dir.File("extraction");
 
-        Assert.Equal(1, exit);
-        Assert.Contains("--folds must be 2 or more", error, StringComparison.Ordinal);
+        var (exit, output, _) = await _cli.RunAsync("eval", "cuad", "--data", _data, "--compare", "keyword,local", "--report", report, "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var results = JsonDocument.Parse(output);
+        Assert.Equal(["keyword", "local"], results.RootElement.EnumerateArray().Select(r => r.GetProperty("config").GetString()));
+        var keywordLaw = results.RootElement[0].GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Governing Law");
+        Assert.Equal(4, keywordLaw.GetProperty("goldSpans").GetInt32());
+        Assert.True(keywordLaw.GetProperty("aupr").GetDouble() > 0.5);
+        var markdown = File.ReadAllText(Path.Combine(report, "cuad-report.md"));
+        Assert.Contains("| keyword | no model", markdown, StringComparison.Ordinal);
+        Assert.Contains("| local | in-sample", markdown, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(report, "cuad-categories.png")));
     }
 
-    private string WriteCuadFixture(int contracts)
+    [Theory]
+    [InlineData("--compare", "bert", "unknown extraction configuration")]
+    [InlineData("--compare", "local:/nonexistent/model.zip", "local analyst model is missing")]
+    [InlineData("--folds", "1", "--folds must be 2 or more")]
+    [InlineData("--retrieval", "--compare", "bm25,colbert", "unknown retrieval configuration")]
+    public async Task EvalCuad_WrongConfiguration_OneLineErrorBeforeWork(params string[] argsAndExpected)
     {
-        string[] states = ["New York", "Delaware", "Texas", "Ohio"];
-        var csv = new List<string> { "Filename,Document Name,Parties,Governing Law" };
-        for (var i = 0; i < contracts; i++)
-        {
-            var law = $"This Agreement shall be governed by the laws of the State of {states[i % states.Length]}.";
-            _dir.Write($"cuad/contracts/Contract {i}.txt",
-                $"SUPPLY AGREEMENT {i}\n\nThis agreement is made between Alder {i} Inc. and Birch {i} LLC.\n\n1. Delivery. Goods are delivered monthly.\n\n2. Payment. Invoices are due in thirty days.\n\n3. Governing Law. {law}");
-            csv.Add($"Contract {i}.pdf,\"['SUPPLY AGREEMENT {i}']\",\"['Alder {i} Inc.', 'Birch {i} LLC']\",\"['{law}']\"");
-        }
+        var (exit, _, error) = await _cli.RunAsync(["eval", "cuad", "--data", _data, .. argsAndExpected[..^1]]);
 
-        _dir.Write("cuad/master_clauses.csv", string.Join("\n", csv) + "\n");
-        return _dir.File("cuad");
+        Assert.True(exit == 1, error);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Contains(argsAndExpected[^1], error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 }

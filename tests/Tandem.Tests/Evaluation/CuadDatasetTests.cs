@@ -65,6 +65,17 @@ public sealed class CuadDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Load_MalformedCell_NamesLineAndColumn()
+    {
+        _dir.Write("cuad/contracts/A.txt", "An agreement.");
+        _dir.Write("cuad/master_clauses.csv", "Filename,Governing Law\nA.pdf,[]\nA.pdf,\"['the party's law']\"\n");
+
+        var error = Assert.Throws<TandemException>(() => CuadDataset.Load(_dir.File("cuad")));
+
+        Assert.Contains("line 3, column 'Governing Law'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_NotACuadFolder_SaysWhatIsExpected()
     {
         var error = Assert.Throws<TandemException>(() => CuadDataset.Load(_dir.Path));
