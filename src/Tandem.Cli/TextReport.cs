@@ -43,6 +43,11 @@ internal static class TextReport
                 console.WriteLine("   | " + line);
             }
 
+            if (f.Answer is not null)
+            {
+                console.WriteLine("   Answer: " + f.Answer);
+            }
+
             if (f.Deviations.Count > 0)
             {
                 console.WriteLine("   Deviations: " + string.Join("; ", f.Deviations));

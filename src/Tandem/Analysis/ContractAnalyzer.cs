@@ -95,7 +95,10 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.Rationale ?? d.Name));
         return new Finding(rule.Category, severity, pieces[0].ClauseId, ClausePathOf(first.Path), first.Heading, quote,
             first.Start, end, LineOf(documentText, first.Start), rationale, matched.Select(d => d.Name).ToList(),
-            Math.Round(confidence, 3));
+            Math.Round(confidence, 3))
+        {
+            Answer = DateAnswers.Categories.Contains(rule.Category) && DateAnswers.Find(quote) is [var date, ..] ? quote[date.Start..date.End] : null,
+        };
     }
 
     /// <summary>The clause a piece belongs to: "8.2#2" → "8.2".</summary>

@@ -25,4 +25,11 @@ public sealed record Finding(
     int Line,
     string? Rationale,
     IReadOnlyList<string> Deviations,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>
+    /// The short answer inside the quote, for categories answered by a value rather than a
+    /// clause (the agreement's date, e.g. "March 1, 2019"); null otherwise.
+    /// </summary>
+    public string? Answer { get; init; }
+}

@@ -18,6 +18,9 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
     /// <summary>Clauses kept per contract and category as predictions (the most confident ones).</summary>
     public int PredictionsPerQuestion { get; init; } = 10;
 
+    /// <summary>Whether date categories answer with the dates found in their clauses (see <see cref="DateAnswers"/>).</summary>
+    public bool AnswerDates { get; init; } = true;
+
     /// <summary>
     /// Scores each configuration on the same labelled clauses: <c>local</c> (the model at
     /// <paramref name="defaultModelPath"/> in-sample, or, with <paramref name="folds"/> ≥ 2, a
@@ -125,10 +128,13 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
             var contractScores = scores.GetValueOrDefault(contract.Name) ?? [];
             for (var k = 0; k < categories.Count; k++)
             {
+                var dated = AnswerDates && DateAnswers.Categories.Contains(categories[k]);
                 var predictions = Enumerable.Range(0, rows.Count)
                     .OrderByDescending(i => contractScores[i][k])
                     .Take(PredictionsPerQuestion)
-                    .Select(i => new CuadPrediction(rows[i].Row.Text, contractScores[i][k]))
+                    .SelectMany(i => dated ? DatePredictions(rows[i].Row.Text, contractScores[i][k]) : [new CuadPrediction(rows[i].Row.Text, contractScores[i][k])])
+                    .OrderByDescending(p => p.Confidence)
+                    .Take(PredictionsPerQuestion)
                     .ToList();
                 questions.Add(new CuadQuestion(contract.Name, categories[k], contract.Gold.GetValueOrDefault(categories[k]) ?? [], predictions));
             }
@@ -143,6 +149,18 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
         {
             OverallCurve = curve.Where((_, i) => i % step == 0 || i == curve.Count - 1).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A clause predicted for a date category answers with the dates in it, the first with the
+    /// clause's confidence and each later one a little less; a clause without a date stays whole.
+    /// </summary>
+    private static IEnumerable<CuadPrediction> DatePredictions(string text, double confidence)
+    {
+        var dates = DateAnswers.Find(text);
+        return dates.Count == 0
+            ? [new CuadPrediction(text, confidence)]
+            : dates.Select((d, j) => new CuadPrediction(text[d.Start..d.End], confidence * Math.Pow(0.9, j)));
     }
 
     /// <summary>A stable fold assignment by contract name.</summary>

@@ -42,6 +42,11 @@ public static class ReportHtml
                 h.Append(CultureInfo.InvariantCulture, $"<section id=\"f{i + 1}\">\n<h3>{i + 1}. {E(f.Category)} <span class=\"sev {Css(f.Severity)}\">{Css(f.Severity)}</span></h3>\n");
                 h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Clause {E(f.ClausePath)}{(f.Heading is null ? "" : $" ({E(f.Heading)})")}, line {f.Line}, characters {f.Start}–{f.End}, confidence {f.Confidence:0.00}</p>\n");
                 h.Append(CultureInfo.InvariantCulture, $"<blockquote>{E(f.Quote)}</blockquote>\n");
+                if (f.Answer is not null)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<p><strong>Answer:</strong> {E(f.Answer)}</p>\n");
+                }
+
                 if (f.Deviations.Count > 0)
                 {
                     h.Append(CultureInfo.InvariantCulture, $"<p><strong>Deviations:</strong> {E(string.Join("; ", f.Deviations))}</p>\n");

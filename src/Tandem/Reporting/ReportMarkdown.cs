@@ -44,6 +44,12 @@ public static class ReportMarkdown
                 }
 
                 md.AppendLine();
+                if (f.Answer is not null)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"Answer: **{Escape(f.Answer)}**");
+                    md.AppendLine();
+                }
+
                 if (f.Deviations.Count > 0)
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"Deviations: {Escape(string.Join("; ", f.Deviations))}.");
