@@ -79,7 +79,21 @@ internal static class EvalCommand
             }
 
             var training = configs.Contains("rerank") ? AcordDataset.Load(parse.GetValue(data)!, "train").Queries : [];
-            var result = new AcordEvaluator { ExtraEmbeddingCorpus = extraCorpus, RerankerTrainingQueries = training }.Evaluate(dataset, configs);
+            LocalAnalyst? categoryModel = null;
+            if (configs.Contains("rerank"))
+            {
+                if (File.Exists(LocalAnalyst.DefaultPath()))
+                {
+                    categoryModel = LocalAnalyst.Load(LocalAnalyst.DefaultPath());
+                }
+                else
+                {
+                    await context.Error.WriteLineAsync($"no local analyst at {LocalAnalyst.DefaultPath()}: rerank runs without the clause-category feature");
+                }
+            }
+
+            var result = new AcordEvaluator { ExtraEmbeddingCorpus = extraCorpus, RerankerTrainingQueries = training, CategoryModel = categoryModel }
+                .Evaluate(dataset, configs);
             if (parse.GetValue(acordReport) is { } reportFolder)
             {
                 await context.Error.WriteLineAsync("wrote " + EvalReport.WriteAcord(result, reportFolder));

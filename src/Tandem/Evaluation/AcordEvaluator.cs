@@ -21,6 +21,12 @@ public sealed class AcordEvaluator
     /// <summary>More unlabelled text for the embedding to learn word co-occurrence from (e.g. CUAD clauses).</summary>
     public IReadOnlyList<string> ExtraEmbeddingCorpus { get; init; } = [];
 
+    /// <summary>
+    /// The clause-category model (the local analyst) that gives the <c>rerank</c> configuration its
+    /// category-feedback feature; without it the reranker uses only its keyword, dense and length features.
+    /// </summary>
+    public Analysis.LocalAnalyst? CategoryModel { get; init; }
+
     public AcordEvaluation Evaluate(AcordDataset data, IReadOnlyList<string> configs)
     {
         var parsed = configs.Select(c => c == "rerank" ? new RetrievalConfig(c, 0, 1) : RetrievalConfig.Parse(c)).ToList();
@@ -36,7 +42,7 @@ public sealed class AcordEvaluator
         var generator = needsDense ? LsaEmbeddingGenerator.Train([.. data.Corpus.Values, .. ExtraEmbeddingCorpus], EmbeddingDimensions) : null;
         var dense = generator is null ? null : new DenseIndex(data.Corpus.Select(kv => (kv.Key, generator.Embed(kv.Value))).ToList());
         embeddingWatch.Stop();
-        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, generator!) : null;
+        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, generator!, CategoryModel) : null;
 
         var scores = new List<AcordScore>();
         foreach (var config in parsed)

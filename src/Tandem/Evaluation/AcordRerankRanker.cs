@@ -1,31 +1,48 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Tandem.Analysis;
+using Tandem.Documents;
 using Tandem.Retrieval;
 
 namespace Tandem.Evaluation;
 
 /// <summary>
 /// The <c>rerank</c> configuration of the ACORD evaluation: candidates from BM25 and the dense
-/// index, reordered by a <see cref="LearnedReranker"/>. Evaluated on its own training split it
-/// cross-validates by query (5 folds), so no query is scored by a model trained on it.
+/// index, reordered by a <see cref="LearnedReranker"/>. With a clause-category model it adds one
+/// feature, <see cref="CategoryFeedback"/> over the query's top BM25 hits. Evaluated on its own
+/// training split it cross-validates by query (5 folds), so no query is scored by a model trained on it.
 /// </summary>
 internal sealed class AcordRerankRanker
 {
     private const int Folds = 5;
+
+    /// <summary>How many top BM25 hits form a query's category profile (chosen a priori, not tuned).</summary>
+    private const int FeedbackDepth = 10;
+
     private readonly AcordDataset _data;
     private readonly PassageIndex _keyword;
     private readonly DenseIndex _dense;
     private readonly LsaEmbeddingGenerator _generator;
     private readonly Dictionary<string, HashSet<string>> _terms;
+    private readonly Dictionary<string, float[]>? _categories;
     private readonly Dictionary<string, LearnedReranker> _byFold = new(StringComparer.Ordinal);
 
-    public AcordRerankRanker(AcordDataset data, IReadOnlyList<AcordQuery> trainingQueries, PassageIndex keyword, DenseIndex dense, LsaEmbeddingGenerator generator)
+    public AcordRerankRanker(AcordDataset data, IReadOnlyList<AcordQuery> trainingQueries, PassageIndex keyword, DenseIndex dense,
+        LsaEmbeddingGenerator generator, LocalAnalyst? categoryModel)
     {
         _data = data;
         _keyword = keyword;
         _dense = dense;
         _generator = generator;
         _terms = data.Corpus.ToDictionary(kv => kv.Key, kv => TermVectorizer.Tokens(kv.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        if (categoryModel is not null)
+        {
+            var ids = data.Corpus.Keys.ToList();
+            var probabilities = categoryModel.ScoreRows(ids.Select(id => Row(data.Corpus[id])).ToList());
+            _categories = ids.Select((id, i) => (id, probabilities[i])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
+        }
+
         var evaluatedIds = data.Queries.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var crossValidate = trainingQueries.Any(q => evaluatedIds.Contains(q.Id));
         if (crossValidate)
@@ -33,7 +50,7 @@ internal sealed class AcordRerankRanker
             for (var fold = 0; fold < Folds; fold++)
             {
                 var train = trainingQueries.Where(q => FoldOf(q.Id) != fold).ToList();
-                _byFold[fold.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Train(train);
+                _byFold[fold.ToString(CultureInfo.InvariantCulture)] = Train(train);
             }
         }
         else
@@ -45,15 +62,13 @@ internal sealed class AcordRerankRanker
     /// <summary>The top 10 of the candidates (the whole corpus when null) for a query.</summary>
     public List<string> Rank(AcordQuery query, IReadOnlyCollection<string>? candidates)
     {
-        var model = _byFold.TryGetValue("all", out var all) ? all : _byFold[FoldOf(query.Id).ToString(System.Globalization.CultureInfo.InvariantCulture)];
-        var bm25 = Bm25(query.Text);
-        var vector = _generator.Embed(query.Text);
+        var model = _byFold.TryGetValue("all", out var all) ? all : _byFold[FoldOf(query.Id).ToString(CultureInfo.InvariantCulture)];
+        var context = Context(query.Text);
         var pool = candidates?.ToList()
-            ?? bm25.OrderBy(kv => kv.Value.Rank).Take(100).Select(kv => kv.Key)
-                .Union(_dense.Search(vector, 100).Select(h => h.Id)).ToList();
-        var cosines = _dense.Search(vector, pool.Count, pool).ToDictionary(h => h.Id, h => h.Score, StringComparer.Ordinal);
-        var terms = TermVectorizer.Tokens(query.Text).Distinct(StringComparer.Ordinal).ToList();
-        var features = pool.Select(id => Features(terms, id, bm25, cosines.GetValueOrDefault(id))).ToList();
+            ?? context.Bm25.OrderBy(kv => kv.Value.Rank).Take(100).Select(kv => kv.Key)
+                .Union(_dense.Search(context.Vector, 100).Select(h => h.Id)).ToList();
+        var cosines = Cosines(context, pool);
+        var features = pool.Select(id => Features(context, id, cosines.GetValueOrDefault(id))).ToList();
         var scores = model.Score(features);
         return pool.Select((id, i) => (id, scores[i])).OrderByDescending(x => x.Item2).ThenBy(x => x.id, StringComparer.Ordinal)
             .Take(10).Select(x => x.id).ToList();
@@ -65,25 +80,49 @@ internal sealed class AcordRerankRanker
         for (var g = 0; g < queries.Count; g++)
         {
             var q = queries[g];
-            var bm25 = Bm25(q.Text);
+            var context = Context(q.Text);
             var judged = q.Judgements.Keys.Where(_terms.ContainsKey).ToList();
-            var cosines = _dense.Search(_generator.Embed(q.Text), judged.Count, judged).ToDictionary(h => h.Id, h => h.Score, StringComparer.Ordinal);
-            var terms = TermVectorizer.Tokens(q.Text).Distinct(StringComparer.Ordinal).ToList();
-            rows.AddRange(judged.Select(id => (g, Features(terms, id, bm25, cosines.GetValueOrDefault(id)), q.Judgements[id])));
+            var cosines = Cosines(context, judged);
+            rows.AddRange(judged.Select(id => (g, Features(context, id, cosines.GetValueOrDefault(id)), q.Judgements[id])));
         }
 
         return LearnedReranker.Train(rows);
     }
 
-    private float[] Features(IReadOnlyList<string> queryTerms, string id, Dictionary<string, (double Score, int Rank)> bm25, double cosine)
+    private QueryContext Context(string query)
     {
-        var hit = bm25.GetValueOrDefault(id);
-        return LearnedReranker.Features(queryTerms, _terms[id], _data.Corpus[id].Length, hit.Score, hit.Rank, cosine);
+        var bm25 = Bm25(query);
+        var profile = _categories is null
+            ? null
+            : CategoryFeedback.Profile(bm25.OrderBy(kv => kv.Value.Rank).Take(FeedbackDepth).Select(kv => _categories[kv.Key]), _categories.First().Value.Length);
+        return new QueryContext(TermVectorizer.Tokens(query).Distinct(StringComparer.Ordinal).ToList(), bm25, _generator.Embed(query), profile);
     }
+
+    private Dictionary<string, double> Cosines(QueryContext context, List<string> ids) =>
+        _dense.Search(context.Vector, ids.Count, ids).ToDictionary(h => h.Id, h => h.Score, StringComparer.Ordinal);
+
+    private float[] Features(QueryContext context, string id, double cosine)
+    {
+        var hit = context.Bm25.GetValueOrDefault(id);
+        var features = LearnedReranker.Features(context.Terms, _terms[id], _data.Corpus[id].Length, hit.Score, hit.Rank, cosine);
+        return context.CategoryProfile is null ? features : [.. features, CategoryFeedback.Similarity(context.CategoryProfile, _categories![id])];
+    }
+
+    /// <summary>An ACORD clause as the category model sees it: no heading, mid-document.</summary>
+    private static ClauseFeatureRow Row(string text) => new()
+    {
+        Text = text.Length > 3000 ? text[..3000] : text,
+        Heading = " " + ClauseKind.Paragraph,
+        Position = 0.5f,
+        Early = 0f,
+    };
 
     private Dictionary<string, (double Score, int Rank)> Bm25(string query) =>
         _keyword.Search(query, _data.Corpus.Count).Select((h, i) => (h.Id, h.Score, Rank: i + 1))
             .ToDictionary(x => x.Id, x => (x.Score, x.Rank), StringComparer.Ordinal);
 
     private static int FoldOf(string queryId) => (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(queryId)), 0) % Folds);
+
+    /// <summary>What the features of every candidate for one query share.</summary>
+    private sealed record QueryContext(IReadOnlyList<string> Terms, Dictionary<string, (double Score, int Rank)> Bm25, float[] Vector, float[]? CategoryProfile);
 }
