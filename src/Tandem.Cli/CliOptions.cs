@@ -28,6 +28,13 @@ internal static class CliOptions
         Description = "Who may read the documents: users and group:<name>, comma-separated (default: only you)",
     };
 
+    /// <summary>A new <c>--price-book</c> option (options cannot be shared between commands).</summary>
+    public static Option<string?> PriceBookFile() => new("--price-book") { Description = "Price book YAML replacing the built-in one" };
+
+    /// <summary>The price book a <c>--price-book</c> option names, or the built-in one.</summary>
+    public static Economics.PriceBook LoadPriceBook(ParseResult parse, Option<string?> option) =>
+        parse.GetValue(option) is { } path ? Economics.PriceBook.Load(path) : Economics.PriceBook.Default();
+
     public static Option<string> Format(params string[] formats)
     {
         var option = new Option<string>("--format", "-f")

@@ -15,7 +15,7 @@ internal static class RoiCommand
     public static Command Create(CommandRunner run)
     {
         var scenarioPath = new Option<string>("--scenario") { Description = "Scenario YAML (see samples/scenarios/)", Required = true };
-        var priceBook = new Option<string?>("--price-book") { Description = "Price book YAML replacing the built-in one" };
+        var priceBook = CliOptions.PriceBookFile();
         var queries = new Option<decimal?>("--queries") { Description = "What-if: queries per month" };
         var multiplier = new Option<decimal?>("--ft-price-multiplier") { Description = "What-if: fine-tuned model billed at this multiple of the base price (e.g. 2)" };
         var reduction = new Option<decimal?>("--prompt-reduction") { Description = "What-if: share of prompt tokens the fine-tune saves (e.g. 0.4)" };
@@ -32,7 +32,7 @@ internal static class RoiCommand
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var book = parse.GetValue(priceBook) is { } bookPath ? PriceBook.Load(bookPath) : PriceBook.Default();
+            var book = CliOptions.LoadPriceBook(parse, priceBook);
             var scenario = RoiScenarioLoader.Load(parse.GetValue(scenarioPath)!, book);
             var whatIfs = new List<string>();
             foreach (var (option, name) in new[] { (queries, "queries"), (multiplier, "ft-price-multiplier"), (reduction, "prompt-reduction"), (retrain, "retrain-months") })

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Tandem.Economics;
+
+namespace Tandem.Llm;
+
+/// <summary>
+/// Meters every call of the inner client: model, input, cached and output tokens (from the
+/// provider's reported usage), latency, and cost from the price book, written to the ledger.
+/// Failed calls are recorded too, with no tokens. Streaming calls are recorded when the stream
+/// ends, from the usage update the provider sends last.
+/// </summary>
+public sealed class MeteringChatClient(IChatClient inner, IUsageLedger ledger, PriceBook prices, string modelName, string operation, TimeProvider? time = null)
+    : DelegatingChatClient(inner)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        ChatResponse response;
+        try
+        {
+            response = await base.GetResponseAsync(messages, options, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await RecordAsync(options?.ModelId, null, started, succeeded: false);
+            throw;
+        }
+
+        await RecordAsync(response.ModelId ?? options?.ModelId, response.Usage, started, succeeded: true, cancellationToken);
+        return response;
+    }
+
+    /// <inheritdoc />
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var usage = new UsageDetails();
+        string? modelId = null;
+        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
+        {
+            modelId ??= update.ModelId;
+            foreach (var content in update.Contents.OfType<UsageContent>())
+            {
+                usage.Add(content.Details);
+            }
+
+            yield return update;
+        }
+
+        await RecordAsync(modelId ?? options?.ModelId, usage, started, succeeded: true, cancellationToken);
+    }
+
+    /// <summary>The cost of a call by the price book (fine-tuned ids at the fine-tuned rate); null when the model is unknown.</summary>
+    public static decimal? CostOf(PriceBook prices, string modelId, long input, long cached, long output)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        if (prices.Find(modelId) is not { } priced)
+        {
+            return null;
+        }
+
+        var price = modelId.StartsWith("ft:", StringComparison.Ordinal) ? priced.FineTunedPrice ?? priced.Price : priced.Price;
+        return ((input - cached) * price.Input + (cached * price.CachedInput) + (output * price.Output)) / 1_000_000m;
+    }
+
+    private Task RecordAsync(string? modelId, UsageDetails? usage, long started, bool succeeded, CancellationToken cancellationToken = default)
+    {
+        var id = modelId ?? this.GetService<ChatClientMetadata>()?.DefaultModelId ?? modelName;
+        var input = usage?.InputTokenCount ?? 0;
+        var cached = usage?.CachedInputTokenCount ?? 0;
+        var output = usage?.OutputTokenCount ?? 0;
+        var entry = new UsageEntry(_time.GetUtcNow(), modelName, id, operation, input, cached, output, Stopwatch.GetElapsedTime(started),
+            succeeded ? CostOf(prices, id, input, cached, output) : null, succeeded);
+        return ledger.RecordAsync(entry, cancellationToken);
+    }
+}

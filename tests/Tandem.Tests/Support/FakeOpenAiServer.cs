@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Tandem.Tests.Support;
+
+/// <summary>
+/// A protocol-faithful fake of OpenAI's chat-completions endpoint on 127.0.0.1: JSON and
+/// streaming (SSE with a final usage chunk) answers, OpenAI-shaped error bodies, and scripted
+/// failures (e.g. 429 with Retry-After). It records every request it receives.
+/// </summary>
+public sealed class FakeOpenAiServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentQueue<Func<HttpListenerContext, Task>> _script = new();
+    private readonly Task _loop;
+
+    public FakeOpenAiServer()
+    {
+        Port = FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/v1/");
+
+    /// <summary>Requests received: method, path, headers and body.</summary>
+    public ConcurrentQueue<(string Method, string Path, Dictionary<string, string> Headers, string Body)> Requests { get; } = new();
+
+    /// <summary>The reply text, usage and model id of successful answers.</summary>
+    public string ReplyText { get; set; } = "ready";
+
+    public (int Prompt, int Cached, int Completion) Usage { get; set; } = (12, 4, 1);
+
+    /// <summary>Queues an error for the next request (then normal answers resume).</summary>
+    public void FailNext(int status, string code, string message, string? retryAfter = null) =>
+        _script.Enqueue(context =>
+        {
+            if (retryAfter is not null)
+            {
+                context.Response.Headers["Retry-After"] = retryAfter;
+            }
+
+            return WriteAsync(context, status, new JsonObject
+            {
+                ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error", ["param"] = null, ["code"] = code },
+            }.ToJsonString());
+        });
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The loop ends with the listener.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    private async Task LoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
+            Requests.Enqueue((context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body));
+            if (_script.TryDequeue(out var scripted))
+            {
+                await scripted(context);
+            }
+            else if (context.Request.Url.AbsolutePath != "/v1/chat/completions" || context.Request.HttpMethod != "POST")
+            {
+                await WriteAsync(context, 404, """{"error":{"message":"Unknown request URL","type":"invalid_request_error","param":null,"code":"unknown_url"}}""");
+            }
+            else
+            {
+                await AnswerAsync(context, JsonNode.Parse(body)!);
+            }
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context, JsonNode request)
+    {
+        var model = request["model"]!.GetValue<string>();
+        var usage = new JsonObject
+        {
+            ["prompt_tokens"] = Usage.Prompt,
+            ["completion_tokens"] = Usage.Completion,
+            ["total_tokens"] = Usage.Prompt + Usage.Completion,
+            ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = Usage.Cached },
+        };
+        if (request["stream"]?.GetValue<bool>() != true)
+        {
+            await WriteAsync(context, 200, new JsonObject
+            {
+                ["id"] = "chatcmpl-fake1",
+                ["object"] = "chat.completion",
+                ["created"] = 1_764_000_000,
+                ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = 0,
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = ReplyText },
+                    ["finish_reason"] = "stop",
+                }),
+                ["usage"] = usage,
+            }.ToJsonString());
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/event-stream";
+        var chunks = new List<JsonObject>();
+        foreach (var (piece, i) in ReplyText.Chunk(3).Select((c, i) => (new string(c), i)))
+        {
+            chunks.Add(Chunk(model, new JsonObject { ["role"] = i == 0 ? "assistant" : null, ["content"] = piece }, null));
+        }
+
+        chunks.Add(Chunk(model, new JsonObject(), "stop"));
+        var last = Chunk(model, null, null);
+        last["choices"] = new JsonArray();
+        last["usage"] = usage;
+        chunks.Add(last);
+        var sse = string.Concat(chunks.Select(c => "data: " + c.ToJsonString() + "\n\n")) + "data: [DONE]\n\n";
+        var bytes = Encoding.UTF8.GetBytes(sse);
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    private static JsonObject Chunk(string model, JsonObject? delta, string? finish) => new()
+    {
+        ["id"] = "chatcmpl-fake1",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 1_764_000_000,
+        ["model"] = model,
+        ["choices"] = delta is null ? new JsonArray() : new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
+    };
+
+    private static async Task WriteAsync(HttpListenerContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(json);
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    /// <summary>The JSON body of a recorded request.</summary>
+    public static JsonElement BodyOf((string Method, string Path, Dictionary<string, string> Headers, string Body) request) =>
+        JsonDocument.Parse(request.Body).RootElement.Clone();
+}
