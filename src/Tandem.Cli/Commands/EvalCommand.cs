@@ -6,6 +6,7 @@ using Tandem.Analysis;
 using Tandem.Documents;
 using Tandem.Evaluation;
 using Tandem.Learning;
+using Tandem.Llm;
 using Tandem.Reporting;
 
 namespace Tandem.Cli.Commands;
@@ -119,6 +120,45 @@ internal static class EvalCommand
         return command;
     }
 
+    private static Command Tokens(CommandRunner run)
+    {
+        var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
+        var strategies = new Option<string>("--strategies") { Description = "Prompt strategies (built-in names or YAML files); reductions are against the first", DefaultValueFactory = _ => "few-shot,fine-tuned" };
+        var modelPath = new Option<string?>("--model-file") { Description = "Local analyst that ranks the context (default: the shipped model)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
+        var format = CliOptions.Format("text", "json");
+        var command = new Command("tokens", "Prompt tokens per analysed contract for each prompt strategy (o200k tokenizer; no model is called)")
+        {
+            data, strategies, modelPath, output, format,
+        };
+        command.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var chosen = parse.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(PromptStrategy.Load).ToList();
+            var dataset = CuadDataset.Load(parse.GetValue(data)!);
+            var analyst = LocalAnalyst.Load(parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath());
+            var result = await new CuadTokenEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), analyst, new TokenCounter())
+                .EvaluateAsync(dataset, chosen, cancellationToken);
+            if (await WriteJsonAsync(context, result, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
+            {
+                return 0;
+            }
+
+            var us = CultureInfo.InvariantCulture;
+            context.Console.WriteLine($"Prompt tokens per contract, {result.Contracts} contracts (o200k); {result.Elapsed.TotalSeconds.ToString("0", us)} s");
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Strategy", "Mean", "Median", "p95", "Examples", "Passages", $"vs {chosen[0].Name}");
+            foreach (var s in result.Scores)
+            {
+                var reduction = result.ReductionAgainstFirst.TryGetValue(s.Strategy, out var r) ? $"{(100 * r).ToString("0.0", us)}% fewer" : "-";
+                table.AddRow(Markup.Escape(s.Strategy), s.MeanPromptTokens.ToString("0", us), s.MedianPromptTokens.ToString(us), s.P95PromptTokens.ToString(us),
+                    s.MeanExamples.ToString("0.0", us), s.MeanPassages.ToString("0.0", us), reduction);
+            }
+
+            context.Console.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+
     public static Command Create(CommandRunner run)
     {
         var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
@@ -194,6 +234,6 @@ internal static class EvalCommand
 
             return 0;
         }));
-        return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run) };
+        return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run), Tokens(run) };
     }
 }

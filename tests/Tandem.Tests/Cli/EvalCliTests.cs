@@ -87,6 +87,20 @@ public sealed class EvalCliTests : IDisposable
         Assert.True(File.Exists(Path.Combine(report, "cuad-categories.png")));
     }
 
+    [Fact]
+    public async Task EvalTokens_BothStrategies_ReportsReduction()
+    {
+        var (exit, output, error) = await _cli.RunAsync("eval", "tokens", "--data", _data, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        using var result = JsonDocument.Parse(output);
+        Assert.Equal(4, result.RootElement.GetProperty("contracts").GetInt32());
+        var scores = result.RootElement.GetProperty("scores").EnumerateArray().ToList();
+        Assert.Equal(["few-shot", "fine-tuned"], scores.Select(s => s.GetProperty("strategy").GetString()));
+        Assert.True(scores[1].GetProperty("meanPromptTokens").GetDouble() < scores[0].GetProperty("meanPromptTokens").GetDouble());
+        Assert.True(result.RootElement.GetProperty("reductionAgainstFirst").GetProperty("fine-tuned").GetDouble() > 0.2);
+    }
+
     [Theory]
     [InlineData("--compare", "bert", "unknown extraction configuration")]
     [InlineData("--compare", "local:/nonexistent/model.zip", "local analyst model is missing")]
