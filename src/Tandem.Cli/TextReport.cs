@@ -71,5 +71,15 @@ internal static class TextReport
         {
             console.WriteLine(" none");
         }
+
+        if (report.Unverified.Count > 0)
+        {
+            console.WriteLine();
+            console.WriteLine($"Unverified claims, dropped ({report.Unverified.Count}):");
+            foreach (var u in report.Unverified)
+            {
+                console.WriteLine($" - {u.Category}, cited passage {u.Passage}: {ReportText.UnverifiedReason(u.Reason)} \"{ReportText.Preview(u.Quote, 120)}\"");
+            }
+        }
     }
 }

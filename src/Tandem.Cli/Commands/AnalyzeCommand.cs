@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tandem.Economics;
+using Tandem.Llm;
 using Tandem.Analysis;
 using Tandem.Reporting;
 
@@ -16,9 +18,13 @@ internal static class AnalyzeCommand
         var modelPath = new Option<string?>("--model-file") { Description = "Local analyst model (default: $TANDEM_MODEL or the shipped model)" };
         var minConfidence = new Option<double?>("--min-confidence") { Description = "Report only findings at least this confident (0-1); default: per-category thresholds" };
         var noInfo = new Option<bool>("--no-info") { Description = "Leave out informational findings (parties, dates, governing law)" };
+        var llm = new Option<string?>("--model") { Description = "Review with this configured LLM (see 'tandem models list') instead of the local analyst" };
+        var strategy = new Option<string>("--strategy") { Description = "With --model: few-shot (base model), fine-tuned (short prompt), or a strategy YAML file", DefaultValueFactory = _ => "few-shot" };
+        var settings = new Option<string?>("--settings") { Description = "With --model: appsettings.json that configures it" };
+        var examplesPath = new Option<string?>("--examples") { Description = "With --model: worked examples (JSON Lines) for few-shot prompts (default: the shipped sample set)" };
         var command = new Command("analyze", "Review a contract clause by clause against the playbook")
         {
-            file, format, output, playbookPath, modelPath, minConfidence, noInfo, CliOptions.Access,
+            file, format, output, playbookPath, modelPath, minConfidence, noInfo, CliOptions.Access, llm, strategy, settings, examplesPath,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -36,6 +42,13 @@ internal static class AnalyzeCommand
                 var ingested = await context.Ingestor.IngestFileAsync(parse.GetValue(file)!, context.Caller, access, cancellationToken);
                 status("loading the local analyst");
                 var analyst = LocalAnalyst.Load(parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL") ?? LocalAnalyst.DefaultPath());
+                if (parse.GetValue(llm) is { } modelName)
+                {
+                    status($"asking {modelName}");
+                    return await ReviewWithModelAsync(context, ingested.DocumentId, modelName, analyst, playbook, parse.GetValue(strategy)!,
+                        parse.GetValue(settings), parse.GetValue(examplesPath), cancellationToken);
+                }
+
                 status($"analysing {ingested.ClauseCount} clauses");
                 var reviewer = new ContractReviewer(context.Ingestor, context.Store, new ContractAnalyzer(analyst));
                 return await reviewer.ReviewDocumentAsync(ingested.DocumentId, context.Caller, playbook, options, cancellationToken);
@@ -67,6 +80,27 @@ internal static class AnalyzeCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The LLM path: the configured model, metered into the ledger; provider failures become clear errors.</summary>
+    private static async Task<RiskReport> ReviewWithModelAsync(CliContext context, string documentId, string modelName, LocalAnalyst ranker, Playbook playbook,
+        string strategyName, string? settings, string? examplesPath, CancellationToken cancellationToken)
+    {
+        var endpoint = ModelCatalog.Load(settings).Get(modelName);
+        var strategy = PromptStrategy.Load(strategyName);
+        var examples = strategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(examplesPath ?? Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
+        var document = await context.Store.GetDocumentAsync(documentId, context.Caller, cancellationToken)
+            ?? throw new TandemException($"document {documentId} does not exist or you ({context.Caller.UserId}) may not read it", "check the id with 'tandem documents'");
+        using var client = ChatClients.Create(endpoint, new SqliteUsageLedger(context.DatabasePath), PriceBook.Default(), "analyze");
+        try
+        {
+            return await new LlmContractAnalyzer(client, $"{endpoint.Name} ({endpoint.Model})", strategy, new TokenCounter(), ranker)
+                .AnalyzeAsync(document, playbook, examples, cancellationToken);
+        }
+        catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
+        {
+            throw described;
+        }
     }
 
     private static string RenderText(RiskReport report)

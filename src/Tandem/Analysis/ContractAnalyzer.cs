@@ -59,11 +59,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             }
         }
 
-        var missing = playbook.Rules
-            .Where(r => r.Expected && !present.Contains(r.Category))
-            .Select(r => new MissingProtection(r.Category, r.MissingSeverity, r.MissingRationale, r.StandardPosition))
-            .OrderByDescending(m => m.Severity).ThenBy(m => m.Category, StringComparer.Ordinal)
-            .ToList();
+        var missing = MissingProtections(playbook, present);
 
         return new RiskReport
         {
@@ -83,7 +79,8 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
     }
 
     /// <summary>Judges the pieces of one clause that carry the category, quoting from the first to the last of them.</summary>
-    private static Finding Judge(PlaybookRule rule, IReadOnlyList<StoredClause> pieces, float confidence, string documentText)
+    /// <summary>A clause (one or more consecutive pieces) judged against the category's playbook rule.</summary>
+    internal static Finding Judge(PlaybookRule rule, IReadOnlyList<StoredClause> pieces, float confidence, string documentText)
     {
         var first = pieces[0].Clause;
         var end = pieces[^1].Clause.End;
@@ -100,6 +97,14 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             Answer = DateAnswers.Categories.Contains(rule.Category) && DateAnswers.Find(quote) is [var date, ..] ? quote[date.Start..date.End] : null,
         };
     }
+
+    /// <summary>The protections the playbook expects that no finding showed, most severe first.</summary>
+    internal static List<MissingProtection> MissingProtections(Playbook playbook, IReadOnlySet<string> present) =>
+        playbook.Rules
+            .Where(r => r.Expected && !present.Contains(r.Category))
+            .Select(r => new MissingProtection(r.Category, r.MissingSeverity, r.MissingRationale, r.StandardPosition))
+            .OrderByDescending(m => m.Severity).ThenBy(m => m.Category, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>The clause a piece belongs to: "8.2#2" → "8.2".</summary>
     private static string ClausePathOf(string piecePath)

@@ -18,6 +18,9 @@ public sealed record RiskReport
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<MissingProtection> MissingProtections { get; init; }
 
+    /// <summary>What a language model claimed but Tandem could not verify; dropped from the findings and shown here.</summary>
+    public IReadOnlyList<UnverifiedClaim> Unverified { get; init; } = [];
+
     /// <summary>Count of findings and missing protections per severity.</summary>
     public IReadOnlyDictionary<Severity, int> SeverityCounts =>
         Enum.GetValues<Severity>().ToDictionary(

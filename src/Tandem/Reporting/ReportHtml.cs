@@ -67,7 +67,19 @@ public static class ReportHtml
             h.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(m.Category)}</strong> <span class=\"sev {Css(m.Severity)}\">{Css(m.Severity)}</span>: {E(m.Rationale ?? "expected by the playbook")}</li>\n");
         }
 
-        h.Append("</ul>\n</body>\n</html>\n");
+        h.Append("</ul>\n");
+        if (report.Unverified.Count > 0)
+        {
+            h.Append(CultureInfo.InvariantCulture, $"<h2>Unverified claims, dropped ({report.Unverified.Count})</h2>\n<ul>\n");
+            foreach (var u in report.Unverified)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(u.Category)}</strong> cited passage {u.Passage}: {E(ReportText.UnverifiedReason(u.Reason))} &ldquo;{E(ReportText.Preview(u.Quote, 160))}&rdquo;</li>\n");
+            }
+
+            h.Append("</ul>\n");
+        }
+
+        h.Append("</body>\n</html>\n");
         return h.ToString();
     }
 

@@ -76,6 +76,17 @@ public static class ReportMarkdown
             md.AppendLine("None: every category the playbook expects was found.");
         }
 
+        if (report.Unverified.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"## Unverified claims, dropped ({report.Unverified.Count})");
+            md.AppendLine();
+            foreach (var u in report.Unverified)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(u.Category)}**, cited passage {u.Passage}: {ReportText.UnverifiedReason(u.Reason)} \"{Escape(ReportText.Preview(u.Quote, 160))}\"");
+            }
+        }
+
         return md.ToString();
     }
 

@@ -16,6 +16,17 @@ public static class ReportText
     }
 
     /// <summary>A one-line preview of a quote for tables.</summary>
+    /// <summary>Why a model's claim was dropped, in words.</summary>
+    public static string UnverifiedReason(string reason) => reason switch
+    {
+        "NotInContext" => "the passage was not in the model's context",
+        "NotReadable" => "the passage is not one you may read",
+        "QuoteNotFound" => "the quote is not in the passage",
+        "QuoteTooShort" => "the quote is too short to check",
+        "UnknownCategory" => "not a known category",
+        _ => reason,
+    };
+
     public static string Preview(string quote, int length)
     {
         var flat = string.Join(' ', quote.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));

@@ -36,6 +36,9 @@ public sealed class FakeOpenAiServer : IDisposable
     /// <summary>The reply text, usage and model id of successful answers.</summary>
     public string ReplyText { get; set; } = "ready";
 
+    /// <summary>When set, computes the reply text from the request body (a scripted "model").</summary>
+    public Func<JsonNode, string>? Responder { get; set; }
+
     public (int Prompt, int Cached, int Completion) Usage { get; set; } = (12, 4, 1);
 
     /// <summary>Queues an error for the next request (then normal answers resume).</summary>
@@ -92,17 +95,25 @@ public sealed class FakeOpenAiServer : IDisposable
             var body = await reader.ReadToEndAsync();
             var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
             Requests.Enqueue((context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body));
-            if (_script.TryDequeue(out var scripted))
+            try
             {
-                await scripted(context);
+                if (_script.TryDequeue(out var scripted))
+                {
+                    await scripted(context);
+                }
+                else if (context.Request.Url.AbsolutePath != "/v1/chat/completions" || context.Request.HttpMethod != "POST")
+                {
+                    await WriteAsync(context, 404, """{"error":{"message":"Unknown request URL","type":"invalid_request_error","param":null,"code":"unknown_url"}}""");
+                }
+                else
+                {
+                    await AnswerAsync(context, JsonNode.Parse(body)!);
+                }
             }
-            else if (context.Request.Url.AbsolutePath != "/v1/chat/completions" || context.Request.HttpMethod != "POST")
+            catch (Exception e) when (e is not HttpListenerException)
             {
-                await WriteAsync(context, 404, """{"error":{"message":"Unknown request URL","type":"invalid_request_error","param":null,"code":"unknown_url"}}""");
-            }
-            else
-            {
-                await AnswerAsync(context, JsonNode.Parse(body)!);
+                // A broken test script must fail the test at once, not hang the client.
+                await WriteAsync(context, 500, new JsonObject { ["error"] = new JsonObject { ["message"] = "fake server: " + e.Message, ["type"] = "server_error" } }.ToJsonString());
             }
         }
     }
@@ -110,6 +121,7 @@ public sealed class FakeOpenAiServer : IDisposable
     private async Task AnswerAsync(HttpListenerContext context, JsonNode request)
     {
         var model = request["model"]!.GetValue<string>();
+        var replyText = Responder?.Invoke(request) ?? ReplyText;
         var usage = new JsonObject
         {
             ["prompt_tokens"] = Usage.Prompt,
@@ -128,7 +140,7 @@ public sealed class FakeOpenAiServer : IDisposable
                 ["choices"] = new JsonArray(new JsonObject
                 {
                     ["index"] = 0,
-                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = ReplyText },
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = replyText },
                     ["finish_reason"] = "stop",
                 }),
                 ["usage"] = usage,
@@ -139,7 +151,7 @@ public sealed class FakeOpenAiServer : IDisposable
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/event-stream";
         var chunks = new List<JsonObject>();
-        foreach (var (piece, i) in ReplyText.Chunk(3).Select((c, i) => (new string(c), i)))
+        foreach (var (piece, i) in replyText.Chunk(3).Select((c, i) => (new string(c), i)))
         {
             chunks.Add(Chunk(model, new JsonObject { ["role"] = i == 0 ? "assistant" : null, ["content"] = piece }, null));
         }
