@@ -76,7 +76,10 @@ internal static class AdviseCommand
                 $"local analyst (a model trained here on {manifest.Contracts} contracts): held-out clause-level macro average precision {manifest.HeldOutMacroAveragePrecision:0.00}; no base-model vs fine-tuned LLM comparison has been run yet"));
         }
 
-        return new AdvisorEvidence { Activity = activity, Evaluations = evaluations };
+        var usage = File.Exists(context.DatabasePath)
+            ? await new Llm.SqliteUsageLedger(context.DatabasePath).ListAsync(DateTimeOffset.UtcNow.AddDays(-90), cancellationToken)
+            : [];
+        return new AdvisorEvidence { Activity = activity, Evaluations = evaluations, FewShotShareOfPromptTokens = Llm.UsageSummary.FewShotShare(usage) };
     }
 
     private static AdvisorAnswers Ask()

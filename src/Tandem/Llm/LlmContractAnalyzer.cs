@@ -95,6 +95,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         {
             Temperature = 0,
             ResponseFormat = ChatResponseFormat.ForJsonSchema(FindingsJson.Schema, "findings", "Contract review findings"),
+            AdditionalProperties = new() { [MeteringChatClient.StrategyKey] = strategy.Name, [MeteringChatClient.ExampleTokensKey] = (long)prompt.ExampleTokens },
         };
         var error = string.Empty;
         for (var attempt = 0; attempt < 2; attempt++)

@@ -9,11 +9,19 @@ namespace Tandem.Llm;
 /// Meters every call of the inner client: model, input, cached and output tokens (from the
 /// provider's reported usage), latency, and cost from the price book, written to the ledger.
 /// Failed calls are recorded too, with no tokens. Streaming calls are recorded when the stream
-/// ends, from the usage update the provider sends last.
+/// ends, from the usage update the provider sends last. Callers annotate a call through
+/// <see cref="ChatOptions.AdditionalProperties"/> (<see cref="StrategyKey"/>,
+/// <see cref="ExampleTokensKey"/>); the annotations go to the ledger, never to the provider.
 /// </summary>
 public sealed class MeteringChatClient(IChatClient inner, IUsageLedger ledger, PriceBook prices, string modelName, string operation, TimeProvider? time = null)
     : DelegatingChatClient(inner)
 {
+    /// <summary>Annotation: the prompt strategy of the call.</summary>
+    public const string StrategyKey = "tandem.strategy";
+
+    /// <summary>Annotation: prompt tokens spent on worked examples.</summary>
+    public const string ExampleTokensKey = "tandem.example_tokens";
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <inheritdoc />
@@ -23,15 +31,15 @@ public sealed class MeteringChatClient(IChatClient inner, IUsageLedger ledger, P
         ChatResponse response;
         try
         {
-            response = await base.GetResponseAsync(messages, options, cancellationToken);
+            response = await base.GetResponseAsync(messages, WithoutAnnotations(options), cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            await RecordAsync(options?.ModelId, null, started, succeeded: false);
+            await RecordAsync(options, null, null, started, succeeded: false);
             throw;
         }
 
-        await RecordAsync(response.ModelId ?? options?.ModelId, response.Usage, started, succeeded: true, cancellationToken);
+        await RecordAsync(options, response.ModelId, response.Usage, started, succeeded: true, cancellationToken);
         return response;
     }
 
@@ -42,7 +50,7 @@ public sealed class MeteringChatClient(IChatClient inner, IUsageLedger ledger, P
         var started = Stopwatch.GetTimestamp();
         var usage = new UsageDetails();
         string? modelId = null;
-        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
+        await foreach (var update in base.GetStreamingResponseAsync(messages, WithoutAnnotations(options), cancellationToken))
         {
             modelId ??= update.ModelId;
             foreach (var content in update.Contents.OfType<UsageContent>())
@@ -53,7 +61,7 @@ public sealed class MeteringChatClient(IChatClient inner, IUsageLedger ledger, P
             yield return update;
         }
 
-        await RecordAsync(modelId ?? options?.ModelId, usage, started, succeeded: true, cancellationToken);
+        await RecordAsync(options, modelId, usage, started, succeeded: true, cancellationToken);
     }
 
     /// <summary>The cost of a call by the price book (fine-tuned ids at the fine-tuned rate); null when the model is unknown.</summary>
@@ -69,14 +77,28 @@ public sealed class MeteringChatClient(IChatClient inner, IUsageLedger ledger, P
         return ((input - cached) * price.Input + (cached * price.CachedInput) + (output * price.Output)) / 1_000_000m;
     }
 
-    private Task RecordAsync(string? modelId, UsageDetails? usage, long started, bool succeeded, CancellationToken cancellationToken = default)
+    private static ChatOptions? WithoutAnnotations(ChatOptions? options)
     {
-        var id = modelId ?? this.GetService<ChatClientMetadata>()?.DefaultModelId ?? modelName;
+        if (options?.AdditionalProperties is not { } properties || !(properties.ContainsKey(StrategyKey) || properties.ContainsKey(ExampleTokensKey)))
+        {
+            return options;
+        }
+
+        var copy = options.Clone();
+        copy.AdditionalProperties = new AdditionalPropertiesDictionary(properties.Where(p => p.Key is not (StrategyKey or ExampleTokensKey)));
+        return copy;
+    }
+
+    private Task RecordAsync(ChatOptions? options, string? modelId, UsageDetails? usage, long started, bool succeeded, CancellationToken cancellationToken = default)
+    {
+        var id = modelId ?? options?.ModelId ?? this.GetService<ChatClientMetadata>()?.DefaultModelId ?? modelName;
+        var strategy = options?.AdditionalProperties?.TryGetValue(StrategyKey, out var s) == true ? s?.ToString() : null;
+        var exampleTokens = options?.AdditionalProperties?.TryGetValue(ExampleTokensKey, out var e) == true && e is IConvertible c ? c.ToInt64(System.Globalization.CultureInfo.InvariantCulture) : 0;
         var input = usage?.InputTokenCount ?? 0;
         var cached = usage?.CachedInputTokenCount ?? 0;
         var output = usage?.OutputTokenCount ?? 0;
         var entry = new UsageEntry(_time.GetUtcNow(), modelName, id, operation, input, cached, output, Stopwatch.GetElapsedTime(started),
-            succeeded ? CostOf(prices, id, input, cached, output) : null, succeeded);
+            succeeded ? CostOf(prices, id, input, cached, output) : null, succeeded, strategy, exampleTokens);
         return ledger.RecordAsync(entry, cancellationToken);
     }
 }

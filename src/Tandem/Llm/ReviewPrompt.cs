@@ -10,4 +10,5 @@ namespace Tandem.Llm;
 /// <param name="Examples">Worked examples included.</param>
 /// <param name="PromptTokens">Prompt tokens by the o200k tokenizer, message overhead included.</param>
 /// <param name="OmittedPassages">Passages left out because the context budget was spent.</param>
-public sealed record ReviewPrompt(string Strategy, IReadOnlyList<ChatMessage> Messages, IReadOnlyList<Passage> Context, int Examples, int PromptTokens, int OmittedPassages);
+/// <param name="ExampleTokens">Prompt tokens of the worked-example turns.</param>
+public sealed record ReviewPrompt(string Strategy, IReadOnlyList<ChatMessage> Messages, IReadOnlyList<Passage> Context, int Examples, int PromptTokens, int OmittedPassages, int ExampleTokens);

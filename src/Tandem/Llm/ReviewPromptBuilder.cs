@@ -65,7 +65,8 @@ public sealed class ReviewPromptBuilder(TokenCounter tokens)
         }
 
         messages.Add(new ChatMessage(ChatRole.User, body.ToString()));
-        return new ReviewPrompt(strategy.Name, messages, included, shown, tokens.CountChat(messages.Select(m => m.Text)), context.Count - included.Count);
+        var exampleTokens = messages.Skip(1).Take(2 * shown).Sum(m => tokens.Count(m.Text) + TokenCounter.PerMessageOverhead);
+        return new ReviewPrompt(strategy.Name, messages, included, shown, tokens.CountChat(messages.Select(m => m.Text)), context.Count - included.Count, exampleTokens);
     }
 
     /// <summary>The <paramref name="k"/> examples most like <paramref name="anchor"/> by BM25 (ties in pool order).</summary>

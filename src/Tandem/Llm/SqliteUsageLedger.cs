@@ -20,8 +20,8 @@ public sealed class SqliteUsageLedger(string databasePath) : IUsageLedger
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO usage_ledger (at, model_name, model_id, operation, input_tokens, cached_input_tokens, output_tokens, latency_ms, cost_usd, succeeded)
-            VALUES ($at, $name, $id, $operation, $input, $cached, $output, $latency, $cost, $ok)
+            INSERT INTO usage_ledger (at, model_name, model_id, operation, input_tokens, cached_input_tokens, output_tokens, latency_ms, cost_usd, succeeded, strategy, example_tokens)
+            VALUES ($at, $name, $id, $operation, $input, $cached, $output, $latency, $cost, $ok, $strategy, $examples)
             """;
         command.Parameters.AddWithValue("$at", entry.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$name", entry.ModelName);
@@ -33,6 +33,8 @@ public sealed class SqliteUsageLedger(string databasePath) : IUsageLedger
         command.Parameters.AddWithValue("$latency", entry.Latency.TotalMilliseconds);
         command.Parameters.AddWithValue("$cost", entry.CostUsd is { } cost ? cost.ToString(CultureInfo.InvariantCulture) : DBNull.Value);
         command.Parameters.AddWithValue("$ok", entry.Succeeded ? 1 : 0);
+        command.Parameters.AddWithValue("$strategy", (object?)entry.Strategy ?? DBNull.Value);
+        command.Parameters.AddWithValue("$examples", entry.ExampleTokens);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -42,7 +44,7 @@ public sealed class SqliteUsageLedger(string databasePath) : IUsageLedger
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT at, model_name, model_id, operation, input_tokens, cached_input_tokens, output_tokens, latency_ms, cost_usd, succeeded
+            SELECT at, model_name, model_id, operation, input_tokens, cached_input_tokens, output_tokens, latency_ms, cost_usd, succeeded, strategy, example_tokens
             FROM usage_ledger WHERE at >= $since ORDER BY at, rowid
             """;
         command.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
@@ -55,7 +57,9 @@ public sealed class SqliteUsageLedger(string databasePath) : IUsageLedger
                 reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
                 TimeSpan.FromMilliseconds(reader.GetDouble(7)),
                 reader.IsDBNull(8) ? null : decimal.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
-                reader.GetInt64(9) == 1));
+                reader.GetInt64(9) == 1,
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.GetInt64(11)));
         }
 
         return entries;
@@ -72,7 +76,8 @@ public sealed class SqliteUsageLedger(string databasePath) : IUsageLedger
             CREATE TABLE IF NOT EXISTS usage_ledger (
                 at TEXT NOT NULL, model_name TEXT NOT NULL, model_id TEXT NOT NULL, operation TEXT NOT NULL,
                 input_tokens INTEGER NOT NULL, cached_input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
-                latency_ms REAL NOT NULL, cost_usd TEXT, succeeded INTEGER NOT NULL);
+                latency_ms REAL NOT NULL, cost_usd TEXT, succeeded INTEGER NOT NULL,
+                strategy TEXT, example_tokens INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS usage_ledger_at ON usage_ledger (at);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -11,6 +11,8 @@ namespace Tandem.Llm;
 /// <param name="Latency">Wall time of the call, retries included.</param>
 /// <param name="CostUsd">Cost from the price book; null when the model is not in it.</param>
 /// <param name="Succeeded">False when the call failed (then tokens are usually 0).</param>
+/// <param name="Strategy">The prompt strategy, when the call was a review (few-shot, fine-tuned ...).</param>
+/// <param name="ExampleTokens">Prompt tokens spent on worked examples (0 without examples).</param>
 public sealed record UsageEntry(
     DateTimeOffset At,
     string ModelName,
@@ -21,4 +23,6 @@ public sealed record UsageEntry(
     long OutputTokens,
     TimeSpan Latency,
     decimal? CostUsd,
-    bool Succeeded);
+    bool Succeeded,
+    string? Strategy = null,
+    long ExampleTokens = 0);

@@ -104,6 +104,15 @@ public sealed partial class LlmAnalyzeTests : IDisposable
         Assert.True(fewShot.GetArrayLength() > 2, "few-shot carries worked examples");
         Assert.Equal(2, fineTuned.GetArrayLength());
         Assert.Equal(fewShot[fewShot.GetArrayLength() - 1].GetProperty("content").GetString(), fineTuned[1].GetProperty("content").GetString());
+        Assert.All(_server.Requests, r => Assert.DoesNotContain("tandem.", r.Body, StringComparison.Ordinal)); // ledger annotations stay local
+
+        var (exit, output, _) = await _cli.RunAsync("usage", "--format", "json");
+        Assert.Equal(0, exit);
+        using var usage = JsonDocument.Parse(output);
+        var rows = usage.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("kind").GetString()!);
+        Assert.True(rows["few-shot"].GetProperty("exampleTokens").GetInt64() > 0);
+        Assert.Equal(0, rows["fine-tuned"].GetProperty("exampleTokens").GetInt64());
+        Assert.True(usage.RootElement.GetProperty("fewShotShareOfPromptTokens").GetDouble() > 0);
     }
 
     [Fact]
