@@ -42,13 +42,7 @@ public static class FindingsJson
     public static bool TryParse(string reply, out IReadOnlyList<ModelFinding> findings, out string error)
     {
         findings = [];
-        var text = reply.Trim();
-        if (text.StartsWith("```", StringComparison.Ordinal))
-        {
-            // Some servers wrap JSON in a Markdown fence even in JSON mode.
-            text = text.Trim('`').Trim();
-            text = text.StartsWith("json", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
-        }
+        var text = ModelJson.StripFence(reply);
 
         try
         {
