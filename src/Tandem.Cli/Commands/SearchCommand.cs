@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Tandem.Reporting;
+using Tandem.Llm;
 using Tandem.Retrieval;
 using Tandem.Store;
 
@@ -25,7 +26,9 @@ internal static class SearchCommand
             Description = "bm25 (the store's FTS5 index), dense (local LSA embedding), hybrid (BM25 + dense, RRF) or hybrid:<dense weight>",
             DefaultValueFactory = _ => "bm25",
         };
-        var command = new Command("search", "Search the knowledge base (BM25, dense or hybrid), filtered by your access") { query, limit, mode, format };
+        var embeddingModel = new Option<string?>("--embedding-model") { Description = "With dense/hybrid: a configured remote embedding model instead of the local LSA embedding" };
+        var settings = new Option<string?>("--settings") { Description = "appsettings.json that configures --embedding-model" };
+        var command = new Command("search", "Search the knowledge base (BM25, dense or hybrid), filtered by your access") { query, limit, mode, format, embeddingModel, settings };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var k = parse.GetValue(limit);
@@ -45,8 +48,17 @@ internal static class SearchCommand
                 }
 
                 // Built from what the caller may read only, so the embedding learns nothing of other users' documents.
-                var index = await KnowledgeBaseIndex.BuildAsync(context.Store, context.Caller, cancellationToken: cancellationToken);
-                passages = await index.SearchAsync(text, config, k, cancellationToken);
+                var endpoint = parse.GetValue(embeddingModel) is { } name ? ModelCatalog.Load(parse.GetValue(settings)).Get(name) : null;
+                using var remote = endpoint is null ? null : ChatClients.CreateEmbeddingGenerator(endpoint);
+                try
+                {
+                    var index = await KnowledgeBaseIndex.BuildAsync(context.Store, context.Caller, remote, cancellationToken);
+                    passages = await index.SearchAsync(text, config, k, cancellationToken);
+                }
+                catch (Exception e) when (endpoint is not null && ChatClients.Describe(e, endpoint) is { } described)
+                {
+                    throw described;
+                }
             }
             else
             {

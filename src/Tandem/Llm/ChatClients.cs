@@ -18,6 +18,22 @@ public static class ChatClients
     /// <summary>The provider client alone, with no retry or metering.</summary>
     public static IChatClient CreateProviderClient(ModelEndpoint endpoint, HttpClient? http = null)
     {
+        var (key, options) = Connection(endpoint, http);
+        return new OpenAI.Chat.ChatClient(endpoint.Model, key, options).AsIChatClient();
+    }
+
+    /// <summary>
+    /// A remote embedding model (the configured Model is the embedding model's id, e.g.
+    /// text-embedding-3-small, or any OpenAI-compatible server's), for hybrid retrieval.
+    /// </summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelEndpoint endpoint, HttpClient? http = null)
+    {
+        var (key, options) = Connection(endpoint, http);
+        return new OpenAI.Embeddings.EmbeddingClient(endpoint.Model, key, options).AsIEmbeddingGenerator();
+    }
+
+    private static (ApiKeyCredential Key, OpenAIClientOptions Options) Connection(ModelEndpoint endpoint, HttpClient? http)
+    {
         ArgumentNullException.ThrowIfNull(endpoint);
         var key = endpoint.ApiKeyVariable is null ? null : Environment.GetEnvironmentVariable(endpoint.ApiKeyVariable);
         if (endpoint.Provider is "openai" or "azure-openai" && string.IsNullOrEmpty(key))
@@ -38,7 +54,7 @@ public static class ChatClients
         }
 
         // Local servers usually ignore the key but the protocol requires one.
-        return new OpenAI.Chat.ChatClient(endpoint.Model, new ApiKeyCredential(string.IsNullOrEmpty(key) ? "no-key" : key), options).AsIChatClient();
+        return (new ApiKeyCredential(string.IsNullOrEmpty(key) ? "no-key" : key), options);
     }
 
     /// <summary>The full pipeline: provider, retries, metering into <paramref name="ledger"/>.</summary>

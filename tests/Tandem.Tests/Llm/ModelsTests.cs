@@ -155,6 +155,24 @@ public sealed class ModelsTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_RemoteEmbeddingModel_EmbedsThroughTheProvider()
+    {
+        var settings = _dir.Write("embed.json", $$"""
+            { "Tandem": { "Models": { "emb": { "Provider": "openai-compatible", "Model": "text-embedding-3-small", "BaseUrl": "{{_server.BaseUrl}}", "ApiKeyVariable": "{{_keyVariable}}" } } } }
+            """);
+        Assert.Equal(0, (await _cli.RunAsync("ingest", _dir.Write("supply.txt", ContractTexts.Supply))).Exit);
+
+        var (exit, output, error) = await _cli.RunAsync("search", "aggregate liability fees", "--mode", "dense", "--embedding-model", "emb", "--settings", settings, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("aggregate liability", output, StringComparison.Ordinal);
+        var requests = _server.Requests.ToList();
+        Assert.All(requests, r => Assert.Equal("/v1/embeddings", r.Path));
+        Assert.True(requests.Count >= 2, "clauses and the query are embedded remotely");
+        Assert.Equal("text-embedding-3-small", FakeOpenAiServer.BodyOf(requests[0]).GetProperty("model").GetString());
+    }
+
+    [Fact]
     public void CostOf_FineTunedId_UsesFineTunedRates()
     {
         var book = PriceBook.Default();

@@ -101,6 +101,10 @@ public sealed class FakeOpenAiServer : IDisposable
                 {
                     await scripted(context);
                 }
+                else if (context.Request.Url.AbsolutePath == "/v1/embeddings" && context.Request.HttpMethod == "POST")
+                {
+                    await EmbedAsync(context, JsonNode.Parse(body)!);
+                }
                 else if (context.Request.Url.AbsolutePath != "/v1/chat/completions" || context.Request.HttpMethod != "POST")
                 {
                     await WriteAsync(context, 404, """{"error":{"message":"Unknown request URL","type":"invalid_request_error","param":null,"code":"unknown_url"}}""");
@@ -165,6 +169,39 @@ public sealed class FakeOpenAiServer : IDisposable
         var bytes = Encoding.UTF8.GetBytes(sse);
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
+    }
+
+    /// <summary>Embeddings: a deterministic 16-d bag of hashed lower-case words per input, L2-normalised.</summary>
+    private static Task EmbedAsync(HttpListenerContext context, JsonNode request)
+    {
+        var inputs = request["input"] is JsonArray array ? array.Select(x => x!.GetValue<string>()).ToList() : [request["input"]!.GetValue<string>()];
+        var data = new JsonArray();
+        var tokens = 0;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var vector = new double[16];
+            foreach (var word in inputs[i].ToLowerInvariant().Split([' ', '.', ',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                vector[(int)((uint)word.Aggregate(17, (h, c) => (h * 31) + c) % 16)] += 1;
+                tokens++;
+            }
+
+            var norm = Math.Sqrt(vector.Sum(x => x * x));
+            data.Add(new JsonObject
+            {
+                ["object"] = "embedding",
+                ["index"] = i,
+                ["embedding"] = new JsonArray(vector.Select(x => (JsonNode)JsonValue.Create(norm == 0 ? 0 : x / norm)!).ToArray()),
+            });
+        }
+
+        return WriteAsync(context, 200, new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = request["model"]!.GetValue<string>(),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },
+        }.ToJsonString());
     }
 
     private static JsonObject Chunk(string model, JsonObject? delta, string? finish) => new()
