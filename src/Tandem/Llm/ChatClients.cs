@@ -18,6 +18,21 @@ public static class ChatClients
     /// <summary>The provider client alone, with no retry or metering.</summary>
     public static IChatClient CreateProviderClient(ModelEndpoint endpoint, HttpClient? http = null)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Provider == "anthropic")
+        {
+            // The Anthropic SDK retries itself, honouring retry-after; Tandem's retry layer stays off for it.
+            var anthropic = new Anthropic.AnthropicClient
+            {
+                ApiKey = RequiredKey(endpoint),
+                MaxRetries = endpoint.MaxRetries,
+                Timeout = TimeSpan.FromSeconds(120),
+                BaseUrl = endpoint.BaseUrl?.ToString().TrimEnd('/') ?? Anthropic.Core.EnvironmentUrl.Production,
+                HttpClient = http ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
+            };
+            return anthropic.AsIChatClient(endpoint.Model, defaultMaxOutputTokens: 4096);
+        }
+
         var (key, options) = Connection(endpoint, http);
         return new OpenAI.Chat.ChatClient(endpoint.Model, key, options).AsIChatClient();
     }
@@ -28,19 +43,30 @@ public static class ChatClients
     /// </summary>
     public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelEndpoint endpoint, HttpClient? http = null)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Provider == "anthropic")
+        {
+            throw new TandemException($"model '{endpoint.Name}' is an Anthropic model, and Anthropic has no embeddings API", "configure an OpenAI or OpenAI-compatible embedding model");
+        }
+
         var (key, options) = Connection(endpoint, http);
         return new OpenAI.Embeddings.EmbeddingClient(endpoint.Model, key, options).AsIEmbeddingGenerator();
     }
 
+    private static string RequiredKey(ModelEndpoint endpoint)
+    {
+        var key = endpoint.ApiKeyVariable is null ? null : Environment.GetEnvironmentVariable(endpoint.ApiKeyVariable);
+        return string.IsNullOrEmpty(key)
+            ? throw new TandemException($"model '{endpoint.Name}': the API key variable {endpoint.ApiKeyVariable ?? "(none configured)"} is not set",
+                $"export {endpoint.ApiKeyVariable ?? "a variable"} with the key, and name it in ApiKeyVariable")
+            : key;
+    }
+
     private static (ApiKeyCredential Key, OpenAIClientOptions Options) Connection(ModelEndpoint endpoint, HttpClient? http)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        var key = endpoint.ApiKeyVariable is null ? null : Environment.GetEnvironmentVariable(endpoint.ApiKeyVariable);
-        if (endpoint.Provider is "openai" or "azure-openai" && string.IsNullOrEmpty(key))
-        {
-            throw new TandemException($"model '{endpoint.Name}': the API key variable {endpoint.ApiKeyVariable ?? "(none configured)"} is not set",
-                $"export {endpoint.ApiKeyVariable ?? "a variable"} with the key, and name it in ApiKeyVariable");
-        }
+        var key = endpoint.Provider is "openai" or "azure-openai"
+            ? RequiredKey(endpoint)
+            : endpoint.ApiKeyVariable is null ? null : Environment.GetEnvironmentVariable(endpoint.ApiKeyVariable);
 
         var options = new OpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(maxRetries: 0), NetworkTimeout = TimeSpan.FromSeconds(120) };
         if (endpoint.BaseUrl is not null)
@@ -62,7 +88,8 @@ public static class ChatClients
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var provider = CreateProviderClient(endpoint, http);
-        return new MeteringChatClient(new RetryingChatClient(provider, time) { MaxRetries = endpoint.MaxRetries }, ledger, prices, endpoint.Name, operation, time);
+        var retries = endpoint.Provider == "anthropic" ? 0 : endpoint.MaxRetries;
+        return new MeteringChatClient(new RetryingChatClient(provider, time) { MaxRetries = retries }, ledger, prices, endpoint.Name, operation, time);
     }
 
     /// <summary>
@@ -77,6 +104,15 @@ public static class ChatClients
         var where = endpoint.BaseUrl?.ToString() ?? "the provider's public endpoint";
         return error switch
         {
+            Anthropic.Exceptions.AnthropicApiException { StatusCode: System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden } e => new TandemException(
+                $"{where} refused the key for model '{endpoint.Name}' (HTTP {(int)e.StatusCode}: {Scrub(e.Message, endpoint)})",
+                $"check the key in {endpoint.ApiKeyVariable ?? "the ApiKeyVariable you configure"}"),
+            Anthropic.Exceptions.AnthropicApiException e => new TandemException(
+                $"{where} failed for model '{endpoint.Name}' (HTTP {(int)e.StatusCode}: {Scrub(e.Message, endpoint)})",
+                (int)e.StatusCode == 429 ? "wait and retry, or raise the rate limit with the provider" : "check the Model id and retry later"),
+            Anthropic.Exceptions.AnthropicIOException => new TandemException(
+                $"cannot reach {where} for model '{endpoint.Name}': {Scrub(error.Message, endpoint)}",
+                "check BaseUrl and that the server is running and reachable"),
             ClientResultException { Status: 401 or 403 } e => new TandemException(
                 $"{where} refused the key for model '{endpoint.Name}' (HTTP {e.Status}: {Scrub(e.Message, endpoint)})",
                 $"check the key in {endpoint.ApiKeyVariable ?? "the ApiKeyVariable you configure"}"),

@@ -91,7 +91,7 @@ public sealed class ModelCatalog
                 throw new TandemException($"{where}: keys are not read from settings files", "put the key in an environment variable and name it in ApiKeyVariable, e.g. \"ApiKeyVariable\": \"OPENAI_API_KEY\"");
             }
 
-            var keyVariable = section["ApiKeyVariable"] ?? (provider == "openai" ? "OPENAI_API_KEY" : null);
+            var keyVariable = section["ApiKeyVariable"] ?? provider switch { "openai" => "OPENAI_API_KEY", "anthropic" => "ANTHROPIC_API_KEY", _ => null };
             var retries = 4;
             if (section["MaxRetries"] is { } retryText && (!int.TryParse(retryText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out retries) || retries is < 0 or > 10))
             {

@@ -7,7 +7,7 @@ namespace Tandem.Llm;
 /// client is created, so printing or logging an endpoint cannot leak it.
 /// </summary>
 /// <param name="Name">The name used on the command line, e.g. "reviewer".</param>
-/// <param name="Provider">Protocol: openai, azure-openai, openai-compatible.</param>
+/// <param name="Provider">Protocol: openai, azure-openai, openai-compatible, anthropic.</param>
 /// <param name="Model">The provider's model (or deployment) id.</param>
 /// <param name="BaseUrl">The API base URL; null means the provider's public endpoint.</param>
 /// <param name="ApiKeyVariable">The environment variable holding the key; null when the server needs none.</param>
@@ -16,8 +16,8 @@ public sealed record ModelEndpoint(string Name, string Provider, string Model, U
     /// <summary>Retries after a passing failure (429, 5xx, timeouts, refused connections).</summary>
     public int MaxRetries { get; init; } = 4;
 
-    /// <summary>Providers spoken through the OpenAI chat-completions protocol.</summary>
-    public static IReadOnlyList<string> Providers { get; } = ["openai", "azure-openai", "openai-compatible"];
+    /// <summary>Supported providers: three through the OpenAI chat-completions protocol, and Anthropic's messages API.</summary>
+    public static IReadOnlyList<string> Providers { get; } = ["openai", "azure-openai", "openai-compatible", "anthropic"];
 
     /// <summary>Whether the key variable is set (without revealing it).</summary>
     public bool HasApiKey => ApiKeyVariable is not null && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable));

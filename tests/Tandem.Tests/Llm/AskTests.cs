@@ -8,7 +8,7 @@ namespace Tandem.Tests.Llm;
 public sealed class AskTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly FakeOpenAiServer _server = new();
+    private readonly FakeModelServer _server = new();
     private readonly CliRunner _alice;
     private readonly CliRunner _bob;
     private readonly string _settings;

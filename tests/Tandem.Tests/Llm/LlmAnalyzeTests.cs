@@ -22,7 +22,7 @@ public sealed partial class LlmAnalyzeTests : IDisposable
         """;
 
     private readonly TempDirectory _dir = new();
-    private readonly FakeOpenAiServer _server = new();
+    private readonly FakeModelServer _server = new();
     private readonly CliRunner _cli;
     private readonly string _settings;
 
@@ -80,7 +80,7 @@ public sealed partial class LlmAnalyzeTests : IDisposable
         // The plain-text answer got one repair turn; both calls are metered at the fine-tuned model id.
         var requests = _server.Requests.ToList();
         Assert.Equal(2, requests.Count);
-        var second = FakeOpenAiServer.BodyOf(requests[1]);
+        var second = FakeModelServer.BodyOf(requests[1]);
         Assert.Contains("unusable", second.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.Equal("json_schema", second.GetProperty("response_format").GetProperty("type").GetString());
         Assert.Equal("ft:gpt-4.1-mini:acme::rev1", second.GetProperty("model").GetString());
@@ -97,7 +97,7 @@ public sealed partial class LlmAnalyzeTests : IDisposable
         Assert.Equal(0, (await _cli.RunAsync("analyze", path, "--model", "ft", "--strategy", "few-shot", "--settings", _settings, "--format", "json")).Exit);
         Assert.Equal(0, (await _cli.RunAsync("analyze", path, "--model", "ft", "--strategy", "fine-tuned", "--settings", _settings, "--format", "json")).Exit);
 
-        var bodies = _server.Requests.Select(FakeOpenAiServer.BodyOf).ToList();
+        var bodies = _server.Requests.Select(FakeModelServer.BodyOf).ToList();
         var fewShot = bodies[0].GetProperty("messages");
         var fineTuned = bodies[1].GetProperty("messages");
         Assert.Contains("- Uncapped Liability", fewShot[0].GetProperty("content").GetString(), StringComparison.Ordinal);

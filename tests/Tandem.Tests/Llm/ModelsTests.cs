@@ -10,7 +10,7 @@ namespace Tandem.Tests.Llm;
 public sealed class ModelsTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly FakeOpenAiServer _server = new();
+    private readonly FakeModelServer _server = new();
     private readonly CliRunner _cli;
     private readonly string _keyVariable = "TANDEM_TEST_KEY_" + Guid.NewGuid().ToString("N");
     private readonly string _key = "sk-test-" + Guid.NewGuid().ToString("N");
@@ -45,7 +45,7 @@ public sealed class ModelsTests : IDisposable
         var request = Assert.Single(_server.Requests);
         Assert.Equal(("POST", "/v1/chat/completions"), (request.Method, request.Path));
         Assert.Equal("Bearer " + _key, request.Headers["Authorization"]);
-        var body = FakeOpenAiServer.BodyOf(request);
+        var body = FakeModelServer.BodyOf(request);
         Assert.Equal("gpt-4.1-mini", body.GetProperty("model").GetString());
         Assert.Equal(["system", "user"], body.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
 
@@ -88,7 +88,7 @@ public sealed class ModelsTests : IDisposable
     [Fact]
     public async Task ModelsTest_Unreachable_SaysSo()
     {
-        var closed = new FakeOpenAiServer();
+        var closed = new FakeModelServer();
         var url = closed.BaseUrl.ToString();
         closed.Dispose();
 
@@ -149,7 +149,7 @@ public sealed class ModelsTests : IDisposable
             .Select(u => u.Text).ToListAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("ready", text);
-        Assert.True(FakeOpenAiServer.BodyOf(Assert.Single(_server.Requests)).GetProperty("stream").GetBoolean());
+        Assert.True(FakeModelServer.BodyOf(Assert.Single(_server.Requests)).GetProperty("stream").GetBoolean());
         var entry = Assert.Single(await ledger.ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
         Assert.Equal((12L, 4L, 1L), (entry.InputTokens, entry.CachedInputTokens, entry.OutputTokens));
     }
@@ -169,7 +169,7 @@ public sealed class ModelsTests : IDisposable
         var requests = _server.Requests.ToList();
         Assert.All(requests, r => Assert.Equal("/v1/embeddings", r.Path));
         Assert.True(requests.Count >= 2, "clauses and the query are embedded remotely");
-        Assert.Equal("text-embedding-3-small", FakeOpenAiServer.BodyOf(requests[0]).GetProperty("model").GetString());
+        Assert.Equal("text-embedding-3-small", FakeModelServer.BodyOf(requests[0]).GetProperty("model").GetString());
     }
 
     [Fact]

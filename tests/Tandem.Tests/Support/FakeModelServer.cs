@@ -8,17 +8,18 @@ using System.Text.Json.Nodes;
 namespace Tandem.Tests.Support;
 
 /// <summary>
-/// A protocol-faithful fake of OpenAI's chat-completions endpoint on 127.0.0.1: JSON and
-/// streaming (SSE with a final usage chunk) answers, OpenAI-shaped error bodies, and scripted
-/// failures (e.g. 429 with Retry-After). It records every request it receives.
+/// A protocol-faithful fake model provider on 127.0.0.1: OpenAI's chat completions (JSON and
+/// SSE streaming with a final usage chunk) and embeddings, Anthropic's messages API, error bodies
+/// in each provider's shape, and scripted failures (e.g. 429 with Retry-After). It records every
+/// request it receives.
 /// </summary>
-public sealed class FakeOpenAiServer : IDisposable
+public sealed class FakeModelServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<Func<HttpListenerContext, Task>> _script = new();
     private readonly Task _loop;
 
-    public FakeOpenAiServer()
+    public FakeModelServer()
     {
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
@@ -101,6 +102,10 @@ public sealed class FakeOpenAiServer : IDisposable
                 {
                     await scripted(context);
                 }
+                else if (context.Request.Url.AbsolutePath == "/v1/messages" && context.Request.HttpMethod == "POST")
+                {
+                    await AnthropicAsync(context, JsonNode.Parse(body)!);
+                }
                 else if (context.Request.Url.AbsolutePath == "/v1/embeddings" && context.Request.HttpMethod == "POST")
                 {
                     await EmbedAsync(context, JsonNode.Parse(body)!);
@@ -170,6 +175,45 @@ public sealed class FakeOpenAiServer : IDisposable
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
     }
+
+    /// <summary>Anthropic messages: one text block, usage with cache reads.</summary>
+    private Task AnthropicAsync(HttpListenerContext context, JsonNode request)
+    {
+        var replyText = Responder?.Invoke(request) ?? ReplyText;
+        return WriteAsync(context, 200, new JsonObject
+        {
+            ["id"] = "msg_fake1",
+            ["type"] = "message",
+            ["role"] = "assistant",
+            ["model"] = request["model"]!.GetValue<string>(),
+            ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = replyText }),
+            ["stop_reason"] = "end_turn",
+            ["stop_sequence"] = null,
+            ["usage"] = new JsonObject
+            {
+                ["input_tokens"] = Usage.Prompt - Usage.Cached,
+                ["cache_read_input_tokens"] = Usage.Cached,
+                ["cache_creation_input_tokens"] = 0,
+                ["output_tokens"] = Usage.Completion,
+            },
+        }.ToJsonString());
+    }
+
+    /// <summary>Queues an Anthropic-shaped error for the next request.</summary>
+    public void FailNextAnthropic(int status, string type, string message, string? retryAfter = null) =>
+        _script.Enqueue(context =>
+        {
+            if (retryAfter is not null)
+            {
+                context.Response.Headers["retry-after"] = retryAfter;
+            }
+
+            return WriteAsync(context, status, new JsonObject
+            {
+                ["type"] = "error",
+                ["error"] = new JsonObject { ["type"] = type, ["message"] = message },
+            }.ToJsonString());
+        });
 
     /// <summary>Embeddings: a deterministic 16-d bag of hashed lower-case words per input, L2-normalised.</summary>
     private static Task EmbedAsync(HttpListenerContext context, JsonNode request)
