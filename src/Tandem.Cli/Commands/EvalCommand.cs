@@ -120,6 +120,66 @@ internal static class EvalCommand
         return command;
     }
 
+    private static Command Compare(CommandRunner run)
+    {
+        var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
+        var configs = new Option<string>("--configs") { Description = "local, <model>:<strategy>, <model>:<strategy>:no-retrieval, comma-separated", DefaultValueFactory = _ => "local" };
+        var settings = new Option<string?>("--settings") { Description = "appsettings.json that configures the models" };
+        var contracts = new Option<int>("--contracts") { Description = "How many contracts (in name order); LLM configurations cost money per contract", DefaultValueFactory = _ => 20 };
+        var examplesPath = new Option<string?>("--examples") { Description = "Worked examples (JSON Lines) for few-shot strategies (default: the shipped sample set)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
+        var format = CliOptions.Format("text", "json");
+        var command = new Command("compare", "Run the local analyst and LLM configurations side by side on CUAD contracts: AUPR, citation precision, prompt tokens, latency, cost")
+        {
+            data, configs, settings, contracts, examplesPath, output, format,
+        };
+        command.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var limit = parse.GetValue(contracts);
+            if (limit is < 1 or > 10_000)
+            {
+                throw new TandemException($"--contracts must be between 1 and 10000, not {limit}");
+            }
+
+            var names = parse.GetValue(configs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var catalog = new Lazy<ModelCatalog>(() => ModelCatalog.Load(parse.GetValue(settings)));
+            var parsed = names.Select(n => CompareConfig.Parse(n, () => catalog.Value)).ToList();
+            var examples = parsed.Any(c => c.Strategy?.ExamplesPerCategory > 0)
+                ? ReviewExamples.Load(parse.GetValue(examplesPath) ?? Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"))
+                : [];
+            var dataset = CuadDataset.Load(parse.GetValue(data)!);
+            var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
+                new SqliteUsageLedger(context.DatabasePath), Economics.PriceBook.Default()) { ContractLimit = limit, Examples = examples };
+            IReadOnlyList<CompareRow> rows;
+            try
+            {
+                rows = await evaluator.EvaluateAsync(dataset, parsed, cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (parsed.Select(c => c.Model).OfType<ModelEndpoint>().Select(m => ChatClients.Describe(e, m)).FirstOrDefault(d => d is not null) is { } described)
+            {
+                throw described;
+            }
+
+            if (await WriteJsonAsync(context, rows, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
+            {
+                return 0;
+            }
+
+            var us = CultureInfo.InvariantCulture;
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Config", "Contracts", "AUPR", "Mean AUPR", "Citation precision", "Prompt tokens", "Latency ms", "Cost $/contract");
+            foreach (var r in rows)
+            {
+                table.AddRow(Markup.Escape(r.Config), r.Contracts.ToString(us), (100 * r.Aupr).ToString("0.0", us), (100 * r.MacroAupr).ToString("0.0", us),
+                    r.CitationPrecision.ToString("0.000", us), r.MeanPromptTokens.ToString("0", us), r.MeanLatencyMs.ToString("0", us),
+                    r.CostPerContractUsd is { } c ? c.ToString("0.0000", us) : "unknown");
+            }
+
+            context.Console.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+
     private static Command Tokens(CommandRunner run)
     {
         var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
@@ -234,6 +294,6 @@ internal static class EvalCommand
 
             return 0;
         }));
-        return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run), Tokens(run) };
+        return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run), Tokens(run), Compare(run) };
     }
 }

@@ -155,7 +155,7 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
     /// A clause predicted for a date category answers with the dates in it, the first with the
     /// clause's confidence and each later one a little less; a clause without a date stays whole.
     /// </summary>
-    private static IEnumerable<CuadPrediction> DatePredictions(string text, double confidence)
+    internal static IEnumerable<CuadPrediction> DatePredictions(string text, double confidence)
     {
         var dates = DateAnswers.Find(text);
         return dates.Count == 0

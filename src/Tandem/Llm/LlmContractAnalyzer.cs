@@ -22,18 +22,23 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
     /// <summary>The prompt of the last review (for inspection and token reports).</summary>
     public ReviewPrompt? LastPrompt { get; private set; }
 
-    public async Task<RiskReport> AnalyzeAsync(StoredDocument document, Playbook playbook, IReadOnlyList<ReviewExample> examples, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Asks the model about a document and checks every claim. With <paramref name="rankContext"/>
+    /// the context is the clauses the local analyst ranks highest (retrieval); without it, the
+    /// contract in document order until the budget is spent (no retrieval).
+    /// </summary>
+    public async Task<LlmReview> ReviewAsync(StoredDocument document, IReadOnlyList<ReviewExample> examples, bool rankContext = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(playbook);
         var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();
         var order = Enumerable.Range(0, clauses.Count).ToList();
         var likely = new List<string>();
         if (ranker is not null && clauses.Count > 0)
         {
             var scores = ranker.Score(clauses.Select(c => c.Clause).ToList());
-            order = order.OrderByDescending(i => scores[i].Max()).ThenBy(i => i).ToList();
-            likely = order.Where(i => scores[i].Max() >= 0.3f).Select(i => ranker.Categories[Array.IndexOf(scores[i], scores[i].Max())]).ToList();
+            var ranked = order.OrderByDescending(i => scores[i].Max()).ThenBy(i => i).ToList();
+            likely = ranked.Where(i => scores[i].Max() >= 0.3f).Select(i => ranker.Categories[Array.IndexOf(scores[i], scores[i].Max())]).ToList();
+            order = rankContext ? ranked : order;
         }
 
         var context = order.Select(i => clauses[i]).Select(c => new Passage(document.DocumentId, document.Title, document.Version, c.ClauseId,
@@ -44,14 +49,23 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
 
         // The context holds only this document, which the store let the caller read.
         var verifier = new CitationVerifier(prompt.Context, new HashSet<string>(StringComparer.Ordinal) { document.DocumentId });
+        var claims = modelFindings.Select(f => new CheckedClaim(f, ClauseCategories.Canonical(f.Category), verifier.Check(new Citation(f.Passage, f.Quote)))).ToList();
+        return new LlmReview(prompt, claims);
+    }
+
+    public async Task<RiskReport> AnalyzeAsync(StoredDocument document, Playbook playbook, IReadOnlyList<ReviewExample> examples, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(playbook);
+        var review = await ReviewAsync(document, examples, cancellationToken: cancellationToken);
+        var prompt = review.Prompt;
+        var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();
         var byId = clauses.ToDictionary(c => c.ClauseId, StringComparer.Ordinal);
         var findings = new List<Finding>();
         var unverified = new List<UnverifiedClaim>();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var claim in modelFindings)
+        foreach (var (claim, category, check) in review.Claims)
         {
-            var category = ClauseCategories.Canonical(claim.Category);
-            var check = verifier.Check(new Citation(claim.Passage, claim.Quote));
             if (category is null || !check.IsVerified)
             {
                 unverified.Add(new UnverifiedClaim(claim.Category, claim.Passage, claim.Quote, category is null ? "UnknownCategory" : check.Status.ToString()));
@@ -78,7 +92,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
             Version = document.Version,
             ContentHash = document.ContentHash,
             Playbook = $"{playbook.Name} {playbook.Version}",
-            Model = $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {context.Count} clauses)",
+            Model = $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)",
             CreatedAt = _time.GetUtcNow(),
             ClauseCount = clauses.Count,
             Findings = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Start).ToList(),

@@ -101,6 +101,49 @@ public sealed class EvalCliTests : IDisposable
         Assert.True(result.RootElement.GetProperty("reductionAgainstFirst").GetProperty("fine-tuned").GetDouble() > 0.2);
     }
 
+    [Fact]
+    public async Task EvalCompare_LocalAndLlmConfigs_SideBySide()
+    {
+        using var server = new FakeModelServer
+        {
+            Responder = request =>
+            {
+                var passages = request["messages"]!.AsArray().Select(m => m!["content"]?.GetValue<string>() ?? string.Empty).Last(c => c.StartsWith("Passages:", StringComparison.Ordinal))
+                    .Split('\n').Where(l => l.StartsWith('[')).ToList();
+                object? Claim(string marker, string category)
+                {
+                    var line = passages.FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal));
+                    return line is null ? null : new
+                    {
+                        category, severity = "low", passage = int.Parse(line[1..line.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture),
+                        quote = line[(line.IndexOf(") ", StringComparison.Ordinal) + 2)..], rationale = "r", confidence = 0.9,
+                    };
+                }
+
+                var claims = new[] { Claim("governed by the laws", "Governing Law"), Claim("aggregate liability", "Cap on Liability") }.OfType<object>()
+                    .Append(new { category = "Insurance", severity = "low", passage = 1, quote = "The Provider shall carry insurance of ten million", rationale = "r", confidence = 0.5 });
+                return JsonSerializer.Serialize(new { findings = claims });
+            },
+        };
+        var settings = _dir.Write("appsettings.json", $$"""
+            { "Tandem": { "Models": { "ft": { "Provider": "openai-compatible", "Model": "ft:gpt-4.1-mini:acme::rev1", "BaseUrl": "{{server.BaseUrl}}", "MaxRetries": 0 } } } }
+            """);
+
+        var (exit, output, error) = await _cli.RunAsync("eval", "compare", "--data", _data, "--configs", "local,ft:fine-tuned,ft:fine-tuned:no-retrieval",
+            "--settings", settings, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("config").GetString()!);
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(4, rows["local"].GetProperty("contracts").GetInt32());
+        var ft = rows["ft:fine-tuned"];
+        Assert.Equal(2.0 / 3, ft.GetProperty("citationPrecision").GetDouble(), 6);
+        Assert.True(ft.GetProperty("aupr").GetDouble() > 0.9, "both gold clauses are quoted whole at high confidence");
+        Assert.True(ft.GetProperty("meanPromptTokens").GetDouble() > 50);
+        Assert.True(ft.GetProperty("costPerContractUsd").GetDecimal() > 0);
+        Assert.Equal(8, server.Requests.Count); // 4 contracts × 2 LLM configurations
+    }
+
     [Theory]
     [InlineData("--compare", "bert", "unknown extraction configuration")]
     [InlineData("--compare", "local:/nonexistent/model.zip", "local analyst model is missing")]
