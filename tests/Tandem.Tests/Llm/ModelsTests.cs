@@ -173,6 +173,42 @@ public sealed class ModelsTests : IDisposable
     }
 
     [Fact]
+    public void FromConfiguration_EnvironmentStyleKeys_OverrideTheFile()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Settings(_server.BaseUrl.ToString()))
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                // What Tandem__Models__reviewer__Model=... in the environment becomes.
+                ["Tandem:Models:reviewer:Model"] = "ft:gpt-4.1-mini:acme::v2",
+                ["Tandem:Models:writer:Provider"] = "anthropic",
+                ["Tandem:Models:writer:Model"] = "claude-sonnet-4",
+            })
+            .Build();
+
+        var catalog = ModelCatalog.FromConfiguration(configuration);
+
+        Assert.Equal("ft:gpt-4.1-mini:acme::v2", catalog.Get("reviewer").Model);
+        Assert.Equal(_server.BaseUrl, catalog.Get("reviewer").BaseUrl);
+        Assert.Equal(("anthropic", "ANTHROPIC_API_KEY"), (catalog.Get("writer").Provider, catalog.Get("writer").ApiKeyVariable));
+    }
+
+    [Fact]
+    public void Load_EnvironmentVariables_AreRead()
+    {
+        var name = "m" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable($"Tandem__Models__{name}__Model", "gpt-4.1-nano");
+        try
+        {
+            Assert.Equal("gpt-4.1-nano", ModelCatalog.Load(Settings(_server.BaseUrl.ToString())).Get(name).Model);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable($"Tandem__Models__{name}__Model", null);
+        }
+    }
+
+    [Fact]
     public void CostOf_FineTunedId_UsesFineTunedRates()
     {
         var book = PriceBook.Default();
