@@ -17,7 +17,8 @@ internal static class AskCommand
         var settings = new Option<string?>("--settings") { Description = "appsettings.json that configures the model" };
         var limit = new Option<int>("--limit", "-k") { Description = "Passages given to the model", DefaultValueFactory = _ => 8 };
         var format = CliOptions.Format("text", "json");
-        var command = new Command("ask", "Answer a question over the knowledge base with numbered, verified citations") { question, model, settings, limit, format };
+        var stream = new Option<bool>("--stream") { Description = "Show the answer as it is written, then check its citations" };
+        var command = new Command("ask", "Answer a question over the knowledge base with numbered, verified citations") { question, model, settings, limit, format, stream };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var k = parse.GetValue(limit);
@@ -26,13 +27,22 @@ internal static class AskCommand
                 throw new TandemException($"--limit must be between 1 and 50, not {k}");
             }
 
+            var streaming = parse.GetValue(stream);
+            if (streaming && parse.GetValue(format) == "json")
+            {
+                throw new TandemException("--stream shows text as it arrives and cannot be combined with --format json", "drop one of them");
+            }
+
             var endpoint = ModelCatalog.Load(parse.GetValue(settings)).Get(parse.GetValue(model)!);
             using var client = ChatClients.Create(endpoint, new SqliteUsageLedger(context.DatabasePath), PriceBook.Default(), "ask");
             IReadOnlyList<AnsweredSentence> sentences;
             IReadOnlyList<Store.Passage> passages;
             try
             {
-                (sentences, passages) = await new KnowledgeBaseAnswerer(context.Store, client) { Passages = k }.AskAsync(parse.GetValue(question)!, context.Caller, cancellationToken);
+                var answerer = new KnowledgeBaseAnswerer(context.Store, client) { Passages = k };
+                (sentences, passages) = streaming
+                    ? await answerer.AskStreamingAsync(parse.GetValue(question)!, context.Caller, piece => context.Output.WriteAsync(piece), cancellationToken)
+                    : await answerer.AskAsync(parse.GetValue(question)!, context.Caller, cancellationToken);
             }
             catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
             {
@@ -56,6 +66,13 @@ internal static class AskCommand
             {
                 await context.Output.WriteLineAsync("No passage you may read matches the question, so there is nothing to answer from.");
                 return 0;
+            }
+
+            if (streaming)
+            {
+                await context.Output.WriteLineAsync();
+                await context.Output.WriteLineAsync();
+                await context.Output.WriteLineAsync("Checked:");
             }
 
             foreach (var s in sentences)

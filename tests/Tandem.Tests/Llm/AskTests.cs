@@ -57,6 +57,29 @@ public sealed class AskTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_Stream_ShowsTextThenChecksCitations()
+    {
+        Assert.Equal(0, (await _alice.RunAsync("ingest", _dir.Write("supply.txt", ContractTexts.Supply))).Exit);
+        _server.Responder = request =>
+        {
+            var passages = request["messages"]!.AsArray().Last()!["content"]!.GetValue<string>();
+            var cap = passages.Split('\n').First(l => l.Contains("aggregate liability", StringComparison.Ordinal));
+            var n = cap[1..cap.IndexOf(']', StringComparison.Ordinal)];
+            return $"Liability is capped at twelve months of fees. [{n} \"aggregate liability exceed the fees paid in the twelve months\"]\n" +
+                $"Fraud is excluded from the cap. [{n} \"except in cases of fraud\"]\n";
+        };
+
+        var (exit, output, error) = await _alice.RunAsync("ask", "What is the limitation of liability?", "--model", "base", "--settings", _settings, "--stream");
+
+        Assert.True(exit == 0, error);
+        Assert.True(FakeModelServer.BodyOf(Assert.Single(_server.Requests)).GetProperty("stream").GetBoolean());
+        Assert.StartsWith("Liability is capped at twelve months of fees. [", output, StringComparison.Ordinal);
+        var checkedPart = output[output.IndexOf("Checked:", StringComparison.Ordinal)..];
+        Assert.Contains("Liability is capped at twelve months of fees. [1]", checkedPart, StringComparison.Ordinal);
+        Assert.Contains("Fraud is excluded from the cap. [unverified]", checkedPart, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_OtherUser_ModelNeverSeesAlicesText()
     {
         Assert.Equal(0, (await _alice.RunAsync("ingest", _dir.Write("supply.txt", ContractTexts.Supply))).Exit);
