@@ -55,6 +55,22 @@ public sealed class ModelsTests : IDisposable
     }
 
     [Fact]
+    public async Task ModelsTest_AzureOpenAiV1_UsesItsBaseUrlAndDeployment()
+    {
+        var settings = _dir.Write("azure.json", $$"""
+            { "Tandem": { "Models": { "azure": { "Provider": "azure-openai", "Model": "contracts-gpt41", "BaseUrl": "{{_server.BaseUrl}}", "ApiKeyVariable": "{{_keyVariable}}" } } } }
+            """);
+
+        var (exit, output, error) = await _cli.RunAsync("models", "test", "azure", "--settings", settings);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("cost: unknown", output, StringComparison.Ordinal); // a deployment name is not a price-book id
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("/v1/chat/completions", request.Path);
+        Assert.Equal("contracts-gpt41", FakeModelServer.BodyOf(request).GetProperty("model").GetString());
+    }
+
+    [Fact]
     public async Task ModelsTest_RateLimitedWithRetryAfter_WaitsThenSucceeds()
     {
         _server.FailNext(429, "rate_limit_exceeded", "Rate limit reached for requests", retryAfter: "1");
