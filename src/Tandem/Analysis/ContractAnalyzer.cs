@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Tandem.Documents;
 using Tandem.Store;
 
@@ -61,21 +59,9 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
 
         var missing = MissingProtections(playbook, present);
 
-        return new RiskReport
-        {
-            ReportId = ReportIdFor(document, playbook, analyst.Model.Manifest, options),
-            DocumentId = document.DocumentId,
-            DocumentTitle = document.Title,
-            Source = document.Source,
-            Version = document.Version,
-            ContentHash = document.ContentHash,
-            Playbook = $"{playbook.Name} {playbook.Version}",
-            Model = $"local analyst ({analyst.Model.Manifest.Kind}, data {analyst.Model.Manifest.DataHash})",
-            CreatedAt = _time.GetUtcNow(),
-            ClauseCount = clauses.Count,
-            Findings = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Start).ThenBy(f => f.Category, StringComparer.Ordinal).ToList(),
-            MissingProtections = missing,
-        };
+        var manifest = analyst.Model.Manifest;
+        var key = string.Join("\n", manifest.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
+        return RiskReport.For(document, playbook, key, $"local analyst ({manifest.Kind}, data {manifest.DataHash})", _time.GetUtcNow(), clauses.Count, findings, missing);
     }
 
     /// <summary>Judges the pieces of one clause that carry the category, quoting from the first to the last of them.</summary>
@@ -125,12 +111,5 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         }
 
         return line;
-    }
-
-    private static string ReportIdFor(StoredDocument document, Playbook playbook, LocalAnalystManifest model, AnalysisOptions options)
-    {
-        var key = string.Join("\n", document.DocumentId, document.Version, document.ContentHash, playbook.Name, playbook.Version,
-            model.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
-        return "rpt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
     }
 }

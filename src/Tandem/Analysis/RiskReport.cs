@@ -26,4 +26,33 @@ public sealed record RiskReport
         Enum.GetValues<Severity>().ToDictionary(
             s => s,
             s => Findings.Count(f => f.Severity == s) + MissingProtections.Count(m => m.Severity == s));
+
+    /// <summary>
+    /// A report on a document version: the id hashes the document version, the playbook and
+    /// <paramref name="analysisKey"/> (what produced the findings), and findings are ordered most
+    /// severe first, then in document order.
+    /// </summary>
+    public static RiskReport For(Store.StoredDocument document, Playbook playbook, string analysisKey, string model, DateTimeOffset createdAt, int clauseCount,
+        IEnumerable<Finding> findings, IReadOnlyList<MissingProtection> missing, IReadOnlyList<UnverifiedClaim>? unverified = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(playbook);
+        var key = string.Join("\n", document.DocumentId, document.Version, document.ContentHash, playbook.Name, playbook.Version, analysisKey);
+        return new RiskReport
+        {
+            ReportId = "rpt_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16],
+            DocumentId = document.DocumentId,
+            DocumentTitle = document.Title,
+            Source = document.Source,
+            Version = document.Version,
+            ContentHash = document.ContentHash,
+            Playbook = $"{playbook.Name} {playbook.Version}",
+            Model = model,
+            CreatedAt = createdAt,
+            ClauseCount = clauseCount,
+            Findings = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Start).ThenBy(f => f.Category, StringComparer.Ordinal).ToList(),
+            MissingProtections = missing,
+            Unverified = unverified ?? [],
+        };
+    }
 }

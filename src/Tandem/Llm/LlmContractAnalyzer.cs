@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.AI;
 using Tandem.Analysis;
 using Tandem.Documents;
@@ -82,23 +80,9 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
             findings.Add(string.IsNullOrWhiteSpace(claim.Rationale) || finding.Deviations.Count > 0 ? finding : finding with { Rationale = claim.Rationale });
         }
 
-        return new RiskReport
-        {
-            ReportId = "rpt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", document.DocumentId, document.Version,
-                document.ContentHash, playbook.Name, playbook.Version, modelLabel, strategy.Name))))[..16],
-            DocumentId = document.DocumentId,
-            DocumentTitle = document.Title,
-            Source = document.Source,
-            Version = document.Version,
-            ContentHash = document.ContentHash,
-            Playbook = $"{playbook.Name} {playbook.Version}",
-            Model = $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)",
-            CreatedAt = _time.GetUtcNow(),
-            ClauseCount = clauses.Count,
-            Findings = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Start).ToList(),
-            MissingProtections = ContractAnalyzer.MissingProtections(playbook, present),
-            Unverified = unverified,
-        };
+        return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name,
+            $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
+            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present), unverified);
     }
 
     /// <summary>Asks for the findings; invalid JSON gets one repair turn, then a clear error.</summary>
