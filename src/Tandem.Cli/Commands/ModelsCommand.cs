@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Spectre.Console;
 using Tandem.Economics;
+using Tandem.Learning;
 using Tandem.Llm;
 
 namespace Tandem.Cli.Commands;
@@ -67,6 +68,75 @@ internal static class ModelsCommand
             return 0;
         }));
 
-        return new Command("models", "The configured LLMs: list them, test one") { list, test };
+        return new Command("models", "The configured LLMs (list, test) and the model registry (registry, promote)") { list, test, Registry(run), Promote(run) };
+    }
+
+    private static Command Registry(CommandRunner run)
+    {
+        var registry = new Command("registry", "The model registry: versions, scores, status and lineage");
+        registry.SetAction(run(async (context, _, cancellationToken) =>
+        {
+            var models = File.Exists(context.DatabasePath) ? await new SqliteModelRegistry(context.DatabasePath).ListAsync(cancellationToken) : [];
+            var us = CultureInfo.InvariantCulture;
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Id", "Status", "Backend", "Held-out AUPR", "Data", "Parent", "Created", "Note");
+            foreach (var m in models)
+            {
+                table.AddRow(Markup.Escape(m.Id), m.Status.ToString(), Markup.Escape(m.Backend), m.Scores is { } s ? (100 * s.Aupr).ToString("0.0", us) : "-",
+                    Markup.Escape(m.DatasetHash.Length > 12 ? m.DatasetHash[..12] : m.DatasetHash), Markup.Escape(m.Parent ?? "-"),
+                    m.CreatedAt.ToString("yyyy-MM-dd HH:mm", us), Markup.Escape(m.Note ?? string.Empty));
+            }
+
+            context.Console.Write(table);
+            await context.Output.WriteLineAsync($"{models.Count} models");
+            return 0;
+        }));
+        return registry;
+    }
+
+    private static Command Promote(CommandRunner run)
+    {
+        var id = new Argument<string>("id") { Description = "The candidate's registry id" };
+        var force = new Option<bool>("--force") { Description = "Promote even if the gate refuses (requires --reason, which is recorded)" };
+        var reason = new Option<string?>("--reason") { Description = "Why a forced promotion is justified" };
+        var margin = new Option<double>("--margin") { Description = "Required pooled AUPR gain over the champion, in points", DefaultValueFactory = _ => 1.0 };
+        var promote = new Command("promote", "Promote a candidate if it beats the champion on the held-out gate set and regresses on no supported category") { id, force, reason, margin };
+        promote.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            if (parse.GetValue(force) && string.IsNullOrWhiteSpace(parse.GetValue(reason)))
+            {
+                throw new TandemException("--force needs --reason", "say why the gate should be overridden, e.g. --reason 'legal sign-off on the new categories'");
+            }
+
+            var registry = new SqliteModelRegistry(context.DatabasePath);
+            var candidate = await registry.GetAsync(parse.GetValue(id)!, cancellationToken)
+                ?? throw new TandemException($"no model {parse.GetValue(id)} in the registry", "see 'tandem models registry'");
+            if (candidate.Status == ModelStatus.Champion)
+            {
+                throw new TandemException($"{candidate.Id} is already the champion");
+            }
+
+            if (candidate.Scores is null)
+            {
+                throw new TandemException($"{candidate.Id} has no held-out scores", "retrain it with 'tandem retrain local', which scores it");
+            }
+
+            var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == candidate.Backend && m.Status == ModelStatus.Champion);
+            var decision = new PromotionGate { Margin = parse.GetValue(margin) / 100 }.Decide(candidate.Scores, champion?.Scores);
+            foreach (var line in decision.Reasons)
+            {
+                await context.Output.WriteLineAsync(" - " + line);
+            }
+
+            if (!decision.Promote && !parse.GetValue(force))
+            {
+                throw new TandemException($"the gate refused {candidate.Id}; {champion?.Id ?? "nothing"} stays champion", "improve the candidate, or use --force --reason '...'");
+            }
+
+            var note = decision.Promote ? "passed the gate" : "forced past the gate: " + parse.GetValue(reason);
+            await registry.PromoteAsync(candidate.Id, note, cancellationToken);
+            await context.Output.WriteLineAsync($"{candidate.Id} is now the champion ({note}){(champion is null ? "" : $"; {champion.Id} retired")}");
+            return 0;
+        }));
+        return promote;
     }
 }

@@ -27,6 +27,9 @@ public sealed class CuadDataset
     /// <summary>Rows of the CSV whose file could not be found.</summary>
     public IReadOnlyList<string> UnmatchedRows { get; }
 
+    /// <summary>The same data set restricted to the contracts <paramref name="keep"/> accepts.</summary>
+    public CuadDataset Where(Func<CuadContract, bool> keep) => new(Folder, Contracts.Where(keep).ToList(), UnmatchedRows);
+
     /// <summary>Loads the data set; throws a <see cref="TandemException"/> if the layout is wrong.</summary>
     public static CuadDataset Load(string folder)
     {

@@ -1,0 +1,15 @@
+namespace Tandem.Learning;
+
+/// <summary>The model registry: versions, lineage, scores and status.</summary>
+public interface IModelRegistry
+{
+    Task RegisterAsync(RegisteredModel model, CancellationToken cancellationToken = default);
+
+    Task<RegisteredModel?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>All models, newest first.</summary>
+    Task<IReadOnlyList<RegisteredModel>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Makes <paramref name="id"/> the champion of its backend and retires the previous one, in one transaction.</summary>
+    Task PromoteAsync(string id, string note, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.ML;
+using Tandem.Analysis;
+using Tandem.Evaluation;
+
+namespace Tandem.Learning;
+
+/// <summary>
+/// The learning loop for the local analyst. A fixed fifth of the contracts (by a hash of their
+/// names) is the held-out gate set: never trained on, and the set every candidate and champion
+/// is scored on. Retraining fits a new analyst on the other contracts (curated labels plus
+/// whatever corrections have been folded into them), scores it on the gate set, and registers it
+/// as a candidate whose parent is the current champion. Promotion goes through the
+/// <see cref="PromotionGate"/>.
+/// </summary>
+public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry registry, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Whether a contract belongs to the held-out gate set.</summary>
+    public static bool IsGateContract(string contract) => CuadEvaluator.FoldOf(contract, 5) == 0;
+
+    /// <summary>Scores a model on the gate set.</summary>
+    public async Task<GateScores> ScoreAsync(CuadDataset data, string modelPath, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var gate = data.Where(c => IsGateContract(c.Name));
+        if (gate.Contracts.Count == 0)
+        {
+            throw new TandemException("the data has no held-out gate contracts", "use a CUAD folder with at least five contracts");
+        }
+
+        var evaluation = (await new CuadEvaluator(trainingSet).EvaluateAsync(gate, ["local:" + modelPath], 0, modelPath, new LocalAnalystTrainingOptions(), cancellationToken: cancellationToken))[0];
+        var gateSet = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", gate.Contracts.Select(c => c.Name)))))[..12];
+        // Categories without gold spans in the gate set have no AUPR to compare.
+        return new GateScores(gateSet, Finite(evaluation.Overall.Aupr), evaluation.Categories.Where(c => c.GoldSpans > 0)
+            .ToDictionary(c => c.Name, c => new CategoryScore(Finite(c.Aupr), c.GoldSpans), StringComparer.Ordinal));
+    }
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
+
+
+    /// <summary>
+    /// Trains a candidate on the non-gate contracts (at most <paramref name="maxContracts"/>, in
+    /// name order), saves it in <paramref name="modelFolder"/>, scores and registers it.
+    /// </summary>
+    public async Task<RegisteredModel> RetrainAsync(CuadDataset data, string modelFolder, int? maxContracts = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var training = data.Where(c => !IsGateContract(c.Name));
+        if (maxContracts is { } max)
+        {
+            var kept = training.Contracts.Take(max).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            training = training.Where(c => kept.Contains(c.Name));
+        }
+
+        progress?.Report($"labelling {training.Contracts.Count} training contracts (the {data.Contracts.Count - data.Where(c => !IsGateContract(c.Name)).Contracts.Count} gate contracts are held out)");
+        var labelling = await trainingSet.BuildAsync(training, cancellationToken: cancellationToken);
+        progress?.Report($"training on {labelling.Clauses.Count} clauses");
+        var model = new LocalAnalystTrainer().TrainSinglePass(labelling.Clauses, new LocalAnalystTrainingOptions(), progress);
+        var datasetHash = LocalAnalystTrainer.DataHash(labelling.Clauses);
+        var at = _time.GetUtcNow();
+        var id = $"local-{at:yyyyMMddHHmmss}-{datasetHash[..6]}";
+        Directory.CreateDirectory(modelFolder);
+        var path = Path.GetFullPath(Path.Combine(modelFolder, id + ".zip"));
+        model.Save(new MLContext(seed: 1), path);
+        progress?.Report("scoring on the gate set");
+        var scores = await ScoreAsync(data, path, cancellationToken);
+        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "local" && m.Status == ModelStatus.Champion);
+        var registered = new RegisteredModel(id, "local", model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
+            $"{training.Contracts.Count} training contracts");
+        await registry.RegisterAsync(registered, cancellationToken);
+        return registered;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Tandem.Learning;
+
+/// <summary>The model registry as a table in the Tandem SQLite database (created on first use).</summary>
+public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+    }.ToString();
+
+    /// <inheritdoc />
+    public async Task RegisterAsync(RegisteredModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO model_registry (id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note)
+            VALUES ($id, $backend, $base, $location, $dataset, $created, $scores, $status, $parent, $note)
+            """;
+        command.Parameters.AddWithValue("$id", model.Id);
+        command.Parameters.AddWithValue("$backend", model.Backend);
+        command.Parameters.AddWithValue("$base", model.BaseModel);
+        command.Parameters.AddWithValue("$location", model.Location);
+        command.Parameters.AddWithValue("$dataset", model.DatasetHash);
+        command.Parameters.AddWithValue("$created", model.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$scores", model.Scores is null ? DBNull.Value : JsonSerializer.Serialize(model.Scores, Json));
+        command.Parameters.AddWithValue("$status", model.Status.ToString());
+        command.Parameters.AddWithValue("$parent", (object?)model.Parent ?? DBNull.Value);
+        command.Parameters.AddWithValue("$note", (object?)model.Note ?? DBNull.Value);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            throw new TandemException($"a model with id {model.Id} is already registered", "register it under a new id");
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<RegisteredModel?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync("WHERE id = $id", id, cancellationToken)).FirstOrDefault();
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RegisteredModel>> ListAsync(CancellationToken cancellationToken = default) => QueryAsync(string.Empty, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task PromoteAsync(string id, string note, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE model_registry SET status = 'Retired', note = 'replaced by ' || $id
+            WHERE status = 'Champion' AND backend = (SELECT backend FROM model_registry WHERE id = $id) AND id <> $id;
+            UPDATE model_registry SET status = 'Champion', note = $note WHERE id = $id;
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$note", note);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<RegisteredModel>> QueryAsync(string where, string? id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note FROM model_registry {where} ORDER BY created_at DESC, rowid DESC";
+        if (id is not null)
+        {
+            command.Parameters.AddWithValue("$id", id);
+        }
+
+        var models = new List<RegisteredModel>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            models.Add(new RegisteredModel(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                reader.IsDBNull(6) ? null : JsonSerializer.Deserialize<GateScores>(reader.GetString(6), Json),
+                Enum.Parse<ModelStatus>(reader.GetString(7)), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
+        }
+
+        return models;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA busy_timeout = 5000;
+            CREATE TABLE IF NOT EXISTS model_registry (
+                id TEXT PRIMARY KEY, backend TEXT NOT NULL, base_model TEXT NOT NULL, location TEXT NOT NULL, dataset_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL, scores TEXT, status TEXT NOT NULL, parent TEXT, note TEXT);
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}

@@ -1,0 +1,42 @@
+using Tandem.Learning;
+
+namespace Tandem.Tests.Learning;
+
+public sealed class PromotionGateTests
+{
+    private static GateScores Scores(double aupr, double law, int lawSupport = 40, string set = "gate1") =>
+        new(set, aupr, new Dictionary<string, CategoryScore> { ["Governing Law"] = new(law, lawSupport), ["Rare"] = new(0.1, 3) });
+
+    [Fact]
+    public void Decide_NoChampion_Promotes() => Assert.True(new PromotionGate().Decide(Scores(0.3, 0.5), null).Promote);
+
+    [Fact]
+    public void Decide_BetterByMarginNoRegression_Promotes()
+    {
+        var decision = new PromotionGate { Margin = 0.01 }.Decide(Scores(0.52, 0.80), Scores(0.50, 0.79));
+
+        Assert.True(decision.Promote);
+        Assert.Contains(decision.Reasons, r => r.Contains("+2.0 points", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_GainBelowMargin_Refuses() =>
+        Assert.False(new PromotionGate { Margin = 0.01 }.Decide(Scores(0.505, 0.80), Scores(0.50, 0.80)).Promote);
+
+    [Fact]
+    public void Decide_SupportedCategoryRegresses_RefusesAndSaysWhich()
+    {
+        var decision = new PromotionGate { MaxCategoryDrop = 0.05 }.Decide(Scores(0.60, 0.70), Scores(0.50, 0.80));
+
+        Assert.False(decision.Promote);
+        Assert.Contains(decision.Reasons, r => r.StartsWith("Governing Law falls from 80.0 to 70.0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_UnsupportedCategoryRegresses_DoesNotBlock() =>
+        Assert.True(new PromotionGate { MinSupport = 50 }.Decide(Scores(0.60, 0.70, lawSupport: 10), Scores(0.50, 0.80, lawSupport: 10)).Promote);
+
+    [Fact]
+    public void Decide_DifferentGateSets_Refuses() =>
+        Assert.False(new PromotionGate().Decide(Scores(0.9, 0.9, set: "a"), Scores(0.1, 0.1, set: "b")).Promote);
+}
