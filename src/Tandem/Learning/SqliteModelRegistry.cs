@@ -9,12 +9,7 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = databasePath,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-    }.ToString();
+    private readonly string _connectionString = Store.SqliteTables.ConnectionString(databasePath);
 
     /// <inheritdoc />
     public async Task RegisterAsync(RegisteredModel model, CancellationToken cancellationToken = default)
@@ -94,18 +89,9 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
         return models;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA busy_timeout = 5000;
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => Store.SqliteTables.OpenAsync(_connectionString, """
             CREATE TABLE IF NOT EXISTS model_registry (
                 id TEXT PRIMARY KEY, backend TEXT NOT NULL, base_model TEXT NOT NULL, location TEXT NOT NULL, dataset_hash TEXT NOT NULL,
                 created_at TEXT NOT NULL, scores TEXT, status TEXT NOT NULL, parent TEXT, note TEXT);
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+            """, cancellationToken);
 }

@@ -6,12 +6,7 @@ namespace Tandem.Llm;
 /// <summary>The usage ledger as a table in the Tandem SQLite database (created on first use).</summary>
 public sealed class SqliteUsageLedger(string databasePath) : IUsageLedger
 {
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = databasePath,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-    }.ToString();
+    private readonly string _connectionString = Store.SqliteTables.ConnectionString(databasePath);
 
     /// <inheritdoc />
     public async Task RecordAsync(UsageEntry entry, CancellationToken cancellationToken = default)
@@ -65,22 +60,13 @@ public sealed class SqliteUsageLedger(string databasePath) : IUsageLedger
         return entries;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // Costs are kept as decimal text so sums are exact.
-        command.CommandText = """
-            PRAGMA busy_timeout = 5000;
+    // Costs are kept as decimal text so sums are exact.
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => Store.SqliteTables.OpenAsync(_connectionString, """
             CREATE TABLE IF NOT EXISTS usage_ledger (
                 at TEXT NOT NULL, model_name TEXT NOT NULL, model_id TEXT NOT NULL, operation TEXT NOT NULL,
                 input_tokens INTEGER NOT NULL, cached_input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
                 latency_ms REAL NOT NULL, cost_usd TEXT, succeeded INTEGER NOT NULL,
                 strategy TEXT, example_tokens INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS usage_ledger_at ON usage_ledger (at);
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+            """, cancellationToken);
 }
