@@ -12,4 +12,10 @@ public interface IModelRegistry
 
     /// <summary>Makes <paramref name="id"/> the champion of its backend and retires the previous one, in one transaction.</summary>
     Task PromoteAsync(string id, string note, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps a retraining decision.</summary>
+    Task RecordDecisionAsync(RetrainDecision decision, CancellationToken cancellationToken = default);
+
+    /// <summary>Retraining decisions, newest first.</summary>
+    Task<IReadOnlyList<RetrainDecision>> ListDecisionsAsync(CancellationToken cancellationToken = default);
 }

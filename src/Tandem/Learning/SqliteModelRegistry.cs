@@ -66,6 +66,37 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <inheritdoc />
+    public async Task RecordDecisionAsync(RetrainDecision decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO retrain_decisions (at, backend, due, reason) VALUES ($at, $backend, $due, $reason)";
+        command.Parameters.AddWithValue("$at", decision.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$backend", decision.Backend);
+        command.Parameters.AddWithValue("$due", decision.Due ? 1 : 0);
+        command.Parameters.AddWithValue("$reason", decision.Reason);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RetrainDecision>> ListDecisionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT at, backend, due, reason FROM retrain_decisions ORDER BY at DESC, rowid DESC";
+        var decisions = new List<RetrainDecision>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            decisions.Add(new RetrainDecision(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                reader.GetString(1), reader.GetInt64(2) == 1, reader.GetString(3)));
+        }
+
+        return decisions;
+    }
+
     private async Task<IReadOnlyList<RegisteredModel>> QueryAsync(string where, string? id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -93,5 +124,6 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
             CREATE TABLE IF NOT EXISTS model_registry (
                 id TEXT PRIMARY KEY, backend TEXT NOT NULL, base_model TEXT NOT NULL, location TEXT NOT NULL, dataset_hash TEXT NOT NULL,
                 created_at TEXT NOT NULL, scores TEXT, status TEXT NOT NULL, parent TEXT, note TEXT);
+            CREATE TABLE IF NOT EXISTS retrain_decisions (at TEXT NOT NULL, backend TEXT NOT NULL, due INTEGER NOT NULL, reason TEXT NOT NULL);
             """, cancellationToken);
 }

@@ -87,6 +87,13 @@ public sealed class LearningLoopTests : IDisposable
         Assert.Equal(ModelStatus.Retired, all.Single(m => m.Id == full.Id).Status);
         Assert.Single(all, m => m.Status == ModelStatus.Champion);
 
+        // A cron run right after: nothing is due, and the decision is kept.
+        var cron = await _cli.RunAsync("retrain", "local", "--data", _data, "--models-dir", models, "--if-due");
+        Assert.Equal(0, cron.Exit);
+        Assert.StartsWith("not due: the newest model", cron.Output, StringComparison.Ordinal);
+        Assert.False(Assert.Single(await Registry().ListDecisionsAsync(TestContext.Current.CancellationToken)).Due);
+        Assert.Equal(3, (await Registry().ListAsync(TestContext.Current.CancellationToken)).Count);
+
         async Task<RegisteredModel> RetrainAsync(params string[] extra)
         {
             var (exit, output, error) = await _cli.RunAsync(["retrain", "local", "--data", _data, "--models-dir", models, .. extra]);

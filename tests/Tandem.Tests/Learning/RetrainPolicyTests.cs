@@ -1,0 +1,31 @@
+using Tandem.Learning;
+
+namespace Tandem.Tests.Learning;
+
+public sealed class RetrainPolicyTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    private static RegisteredModel Model(string id, int daysAgo, string backend = "local") =>
+        new(id, backend, "kind", "/m.zip", "hash", Now.AddDays(-daysAgo), null, ModelStatus.Champion, null, null);
+
+    [Fact]
+    public void Decide_NoModel_Due() => Assert.True(new RetrainPolicy().Decide("local", [], Now).Due);
+
+    [Fact]
+    public void Decide_QuarterlyPolicy_DueOnlyAfterNinetyDays()
+    {
+        var policy = new RetrainPolicy { EveryDays = 90 };
+
+        var fresh = policy.Decide("local", [Model("a", 200), Model("b", 30)], Now);
+        var stale = policy.Decide("local", [Model("a", 200), Model("b", 91)], Now);
+
+        Assert.False(fresh.Due);
+        Assert.Contains("(b) is 30.0 days old", fresh.Reason, StringComparison.Ordinal);
+        Assert.True(stale.Due);
+    }
+
+    [Fact]
+    public void Decide_OtherBackendsIgnored() =>
+        Assert.True(new RetrainPolicy().Decide("local", [Model("x", 1, backend: "openai")], Now).Due);
+}
