@@ -68,7 +68,7 @@ internal static class ModelsCommand
             return 0;
         }));
 
-        return new Command("models", "The configured LLMs (list, test) and the model registry (registry, promote)") { list, test, Registry(run), Promote(run) };
+        return new Command("models", "The configured LLMs (list, test) and the model registry (registry, promote)") { list, test, Registry(run), Promote(run), Register(run) };
     }
 
     private static Command Registry(CommandRunner run)
@@ -91,6 +91,31 @@ internal static class ModelsCommand
             return 0;
         }));
         return registry;
+    }
+
+    private static Command Register(CommandRunner run)
+    {
+        var endpoint = new Option<string>("--endpoint") { Description = "Where the model is served, e.g. http://gpu-1:8000/v1 (vLLM with a LoRA adapter)", Required = true };
+        var model = new Option<string>("--model") { Description = "The served model or adapter id, e.g. contracts-lora-2026q4", Required = true };
+        var baseModel = new Option<string>("--base") { Description = "The base model the adapter was trained on", DefaultValueFactory = _ => "unknown" };
+        var dataset = new Option<string>("--dataset-hash") { Description = "Hash of the training dataset (from the export)", DefaultValueFactory = _ => "unknown" };
+        var register = new Command("register", "Record a self-hosted fine-tune (e.g. a LoRA adapter served by vLLM) in the registry as a candidate") { endpoint, model, baseModel, dataset };
+        register.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            if (!Uri.TryCreate(parse.GetValue(endpoint), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                throw new TandemException($"--endpoint '{parse.GetValue(endpoint)}' is not an http(s) URL", "e.g. --endpoint http://gpu-1:8000/v1");
+            }
+
+            var registry = new SqliteModelRegistry(context.DatabasePath);
+            var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "self-hosted" && m.Status == ModelStatus.Champion);
+            var id = $"self-hosted-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{parse.GetValue(model)}";
+            await registry.RegisterAsync(new RegisteredModel(id, "self-hosted", parse.GetValue(baseModel)!, $"{url.ToString().TrimEnd('/')} model {parse.GetValue(model)}",
+                parse.GetValue(dataset)!, DateTimeOffset.UtcNow, null, ModelStatus.Candidate, champion?.Id, "registered by hand; not scored yet"), cancellationToken);
+            await context.Output.WriteLineAsync($"registered candidate {id}; configure it as an openai-compatible model with BaseUrl {url} and Model {parse.GetValue(model)} to use it");
+            return 0;
+        }));
+        return register;
     }
 
     private static Command Promote(CommandRunner run)

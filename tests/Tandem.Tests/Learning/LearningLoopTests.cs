@@ -104,5 +104,21 @@ public sealed class LearningLoopTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Register_SelfHostedAdapter_RecordedAsUnscoredCandidate()
+    {
+        var (exit, output, error) = await _cli.RunAsync("models", "register", "--endpoint", "http://127.0.0.1:8000/v1", "--model", "contracts-lora-q4", "--base", "llama-3.1-8b");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("registered candidate self-hosted-", output, StringComparison.Ordinal);
+        var model = Assert.Single(await Registry().ListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(("self-hosted", "llama-3.1-8b", ModelStatus.Candidate, "http://127.0.0.1:8000/v1 model contracts-lora-q4"), (model.Backend, model.BaseModel, model.Status, model.Location));
+        Assert.Null(model.Scores);
+        var promote = await _cli.RunAsync("models", "promote", model.Id);
+        Assert.Equal(1, promote.Exit);
+        Assert.Contains("has no held-out scores", promote.Error, StringComparison.Ordinal);
+        Assert.Equal(1, (await _cli.RunAsync("models", "register", "--endpoint", "gpu-1:8000", "--model", "x")).Exit);
+    }
+
     private SqliteModelRegistry Registry() => new(_cli.DatabasePath);
 }
