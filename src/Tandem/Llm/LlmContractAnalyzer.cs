@@ -17,9 +17,6 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    /// <summary>The prompt of the last review (for inspection and token reports).</summary>
-    public ReviewPrompt? LastPrompt { get; private set; }
-
     /// <summary>
     /// Asks the model about a document and checks every claim. With <paramref name="rankContext"/>
     /// the context is the clauses the local analyst ranks highest (retrieval); without it, the
@@ -42,7 +39,6 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         var context = order.Select(i => clauses[i]).Select(c => new Passage(document.DocumentId, document.Title, document.Version, c.ClauseId,
             c.Clause.Path, c.Clause.Heading, c.Clause.Start, c.Clause.End, c.Clause.Text, 0)).ToList();
         var prompt = new ReviewPromptBuilder(tokens).Build(strategy, context, likely, examples);
-        LastPrompt = prompt;
         var modelFindings = await AskAsync(prompt, cancellationToken);
 
         // The context holds only this document, which the store let the caller read.

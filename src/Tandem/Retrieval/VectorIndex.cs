@@ -14,7 +14,6 @@ public sealed class VectorIndex
 {
     private readonly float[] _vectors; // item-major, Dimensions floats per item, in partition order
     private readonly int[] _items; // item number at each stored row
-    private readonly int[] _rowOf; // stored row of each item
     private readonly float[] _centroids;
     private readonly int[] _partitionStart; // rows [start[p], start[p + 1]) belong to partition p
 
@@ -37,12 +36,6 @@ public sealed class VectorIndex
         _centroids = Partitions > 0 ? KMeans(vectors, Partitions, seed, assignment) : [];
         var order = Enumerable.Range(0, Count).OrderBy(i => assignment[i]).ThenBy(i => i).ToArray();
         _items = order;
-        _rowOf = new int[Count];
-        for (var row = 0; row < Count; row++)
-        {
-            _rowOf[order[row]] = row;
-        }
-
         _vectors = new float[Count * Dimensions];
         for (var row = 0; row < Count; row++)
         {
@@ -96,13 +89,6 @@ public sealed class VectorIndex
         }
 
         return best.ToList();
-    }
-
-    /// <summary>The score of an item (its dot product with the query).</summary>
-    public double Score(ReadOnlySpan<float> query, int item)
-    {
-        var row = _rowOf[item];
-        return TensorPrimitives.Dot(query, new ReadOnlySpan<float>(_vectors, row * Dimensions, Dimensions));
     }
 
     private int[] PartitionsToScan(ReadOnlySpan<float> query, int probes)
