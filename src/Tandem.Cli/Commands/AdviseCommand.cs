@@ -77,9 +77,9 @@ internal static class AdviseCommand
         }
 
         var usage = File.Exists(context.DatabasePath)
-            ? await new Llm.SqliteUsageLedger(context.DatabasePath).ListAsync(DateTimeOffset.UtcNow.AddDays(-90), cancellationToken)
+            ? await new SqliteUsageLedger(context.DatabasePath).ListAsync(DateTimeOffset.UtcNow.AddDays(-90), cancellationToken)
             : [];
-        return new AdvisorEvidence { Activity = activity, Evaluations = evaluations, FewShotShareOfPromptTokens = Llm.UsageSummary.FewShotShare(usage) };
+        return new AdvisorEvidence { Activity = activity, Evaluations = evaluations, FewShotShareOfPromptTokens = UsageSummary.FewShotShare(usage) };
     }
 
     private static AdvisorAnswers Ask()

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Tandem.Economics;
-using Tandem.Llm;
 using Tandem.Analysis;
+using Tandem.Economics;
+using Tandem.Models;
+using Tandem.Prompting;
 using Tandem.Reporting;
 
 namespace Tandem.Cli.Commands;

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Tandem.Analysis;
 using Tandem.Economics;
-using Tandem.Llm;
+using Tandem.Models;
 using Tandem.Reporting;
 
 namespace Tandem.Cli.Commands;

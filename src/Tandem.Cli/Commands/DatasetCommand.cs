@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Tandem.Learning;
-using Tandem.Llm;
+using Tandem.Prompting;
 
 namespace Tandem.Cli.Commands;
 

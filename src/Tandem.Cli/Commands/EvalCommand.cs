@@ -4,9 +4,11 @@ using System.Text.Json;
 using Spectre.Console;
 using Tandem.Analysis;
 using Tandem.Documents;
+using Tandem.Economics;
 using Tandem.Evaluation;
 using Tandem.Learning;
-using Tandem.Llm;
+using Tandem.Models;
+using Tandem.Prompting;
 using Tandem.Reporting;
 
 namespace Tandem.Cli.Commands;

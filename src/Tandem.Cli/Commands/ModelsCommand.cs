@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 using Spectre.Console;
 using Tandem.Economics;
 using Tandem.Learning;
-using Tandem.Llm;
+using Tandem.Models;
 
 namespace Tandem.Cli.Commands;
 

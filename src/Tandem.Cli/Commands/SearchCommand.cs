@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Tandem.Models;
 using Tandem.Reporting;
-using Tandem.Llm;
 using Tandem.Retrieval;
 using Tandem.Store;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using Tandem.Llm;
+using Tandem.Economics;
 using Tandem.Reporting;
 
 namespace Tandem.Cli.Commands;

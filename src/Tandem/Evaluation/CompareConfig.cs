@@ -1,4 +1,5 @@
-using Tandem.Llm;
+using Tandem.Models;
+using Tandem.Prompting;
 
 namespace Tandem.Evaluation;
 

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Tandem.Analysis;
 using Tandem.Documents;
 using Tandem.Economics;
-using Tandem.Llm;
+using Tandem.Models;
+using Tandem.Prompting;
 using Tandem.Store;
 
 namespace Tandem.Evaluation;

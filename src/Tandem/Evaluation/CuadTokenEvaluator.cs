@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Tandem.Analysis;
 using Tandem.Learning;
-using Tandem.Llm;
+using Tandem.Prompting;
 using Tandem.Store;
 
 namespace Tandem.Evaluation;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Tandem.Llm;
+using Tandem.Prompting;
 
 namespace Tandem.Learning;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Tandem.Learning;
-using Tandem.Llm;
+using Tandem.Prompting;
 using Tandem.Tests.Support;
 
 namespace Tandem.Tests.Learning;

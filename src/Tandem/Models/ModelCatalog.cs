@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Tandem.Models;
+
+/// <summary>
+/// The models configured under <c>Tandem:Models</c>, from <c>appsettings.json</c> and
+/// environment variables (<c>Tandem__Models__reviewer__Model=...</c>), later sources winning:
+/// <code>
+/// { "Tandem": { "Models": { "reviewer": { "Provider": "openai", "Model": "gpt-4.1-mini", "ApiKeyVariable": "OPENAI_API_KEY" } } } }
+/// </code>
+/// </summary>
+public sealed class ModelCatalog
+{
+    private readonly Dictionary<string, ModelEndpoint> _models;
+
+    private ModelCatalog(Dictionary<string, ModelEndpoint> models) => _models = models;
+
+    public IReadOnlyList<ModelEndpoint> Models => _models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Reads <paramref name="settingsFile"/> when given (it must exist), otherwise
+    /// <c>appsettings.json</c> in the working directory and <c>~/.config/tandem/appsettings.json</c>
+    /// when present; then the environment.
+    /// </summary>
+    public static ModelCatalog Load(string? settingsFile = null)
+    {
+        var builder = new ConfigurationBuilder();
+        if (settingsFile is not null)
+        {
+            if (!File.Exists(settingsFile))
+            {
+                throw new TandemException($"settings file not found: {settingsFile}", "pass an existing appsettings.json");
+            }
+
+            builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false);
+        }
+        else
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            builder.AddJsonFile(Path.Combine(home, ".config", "tandem", "appsettings.json"), optional: true);
+            builder.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        }
+
+        builder.AddEnvironmentVariables();
+        IConfiguration configuration;
+        try
+        {
+            configuration = builder.Build();
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new TandemException($"the settings are not valid JSON: {e.Message}", "fix the appsettings.json file");
+        }
+
+        return FromConfiguration(configuration);
+    }
+
+    /// <summary>Reads the <c>Tandem:Models</c> section of a configuration and validates every entry.</summary>
+    public static ModelCatalog FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var models = new Dictionary<string, ModelEndpoint>(StringComparer.Ordinal);
+        foreach (var section in configuration.GetSection("Tandem:Models").GetChildren())
+        {
+            var where = $"Tandem:Models:{section.Key}";
+            var provider = (section["Provider"] ?? "openai").Trim().ToLowerInvariant();
+            if (!ModelEndpoint.Providers.Contains(provider))
+            {
+                throw new TandemException($"{where}: unknown provider '{provider}'", $"use one of {string.Join(", ", ModelEndpoint.Providers)}");
+            }
+
+            var model = section["Model"];
+            if (string.IsNullOrWhiteSpace(model))
+            {
+                throw new TandemException($"{where}: Model is missing", "set the provider's model or deployment id, e.g. \"Model\": \"gpt-4.1-mini\"");
+            }
+
+            Uri? baseUrl = null;
+            if (section["BaseUrl"] is { Length: > 0 } url && (!Uri.TryCreate(url, UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("http" or "https")))
+            {
+                throw new TandemException($"{where}: BaseUrl '{url}' is not an http(s) URL", "e.g. \"BaseUrl\": \"http://localhost:8000/v1\"");
+            }
+
+            if (provider is "openai-compatible" or "azure-openai" && baseUrl is null)
+            {
+                throw new TandemException($"{where}: a {provider} model needs a BaseUrl", "e.g. \"BaseUrl\": \"http://localhost:11434/v1\" (Ollama) or \"https://<resource>.openai.azure.com/openai/v1/\"");
+            }
+
+            if (section["ApiKey"] is not null)
+            {
+                throw new TandemException($"{where}: keys are not read from settings files", "put the key in an environment variable and name it in ApiKeyVariable, e.g. \"ApiKeyVariable\": \"OPENAI_API_KEY\"");
+            }
+
+            var keyVariable = section["ApiKeyVariable"] ?? provider switch { "openai" => "OPENAI_API_KEY", "anthropic" => "ANTHROPIC_API_KEY", _ => null };
+            var retries = 4;
+            if (section["MaxRetries"] is { } retryText && (!int.TryParse(retryText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out retries) || retries is < 0 or > 10))
+            {
+                throw new TandemException($"{where}: MaxRetries '{retryText}' must be a whole number from 0 to 10", "e.g. \"MaxRetries\": 4");
+            }
+
+            models[section.Key] = new ModelEndpoint(section.Key, provider, model.Trim(), baseUrl, keyVariable) { MaxRetries = retries };
+        }
+
+        return new ModelCatalog(models);
+    }
+
+    /// <summary>The model of that name, or a clear error listing what is configured.</summary>
+    public ModelEndpoint Get(string name) =>
+        _models.TryGetValue(name, out var model)
+            ? model
+            : throw new TandemException($"no model named '{name}' is configured",
+                _models.Count == 0
+                    ? "add one under Tandem:Models in appsettings.json, e.g. { \"Tandem\": { \"Models\": { \"reviewer\": { \"Provider\": \"openai\", \"Model\": \"gpt-4.1-mini\" } } } }"
+                    : "configured: " + string.Join(", ", _models.Keys.Order(StringComparer.Ordinal)));
+}
