@@ -89,7 +89,7 @@ public static class ChatClients
         ArgumentNullException.ThrowIfNull(endpoint);
         var provider = CreateProviderClient(endpoint, http);
         var retries = endpoint.Provider == "anthropic" ? 0 : endpoint.MaxRetries;
-        return new MeteringChatClient(new RetryingChatClient(provider, time) { MaxRetries = retries }, ledger, prices, endpoint.Name, operation, time);
+        return provider.UseRetries(retries, time).UseUsageMetering(ledger, prices, endpoint.Name, operation, time);
     }
 
     /// <summary>
