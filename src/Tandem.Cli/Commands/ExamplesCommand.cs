@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Tandem.Evaluation;
+using Tandem.Learning;
+using Tandem.Reporting;
+
+namespace Tandem.Cli.Commands;
+
+/// <summary><c>tandem examples import|list|export|review</c>: the training examples the learning loop builds datasets from.</summary>
+internal static class ExamplesCommand
+{
+    public static Command Create(CommandRunner run) => new("examples", "Training examples: import, list, export, review") { Import(run), List(run), Export(run), Review(run) };
+
+    private static Command Import(CommandRunner run)
+    {
+        var file = new Argument<string?>("file") { Description = "A JSON Lines file of examples", Arity = ArgumentArity.ZeroOrOne };
+        var cuad = new Option<string?>("--cuad") { Description = "Import the gold clauses of a CUAD-style folder as curated examples" };
+        var import = new Command("import", "Import examples from JSON Lines or a CUAD folder; exact duplicates are skipped, near duplicates marked") { file, cuad };
+        import.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var importer = new ExampleImporter(new SqliteExampleStore(context.DatabasePath));
+            var examples = (parse.GetValue(file), parse.GetValue(cuad)) switch
+            {
+                ({ } path, null) => importer.ReadJsonLines(path, context.Caller.UserId),
+                (null, { } folder) => importer.ReadCuad(CuadDataset.Load(folder), context.Caller.UserId),
+                _ => throw new TandemException("give either a JSON Lines file or --cuad <folder>", "e.g. tandem examples import corrections.jsonl"),
+            };
+            var (added, exact, near) = await importer.ImportAsync(examples, cancellationToken);
+            await context.Output.WriteLineAsync($"imported {added} examples; {exact} exact duplicates skipped; {near} near duplicates marked for review");
+            return 0;
+        }));
+        return import;
+    }
+
+    private static Command List(CommandRunner run)
+    {
+        var category = new Option<string?>("--category") { Description = "Only this category" };
+        var provenance = new Option<string?>("--provenance") { Description = "Only curated, correction, imported or synthetic" };
+        var format = CliOptions.Format("text", "json");
+        var list = new Command("list", "List examples") { category, provenance, format };
+        list.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var examples = File.Exists(context.DatabasePath)
+                ? await new SqliteExampleStore(context.DatabasePath).ListAsync(parse.GetValue(category), parse.GetValue(provenance), cancellationToken)
+                : [];
+            if (parse.GetValue(format) == "json")
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(examples, ReportJson.Options));
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Id", "Category", "Provenance", "Reviewed", "Near duplicate of", "Input");
+            foreach (var e in examples.Take(200))
+            {
+                table.AddRow(e.Id, Markup.Escape(e.Category), e.Provenance, e.Reviewed ? "yes" : "no", e.NearDuplicateOf ?? "-", Markup.Escape(ReportText.Preview(e.Input, 80)));
+            }
+
+            context.Console.Write(table);
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{examples.Count} examples{(examples.Count > 200 ? " (first 200 shown)" : "")}"));
+            return 0;
+        }));
+        return list;
+    }
+
+    private static Command Export(CommandRunner run)
+    {
+        var file = new Argument<string>("file") { Description = "JSON Lines file to write" };
+        var export = new Command("export", "Write every example as JSON Lines (the same shape import reads)") { file };
+        export.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var examples = File.Exists(context.DatabasePath) ? await new SqliteExampleStore(context.DatabasePath).ListAsync(cancellationToken: cancellationToken) : [];
+            var lines = examples.Select(e => JsonSerializer.Serialize(new
+            {
+                category = e.Category, input = e.Input, severity = e.Severity, rationale = e.Rationale, provenance = e.Provenance,
+                sources = e.SourceDocuments, access = e.Access, author = e.Author, reviewed = e.Reviewed,
+            }));
+            var target = Path.GetFullPath(parse.GetValue(file)!);
+            await File.WriteAllLinesAsync(target + ".tmp", lines, cancellationToken);
+            File.Move(target + ".tmp", target, overwrite: true);
+            await context.Output.WriteLineAsync($"wrote {examples.Count} examples to {target}");
+            return 0;
+        }));
+        return export;
+    }
+
+    private static Command Review(CommandRunner run)
+    {
+        var id = new Argument<string>("id") { Description = "The example id" };
+        var accept = new Option<bool>("--accept") { Description = "Accept it (only reviewed examples train)" };
+        var reject = new Option<bool>("--reject") { Description = "Reject and delete it" };
+        var review = new Command("review", "Accept or reject an example") { id, accept, reject };
+        review.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            if (parse.GetValue(accept) == parse.GetValue(reject))
+            {
+                throw new TandemException("give exactly one of --accept or --reject");
+            }
+
+            var found = await new SqliteExampleStore(context.DatabasePath).ReviewAsync(parse.GetValue(id)!, parse.GetValue(accept), cancellationToken);
+            await context.Output.WriteLineAsync(found
+                ? $"{parse.GetValue(id)} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")}"
+                : throw new TandemException($"no example {parse.GetValue(id)}", "see 'tandem examples list'"));
+            return 0;
+        }));
+        return review;
+    }
+}

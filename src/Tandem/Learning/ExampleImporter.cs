@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Tandem.Analysis;
+using Tandem.Evaluation;
+
+namespace Tandem.Learning;
+
+/// <summary>
+/// Turns outside data into training examples: JSON Lines (one
+/// <c>{"category", "input", "severity", "rationale", "provenance", "sources", "access"}</c> per
+/// line; every bad line is reported and nothing is imported), or a CUAD-style folder, whose gold
+/// clauses become curated examples. Near duplicates (against the store and within the batch) are
+/// marked, not dropped, so a reviewer can decide.
+/// </summary>
+public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = null)
+{
+    private const string Task = "clause-review";
+    private static readonly string[] Provenances = ["curated", "correction", "imported", "synthetic"];
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Reads a JSON Lines file; throws with every bad line listed when any line is bad.</summary>
+    public IReadOnlyList<TrainingExample> ReadJsonLines(string path, string author)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TandemException($"examples file not found: {path}", "pass a JSON Lines file");
+        }
+
+        var examples = new List<TrainingExample>();
+        var errors = new List<string>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                var category = ClauseCategories.Canonical(Text(root, "category") ?? string.Empty);
+                var input = Text(root, "input") ?? Text(root, "clause");
+                var provenance = Text(root, "provenance") ?? "imported";
+                if (category is null || string.IsNullOrWhiteSpace(input) || !Provenances.Contains(provenance))
+                {
+                    errors.Add($"line {number}: needs a known \"category\", a non-empty \"input\", and a provenance of {string.Join(", ", Provenances)}");
+                    continue;
+                }
+
+                examples.Add(Example(input, category, Text(root, "severity") ?? "medium", Text(root, "rationale") ?? string.Empty, provenance,
+                    List(root, "sources"), List(root, "access"), author));
+            }
+            catch (JsonException e)
+            {
+                errors.Add($"line {number}: not valid JSON ({e.Message})");
+            }
+        }
+
+        return errors.Count == 0
+            ? examples
+            : throw new TandemException($"{path} has {errors.Count} bad lines, so nothing was imported: {string.Join("; ", errors.Take(5))}{(errors.Count > 5 ? "; ..." : "")}",
+                "fix those lines and import again");
+    }
+
+    /// <summary>The gold clauses of a CUAD-style folder as curated examples (the data set is public, so no access list).</summary>
+    public IReadOnlyList<TrainingExample> ReadCuad(CuadDataset data, string author) =>
+        data.Contracts.SelectMany(c => c.Gold.SelectMany(g => g.Value.Select(text => Example(text, g.Key, "medium", string.Empty, "curated", [c.Name], [], author)))).ToList();
+
+    /// <summary>Marks near duplicates and adds the examples; returns (added, exact duplicates skipped, near duplicates marked).</summary>
+    public async Task<(int Added, int Exact, int Near)> ImportAsync(IReadOnlyList<TrainingExample> examples, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var existing = await store.ListAsync(cancellationToken: cancellationToken);
+        var seen = existing.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var byCategory = existing.GroupBy(e => e.Category, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => (e.Id, Words: ExampleDuplicates.Words(e.Input))).ToList(), StringComparer.Ordinal);
+        var fresh = new List<TrainingExample>();
+        var exact = 0;
+        var near = 0;
+        foreach (var example in examples)
+        {
+            if (!seen.Add(example.Id))
+            {
+                exact++;
+                continue;
+            }
+
+            var words = ExampleDuplicates.Words(example.Input);
+            var peers = byCategory.TryGetValue(example.Category, out var list) ? list : byCategory[example.Category] = [];
+            var twin = peers.FirstOrDefault(p => Math.Min(p.Words.Count, words.Count) >= ExampleDuplicates.NearThreshold * Math.Max(p.Words.Count, words.Count)
+                && ExampleDuplicates.Jaccard(p.Words, words) >= ExampleDuplicates.NearThreshold);
+            if (twin.Id is not null)
+            {
+                near++;
+            }
+
+            peers.Add((example.Id, words));
+            fresh.Add(twin.Id is null ? example : example with { NearDuplicateOf = twin.Id });
+        }
+
+        return (await store.AddAsync(fresh, cancellationToken), exact, near);
+    }
+
+    private TrainingExample Example(string input, string category, string severity, string rationale, string provenance, IReadOnlyList<string> sources,
+        IReadOnlyList<string> access, string author) =>
+        new(ExampleDuplicates.IdOf(Task, category, input), Task, input.Trim(), category, severity, rationale, provenance, sources, access, author, _time.GetUtcNow(),
+            Reviewed: provenance == "curated", NearDuplicateOf: null);
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static List<string> List(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
+            : [];
+}

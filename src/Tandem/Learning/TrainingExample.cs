@@ -1,0 +1,23 @@
+namespace Tandem.Learning;
+
+/// <summary>
+/// A training example: the input a model sees (a clause, for clause review), the output it should
+/// give (the category and finding), where it came from, the documents it was taken from and who
+/// may read them (datasets check this before any text leaves), its author and time, and whether
+/// a reviewer accepted it.
+/// </summary>
+/// <param name="Id">Content hash of (task, category, input).</param>
+/// <param name="Task">The task, e.g. "clause-review".</param>
+/// <param name="Input">The text the model sees.</param>
+/// <param name="Category">The expected category.</param>
+/// <param name="Severity">The expected severity (high, medium, low).</param>
+/// <param name="Rationale">The expected rationale.</param>
+/// <param name="Provenance">curated, correction, imported or synthetic.</param>
+/// <param name="SourceDocuments">Documents the input comes from.</param>
+/// <param name="Access">Access tokens of those documents (user:x, group:y); empty means public.</param>
+/// <param name="Author">Who added it.</param>
+/// <param name="CreatedAt">When.</param>
+/// <param name="Reviewed">Whether a reviewer accepted it (only reviewed examples train).</param>
+/// <param name="NearDuplicateOf">An existing example it nearly repeats, if any.</param>
+public sealed record TrainingExample(string Id, string Task, string Input, string Category, string Severity, string Rationale, string Provenance,
+    IReadOnlyList<string> SourceDocuments, IReadOnlyList<string> Access, string Author, DateTimeOffset CreatedAt, bool Reviewed, string? NearDuplicateOf);

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Tandem.Learning;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Learning;
+
+public sealed class ExamplesTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly CliRunner _cli;
+
+    public ExamplesTests() => _cli = new CliRunner(_dir.File("tandem.db"));
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string Line(string category, string input, string provenance = "correction") =>
+        JsonSerializer.Serialize(new { category, input, severity = "high", rationale = "r", provenance, sources = new[] { "doc_1" }, access = new[] { "group:legal" } });
+
+    [Fact]
+    public async Task Import_DuplicatesSkippedOrMarked_RoundTripsThroughExport()
+    {
+        var file = _dir.Write("a.jsonl", string.Join("\n",
+            Line("Governing Law", "This Agreement is governed by the laws of the State of New York."),
+            Line("Governing Law", "this agreement is governed by the laws of the state of new york"), // exact after normalising
+            Line("Governing Law", "This Agreement is governed by the laws of the State of New York, USA."), // near
+            Line("Cap on Liability", "Liability is capped at the fees paid in the prior twelve months.")) + "\n");
+
+        var (exit, output, error) = await _cli.RunAsync("examples", "import", file);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("imported 3 examples; 1 exact duplicates skipped; 1 near duplicates marked", output, StringComparison.Ordinal);
+        var examples = await new SqliteExampleStore(_cli.DatabasePath).ListAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(examples[0].Id, examples[1].NearDuplicateOf);
+        Assert.Equal(["group:legal"], examples[0].Access);
+        Assert.All(examples, e => Assert.False(e.Reviewed)); // corrections wait for review
+
+        var exported = _dir.File("out.jsonl");
+        Assert.Equal(0, (await _cli.RunAsync("examples", "export", exported)).Exit);
+        Assert.Equal(3, File.ReadAllLines(exported).Length);
+        Assert.Contains("imported 0 examples; 3 exact duplicates skipped", (await _cli.RunAsync("examples", "import", exported)).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BadLines_NothingImportedAndEachNamed()
+    {
+        var file = _dir.Write("bad.jsonl", string.Join("\n", Line("Governing Law", "Fine clause."), "{oops", Line("Not A Category", "x"), Line("Governing Law", "y", provenance: "guess")) + "\n");
+
+        var (exit, _, error) = await _cli.RunAsync("examples", "import", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("3 bad lines, so nothing was imported: line 2: not valid JSON", error, StringComparison.Ordinal);
+        Assert.Contains("line 3: needs a known \"category\"", error, StringComparison.Ordinal);
+        Assert.Contains("line 4:", error, StringComparison.Ordinal);
+        Assert.Empty(await new SqliteExampleStore(_cli.DatabasePath).ListAsync(cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ImportCuadThenReview_CuratedAreReviewedCorrectionsNeedAReviewer()
+    {
+        _dir.Write("cuad/contracts/A.txt", "Agreement A. Governed by Delaware law.");
+        _dir.Write("cuad/master_clauses.csv", "Filename,Governing Law\nA.pdf,\"['Governed by Delaware law.']\"\n");
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", "--cuad", _dir.File("cuad"))).Exit);
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("c.jsonl", Line("Cap on Liability", "Capped at fees.") + "\n"))).Exit);
+        var store = new SqliteExampleStore(_cli.DatabasePath);
+        var all = await store.ListAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var curated = Assert.Single(all, e => e.Provenance == "curated");
+        Assert.True(curated.Reviewed);
+        Assert.Equal(["A"], curated.SourceDocuments);
+        var correction = Assert.Single(all, e => e.Provenance == "correction");
+
+        Assert.Equal(0, (await _cli.RunAsync("examples", "review", correction.Id, "--accept")).Exit);
+        Assert.Equal(1, (await _cli.RunAsync("examples", "review", correction.Id)).Exit); // neither flag
+        Assert.True((await store.ListAsync("Cap on Liability", cancellationToken: TestContext.Current.CancellationToken)).Single().Reviewed);
+        Assert.Equal(0, (await _cli.RunAsync("examples", "review", curated.Id, "--reject")).Exit);
+        Assert.Single(await store.ListAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(1, (await _cli.RunAsync("examples", "review", "ex_missing", "--accept")).Exit);
+    }
+}
