@@ -18,7 +18,10 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Reads a JSON Lines file; throws with every bad line listed when any line is bad.</summary>
-    public IReadOnlyList<TrainingExample> ReadJsonLines(string path, string author)
+    public IReadOnlyList<TrainingExample> ReadJsonLines(string path, string author) => ReadJsonLines(path, author, _time.GetUtcNow());
+
+    /// <summary>Reads a JSON Lines file of examples created at <paramref name="at"/>; throws with every bad line listed when any line is bad.</summary>
+    public static IReadOnlyList<TrainingExample> ReadJsonLines(string path, string author, DateTimeOffset at)
     {
         if (!File.Exists(path))
         {
@@ -50,7 +53,7 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
                 }
 
                 examples.Add(Example(input, category, Text(root, "severity") ?? "medium", Text(root, "rationale") ?? string.Empty, provenance,
-                    List(root, "sources"), List(root, "access"), author));
+                    List(root, "sources"), List(root, "access"), author, at));
             }
             catch (JsonException e)
             {
@@ -66,7 +69,7 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
 
     /// <summary>The gold clauses of a CUAD-style folder as curated examples (the data set is public, so no access list).</summary>
     public IReadOnlyList<TrainingExample> ReadCuad(CuadDataset data, string author) =>
-        data.Contracts.SelectMany(c => c.Gold.SelectMany(g => g.Value.Select(text => Example(text, g.Key, "medium", string.Empty, "curated", [c.Name], [], author)))).ToList();
+        data.Contracts.SelectMany(c => c.Gold.SelectMany(g => g.Value.Select(text => Example(text, g.Key, "medium", string.Empty, "curated", [c.Name], [], author, _time.GetUtcNow())))).ToList();
 
     /// <summary>Marks near duplicates and adds the examples; returns (added, exact duplicates skipped, near duplicates marked).</summary>
     public async Task<(int Added, int Exact, int Near)> ImportAsync(IReadOnlyList<TrainingExample> examples, CancellationToken cancellationToken = default)
@@ -103,9 +106,9 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
         return (await store.AddAsync(fresh, cancellationToken), exact, near);
     }
 
-    private TrainingExample Example(string input, string category, string severity, string rationale, string provenance, IReadOnlyList<string> sources,
-        IReadOnlyList<string> access, string author) =>
-        new(ExampleDuplicates.IdOf(Task, category, input), Task, input.Trim(), category, severity, rationale, provenance, sources, access, author, _time.GetUtcNow(),
+    private static TrainingExample Example(string input, string category, string severity, string rationale, string provenance, IReadOnlyList<string> sources,
+        IReadOnlyList<string> access, string author, DateTimeOffset at) =>
+        new(ExampleDuplicates.IdOf(Task, category, input), Task, input.Trim(), category, severity, rationale, provenance, sources, access, author, at,
             Reviewed: provenance == "curated", NearDuplicateOf: null);
 
     private static string? Text(JsonElement root, string name) =>
