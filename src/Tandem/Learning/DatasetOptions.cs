@@ -1,0 +1,33 @@
+namespace Tandem.Learning;
+
+/// <summary>How <see cref="DatasetBuilder"/> builds a fine-tuning dataset.</summary>
+public sealed record DatasetOptions
+{
+    public required DatasetFormat Format { get; init; }
+
+    /// <summary>Train on retrieved context: the relevant clause among distractors, so the model learns to find and cite it.</summary>
+    public bool RetrievalAware { get; init; }
+
+    /// <summary>Distractor passages per example (retrieval-aware only).</summary>
+    public int Distractors { get; init; } = 3;
+
+    /// <summary>Share of retrieval-aware examples whose context includes the relevant clause; the rest teach answering "nothing found".</summary>
+    public double OracleRatio { get; init; } = 0.8;
+
+    /// <summary>Share of examples in the training file; the rest go to the validation file.</summary>
+    public double Split { get; init; } = 0.9;
+
+    /// <summary>
+    /// Who will be able to call the fine-tuned model, as access tokens (user:x, group:y). Examples
+    /// whose source documents none of them may read are excluded. Empty: public examples only.
+    /// </summary>
+    public IReadOnlyList<string> Audience { get; init; } = [];
+
+    /// <summary>Evaluation texts the dataset must not contain (exact or near duplicates are excluded).</summary>
+    public IReadOnlyList<string> EvaluationTexts { get; init; } = [];
+
+    /// <summary>The system instructions of each example (the fine-tuned strategy's).</summary>
+    public required string Instructions { get; init; }
+
+    public int Seed { get; init; } = 7;
+}

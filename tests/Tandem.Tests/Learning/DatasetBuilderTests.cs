@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Tandem.Learning;
+using Tandem.Prompting;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Learning;
+
+public sealed class DatasetBuilderTests : IDisposable
+{
+    private static readonly string[] Categories = ["Governing Law", "Cap on Liability", "Non-Compete", "Audit Rights"];
+
+    private readonly TempDirectory _dir = new();
+    private readonly SqliteExampleStore _store;
+
+    public DatasetBuilderTests() => _store = new SqliteExampleStore(_dir.File("tandem.db"));
+
+    public void Dispose() => _dir.Dispose();
+
+    private async Task SeedAsync()
+    {
+        var examples = new List<TrainingExample>();
+        for (var i = 0; i < 40; i++)
+        {
+            var category = Categories[i % 4];
+            var input = $"Clause {i} about {category.ToLowerInvariant()} with distinct words number{i} and term{i * 7}.";
+            examples.Add(new TrainingExample(ExampleDuplicates.IdOf("clause-review", category, input), "clause-review", input, category, "medium", "why", "curated",
+                ["doc"], [], "alice", DateTimeOffset.UnixEpoch, Reviewed: true, NearDuplicateOf: null));
+        }
+
+        examples.Add(examples[0] with { Id = "ex_private", Input = "Secret pricing clause of the legal group only.", Access = ["group:legal"] });
+        examples.Add(examples[1] with { Id = "ex_pending", Input = "A correction nobody has reviewed.", Provenance = "correction", Reviewed = false });
+        examples.Add(examples[2] with { Id = "ex_leak", Input = "This Agreement is governed by the laws of Ontario, the evaluation clause." });
+        await _store.AddAsync(examples, TestContext.Current.CancellationToken);
+    }
+
+    private DatasetOptions Options(DatasetFormat format = DatasetFormat.OpenAiChat) => new()
+    {
+        Format = format,
+        Instructions = PromptStrategy.Load("fine-tuned").Instructions,
+        EvaluationTexts = ["this agreement is governed by the laws of ontario, the evaluation clause"],
+    };
+
+    [Fact]
+    public async Task Build_AccessGuardLeakCheckAndReview_ExcludeWithReasons()
+    {
+        await SeedAsync();
+
+        var build = await new DatasetBuilder(_store, new TokenCounter()).BuildAsync(Options(), _dir.File("out"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(40, build.Train + build.Validation);
+        Assert.InRange(build.Validation, 1, 12);
+        var reasons = build.Excluded.ToDictionary(e => e.Id, e => e.Reason);
+        Assert.StartsWith("its sources are readable only by group:legal; the audience (public)", reasons["ex_private"], StringComparison.Ordinal);
+        Assert.Equal("not reviewed yet", reasons["ex_pending"]);
+        Assert.Equal("it matches evaluation data (leak check)", reasons["ex_leak"]);
+        var text = File.ReadAllText(build.TrainPath) + File.ReadAllText(build.ValidationPath);
+        Assert.DoesNotContain("Secret pricing", text, StringComparison.Ordinal);
+        Assert.True(build.TrainReport.IsValid, string.Join("; ", build.TrainReport.Issues));
+
+        var forLegal = await new DatasetBuilder(_store, new TokenCounter()).BuildAsync(Options() with { Audience = ["group:legal"] }, _dir.File("legal"), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(forLegal.Excluded, e => e.Id == "ex_private");
+    }
+
+    [Fact]
+    public async Task Build_RetrievalAware_CitesThePassageAmongDistractors()
+    {
+        await SeedAsync();
+        var options = Options() with { RetrievalAware = true, Distractors = 3, OracleRatio = 0.75, Split = 1.0 };
+
+        var build = await new DatasetBuilder(_store, new TokenCounter()).BuildAsync(options, _dir.File("ra"), TestContext.Current.CancellationToken);
+
+        var withOracle = 0;
+        foreach (var line in File.ReadAllLines(build.TrainPath))
+        {
+            var messages = JsonDocument.Parse(line).RootElement.GetProperty("messages");
+            var passages = messages[1].GetProperty("content").GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+            var findings = JsonDocument.Parse(messages[2].GetProperty("content").GetString()!).RootElement.GetProperty("findings");
+            if (findings.GetArrayLength() == 0)
+            {
+                Assert.Equal(3, passages.Count); // distractors only: the answer is "nothing here"
+                continue;
+            }
+
+            withOracle++;
+            Assert.Equal(4, passages.Count);
+            var finding = findings[0];
+            var cited = passages[finding.GetProperty("passage").GetInt32() - 1];
+            Assert.EndsWith(finding.GetProperty("quote").GetString()!, cited, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(40, build.Train);
+        Assert.InRange(withOracle, 22, 38); // about 75%
+    }
+
+    [Fact]
+    public async Task Build_Bedrock_PassesBedrockValidation()
+    {
+        await SeedAsync();
+
+        var build = await new DatasetBuilder(_store, new TokenCounter()).BuildAsync(Options(DatasetFormat.Bedrock), _dir.File("bedrock"), TestContext.Current.CancellationToken);
+
+        Assert.True(build.TrainReport.IsValid, string.Join("; ", build.TrainReport.Issues));
+        Assert.Contains("\"schemaVersion\":\"bedrock-conversation-2024\"", File.ReadLines(build.TrainPath).First(), StringComparison.Ordinal);
+    }
+}
