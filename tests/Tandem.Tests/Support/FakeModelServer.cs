@@ -102,6 +102,11 @@ public sealed class FakeModelServer : IDisposable
                 {
                     await scripted(context);
                 }
+                else if (context.Request.Url.AbsolutePath.StartsWith("/v1/files", StringComparison.Ordinal)
+                    || context.Request.Url.AbsolutePath.StartsWith("/v1/fine_tuning/", StringComparison.Ordinal))
+                {
+                    await FineTuningAsync(context, body);
+                }
                 else if (context.Request.Url.AbsolutePath == "/v1/messages" && context.Request.HttpMethod == "POST")
                 {
                     await AnthropicAsync(context, JsonNode.Parse(body)!);
@@ -174,6 +179,99 @@ public sealed class FakeModelServer : IDisposable
         var bytes = Encoding.UTF8.GetBytes(sse);
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
+    }
+
+    private readonly Dictionary<string, string> _files = [];
+    private readonly Dictionary<string, JsonObject> _jobs = [];
+    private readonly Dictionary<string, List<string>> _events = [];
+
+    /// <summary>
+    /// OpenAI files and fine-tuning jobs: uploads are kept; a job advances one state per read
+    /// (validating_files, queued, running, succeeded), logging an event at each step.
+    /// </summary>
+    private Task FineTuningAsync(HttpListenerContext context, string body)
+    {
+        var path = context.Request.Url!.AbsolutePath;
+        var method = context.Request.HttpMethod;
+        lock (_jobs)
+        {
+            if (path == "/v1/files" && method == "POST")
+            {
+                if (!body.Contains("name=purpose", StringComparison.Ordinal) || !body.Contains("fine-tune", StringComparison.Ordinal))
+                {
+                    return WriteAsync(context, 400, """{"error":{"message":"purpose must be fine-tune","type":"invalid_request_error"}}""");
+                }
+
+                var id = $"file-{_files.Count + 1}";
+                var name = System.Text.RegularExpressions.Regex.Match(body, "filename=\"?([^\";\r\n]+)").Groups[1].Value;
+                _files[id] = name;
+                return WriteAsync(context, 200, new JsonObject { ["id"] = id, ["object"] = "file", ["bytes"] = body.Length, ["created_at"] = 1_764_000_000, ["filename"] = name, ["purpose"] = "fine-tune" }.ToJsonString());
+            }
+
+            if (path == "/v1/fine_tuning/jobs" && method == "POST")
+            {
+                var request = JsonNode.Parse(body)!;
+                var training = request["training_file"]?.GetValue<string>();
+                if (training is null || !_files.ContainsKey(training))
+                {
+                    return WriteAsync(context, 400, """{"error":{"message":"invalid training_file","type":"invalid_request_error","param":"training_file"}}""");
+                }
+
+                var id = $"ftjob-{_jobs.Count + 1}";
+                _jobs[id] = new JsonObject
+                {
+                    ["id"] = id, ["object"] = "fine_tuning.job", ["model"] = request["model"]!.GetValue<string>(), ["created_at"] = 1_764_000_000,
+                    ["fine_tuned_model"] = null, ["status"] = "validating_files", ["training_file"] = training,
+                    ["validation_file"] = request["validation_file"]?.GetValue<string>(), ["trained_tokens"] = null, ["error"] = null,
+                    ["suffix"] = request["suffix"]?.GetValue<string>(), ["method"] = request["method"]?.DeepClone(),
+                };
+                _events[id] = ["Validating training file: " + training];
+                return WriteAsync(context, 200, _jobs[id].ToJsonString());
+            }
+
+            var match = System.Text.RegularExpressions.Regex.Match(path, "^/v1/fine_tuning/jobs/([^/]+)(/events|/checkpoints|/cancel)?$");
+            if (!match.Success || !_jobs.TryGetValue(match.Groups[1].Value, out var job))
+            {
+                return WriteAsync(context, 404, """{"error":{"message":"No such fine-tuning job","type":"invalid_request_error"}}""");
+            }
+
+            var jobId = match.Groups[1].Value;
+            switch (match.Groups[2].Value)
+            {
+                case "/events":
+                    return WriteAsync(context, 200, new JsonObject
+                    {
+                        ["object"] = "list",
+                        ["data"] = new JsonArray(_events[jobId].AsEnumerable().Reverse().Select((m, i) => (JsonNode)new JsonObject { ["object"] = "fine_tuning.job.event", ["id"] = $"ev-{i}", ["level"] = "info", ["message"] = m }).ToArray()),
+                        ["has_more"] = false,
+                    }.ToJsonString());
+                case "/checkpoints":
+                    var model = job["fine_tuned_model"]?.GetValue<string>();
+                    return WriteAsync(context, 200, new JsonObject
+                    {
+                        ["object"] = "list",
+                        ["data"] = model is null ? new JsonArray() : new JsonArray(new JsonObject { ["object"] = "fine_tuning.job.checkpoint", ["fine_tuned_model_checkpoint"] = model + ":ckpt-step-10", ["step_number"] = 10 }),
+                    }.ToJsonString());
+                case "/cancel":
+                    job["status"] = "cancelled";
+                    _events[jobId].Add("Job cancelled");
+                    return WriteAsync(context, 200, job.ToJsonString());
+                default:
+                    var next = job["status"]!.GetValue<string>() switch { "validating_files" => "queued", "queued" => "running", "running" => "succeeded", var same => same };
+                    if (next != job["status"]!.GetValue<string>())
+                    {
+                        job["status"] = next;
+                        _events[jobId].Add("Job " + next);
+                        if (next == "succeeded")
+                        {
+                            job["fine_tuned_model"] = $"ft:{job["model"]}:tandem:{job["suffix"]}:abc123";
+                            job["trained_tokens"] = 12345;
+                        }
+                    }
+
+                    return WriteAsync(context, 200, job.ToJsonString());
+            }
+        }
     }
 
     /// <summary>Anthropic messages: one text block, usage with cache reads.</summary>

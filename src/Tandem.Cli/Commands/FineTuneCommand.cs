@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using Tandem.Learning;
+using Tandem.Models;
+
+namespace Tandem.Cli.Commands;
+
+/// <summary>
+/// <c>tandem finetune start|status|cancel</c>: provider fine-tune jobs through the OpenAI jobs API
+/// (OpenAI, Azure OpenAI v1, Together, Fireworks ...). The configured model names the provider,
+/// its key and the base model; a succeeded job's model is registered as a candidate.
+/// </summary>
+internal static class FineTuneCommand
+{
+    public static Command Create(CommandRunner run) => new("finetune", "Provider fine-tuning jobs: start, status, cancel") { Start(run), Status(run), Cancel(run) };
+
+    private static Option<string> ModelOption() => new("--model") { Description = "A configured model (see 'tandem models list'): its provider, key and base model id", Required = true };
+
+    private static Option<string?> SettingsOption() => new("--settings") { Description = "appsettings.json that configures the model" };
+
+    private static (IFineTuneBackend Backend, ModelEndpoint Endpoint) Backend(ParseResult parse, Option<string> model, Option<string?> settings)
+    {
+        var endpoint = ModelCatalog.Load(parse.GetValue(settings)).Get(parse.GetValue(model)!);
+        if (endpoint.Provider == "anthropic")
+        {
+            throw new TandemException("Anthropic offers no self-serve fine-tuning API", "fine-tune through an OpenAI-compatible provider, or export the dataset for a self-hosted LoRA run");
+        }
+
+        var key = endpoint.ApiKeyVariable is null ? null : Environment.GetEnvironmentVariable(endpoint.ApiKeyVariable);
+        if (string.IsNullOrEmpty(key) && endpoint.Provider is "openai" or "azure-openai")
+        {
+            throw new TandemException($"the API key variable {endpoint.ApiKeyVariable} is not set", $"export {endpoint.ApiKeyVariable}");
+        }
+
+        var baseUrl = endpoint.BaseUrl ?? new Uri("https://api.openai.com/v1/");
+        baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        return (new OpenAiFineTuneBackend(new HttpClient { Timeout = TimeSpan.FromMinutes(10) }, baseUrl, key ?? "no-key"), endpoint);
+    }
+
+    private static Command Start(CommandRunner run)
+    {
+        var model = ModelOption();
+        var settings = SettingsOption();
+        var train = new Option<string>("--train") { Description = "Training file (from 'tandem dataset build')", Required = true };
+        var valid = new Option<string?>("--valid") { Description = "Validation file" };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => 3 };
+        var suffix = new Option<string?>("--suffix") { Description = "A suffix for the fine-tuned model's name" };
+        var start = new Command("start", "Upload a dataset and start a fine-tuning job on the model's provider") { model, settings, train, valid, epochs, suffix };
+        start.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var (backend, endpoint) = Backend(parse, model, settings);
+            var report = new DatasetValidator(new Prompting.TokenCounter()).Validate(parse.GetValue(train)!, DatasetFormat.OpenAiChat);
+            if (!report.IsValid)
+            {
+                throw new TandemException($"{parse.GetValue(train)} does not pass validation ({report.Issues.Count} problems, e.g. {report.Issues[0].Message})", "run 'tandem dataset validate' on it; nothing was uploaded");
+            }
+
+            var job = await backend.StartAsync(parse.GetValue(train)!, parse.GetValue(valid), endpoint.Model, parse.GetValue(epochs), parse.GetValue(suffix), cancellationToken);
+            await context.Output.WriteLineAsync($"started {job.Id} ({job.Status}) fine-tuning {job.BaseModel} on {report.Examples} examples; follow it with: tandem finetune status {job.Id} --model {endpoint.Name}");
+            return 0;
+        }));
+        return start;
+    }
+
+    private static Command Status(CommandRunner run)
+    {
+        var model = ModelOption();
+        var settings = SettingsOption();
+        var job = new Argument<string>("job") { Description = "The job id" };
+        var status = new Command("status", "A job's status, events and checkpoints; a succeeded job's model is registered as a candidate") { job, model, settings };
+        status.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var (backend, endpoint) = Backend(parse, model, settings);
+            var state = await backend.GetAsync(parse.GetValue(job)!, cancellationToken);
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{state.Id}: {state.Status}{(state.FineTunedModel is null ? "" : $", model {state.FineTunedModel}")}{(state.TrainedTokens is { } t ? $", {t:N0} trained tokens" : "")}{(state.Error is null ? "" : $", error: {state.Error}")}"));
+            foreach (var line in await backend.EventsAsync(state.Id, cancellationToken))
+            {
+                await context.Output.WriteLineAsync("  " + line);
+            }
+
+            foreach (var checkpoint in await backend.CheckpointsAsync(state.Id, cancellationToken))
+            {
+                await context.Output.WriteLineAsync("  checkpoint " + checkpoint);
+            }
+
+            if (state is { Status: "succeeded", FineTunedModel: { } tuned })
+            {
+                var registry = new SqliteModelRegistry(context.DatabasePath);
+                var id = "openai-" + state.Id;
+                if (await registry.GetAsync(id, cancellationToken) is null)
+                {
+                    var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "openai" && m.Status == ModelStatus.Champion);
+                    await registry.RegisterAsync(new RegisteredModel(id, "openai", state.BaseModel, tuned, "job:" + state.Id, DateTimeOffset.UtcNow, null,
+                        ModelStatus.Candidate, champion?.Id, $"fine-tuned on {endpoint.Name}'s provider"), cancellationToken);
+                    await context.Output.WriteLineAsync($"registered candidate {id} ({tuned}); configure it as a model to evaluate it");
+                }
+            }
+
+            return 0;
+        }));
+        return status;
+    }
+
+    private static Command Cancel(CommandRunner run)
+    {
+        var model = ModelOption();
+        var settings = SettingsOption();
+        var job = new Argument<string>("job") { Description = "The job id" };
+        var cancel = new Command("cancel", "Cancel a running job") { job, model, settings };
+        cancel.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var state = await Backend(parse, model, settings).Backend.CancelAsync(parse.GetValue(job)!, cancellationToken);
+            await context.Output.WriteLineAsync($"{state.Id}: {state.Status}");
+            return 0;
+        }));
+        return cancel;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Tandem.Learning;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Learning;
+
+/// <summary><c>tandem finetune</c> against the fake OpenAI files and fine-tuning jobs API.</summary>
+public sealed class FineTuneTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly FakeModelServer _server = new();
+    private readonly CliRunner _cli;
+    private readonly string _settings;
+    private readonly string _keyVariable = "TANDEM_TEST_FT_" + Guid.NewGuid().ToString("N");
+
+    public FineTuneTests()
+    {
+        _cli = new CliRunner(_dir.File("tandem.db"));
+        Environment.SetEnvironmentVariable(_keyVariable, "sk-ft-test");
+        _settings = _dir.Write("appsettings.json", $$"""
+            { "Tandem": { "Models": {
+              "base": { "Provider": "openai", "Model": "gpt-4.1-mini-2025-04-14", "BaseUrl": "{{_server.BaseUrl}}", "ApiKeyVariable": "{{_keyVariable}}" },
+              "claude": { "Provider": "anthropic", "Model": "claude-sonnet-4", "ApiKeyVariable": "{{_keyVariable}}" } } } }
+            """);
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(_keyVariable, null);
+        _server.Dispose();
+        _dir.Dispose();
+    }
+
+    private string Dataset(int examples) => _dir.Write($"train{examples}.jsonl", string.Join("\n", Enumerable.Range(0, examples).Select(i => JsonSerializer.Serialize(new
+    {
+        messages = new[] { new { role = "system", content = "Review." }, new { role = "user", content = $"Passages:\n[1] Clause {i}\n" }, new { role = "assistant", content = "{\"findings\": []}" } },
+    }))) + "\n");
+
+    [Fact]
+    public async Task StartThenStatus_UploadsCreatesFollowsAndRegisters()
+    {
+        var (exit, output, error) = await _cli.RunAsync("finetune", "start", "--model", "base", "--settings", _settings, "--train", Dataset(12), "--suffix", "contracts");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("started ftjob-1 (validating_files)", output, StringComparison.Ordinal);
+        var requests = _server.Requests.ToList();
+        Assert.Equal(("POST", "/v1/files"), (requests[0].Method, requests[0].Path));
+        Assert.StartsWith("multipart/form-data", requests[0].Headers["Content-Type"], StringComparison.Ordinal);
+        Assert.Equal("Bearer sk-ft-test", requests[0].Headers["Authorization"]);
+        var create = FakeModelServer.BodyOf(requests[1]);
+        Assert.Equal(("gpt-4.1-mini-2025-04-14", "file-1", "contracts"), (create.GetProperty("model").GetString(), create.GetProperty("training_file").GetString(), create.GetProperty("suffix").GetString()));
+        Assert.Equal(3, create.GetProperty("method").GetProperty("supervised").GetProperty("hyperparameters").GetProperty("n_epochs").GetInt32());
+
+        string last = string.Empty;
+        for (var i = 0; i < 3; i++)
+        {
+            last = (await _cli.RunAsync("finetune", "status", "ftjob-1", "--model", "base", "--settings", _settings)).Output;
+        }
+
+        Assert.Contains("ftjob-1: succeeded, model ft:gpt-4.1-mini-2025-04-14:tandem:contracts:abc123, 12,345 trained tokens", last, StringComparison.Ordinal);
+        Assert.Contains("  Job running", last, StringComparison.Ordinal);
+        Assert.Contains("checkpoint ft:gpt-4.1-mini-2025-04-14:tandem:contracts:abc123:ckpt-step-10", last, StringComparison.Ordinal);
+        var registered = await new SqliteModelRegistry(_cli.DatabasePath).GetAsync("openai-ftjob-1", TestContext.Current.CancellationToken);
+        Assert.Equal(("openai", "ft:gpt-4.1-mini-2025-04-14:tandem:contracts:abc123", ModelStatus.Candidate), (registered!.Backend, registered.Location, registered.Status));
+    }
+
+    [Fact]
+    public async Task Cancel_StopsTheJob()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("finetune", "start", "--model", "base", "--settings", _settings, "--train", Dataset(10))).Exit);
+
+        var (exit, output, _) = await _cli.RunAsync("finetune", "cancel", "ftjob-1", "--model", "base", "--settings", _settings);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("ftjob-1: cancelled", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InvalidDatasetOrNoFineTuning_RefusedBeforeAnyUpload()
+    {
+        var tooFew = await _cli.RunAsync("finetune", "start", "--model", "base", "--settings", _settings, "--train", Dataset(3));
+        var anthropic = await _cli.RunAsync("finetune", "start", "--model", "claude", "--settings", _settings, "--train", Dataset(12));
+        var unknownJob = await _cli.RunAsync("finetune", "status", "ftjob-99", "--model", "base", "--settings", _settings);
+
+        Assert.Equal(1, tooFew.Exit);
+        Assert.Contains("does not pass validation", tooFew.Error, StringComparison.Ordinal);
+        Assert.Equal(1, anthropic.Exit);
+        Assert.Contains("no self-serve fine-tuning", anthropic.Error, StringComparison.Ordinal);
+        Assert.Equal(1, unknownJob.Exit);
+        Assert.Contains("HTTP 404: No such fine-tuning job", unknownJob.Error, StringComparison.Ordinal);
+        Assert.Single(_server.Requests); // only the status query reached the server
+    }
+}
