@@ -12,7 +12,32 @@ namespace Tandem.Cli.Commands;
 /// </summary>
 internal static class FineTuneCommand
 {
-    public static Command Create(CommandRunner run) => new("finetune", "Provider fine-tuning jobs: start, status, cancel") { Start(run), Status(run), Cancel(run) };
+    public static Command Create(CommandRunner run) =>
+        new("finetune", "Fine-tuning: provider jobs (start, status, cancel) or an export for a self-hosted LoRA run") { Start(run), Status(run), Cancel(run), Export(run) };
+
+    private static Command Export(CommandRunner run)
+    {
+        var train = new Option<string>("--train") { Description = "Training file (from 'tandem dataset build --format hf-messages')", Required = true };
+        var valid = new Option<string?>("--valid") { Description = "Validation file" };
+        var baseModel = new Option<string>("--base") { Description = "Hugging Face id of the base model", DefaultValueFactory = _ => "meta-llama/Llama-3.1-8B-Instruct" };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => 3 };
+        var name = new Option<string>("--name") { Description = "Adapter name (served and registered under it)", DefaultValueFactory = _ => "tandem-contracts" };
+        var output = new Option<string>("--out") { Description = "Folder to write", Required = true };
+        var export = new Command("export", "Write the dataset with Axolotl and TRL LoRA configurations, and the commands to serve and register the adapter") { train, valid, baseModel, epochs, name, output };
+        export.SetAction(run(async (context, parse, _) =>
+        {
+            var report = new DatasetValidator(new Prompting.TokenCounter()).Validate(parse.GetValue(train)!, DatasetFormat.HfMessages);
+            if (!report.IsValid)
+            {
+                throw new TandemException($"{parse.GetValue(train)} does not pass validation ({report.Issues.Count} problems, e.g. {report.Issues[0].Message})", "run 'tandem dataset validate --format hf-messages' on it");
+            }
+
+            var files = LoraExport.Write(parse.GetValue(train)!, parse.GetValue(valid), parse.GetValue(baseModel)!, parse.GetValue(epochs), parse.GetValue(name)!, parse.GetValue(output)!);
+            await context.Output.WriteLineAsync($"wrote {files.Count} files to {Path.GetFullPath(parse.GetValue(output)!)}; see its README.md for the train, serve and register commands");
+            return 0;
+        }));
+        return export;
+    }
 
     private static Option<string> ModelOption() => new("--model") { Description = "A configured model (see 'tandem models list'): its provider, key and base model id", Required = true };
 

@@ -65,6 +65,27 @@ public sealed class FineTuneTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_WritesDatasetAndParsableLoraConfigs()
+    {
+        var folder = _dir.File("export");
+
+        var (exit, output, error) = await _cli.RunAsync("finetune", "export", "--train", Dataset(12), "--valid", Dataset(10), "--base", "Qwen/Qwen2.5-7B-Instruct",
+            "--epochs", "2", "--name", "contracts-q4", "--out", folder);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("wrote 5 files", output, StringComparison.Ordinal);
+        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build();
+        var axolotl = yaml.Deserialize<Dictionary<string, object>>(File.ReadAllText(Path.Combine(folder, "axolotl.yaml")));
+        Assert.Equal(("Qwen/Qwen2.5-7B-Instruct", "lora", "2"), (axolotl["base_model"], axolotl["adapter"], axolotl["num_epochs"]));
+        Assert.True(axolotl.ContainsKey("test_datasets"));
+        var trl = yaml.Deserialize<Dictionary<string, object>>(File.ReadAllText(Path.Combine(folder, "trl-sft.yaml")));
+        Assert.Equal(("Qwen/Qwen2.5-7B-Instruct", "true"), (trl["model_name_or_path"], trl["use_peft"]));
+        Assert.Equal(12, File.ReadAllLines(Path.Combine(folder, "train.jsonl")).Length);
+        Assert.Contains("tandem models register --endpoint http://<host>:8000/v1 --model contracts-q4", File.ReadAllText(Path.Combine(folder, "README.md")), StringComparison.Ordinal);
+        Assert.Equal(1, (await _cli.RunAsync("finetune", "export", "--train", Dataset(12), "--name", "bad name!", "--out", folder)).Exit);
+    }
+
+    [Fact]
     public async Task Cancel_StopsTheJob()
     {
         Assert.Equal(0, (await _cli.RunAsync("finetune", "start", "--model", "base", "--settings", _settings, "--train", Dataset(10))).Exit);
