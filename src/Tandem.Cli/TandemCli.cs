@@ -37,7 +37,7 @@ public sealed class TandemCli
             CliOptions.Database, CliOptions.User, CliOptions.Groups,
             IngestCommands.Ingest(Run), IngestCommands.Sync(Run), IngestCommands.Documents(Run),
             SearchCommand.Create(Run), AnalyzeCommand.Create(Run), ClausesCommand.Create(Run), TrainCommand.Create(Run),
-            RoiCommand.Create(Run), AdviseCommand.Create(Run), EvalCommand.Create(Run), ModelsCommand.Create(Run), UsageCommand.Create(Run), AskCommand.Create(Run), RetrainCommand.Create(Run), DatasetCommand.Create(Run), ExamplesCommand.Create(Run), FineTuneCommand.Create(Run),
+            RoiCommand.Create(Run), AdviseCommand.Create(Run), EvalCommand.Create(Run), ModelsCommand.Create(Run), UsageCommand.Create(Run), AskCommand.Create(Run), RetrainCommand.Create(Run), DatasetCommand.Create(Run), ExamplesCommand.Create(Run), FineTuneCommand.Create(Run), CorrectCommand.Create(Run),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false }, cancellationToken);

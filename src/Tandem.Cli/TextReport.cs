@@ -72,6 +72,12 @@ internal static class TextReport
             console.WriteLine(" none");
         }
 
+        if (report.Findings.Count > 0)
+        {
+            console.WriteLine();
+            console.WriteLine($"Correct a finding: tandem correct {report.ReportId} --finding <#> --false-positive | --category <c> | --severity <s>; add one: --missed <clause> --category <c>");
+        }
+
         if (report.Unverified.Count > 0)
         {
             console.WriteLine();

@@ -54,6 +54,8 @@ internal static class AnalyzeCommand
                 var reviewer = new ContractReviewer(context.Ingestor, context.Store, new ContractAnalyzer(analyst));
                 return await reviewer.ReviewDocumentAsync(ingested.DocumentId, context.Caller, playbook, options, cancellationToken);
             });
+            // Kept with its context, so 'tandem correct <report-id>' can correct it.
+            await new SqliteReportStore(context.DatabasePath).SaveAsync(report, context.Caller, cancellationToken);
 
             var target = parse.GetValue(output);
             var chosen = parse.GetValue(format);

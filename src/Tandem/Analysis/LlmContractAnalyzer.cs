@@ -41,12 +41,12 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         var context = order.Select(i => clauses[i]).Select(c => new Passage(document.DocumentId, document.Title, document.Version, c.ClauseId,
             c.Clause.Path, c.Clause.Heading, c.Clause.Start, c.Clause.End, c.Clause.Text, 0)).ToList();
         var prompt = new ReviewPromptBuilder(tokens).Build(strategy, context, likely, examples);
-        var modelFindings = await AskAsync(prompt, cancellationToken);
+        var (modelFindings, raw) = await AskAsync(prompt, cancellationToken);
 
         // The context holds only this document, which the store let the caller read.
         var verifier = new CitationVerifier(prompt.Context, new HashSet<string>(StringComparer.Ordinal) { document.DocumentId });
         var claims = modelFindings.Select(f => new CheckedClaim(f, ClauseCategories.Canonical(f.Category), verifier.Check(new Citation(f.Passage, f.Quote)))).ToList();
-        return new LlmReview(prompt, claims);
+        return new LlmReview(prompt, claims, raw);
     }
 
     public async Task<RiskReport> AnalyzeAsync(StoredDocument document, Playbook playbook, IReadOnlyList<ReviewExample> examples, CancellationToken cancellationToken = default)
@@ -80,11 +80,16 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
 
         return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
-            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present), unverified);
+            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present), unverified)
+            with
+            {
+                Context = ReportContext.Of("llm", clauses, prompt.Context.Select(p => p.ClauseId),
+                    prompt.Messages.Select(m => new PromptTurn(m.Role.Value, m.Text)).ToList(), review.RawOutput),
+            };
     }
 
     /// <summary>Asks for the findings; invalid JSON gets one repair turn, then a clear error.</summary>
-    private async Task<IReadOnlyList<FindingsJson.ModelFinding>> AskAsync(ReviewPrompt prompt, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<FindingsJson.ModelFinding> Findings, string Raw)> AskAsync(ReviewPrompt prompt, CancellationToken cancellationToken)
     {
         var messages = prompt.Messages.ToList();
         var options = new ChatOptions
@@ -99,7 +104,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
             var response = await client.GetResponseAsync(messages, options, cancellationToken);
             if (FindingsJson.TryParse(response.Text, out var findings, out error))
             {
-                return findings;
+                return (findings, response.Text);
             }
 
             messages.AddRange(response.Messages);

@@ -21,6 +21,10 @@ public sealed record RiskReport
     /// <summary>What a language model claimed but Tandem could not verify; dropped from the findings and shown here.</summary>
     public IReadOnlyList<UnverifiedClaim> Unverified { get; init; } = [];
 
+    /// <summary>What the model saw and answered; kept with stored reports for corrections, not rendered.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReportContext? Context { get; init; }
+
     /// <summary>Count of findings and missing protections per severity.</summary>
     public IReadOnlyDictionary<Severity, int> SeverityCounts =>
         Enum.GetValues<Severity>().ToDictionary(

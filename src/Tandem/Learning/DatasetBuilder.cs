@@ -33,7 +33,7 @@ public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens)
         {
             var reason = !e.Reviewed ? "not reviewed yet"
                 : e.NearDuplicateOf is { } twin ? $"near duplicate of {twin}"
-                : e.Access.Count > 0 && !e.Access.Any(options.Audience.Contains) ? $"its sources are readable only by {string.Join(", ", e.Access)}; the audience ({(options.Audience.Count == 0 ? "public" : string.Join(", ", options.Audience))}) may not read them"
+                : !e.ReadableBy(options.Audience) ? $"its sources are readable only by {string.Join(", ", e.Access)}; the audience ({(options.Audience.Count == 0 ? "public" : string.Join(", ", options.Audience))}) may not read them"
                 : leaks.Matches(e.Input) ? "it matches evaluation data (leak check)"
                 : null;
             if (reason is null)
@@ -85,8 +85,9 @@ public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens)
         }
 
         var number = passages.IndexOf(example.Input) + 1;
-        var findings = oracle
-            ? new[] { new { category = example.Category, severity = example.Severity, passage = number, quote = example.Input, rationale = example.Rationale, confidence = 1.0 } }
+        // A corrected false positive teaches "nothing here", with or without its passage.
+        var findings = oracle && example.Category != TrainingExample.NoFinding
+            ? new[] { new { category = example.Category, severity = example.Severity, passage = number, quote = example.Quote ?? example.Input, rationale = example.Rationale, confidence = 1.0 } }
             : [];
         return
         [

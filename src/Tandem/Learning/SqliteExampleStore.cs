@@ -16,13 +16,21 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
         ArgumentNullException.ThrowIfNull(examples);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var added = await InsertAsync(connection, transaction, examples, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>Inserts examples inside a caller's transaction (exact duplicates skipped); returns how many were added.</summary>
+    internal static async Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<TrainingExample> examples, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT OR IGNORE INTO examples (id, task, input, category, severity, rationale, provenance, sources, access, author, created_at, reviewed, near_duplicate_of)
-            VALUES ($id, $task, $input, $category, $severity, $rationale, $provenance, $sources, $access, $author, $created, $reviewed, $near)
+            INSERT OR IGNORE INTO examples (id, task, input, category, severity, rationale, provenance, sources, access, author, created_at, reviewed, near_duplicate_of, quote)
+            VALUES ($id, $task, $input, $category, $severity, $rationale, $provenance, $sources, $access, $author, $created, $reviewed, $near, $quote)
             """;
-        var parameters = new[] { "$id", "$task", "$input", "$category", "$severity", "$rationale", "$provenance", "$sources", "$access", "$author", "$created", "$reviewed", "$near" }
+        var parameters = new[] { "$id", "$task", "$input", "$category", "$severity", "$rationale", "$provenance", "$sources", "$access", "$author", "$created", "$reviewed", "$near", "$quote" }
             .ToDictionary(n => n, n => command.Parameters.Add(n, SqliteType.Text));
         var added = 0;
         foreach (var e in examples)
@@ -40,10 +48,10 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
             parameters["$created"].Value = e.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
             parameters["$reviewed"].Value = e.Reviewed ? "1" : "0";
             parameters["$near"].Value = (object?)e.NearDuplicateOf ?? DBNull.Value;
+            parameters["$quote"].Value = (object?)e.Quote ?? DBNull.Value;
             added += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return added;
     }
 
@@ -53,7 +61,7 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, task, input, category, severity, rationale, provenance, sources, access, author, created_at, reviewed, near_duplicate_of FROM examples
+            SELECT id, task, input, category, severity, rationale, provenance, sources, access, author, created_at, reviewed, near_duplicate_of, quote FROM examples
             WHERE ($category IS NULL OR category = $category) AND ($provenance IS NULL OR provenance = $provenance) ORDER BY rowid
             """;
         command.Parameters.AddWithValue("$category", (object?)category ?? DBNull.Value);
@@ -65,7 +73,7 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
             examples.Add(new TrainingExample(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 reader.GetString(6), JsonSerializer.Deserialize<List<string>>(reader.GetString(7)) ?? [], JsonSerializer.Deserialize<List<string>>(reader.GetString(8)) ?? [],
                 reader.GetString(9), DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(11) == "1",
-                reader.IsDBNull(12) ? null : reader.GetString(12)));
+                reader.IsDBNull(12) ? null : reader.GetString(12)) { Quote = reader.IsDBNull(13) ? null : reader.GetString(13) });
         }
 
         return examples;
@@ -81,11 +89,31 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => SqliteTables.OpenAsync(_connectionString, """
+    /// <summary>The table, created on first use; a database from before the quote column gets it added.</summary>
+    internal const string Schema = """
             CREATE TABLE IF NOT EXISTS examples (
                 id TEXT PRIMARY KEY, task TEXT NOT NULL, input TEXT NOT NULL, category TEXT NOT NULL, severity TEXT NOT NULL, rationale TEXT NOT NULL,
                 provenance TEXT NOT NULL, sources TEXT NOT NULL, access TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL,
-                reviewed TEXT NOT NULL, near_duplicate_of TEXT);
+                reviewed TEXT NOT NULL, near_duplicate_of TEXT, quote TEXT);
             CREATE INDEX IF NOT EXISTS examples_category ON examples (category);
-            """, cancellationToken);
+            """;
+
+    /// <summary>Adds columns that newer versions introduced to a table an older version created.</summary>
+    internal static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('examples') WHERE name = 'quote'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE examples ADD COLUMN quote TEXT";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await SqliteTables.OpenAsync(_connectionString, Schema, cancellationToken);
+        await MigrateAsync(connection, cancellationToken);
+        return connection;
+    }
 }

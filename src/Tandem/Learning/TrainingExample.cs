@@ -20,4 +20,17 @@ namespace Tandem.Learning;
 /// <param name="Reviewed">Whether a reviewer accepted it (only reviewed examples train).</param>
 /// <param name="NearDuplicateOf">An existing example it nearly repeats, if any.</param>
 public sealed record TrainingExample(string Id, string Task, string Input, string Category, string Severity, string Rationale, string Provenance,
-    IReadOnlyList<string> SourceDocuments, IReadOnlyList<string> Access, string Author, DateTimeOffset CreatedAt, bool Reviewed, string? NearDuplicateOf);
+    IReadOnlyList<string> SourceDocuments, IReadOnlyList<string> Access, string Author, DateTimeOffset CreatedAt, bool Reviewed, string? NearDuplicateOf)
+{
+    /// <summary>The category of an example whose expected output is no finding at all (a corrected false positive).</summary>
+    public const string NoFinding = "none";
+
+    /// <summary>The exact text the expected finding quotes, when narrower than the input (a corrected quote); null means the whole input.</summary>
+    public string? Quote { get; init; }
+
+    /// <summary>
+    /// Whether everyone in <paramref name="audience"/> may see this example's text: its sources are
+    /// public (no access list) or readable by one of the audience's tokens.
+    /// </summary>
+    public bool ReadableBy(IReadOnlyCollection<string> audience) => Access.Count == 0 || Access.Any(audience.Contains);
+}

@@ -180,7 +180,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
         WithConnectionAsync(async connection =>
         {
             using var command = Command(connection, $"""
-                SELECT d.id, d.title, d.source, d.media_type, d.current_version, v.content_hash, v.text, v.id
+                SELECT d.id, d.title, d.source, d.media_type, d.current_version, v.content_hash, v.text, v.id,
+                       (SELECT group_concat(a.principal, char(10)) FROM document_access a WHERE a.document_id = d.id)
                 FROM documents d JOIN versions v ON v.id = d.current_version_id
                 WHERE d.id = $id AND {AccessFilter("d.id", caller, out var accessParameters)}
                 """, ("$id", documentId));
@@ -193,8 +194,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
             var versionId = reader.GetInt64(7);
             var clauses = await ReadClausesAsync(connection, versionId, cancellationToken);
+            var access = reader.IsDBNull(8) ? [] : reader.GetString(8).Split('\n').Order(StringComparer.Ordinal).ToArray();
             return new StoredDocument(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetString(5), reader.GetString(6), clauses);
+                reader.GetInt32(4), reader.GetString(5), reader.GetString(6), clauses) { Access = access };
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -358,7 +360,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
     }
 
     /// <summary>The SQL condition "the caller holds a token on the document's access list".</summary>
-    private static string AccessFilter(string documentColumn, Principal caller, out (string Name, object? Value)[] parameters)
+    internal static string AccessFilter(string documentColumn, Principal caller, out (string Name, object? Value)[] parameters)
     {
         parameters = caller.AccessTokens.Select((t, i) => ($"$acl{i}", (object?)t)).ToArray();
         var names = string.Join(", ", parameters.Select(p => p.Name));

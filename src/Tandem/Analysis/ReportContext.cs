@@ -1,0 +1,32 @@
+using Tandem.Documents;
+using Tandem.Store;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// What the model saw and said when it wrote a report, kept with the report so a correction can
+/// be judged against it and turned into training data: every clause of the document version
+/// (ids, paths, headings, spans, text), the ids of the clauses that were in the model's context
+/// (all of them for the local analyst; the packed ones for a language model), and for a language
+/// model its prompt and raw answer.
+/// </summary>
+/// <param name="Analyzer">"local" or "llm".</param>
+/// <param name="Clauses">The document's clauses in order (tables of contents left out).</param>
+/// <param name="SeenClauseIds">The clauses in the model's context.</param>
+/// <param name="Prompt">A language model's prompt, as (role, text) turns.</param>
+/// <param name="RawOutput">A language model's answer as it came back.</param>
+public sealed record ReportContext(string Analyzer, IReadOnlyList<ContextClause> Clauses, IReadOnlyList<string> SeenClauseIds,
+    IReadOnlyList<PromptTurn>? Prompt = null, string? RawOutput = null)
+{
+    /// <summary>The context of a report on <paramref name="clauses"/> of which <paramref name="seen"/> were in the model's context.</summary>
+    public static ReportContext Of(string analyzer, IReadOnlyList<StoredClause> clauses, IEnumerable<string> seen,
+        IReadOnlyList<PromptTurn>? prompt = null, string? rawOutput = null) =>
+        new(analyzer, clauses.Select(c => new ContextClause(c.ClauseId, c.Clause.Path, c.Clause.Heading, c.Clause.Kind, c.Clause.Start, c.Clause.End, c.Clause.Text)).ToList(),
+            seen.ToList(), prompt, rawOutput);
+}
+
+/// <summary>A clause as the model saw it.</summary>
+public sealed record ContextClause(string ClauseId, string Path, string? Heading, ClauseKind Kind, int Start, int End, string Text);
+
+/// <summary>One turn of a prompt.</summary>
+public sealed record PromptTurn(string Role, string Text);
