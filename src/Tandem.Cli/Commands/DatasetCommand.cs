@@ -84,7 +84,7 @@ internal static class DatasetCommand
                 Distractors = parse.GetValue(distractors),
                 OracleRatio = parse.GetValue(oracle),
                 Split = parse.GetValue(split),
-                Audience = (parse.GetValue(audience) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Audience = CliOptions.AudienceTokens(parse.GetValue(audience) ?? string.Empty),
                 EvaluationTexts = evaluation,
                 Instructions = Prompting.PromptStrategy.Load("fine-tuned").Instructions,
             };

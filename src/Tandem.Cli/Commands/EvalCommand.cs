@@ -296,6 +296,6 @@ internal static class EvalCommand
 
             return 0;
         }));
-        return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run), Tokens(run), Compare(run) };
+        return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run), Tokens(run), Compare(run), EvalCorrectionsCommand.Create(run) };
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using System.Globalization;
+using Tandem.Analysis;
 using Tandem.Documents;
 using Tandem.Evaluation;
 using Tandem.Learning;
@@ -17,9 +18,12 @@ internal static class RetrainCommand
         var folder = new Option<string>("--models-dir") { Description = "Where candidate model files are written", DefaultValueFactory = _ => Path.Combine("models", "registry") };
         var ifDue = new Option<bool>("--if-due") { Description = "Retrain only if the policy says so (Tandem:Retrain:EveryDays, default 90); the decision is recorded. For cron." };
         var everyDays = new Option<int?>("--every-days") { Description = "Override the policy's interval in days" };
-        var local = new Command("local", "Retrain the local analyst on the non-held-out contracts, score it on the gate set and register it as a candidate")
+        var afterCorrections = new Option<int?>("--after-corrections") { Description = "Override the policy's count of accepted corrections that makes a retrain due (0: off)" };
+        var noCorrections = new Option<bool>("--no-corrections") { Description = "Train on the curated contracts alone, without the accepted corrections" };
+        var audience = new Option<string?>("--audience") { Description = "Who will use the model (access tokens, e.g. group:legal); corrections from documents they may not read are left out. Default: you and your groups" };
+        var local = new Command("local", "Retrain the local analyst on the curated contracts plus the accepted corrections, score it on the held-out gate set and register it as a candidate")
         {
-            data, contracts, folder, ifDue, everyDays,
+            data, contracts, folder, ifDue, everyDays, afterCorrections, noCorrections, audience,
         };
         local.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -30,18 +34,20 @@ internal static class RetrainCommand
 
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
             var registry = new SqliteModelRegistry(context.DatabasePath);
+            var correctionStore = new SqliteCorrectionStore(context.DatabasePath);
             if (parse.GetValue(ifDue))
             {
-                var configured = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-                    .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true).AddEnvironmentVariables().Build()["Tandem:Retrain:EveryDays"];
-                var days = parse.GetValue(everyDays)
-                    ?? (int.TryParse(configured, NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) ? d : 90);
-                if (days < 1)
+                var configuration = new ConfigurationBuilder()
+                    .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true).AddEnvironmentVariables().Build();
+                int Setting(string key, int fallback) =>
+                    int.TryParse(configuration["Tandem:Retrain:" + key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+                var policy = new RetrainPolicy
                 {
-                    throw new TandemException($"the retraining interval must be at least 1 day, not {days}");
-                }
-
-                var decision = new RetrainPolicy { EveryDays = days }.Decide("local", await registry.ListAsync(cancellationToken), DateTimeOffset.UtcNow);
+                    EveryDays = parse.GetValue(everyDays) ?? Setting("EveryDays", 90),
+                    AfterCorrections = parse.GetValue(afterCorrections) ?? Setting("AfterCorrections", 200),
+                };
+                var accepted = (await correctionStore.ListAsync(cancellationToken: cancellationToken)).Where(c => c.Accepted).Select(c => c.Correction.CreatedAt).ToList();
+                var decision = policy.Decide("local", await registry.ListAsync(cancellationToken), DateTimeOffset.UtcNow, accepted);
                 await registry.RecordDecisionAsync(decision, cancellationToken);
                 await context.Output.WriteLineAsync((decision.Due ? "due: " : "not due: ") + decision.Reason);
                 if (!decision.Due)
@@ -50,8 +56,18 @@ internal static class RetrainCommand
                 }
             }
 
+            var corrections = CorrectionLabelling.None;
+            if (!parse.GetValue(noCorrections))
+            {
+                var readers = parse.GetValue(audience) is { } spec ? CliOptions.AudienceTokens(spec) : context.Caller.AccessTokens;
+                corrections = await CorrectedReports.LabelAsync(correctionStore, new SqliteReportStore(context.DatabasePath), new SqliteExampleStore(context.DatabasePath),
+                    readers.ToHashSet(StringComparer.Ordinal), LocalRetrainer.IsGateContract, cancellationToken);
+                await context.Output.WriteLineAsync($"corrections: {corrections.Corrections} accepted corrections on {corrections.Reports} reports (audience {string.Join(", ", readers)})"
+                    + (corrections.Excluded.Count == 0 ? string.Empty : $"; {corrections.Excluded.Count} reports left out, e.g. {corrections.Excluded[0].ReportId}: {corrections.Excluded[0].Reason}"));
+            }
+
             var retrainer = new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry);
-            var model = await retrainer.RetrainAsync(dataset, parse.GetValue(folder)!, parse.GetValue(contracts),
+            var model = await retrainer.RetrainAsync(dataset, parse.GetValue(folder)!, parse.GetValue(contracts), corrections,
                 new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken);
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"registered candidate {model.Id} ({model.Note}): held-out AUPR {100 * model.Scores!.Aupr:0.0}{(model.Parent is null ? "" : $"; parent {model.Parent}")}"));

@@ -26,6 +26,11 @@ public static class ClauseCategories
     /// <summary>The canonical spelling of <paramref name="name"/>, or null if it is not a category.</summary>
     public static string? Canonical(string name) => ByKey.GetValueOrDefault(Key(name));
 
+    /// <summary>The position of a canonical category name in <see cref="All"/>, or -1.</summary>
+    public static int IndexOf(string category) => Positions.GetValueOrDefault(category, -1);
+
+    private static readonly Dictionary<string, int> Positions = All.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+
     private static string Key(string name) =>
         new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

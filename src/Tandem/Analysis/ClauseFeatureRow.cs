@@ -16,10 +16,17 @@ public sealed class ClauseFeatureRow
     public float Early { get; set; }
 
     /// <summary>Builds the row for a clause at <paramref name="ordinal"/> of <paramref name="count"/>.</summary>
-    public static ClauseFeatureRow For(Documents.Clause clause, int ordinal, int count) => new()
+    public static ClauseFeatureRow For(Documents.Clause clause, int ordinal, int count)
     {
-        Text = clause.Text.Length > 3000 ? clause.Text[..3000] : clause.Text,
-        Heading = (clause.Heading ?? string.Empty) + " " + clause.Kind,
+        ArgumentNullException.ThrowIfNull(clause);
+        return For(clause.Text, clause.Heading, clause.Kind, ordinal, count);
+    }
+
+    /// <summary>Builds the row for a clause's text, heading and kind at <paramref name="ordinal"/> of <paramref name="count"/>.</summary>
+    public static ClauseFeatureRow For(string text, string? heading, Documents.ClauseKind kind, int ordinal, int count) => new()
+    {
+        Text = text.Length > 3000 ? text[..3000] : text,
+        Heading = (heading ?? string.Empty) + " " + kind,
         Position = count <= 1 ? 0f : ordinal / (float)(count - 1),
         Early = ordinal < 5 ? 1f : 0f,
     };

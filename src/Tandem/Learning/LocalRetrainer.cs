@@ -42,12 +42,16 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
 
 
     /// <summary>
-    /// Trains a candidate on the non-gate contracts (at most <paramref name="maxContracts"/>, in
-    /// name order), saves it in <paramref name="modelFolder"/>, scores and registers it.
+    /// Trains a candidate on the curated non-gate contracts (at most
+    /// <paramref name="maxContracts"/>, in name order) plus the corrected reports (a corrected
+    /// document replaces a curated contract of the same name), saves it in
+    /// <paramref name="modelFolder"/>, scores and registers it.
     /// </summary>
-    public async Task<RegisteredModel> RetrainAsync(CuadDataset data, string modelFolder, int? maxContracts = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<RegisteredModel> RetrainAsync(CuadDataset data, string modelFolder, int? maxContracts = null, CorrectionLabelling? corrections = null,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        corrections ??= CorrectionLabelling.None;
         var training = data.Where(c => !IsGateContract(c.Name));
         if (maxContracts is { } max)
         {
@@ -55,11 +59,13 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
             training = training.Where(c => kept.Contains(c.Name));
         }
 
-        progress?.Report($"labelling {training.Contracts.Count} training contracts (the {data.Contracts.Count - data.Where(c => !IsGateContract(c.Name)).Contracts.Count} gate contracts are held out)");
+        training = training.Where(c => !corrections.Contracts.Contains(c.Name));
+        progress?.Report($"labelling {training.Contracts.Count} curated training contracts (the {data.Contracts.Count - data.Where(c => !IsGateContract(c.Name)).Contracts.Count} gate contracts are held out)");
         var labelling = await trainingSet.BuildAsync(training, cancellationToken: cancellationToken);
-        progress?.Report($"training on {labelling.Clauses.Count} clauses");
-        var model = new LocalAnalystTrainer().TrainSinglePass(labelling.Clauses, new LocalAnalystTrainingOptions(), progress);
-        var datasetHash = LocalAnalystTrainer.DataHash(labelling.Clauses);
+        var rows = labelling.Clauses.Concat(corrections.Clauses.Where(c => !IsGateContract(c.Contract))).ToList();
+        progress?.Report($"training on {rows.Count} clauses ({corrections.Clauses.Count} from {corrections.Reports} corrected reports)");
+        var model = new LocalAnalystTrainer().TrainSinglePass(rows, new LocalAnalystTrainingOptions(), progress);
+        var datasetHash = LocalAnalystTrainer.DataHash(rows);
         var at = _time.GetUtcNow();
         var id = $"local-{at:yyyyMMddHHmmss}-{datasetHash[..6]}";
         Directory.CreateDirectory(modelFolder);
@@ -69,7 +75,9 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         var scores = await ScoreAsync(data, path, cancellationToken);
         var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "local" && m.Status == ModelStatus.Champion);
         var registered = new RegisteredModel(id, "local", model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
-            $"{training.Contracts.Count} training contracts");
+            corrections.Reports == 0
+                ? $"{training.Contracts.Count} curated training contracts"
+                : $"{training.Contracts.Count} curated training contracts + {corrections.Reports} corrected reports ({corrections.Corrections} corrections)");
         await registry.RegisterAsync(registered, cancellationToken);
         return registered;
     }

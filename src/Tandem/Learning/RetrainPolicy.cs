@@ -4,16 +4,30 @@ namespace Tandem.Learning;
 
 /// <summary>
 /// When a model is due for retraining: every <see cref="EveryDays"/> days (default 90, i.e.
-/// quarterly) since the newest model of the backend was trained. Configured under
-/// <c>Tandem:Retrain:EveryDays</c>.
+/// quarterly) since the newest model of the backend was trained, or as soon as
+/// <see cref="AfterCorrections"/> accepted corrections have arrived since then (0 turns that off).
+/// Configured under <c>Tandem:Retrain:EveryDays</c> and <c>Tandem:Retrain:AfterCorrections</c>.
 /// </summary>
 public sealed class RetrainPolicy
 {
     public int EveryDays { get; init; } = 90;
 
-    public RetrainDecision Decide(string backend, IReadOnlyList<RegisteredModel> registry, DateTimeOffset now)
+    /// <summary>Retrain once this many accepted corrections are newer than the newest model; 0 means never for this reason.</summary>
+    public int AfterCorrections { get; init; } = 200;
+
+    /// <summary>
+    /// Decides for <paramref name="backend"/>, given the registry and when each accepted correction
+    /// was made (<paramref name="acceptedCorrections"/>).
+    /// </summary>
+    public RetrainDecision Decide(string backend, IReadOnlyList<RegisteredModel> registry, DateTimeOffset now, IReadOnlyList<DateTimeOffset>? acceptedCorrections = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        if (EveryDays < 1 || AfterCorrections < 0)
+        {
+            throw new TandemException($"the retraining policy needs EveryDays ≥ 1 and AfterCorrections ≥ 0, not {EveryDays} and {AfterCorrections}",
+                "fix Tandem:Retrain in appsettings.json or the command's options");
+        }
+
         var newest = registry.Where(m => m.Backend == backend).OrderByDescending(m => m.CreatedAt).FirstOrDefault();
         if (newest is null)
         {
@@ -22,8 +36,10 @@ public sealed class RetrainPolicy
 
         var age = now - newest.CreatedAt;
         var days = age.TotalDays.ToString("0.0", CultureInfo.InvariantCulture);
-        return age >= TimeSpan.FromDays(EveryDays)
-            ? new RetrainDecision(now, backend, true, $"the newest model ({newest.Id}) is {days} days old; the policy retrains every {EveryDays} days")
-            : new RetrainDecision(now, backend, false, $"the newest model ({newest.Id}) is {days} days old; the policy retrains every {EveryDays} days");
+        var fresh = (acceptedCorrections ?? []).Count(at => at > newest.CreatedAt);
+        var why = $"the newest model ({newest.Id}) is {days} days old and {fresh} accepted corrections arrived since; the policy retrains every {EveryDays} days"
+            + (AfterCorrections > 0 ? $" or after {AfterCorrections} corrections" : string.Empty);
+        var due = age >= TimeSpan.FromDays(EveryDays) || (AfterCorrections > 0 && fresh >= AfterCorrections);
+        return new RetrainDecision(now, backend, due, why);
     }
 }

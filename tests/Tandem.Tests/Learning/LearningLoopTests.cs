@@ -94,14 +94,58 @@ public sealed class LearningLoopTests : IDisposable
         Assert.False(Assert.Single(await Registry().ListDecisionsAsync(TestContext.Current.CancellationToken)).Due);
         Assert.Equal(3, (await Registry().ListAsync(TestContext.Current.CancellationToken)).Count);
 
-        async Task<RegisteredModel> RetrainAsync(params string[] extra)
-        {
-            var (exit, output, error) = await _cli.RunAsync(["retrain", "local", "--data", _data, "--models-dir", models, .. extra]);
-            Assert.True(exit == 0, error);
-            var id = output.Split(' ', 4)[2];
-            await Task.Delay(1100, TestContext.Current.CancellationToken); // ids carry the second they were made
-            return (await Registry().GetAsync(id, TestContext.Current.CancellationToken))!;
-        }
+        Task<RegisteredModel> RetrainAsync(params string[] extra) => LearningLoopTests.RetrainAsync(_cli, _data, models, extra);
+    }
+
+    [Fact]
+    public async Task Loop_CorrectionsDrawnFromGold_RetrainedCandidatePromoted_CuratedOnlyRefused()
+    {
+        var models = _dir.File("registry");
+        var ct = TestContext.Current.CancellationToken;
+        var champion = await RetrainAsync(_cli, _data, models, "--contracts", "2");
+        Assert.Equal(0, (await _cli.RunAsync("models", "promote", champion.Id)).Exit);
+
+        // The champion reviews the other non-held-out contracts; a stand-in lawyer corrects the
+        // reports from the gold labels through 'tandem correct'; a reviewer accepts them.
+        var corrected = await _cli.RunAsync("eval", "corrections", "--data", _data, "--skip", "2", "--accept", "--acl", "group:legal");
+        Assert.True(corrected.Exit == 0, corrected.Error);
+        Assert.Matches(@"reviewed \d+ contracts", corrected.Output);
+        var corrections = await new SqliteCorrectionStore(_cli.DatabasePath).ListAsync(cancellationToken: ct);
+        Assert.NotEmpty(corrections);
+        Assert.All(corrections, c => Assert.True(c.Accepted));
+        var reports = new Tandem.Analysis.SqliteReportStore(_cli.DatabasePath);
+        var sources = (await reports.GetForTrainingAsync(corrections.Select(c => c.Correction.ReportId).ToList(), ct)).Select(r => Path.GetFileNameWithoutExtension(r.Source)).ToList();
+        Assert.DoesNotContain(sources, LocalRetrainer.IsGateContract);
+        Assert.Contains(corrections, c => c.Correction.Kind == Correction.Missed);
+
+        var retrained = await RetrainAsync(_cli, _data, models, "--contracts", "2");
+        Assert.Contains("corrected reports", retrained.Note, StringComparison.Ordinal);
+        Assert.True(retrained.Scores!.Aupr > champion.Scores!.Aupr + 0.01, $"{retrained.Scores.Aupr} vs {champion.Scores.Aupr}");
+        var promote = await _cli.RunAsync("models", "promote", retrained.Id);
+        Assert.True(promote.Exit == 0, promote.Output + promote.Error);
+
+        // Without the corrections the same curated data cannot pass the new champion.
+        var curatedOnly = await RetrainAsync(_cli, _data, models, "--contracts", "2", "--no-corrections");
+        Assert.Equal(1, (await _cli.RunAsync("models", "promote", curatedOnly.Id)).Exit);
+
+        // An audience that may not read the corrected documents gets none of them.
+        var guarded = await _cli.RunAsync("retrain", "local", "--data", _data, "--models-dir", models, "--contracts", "2", "--audience", "group:sales");
+        Assert.True(guarded.Exit == 0, guarded.Error);
+        Assert.Contains("0 accepted corrections on 0 reports", guarded.Output, StringComparison.Ordinal);
+        Assert.Contains("the audience may not read it", guarded.Output, StringComparison.Ordinal);
+
+        // Enough accepted corrections since the newest model make a retrain due.
+        var cron = await _cli.RunAsync("retrain", "local", "--data", _data, "--models-dir", models, "--if-due", "--after-corrections", "1", "--no-corrections");
+        Assert.Contains("not due", cron.Output, StringComparison.Ordinal); // every correction predates the newest model
+    }
+
+    private static async Task<RegisteredModel> RetrainAsync(CliRunner cli, string data, string models, params string[] extra)
+    {
+        var (exit, output, error) = await cli.RunAsync(["retrain", "local", "--data", data, "--models-dir", models, .. extra]);
+        Assert.True(exit == 0, error);
+        var id = output.Split('\n').First(l => l.StartsWith("registered candidate ", StringComparison.Ordinal)).Split(' ', 4)[2];
+        await Task.Delay(1100, TestContext.Current.CancellationToken); // ids carry the second they were made
+        return (await new SqliteModelRegistry(cli.DatabasePath).GetAsync(id, TestContext.Current.CancellationToken))!;
     }
 
     [Fact]

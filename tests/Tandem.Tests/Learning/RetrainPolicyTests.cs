@@ -26,6 +26,24 @@ public sealed class RetrainPolicyTests
     }
 
     [Fact]
+    public void Decide_EnoughAcceptedCorrectionsSinceTheNewestModel_Due()
+    {
+        var policy = new RetrainPolicy { EveryDays = 90, AfterCorrections = 3 };
+        var older = Now.AddDays(-40);
+        var newer = Now.AddDays(-5);
+
+        var two = policy.Decide("local", [Model("b", 30)], Now, [older, older, older, newer, newer]);
+        var three = policy.Decide("local", [Model("b", 30)], Now, [older, newer, newer, newer]);
+        var off = new RetrainPolicy { AfterCorrections = 0 }.Decide("local", [Model("b", 30)], Now, [newer, newer, newer, newer]);
+
+        Assert.False(two.Due);
+        Assert.Contains("2 accepted corrections arrived since", two.Reason, StringComparison.Ordinal);
+        Assert.True(three.Due);
+        Assert.Contains("or after 3 corrections", three.Reason, StringComparison.Ordinal);
+        Assert.False(off.Due);
+    }
+
+    [Fact]
     public void Decide_OtherBackendsIgnored() =>
         Assert.True(new RetrainPolicy().Decide("local", [Model("x", 1, backend: "openai")], Now).Due);
 }

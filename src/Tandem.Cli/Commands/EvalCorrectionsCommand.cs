@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Tandem.Analysis;
+using Tandem.Evaluation;
+using Tandem.Learning;
+
+namespace Tandem.Cli.Commands;
+
+/// <summary>
+/// <c>tandem eval corrections</c>: the learning loop offline. Contracts of a CUAD-style folder
+/// (never the held-out gate set) are reviewed by the current local analyst, the reports are
+/// stored, and a stand-in lawyer corrects them from the gold labels through the same path as
+/// <c>tandem correct</c>; with <c>--accept</c> a stand-in reviewer accepts the corrections.
+/// </summary>
+internal static class EvalCorrectionsCommand
+{
+    public static Command Create(CommandRunner run)
+    {
+        var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
+        var skip = new Option<int>("--skip") { Description = "Skip this many non-held-out contracts (name order): the curated ones 'retrain local --contracts N' trains on", DefaultValueFactory = _ => 0 };
+        var count = new Option<int?>("--contracts") { Description = "Review and correct at most this many contracts" };
+        var modelFile = new Option<string?>("--model-file") { Description = "The analyst that writes the reports (default: the local champion in the registry, else the shipped model)" };
+        var accept = new Option<bool>("--accept") { Description = "Accept the corrections as a reviewer would (they train only once accepted)" };
+        var command = new Command("corrections", "Review non-held-out CUAD contracts with the local analyst and correct the reports from the gold labels, as a lawyer would")
+        {
+            data, skip, count, modelFile, accept, CliOptions.Access,
+        };
+        command.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            if (parse.GetValue(skip) < 0 || parse.GetValue(count) is < 1)
+            {
+                throw new TandemException("--skip must be 0 or more and --contracts at least 1");
+            }
+
+            var dataset = CuadDataset.Load(parse.GetValue(data)!);
+            var contracts = dataset.Contracts.Where(c => !LocalRetrainer.IsGateContract(c.Name)).Skip(parse.GetValue(skip)).Take(parse.GetValue(count) ?? int.MaxValue).ToList();
+            var registry = new SqliteModelRegistry(context.DatabasePath);
+            var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "local" && m.Status == ModelStatus.Champion);
+            var modelPath = parse.GetValue(modelFile) ?? champion?.Location ?? LocalAnalyst.DefaultPath();
+            var reviewer = new ContractReviewer(context.Ingestor, context.Store, new ContractAnalyzer(LocalAnalyst.Load(modelPath)));
+            var reports = new SqliteReportStore(context.DatabasePath);
+            var examples = new SqliteExampleStore(context.DatabasePath);
+            var recorder = new CorrectionRecorder(reports, context.Store, new SqliteCorrectionStore(context.DatabasePath));
+            var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
+            var playbook = PlaybookLoader.Load(PlaybookLoader.DefaultPath());
+            var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+            int findings = 0, accepted = 0;
+            var watch = Stopwatch.StartNew();
+            foreach (var contract in contracts)
+            {
+                var report = await reviewer.ReviewFileAsync(contract.TextPath, context.Caller, playbook, new AnalysisOptions(), access, cancellationToken);
+                await reports.SaveAsync(report, context.Caller, cancellationToken);
+                findings += report.Findings.Count;
+                var document = await context.Store.GetDocumentAsync(report.DocumentId, context.Caller, cancellationToken);
+                foreach (var request in GoldCorrections.For(report, contract, document!.Text))
+                {
+                    var (correction, added) = await recorder.CorrectAsync(report.ReportId, request, context.Caller, cancellationToken);
+                    kinds[correction.Kind] = kinds.GetValueOrDefault(correction.Kind) + (added ? 1 : 0);
+                    if (added && parse.GetValue(accept) && await examples.ReviewAsync(correction.ExampleId, accept: true, cancellationToken))
+                    {
+                        accepted++;
+                    }
+                }
+            }
+
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"reviewed {contracts.Count} contracts with {Path.GetFileName(modelPath)} ({findings} findings) in {watch.Elapsed.TotalSeconds:0.0} s; corrections: "
+                + $"{kinds.GetValueOrDefault(Correction.FalsePositive)} false positives, {kinds.GetValueOrDefault(Correction.Change)} changes of category or quote, {kinds.GetValueOrDefault(Correction.Missed)} missed findings; {accepted} accepted"));
+            return 0;
+        }));
+        return command;
+    }
+}

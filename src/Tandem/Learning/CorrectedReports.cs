@@ -1,0 +1,142 @@
+using Tandem.Analysis;
+
+namespace Tandem.Learning;
+
+/// <summary>
+/// Corrected reports as labelled contracts for the local analyst. A lawyer reviews a whole report
+/// and corrects what is wrong, so what was left alone stands: each clause carries the categories
+/// of the report's findings that cover it, after the accepted corrections are applied in order
+/// (a false positive removes its category, a change of category moves it, a missed finding adds
+/// one). Only the newest corrected version of each document is used; the clauses and their
+/// features come from the context kept with the report.
+/// </summary>
+public static class CorrectedReports
+{
+    /// <summary>
+    /// Labels every document with accepted corrections. A report is left out when
+    /// <paramref name="heldOut"/> says its document (by source file name) is held out for
+    /// evaluation, or when a correction's example is not readable by <paramref name="audience"/>
+    /// (the access guard: a trained model serves everyone in its audience).
+    /// </summary>
+    public static async Task<CorrectionLabelling> LabelAsync(ICorrectionStore corrections, IReportStore reports, IExampleStore examples,
+        IReadOnlyCollection<string> audience, Func<string, bool> heldOut, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(corrections);
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        var accepted = (await corrections.ListAsync(cancellationToken: cancellationToken)).Where(c => c.Accepted).Select(c => c.Correction).ToList();
+        var access = (await examples.ListAsync(provenance: "correction", cancellationToken: cancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var stored = (await reports.GetForTrainingAsync(accepted.Select(c => c.ReportId).ToList(), cancellationToken)).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
+        var clauses = new List<LabelledClause>();
+        var excluded = new List<(string, string)>();
+        var used = 0;
+        var usedReports = 0;
+        // Per document, the newest version that has corrections.
+        foreach (var document in accepted.Where(c => stored.ContainsKey(c.ReportId)).GroupBy(c => c.DocumentId, StringComparer.Ordinal))
+        {
+            var version = document.Max(c => c.Version);
+            var onVersion = document.Where(c => c.Version == version).OrderBy(c => c.CreatedAt).ToList();
+            var report = onVersion.Select(c => stored[c.ReportId]).OrderByDescending(r => r.CreatedAt).First();
+            var name = Path.GetFileNameWithoutExtension(report.Source);
+            if (heldOut(name))
+            {
+                excluded.Add((report.ReportId, $"{name} is held out for evaluation"));
+                continue;
+            }
+
+            if (onVersion.FirstOrDefault(c => !access.TryGetValue(c.ExampleId, out var e) || !e.ReadableBy(audience)) is { } hidden)
+            {
+                excluded.Add((report.ReportId, $"its document is readable only by {string.Join(", ", access.GetValueOrDefault(hidden.ExampleId)?.Access ?? [])}; the audience may not read it"));
+                continue;
+            }
+
+            if (report.Context is null)
+            {
+                excluded.Add((report.ReportId, "stored without its context"));
+                continue;
+            }
+
+            clauses.AddRange(Label(report, onVersion, name));
+            used += onVersion.Count;
+            usedReports++;
+        }
+
+        return new CorrectionLabelling(clauses, usedReports, used, excluded);
+    }
+
+    /// <summary>One report's clauses, labelled by its findings with the corrections applied.</summary>
+    public static IReadOnlyList<LabelledClause> Label(RiskReport report, IReadOnlyList<Correction> corrections, string contract)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(corrections);
+        var context = report.Context ?? throw new ArgumentException("the report has no context", nameof(report));
+        var categories = ClauseCategories.All;
+        var labels = context.Clauses.Select(_ => new bool[categories.Count]).ToList();
+        void Set(string category, Func<ContextClause, bool> covers, bool value)
+        {
+            var k = ClauseCategories.IndexOf(category);
+            for (var i = 0; i < context.Clauses.Count; i++)
+            {
+                if (k >= 0 && covers(context.Clauses[i]))
+                {
+                    labels[i][k] = value;
+                }
+            }
+        }
+
+        static Func<ContextClause, bool> Within(Finding f) => c => c.Start >= f.Start && c.End <= f.End;
+        foreach (var finding in report.Findings)
+        {
+            Set(finding.Category, Within(finding), true);
+        }
+
+        foreach (var c in corrections)
+        {
+            switch (c.Kind)
+            {
+                case Correction.FalsePositive when c.Original is { } original:
+                    Set(original.Category, Within(original), false);
+                    break;
+                case Correction.Change when c.Original is { } original && (c.Category is not null || c.Quote is not null):
+                    Set(original.Category, Within(original), false);
+                    Set(c.Category ?? original.Category, Pinned(context, c.Quote, Within(original)), true);
+                    break;
+                case Correction.Missed when c.Category is { } category:
+                    Set(category, Pinned(context, c.Quote, clause => clause.ClauseId == c.ClauseId || clause.Path == c.ClausePath || clause.Path.StartsWith(c.ClausePath + "#", StringComparison.Ordinal)), true);
+                    break;
+            }
+        }
+
+        return context.Clauses.Select((clause, i) => new LabelledClause(contract,
+            ClauseFeatureRow.For(clause.Text, clause.Heading, clause.Kind, i, context.Clauses.Count), labels[i])).ToList();
+    }
+
+    /// <summary>
+    /// The pieces of a clause a finding rests on: with a quote, those the quote holds or that hold
+    /// it (a lawyer's highlight); without one, or when it matches none, all of them.
+    /// </summary>
+    private static Func<ContextClause, bool> Pinned(ReportContext context, string? quote, Func<ContextClause, bool> clause)
+    {
+        if (quote is null)
+        {
+            return clause;
+        }
+
+        var plain = Plain(quote);
+        var pinned = context.Clauses.Where(clause).Where(c => Plain(c.Text) is var text && (text.Contains(plain, StringComparison.Ordinal) || plain.Contains(text, StringComparison.Ordinal)))
+            .Select(c => c.ClauseId).ToHashSet(StringComparer.Ordinal);
+        return pinned.Count == 0 ? clause : c => pinned.Contains(c.ClauseId);
+    }
+
+    private static string Plain(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
+
+/// <summary>Labelled clauses from corrected reports, how many reports and corrections they came from, and what was left out and why.</summary>
+public sealed record CorrectionLabelling(IReadOnlyList<LabelledClause> Clauses, int Reports, int Corrections, IReadOnlyList<(string ReportId, string Reason)> Excluded)
+{
+    public static CorrectionLabelling None { get; } = new([], 0, 0, []);
+
+    /// <summary>The contracts (documents) the labelled clauses come from.</summary>
+    public IReadOnlySet<string> Contracts { get; } = Clauses.Select(c => c.Contract).ToHashSet(StringComparer.Ordinal);
+}
