@@ -3,9 +3,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Spectre.Console;
+using Tandem.Analysis;
+using Tandem.Documents;
 using Tandem.Economics;
+using Tandem.Evaluation;
 using Tandem.Learning;
 using Tandem.Models;
+using Tandem.Prompting;
 
 namespace Tandem.Cli.Commands;
 
@@ -68,7 +72,7 @@ internal static class ModelsCommand
             return 0;
         }));
 
-        return new Command("models", "The configured LLMs (list, test) and the model registry (registry, promote)") { list, test, Registry(run), Promote(run), Register(run) };
+        return new Command("models", "The configured LLMs (list, test) and the model registry (registry, promote)") { list, test, Registry(run), Evaluate(run), Promote(run), Register(run) };
     }
 
     private static Command Registry(CommandRunner run)
@@ -118,6 +122,78 @@ internal static class ModelsCommand
         return register;
     }
 
+    private static Command Evaluate(CommandRunner run)
+    {
+        var id = new Argument<string>("id") { Description = "The registry id of the model to score" };
+        var data = new Option<string>("--data") { Description = "Folder laid out like CUAD; its held-out gate contracts are used", Required = true };
+        var via = new Option<string?>("--via") { Description = "A configured model (see 'tandem models list') whose provider, base URL and key reach this one; needed for provider fine-tunes" };
+        var settings = new Option<string?>("--settings") { Description = "appsettings.json that configures --via" };
+        var strategy = new Option<string>("--strategy") { Description = "Prompt strategy for a language model: fine-tuned (short prompt), few-shot, or a YAML file", DefaultValueFactory = _ => "fine-tuned" };
+        var contracts = new Option<int>("--contracts") { Description = "Language models: score the first N gate contracts (name order; every call costs money). Champion and candidate must use the same N", DefaultValueFactory = _ => 20 };
+        var evaluate = new Command("evaluate", "Score a registered model on the held-out gate set and record the scores, so 'models promote' can gate it")
+        {
+            id, data, via, settings, strategy, contracts,
+        };
+        evaluate.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var registry = new SqliteModelRegistry(context.DatabasePath);
+            var model = await registry.GetAsync(parse.GetValue(id)!, cancellationToken)
+                ?? throw new TandemException($"no model {parse.GetValue(id)} in the registry", "see 'tandem models registry'");
+            if (parse.GetValue(contracts) < 1)
+            {
+                throw new TandemException("--contracts must be at least 1");
+            }
+
+            var dataset = CuadDataset.Load(parse.GetValue(data)!);
+            GateScores scores;
+            if (model.Backend == "local")
+            {
+                scores = await new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry).ScoreAsync(dataset, model.Location, cancellationToken);
+            }
+            else
+            {
+                var endpoint = EndpointOf(model, parse.GetValue(via) is { } name ? ModelCatalog.Load(parse.GetValue(settings)).Get(name) : null);
+                var gate = dataset.Where(c => LocalRetrainer.IsGateContract(c.Name));
+                var promptStrategy = PromptStrategy.Load(parse.GetValue(strategy)!);
+                var examples = promptStrategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
+                var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
+                    new SqliteUsageLedger(context.DatabasePath), PriceBook.Default()) { ContractLimit = parse.GetValue(contracts), Examples = examples };
+                CompareRow row;
+                try
+                {
+                    row = (await evaluator.EvaluateAsync(gate, [new CompareConfig(model.Id, endpoint, promptStrategy, Retrieval: true)],
+                        new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken))[0];
+                }
+                catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
+                {
+                    throw described;
+                }
+
+                scores = LocalRetrainer.Scores(row.ContractNames.Select(n => n + "\n" + promptStrategy.Name), row.Aupr, row.Categories);
+            }
+
+            await registry.SetScoresAsync(model.Id, scores, cancellationToken);
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{model.Id}: held-out AUPR {100 * scores.Aupr:0.0} on gate set {scores.GateSet} ({scores.Categories.Count} categories with gold spans); recorded"));
+            return 0;
+        }));
+        return evaluate;
+    }
+
+    /// <summary>How to reach a registered language model: a self-hosted endpoint as recorded, or a provider fine-tune through a configured model's provider and key.</summary>
+    private static ModelEndpoint EndpointOf(RegisteredModel model, ModelEndpoint? via)
+    {
+        if (model.Backend == "self-hosted")
+        {
+            var parts = model.Location.Split(" model ", 2);
+            return new ModelEndpoint(model.Id, "openai-compatible", parts[1], new Uri(parts[0].TrimEnd('/') + "/"), via?.ApiKeyVariable);
+        }
+
+        return via is null
+            ? throw new TandemException($"{model.Id} is a {model.Backend} model: say which configured model reaches its provider", "add --via <name> (see 'tandem models list')")
+            : via with { Name = model.Id, Model = model.Location };
+    }
+
     private static Command Promote(CommandRunner run)
     {
         var id = new Argument<string>("id") { Description = "The candidate's registry id" };
@@ -142,7 +218,7 @@ internal static class ModelsCommand
 
             if (candidate.Scores is null)
             {
-                throw new TandemException($"{candidate.Id} has no held-out scores", "retrain it with 'tandem retrain local', which scores it");
+                throw new TandemException($"{candidate.Id} has no held-out scores", "score it first: tandem models evaluate " + candidate.Id + " --data <cuad folder>");
             }
 
             var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == candidate.Backend && m.Status == ModelStatus.Champion);

@@ -9,4 +9,11 @@ namespace Tandem.Evaluation;
 /// <param name="MeanPromptTokens">Prompt tokens per contract (0 for the local analyst).</param>
 /// <param name="MeanLatencyMs">Wall time per contract.</param>
 /// <param name="CostPerContractUsd">Cost per contract from the price book (null when a model is not in it).</param>
-public sealed record CompareRow(string Config, int Contracts, double Aupr, double MacroAupr, double CitationPrecision, double MeanPromptTokens, double MeanLatencyMs, decimal? CostPerContractUsd);
+public sealed record CompareRow(string Config, int Contracts, double Aupr, double MacroAupr, double CitationPrecision, double MeanPromptTokens, double MeanLatencyMs, decimal? CostPerContractUsd)
+{
+    /// <summary>Per category with gold spans: AUPR and support (what the promotion gate compares).</summary>
+    public IReadOnlyList<CuadScore> Categories { get; init; } = [];
+
+    /// <summary>The contracts scored, in order.</summary>
+    public IReadOnlyList<string> ContractNames { get; init; } = [];
+}

@@ -87,7 +87,11 @@ public sealed class CuadCompareEvaluator(DocumentReaders readers, ClauseSegmente
             var costs = recording.Entries.Where(e => e.Succeeded).Select(e => e.CostUsd).ToList();
             rows.Add(new CompareRow(config.Name, documents.Count, CuadScore.Of("overall", questions).Aupr, perCategory.Count == 0 ? 0 : perCategory.Average(c => c.Aupr),
                 citationPrecision / n, promptTokens / n, watch.Elapsed.TotalMilliseconds / n,
-                client is null ? 0m : costs.Any(c => c is null) ? null : costs.Sum(c => c ?? 0) / n));
+                client is null ? 0m : costs.Any(c => c is null) ? null : costs.Sum(c => c ?? 0) / n)
+            {
+                Categories = perCategory,
+                ContractNames = documents.Select(d => d.Contract.Name).ToList(),
+            });
         }
 
         return rows;

@@ -7,6 +7,9 @@ public interface IModelRegistry
 
     Task<RegisteredModel?> GetAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a model's held-out gate scores (e.g. a provider fine-tune scored after its job succeeded).</summary>
+    Task SetScoresAsync(string id, GateScores scores, CancellationToken cancellationToken = default);
+
     /// <summary>All models, newest first.</summary>
     Task<IReadOnlyList<RegisteredModel>> ListAsync(CancellationToken cancellationToken = default);
 

@@ -32,9 +32,17 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         }
 
         var evaluation = (await new CuadEvaluator(trainingSet).EvaluateAsync(gate, ["local:" + modelPath], 0, modelPath, new LocalAnalystTrainingOptions(), cancellationToken: cancellationToken))[0];
-        var gateSet = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", gate.Contracts.Select(c => c.Name)))))[..12];
-        // Categories without gold spans in the gate set have no AUPR to compare.
-        return new GateScores(gateSet, Finite(evaluation.Overall.Aupr), evaluation.Categories.Where(c => c.GoldSpans > 0)
+        return Scores(gate.Contracts.Select(c => c.Name), evaluation.Overall.Aupr, evaluation.Categories);
+    }
+
+    /// <summary>
+    /// Gate scores from an evaluation of <paramref name="contracts"/>: the set's hash, pooled AUPR,
+    /// and per category with gold spans (the others have no AUPR to compare).
+    /// </summary>
+    public static GateScores Scores(IEnumerable<string> contracts, double aupr, IEnumerable<CuadScore> categories)
+    {
+        var gateSet = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", contracts))))[..12];
+        return new GateScores(gateSet, Finite(aupr), categories.Where(c => c.GoldSpans > 0)
             .ToDictionary(c => c.Name, c => new CategoryScore(Finite(c.Aupr), c.GoldSpans), StringComparer.Ordinal));
     }
 

@@ -46,6 +46,21 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
         (await QueryAsync("WHERE id = $id", id, cancellationToken)).FirstOrDefault();
 
     /// <inheritdoc />
+    public async Task SetScoresAsync(string id, GateScores scores, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE model_registry SET scores = $scores WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$scores", JsonSerializer.Serialize(scores, Json));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new TandemException($"no model {id} in the registry", "see 'tandem models registry'");
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<RegisteredModel>> ListAsync(CancellationToken cancellationToken = default) => QueryAsync(string.Empty, null, cancellationToken);
 
     /// <inheritdoc />

@@ -164,5 +164,58 @@ public sealed class LearningLoopTests : IDisposable
         Assert.Equal(1, (await _cli.RunAsync("models", "register", "--endpoint", "gpu-1:8000", "--model", "x")).Exit);
     }
 
+    [Fact]
+    public async Task Evaluate_SelfHostedAdapters_ScoredOnTheGateSet_BetterPromoted_WorseRefused()
+    {
+        // Two adapters behind one OpenAI-compatible server: "good" finds both categories, "weak" only governing law.
+        using var server = new FakeModelServer
+        {
+            Responder = request =>
+            {
+                var passages = request["messages"]!.AsArray().Select(m => m!["content"]?.GetValue<string>() ?? string.Empty).Last(c => c.StartsWith("Passages:", StringComparison.Ordinal))
+                    .Split('\n').Where(l => l.StartsWith('[')).ToList();
+                var wanted = request["model"]!.GetValue<string>() == "good"
+                    ? new[] { ("govern", "Governing Law"), ("liability", "Cap on Liability"), ("damages", "Cap on Liability") }
+                    : [("govern", "Governing Law")];
+                var claims = passages.SelectMany(line => wanted.Where(w => line.Contains(w.Item1, StringComparison.OrdinalIgnoreCase)).Select(w => new
+                {
+                    category = w.Item2, severity = "low", passage = int.Parse(line[1..line.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture),
+                    quote = line[(line.IndexOf(") ", StringComparison.Ordinal) + 2)..], rationale = "r", confidence = 0.9,
+                }));
+                return System.Text.Json.JsonSerializer.Serialize(new { findings = claims });
+            },
+        };
+        string Register(string adapter)
+        {
+            var (exit, output, error) = _cli.RunAsync("models", "register", "--endpoint", server.BaseUrl.ToString(), "--model", adapter, "--base", "llama").GetAwaiter().GetResult();
+            Assert.True(exit == 0, error);
+            return output.Split(' ', 4)[2].TrimEnd(';');
+        }
+
+        var weak = Register("weak");
+        var evaluated = await _cli.RunAsync("models", "evaluate", weak, "--data", _data, "--contracts", "5");
+        Assert.True(evaluated.Exit == 0, evaluated.Error);
+        Assert.Contains("held-out AUPR", evaluated.Output, StringComparison.Ordinal);
+        Assert.Equal(5, server.Requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)));
+        Assert.Equal(0, (await _cli.RunAsync("models", "promote", weak)).Exit);
+
+        await Task.Delay(1100, TestContext.Current.CancellationToken); // ids carry the second they were made
+        var good = Register("good");
+        Assert.Equal(0, (await _cli.RunAsync("models", "evaluate", good, "--data", _data, "--contracts", "5")).Exit);
+        var promoted = await _cli.RunAsync("models", "promote", good);
+        Assert.True(promoted.Exit == 0, promoted.Output + promoted.Error);
+
+        await Task.Delay(1100, TestContext.Current.CancellationToken);
+        var worse = Register("weak");
+        Assert.Equal(0, (await _cli.RunAsync("models", "evaluate", worse, "--data", _data, "--contracts", "5")).Exit);
+        var refused = await _cli.RunAsync("models", "promote", worse);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("pooled AUPR 40.0 vs champion 90.0", refused.Output, StringComparison.Ordinal);
+
+        var models = await Registry().ListAsync(TestContext.Current.CancellationToken);
+        Assert.True(models.Single(m => m.Id == good).Scores!.Aupr > models.Single(m => m.Id == weak).Scores!.Aupr);
+        Assert.Equal(ModelStatus.Champion, models.Single(m => m.Id == good).Status);
+    }
+
     private SqliteModelRegistry Registry() => new(_cli.DatabasePath);
 }
