@@ -32,7 +32,7 @@ internal static class RetrainCommand
                 throw new TandemException("--contracts must be at least 1");
             }
 
-            var dataset = CuadDataset.Load(parse.GetValue(data)!);
+            _ = CuadDataset.Load(parse.GetValue(data)!); // a bad folder is reported before any decision is recorded
             var registry = new SqliteModelRegistry(context.DatabasePath);
             var correctionStore = new SqliteCorrectionStore(context.DatabasePath);
             if (parse.GetValue(ifDue))
@@ -56,19 +56,25 @@ internal static class RetrainCommand
                 }
             }
 
-            var corrections = CorrectionLabelling.None;
-            if (!parse.GetValue(noCorrections))
+            async Task<CorrectionLabelling> CorrectionsAsync(CancellationToken ct)
             {
+                if (parse.GetValue(noCorrections))
+                {
+                    return CorrectionLabelling.None;
+                }
+
                 var readers = parse.GetValue(audience) is { } spec ? CliOptions.AudienceTokens(spec) : context.Caller.AccessTokens;
-                corrections = await CorrectedReports.LabelAsync(correctionStore, new SqliteReportStore(context.DatabasePath), new SqliteExampleStore(context.DatabasePath),
-                    readers.ToHashSet(StringComparer.Ordinal), LocalRetrainer.IsGateContract, cancellationToken);
-                await context.Output.WriteLineAsync($"corrections: {corrections.Corrections} accepted corrections on {corrections.Reports} reports (audience {string.Join(", ", readers)})"
-                    + (corrections.Excluded.Count == 0 ? string.Empty : $"; {corrections.Excluded.Count} reports left out, e.g. {corrections.Excluded[0].ReportId}: {corrections.Excluded[0].Reason}"));
+                var labelling = await CorrectedReports.LabelAsync(correctionStore, new SqliteReportStore(context.DatabasePath), new SqliteExampleStore(context.DatabasePath),
+                    readers.ToHashSet(StringComparer.Ordinal), LocalRetrainer.IsGateContract, ct);
+                await context.Output.WriteLineAsync($"corrections: {labelling.Corrections} accepted corrections on {labelling.Reports} reports (audience {string.Join(", ", readers)})"
+                    + (labelling.Excluded.Count == 0 ? string.Empty : $"; {labelling.Excluded.Count} reports left out, e.g. {labelling.Excluded[0].ReportId}: {labelling.Excluded[0].Reason}"));
+                return labelling;
             }
 
-            var retrainer = new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry);
-            var model = await retrainer.RetrainAsync(dataset, parse.GetValue(folder)!, parse.GetValue(contracts), corrections,
-                new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken);
+            IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry), registry,
+                parse.GetValue(folder)!, CorrectionsAsync, parse.GetValue(contracts), new Progress<string>(line => context.Error.WriteLine(line)));
+            var job = await backend.StartAsync(parse.GetValue(data)!, null, LocalFineTuneBackend.BaseModel, 1, null, cancellationToken);
+            var model = (await registry.GetAsync(job.FineTunedModel!, cancellationToken))!;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"registered candidate {model.Id} ({model.Note}): held-out AUPR {100 * model.Scores!.Aupr:0.0}{(model.Parent is null ? "" : $"; parent {model.Parent}")}"));
             await context.Output.WriteLineAsync($"promote it with: tandem models promote {model.Id}");

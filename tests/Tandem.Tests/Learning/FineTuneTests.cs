@@ -86,6 +86,27 @@ public sealed class FineTuneTests : IDisposable
     }
 
     [Fact]
+    public async Task LocalBackend_SameInterface_JobIsTheRegisteredCandidate()
+    {
+        var registry = new SqliteModelRegistry(_cli.DatabasePath);
+        var ct = TestContext.Current.CancellationToken;
+        var trainer = new LocalRetrainer(new CuadTrainingSet(Tandem.Documents.DocumentReaders.CreateDefault(), new Tandem.Documents.ClauseSegmenter()), registry);
+        IFineTuneBackend backend = new LocalFineTuneBackend(trainer, registry, _dir.File("models"), _ => Task.FromResult(CorrectionLabelling.None));
+        var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        await registry.RegisterAsync(new RegisteredModel("local-1", "local", "kind", "/m/local-1.zip", "h", at, null, ModelStatus.Candidate, null, "12 curated training contracts"), ct);
+
+        var job = await backend.GetAsync("local-1", ct);
+
+        Assert.Equal(("succeeded", "local-1", LocalFineTuneBackend.BaseModel), (job.Status, job.FineTunedModel, job.BaseModel));
+        Assert.True(job.IsFinished);
+        Assert.Equal(["/m/local-1.zip"], await backend.CheckpointsAsync("local-1", ct));
+        Assert.Contains("trained on 12 curated training contracts (data h)", await backend.EventsAsync("local-1", ct));
+        Assert.Contains("no local training job nope", (await Assert.ThrowsAsync<TandemException>(() => backend.GetAsync("nope", ct))).Message, StringComparison.Ordinal);
+        Assert.Contains("is not one", (await Assert.ThrowsAsync<TandemException>(() => backend.StartAsync(Dataset(3), null, "x", 1, null, ct))).Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<TandemException>(() => backend.CancelAsync("local-1", ct));
+    }
+
+    [Fact]
     public async Task Cancel_StopsTheJob()
     {
         Assert.Equal(0, (await _cli.RunAsync("finetune", "start", "--model", "base", "--settings", _settings, "--train", Dataset(10))).Exit);
