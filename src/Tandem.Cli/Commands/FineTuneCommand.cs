@@ -80,6 +80,11 @@ internal static class FineTuneCommand
                 throw new TandemException($"{parse.GetValue(train)} does not pass validation ({report.Issues.Count} problems, e.g. {report.Issues[0].Message})", "run 'tandem dataset validate' on it; nothing was uploaded");
             }
 
+            if (backend is OpenAiFineTuneBackend { IsOpenAi: true } && DateTimeOffset.UtcNow < OpenAiFineTuneBackend.OpenAiSelfServeEnds)
+            {
+                await context.Error.WriteLineAsync($"note: OpenAI stops new self-serve fine-tuning jobs on {OpenAiFineTuneBackend.OpenAiSelfServeEnds:yyyy-MM-dd}; the same dataset runs on Azure OpenAI, Together or Fireworks by BaseUrl, or self-hosted via 'tandem finetune export'");
+            }
+
             var job = await backend.StartAsync(parse.GetValue(train)!, parse.GetValue(valid), endpoint.Model, parse.GetValue(epochs), parse.GetValue(suffix), cancellationToken);
             await context.Output.WriteLineAsync($"started {job.Id} ({job.Status}) fine-tuning {job.BaseModel} on {report.Examples} examples; follow it with: tandem finetune status {job.Id} --model {endpoint.Name}");
             return 0;

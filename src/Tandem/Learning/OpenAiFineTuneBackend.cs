@@ -12,11 +12,23 @@ namespace Tandem.Learning;
 /// URL. Plain HTTP rather than the SDK's preview fine-tuning client, so the requests are exactly
 /// the documented ones.
 /// </summary>
-public sealed class OpenAiFineTuneBackend(HttpClient http, Uri baseUrl, string apiKey) : IFineTuneBackend
+public sealed class OpenAiFineTuneBackend(HttpClient http, Uri baseUrl, string apiKey, TimeProvider? time = null) : IFineTuneBackend
 {
+    /// <summary>The day OpenAI stops accepting new self-serve fine-tuning jobs on its own API.</summary>
+    public static readonly DateTimeOffset OpenAiSelfServeEnds = new(2027, 1, 6, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Whether the base URL is OpenAI's own API (not Azure OpenAI or another service with the same jobs API).</summary>
+    public bool IsOpenAi => baseUrl.Host.Equals("api.openai.com", StringComparison.OrdinalIgnoreCase);
+
     /// <inheritdoc />
     public async Task<FineTuneJob> StartAsync(string trainPath, string? validationPath, string baseModel, int epochs, string? suffix, CancellationToken cancellationToken = default)
     {
+        if (IsOpenAi && (time ?? TimeProvider.System).GetUtcNow() >= OpenAiSelfServeEnds)
+        {
+            throw new TandemException($"OpenAI stopped new self-serve fine-tuning jobs on {OpenAiSelfServeEnds:yyyy-MM-dd}; nothing was uploaded",
+                "move the same dataset to Azure OpenAI, Together or Fireworks (same jobs API: set the model's BaseUrl), or 'tandem finetune export' for a self-hosted LoRA run");
+        }
+
         var training = await UploadAsync(trainPath, cancellationToken);
         var validation = validationPath is null || new FileInfo(validationPath).Length == 0 ? null : await UploadAsync(validationPath, cancellationToken);
         var body = new JsonObject

@@ -86,6 +86,23 @@ public sealed class FineTuneTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_OnOpenAiAfterSelfServeEnds_RefusedBeforeAnyUpload_OtherServicesGoOn()
+    {
+        var after = new ManualTimeProvider(OpenAiFineTuneBackend.OpenAiSelfServeEnds.AddDays(1));
+        using var http = new HttpClient();
+        var openAi = new OpenAiFineTuneBackend(http, new Uri("https://api.openai.com/v1/"), "sk", after);
+        var together = new OpenAiFineTuneBackend(http, _server.BaseUrl, "sk", after);
+
+        var refused = await Assert.ThrowsAsync<TandemException>(() => openAi.StartAsync(Dataset(12), null, "gpt-4.1-mini", 1, null, TestContext.Current.CancellationToken));
+        var job = await together.StartAsync(Dataset(12), null, "gpt-4.1-mini", 1, null, TestContext.Current.CancellationToken);
+
+        Assert.Contains("stopped new self-serve fine-tuning jobs on 2027-01-06", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Azure OpenAI, Together or Fireworks", refused.Hint, StringComparison.Ordinal);
+        Assert.False(job.IsFinished && job.Status == "failed");
+        Assert.False(together.IsOpenAi);
+    }
+
+    [Fact]
     public async Task LocalBackend_SameInterface_JobIsTheRegisteredCandidate()
     {
         var registry = new SqliteModelRegistry(_cli.DatabasePath);

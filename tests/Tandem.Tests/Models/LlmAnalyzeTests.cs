@@ -86,6 +86,15 @@ public sealed partial class LlmAnalyzeTests : IDisposable
         Assert.Equal("ft:gpt-4.1-mini:acme::rev1", second.GetProperty("model").GetString());
         var ledger = await new SqliteUsageLedger(_cli.DatabasePath).ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken);
         Assert.Equal(2, ledger.Count(e => e.Operation == "analyze" && e.Succeeded));
+
+        // The report is kept with what the model saw and said, for corrections.
+        var stored = await new Tandem.Analysis.SqliteReportStore(_cli.DatabasePath)
+            .GetAsync(report.RootElement.GetProperty("reportId").GetString()!, new Tandem.Access.Principal("alice"), TestContext.Current.CancellationToken);
+        Assert.Equal("llm", stored!.Context!.Analyzer);
+        Assert.Contains("Injected.", stored.Context.RawOutput, StringComparison.Ordinal);
+        Assert.Equal(["system", "user"], stored.Context.Prompt!.Select(t => t.Role).Distinct());
+        Assert.Contains(stored.Context.Prompt!, t => t.Text.Contains("governed by the laws", StringComparison.Ordinal));
+        Assert.NotEmpty(stored.Context.SeenClauseIds);
     }
 
     [Fact]
