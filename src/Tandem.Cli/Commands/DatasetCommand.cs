@@ -60,55 +60,78 @@ internal static class DatasetCommand
         var other => throw new TandemException($"unknown dataset format '{other}'", "use openai-chat, bedrock or hf-messages"),
     };
 
+    /// <summary>The options that shape a dataset, shared by 'dataset build' and 'retrain provider'.</summary>
+    internal sealed class DatasetOptionSet
+    {
+        public Option<string> Format { get; } = new("--format") { Description = "openai-chat, bedrock or hf-messages", DefaultValueFactory = _ => "openai-chat" };
+
+        public Option<bool> RetrievalAware { get; } = new("--retrieval-aware") { Description = "Put each clause among retrieved distractors, so the model learns to find and cite it" };
+
+        public Option<int> Distractors { get; } = new("--distractors") { Description = "Distractor passages per example", DefaultValueFactory = _ => 3 };
+
+        public Option<double> Oracle { get; } = new("--oracle-ratio") { Description = "Share of examples whose context includes the relevant clause", DefaultValueFactory = _ => 0.8 };
+
+        public Option<double> Split { get; } = new("--split") { Description = "Share of examples for training (the rest validate)", DefaultValueFactory = _ => 0.9 };
+
+        public Option<string?> Audience { get; } = new("--audience") { Description = "Who may call the fine-tuned model: user:x,group:y (default: public examples only)" };
+
+        public Option<string[]> EvalData { get; } = new("--eval-data") { Description = "CUAD-style folders whose annotated clauses must not appear in the dataset (leak check)", AllowMultipleArgumentsPerToken = true };
+
+        public IEnumerable<Option> All => [Format, RetrievalAware, Distractors, Oracle, Split, Audience, EvalData];
+
+        public DatasetOptions Read(ParseResult parse) => new()
+        {
+            Format = ParseFormat(parse.GetValue(Format)),
+            RetrievalAware = parse.GetValue(RetrievalAware),
+            Distractors = parse.GetValue(Distractors),
+            OracleRatio = parse.GetValue(Oracle),
+            Split = parse.GetValue(Split),
+            Audience = CliOptions.AudienceTokens(parse.GetValue(Audience) ?? string.Empty),
+            EvaluationTexts = (parse.GetValue(EvalData) ?? []).SelectMany(folder => Evaluation.CuadDataset.Load(folder).Contracts.SelectMany(c => c.Gold.Values.SelectMany(v => v))).ToList(),
+            Instructions = Prompting.PromptStrategy.Load("fine-tuned").Instructions,
+        };
+    }
+
     private static Command Build(CommandRunner run)
     {
-        var format = new Option<string>("--format") { Description = "openai-chat, bedrock or hf-messages", DefaultValueFactory = _ => "openai-chat" };
-        var retrievalAware = new Option<bool>("--retrieval-aware") { Description = "Put each clause among retrieved distractors, so the model learns to find and cite it" };
-        var distractors = new Option<int>("--distractors") { Description = "Distractor passages per example", DefaultValueFactory = _ => 3 };
-        var oracle = new Option<double>("--oracle-ratio") { Description = "Share of examples whose context includes the relevant clause", DefaultValueFactory = _ => 0.8 };
-        var split = new Option<double>("--split") { Description = "Share of examples for training (the rest validate)", DefaultValueFactory = _ => 0.9 };
+        var set = new DatasetOptionSet();
         var output = new Option<string>("--out") { Description = "Folder for train.jsonl and valid.jsonl", Required = true };
-        var audience = new Option<string?>("--audience") { Description = "Who may call the fine-tuned model: user:x,group:y (default: public examples only)" };
-        var evalData = new Option<string[]>("--eval-data") { Description = "CUAD-style folders whose annotated clauses must not appear in the dataset (leak check)", AllowMultipleArgumentsPerToken = true };
-        var build = new Command("build", "Build a fine-tuning dataset from the reviewed examples, with the access guard and a leak check, then validate it")
+        var build = new Command("build", "Build a fine-tuning dataset from the reviewed examples, with the access guard and a leak check, then validate it") { output };
+        foreach (var option in set.All)
         {
-            format, retrievalAware, distractors, oracle, split, output, audience, evalData,
-        };
+            build.Add(option);
+        }
+
         build.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var evaluation = (parse.GetValue(evalData) ?? []).SelectMany(folder => Evaluation.CuadDataset.Load(folder).Contracts.SelectMany(c => c.Gold.Values.SelectMany(v => v))).ToList();
-            var options = new DatasetOptions
-            {
-                Format = ParseFormat(parse.GetValue(format)),
-                RetrievalAware = parse.GetValue(retrievalAware),
-                Distractors = parse.GetValue(distractors),
-                OracleRatio = parse.GetValue(oracle),
-                Split = parse.GetValue(split),
-                Audience = CliOptions.AudienceTokens(parse.GetValue(audience) ?? string.Empty),
-                EvaluationTexts = evaluation,
-                Instructions = Prompting.PromptStrategy.Load("fine-tuned").Instructions,
-            };
-            var result = await new DatasetBuilder(new SqliteExampleStore(context.DatabasePath), new TokenCounter()).BuildAsync(options, parse.GetValue(output)!, cancellationToken);
-            var us = CultureInfo.InvariantCulture;
-            await context.Output.WriteLineAsync($"wrote {result.Train} training and {result.Validation} validation examples to {Path.GetDirectoryName(result.TrainPath)} (dataset {result.DatasetHash})");
-            await context.Output.WriteLineAsync(string.Create(us, $"tokens: {result.TrainReport.TotalTokens:N0} in training, {result.TrainReport.MeanTokens:0} mean, {result.TrainReport.MaxTokens:N0} max"));
-            static string Kind(string reason) =>
-                reason.StartsWith("near duplicate", StringComparison.Ordinal) ? "near duplicates"
-                : reason.StartsWith("its sources", StringComparison.Ordinal) ? "access guard"
-                : reason.StartsWith("it matches", StringComparison.Ordinal) ? "leak check"
-                : reason;
-            foreach (var group in result.Excluded.GroupBy(e => Kind(e.Reason)))
-            {
-                await context.Output.WriteLineAsync($"excluded {group.Count()} ({group.Key}), e.g. {group.First().Id}: {group.First().Reason}");
-            }
-
-            foreach (var issue in result.TrainReport.Issues.Take(10))
-            {
-                await context.Output.WriteLineAsync(issue.Line == 0 ? $"validation: {issue.Message}" : $"validation, line {issue.Line}: {issue.Message}");
-            }
-
+            var result = await BuildAsync(context, set.Read(parse), parse.GetValue(output)!, cancellationToken);
             return result.TrainReport.IsValid ? 0 : throw new TandemException("the training file does not pass validation (see above)", "add or review more examples");
         }));
         return build;
+    }
+
+    /// <summary>Builds the dataset and prints what went in, what was excluded and why, and the validation report.</summary>
+    internal static async Task<DatasetBuild> BuildAsync(CliContext context, DatasetOptions options, string folder, CancellationToken cancellationToken)
+    {
+        var result = await new DatasetBuilder(new SqliteExampleStore(context.DatabasePath), new TokenCounter()).BuildAsync(options, folder, cancellationToken);
+        var us = CultureInfo.InvariantCulture;
+        await context.Output.WriteLineAsync($"wrote {result.Train} training and {result.Validation} validation examples to {Path.GetDirectoryName(result.TrainPath)} (dataset {result.DatasetHash})");
+        await context.Output.WriteLineAsync(string.Create(us, $"tokens: {result.TrainReport.TotalTokens:N0} in training, {result.TrainReport.MeanTokens:0} mean, {result.TrainReport.MaxTokens:N0} max"));
+        static string Kind(string reason) =>
+            reason.StartsWith("near duplicate", StringComparison.Ordinal) ? "near duplicates"
+            : reason.StartsWith("its sources", StringComparison.Ordinal) ? "access guard"
+            : reason.StartsWith("it matches", StringComparison.Ordinal) ? "leak check"
+            : reason;
+        foreach (var group in result.Excluded.GroupBy(e => Kind(e.Reason)))
+        {
+            await context.Output.WriteLineAsync($"excluded {group.Count()} ({group.Key}), e.g. {group.First().Id}: {group.First().Reason}");
+        }
+
+        foreach (var issue in result.TrainReport.Issues.Take(10))
+        {
+            await context.Output.WriteLineAsync(issue.Line == 0 ? $"validation: {issue.Message}" : $"validation, line {issue.Line}: {issue.Message}");
+        }
+
+        return result;
     }
 }

@@ -43,9 +43,13 @@ internal static class FineTuneCommand
 
     private static Option<string?> SettingsOption() => new("--settings") { Description = "appsettings.json that configures the model" };
 
-    private static (IFineTuneBackend Backend, ModelEndpoint Endpoint) Backend(ParseResult parse, Option<string> model, Option<string?> settings)
+    private static (IFineTuneBackend Backend, ModelEndpoint Endpoint) Backend(ParseResult parse, Option<string> model, Option<string?> settings) =>
+        Backend(parse.GetValue(model)!, parse.GetValue(settings));
+
+    /// <summary>The fine-tune backend that reaches a configured model's provider, with the model's endpoint.</summary>
+    internal static (IFineTuneBackend Backend, ModelEndpoint Endpoint) Backend(string modelName, string? settings)
     {
-        var endpoint = ModelCatalog.Load(parse.GetValue(settings)).Get(parse.GetValue(model)!);
+        var endpoint = ModelCatalog.Load(settings).Get(modelName);
         if (endpoint.Provider == "anthropic")
         {
             throw new TandemException("Anthropic offers no self-serve fine-tuning API", "fine-tune through an OpenAI-compatible provider, or export the dataset for a self-hosted LoRA run");
@@ -80,16 +84,21 @@ internal static class FineTuneCommand
                 throw new TandemException($"{parse.GetValue(train)} does not pass validation ({report.Issues.Count} problems, e.g. {report.Issues[0].Message})", "run 'tandem dataset validate' on it; nothing was uploaded");
             }
 
-            if (backend is OpenAiFineTuneBackend { IsOpenAi: true } && DateTimeOffset.UtcNow < OpenAiFineTuneBackend.OpenAiSelfServeEnds)
-            {
-                await context.Error.WriteLineAsync($"note: OpenAI stops new self-serve fine-tuning jobs on {OpenAiFineTuneBackend.OpenAiSelfServeEnds:yyyy-MM-dd}; the same dataset runs on Azure OpenAI, Together or Fireworks by BaseUrl, or self-hosted via 'tandem finetune export'");
-            }
-
+            await WarnAboutOpenAiAsync(context, backend);
             var job = await backend.StartAsync(parse.GetValue(train)!, parse.GetValue(valid), endpoint.Model, parse.GetValue(epochs), parse.GetValue(suffix), cancellationToken);
             await context.Output.WriteLineAsync($"started {job.Id} ({job.Status}) fine-tuning {job.BaseModel} on {report.Examples} examples; follow it with: tandem finetune status {job.Id} --model {endpoint.Name}");
             return 0;
         }));
         return start;
+    }
+
+    /// <summary>Before OpenAI's self-serve fine-tuning ends, a reminder that the dataset can move.</summary>
+    internal static async Task WarnAboutOpenAiAsync(CliContext context, IFineTuneBackend backend)
+    {
+        if (backend is OpenAiFineTuneBackend { IsOpenAi: true } && DateTimeOffset.UtcNow < OpenAiFineTuneBackend.OpenAiSelfServeEnds)
+        {
+            await context.Error.WriteLineAsync($"note: OpenAI stops new self-serve fine-tuning jobs on {OpenAiFineTuneBackend.OpenAiSelfServeEnds:yyyy-MM-dd}; the same dataset runs on Azure OpenAI, Together or Fireworks by BaseUrl, or self-hosted via 'tandem finetune export'");
+        }
     }
 
     private static Command Status(CommandRunner run)

@@ -16,15 +16,14 @@ internal static class RetrainCommand
         var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
         var contracts = new Option<int?>("--contracts") { Description = "Train on at most this many of the non-held-out contracts (name order)" };
         var folder = new Option<string>("--models-dir") { Description = "Where candidate model files are written", DefaultValueFactory = _ => Path.Combine("models", "registry") };
-        var ifDue = new Option<bool>("--if-due") { Description = "Retrain only if the policy says so (Tandem:Retrain:EveryDays, default 90); the decision is recorded. For cron." };
-        var everyDays = new Option<int?>("--every-days") { Description = "Override the policy's interval in days" };
-        var afterCorrections = new Option<int?>("--after-corrections") { Description = "Override the policy's count of accepted corrections that makes a retrain due (0: off)" };
+        var schedule = new Schedule();
         var noCorrections = new Option<bool>("--no-corrections") { Description = "Train on the curated contracts alone, without the accepted corrections" };
         var audience = new Option<string?>("--audience") { Description = "Who will use the model (access tokens, e.g. group:legal); corrections from documents they may not read are left out. Default: you and your groups" };
         var local = new Command("local", "Retrain the local analyst on the curated contracts plus the accepted corrections, score it on the held-out gate set and register it as a candidate")
         {
-            data, contracts, folder, ifDue, everyDays, afterCorrections, noCorrections, audience,
+            data, contracts, folder, noCorrections, audience,
         };
+        schedule.AddTo(local);
         local.SetAction(run(async (context, parse, cancellationToken) =>
         {
             if (parse.GetValue(contracts) is < 1)
@@ -35,21 +34,9 @@ internal static class RetrainCommand
             _ = CuadDataset.Load(parse.GetValue(data)!); // a bad folder is reported before any decision is recorded
             var registry = new SqliteModelRegistry(context.DatabasePath);
             var correctionStore = new SqliteCorrectionStore(context.DatabasePath);
-            if (parse.GetValue(ifDue))
+            if (await schedule.DecideAsync(context, parse, "local", cancellationToken) is { } decision)
             {
-                var configuration = new ConfigurationBuilder()
-                    .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true).AddEnvironmentVariables().Build();
-                int Setting(string key, int fallback) =>
-                    int.TryParse(configuration["Tandem:Retrain:" + key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
-                var policy = new RetrainPolicy
-                {
-                    EveryDays = parse.GetValue(everyDays) ?? Setting("EveryDays", 90),
-                    AfterCorrections = parse.GetValue(afterCorrections) ?? Setting("AfterCorrections", 200),
-                };
-                var accepted = (await correctionStore.ListAsync(cancellationToken: cancellationToken)).Where(c => c.Accepted).Select(c => c.Correction.CreatedAt).ToList();
-                var decision = policy.Decide("local", await registry.ListAsync(cancellationToken), DateTimeOffset.UtcNow, accepted);
                 await registry.RecordDecisionAsync(decision, cancellationToken);
-                await context.Output.WriteLineAsync((decision.Due ? "due: " : "not due: ") + decision.Reason);
                 if (!decision.Due)
                 {
                     return 0;
@@ -80,6 +67,113 @@ internal static class RetrainCommand
             await context.Output.WriteLineAsync($"promote it with: tandem models promote {model.Id}");
             return 0;
         }));
-        return new Command("retrain", "Retrain a model for the learning loop") { local };
+        return new Command("retrain", "Retrain a model for the learning loop") { local, Provider(run) };
+    }
+
+    /// <summary>
+    /// <c>tandem retrain provider --model &lt;base&gt;</c>: the provider half of the loop under the
+    /// same policy: build the dataset from the reviewed examples (access guard, leak check,
+    /// validation), start a fine-tuning job, and record the decision with the job, so a job still
+    /// running is not started again. 'finetune status' registers the result; 'models evaluate'
+    /// and 'models promote' gate it.
+    /// </summary>
+    private static Command Provider(CommandRunner run)
+    {
+        var model = new Option<string>("--model") { Description = "The configured base model to fine-tune (see 'tandem models list'): its provider, key and model id", Required = true };
+        var settings = new Option<string?>("--settings") { Description = "appsettings.json that configures the model" };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => 3 };
+        var suffix = new Option<string?>("--suffix") { Description = "A suffix for the fine-tuned model's name" };
+        var output = new Option<string?>("--out") { Description = "Folder for the dataset (default: datasets/<date and time>)" };
+        var dataset = new DatasetCommand.DatasetOptionSet();
+        var schedule = new Schedule();
+        var provider = new Command("provider", "Build the dataset from the reviewed examples and start a provider fine-tuning job (OpenAI-compatible jobs API), under the retraining policy")
+        {
+            model, settings, epochs, suffix, output,
+        };
+        foreach (var option in dataset.All)
+        {
+            provider.Add(option);
+        }
+
+        schedule.AddTo(provider);
+        provider.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var (backend, endpoint) = FineTuneCommand.Backend(parse.GetValue(model)!, parse.GetValue(settings));
+            var options = dataset.Read(parse);
+            var registry = new SqliteModelRegistry(context.DatabasePath);
+            var decision = await schedule.DecideAsync(context, parse, "openai", cancellationToken);
+            if (decision is { Due: false })
+            {
+                await registry.RecordDecisionAsync(decision, cancellationToken);
+                return 0;
+            }
+
+            decision ??= new RetrainDecision(DateTimeOffset.UtcNow, "openai", true, "run by hand");
+            var folder = parse.GetValue(output) ?? Path.Combine("datasets", DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+            try
+            {
+                var build = await DatasetCommand.BuildAsync(context, options, folder, cancellationToken);
+                if (!build.TrainReport.IsValid)
+                {
+                    throw new TandemException("the training file does not pass validation (see above)", "add or review more examples; nothing was uploaded");
+                }
+
+                await FineTuneCommand.WarnAboutOpenAiAsync(context, backend);
+                var job = await backend.StartAsync(build.TrainPath, build.Validation > 0 ? build.ValidationPath : null, endpoint.Model, parse.GetValue(epochs), parse.GetValue(suffix), cancellationToken);
+                await registry.RecordDecisionAsync(decision with { Reason = $"{decision.Reason}; started job {job.Id} on {build.Train} examples (dataset {build.DatasetHash})", Job = job.Id }, cancellationToken);
+                await context.Output.WriteLineAsync($"started {job.Id} ({job.Status}) fine-tuning {job.BaseModel} on {build.Train} examples (dataset {build.DatasetHash})");
+                await context.Output.WriteLineAsync($"next: tandem finetune status {job.Id} --model {endpoint.Name} (registers the model when it succeeds), then tandem models evaluate <id> --via {endpoint.Name} --data <cuad folder> and tandem models promote <id>");
+                return 0;
+            }
+            catch (TandemException e)
+            {
+                await registry.RecordDecisionAsync(decision with { Reason = $"{decision.Reason}; not started: {e.Message}" }, cancellationToken);
+                throw;
+            }
+        }));
+        return provider;
+    }
+
+    /// <summary>
+    /// The retraining policy's options (for cron): <c>--if-due</c> with overrides of
+    /// <c>Tandem:Retrain:EveryDays</c> (default 90) and <c>Tandem:Retrain:AfterCorrections</c>
+    /// (default 200) from appsettings.json or the environment.
+    /// </summary>
+    private sealed class Schedule
+    {
+        private readonly Option<bool> _ifDue = new("--if-due") { Description = "Retrain only if the policy says so (Tandem:Retrain:EveryDays, default 90, or Tandem:Retrain:AfterCorrections, default 200); the decision is recorded. For cron." };
+        private readonly Option<int?> _everyDays = new("--every-days") { Description = "Override the policy's interval in days" };
+        private readonly Option<int?> _afterCorrections = new("--after-corrections") { Description = "Override the policy's count of accepted corrections that makes a retrain due (0: off)" };
+
+        public void AddTo(Command command)
+        {
+            command.Add(_ifDue);
+            command.Add(_everyDays);
+            command.Add(_afterCorrections);
+        }
+
+        /// <summary>The policy's decision for <paramref name="backend"/> (printed, not yet recorded); null without --if-due.</summary>
+        public async Task<RetrainDecision?> DecideAsync(CliContext context, ParseResult parse, string backend, CancellationToken cancellationToken)
+        {
+            if (!parse.GetValue(_ifDue))
+            {
+                return null;
+            }
+
+            var configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true).AddEnvironmentVariables().Build();
+            int Setting(string key, int fallback) =>
+                int.TryParse(configuration["Tandem:Retrain:" + key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+            var policy = new RetrainPolicy
+            {
+                EveryDays = parse.GetValue(_everyDays) ?? Setting("EveryDays", 90),
+                AfterCorrections = parse.GetValue(_afterCorrections) ?? Setting("AfterCorrections", 200),
+            };
+            var registry = new SqliteModelRegistry(context.DatabasePath);
+            var accepted = (await new SqliteCorrectionStore(context.DatabasePath).ListAsync(cancellationToken: cancellationToken)).Where(c => c.Accepted).Select(c => c.Correction.CreatedAt).ToList();
+            var decision = policy.Decide(backend, await registry.ListAsync(cancellationToken), DateTimeOffset.UtcNow, accepted, await registry.ListDecisionsAsync(cancellationToken));
+            await context.Output.WriteLineAsync((decision.Due ? "due: " : "not due: ") + decision.Reason);
+            return decision;
+        }
     }
 }

@@ -1,4 +1,8 @@
 namespace Tandem.Learning;
 
 /// <summary>What <c>retrain --if-due</c> decided, and why; kept so a cron job's choices can be audited.</summary>
-public sealed record RetrainDecision(DateTimeOffset At, string Backend, bool Due, string Reason);
+public sealed record RetrainDecision(DateTimeOffset At, string Backend, bool Due, string Reason)
+{
+    /// <summary>The training job started on this decision, if any (a provider job still running counts as a retrain).</summary>
+    public string? Job { get; init; }
+}

@@ -16,10 +16,13 @@ public sealed class RetrainPolicy
     public int AfterCorrections { get; init; } = 200;
 
     /// <summary>
-    /// Decides for <paramref name="backend"/>, given the registry and when each accepted correction
-    /// was made (<paramref name="acceptedCorrections"/>).
+    /// Decides for <paramref name="backend"/>, given the registry, when each accepted correction
+    /// was made (<paramref name="acceptedCorrections"/>), and earlier decisions: a job started on
+    /// one counts as the last retrain even before its model is registered, so a provider job
+    /// still running is not started twice.
     /// </summary>
-    public RetrainDecision Decide(string backend, IReadOnlyList<RegisteredModel> registry, DateTimeOffset now, IReadOnlyList<DateTimeOffset>? acceptedCorrections = null)
+    public RetrainDecision Decide(string backend, IReadOnlyList<RegisteredModel> registry, DateTimeOffset now, IReadOnlyList<DateTimeOffset>? acceptedCorrections = null,
+        IReadOnlyList<RetrainDecision>? decisions = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         if (EveryDays < 1 || AfterCorrections < 0)
@@ -28,16 +31,18 @@ public sealed class RetrainPolicy
                 "fix Tandem:Retrain in appsettings.json or the command's options");
         }
 
-        var newest = registry.Where(m => m.Backend == backend).OrderByDescending(m => m.CreatedAt).FirstOrDefault();
-        if (newest is null)
+        var newest = registry.Where(m => m.Backend == backend).OrderByDescending(m => m.CreatedAt).Select(m => (At: m.CreatedAt, What: $"the newest model ({m.Id})"))
+            .Concat((decisions ?? []).Where(d => d.Backend == backend && d.Job is not null).Select(d => (d.At, What: $"the last training job ({d.Job})")))
+            .OrderByDescending(x => x.At).FirstOrDefault();
+        if (newest.What is null)
         {
             return new RetrainDecision(now, backend, true, $"no {backend} model is registered yet");
         }
 
-        var age = now - newest.CreatedAt;
+        var age = now - newest.At;
         var days = age.TotalDays.ToString("0.0", CultureInfo.InvariantCulture);
-        var fresh = (acceptedCorrections ?? []).Count(at => at > newest.CreatedAt);
-        var why = $"the newest model ({newest.Id}) is {days} days old and {fresh} accepted corrections arrived since; the policy retrains every {EveryDays} days"
+        var fresh = (acceptedCorrections ?? []).Count(at => at > newest.At);
+        var why = $"{newest.What} is {days} days old and {fresh} accepted corrections arrived since; the policy retrains every {EveryDays} days"
             + (AfterCorrections > 0 ? $" or after {AfterCorrections} corrections" : string.Empty);
         var due = age >= TimeSpan.FromDays(EveryDays) || (AfterCorrections > 0 && fresh >= AfterCorrections);
         return new RetrainDecision(now, backend, due, why);

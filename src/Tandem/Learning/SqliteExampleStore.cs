@@ -99,16 +99,8 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
             """;
 
     /// <summary>Adds columns that newer versions introduced to a table an older version created.</summary>
-    internal static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM pragma_table_info('examples') WHERE name = 'quote'";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-        {
-            command.CommandText = "ALTER TABLE examples ADD COLUMN quote TEXT";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    internal static Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        SqliteTables.AddColumnIfMissingAsync(connection, "examples", "quote", "TEXT", cancellationToken);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -87,7 +87,8 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
         ArgumentNullException.ThrowIfNull(decision);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO retrain_decisions (at, backend, due, reason) VALUES ($at, $backend, $due, $reason)";
+        command.CommandText = "INSERT INTO retrain_decisions (at, backend, due, reason, job) VALUES ($at, $backend, $due, $reason, $job)";
+        command.Parameters.AddWithValue("$job", (object?)decision.Job ?? DBNull.Value);
         command.Parameters.AddWithValue("$at", decision.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$backend", decision.Backend);
         command.Parameters.AddWithValue("$due", decision.Due ? 1 : 0);
@@ -100,13 +101,13 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at, backend, due, reason FROM retrain_decisions ORDER BY at DESC, rowid DESC";
+        command.CommandText = "SELECT at, backend, due, reason, job FROM retrain_decisions ORDER BY at DESC, rowid DESC";
         var decisions = new List<RetrainDecision>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             decisions.Add(new RetrainDecision(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(1), reader.GetInt64(2) == 1, reader.GetString(3)));
+                reader.GetString(1), reader.GetInt64(2) == 1, reader.GetString(3)) { Job = reader.IsDBNull(4) ? null : reader.GetString(4) });
         }
 
         return decisions;
@@ -135,10 +136,17 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
         return models;
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => Store.SqliteTables.OpenAsync(_connectionString, """
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await Store.SqliteTables.OpenAsync(_connectionString, Schema, cancellationToken);
+        await Store.SqliteTables.AddColumnIfMissingAsync(connection, "retrain_decisions", "job", "TEXT", cancellationToken);
+        return connection;
+    }
+
+    private const string Schema = """
             CREATE TABLE IF NOT EXISTS model_registry (
                 id TEXT PRIMARY KEY, backend TEXT NOT NULL, base_model TEXT NOT NULL, location TEXT NOT NULL, dataset_hash TEXT NOT NULL,
                 created_at TEXT NOT NULL, scores TEXT, status TEXT NOT NULL, parent TEXT, note TEXT);
-            CREATE TABLE IF NOT EXISTS retrain_decisions (at TEXT NOT NULL, backend TEXT NOT NULL, due INTEGER NOT NULL, reason TEXT NOT NULL);
-            """, cancellationToken);
+            CREATE TABLE IF NOT EXISTS retrain_decisions (at TEXT NOT NULL, backend TEXT NOT NULL, due INTEGER NOT NULL, reason TEXT NOT NULL, job TEXT);
+            """;
 }

@@ -25,4 +25,16 @@ internal static class SqliteTables
         await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    /// <summary>Adds a column a newer version introduced to a table an older version created (a no-op when it is there).</summary>
+    public static async Task AddColumnIfMissingAsync(SqliteConnection connection, string table, string column, string type, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 }

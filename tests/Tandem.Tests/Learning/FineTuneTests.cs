@@ -103,6 +103,41 @@ public sealed class FineTuneTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrainProvider_BuildsStartsAndRecordsTheJob_CronDoesNotStartItTwice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var empty = await _cli.RunAsync("retrain", "provider", "--model", "base", "--settings", _settings, "--out", _dir.File("ds0"));
+        Assert.Equal(1, empty.Exit);
+        Assert.Contains("does not pass validation", empty.Error, StringComparison.Ordinal);
+        Assert.Contains("not started", (await new SqliteModelRegistry(_cli.DatabasePath).ListDecisionsAsync(ct))[0].Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(_server.Requests, r => r.Path.Contains("/files", StringComparison.Ordinal));
+
+        var categories = new[] { "Governing Law", "Cap on Liability", "Anti-Assignment" };
+        var lines = Enumerable.Range(0, 24).Select(i => JsonSerializer.Serialize(new
+        {
+            category = categories[i % 3], input = $"Clause number {i} of the supply agreement between the parties, about {categories[i % 3]} and item {i * 7}.", provenance = "curated",
+        }));
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("examples.jsonl", string.Join("\n", lines)))).Exit);
+
+        var started = await _cli.RunAsync("retrain", "provider", "--model", "base", "--settings", _settings, "--retrieval-aware", "--out", _dir.File("ds1"), "--if-due");
+
+        Assert.True(started.Exit == 0, started.Error);
+        Assert.StartsWith("due: no openai model is registered yet", started.Output, StringComparison.Ordinal);
+        Assert.Contains("started ftjob-", started.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.File("ds1/train.jsonl")));
+        var decision = (await new SqliteModelRegistry(_cli.DatabasePath).ListDecisionsAsync(ct))[0];
+        Assert.StartsWith("ftjob-", decision.Job, StringComparison.Ordinal);
+        Assert.Single(_server.Requests, r => r.Method == "POST" && r.Path.EndsWith("/fine_tuning/jobs", StringComparison.Ordinal));
+
+        var cron = await _cli.RunAsync("retrain", "provider", "--model", "base", "--settings", _settings, "--out", _dir.File("ds2"), "--if-due");
+
+        Assert.Equal(0, cron.Exit);
+        Assert.StartsWith($"not due: the last training job ({decision.Job}) is 0.0 days old", cron.Output, StringComparison.Ordinal);
+        Assert.Single(_server.Requests, r => r.Method == "POST" && r.Path.EndsWith("/fine_tuning/jobs", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(_dir.File("ds2")));
+    }
+
+    [Fact]
     public async Task LocalBackend_SameInterface_JobIsTheRegisteredCandidate()
     {
         var registry = new SqliteModelRegistry(_cli.DatabasePath);

@@ -44,6 +44,20 @@ public sealed class RetrainPolicyTests
     }
 
     [Fact]
+    public void Decide_ProviderJobStartedRecently_NotDueEvenBeforeItsModelIsRegistered()
+    {
+        var policy = new RetrainPolicy { EveryDays = 90 };
+        RetrainDecision Started(int daysAgo, string? job, string backend = "openai") => new(Now.AddDays(-daysAgo), backend, true, "due") { Job = job };
+
+        var running = policy.Decide("openai", [Model("old", 200, backend: "openai")], Now, decisions: [Started(3, "ftjob-1"), Started(1, null)]);
+        var stale = policy.Decide("openai", [Model("old", 200, backend: "openai")], Now, decisions: [Started(100, "ftjob-0"), Started(3, "ftjob-1", backend: "local")]);
+
+        Assert.False(running.Due);
+        Assert.Contains("the last training job (ftjob-1) is 3.0 days old", running.Reason, StringComparison.Ordinal);
+        Assert.True(stale.Due);
+    }
+
+    [Fact]
     public void Decide_OtherBackendsIgnored() =>
         Assert.True(new RetrainPolicy().Decide("local", [Model("x", 1, backend: "openai")], Now).Due);
 }
