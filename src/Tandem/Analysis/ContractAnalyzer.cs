@@ -62,7 +62,10 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var manifest = analyst.Model.Manifest;
         var key = string.Join("\n", manifest.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
         return RiskReport.For(document, playbook, key, $"local analyst ({manifest.Kind}, data {manifest.DataHash})", _time.GetUtcNow(), clauses.Count, findings, missing)
-            with { Context = ReportContext.Of("local", clauses, clauses.Select(c => c.ClauseId)) };
+            with
+            {
+                Context = ReportContext.Of("local", clauses, clauses.Select(c => c.ClauseId)) with { ShowsAllFindings = options.IncludeInfo && options.MinConfidence is null },
+            };
     }
 
     /// <summary>Judges the pieces of one clause that carry the category, quoting from the first to the last of them.</summary>

@@ -18,6 +18,13 @@ namespace Tandem.Analysis;
 public sealed record ReportContext(string Analyzer, IReadOnlyList<ContextClause> Clauses, IReadOnlyList<string> SeenClauseIds,
     IReadOnlyList<PromptTurn>? Prompt = null, string? RawOutput = null)
 {
+    /// <summary>
+    /// False when the report hid some of what the model found (<c>--no-info</c>,
+    /// <c>--min-confidence</c>): then an uncorrected absence is no evidence, and the report cannot
+    /// label clauses for training.
+    /// </summary>
+    public bool ShowsAllFindings { get; init; } = true;
+
     /// <summary>The context of a report on <paramref name="clauses"/> of which <paramref name="seen"/> were in the model's context.</summary>
     public static ReportContext Of(string analyzer, IReadOnlyList<StoredClause> clauses, IEnumerable<string> seen,
         IReadOnlyList<PromptTurn>? prompt = null, string? rawOutput = null) =>

@@ -57,6 +57,12 @@ public static class CorrectedReports
                 continue;
             }
 
+            if (!report.Context.ShowsAllFindings)
+            {
+                excluded.Add((report.ReportId, "made with --no-info or --min-confidence, so the findings it hid would count as wrong"));
+                continue;
+            }
+
             clauses.AddRange(Label(report, onVersion, name));
             used += onVersion.Count;
             usedReports++;

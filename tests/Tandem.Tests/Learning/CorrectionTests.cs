@@ -131,6 +131,32 @@ public sealed class CorrectionTests : IDisposable
     }
 
     [Fact]
+    public async Task LabelAsync_AcceptedCorrectionsOnly_ReportsThatHidFindingsLeftOut()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var full = (await AnalyzeAsync()).GetProperty("reportId").GetString()!;
+        var (exit, output, _) = await _alice.RunAsync("analyze", RepositoryPaths.Sample("mutual-nda.txt"), "--format", "json", "--no-info");
+        Assert.Equal(0, exit);
+        var partial = JsonDocument.Parse(output).RootElement.GetProperty("reportId").GetString()!;
+        Assert.Equal(0, (await _alice.RunAsync("correct", full, "--finding", "1", "--false-positive")).Exit);
+        Assert.Equal(0, (await _alice.RunAsync("correct", full, "--finding", "2", "--false-positive")).Exit);
+        Assert.Equal(0, (await _alice.RunAsync("correct", partial, "--finding", "1", "--false-positive")).Exit);
+        var corrections = new SqliteCorrectionStore(_alice.DatabasePath);
+        var examples = new SqliteExampleStore(_alice.DatabasePath);
+        var all = await corrections.ListAsync(cancellationToken: ct);
+        await examples.ReviewAsync(all[0].Correction.ExampleId, accept: true, ct);
+        await examples.ReviewAsync(all[2].Correction.ExampleId, accept: true, ct);
+
+        var labelling = await CorrectedReports.LabelAsync(corrections, new SqliteReportStore(_alice.DatabasePath), examples, ["user:alice"], _ => false, ct);
+
+        Assert.Equal((1, 1), (labelling.Reports, labelling.Corrections));
+        Assert.Equal(partial, Assert.Single(labelling.Excluded).ReportId);
+        Assert.Contains("--no-info", labelling.Excluded[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(["saas-subscription-agreement"], labelling.Contracts);
+        Assert.True(labelling.Clauses.Count > 20);
+    }
+
+    [Fact]
     public void Label_ReportFindingsWithCorrectionsApplied()
     {
         ContextClause Clause(string id, string path, int start, string text) => new(id, path, null, ClauseKind.Section, start, start + text.Length, text);
