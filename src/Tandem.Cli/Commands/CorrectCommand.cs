@@ -90,7 +90,7 @@ internal static class CorrectCommand
         await context.Output.WriteLineAsync($"Corrections ({corrections.Count}):");
         foreach (var c in corrections)
         {
-            await context.Output.WriteLineAsync($" - {c.Correction.Id} [{c.Review}] by {c.Correction.Author}: {Describe(c.Correction)}");
+            await context.Output.WriteLineAsync($" - {c.Correction.Id} [{c.Review}{(c.Reviewer is null ? "" : " by " + c.Reviewer)}] by {c.Correction.Author}: {Describe(c.Correction)}");
         }
     }
 }

@@ -57,7 +57,7 @@ internal static class EvalCorrectionsCommand
                 {
                     var (correction, added) = await recorder.CorrectAsync(report.ReportId, request, context.Caller, cancellationToken);
                     kinds[correction.Kind] = kinds.GetValueOrDefault(correction.Kind) + (added ? 1 : 0);
-                    if (added && parse.GetValue(accept) && await examples.ReviewAsync(correction.ExampleId, accept: true, cancellationToken))
+                    if (added && parse.GetValue(accept) && await examples.ReviewAsync(correction.ExampleId, accept: true, "stand-in reviewer", cancellationToken))
                     {
                         accepted++;
                     }

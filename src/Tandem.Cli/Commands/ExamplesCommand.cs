@@ -87,10 +87,11 @@ internal static class ExamplesCommand
 
     private static Command Review(CommandRunner run)
     {
-        var id = new Argument<string>("id") { Description = "The example id" };
-        var accept = new Option<bool>("--accept") { Description = "Accept it (only reviewed examples train)" };
-        var reject = new Option<bool>("--reject") { Description = "Reject and delete it" };
-        var review = new Command("review", "Accept or reject an example") { id, accept, reject };
+        var ids = new Argument<string[]>("id") { Description = "Example ids", Arity = ArgumentArity.ZeroOrMore };
+        var report = new Option<string?>("--report") { Description = "Every pending correction of this report (instead of ids)" };
+        var accept = new Option<bool>("--accept") { Description = "Accept (only reviewed examples train)" };
+        var reject = new Option<bool>("--reject") { Description = "Reject and delete" };
+        var review = new Command("review", "Accept or reject examples; who decided is kept in the review log") { ids, report, accept, reject };
         review.SetAction(run(async (context, parse, cancellationToken) =>
         {
             if (parse.GetValue(accept) == parse.GetValue(reject))
@@ -98,11 +99,36 @@ internal static class ExamplesCommand
                 throw new TandemException("give exactly one of --accept or --reject");
             }
 
-            var found = await new SqliteExampleStore(context.DatabasePath).ReviewAsync(parse.GetValue(id)!, parse.GetValue(accept), cancellationToken);
-            await context.Output.WriteLineAsync(found
-                ? $"{parse.GetValue(id)} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")}"
-                : throw new TandemException($"no example {parse.GetValue(id)}", "see 'tandem examples list'"));
-            return 0;
+            var chosen = (parse.GetValue(ids) ?? []).ToList();
+            if (parse.GetValue(report) is { } reportId)
+            {
+                chosen.AddRange((await new SqliteCorrectionStore(context.DatabasePath).ListAsync(reportId, cancellationToken))
+                    .Where(c => c.Review == "pending").Select(c => c.Correction.ExampleId));
+            }
+            else if (chosen.Count == 0)
+            {
+                throw new TandemException("say which examples to review", "give example ids, or --report <report-id> for a report's pending corrections");
+            }
+
+            var store = new SqliteExampleStore(context.DatabasePath);
+            var unknown = new List<string>();
+            var done = 0;
+            foreach (var id in chosen.Distinct(StringComparer.Ordinal))
+            {
+                if (await store.ReviewAsync(id, parse.GetValue(accept), context.Caller.UserId, cancellationToken))
+                {
+                    done++;
+                }
+                else
+                {
+                    unknown.Add(id);
+                }
+            }
+
+            await context.Output.WriteLineAsync(done == 1 && chosen.Count == 1 && parse.GetValue(report) is null
+                ? $"{chosen[0]} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")}"
+                : $"{done} {(done == 1 ? "example" : "examples")} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")} by {context.Caller.UserId}");
+            return unknown.Count == 0 ? 0 : throw new TandemException($"no example {string.Join(", ", unknown)}", "see 'tandem examples list'");
         }));
         return review;
     }

@@ -34,8 +34,8 @@ public sealed record Correction(string Id, string ReportId, string DocumentId, i
     public const string Missed = "missed";
 }
 
-/// <summary>A correction with the review state of its example: pending, accepted, or rejected (the example was deleted).</summary>
-public sealed record RecordedCorrection(Correction Correction, string Review)
+/// <summary>A correction with the review state of its example (pending, accepted, or rejected: the example was deleted) and who reviewed it.</summary>
+public sealed record RecordedCorrection(Correction Correction, string Review, string? Reviewer = null)
 {
     public bool Accepted => Review == "accepted";
 }

@@ -64,7 +64,8 @@ public sealed class SqliteCorrectionStore(string databasePath) : ICorrectionStor
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT c.id, c.report_id, c.document_id, c.version, c.finding, c.kind, c.clause_id, c.clause_path, c.clause_text, c.original,
-                   c.category, c.severity, c.rationale, c.quote, c.note, c.author, c.created_at, c.example_id, e.reviewed
+                   c.category, c.severity, c.rationale, c.quote, c.note, c.author, c.created_at, c.example_id, e.reviewed,
+                   (SELECT r.reviewer FROM example_reviews r WHERE r.example_id = c.example_id ORDER BY r.rowid DESC LIMIT 1)
             FROM corrections c LEFT JOIN examples e ON e.id = c.example_id
             WHERE $report IS NULL OR c.report_id = $report ORDER BY c.rowid
             """;
@@ -78,7 +79,7 @@ public sealed class SqliteCorrectionStore(string databasePath) : ICorrectionStor
                 reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), Text(9) is { } original ? JsonSerializer.Deserialize<Finding>(original, Json) : null,
                 Text(10), Text(11), Text(12), Text(13), Text(14), reader.GetString(15),
                 DateTimeOffset.Parse(reader.GetString(16), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(17));
-            list.Add(new RecordedCorrection(correction, Text(18) switch { null => "rejected", "1" => "accepted", _ => "pending" }));
+            list.Add(new RecordedCorrection(correction, Text(18) switch { null => "rejected", "1" => "accepted", _ => "pending" }, Text(19)));
         }
 
         return list;

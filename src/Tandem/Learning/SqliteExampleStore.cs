@@ -80,13 +80,26 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> ReviewAsync(string id, bool accept, CancellationToken cancellationToken = default)
+    public async Task<bool> ReviewAsync(string id, bool accept, string reviewer, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = accept ? "UPDATE examples SET reviewed = '1' WHERE id = $id" : "DELETE FROM examples WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        command.CommandText = "INSERT INTO example_reviews (example_id, accepted, reviewer, at) VALUES ($id, $accepted, $reviewer, $at)";
+        command.Parameters.AddWithValue("$accepted", accept ? 1 : 0);
+        command.Parameters.AddWithValue("$reviewer", reviewer);
+        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The table, created on first use; a database from before the quote column gets it added.</summary>
@@ -96,6 +109,8 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
                 provenance TEXT NOT NULL, sources TEXT NOT NULL, access TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL,
                 reviewed TEXT NOT NULL, near_duplicate_of TEXT, quote TEXT);
             CREATE INDEX IF NOT EXISTS examples_category ON examples (category);
+            CREATE TABLE IF NOT EXISTS example_reviews (example_id TEXT NOT NULL, accepted INTEGER NOT NULL, reviewer TEXT NOT NULL, at TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS example_reviews_example ON example_reviews (example_id);
             """;
 
     /// <summary>Adds columns that newer versions introduced to a table an older version created.</summary>

@@ -91,9 +91,17 @@ public sealed class CorrectionTests : IDisposable
         Assert.Equal(0, (await _alice.RunAsync("examples", "review", change.ExampleId, "--accept")).Exit);
         Assert.Equal(0, (await _alice.RunAsync("examples", "review", corrections[0].Correction.ExampleId, "--reject")).Exit);
         var list = await _alice.RunAsync("correct", id, "--list");
-        Assert.Contains($"{change.Id} [accepted]", list.Output, StringComparison.Ordinal);
-        Assert.Contains($"{corrections[0].Correction.Id} [rejected]", list.Output, StringComparison.Ordinal);
+        Assert.Contains($"{change.Id} [accepted by alice]", list.Output, StringComparison.Ordinal);
+        Assert.Contains($"{corrections[0].Correction.Id} [rejected by alice]", list.Output, StringComparison.Ordinal);
         Assert.Contains($"{corrections[2].Correction.Id} [pending]", list.Output, StringComparison.Ordinal);
+
+        // A reviewer takes a report's pending corrections at once.
+        var bob = new CliRunner(_alice.DatabasePath, "bob");
+        var batch = await bob.RunAsync("examples", "review", "--report", id, "--accept");
+        Assert.True(batch.Exit == 0, batch.Error);
+        Assert.Contains("1 example accepted by bob", batch.Output, StringComparison.Ordinal);
+        Assert.Equal("bob", (await new SqliteCorrectionStore(_alice.DatabasePath).ListAsync(id, ct))[2].Reviewer);
+        Assert.Equal(1, (await bob.RunAsync("examples", "review", "--accept")).Exit);
     }
 
     [Theory]
@@ -144,8 +152,8 @@ public sealed class CorrectionTests : IDisposable
         var corrections = new SqliteCorrectionStore(_alice.DatabasePath);
         var examples = new SqliteExampleStore(_alice.DatabasePath);
         var all = await corrections.ListAsync(cancellationToken: ct);
-        await examples.ReviewAsync(all[0].Correction.ExampleId, accept: true, ct);
-        await examples.ReviewAsync(all[2].Correction.ExampleId, accept: true, ct);
+        await examples.ReviewAsync(all[0].Correction.ExampleId, accept: true, "bob", ct);
+        await examples.ReviewAsync(all[2].Correction.ExampleId, accept: true, "bob", ct);
 
         var labelling = await CorrectedReports.LabelAsync(corrections, new SqliteReportStore(_alice.DatabasePath), examples, ["user:alice"], _ => false, ct);
 
