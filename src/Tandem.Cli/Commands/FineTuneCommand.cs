@@ -105,40 +105,112 @@ internal static class FineTuneCommand
     {
         var model = ModelOption();
         var settings = SettingsOption();
-        var job = new Argument<string>("job") { Description = "The job id" };
-        var status = new Command("status", "A job's status, events and checkpoints; a succeeded job's model is registered as a candidate") { job, model, settings };
+        var job = new Argument<string?>("job") { Description = "The job id", Arity = ArgumentArity.ZeroOrOne };
+        var pending = new Option<bool>("--pending") { Description = "Every job 'retrain provider' started whose model is not registered yet (for cron)" };
+        var evaluate = new Option<string?>("--evaluate") { Description = "Score a newly registered model on this CUAD-style folder's gate set" };
+        var contracts = new Option<int>("--contracts") { Description = "With --evaluate: gate contracts to score (the champion must have used the same number)", DefaultValueFactory = _ => 20 };
+        var promote = new Option<bool>("--promote") { Description = "With --evaluate: promote the model if it passes the gate (a refusal is reported, not an error)" };
+        var status = new Command("status", "A job's status, events and checkpoints; a succeeded job's model is registered as a candidate, and can be scored and gated at once")
+        {
+            job, model, settings, pending, evaluate, contracts, promote,
+        };
         status.SetAction(run(async (context, parse, cancellationToken) =>
         {
+            if ((parse.GetValue(job) is null) == !parse.GetValue(pending))
+            {
+                throw new TandemException("give a job id or --pending, not both", "e.g. tandem finetune status --pending --model base");
+            }
+
+            if (parse.GetValue(promote) && parse.GetValue(evaluate) is null)
+            {
+                throw new TandemException("--promote needs --evaluate <cuad folder>: a model is gated on its held-out scores");
+            }
+
             var (backend, endpoint) = Backend(parse, model, settings);
-            var state = await backend.GetAsync(parse.GetValue(job)!, cancellationToken);
-            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{state.Id}: {state.Status}{(state.FineTunedModel is null ? "" : $", model {state.FineTunedModel}")}{(state.TrainedTokens is { } t ? $", {t:N0} trained tokens" : "")}{(state.Error is null ? "" : $", error: {state.Error}")}"));
-            foreach (var line in await backend.EventsAsync(state.Id, cancellationToken))
+            var registry = new SqliteModelRegistry(context.DatabasePath);
+            var jobs = parse.GetValue(job) is { } one ? [one] : await PendingJobsAsync(registry, cancellationToken);
+            if (jobs.Count == 0)
             {
-                await context.Output.WriteLineAsync("  " + line);
+                await context.Output.WriteLineAsync("no pending jobs");
             }
 
-            foreach (var checkpoint in await backend.CheckpointsAsync(state.Id, cancellationToken))
+            foreach (var id in jobs)
             {
-                await context.Output.WriteLineAsync("  checkpoint " + checkpoint);
-            }
-
-            if (state is { Status: "succeeded", FineTunedModel: { } tuned })
-            {
-                var registry = new SqliteModelRegistry(context.DatabasePath);
-                var id = "openai-" + state.Id;
-                if (await registry.GetAsync(id, cancellationToken) is null)
+                var registered = await FollowAsync(context, registry, backend, endpoint, id, cancellationToken);
+                if (registered is not null && parse.GetValue(evaluate) is { } data)
                 {
-                    var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "openai" && m.Status == ModelStatus.Champion);
-                    await registry.RegisterAsync(new RegisteredModel(id, "openai", state.BaseModel, tuned, "job:" + state.Id, DateTimeOffset.UtcNow, null,
-                        ModelStatus.Candidate, champion?.Id, $"fine-tuned on {endpoint.Name}'s provider"), cancellationToken);
-                    await context.Output.WriteLineAsync($"registered candidate {id} ({tuned}); configure it as a model to evaluate it");
+                    var scores = await ModelsCommand.EvaluateAsync(context, registry, registered, data, endpoint, "fine-tuned", parse.GetValue(contracts), cancellationToken);
+                    if (parse.GetValue(promote))
+                    {
+                        try
+                        {
+                            await ModelsCommand.GateAsync(context, registry, registered with { Scores = scores }, 0.01, null, cancellationToken);
+                        }
+                        catch (TandemException refused)
+                        {
+                            await context.Output.WriteLineAsync(refused.Message);
+                        }
+                    }
                 }
             }
 
             return 0;
         }));
         return status;
+    }
+
+    /// <summary>Jobs 'retrain provider' started that have neither a registered model nor a recorded failure.</summary>
+    private static async Task<IReadOnlyList<string>> PendingJobsAsync(SqliteModelRegistry registry, CancellationToken cancellationToken)
+    {
+        var models = (await registry.ListAsync(cancellationToken)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        return (await registry.ListDecisionsAsync(cancellationToken)).Where(d => d.Job is not null).GroupBy(d => d.Job!, StringComparer.Ordinal)
+            .Where(g => g.First().Due && !models.Contains(RegistryId(g.Key))).Select(g => g.Key).Reverse().ToList();
+    }
+
+    private static string RegistryId(string job) => "openai-" + job;
+
+    /// <summary>Prints a job's state; registers a succeeded job's model (returned when newly registered); records a failed job so the policy stops counting it.</summary>
+    private static async Task<RegisteredModel?> FollowAsync(CliContext context, SqliteModelRegistry registry, IFineTuneBackend backend, ModelEndpoint endpoint, string jobId,
+        CancellationToken cancellationToken)
+    {
+        var state = await backend.GetAsync(jobId, cancellationToken);
+        await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{state.Id}: {state.Status}{(state.FineTunedModel is null ? "" : $", model {state.FineTunedModel}")}{(state.TrainedTokens is { } t ? $", {t:N0} trained tokens" : "")}{(state.Error is null ? "" : $", error: {state.Error}")}"));
+        foreach (var line in await backend.EventsAsync(state.Id, cancellationToken))
+        {
+            await context.Output.WriteLineAsync("  " + line);
+        }
+
+        foreach (var checkpoint in await backend.CheckpointsAsync(state.Id, cancellationToken))
+        {
+            await context.Output.WriteLineAsync("  checkpoint " + checkpoint);
+        }
+
+        if (state.Status is "failed" or "cancelled" && (await registry.ListDecisionsAsync(cancellationToken)).Any(d => d.Job == state.Id && d.Due))
+        {
+            // The job no longer counts as the last retrain: the next --if-due run may start another.
+            await registry.RecordDecisionAsync(new RetrainDecision(DateTimeOffset.UtcNow, "openai", false, $"job {state.Id} {state.Status}{(state.Error is null ? "" : ": " + state.Error)}") { Job = state.Id },
+                cancellationToken);
+            return null;
+        }
+
+        if (state is not { Status: "succeeded", FineTunedModel: { } tuned })
+        {
+            return null;
+        }
+
+        var id = RegistryId(state.Id);
+        if (await registry.GetAsync(id, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "openai" && m.Status == ModelStatus.Champion);
+        var model = new RegisteredModel(id, "openai", state.BaseModel, tuned, "job:" + state.Id, DateTimeOffset.UtcNow, null,
+            ModelStatus.Candidate, champion?.Id, $"fine-tuned on {endpoint.Name}'s provider");
+        await registry.RegisterAsync(model, cancellationToken);
+        await context.Output.WriteLineAsync($"registered candidate {id} ({tuned}); score it with: tandem models evaluate {id} --via {endpoint.Name} --data <cuad folder>");
+        return model;
     }
 
     private static Command Cancel(CommandRunner run)

@@ -144,40 +144,49 @@ internal static class ModelsCommand
                 throw new TandemException("--contracts must be at least 1");
             }
 
-            var dataset = CuadDataset.Load(parse.GetValue(data)!);
-            GateScores scores;
-            if (model.Backend == "local")
-            {
-                scores = await new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry).ScoreAsync(dataset, model.Location, cancellationToken);
-            }
-            else
-            {
-                var endpoint = EndpointOf(model, parse.GetValue(via) is { } name ? ModelCatalog.Load(parse.GetValue(settings)).Get(name) : null);
-                var gate = dataset.Where(c => LocalRetrainer.IsGateContract(c.Name));
-                var promptStrategy = PromptStrategy.Load(parse.GetValue(strategy)!);
-                var examples = promptStrategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
-                var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
-                    new SqliteUsageLedger(context.DatabasePath), PriceBook.Default()) { ContractLimit = parse.GetValue(contracts), Examples = examples };
-                CompareRow row;
-                try
-                {
-                    row = (await evaluator.EvaluateAsync(gate, [new CompareConfig(model.Id, endpoint, promptStrategy, Retrieval: true)],
-                        new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken))[0];
-                }
-                catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
-                {
-                    throw described;
-                }
-
-                scores = LocalRetrainer.Scores(row.ContractNames.Select(n => n + "\n" + promptStrategy.Name), row.Aupr, row.Categories);
-            }
-
-            await registry.SetScoresAsync(model.Id, scores, cancellationToken);
-            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{model.Id}: held-out AUPR {100 * scores.Aupr:0.0} on gate set {scores.GateSet} ({scores.Categories.Count} categories with gold spans); recorded"));
+            var reach = parse.GetValue(via) is { } name ? ModelCatalog.Load(parse.GetValue(settings)).Get(name) : null;
+            await EvaluateAsync(context, registry, model, parse.GetValue(data)!, reach, parse.GetValue(strategy)!, parse.GetValue(contracts), cancellationToken);
             return 0;
         }));
         return evaluate;
+    }
+
+    /// <summary>Scores a registered model on the gate set of a CUAD-style folder, records and prints the scores.</summary>
+    internal static async Task<GateScores> EvaluateAsync(CliContext context, SqliteModelRegistry registry, RegisteredModel model, string dataFolder, ModelEndpoint? via,
+        string strategyName, int contracts, CancellationToken cancellationToken)
+    {
+        var dataset = CuadDataset.Load(dataFolder);
+        GateScores scores;
+        if (model.Backend == "local")
+        {
+            scores = await new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry).ScoreAsync(dataset, model.Location, cancellationToken);
+        }
+        else
+        {
+            var endpoint = EndpointOf(model, via);
+            var gate = dataset.Where(c => LocalRetrainer.IsGateContract(c.Name));
+            var promptStrategy = PromptStrategy.Load(strategyName);
+            var examples = promptStrategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
+            var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
+                new SqliteUsageLedger(context.DatabasePath), PriceBook.Default()) { ContractLimit = contracts, Examples = examples };
+            CompareRow row;
+            try
+            {
+                row = (await evaluator.EvaluateAsync(gate, [new CompareConfig(model.Id, endpoint, promptStrategy, Retrieval: true)],
+                    new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken))[0];
+            }
+            catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
+            {
+                throw described;
+            }
+
+            scores = LocalRetrainer.Scores(row.ContractNames.Select(n => n + "\n" + promptStrategy.Name), row.Aupr, row.Categories);
+        }
+
+        await registry.SetScoresAsync(model.Id, scores, cancellationToken);
+        await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{model.Id}: held-out AUPR {100 * scores.Aupr:0.0} on gate set {scores.GateSet} ({scores.Categories.Count} categories with gold spans); recorded"));
+        return scores;
     }
 
     /// <summary>How to reach a registered language model: a self-hosted endpoint as recorded, or a provider fine-tune through a configured model's provider and key.</summary>
@@ -192,6 +201,29 @@ internal static class ModelsCommand
         return via is null
             ? throw new TandemException($"{model.Id} is a {model.Backend} model: say which configured model reaches its provider", "add --via <name> (see 'tandem models list')")
             : via with { Name = model.Id, Model = model.Location };
+    }
+
+    /// <summary>
+    /// Runs the promotion gate for a scored candidate, printing every reason, and promotes it when
+    /// it passes (or when <paramref name="forceReason"/> is given); throws when it is refused.
+    /// </summary>
+    internal static async Task GateAsync(CliContext context, SqliteModelRegistry registry, RegisteredModel candidate, double margin, string? forceReason, CancellationToken cancellationToken)
+    {
+        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == candidate.Backend && m.Status == ModelStatus.Champion);
+        var decision = new PromotionGate { Margin = margin }.Decide(candidate.Scores!, champion?.Scores);
+        foreach (var line in decision.Reasons)
+        {
+            await context.Output.WriteLineAsync(" - " + line);
+        }
+
+        if (!decision.Promote && forceReason is null)
+        {
+            throw new TandemException($"the gate refused {candidate.Id}; {champion?.Id ?? "nothing"} stays champion", "improve the candidate, or use --force --reason '...'");
+        }
+
+        var note = decision.Promote ? "passed the gate" : "forced past the gate: " + forceReason;
+        await registry.PromoteAsync(candidate.Id, note, cancellationToken);
+        await context.Output.WriteLineAsync($"{candidate.Id} is now the champion ({note}){(champion is null ? "" : $"; {champion.Id} retired")}");
     }
 
     private static Command Promote(CommandRunner run)
@@ -221,21 +253,7 @@ internal static class ModelsCommand
                 throw new TandemException($"{candidate.Id} has no held-out scores", "score it first: tandem models evaluate " + candidate.Id + " --data <cuad folder>");
             }
 
-            var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == candidate.Backend && m.Status == ModelStatus.Champion);
-            var decision = new PromotionGate { Margin = parse.GetValue(margin) / 100 }.Decide(candidate.Scores, champion?.Scores);
-            foreach (var line in decision.Reasons)
-            {
-                await context.Output.WriteLineAsync(" - " + line);
-            }
-
-            if (!decision.Promote && !parse.GetValue(force))
-            {
-                throw new TandemException($"the gate refused {candidate.Id}; {champion?.Id ?? "nothing"} stays champion", "improve the candidate, or use --force --reason '...'");
-            }
-
-            var note = decision.Promote ? "passed the gate" : "forced past the gate: " + parse.GetValue(reason);
-            await registry.PromoteAsync(candidate.Id, note, cancellationToken);
-            await context.Output.WriteLineAsync($"{candidate.Id} is now the champion ({note}){(champion is null ? "" : $"; {champion.Id} retired")}");
+            await GateAsync(context, registry, candidate, parse.GetValue(margin) / 100, parse.GetValue(force) ? parse.GetValue(reason) : null, cancellationToken);
             return 0;
         }));
         return promote;

@@ -19,7 +19,7 @@ public sealed class RetrainPolicy
     /// Decides for <paramref name="backend"/>, given the registry, when each accepted correction
     /// was made (<paramref name="acceptedCorrections"/>), and earlier decisions: a job started on
     /// one counts as the last retrain even before its model is registered, so a provider job
-    /// still running is not started twice.
+    /// still running is not started twice; once a later record says it failed, it no longer counts.
     /// </summary>
     public RetrainDecision Decide(string backend, IReadOnlyList<RegisteredModel> registry, DateTimeOffset now, IReadOnlyList<DateTimeOffset>? acceptedCorrections = null,
         IReadOnlyList<RetrainDecision>? decisions = null)
@@ -32,7 +32,9 @@ public sealed class RetrainPolicy
         }
 
         var newest = registry.Where(m => m.Backend == backend).OrderByDescending(m => m.CreatedAt).Select(m => (At: m.CreatedAt, What: $"the newest model ({m.Id})"))
-            .Concat((decisions ?? []).Where(d => d.Backend == backend && d.Job is not null).Select(d => (d.At, What: $"the last training job ({d.Job})")))
+            .Concat((decisions ?? []).Where(d => d.Backend == backend && d.Job is not null).GroupBy(d => d.Job, StringComparer.Ordinal)
+                .Where(g => g.MaxBy(d => d.At)!.Due) // a job whose latest record says it failed no longer counts
+                .Select(g => (At: g.Min(d => d.At), What: $"the last training job ({g.Key})")))
             .OrderByDescending(x => x.At).FirstOrDefault();
         if (newest.What is null)
         {

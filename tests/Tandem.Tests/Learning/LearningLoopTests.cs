@@ -168,23 +168,7 @@ public sealed class LearningLoopTests : IDisposable
     public async Task Evaluate_SelfHostedAdapters_ScoredOnTheGateSet_BetterPromoted_WorseRefused()
     {
         // Two adapters behind one OpenAI-compatible server: "good" finds both categories, "weak" only governing law.
-        using var server = new FakeModelServer
-        {
-            Responder = request =>
-            {
-                var passages = request["messages"]!.AsArray().Select(m => m!["content"]?.GetValue<string>() ?? string.Empty).Last(c => c.StartsWith("Passages:", StringComparison.Ordinal))
-                    .Split('\n').Where(l => l.StartsWith('[')).ToList();
-                var wanted = request["model"]!.GetValue<string>() == "good"
-                    ? new[] { ("govern", "Governing Law"), ("liability", "Cap on Liability"), ("damages", "Cap on Liability") }
-                    : [("govern", "Governing Law")];
-                var claims = passages.SelectMany(line => wanted.Where(w => line.Contains(w.Item1, StringComparison.OrdinalIgnoreCase)).Select(w => new
-                {
-                    category = w.Item2, severity = "low", passage = int.Parse(line[1..line.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture),
-                    quote = line[(line.IndexOf(") ", StringComparison.Ordinal) + 2)..], rationale = "r", confidence = 0.9,
-                }));
-                return System.Text.Json.JsonSerializer.Serialize(new { findings = claims });
-            },
-        };
+        using var server = new FakeModelServer { Responder = Reviewer(goodModel: "good") };
         string Register(string adapter)
         {
             var (exit, output, error) = _cli.RunAsync("models", "register", "--endpoint", server.BaseUrl.ToString(), "--model", adapter, "--base", "llama").GetAwaiter().GetResult();
@@ -216,6 +200,71 @@ public sealed class LearningLoopTests : IDisposable
         Assert.True(models.Single(m => m.Id == good).Scores!.Aupr > models.Single(m => m.Id == weak).Scores!.Aupr);
         Assert.Equal(ModelStatus.Champion, models.Single(m => m.Id == good).Status);
     }
+
+    [Fact]
+    public async Task ProviderLoop_CronStartsFollowsScoresAndPromotes_FailedJobFreesThePolicy()
+    {
+        using var server = new FakeModelServer { Responder = Reviewer(goodModel: "ft:gpt-4.1-mini:tandem::abc123") };
+        var settings = _dir.Write("appsettings.json", $$"""
+            { "Tandem": { "Models": { "base": { "Provider": "openai-compatible", "Model": "gpt-4.1-mini", "BaseUrl": "{{server.BaseUrl}}", "MaxRetries": 0 } } } }
+            """);
+        var categories = new[] { "Governing Law", "Cap on Liability", "Anti-Assignment" };
+        var lines = Enumerable.Range(0, 24).Select(i => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            category = categories[i % 3], input = $"Clause {i} of a supply agreement about {categories[i % 3]}, item {i * 7}.", provenance = "curated",
+        }));
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("examples.jsonl", string.Join("\n", lines)))).Exit);
+        string[] Cron() => ["finetune", "status", "--pending", "--model", "base", "--settings", settings, "--evaluate", _data, "--contracts", "5", "--promote"];
+
+        // Day 1: due, a job starts. The daily follow-up polls it until it succeeds, then scores and promotes the model.
+        var started = await _cli.RunAsync("retrain", "provider", "--model", "base", "--settings", settings, "--out", _dir.File("ds1"), "--if-due");
+        Assert.True(started.Exit == 0, started.Error);
+        var follow = string.Empty;
+        for (var i = 0; i < 3; i++)
+        {
+            var run = await _cli.RunAsync(Cron());
+            Assert.True(run.Exit == 0, run.Error);
+            follow += run.Output;
+        }
+
+        Assert.Contains("registered candidate openai-ftjob-1", follow, StringComparison.Ordinal);
+        Assert.Contains("openai-ftjob-1: held-out AUPR", follow, StringComparison.Ordinal);
+        Assert.Contains("openai-ftjob-1 is now the champion (passed the gate)", follow, StringComparison.Ordinal);
+        Assert.Equal("no pending jobs\n", (await _cli.RunAsync(Cron())).Output);
+        var champion = await Registry().GetAsync("openai-ftjob-1", TestContext.Current.CancellationToken);
+        Assert.Equal((ModelStatus.Champion, "ft:gpt-4.1-mini:tandem::abc123"), (champion!.Status, champion.Location));
+        Assert.True(champion.Scores!.Aupr > 0.5);
+
+        // The next job fails: the follow-up records it, and the policy no longer counts it as the last retrain.
+        server.FailJobs = true;
+        Assert.Equal(0, (await _cli.RunAsync("retrain", "provider", "--model", "base", "--settings", settings, "--out", _dir.File("ds2"))).Exit);
+        Assert.Contains("not due: the last training job (ftjob-2)", (await _cli.RunAsync("retrain", "provider", "--model", "base", "--settings", settings, "--out", _dir.File("ds3"), "--if-due")).Output, StringComparison.Ordinal);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, (await _cli.RunAsync(Cron())).Exit);
+        }
+
+        var decisions = await Registry().ListDecisionsAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(decisions, d => d.Job == "ftjob-2" && !d.Due && d.Reason.Contains("failed: The training file has too few examples.", StringComparison.Ordinal));
+        var after = await _cli.RunAsync("retrain", "provider", "--model", "base", "--settings", settings, "--out", _dir.File("ds4"), "--if-due", "--after-corrections", "0");
+        Assert.Contains("not due: the newest model (openai-ftjob-1)", after.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A fake reviewer: the model named <paramref name="goodModel"/> finds both categories, any other only governing law.</summary>
+    private static Func<System.Text.Json.Nodes.JsonNode, string> Reviewer(string goodModel) => request =>
+    {
+        var passages = request["messages"]!.AsArray().Select(m => m!["content"]?.GetValue<string>() ?? string.Empty).Last(c => c.StartsWith("Passages:", StringComparison.Ordinal))
+            .Split('\n').Where(l => l.StartsWith('[')).ToList();
+        var wanted = request["model"]!.GetValue<string>() == goodModel
+            ? new[] { ("govern", "Governing Law"), ("liability", "Cap on Liability"), ("damages", "Cap on Liability") }
+            : [("govern", "Governing Law")];
+        var claims = passages.SelectMany(line => wanted.Where(w => line.Contains(w.Item1, StringComparison.OrdinalIgnoreCase)).Select(w => new
+        {
+            category = w.Item2, severity = "low", passage = int.Parse(line[1..line.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture),
+            quote = line[(line.IndexOf(") ", StringComparison.Ordinal) + 2)..], rationale = "r", confidence = 0.9,
+        }));
+        return System.Text.Json.JsonSerializer.Serialize(new { findings = claims });
+    };
 
     private SqliteModelRegistry Registry() => new(_cli.DatabasePath);
 }

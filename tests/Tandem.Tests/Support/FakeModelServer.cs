@@ -42,6 +42,9 @@ public sealed class FakeModelServer : IDisposable
 
     public (int Prompt, int Cached, int Completion) Usage { get; set; } = (12, 4, 1);
 
+    /// <summary>When set, fine-tuning jobs end "failed" (with an error object) instead of "succeeded".</summary>
+    public bool FailJobs { get; set; }
+
     /// <summary>Queues an error for the next request (then normal answers resume).</summary>
     public void FailNext(int status, string code, string message, string? retryAfter = null) =>
         _script.Enqueue(context =>
@@ -257,11 +260,16 @@ public sealed class FakeModelServer : IDisposable
                     _events[jobId].Add("Job cancelled");
                     return WriteAsync(context, 200, job.ToJsonString());
                 default:
-                    var next = job["status"]!.GetValue<string>() switch { "validating_files" => "queued", "queued" => "running", "running" => "succeeded", var same => same };
+                    var next = job["status"]!.GetValue<string>() switch { "validating_files" => "queued", "queued" => "running", "running" => FailJobs ? "failed" : "succeeded", var same => same };
                     if (next != job["status"]!.GetValue<string>())
                     {
                         job["status"] = next;
                         _events[jobId].Add("Job " + next);
+                        if (next == "failed")
+                        {
+                            job["error"] = new JsonObject { ["code"] = "invalid_training_file", ["message"] = "The training file has too few examples.", ["param"] = "training_file" };
+                        }
+
                         if (next == "succeeded")
                         {
                             job["fine_tuned_model"] = $"ft:{job["model"]}:tandem:{job["suffix"]}:abc123";
