@@ -80,8 +80,15 @@ public sealed class CorrectionRecorder(IReportStore reports, IDocumentStore docu
         }
 
         var quote = request.Quote is null ? null : QuoteIn(report.DocumentId, context, original.ClauseId, original.Start, original.Quote, request.Quote);
-        return Build(report, number, Correction.Change, original.ClauseId, original.ClausePath, original.Quote, original,
-            category == original.Category ? null : category, severity, string.IsNullOrWhiteSpace(request.Rationale) ? null : request.Rationale.Trim(), quote, request.Note, author);
+        var rationale = string.IsNullOrWhiteSpace(request.Rationale) ? null : request.Rationale.Trim();
+        category = category == original.Category ? null : category;
+        severity = severity == original.Severity.ToString() ? null : severity;
+        if (category is null && severity is null && rationale is null && quote is null)
+        {
+            throw new TandemException($"finding {number} already says that", "give a category, severity, rationale or quote that differs from the report's");
+        }
+
+        return Build(report, number, Correction.Change, original.ClauseId, original.ClausePath, original.Quote, original, category, severity, rationale, quote, request.Note, author);
     }
 
     private Correction Missed(RiskReport report, ReportContext context, CorrectionRequest request, Principal author)

@@ -126,6 +126,19 @@ public sealed class CorrectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Correct_SameAsTheReport_NothingToCorrect()
+    {
+        var json = await AnalyzeAsync();
+        var first = json.GetProperty("findings")[0];
+
+        var (exit, _, error) = await _alice.RunAsync("correct", json.GetProperty("reportId").GetString()!, "--finding", "1",
+            "--category", first.GetProperty("category").GetString()!, "--severity", first.GetProperty("severity").GetString()!);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("finding 1 already says that", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Correct_SomeoneWhoMayNotReadTheDocument_ReportNotFound()
     {
         var id = (await AnalyzeAsync()).GetProperty("reportId").GetString()!;
