@@ -95,6 +95,19 @@ public sealed partial class LlmAnalyzeTests : IDisposable
         Assert.Equal(["system", "user"], stored.Context.Prompt!.Select(t => t.Role).Distinct());
         Assert.Contains(stored.Context.Prompt!, t => t.Text.Contains("governed by the laws", StringComparison.Ordinal));
         Assert.NotEmpty(stored.Context.SeenClauseIds);
+
+        // A correction of the LLM's report labels the document for the local analyst like any other.
+        Assert.Equal(0, (await _cli.RunAsync("correct", stored.ReportId, "--finding", "1", "--false-positive")).Exit);
+        Assert.Equal(0, (await _cli.RunAsync("examples", "review", "--report", stored.ReportId, "--accept")).Exit);
+        var labelling = await Tandem.Learning.CorrectedReports.LabelAsync(new Tandem.Learning.SqliteCorrectionStore(_cli.DatabasePath), new Tandem.Analysis.SqliteReportStore(_cli.DatabasePath),
+            new Tandem.Learning.SqliteExampleStore(_cli.DatabasePath), ["user:alice"], _ => false, TestContext.Current.CancellationToken);
+        Assert.Equal(1, labelling.Reports);
+        Assert.Equal(stored.Context.Clauses.Count, labelling.Clauses.Count);
+        var dropped = Tandem.Analysis.ClauseCategories.IndexOf(stored.Findings[0].Category);
+        var kept = Tandem.Analysis.ClauseCategories.IndexOf(stored.Findings[1].Category);
+        int At(string clauseId) => stored.Context.Clauses.Select(c => c.ClauseId).ToList().IndexOf(clauseId);
+        Assert.False(labelling.Clauses[At(stored.Findings[0].ClauseId)].Labels[dropped]);
+        Assert.True(labelling.Clauses[At(stored.Findings[1].ClauseId)].Labels[kept]);
     }
 
     [Fact]
