@@ -113,6 +113,15 @@ internal static class DatasetCommand
     /// <summary>Builds the dataset and prints what went in, what was excluded and why, and the validation report.</summary>
     internal static async Task<DatasetBuild> BuildAsync(CliContext context, DatasetOptions options, string folder, CancellationToken cancellationToken)
     {
+        if (options.RetrievalAware)
+        {
+            // Corrections carry their contract: their distractors come from it.
+            options = options with
+            {
+                Neighbours = await CorrectedReports.NeighboursAsync(new SqliteCorrectionStore(context.DatabasePath), new Analysis.SqliteReportStore(context.DatabasePath), cancellationToken),
+            };
+        }
+
         var result = await new DatasetBuilder(new SqliteExampleStore(context.DatabasePath), new TokenCounter()).BuildAsync(options, folder, cancellationToken);
         var us = CultureInfo.InvariantCulture;
         await context.Output.WriteLineAsync($"wrote {result.Train} training and {result.Validation} validation examples to {Path.GetDirectoryName(result.TrainPath)} (dataset {result.DatasetHash})");

@@ -71,6 +71,42 @@ public static class CorrectedReports
         return new CorrectionLabelling(clauses, usedReports, used, excluded);
     }
 
+    /// <summary>
+    /// For each correction's example: the other clauses of the corrected document that do not
+    /// carry the example's category once the report's accepted corrections (and this one) are
+    /// applied; the dataset builder draws retrieval-aware distractors from them.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> NeighboursAsync(ICorrectionStore corrections, IReportStore reports,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(corrections);
+        ArgumentNullException.ThrowIfNull(reports);
+        var all = (await corrections.ListAsync(cancellationToken: cancellationToken)).Where(c => c.Review != "rejected").ToList();
+        var stored = (await reports.GetForTrainingAsync(all.Select(c => c.Correction.ReportId).ToList(), cancellationToken)).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
+        var neighbours = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var group in all.GroupBy(c => c.Correction.ReportId, StringComparer.Ordinal))
+        {
+            if (!stored.TryGetValue(group.Key, out var report) || report.Context is not { } context)
+            {
+                continue;
+            }
+
+            foreach (var recorded in group)
+            {
+                var c = recorded.Correction;
+                var applied = group.Where(o => o.Accepted || o.Correction.Id == c.Id).Select(o => o.Correction).OrderBy(o => o.CreatedAt).ToList();
+                var rows = Label(report, applied, string.Empty);
+                var category = c.Kind == Correction.FalsePositive ? c.Original!.Category : c.Category ?? c.Original!.Category;
+                var k = ClauseCategories.IndexOf(category);
+                neighbours[c.ExampleId] = context.Clauses.Select((clause, i) => (clause, i))
+                    .Where(x => (k < 0 || !rows[x.i].Labels[k]) && x.clause.ClauseId != c.ClauseId && !c.ClauseText.Contains(x.clause.Text, StringComparison.Ordinal))
+                    .Select(x => x.clause.Text).ToList();
+            }
+        }
+
+        return neighbours;
+    }
+
     /// <summary>One report's clauses, labelled by its findings with the corrections applied.</summary>
     public static IReadOnlyList<LabelledClause> Label(RiskReport report, IReadOnlyList<Correction> corrections, string contract)
     {

@@ -70,7 +70,14 @@ public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens)
     {
         var passages = new List<string>();
         var oracle = !options.RetrievalAware || Unit(example.Id, "oracle", options.Seed) < options.OracleRatio;
-        if (options.RetrievalAware)
+        if (options.RetrievalAware && options.Neighbours.TryGetValue(example.Id, out var neighbours) && neighbours.Count > 0)
+        {
+            // Hard negatives from the example's own contract: its clauses most like this one.
+            var own = new Bm25Index(neighbours);
+            var hits = own.Search(example.Input, options.Distractors).Select(h => neighbours[h.Item]).ToList();
+            passages.AddRange(hits.Count > 0 ? hits : neighbours.Take(options.Distractors));
+        }
+        else if (options.RetrievalAware)
         {
             // Hard negatives: the clauses most like this one that are of another category.
             passages.AddRange(distractors.Search(example.Input, options.Distractors * 4 + 1)

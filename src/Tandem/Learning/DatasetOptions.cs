@@ -29,5 +29,13 @@ public sealed record DatasetOptions
     /// <summary>The system instructions of each example (the fine-tuned strategy's).</summary>
     public required string Instructions { get; init; }
 
+    /// <summary>
+    /// For examples that came from a reviewed document (corrections): the document's other
+    /// clauses that do not carry the example's category. Retrieval-aware chats draw their
+    /// distractors from these, as retrieval over that contract would, instead of from other
+    /// examples.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Neighbours { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public int Seed { get; init; } = 7;
 }

@@ -95,6 +95,16 @@ public sealed class CorrectionTests : IDisposable
         Assert.Contains($"{corrections[0].Correction.Id} [rejected by alice]", list.Output, StringComparison.Ordinal);
         Assert.Contains($"{corrections[2].Correction.Id} [pending]", list.Output, StringComparison.Ordinal);
 
+        // Retrieval-aware datasets draw a correction's distractors from its own contract, never the
+        // clause itself nor a clause of the same category.
+        var neighbours = await CorrectedReports.NeighboursAsync(new SqliteCorrectionStore(_alice.DatabasePath), new SqliteReportStore(_alice.DatabasePath), ct);
+        var report = (await new SqliteReportStore(_alice.DatabasePath).GetAsync(id, new Principal("alice"), ct))!;
+        var capNeighbours = neighbours[change.ExampleId];
+        Assert.True(capNeighbours.Count > 10);
+        Assert.DoesNotContain(capNeighbours, t => change.ClauseText.Contains(t, StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Findings.Where(f => f.Category == "Cap on Liability"), f => capNeighbours.Any(t => f.Quote.Contains(t, StringComparison.Ordinal)));
+        Assert.False(neighbours.ContainsKey(corrections[0].Correction.ExampleId)); // rejected: no example, no neighbours
+
         // A reviewer takes a report's pending corrections at once.
         var bob = new CliRunner(_alice.DatabasePath, "bob");
         var batch = await bob.RunAsync("examples", "review", "--report", id, "--accept");

@@ -62,6 +62,41 @@ public sealed class DatasetBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_RetrievalAwareCorrections_DistractorsFromTheirOwnContract_FalsePositiveAnswersNothing_QuoteNarrowed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        TrainingExample Correction(string id, string category, string input, string? quote = null) =>
+            new(id, "clause-review", input, category, "high", "why", "correction", ["doc"], [], "alice", DateTimeOffset.UnixEpoch, Reviewed: true, NearDuplicateOf: null) { Quote = quote };
+        await _store.AddAsync([
+            Correction("ex_fp", TrainingExample.NoFinding, "The service credits are the exclusive remedy for availability failures."),
+            Correction("ex_cap", "Cap on Liability", "Total liability shall not exceed the fees paid in the three months before the claim.", quote: "shall not exceed the fees paid"),
+            .. Enumerable.Range(0, 10).Select(i => Correction($"ex_{i}", "Governing Law", $"Pool clause {i} governed by the laws of place {i}.")),
+        ], ct);
+        string[] own = ["Own contract clause about payment terms and invoices.", "Own contract clause about notices to the parties.", "Own contract clause about term and renewal."];
+        var options = Options() with
+        {
+            RetrievalAware = true, Distractors = 2, OracleRatio = 1, Split = 1.0, EvaluationTexts = [],
+            Neighbours = new Dictionary<string, IReadOnlyList<string>> { ["ex_fp"] = own, ["ex_cap"] = own },
+        };
+
+        var build = await new DatasetBuilder(_store, new TokenCounter()).BuildAsync(options, _dir.File("corr"), ct);
+
+        var chats = File.ReadAllLines(build.TrainPath).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("messages")).ToList();
+        JsonElement Chat(string input) => chats.Single(m => m[1].GetProperty("content").GetString()!.Contains(input, StringComparison.Ordinal));
+        var cap = Chat("Total liability shall not exceed");
+        var capPassages = cap[1].GetProperty("content").GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(3, capPassages.Count);
+        Assert.Equal(2, capPassages.Count(p => p.Contains("Own contract clause", StringComparison.Ordinal)));
+        var finding = JsonDocument.Parse(cap[2].GetProperty("content").GetString()!).RootElement.GetProperty("findings")[0];
+        Assert.Equal("shall not exceed the fees paid", finding.GetProperty("quote").GetString());
+        Assert.Contains("Total liability", capPassages[finding.GetProperty("passage").GetInt32() - 1], StringComparison.Ordinal);
+        var falsePositive = Chat("exclusive remedy");
+        Assert.Equal(0, JsonDocument.Parse(falsePositive[2].GetProperty("content").GetString()!).RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Contains("Own contract clause", falsePositive[1].GetProperty("content").GetString()!, StringComparison.Ordinal);
+        Assert.DoesNotContain(chats.Where(m => m[1].GetProperty("content").GetString()!.Contains("Pool clause 1 ", StringComparison.Ordinal)), m => m[1].GetProperty("content").GetString()!.Contains("Own contract", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Build_RetrievalAware_CitesThePassageAmongDistractors()
     {
         await SeedAsync();
