@@ -73,7 +73,7 @@ internal static class ExamplesCommand
             var examples = File.Exists(context.DatabasePath) ? await new SqliteExampleStore(context.DatabasePath).ListAsync(cancellationToken: cancellationToken) : [];
             var lines = examples.Select(e => JsonSerializer.Serialize(new
             {
-                category = e.Category, input = e.Input, severity = e.Severity, rationale = e.Rationale, provenance = e.Provenance,
+                category = e.Category, input = e.Input, quote = e.Quote, severity = e.Severity, rationale = e.Rationale, provenance = e.Provenance,
                 sources = e.SourceDocuments, access = e.Access, author = e.Author, reviewed = e.Reviewed,
             }));
             var target = Path.GetFullPath(parse.GetValue(file)!);

@@ -43,17 +43,25 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
             {
                 using var document = JsonDocument.Parse(line);
                 var root = document.RootElement;
-                var category = ClauseCategories.Canonical(Text(root, "category") ?? string.Empty);
+                var named = Text(root, "category") ?? string.Empty;
+                var category = named == TrainingExample.NoFinding ? named : ClauseCategories.Canonical(named);
                 var input = Text(root, "input") ?? Text(root, "clause");
                 var provenance = Text(root, "provenance") ?? "imported";
                 if (category is null || string.IsNullOrWhiteSpace(input) || !Provenances.Contains(provenance))
                 {
-                    errors.Add($"line {number}: needs a known \"category\", a non-empty \"input\", and a provenance of {string.Join(", ", Provenances)}");
+                    errors.Add($"line {number}: needs a known \"category\" (or \"{TrainingExample.NoFinding}\"), a non-empty \"input\", and a provenance of {string.Join(", ", Provenances)}");
+                    continue;
+                }
+
+                var quote = Text(root, "quote");
+                if (quote is not null && !Collapse(input).Contains(Collapse(quote), StringComparison.Ordinal))
+                {
+                    errors.Add($"line {number}: the \"quote\" must occur in the \"input\"");
                     continue;
                 }
 
                 examples.Add(Example(input, category, Text(root, "severity") ?? "medium", Text(root, "rationale") ?? string.Empty, provenance,
-                    List(root, "sources"), List(root, "access"), author, at));
+                    List(root, "sources"), List(root, "access"), author, at) with { Quote = quote });
             }
             catch (JsonException e)
             {
@@ -110,6 +118,8 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
         IReadOnlyList<string> access, string author, DateTimeOffset at) =>
         new(ExampleDuplicates.IdOf(Task, category, input), Task, input.Trim(), category, severity, rationale, provenance, sources, access, author, at,
             Reviewed: provenance == "curated", NearDuplicateOf: null);
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

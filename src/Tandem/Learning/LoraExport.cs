@@ -34,13 +34,19 @@ public static class LoraExport
             written.Add(path);
         }
 
-        File.Copy(trainPath, Path.Combine(folder, "train.jsonl"), overwrite: true);
-        written.Add(Path.Combine(folder, "train.jsonl"));
+        void Copy(string source, string name)
+        {
+            var path = Path.Combine(folder, name);
+            File.Copy(source, path + ".tmp", overwrite: true);
+            File.Move(path + ".tmp", path, overwrite: true);
+            written.Add(path);
+        }
+
+        Copy(trainPath, "train.jsonl");
         var hasValidation = validationPath is not null && File.Exists(validationPath) && new FileInfo(validationPath).Length > 0;
         if (hasValidation)
         {
-            File.Copy(validationPath!, Path.Combine(folder, "valid.jsonl"), overwrite: true);
-            written.Add(Path.Combine(folder, "valid.jsonl"));
+            Copy(validationPath!, "valid.jsonl");
         }
 
         var us = CultureInfo.InvariantCulture;

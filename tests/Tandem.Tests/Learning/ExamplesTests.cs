@@ -41,6 +41,33 @@ public sealed class ExamplesTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportImport_CorrectionsKeepNoFindingAndQuote_QuoteMustBeInTheInput()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = new SqliteExampleStore(_cli.DatabasePath);
+        await store.AddAsync([
+            new TrainingExample("ex_a", "clause-review", "The credits are the exclusive remedy.", TrainingExample.NoFinding, "medium", "not exclusivity", "correction", ["d"], ["group:legal"], "alice", DateTimeOffset.UnixEpoch, true, null),
+            new TrainingExample("ex_b", "clause-review", "Liability shall not exceed\n\nthe fees paid in three months.", "Cap on Liability", "high", "low cap", "correction", ["d"], ["group:legal"], "alice", DateTimeOffset.UnixEpoch, true, null)
+            { Quote = "shall not exceed the fees paid" },
+        ], ct);
+        var exported = _dir.File("corrections.jsonl");
+        Assert.Equal(0, (await _cli.RunAsync("examples", "export", exported)).Exit);
+
+        var other = new CliRunner(_dir.File("other.db"));
+        var (exit, output, error) = await other.RunAsync("examples", "import", exported);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("imported 2 examples", output, StringComparison.Ordinal);
+        var imported = await new SqliteExampleStore(other.DatabasePath).ListAsync(cancellationToken: ct);
+        Assert.Equal(TrainingExample.NoFinding, imported[0].Category);
+        Assert.Equal("shall not exceed the fees paid", imported[1].Quote);
+        var bad = _dir.Write("badquote.jsonl", JsonSerializer.Serialize(new { category = "Cap on Liability", input = "Liability is capped.", quote = "uncapped forever", provenance = "correction" }) + "\n");
+        var refused = await other.RunAsync("examples", "import", bad);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("line 1: the \"quote\" must occur in the \"input\"", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_BadLines_NothingImportedAndEachNamed()
     {
         var file = _dir.Write("bad.jsonl", string.Join("\n", Line("Governing Law", "Fine clause."), "{oops", Line("Not A Category", "x"), Line("Governing Law", "y", provenance: "guess")) + "\n");
