@@ -77,10 +77,33 @@ internal static class ModelsCommand
 
     private static Command Registry(CommandRunner run)
     {
-        var registry = new Command("registry", "The model registry: versions, scores, status and lineage");
-        registry.SetAction(run(async (context, _, cancellationToken) =>
+        var format = CliOptions.Format("text", "json");
+        var decisions = new Option<bool>("--decisions") { Description = "List the retraining decisions instead (what --if-due decided and why)" };
+        var registry = new Command("registry", "The model registry: versions, scores, status and lineage") { format, decisions };
+        registry.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var models = File.Exists(context.DatabasePath) ? await new SqliteModelRegistry(context.DatabasePath).ListAsync(cancellationToken) : [];
+            var store = new SqliteModelRegistry(context.DatabasePath);
+            var json = parse.GetValue(format) == "json";
+            if (parse.GetValue(decisions))
+            {
+                var made = File.Exists(context.DatabasePath) ? await store.ListDecisionsAsync(cancellationToken) : [];
+                foreach (var d in made)
+                {
+                    await context.Output.WriteLineAsync(json
+                        ? System.Text.Json.JsonSerializer.Serialize(d, new System.Text.Json.JsonSerializerOptions(Reporting.ReportJson.Options) { WriteIndented = false })
+                        : $"{d.At:yyyy-MM-dd HH:mm} {d.Backend} {(d.Due ? "due" : "not due")}{(d.Job is null ? "" : $" [job {d.Job}]")}: {d.Reason}");
+                }
+
+                return 0;
+            }
+
+            var models = File.Exists(context.DatabasePath) ? await store.ListAsync(cancellationToken) : [];
+            if (json)
+            {
+                await context.Output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(models, Reporting.ReportJson.Options));
+                return 0;
+            }
+
             var us = CultureInfo.InvariantCulture;
             var table = new Table().Border(TableBorder.Simple).AddColumns("Id", "Status", "Backend", "Held-out AUPR", "Data", "Parent", "Created", "Note");
             foreach (var m in models)

@@ -94,6 +94,14 @@ public sealed class LearningLoopTests : IDisposable
         Assert.False(Assert.Single(await Registry().ListDecisionsAsync(TestContext.Current.CancellationToken)).Due);
         Assert.Equal(3, (await Registry().ListAsync(TestContext.Current.CancellationToken)).Count);
 
+        // Scripts read the registry and the decisions as JSON.
+        var listed = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("models", "registry", "--format", "json")).Output).RootElement;
+        Assert.Equal(3, listed.GetArrayLength());
+        Assert.Equal(worse.Id, listed.EnumerateArray().Single(m => m.GetProperty("status").GetString() == "champion").GetProperty("id").GetString());
+        var decision = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("models", "registry", "--decisions", "--format", "json")).Output).RootElement;
+        Assert.False(decision.GetProperty("due").GetBoolean());
+        Assert.Contains("not due", (await _cli.RunAsync("models", "registry", "--decisions")).Output, StringComparison.Ordinal);
+
         Task<RegisteredModel> RetrainAsync(params string[] extra) => LearningLoopTests.RetrainAsync(_cli, _data, models, extra);
     }
 
