@@ -30,7 +30,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => scores[i][k] >= threshold)
-                .GroupBy(i => ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
+                .GroupBy(i => ContextClause.ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
                 .Select(g => g.Order().ToList())
                 .OrderByDescending(g => g.Max(i => scores[i][k]))
                 .ThenBy(g => g[0])
@@ -80,7 +80,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var rationale = matched.Count == 0
             ? rule.Rationale
             : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.Rationale ?? d.Name));
-        return new Finding(rule.Category, severity, pieces[0].ClauseId, ClausePathOf(first.Path), first.Heading, quote,
+        return new Finding(rule.Category, severity, pieces[0].ClauseId, ContextClause.ClausePathOf(first.Path), first.Heading, quote,
             first.Start, end, LineOf(documentText, first.Start), rationale, matched.Select(d => d.Name).ToList(),
             Math.Round(confidence, 3))
         {
@@ -95,13 +95,6 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             .Select(r => new MissingProtection(r.Category, r.MissingSeverity, r.MissingRationale, r.StandardPosition))
             .OrderByDescending(m => m.Severity).ThenBy(m => m.Category, StringComparer.Ordinal)
             .ToList();
-
-    /// <summary>The clause a piece belongs to: "8.2#2" → "8.2".</summary>
-    private static string ClausePathOf(string piecePath)
-    {
-        var hash = piecePath.LastIndexOf('#');
-        return hash > 0 && piecePath[(hash + 1)..].All(char.IsDigit) ? piecePath[..hash] : piecePath;
-    }
 
     private static int LineOf(string text, int offset)
     {

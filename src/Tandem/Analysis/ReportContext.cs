@@ -32,8 +32,27 @@ public sealed record ReportContext(string Analyzer, IReadOnlyList<ContextClause>
             seen.ToList(), prompt, rawOutput);
 }
 
-/// <summary>A clause as the model saw it.</summary>
-public sealed record ContextClause(string ClauseId, string Path, string? Heading, ClauseKind Kind, int Start, int End, string Text);
+/// <summary>A clause (or one piece of a long one) as the model saw it.</summary>
+public sealed record ContextClause(string ClauseId, string Path, string? Heading, ClauseKind Kind, int Start, int End, string Text)
+{
+    /// <summary>Whether a finding's quoted span covers this piece.</summary>
+    public bool IsWithin(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return Start >= finding.Start && End <= finding.End;
+    }
+
+    /// <summary>Whether this is (a piece of) the clause a lawyer names by id or path: "8.2" names "8.2" and "8.2#2".</summary>
+    public bool IsPieceOf(string clause) => ClauseId == clause || Path == clause || Path.StartsWith(clause + "#", StringComparison.Ordinal);
+
+    /// <summary>The clause a piece belongs to: "8.2#2" → "8.2".</summary>
+    public static string ClausePathOf(string piecePath)
+    {
+        ArgumentNullException.ThrowIfNull(piecePath);
+        var hash = piecePath.LastIndexOf('#');
+        return hash > 0 && piecePath[(hash + 1)..].All(char.IsDigit) ? piecePath[..hash] : piecePath;
+    }
+}
 
 /// <summary>One turn of a prompt.</summary>
 public sealed record PromptTurn(string Role, string Text);

@@ -119,7 +119,7 @@ public sealed class DocxReader : IDocumentReader
                 }
             }
 
-            return string.Join(' ', string.Join(' ', parts).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return TextNormalizer.CollapseWhitespace(string.Join(' ', parts));
         }
 
         // A text-box paragraph inside a cell paragraph is written by its enclosing paragraph.

@@ -236,7 +236,7 @@ public sealed class HtmlReader : IDocumentReader
             {
                 var renderer = new Renderer();
                 renderer.VisitChildren(cell);
-                cells.Add(string.Join(' ', renderer.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+                cells.Add(TextNormalizer.CollapseWhitespace(renderer.ToString()));
             }
 
             if (cells.TrueForAll(string.IsNullOrEmpty))

@@ -10,6 +10,10 @@ namespace Tandem.Documents;
 /// </summary>
 public static class TextNormalizer
 {
+    /// <summary>The words of a text joined by single spaces: compares texts whose line breaks and spacing differ.</summary>
+    public static string CollapseWhitespace(string text) =>
+        string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>Normalises <paramref name="text"/>; see the type remarks for the rules.</summary>
     /// <param name="text">Text as a reader extracted it.</param>
     /// <returns>The normalised text, without a trailing newline.</returns>

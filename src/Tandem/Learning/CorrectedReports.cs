@@ -127,7 +127,7 @@ public static class CorrectedReports
             }
         }
 
-        static Func<ContextClause, bool> Within(Finding f) => c => c.Start >= f.Start && c.End <= f.End;
+        static Func<ContextClause, bool> Within(Finding f) => c => c.IsWithin(f);
         foreach (var finding in report.Findings)
         {
             Set(finding.Category, Within(finding), true);
@@ -145,7 +145,7 @@ public static class CorrectedReports
                     Set(c.Category ?? original.Category, Pinned(context, c.Quote, Within(original)), true);
                     break;
                 case Correction.Missed when c.Category is { } category:
-                    Set(category, Pinned(context, c.Quote, clause => clause.ClauseId == c.ClauseId || clause.Path == c.ClausePath || clause.Path.StartsWith(c.ClausePath + "#", StringComparison.Ordinal)), true);
+                    Set(category, Pinned(context, c.Quote, clause => clause.ClauseId == c.ClauseId || clause.IsPieceOf(c.ClausePath)), true);
                     break;
             }
         }
@@ -165,13 +165,12 @@ public static class CorrectedReports
             return clause;
         }
 
-        var plain = Plain(quote);
-        var pinned = context.Clauses.Where(clause).Where(c => Plain(c.Text) is var text && (text.Contains(plain, StringComparison.Ordinal) || plain.Contains(text, StringComparison.Ordinal)))
+        var plain = Documents.TextNormalizer.CollapseWhitespace(quote);
+        var pinned = context.Clauses.Where(clause).Where(c => Documents.TextNormalizer.CollapseWhitespace(c.Text) is var text && (text.Contains(plain, StringComparison.Ordinal) || plain.Contains(text, StringComparison.Ordinal)))
             .Select(c => c.ClauseId).ToHashSet(StringComparer.Ordinal);
         return pinned.Count == 0 ? clause : c => pinned.Contains(c.ClauseId);
     }
 
-    private static string Plain(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
 /// <summary>Labelled clauses from corrected reports, how many reports and corrections they came from, and what was left out and why.</summary>

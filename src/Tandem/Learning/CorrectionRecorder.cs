@@ -103,14 +103,14 @@ public sealed class CorrectionRecorder(IReportStore reports, IDocumentStore docu
             : CategoryOf(request.Category);
         var wanted = request.MissedClause!.Trim();
         // A clause split in pieces ("8.2", "8.2#2") is one clause to a lawyer.
-        var pieces = context.Clauses.Where(c => c.ClauseId == wanted || c.Path == wanted || c.Path.StartsWith(wanted + "#", StringComparison.Ordinal)).ToList();
+        var pieces = context.Clauses.Where(c => c.IsPieceOf(wanted)).ToList();
         if (pieces.Count == 0)
         {
             throw new TandemException($"report {report.ReportId} has no clause '{wanted}'",
                 $"give a clause path as the report shows it, e.g. {string.Join(", ", context.Clauses.Take(3).Select(c => c.Path))}");
         }
 
-        if (report.Findings.FirstOrDefault(f => f.Category == category && pieces.Any(p => p.Start >= f.Start && p.End <= f.End)) is { } already)
+        if (report.Findings.FirstOrDefault(f => f.Category == category && pieces.Any(p => p.IsWithin(f))) is { } already)
         {
             throw new TandemException($"clause {wanted} is already reported as {category} (finding {report.Findings.ToList().IndexOf(already) + 1})",
                 "correct that finding instead");

@@ -54,7 +54,7 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
                 }
 
                 var quote = Text(root, "quote");
-                if (quote is not null && !Collapse(input).Contains(Collapse(quote), StringComparison.Ordinal))
+                if (quote is not null && !Documents.TextNormalizer.CollapseWhitespace(input).Contains(Documents.TextNormalizer.CollapseWhitespace(quote), StringComparison.Ordinal))
                 {
                     errors.Add($"line {number}: the \"quote\" must occur in the \"input\"");
                     continue;
@@ -118,8 +118,6 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
         IReadOnlyList<string> access, string author, DateTimeOffset at) =>
         new(ExampleDuplicates.IdOf(Task, category, input), Task, input.Trim(), category, severity, rationale, provenance, sources, access, author, at,
             Reviewed: provenance == "curated", NearDuplicateOf: null);
-
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

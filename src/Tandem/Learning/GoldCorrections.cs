@@ -23,7 +23,7 @@ public static class GoldCorrections
         var (labelled, _, _) = CuadTrainingSet.Label(contract, documentText, clauses);
         var categories = ClauseCategories.All;
         // A lawyer sees clauses, not the segmenter's pieces: "8.2" and "8.2#2" are one clause.
-        var groups = context.Clauses.Select((c, i) => (Group: GroupOf(c.Path), Index: i)).GroupBy(g => g.Group, StringComparer.Ordinal)
+        var groups = context.Clauses.Select((c, i) => (Group: ContextClause.ClausePathOf(c.Path), Index: i)).GroupBy(g => g.Group, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToList(), StringComparer.Ordinal);
         bool Gold(string group, string category)
         {
@@ -50,13 +50,13 @@ public static class GoldCorrections
         for (var n = 0; n < report.Findings.Count; n++)
         {
             var f = report.Findings[n];
-            var covered = Enumerable.Range(0, context.Clauses.Count).Where(i => context.Clauses[i].Start >= f.Start && context.Clauses[i].End <= f.End).ToList();
+            var covered = Enumerable.Range(0, context.Clauses.Count).Where(i => context.Clauses[i].IsWithin(f)).ToList();
             if (covered.Count == 0)
             {
                 continue;
             }
 
-            var group = GroupOf(context.Clauses[covered[0]].Path);
+            var group = ContextClause.ClausePathOf(context.Clauses[covered[0]].Path);
             if (!Gold(group, f.Category))
             {
                 wrong.Add((n + 1, group));
@@ -76,7 +76,7 @@ public static class GoldCorrections
         {
             foreach (var category in categories.Where(c => Gold(group, c)))
             {
-                var covered = report.Findings.Any(f => f.Category == category && indexes.Any(i => context.Clauses[i].Start >= f.Start && context.Clauses[i].End <= f.End));
+                var covered = report.Findings.Any(f => f.Category == category && indexes.Any(i => context.Clauses[i].IsWithin(f)));
                 if (!covered)
                 {
                     missed.Add((group, category));
@@ -87,7 +87,7 @@ public static class GoldCorrections
         foreach (var (finding, group) in wrong)
         {
             var swaps = missed.Where(m => m.Group == group).ToList();
-            var taken = report.Findings.Where(f => context.Clauses.Any(c => GroupOf(c.Path) == group && c.Start >= f.Start && c.End <= f.End)).Select(f => f.Category).ToHashSet(StringComparer.Ordinal);
+            var taken = report.Findings.Where(f => context.Clauses.Any(c => ContextClause.ClausePathOf(c.Path) == group && c.IsWithin(f))).Select(f => f.Category).ToHashSet(StringComparer.Ordinal);
             if (swaps.Count == 1 && !taken.Contains(swaps[0].Category))
             {
                 requests.Add(new CorrectionRequest(Finding: finding, Category: swaps[0].Category, Note: "gold label"));
@@ -102,11 +102,5 @@ public static class GoldCorrections
         requests.AddRange(missed.Select(m => new CorrectionRequest(MissedClause: m.Group, Category: m.Category,
             Quote: QuoteOf(GoldPieces(m.Group, m.Category), groups[m.Group]), Note: "gold label")));
         return requests;
-    }
-
-    private static string GroupOf(string path)
-    {
-        var hash = path.LastIndexOf('#');
-        return hash > 0 && path[(hash + 1)..].All(char.IsDigit) ? path[..hash] : path;
     }
 }
