@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Tandem.Access;
 using Tandem.Store;
@@ -10,8 +9,6 @@ namespace Tandem.Analysis;
 /// <summary>Reports as a table beside the documents in the Tandem SQLite database (created on first use).</summary>
 public sealed class SqliteReportStore(string databasePath) : IReportStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private readonly string _connectionString = SqliteTables.ConnectionString(databasePath);
 
     /// <inheritdoc />
@@ -31,8 +28,8 @@ public sealed class SqliteReportStore(string databasePath) : IReportStore
         command.Parameters.AddWithValue("$model", report.Model);
         command.Parameters.AddWithValue("$by", requestedBy.UserId);
         command.Parameters.AddWithValue("$created", report.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$report", JsonSerializer.Serialize(report, Json));
-        command.Parameters.AddWithValue("$context", report.Context is null ? DBNull.Value : JsonSerializer.Serialize(report.Context, Json));
+        command.Parameters.AddWithValue("$report", JsonSerializer.Serialize(report, SqliteTables.Json));
+        command.Parameters.AddWithValue("$context", report.Context is null ? DBNull.Value : JsonSerializer.Serialize(report.Context, SqliteTables.Json));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -80,8 +77,8 @@ public sealed class SqliteReportStore(string databasePath) : IReportStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var report = JsonSerializer.Deserialize<RiskReport>(reader.GetString(0), Json)!;
-            reports.Add(reader.IsDBNull(1) ? report : report with { Context = JsonSerializer.Deserialize<ReportContext>(reader.GetString(1), Json) });
+            var report = JsonSerializer.Deserialize<RiskReport>(reader.GetString(0), SqliteTables.Json)!;
+            reports.Add(reader.IsDBNull(1) ? report : report with { Context = JsonSerializer.Deserialize<ReportContext>(reader.GetString(1), SqliteTables.Json) });
         }
 
         return reports;

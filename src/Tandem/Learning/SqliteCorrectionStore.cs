@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Tandem.Analysis;
 using Tandem.Store;
@@ -10,8 +9,6 @@ namespace Tandem.Learning;
 /// <summary>Corrections as a table in the Tandem SQLite database, written together with their examples.</summary>
 public sealed class SqliteCorrectionStore(string databasePath) : ICorrectionStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private readonly string _connectionString = SqliteTables.ConnectionString(databasePath);
 
     /// <inheritdoc />
@@ -38,7 +35,7 @@ public sealed class SqliteCorrectionStore(string databasePath) : ICorrectionStor
         command.Parameters.AddWithValue("$clause", correction.ClauseId);
         command.Parameters.AddWithValue("$path", correction.ClausePath);
         command.Parameters.AddWithValue("$text", correction.ClauseText);
-        command.Parameters.AddWithValue("$original", correction.Original is null ? DBNull.Value : JsonSerializer.Serialize(correction.Original, Json));
+        command.Parameters.AddWithValue("$original", correction.Original is null ? DBNull.Value : JsonSerializer.Serialize(correction.Original, SqliteTables.Json));
         command.Parameters.AddWithValue("$category", (object?)correction.Category ?? DBNull.Value);
         command.Parameters.AddWithValue("$severity", (object?)correction.Severity ?? DBNull.Value);
         command.Parameters.AddWithValue("$rationale", (object?)correction.Rationale ?? DBNull.Value);
@@ -76,7 +73,7 @@ public sealed class SqliteCorrectionStore(string databasePath) : ICorrectionStor
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             var correction = new Correction(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), Text(9) is { } original ? JsonSerializer.Deserialize<Finding>(original, Json) : null,
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), Text(9) is { } original ? JsonSerializer.Deserialize<Finding>(original, SqliteTables.Json) : null,
                 Text(10), Text(11), Text(12), Text(13), Text(14), reader.GetString(15),
                 DateTimeOffset.Parse(reader.GetString(16), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(17));
             list.Add(new RecordedCorrection(correction, Text(18) switch { null => "rejected", "1" => "accepted", _ => "pending" }, Text(19)));

@@ -9,6 +9,12 @@ namespace Tandem.Store;
 /// </summary>
 internal static class SqliteTables
 {
+    /// <summary>How records are kept as JSON in a column: web casing, enums by name (stable across reordering).</summary>
+    public static System.Text.Json.JsonSerializerOptions Json { get; } = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
     {
         DataSource = databasePath,
