@@ -30,11 +30,7 @@ internal static class DatasetCommand
             var report = new DatasetValidator(new TokenCounter()).Validate(parse.GetValue(file)!, chosen);
             var us = CultureInfo.InvariantCulture;
             await context.Output.WriteLineAsync(string.Create(us, $"{report.Examples} valid examples; tokens: {report.TotalTokens:N0} total, {report.MeanTokens:0} mean, {report.MaxTokens:N0} max (o200k)"));
-            var prices = CliOptions.LoadPriceBook(parse, priceBook);
-            var model = parse.GetValue(baseModel)!;
-            await context.Output.WriteLineAsync(prices.Find(model)?.TrainingPerMillion is { } perMillion
-                ? string.Create(us, $"training cost estimate: {report.TotalTokens:N0} tokens × {parse.GetValue(epochs)} epochs × ${perMillion}/M = ${report.TrainingCost(parse.GetValue(epochs), perMillion):0.00} ({model}, price book {prices.AsOf:yyyy-MM-dd})")
-                : $"training cost estimate: unknown ({model} has no training price in the price book)");
+            await context.Output.WriteLineAsync(CostLine(report, CliOptions.LoadPriceBook(parse, priceBook), parse.GetValue(baseModel)!, parse.GetValue(epochs)));
             foreach (var issue in report.Issues.Take(50))
             {
                 await context.Output.WriteLineAsync(issue.Line == 0 ? $"file: {issue.Message}" : $"line {issue.Line}: {issue.Message}");
@@ -51,6 +47,12 @@ internal static class DatasetCommand
         }));
         return new Command("dataset", "Fine-tuning datasets") { validate, Build(run) };
     }
+
+    /// <summary>The training-cost estimate: tokens × epochs × the price book's training rate for the base model.</summary>
+    internal static string CostLine(DatasetReport report, Economics.PriceBook prices, string model, int epochs) =>
+        prices.Find(model)?.TrainingPerMillion is { } perMillion
+            ? string.Create(CultureInfo.InvariantCulture, $"training cost estimate: {report.TotalTokens:N0} tokens × {epochs} epochs × ${perMillion}/M = ${report.TrainingCost(epochs, perMillion):0.00} ({model}, price book {prices.AsOf:yyyy-MM-dd})")
+            : $"training cost estimate: unknown ({model} has no training price in the price book)";
 
     private static DatasetFormat ParseFormat(string? name) => name switch
     {
@@ -96,7 +98,13 @@ internal static class DatasetCommand
     {
         var set = new DatasetOptionSet();
         var output = new Option<string>("--out") { Description = "Folder for train.jsonl and valid.jsonl", Required = true };
-        var build = new Command("build", "Build a fine-tuning dataset from the reviewed examples, with the access guard and a leak check, then validate it") { output };
+        var baseModel = new Option<string>("--base-model") { Description = "Base model to estimate training cost with (from the price book)", DefaultValueFactory = _ => "gpt-4.1-mini" };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs for the cost estimate", DefaultValueFactory = _ => 3 };
+        var priceBook = CliOptions.PriceBookFile();
+        var build = new Command("build", "Build a fine-tuning dataset from the reviewed examples, with the access guard and a leak check, then validate it and estimate its training cost")
+        {
+            output, baseModel, epochs, priceBook,
+        };
         foreach (var option in set.All)
         {
             build.Add(option);
@@ -105,6 +113,7 @@ internal static class DatasetCommand
         build.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var result = await BuildAsync(context, set.Read(parse), parse.GetValue(output)!, cancellationToken);
+            await context.Output.WriteLineAsync(CostLine(result.TrainReport, CliOptions.LoadPriceBook(parse, priceBook), parse.GetValue(baseModel)!, parse.GetValue(epochs)));
             return result.TrainReport.IsValid ? 0 : throw new TandemException("the training file does not pass validation (see above)", "add or review more examples");
         }));
         return build;

@@ -118,6 +118,7 @@ internal static class RetrainCommand
                     throw new TandemException("the training file does not pass validation (see above)", "add or review more examples; nothing was uploaded");
                 }
 
+                await context.Output.WriteLineAsync(DatasetCommand.CostLine(build.TrainReport, Economics.PriceBook.Default(), endpoint.Model, parse.GetValue(epochs)));
                 await FineTuneCommand.WarnAboutOpenAiAsync(context, backend);
                 var job = await backend.StartAsync(build.TrainPath, build.Validation > 0 ? build.ValidationPath : null, endpoint.Model, parse.GetValue(epochs), parse.GetValue(suffix), cancellationToken);
                 await registry.RecordDecisionAsync(decision with { Reason = $"{decision.Reason}; started job {job.Id} on {build.Train} examples (dataset {build.DatasetHash})", Job = job.Id }, cancellationToken);

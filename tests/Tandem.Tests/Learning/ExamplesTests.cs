@@ -68,6 +68,26 @@ public sealed class ExamplesTests : IDisposable
     }
 
     [Fact]
+    public async Task DatasetBuild_Cli_WritesValidatesAndEstimatesTheTrainingCost()
+    {
+        var categories = new[] { "Governing Law", "Cap on Liability", "Anti-Assignment" };
+        var lines = Enumerable.Range(0, 30).Select(i => JsonSerializer.Serialize(new
+        {
+            category = categories[i % 3], input = $"Clause {i} of a services agreement about {categories[i % 3]}, schedule item {i * 11}.", provenance = "curated",
+        }));
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("curated.jsonl", string.Join("\n", lines)))).Exit);
+
+        var (exit, output, error) = await _cli.RunAsync("dataset", "build", "--out", _dir.File("ds"), "--retrieval-aware", "--epochs", "2", "--base-model", "gpt-4.1-mini");
+
+        Assert.True(exit == 0, error + output);
+        Assert.Matches(@"wrote \d+ training and \d+ validation examples", output);
+        Assert.Matches(@"training cost estimate: [\d,]+ tokens × 2 epochs × \$[\d.]+/M = \$\d+\.\d\d \(gpt-4.1-mini, price book ", output);
+        Assert.True(File.Exists(_dir.File("ds/train.jsonl")));
+        var unknown = await _cli.RunAsync("dataset", "build", "--out", _dir.File("ds2"), "--base-model", "no-such-model");
+        Assert.Contains("training cost estimate: unknown (no-such-model has no training price in the price book)", unknown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_BadLines_NothingImportedAndEachNamed()
     {
         var file = _dir.Write("bad.jsonl", string.Join("\n", Line("Governing Law", "Fine clause."), "{oops", Line("Not A Category", "x"), Line("Governing Law", "y", provenance: "guess")) + "\n");

@@ -124,6 +124,7 @@ public sealed class FineTuneTests : IDisposable
         Assert.True(started.Exit == 0, started.Error);
         Assert.StartsWith("due: no openai model is registered yet", started.Output, StringComparison.Ordinal);
         Assert.Contains("started ftjob-", started.Output, StringComparison.Ordinal);
+        Assert.Contains("training cost estimate: ", started.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(_dir.File("ds1/train.jsonl")));
         var decision = (await new SqliteModelRegistry(_cli.DatabasePath).ListDecisionsAsync(ct))[0];
         Assert.StartsWith("ftjob-", decision.Job, StringComparison.Ordinal);
