@@ -6,9 +6,10 @@ using Tandem.Models;
 namespace Tandem.Cli.Commands;
 
 /// <summary>
-/// <c>tandem finetune start|status|cancel</c>: provider fine-tune jobs through the OpenAI jobs API
-/// (OpenAI, Azure OpenAI v1, Together, Fireworks ...). The configured model names the provider,
-/// its key and the base model; a succeeded job's model is registered as a candidate.
+/// <c>tandem finetune start|status|cancel|export</c>: provider fine-tune jobs through the OpenAI
+/// jobs API (OpenAI, Azure OpenAI v1) or Together's, chosen by the configured model's
+/// <c>FineTuneApi</c>; the model also names the key and the base model. A succeeded job's model is
+/// registered as a candidate. <c>export</c> is the self-hosted path.
 /// </summary>
 internal static class FineTuneCommand
 {
@@ -50,21 +51,29 @@ internal static class FineTuneCommand
     internal static (IFineTuneBackend Backend, ModelEndpoint Endpoint) Backend(string modelName, string? settings)
     {
         var endpoint = ModelCatalog.Load(settings).Get(modelName);
-        if (endpoint.Provider == "anthropic")
+        if (endpoint.FineTuneApi == "none")
         {
-            throw new TandemException("Anthropic offers no self-serve fine-tuning API", "fine-tune through an OpenAI-compatible provider, or export the dataset for a self-hosted LoRA run");
+            throw new TandemException($"{endpoint.Name} ({endpoint.Provider}) offers no self-serve fine-tuning API",
+                "fine-tune through OpenAI, Azure OpenAI or Together, or export the dataset for a self-hosted LoRA run ('tandem finetune export')");
         }
 
         var key = endpoint.ApiKeyVariable is null ? null : Environment.GetEnvironmentVariable(endpoint.ApiKeyVariable);
-        if (string.IsNullOrEmpty(key) && endpoint.Provider is "openai" or "azure-openai")
+        if (string.IsNullOrEmpty(key) && (endpoint.Provider is "openai" or "azure-openai" || endpoint.FineTuneApi == "together"))
         {
-            throw new TandemException($"the API key variable {endpoint.ApiKeyVariable} is not set", $"export {endpoint.ApiKeyVariable}");
+            throw new TandemException($"the API key variable {endpoint.ApiKeyVariable ?? "(none configured)"} is not set",
+                endpoint.ApiKeyVariable is null ? "name it in the model's ApiKeyVariable, e.g. \"ApiKeyVariable\": \"TOGETHER_API_KEY\"" : $"export {endpoint.ApiKeyVariable}");
         }
 
-        var baseUrl = endpoint.BaseUrl ?? new Uri("https://api.openai.com/v1/");
-        baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        return (new OpenAiFineTuneBackend(new HttpClient { Timeout = TimeSpan.FromMinutes(10) }, baseUrl, key ?? "no-key"), endpoint);
+        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        if (endpoint.FineTuneApi == "together")
+        {
+            return (new TogetherFineTuneBackend(http, WithSlash(endpoint.BaseUrl ?? new Uri("https://api.together.xyz/v1/")), key!), endpoint);
+        }
+
+        return (new OpenAiFineTuneBackend(http, WithSlash(endpoint.BaseUrl ?? new Uri("https://api.openai.com/v1/")), key ?? "no-key"), endpoint);
     }
+
+    private static Uri WithSlash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 
     private static Command Start(CommandRunner run)
     {
@@ -128,7 +137,7 @@ internal static class FineTuneCommand
 
             var (backend, endpoint) = Backend(parse, model, settings);
             var registry = new SqliteModelRegistry(context.DatabasePath);
-            var jobs = parse.GetValue(job) is { } one ? [one] : await PendingJobsAsync(registry, cancellationToken);
+            var jobs = parse.GetValue(job) is { } one ? [one] : await PendingJobsAsync(registry, backend.Name, cancellationToken);
             if (jobs.Count == 0)
             {
                 await context.Output.WriteLineAsync("no pending jobs");
@@ -159,15 +168,16 @@ internal static class FineTuneCommand
         return status;
     }
 
-    /// <summary>Jobs 'retrain provider' started that have neither a registered model nor a recorded failure.</summary>
-    private static async Task<IReadOnlyList<string>> PendingJobsAsync(SqliteModelRegistry registry, CancellationToken cancellationToken)
+    /// <summary>Jobs 'retrain provider' started on a backend that have neither a registered model nor a recorded failure.</summary>
+    private static async Task<IReadOnlyList<string>> PendingJobsAsync(SqliteModelRegistry registry, string backend, CancellationToken cancellationToken)
     {
         var models = (await registry.ListAsync(cancellationToken)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        return (await registry.ListDecisionsAsync(cancellationToken)).Where(d => d.Job is not null).GroupBy(d => d.Job!, StringComparer.Ordinal)
-            .Where(g => g.First().Due && !models.Contains(RegistryId(g.Key))).Select(g => g.Key).Reverse().ToList();
+        return (await registry.ListDecisionsAsync(cancellationToken)).Where(d => d.Job is not null && d.Backend == backend).GroupBy(d => d.Job!, StringComparer.Ordinal)
+            .Where(g => g.First().Due && !models.Contains(RegistryId(backend, g.Key))).Select(g => g.Key).Reverse().ToList();
     }
 
-    private static string RegistryId(string job) => "openai-" + job;
+    /// <summary>A provider job's model in the registry: the backend and the job id.</summary>
+    private static string RegistryId(string backend, string job) => backend + "-" + job;
 
     /// <summary>Prints a job's state; registers a succeeded job's model (returned when newly registered); records a failed job so the policy stops counting it.</summary>
     private static async Task<RegisteredModel?> FollowAsync(CliContext context, SqliteModelRegistry registry, IFineTuneBackend backend, ModelEndpoint endpoint, string jobId,
@@ -189,7 +199,7 @@ internal static class FineTuneCommand
         if (state.Status is "failed" or "cancelled" && (await registry.ListDecisionsAsync(cancellationToken)).Any(d => d.Job == state.Id && d.Due))
         {
             // The job no longer counts as the last retrain: the next --if-due run may start another.
-            await registry.RecordDecisionAsync(new RetrainDecision(DateTimeOffset.UtcNow, "openai", false, $"job {state.Id} {state.Status}{(state.Error is null ? "" : ": " + state.Error)}") { Job = state.Id },
+            await registry.RecordDecisionAsync(new RetrainDecision(DateTimeOffset.UtcNow, backend.Name, false, $"job {state.Id} {state.Status}{(state.Error is null ? "" : ": " + state.Error)}") { Job = state.Id },
                 cancellationToken);
             return null;
         }
@@ -199,14 +209,14 @@ internal static class FineTuneCommand
             return null;
         }
 
-        var id = RegistryId(state.Id);
+        var id = RegistryId(backend.Name, state.Id);
         if (await registry.GetAsync(id, cancellationToken) is not null)
         {
             return null;
         }
 
-        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "openai" && m.Status == ModelStatus.Champion);
-        var model = new RegisteredModel(id, "openai", state.BaseModel, tuned, "job:" + state.Id, DateTimeOffset.UtcNow, null,
+        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == backend.Name && m.Status == ModelStatus.Champion);
+        var model = new RegisteredModel(id, backend.Name, state.BaseModel, tuned, "job:" + state.Id, DateTimeOffset.UtcNow, null,
             ModelStatus.Candidate, champion?.Id, $"fine-tuned on {endpoint.Name}'s provider");
         await registry.RegisterAsync(model, cancellationToken);
         await context.Output.WriteLineAsync($"registered candidate {id} ({tuned}); score it with: tandem models evaluate {id} --via {endpoint.Name} --data <cuad folder>");

@@ -86,7 +86,7 @@ internal static class RetrainCommand
         var output = new Option<string?>("--out") { Description = "Folder for the dataset (default: datasets/<date and time>)" };
         var dataset = new DatasetCommand.DatasetOptionSet();
         var schedule = new Schedule();
-        var provider = new Command("provider", "Build the dataset from the reviewed examples and start a provider fine-tuning job (OpenAI-compatible jobs API), under the retraining policy")
+        var provider = new Command("provider", "Build the dataset from the reviewed examples and start a provider fine-tuning job (OpenAI jobs API or Together), under the retraining policy")
         {
             model, settings, epochs, suffix, output,
         };
@@ -101,14 +101,14 @@ internal static class RetrainCommand
             var (backend, endpoint) = FineTuneCommand.Backend(parse.GetValue(model)!, parse.GetValue(settings));
             var options = dataset.Read(parse);
             var registry = new SqliteModelRegistry(context.DatabasePath);
-            var decision = await schedule.DecideAsync(context, parse, "openai", cancellationToken);
+            var decision = await schedule.DecideAsync(context, parse, backend.Name, cancellationToken);
             if (decision is { Due: false })
             {
                 await registry.RecordDecisionAsync(decision, cancellationToken);
                 return 0;
             }
 
-            decision ??= new RetrainDecision(DateTimeOffset.UtcNow, "openai", true, "run by hand");
+            decision ??= new RetrainDecision(DateTimeOffset.UtcNow, backend.Name, true, "run by hand");
             var folder = parse.GetValue(output) ?? Path.Combine("datasets", DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
             try
             {

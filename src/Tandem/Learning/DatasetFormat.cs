@@ -3,7 +3,7 @@ namespace Tandem.Learning;
 /// <summary>Fine-tuning dataset formats Tandem writes and validates.</summary>
 public enum DatasetFormat
 {
-    /// <summary>OpenAI (and Azure OpenAI, Together, Fireworks) chat fine-tuning: <c>{"messages": [{"role", "content"}]}</c> per line.</summary>
+    /// <summary>OpenAI (and Azure OpenAI, Together) chat fine-tuning: <c>{"messages": [{"role", "content"}]}</c> per line.</summary>
     OpenAiChat,
 
     /// <summary>AWS Bedrock conversational: <c>{"schemaVersion", "system": [{"text"}], "messages": [{"role", "content": [{"text"}]}]}</c>.</summary>

@@ -7,6 +7,9 @@ namespace Tandem.Learning;
 /// </summary>
 public interface IFineTuneBackend
 {
+    /// <summary>The backend's name in the registry (openai, together, local ...).</summary>
+    string Name { get; }
+
     /// <summary>Uploads the files and starts a job.</summary>
     Task<FineTuneJob> StartAsync(string trainPath, string? validationPath, string baseModel, int epochs, string? suffix, CancellationToken cancellationToken = default);
 

@@ -14,6 +14,9 @@ public sealed class LocalFineTuneBackend(LocalRetrainer retrainer, IModelRegistr
     public const string BaseModel = "local-analyst";
 
     /// <inheritdoc />
+    public string Name => "local";
+
+    /// <inheritdoc />
     public async Task<FineTuneJob> StartAsync(string trainPath, string? validationPath, string baseModel, int epochs, string? suffix, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(trainPath))

@@ -98,7 +98,13 @@ public sealed class ModelCatalog
                 throw new TandemException($"{where}: MaxRetries '{retryText}' must be a whole number from 0 to 10", "e.g. \"MaxRetries\": 4");
             }
 
-            models[section.Key] = new ModelEndpoint(section.Key, provider, model.Trim(), baseUrl, keyVariable) { MaxRetries = retries };
+            var fineTuneApi = (section["FineTuneApi"] ?? ModelEndpoint.DefaultFineTuneApi(provider, baseUrl)).Trim().ToLowerInvariant();
+            if (!ModelEndpoint.FineTuneApis.Contains(fineTuneApi))
+            {
+                throw new TandemException($"{where}: unknown FineTuneApi '{fineTuneApi}'", $"use one of {string.Join(", ", ModelEndpoint.FineTuneApis)}");
+            }
+
+            models[section.Key] = new ModelEndpoint(section.Key, provider, model.Trim(), baseUrl, keyVariable) { MaxRetries = retries, FineTuneApi = fineTuneApi };
         }
 
         return new ModelCatalog(models);

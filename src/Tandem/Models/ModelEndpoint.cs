@@ -16,6 +16,23 @@ public sealed record ModelEndpoint(string Name, string Provider, string Model, U
     /// <summary>Retries after a passing failure (429, 5xx, timeouts, refused connections).</summary>
     public int MaxRetries { get; init; } = 4;
 
+    /// <summary>
+    /// Which fine-tuning API the provider speaks: "openai" (files plus <c>/fine_tuning/jobs</c>:
+    /// OpenAI, Azure OpenAI's v1 API) or "together" (<c>/files/upload</c> plus
+    /// <c>/fine-tunes</c>); "none" when it has no self-serve fine-tuning (Anthropic). Set by
+    /// <c>FineTuneApi</c>, else inferred from the provider and base URL.
+    /// </summary>
+    public string FineTuneApi { get; init; } = "openai";
+
+    /// <summary>The fine-tuning APIs Tandem speaks.</summary>
+    public static IReadOnlyList<string> FineTuneApis { get; } = ["openai", "together", "none"];
+
+    /// <summary>The fine-tuning API a provider and base URL imply when none is configured.</summary>
+    public static string DefaultFineTuneApi(string provider, Uri? baseUrl) =>
+        provider == "anthropic" ? "none"
+        : baseUrl is { } url && (url.Host.EndsWith("together.xyz", StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith("together.ai", StringComparison.OrdinalIgnoreCase)) ? "together"
+        : "openai";
+
     /// <summary>Supported providers: three through the OpenAI chat-completions protocol, and Anthropic's messages API.</summary>
     public static IReadOnlyList<string> Providers { get; } = ["openai", "azure-openai", "openai-compatible", "anthropic"];
 

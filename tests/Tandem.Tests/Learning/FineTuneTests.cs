@@ -20,7 +20,8 @@ public sealed class FineTuneTests : IDisposable
         _settings = _dir.Write("appsettings.json", $$"""
             { "Tandem": { "Models": {
               "base": { "Provider": "openai", "Model": "gpt-4.1-mini-2025-04-14", "BaseUrl": "{{_server.BaseUrl}}", "ApiKeyVariable": "{{_keyVariable}}" },
-              "claude": { "Provider": "anthropic", "Model": "claude-sonnet-4", "ApiKeyVariable": "{{_keyVariable}}" } } } }
+              "claude": { "Provider": "anthropic", "Model": "claude-sonnet-4", "ApiKeyVariable": "{{_keyVariable}}" },
+              "llama": { "Provider": "openai-compatible", "Model": "meta-llama/Llama-3.1-8B-Instruct-Reference", "BaseUrl": "{{_server.BaseUrl}}", "FineTuneApi": "together", "ApiKeyVariable": "{{_keyVariable}}" } } } }
             """);
     }
 
@@ -97,7 +98,7 @@ public sealed class FineTuneTests : IDisposable
         var job = await together.StartAsync(Dataset(12), null, "gpt-4.1-mini", 1, null, TestContext.Current.CancellationToken);
 
         Assert.Contains("stopped new self-serve fine-tuning jobs on 2027-01-06", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("Azure OpenAI, Together or Fireworks", refused.Hint, StringComparison.Ordinal);
+        Assert.Contains("Azure OpenAI (same jobs API: set the model's BaseUrl) or Together", refused.Hint, StringComparison.Ordinal);
         Assert.False(job.IsFinished && job.Status == "failed");
         Assert.False(together.IsOpenAi);
     }
@@ -184,5 +185,46 @@ public sealed class FineTuneTests : IDisposable
         Assert.Equal(1, unknownJob.Exit);
         Assert.Contains("HTTP 404: No such fine-tuning job", unknownJob.Error, StringComparison.Ordinal);
         Assert.Single(_server.Requests); // only the status query reached the server
+    }
+
+    [Fact]
+    public async Task Together_OwnApi_UploadsCreatesFollowsRegisters_FailureAndCancelMapped()
+    {
+        var (exit, output, error) = await _cli.RunAsync("finetune", "start", "--model", "llama", "--settings", _settings, "--train", Dataset(12), "--valid", Dataset(10), "--suffix", "contracts");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("started ft-0000000001 (queued)", output, StringComparison.Ordinal);
+        var requests = _server.Requests.ToList();
+        Assert.Equal([("POST", "/v1/files/upload"), ("POST", "/v1/files/upload"), ("POST", "/v1/fine-tunes")], requests.Select(r => (r.Method, r.Path)).Take(3));
+        Assert.Contains("name=file_name", requests[0].Body, StringComparison.Ordinal);
+        Assert.Equal("Bearer sk-ft-test", requests[0].Headers["Authorization"]);
+        var create = FakeModelServer.BodyOf(requests[2]);
+        Assert.Equal(("meta-llama/Llama-3.1-8B-Instruct-Reference", 3, "Lora", "sft", "contracts"), (create.GetProperty("model").GetString(), create.GetProperty("n_epochs").GetInt32(),
+            create.GetProperty("training_type").GetProperty("type").GetString(), create.GetProperty("training_method").GetProperty("method").GetString(), create.GetProperty("suffix").GetString()));
+        Assert.StartsWith("file-together-", create.GetProperty("validation_file").GetString(), StringComparison.Ordinal);
+
+        var last = string.Empty;
+        for (var i = 0; i < 3; i++)
+        {
+            last = (await _cli.RunAsync("finetune", "status", "ft-0000000001", "--model", "llama", "--settings", _settings)).Output;
+        }
+
+        Assert.Contains("ft-0000000001: succeeded, model tandem/meta-llama/Llama-3.1-8B-Instruct-Reference-contracts-abc123, 23,456 trained tokens", last, StringComparison.Ordinal);
+        Assert.Contains("  Job completed", last, StringComparison.Ordinal);
+        Assert.True(last.IndexOf("checkpoint s3://together/ft-0000000001/final", StringComparison.Ordinal) < last.IndexOf("checkpoint-10", StringComparison.Ordinal));
+        var registered = await new SqliteModelRegistry(_cli.DatabasePath).GetAsync("together-ft-0000000001", TestContext.Current.CancellationToken);
+        Assert.Equal(("together", "tandem/meta-llama/Llama-3.1-8B-Instruct-Reference-contracts-abc123"), (registered!.Backend, registered.Location));
+
+        _server.FailJobs = true;
+        Assert.Equal(0, (await _cli.RunAsync("finetune", "start", "--model", "llama", "--settings", _settings, "--train", Dataset(12))).Exit);
+        for (var i = 0; i < 3; i++)
+        {
+            last = (await _cli.RunAsync("finetune", "status", "ft-0000000002", "--model", "llama", "--settings", _settings)).Output;
+        }
+
+        Assert.Contains("ft-0000000002: failed, error: Training data has too few rows.", last, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.RunAsync("finetune", "start", "--model", "llama", "--settings", _settings, "--train", Dataset(12))).Exit);
+        var cancelled = await _cli.RunAsync("finetune", "cancel", "ft-0000000003", "--model", "llama", "--settings", _settings);
+        Assert.Contains("ft-0000000003: cancelled", cancelled.Output, StringComparison.Ordinal);
     }
 }

@@ -133,6 +133,7 @@ public sealed class ModelsTests : IDisposable
     [InlineData("\"Provider\": \"openai\", \"Model\": \"gpt-4.1\", \"ApiKey\": \"sk-secret\"", "keys are not read from settings files")]
     [InlineData("\"Provider\": \"openai\", \"Model\": \"gpt-4.1\", \"BaseUrl\": \"ftp://x\"", "is not an http(s) URL")]
     [InlineData("\"Provider\": \"openai\", \"Model\": \"gpt-4.1\", \"MaxRetries\": \"many\"", "MaxRetries 'many'")]
+    [InlineData("\"Provider\": \"openai\", \"Model\": \"gpt-4.1\", \"FineTuneApi\": \"fireworks\"", "unknown FineTuneApi 'fireworks'")]
     public async Task ModelsList_BadSettings_OneLineError(string entry, string expected)
     {
         var settings = _dir.Write("bad.json", "{ \"Tandem\": { \"Models\": { \"m\": { " + entry + " } } } }");
@@ -207,6 +208,28 @@ public sealed class ModelsTests : IDisposable
         Assert.Equal("ft:gpt-4.1-mini:acme::v2", catalog.Get("reviewer").Model);
         Assert.Equal(_server.BaseUrl, catalog.Get("reviewer").BaseUrl);
         Assert.Equal(("anthropic", "ANTHROPIC_API_KEY"), (catalog.Get("writer").Provider, catalog.Get("writer").ApiKeyVariable));
+    }
+
+    [Fact]
+    public void FromConfiguration_FineTuneApi_InferredFromProviderAndHost_OrConfigured()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tandem:Models:gpt:Model"] = "gpt-4.1-mini",
+            ["Tandem:Models:together:Provider"] = "openai-compatible",
+            ["Tandem:Models:together:Model"] = "meta-llama/Llama-3.1-8B-Instruct-Reference",
+            ["Tandem:Models:together:BaseUrl"] = "https://api.together.xyz/v1",
+            ["Tandem:Models:claude:Provider"] = "anthropic",
+            ["Tandem:Models:claude:Model"] = "claude-sonnet-4",
+            ["Tandem:Models:proxy:Provider"] = "openai-compatible",
+            ["Tandem:Models:proxy:Model"] = "llama",
+            ["Tandem:Models:proxy:BaseUrl"] = "http://127.0.0.1:9/v1",
+            ["Tandem:Models:proxy:FineTuneApi"] = "Together",
+        }).Build();
+
+        var catalog = ModelCatalog.FromConfiguration(configuration);
+
+        Assert.Equal(["openai", "together", "none", "together"], new[] { "gpt", "together", "claude", "proxy" }.Select(n => catalog.Get(n).FineTuneApi));
     }
 
     [Fact]

@@ -105,6 +105,10 @@ public sealed class FakeModelServer : IDisposable
                 {
                     await scripted(context);
                 }
+                else if (context.Request.Url.AbsolutePath == "/v1/files/upload" || context.Request.Url.AbsolutePath.StartsWith("/v1/fine-tunes", StringComparison.Ordinal))
+                {
+                    await TogetherFineTuningAsync(context, body);
+                }
                 else if (context.Request.Url.AbsolutePath.StartsWith("/v1/files", StringComparison.Ordinal)
                     || context.Request.Url.AbsolutePath.StartsWith("/v1/fine_tuning/", StringComparison.Ordinal))
                 {
@@ -182,6 +186,112 @@ public sealed class FakeModelServer : IDisposable
         var bytes = Encoding.UTF8.GetBytes(sse);
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
+    }
+
+    private readonly Dictionary<string, JsonObject> _togetherJobs = [];
+    private readonly Dictionary<string, List<JsonObject>> _togetherEvents = [];
+
+    /// <summary>
+    /// Together's files and fine-tunes API: <c>/files/upload</c> (multipart purpose, file_name,
+    /// file), <c>/fine-tunes</c> jobs that advance one state per read (pending, queued, running,
+    /// completed, or error when <see cref="FailJobs"/>), their events, checkpoints and cancel.
+    /// </summary>
+    private Task TogetherFineTuningAsync(HttpListenerContext context, string body)
+    {
+        var path = context.Request.Url!.AbsolutePath;
+        var method = context.Request.HttpMethod;
+        lock (_togetherJobs)
+        {
+            if (path == "/v1/files/upload" && method == "POST")
+            {
+                foreach (var field in new[] { "purpose", "file_name", "file" })
+                {
+                    if (!body.Contains($"name={field}", StringComparison.Ordinal) && !body.Contains($"name=\"{field}\"", StringComparison.Ordinal))
+                    {
+                        return WriteAsync(context, 400, new JsonObject { ["error"] = new JsonObject { ["message"] = field + " is required", ["type"] = "invalid_request_error" } }.ToJsonString());
+                    }
+                }
+
+                var id = $"file-together-{_files.Count + 1}";
+                _files[id] = "together";
+                return WriteAsync(context, 200, new JsonObject
+                {
+                    ["id"] = id, ["object"] = "file", ["created_at"] = 1_764_000_000, ["filename"] = "train.jsonl", ["bytes"] = body.Length, ["purpose"] = "fine-tune",
+                    ["Processed"] = true, ["FileType"] = "jsonl", ["LineCount"] = body.Split('\n').Count(l => l.StartsWith('{')),
+                }.ToJsonString());
+            }
+
+            if (path == "/v1/fine-tunes" && method == "POST")
+            {
+                var request = JsonNode.Parse(body)!;
+                var training = request["training_file"]?.GetValue<string>();
+                if (training is null || !_files.ContainsKey(training) || request["model"] is null)
+                {
+                    return WriteAsync(context, 400, """{"error":{"message":"training_file and model are required","type":"invalid_request_error"}}""");
+                }
+
+                var id = $"ft-{_togetherJobs.Count + 1:0000000000}";
+                _togetherJobs[id] = new JsonObject
+                {
+                    ["id"] = id, ["status"] = "pending", ["created_at"] = "2026-11-24T12:00:00Z", ["updated_at"] = "2026-11-24T12:00:00Z",
+                    ["model"] = request["model"]!.GetValue<string>(), ["training_file"] = training, ["suffix"] = request["suffix"]?.GetValue<string>(),
+                    ["n_epochs"] = request["n_epochs"]?.GetValue<int>(), ["training_type"] = request["training_type"]?.DeepClone(), ["training_method"] = request["training_method"]?.DeepClone(),
+                };
+                _togetherEvents[id] = [new JsonObject { ["object"] = "fine-tune-event", ["created_at"] = "2026-11-24T12:00:00Z", ["level"] = "info", ["message"] = "Fine tune request created", ["type"] = "job_pending" }];
+                return WriteAsync(context, 200, _togetherJobs[id].ToJsonString());
+            }
+
+            var match = System.Text.RegularExpressions.Regex.Match(path, "^/v1/fine-tunes/([^/]+)(/events|/checkpoints|/cancel)?$");
+            if (!match.Success || !_togetherJobs.TryGetValue(match.Groups[1].Value, out var job))
+            {
+                return WriteAsync(context, 404, """{"error":{"message":"Fine-tune ID not found","type":"invalid_request_error"}}""");
+            }
+
+            var events = _togetherEvents[match.Groups[1].Value];
+            void Event(string level, string type, string message) =>
+                events.Add(new JsonObject { ["object"] = "fine-tune-event", ["created_at"] = "2026-11-24T12:00:00Z", ["level"] = level, ["message"] = message, ["type"] = type });
+            switch (match.Groups[2].Value)
+            {
+                case "/events":
+                    return WriteAsync(context, 200, new JsonObject { ["data"] = new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()) }.ToJsonString());
+                case "/checkpoints":
+                    var done = job["status"]!.GetValue<string>() == "completed";
+                    return WriteAsync(context, 200, new JsonObject
+                    {
+                        ["data"] = done
+                            ? new JsonArray(
+                                new JsonObject { ["step"] = 10, ["created_at"] = "2026-11-24T12:00:00Z", ["path"] = $"s3://together/{job["id"]}/checkpoint-10", ["checkpoint_type"] = "Intermediate" },
+                                new JsonObject { ["step"] = 20, ["created_at"] = "2026-11-24T12:00:00Z", ["path"] = $"s3://together/{job["id"]}/final", ["checkpoint_type"] = "Final" })
+                            : new JsonArray(),
+                    }.ToJsonString());
+                case "/cancel":
+                    job["status"] = "cancel_requested";
+                    Event("info", "cancel_requested", "Cancel requested");
+                    return WriteAsync(context, 200, job.ToJsonString());
+                default:
+                    var next = job["status"]!.GetValue<string>() switch { "pending" => "queued", "queued" => "running", "running" => FailJobs ? "error" : "completed", "cancel_requested" => "cancelled", var same => same };
+                    if (next != job["status"]!.GetValue<string>())
+                    {
+                        job["status"] = next;
+                        if (next == "error")
+                        {
+                            Event("error", "job_error", "Training data has too few rows.");
+                        }
+                        else
+                        {
+                            Event("info", next == "completed" ? "job_complete" : "job_start", "Job " + next);
+                        }
+
+                        if (next == "completed")
+                        {
+                            job["model_output_name"] = $"tandem/{job["model"]}-{job["suffix"]}-abc123";
+                            job["token_count"] = 23456;
+                        }
+                    }
+
+                    return WriteAsync(context, 200, job.ToJsonString());
+            }
+        }
     }
 
     private readonly Dictionary<string, string> _files = [];
