@@ -22,15 +22,16 @@ internal static class EvalCorrectionsCommand
         var count = new Option<int?>("--contracts") { Description = "Review and correct at most this many contracts" };
         var modelFile = new Option<string?>("--model-file") { Description = "The analyst that writes the reports (default: the local champion in the registry, else the shipped model)" };
         var accept = new Option<bool>("--accept") { Description = "Accept the corrections as a reviewer would (they train only once accepted)" };
+        var share = new Option<double>("--share") { Description = "The lawyer corrects only this share of what is wrong (0-1, chosen by a stable hash); the rest stays wrong in the report", DefaultValueFactory = _ => 1.0 };
         var command = new Command("corrections", "Review non-held-out CUAD contracts with the local analyst and correct the reports from the gold labels, as a lawyer would")
         {
-            data, skip, count, modelFile, accept, CliOptions.Access,
+            data, skip, count, modelFile, accept, share, CliOptions.Access,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            if (parse.GetValue(skip) < 0 || parse.GetValue(count) is < 1)
+            if (parse.GetValue(skip) < 0 || parse.GetValue(count) is < 1 || parse.GetValue(share) is < 0 or > 1)
             {
-                throw new TandemException("--skip must be 0 or more and --contracts at least 1");
+                throw new TandemException("--skip must be 0 or more, --contracts at least 1, and --share between 0 and 1");
             }
 
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
@@ -53,7 +54,8 @@ internal static class EvalCorrectionsCommand
                 await reports.SaveAsync(report, context.Caller, cancellationToken);
                 findings += report.Findings.Count;
                 var document = await context.Store.GetDocumentAsync(report.DocumentId, context.Caller, cancellationToken);
-                foreach (var request in GoldCorrections.For(report, contract, document!.Text))
+                var requests = GoldCorrections.For(report, contract, document!.Text);
+                foreach (var request in requests.Where((r, i) => Kept(report.ReportId, i, parse.GetValue(share))))
                 {
                     var (correction, added) = await recorder.CorrectAsync(report.ReportId, request, context.Caller, cancellationToken);
                     kinds[correction.Kind] = kinds.GetValueOrDefault(correction.Kind) + (added ? 1 : 0);
@@ -64,11 +66,16 @@ internal static class EvalCorrectionsCommand
                 }
             }
 
+            var partial = parse.GetValue(share) < 1 ? string.Create(CultureInfo.InvariantCulture, $"a {parse.GetValue(share):0.##} share of what was wrong: ") : string.Empty;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"reviewed {contracts.Count} contracts with {Path.GetFileName(modelPath)} ({findings} findings) in {watch.Elapsed.TotalSeconds:0.0} s; corrections: "
+                $"reviewed {contracts.Count} contracts with {Path.GetFileName(modelPath)} ({findings} findings) in {watch.Elapsed.TotalSeconds:0.0} s; corrections: {partial}"
                 + $"{kinds.GetValueOrDefault(Correction.FalsePositive)} false positives, {kinds.GetValueOrDefault(Correction.Change)} changes of category or quote, {kinds.GetValueOrDefault(Correction.Missed)} missed findings; {accepted} accepted"));
             return 0;
         }));
         return command;
     }
+
+    /// <summary>Whether the stand-in lawyer makes the <paramref name="index"/>th correction of a report: a stable draw at rate <paramref name="share"/>.</summary>
+    private static bool Kept(string reportId, int index, double share) =>
+        share >= 1 || BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{reportId}\n{index}")), 0) / (double)uint.MaxValue < share;
 }

@@ -157,6 +157,24 @@ public sealed class LearningLoopTests : IDisposable
     }
 
     [Fact]
+    public async Task EvalCorrections_Share_TheLawyerFixesOnlyPartOfWhatIsWrong()
+    {
+        var all = await _cli.RunAsync("eval", "corrections", "--data", _data, "--model-file", RepositoryPaths.Model, "--contracts", "12");
+        var half = await new CliRunner(_dir.File("half.db")).RunAsync("eval", "corrections", "--data", _data, "--model-file", RepositoryPaths.Model, "--contracts", "12", "--share", "0.5");
+        var none = await new CliRunner(_dir.File("none.db")).RunAsync("eval", "corrections", "--data", _data, "--model-file", RepositoryPaths.Model, "--contracts", "12", "--share", "0");
+        var wrong = await _cli.RunAsync("eval", "corrections", "--data", _data, "--share", "1.5");
+
+        Assert.True(all.Exit == 0, all.Error);
+        int Count(string output) => System.Text.RegularExpressions.Regex.Matches(output, @"(\d+) (?:false positives|changes of category or quote|missed findings)").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(Count(all.Output) > 4, all.Output);
+        Assert.InRange(Count(half.Output), 1, Count(all.Output) - 1);
+        Assert.Contains("a 0.5 share of what was wrong", half.Output, StringComparison.Ordinal);
+        Assert.Equal(0, Count(none.Output));
+        Assert.Equal(1, wrong.Exit);
+        Assert.Contains("--share between 0 and 1", wrong.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Register_SelfHostedAdapter_RecordedAsUnscoredCandidate()
     {
         var (exit, output, error) = await _cli.RunAsync("models", "register", "--endpoint", "http://127.0.0.1:8000/v1", "--model", "contracts-lora-q4", "--base", "llama-3.1-8b");
