@@ -27,48 +27,67 @@ public static class CorrectedReports
         ArgumentNullException.ThrowIfNull(heldOut);
         var accepted = (await corrections.ListAsync(cancellationToken: cancellationToken)).Where(c => c.Accepted).Select(c => c.Correction).ToList();
         var access = (await examples.ListAsync(provenance: "correction", cancellationToken: cancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var stored = (await reports.GetForTrainingAsync(accepted.Select(c => c.ReportId).ToList(), cancellationToken)).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
         var clauses = new List<LabelledClause>();
         var excluded = new List<(string, string)>();
         var used = 0;
         var usedReports = 0;
-        // Per document, the newest version that has corrections.
-        foreach (var document in accepted.Where(c => stored.ContainsKey(c.ReportId)).GroupBy(c => c.DocumentId, StringComparer.Ordinal))
+        // Per document, the newest version that has corrections, labelled on the report of its
+        // latest correction. Reports are read a batch at a time: each holds a whole contract.
+        var documents = accepted.GroupBy(c => c.DocumentId, StringComparer.Ordinal).Select(document =>
         {
             var version = document.Max(c => c.Version);
             var onVersion = document.Where(c => c.Version == version).OrderBy(c => c.CreatedAt).ToList();
-            var report = onVersion.Select(c => stored[c.ReportId]).OrderByDescending(r => r.CreatedAt).First();
-            var name = Path.GetFileNameWithoutExtension(report.Source);
-            if (heldOut(name))
+            return (ReportId: onVersion[^1].ReportId, Corrections: onVersion);
+        }).ToList();
+        foreach (var batch in documents.Chunk(ReportBatch))
+        {
+            var stored = (await reports.GetForTrainingAsync(batch.Select(d => d.ReportId).ToList(), cancellationToken)).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
+            foreach (var (reportId, onVersion) in batch)
             {
-                excluded.Add((report.ReportId, $"{name} is held out for evaluation"));
-                continue;
-            }
+                if (!stored.TryGetValue(reportId, out var report))
+                {
+                    continue;
+                }
 
-            if (onVersion.FirstOrDefault(c => !access.TryGetValue(c.ExampleId, out var e) || !e.ReadableBy(audience)) is { } hidden)
-            {
-                excluded.Add((report.ReportId, $"its document is readable only by {string.Join(", ", access.GetValueOrDefault(hidden.ExampleId)?.Access ?? [])}; the audience may not read it"));
-                continue;
-            }
+                if (Reject(report, onVersion, access, audience, heldOut) is { } reason)
+                {
+                    excluded.Add((report.ReportId, reason));
+                    continue;
+                }
 
-            if (report.Context is null)
-            {
-                excluded.Add((report.ReportId, "stored without its context"));
-                continue;
+                clauses.AddRange(Label(report, onVersion, Path.GetFileNameWithoutExtension(report.Source)));
+                used += onVersion.Count;
+                usedReports++;
             }
-
-            if (!report.Context.ShowsAllFindings)
-            {
-                excluded.Add((report.ReportId, "made with --no-info or --min-confidence, so the findings it hid would count as wrong"));
-                continue;
-            }
-
-            clauses.AddRange(Label(report, onVersion, name));
-            used += onVersion.Count;
-            usedReports++;
         }
 
         return new CorrectionLabelling(clauses, usedReports, used, excluded);
+    }
+
+    /// <summary>How many stored reports are read at once (each holds a whole contract and its context).</summary>
+    private const int ReportBatch = 50;
+
+    /// <summary>Why a corrected report may not label clauses for training, or null when it may.</summary>
+    private static string? Reject(RiskReport report, IReadOnlyList<Correction> corrections, IReadOnlyDictionary<string, TrainingExample> examples,
+        IReadOnlyCollection<string> audience, Func<string, bool> heldOut)
+    {
+        var name = Path.GetFileNameWithoutExtension(report.Source);
+        if (heldOut(name))
+        {
+            return $"{name} is held out for evaluation";
+        }
+
+        if (corrections.FirstOrDefault(c => !examples.TryGetValue(c.ExampleId, out var e) || !e.ReadableBy(audience)) is { } hidden)
+        {
+            return $"its document is readable only by {string.Join(", ", examples.GetValueOrDefault(hidden.ExampleId)?.Access ?? [])}; the audience may not read it";
+        }
+
+        return report.Context switch
+        {
+            null => "stored without its context",
+            { ShowsAllFindings: false } => "made with --no-info or --min-confidence, so the findings it hid would count as wrong",
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -82,29 +101,36 @@ public static class CorrectedReports
         ArgumentNullException.ThrowIfNull(corrections);
         ArgumentNullException.ThrowIfNull(reports);
         var all = (await corrections.ListAsync(cancellationToken: cancellationToken)).Where(c => c.Review != "rejected").ToList();
-        var stored = (await reports.GetForTrainingAsync(all.Select(c => c.Correction.ReportId).ToList(), cancellationToken)).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
         var neighbours = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var group in all.GroupBy(c => c.Correction.ReportId, StringComparer.Ordinal))
+        foreach (var batch in all.GroupBy(c => c.Correction.ReportId, StringComparer.Ordinal).Chunk(ReportBatch))
         {
-            if (!stored.TryGetValue(group.Key, out var report) || report.Context is not { } context)
+            var stored = (await reports.GetForTrainingAsync(batch.Select(g => g.Key).ToList(), cancellationToken)).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
+            foreach (var group in batch)
             {
-                continue;
-            }
-
-            foreach (var recorded in group)
-            {
-                var c = recorded.Correction;
-                var applied = group.Where(o => o.Accepted || o.Correction.Id == c.Id).Select(o => o.Correction).OrderBy(o => o.CreatedAt).ToList();
-                var rows = Label(report, applied, string.Empty);
-                var category = c.Kind == Correction.FalsePositive ? c.Original!.Category : c.Category ?? c.Original!.Category;
-                var k = ClauseCategories.IndexOf(category);
-                neighbours[c.ExampleId] = context.Clauses.Select((clause, i) => (clause, i))
-                    .Where(x => (k < 0 || !rows[x.i].Labels[k]) && x.clause.ClauseId != c.ClauseId && !c.ClauseText.Contains(x.clause.Text, StringComparison.Ordinal))
-                    .Select(x => x.clause.Text).ToList();
+                if (stored.TryGetValue(group.Key, out var report) && report.Context is { } context)
+                {
+                    AddNeighbours(neighbours, report, context, group.ToList());
+                }
             }
         }
 
         return neighbours;
+    }
+
+    /// <summary>The neighbours of each correction's example in one report.</summary>
+    private static void AddNeighbours(Dictionary<string, IReadOnlyList<string>> neighbours, RiskReport report, ReportContext context, IReadOnlyList<RecordedCorrection> group)
+    {
+        foreach (var recorded in group)
+        {
+            var c = recorded.Correction;
+            var applied = group.Where(o => o.Accepted || o.Correction.Id == c.Id).Select(o => o.Correction).OrderBy(o => o.CreatedAt).ToList();
+            var rows = Label(report, applied, string.Empty);
+            var category = c.Kind == Correction.FalsePositive ? c.Original!.Category : c.Category ?? c.Original!.Category;
+            var k = ClauseCategories.IndexOf(category);
+            neighbours[c.ExampleId] = context.Clauses.Select((clause, i) => (clause, i))
+                .Where(x => (k < 0 || !rows[x.i].Labels[k]) && x.clause.ClauseId != c.ClauseId && !c.ClauseText.Contains(x.clause.Text, StringComparison.Ordinal))
+                .Select(x => x.clause.Text).ToList();
+        }
     }
 
     /// <summary>One report's clauses, labelled by its findings with the corrections applied.</summary>
