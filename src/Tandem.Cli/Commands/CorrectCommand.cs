@@ -26,9 +26,10 @@ internal static class CorrectCommand
         var quote = new Option<string?>("--quote") { Description = "The exact words of the clause the finding rests on" };
         var note = new Option<string?>("--note") { Description = "A note kept with the correction" };
         var list = new Option<bool>("--list") { Description = "Show the report's findings and the corrections made so far, and change nothing" };
+        var clauses = new Option<bool>("--clauses") { Description = "With --list: also every clause the report covered (its path is what --missed takes)" };
         var command = new Command("correct", "Correct a report: change a finding's category, severity, rationale or quote, mark a false positive, or add a missed finding")
         {
-            reportId, finding, falsePositive, missed, category, severity, rationale, quote, note, list,
+            reportId, finding, falsePositive, missed, category, severity, rationale, quote, note, list, clauses,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -42,7 +43,7 @@ internal static class CorrectCommand
 
             if (parse.GetValue(list))
             {
-                await ListAsync(context, await recorder.LoadAsync(id, context.Caller, cancellationToken), await corrections.ListAsync(id, cancellationToken));
+                await ListAsync(context, await recorder.LoadAsync(id, context.Caller, cancellationToken), await corrections.ListAsync(id, cancellationToken), parse.GetValue(clauses));
                 return 0;
             }
 
@@ -75,7 +76,7 @@ internal static class CorrectCommand
         }.Where(s => s is not null)),
     };
 
-    private static async Task ListAsync(CliContext context, RiskReport report, IReadOnlyList<RecordedCorrection> corrections)
+    private static async Task ListAsync(CliContext context, RiskReport report, IReadOnlyList<RecordedCorrection> corrections, bool clauses)
     {
         await context.Output.WriteLineAsync($"Report {report.ReportId}: {report.DocumentTitle} v{report.Version}, {report.Model}");
         var table = new Table().Border(TableBorder.Simple).AddColumns("#", "Category", "Severity", "Clause", "Quote");
@@ -87,6 +88,17 @@ internal static class CorrectCommand
         }
 
         context.Console.Write(table);
+        if (clauses && report.Context is { } seen)
+        {
+            var all = new Table().Border(TableBorder.Simple).AddColumns("Clause", "Heading", "Text");
+            foreach (var clause in seen.Clauses)
+            {
+                all.AddRow(Markup.Escape(clause.Path), Markup.Escape(clause.Heading ?? string.Empty), Markup.Escape(ReportText.Preview(clause.Text, 70)));
+            }
+
+            context.Console.Write(all);
+        }
+
         await context.Output.WriteLineAsync($"Corrections ({corrections.Count}):");
         foreach (var c in corrections)
         {

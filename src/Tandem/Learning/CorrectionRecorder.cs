@@ -107,7 +107,7 @@ public sealed class CorrectionRecorder(IReportStore reports, IDocumentStore docu
         if (pieces.Count == 0)
         {
             throw new TandemException($"report {report.ReportId} has no clause '{wanted}'",
-                $"give a clause path as the report shows it, e.g. {string.Join(", ", context.Clauses.Take(3).Select(c => c.Path))}");
+                $"give a clause path as the report shows it, e.g. {string.Join(", ", context.Clauses.Take(3).Select(c => c.Path))}; 'tandem correct {report.ReportId} --list --clauses' lists them all");
         }
 
         if (report.Findings.FirstOrDefault(f => f.Category == category && pieces.Any(p => p.IsWithin(f))) is { } already)

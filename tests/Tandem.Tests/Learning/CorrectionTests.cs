@@ -91,6 +91,11 @@ public sealed class CorrectionTests : IDisposable
         Assert.Equal(0, (await _alice.RunAsync("examples", "review", change.ExampleId, "--accept")).Exit);
         Assert.Equal(0, (await _alice.RunAsync("examples", "review", corrections[0].Correction.ExampleId, "--reject")).Exit);
         var list = await _alice.RunAsync("correct", id, "--list");
+        var withClauses = await _alice.RunAsync("correct", id, "--list", "--clauses");
+        var covered = (await new SqliteReportStore(_alice.DatabasePath).GetAsync(id, new Principal("alice"), ct))!.Context!.Clauses.Count;
+        Assert.DoesNotContain("Heading", list.Output, StringComparison.Ordinal);
+        Assert.Contains("Heading", withClauses.Output, StringComparison.Ordinal);
+        Assert.True(withClauses.Output.Split('\n').Length >= list.Output.Split('\n').Length + covered, "every covered clause is listed");
         Assert.Contains($"{change.Id} [accepted by alice]", list.Output, StringComparison.Ordinal);
         Assert.Contains($"{corrections[0].Correction.Id} [rejected by alice]", list.Output, StringComparison.Ordinal);
         Assert.Contains($"{corrections[2].Correction.Id} [pending]", list.Output, StringComparison.Ordinal);
