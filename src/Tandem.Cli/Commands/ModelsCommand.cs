@@ -75,6 +75,9 @@ internal static class ModelsCommand
         return new Command("models", "The configured LLMs (list, test) and the model registry (registry, promote)") { list, test, Registry(run), Evaluate(run), Promote(run), Register(run) };
     }
 
+    /// <summary>The report JSON conventions, one record per line.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions JsonLines = new(Reporting.ReportJson.Options) { WriteIndented = false };
+
     private static Command Registry(CommandRunner run)
     {
         var format = CliOptions.Format("text", "json");
@@ -90,7 +93,7 @@ internal static class ModelsCommand
                 foreach (var d in made)
                 {
                     await context.Output.WriteLineAsync(json
-                        ? System.Text.Json.JsonSerializer.Serialize(d, new System.Text.Json.JsonSerializerOptions(Reporting.ReportJson.Options) { WriteIndented = false })
+                        ? System.Text.Json.JsonSerializer.Serialize(d, JsonLines)
                         : $"{d.At:yyyy-MM-dd HH:mm} {d.Backend} {(d.Due ? "due" : "not due")}{(d.Job is null ? "" : $" [job {d.Job}]")}: {d.Reason}");
                 }
 
