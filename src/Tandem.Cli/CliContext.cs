@@ -17,6 +17,7 @@ internal sealed class CliContext
         Interactive = interactive;
         Caller = ResolvePrincipal(parse.GetValue(CliOptions.User), parse.GetValue(CliOptions.Groups));
         DatabasePath = parse.GetValue(CliOptions.Database) ?? SqliteStoreOptions.DefaultDatabasePath();
+        Database = new SqliteDatabase(DatabasePath);
         Store = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = DatabasePath });
         Readers = DocumentReaders.CreateDefault();
         Ingestor = new DocumentIngestor(Store, Readers, new ClauseSegmenter());
@@ -35,6 +36,9 @@ internal sealed class CliContext
     public Principal Caller { get; }
 
     public string DatabasePath { get; }
+
+    /// <summary>The store's file, for explaining a SQLite failure that reached the command.</summary>
+    public SqliteDatabase Database { get; }
 
     public IDocumentStore Store { get; }
 

@@ -47,10 +47,16 @@ public sealed class TandemCli
     private Func<ParseResult, CancellationToken, Task<int>> Run(Func<CliContext, ParseResult, CancellationToken, Task<int>> body) =>
         async (parse, cancellationToken) =>
         {
+            CliContext? context = null;
             try
             {
-                var context = new CliContext(parse, _output, _error, _console, _interactive);
+                context = new CliContext(parse, _output, _error, _console, _interactive);
                 return await body(context, parse, cancellationToken);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (context is not null && context.Database.Explain(ex) is TandemException explained)
+            {
+                await _error.WriteLineAsync("error: " + explained.ToUserMessage());
+                return UserError;
             }
             catch (TandemException ex)
             {

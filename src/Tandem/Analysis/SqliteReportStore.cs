@@ -9,7 +9,7 @@ namespace Tandem.Analysis;
 /// <summary>Reports as a table beside the documents in the Tandem SQLite database (created on first use).</summary>
 public sealed class SqliteReportStore(string databasePath) : IReportStore
 {
-    private readonly string _connectionString = SqliteTables.ConnectionString(databasePath);
+    private readonly SqliteDatabase _database = new(databasePath);
 
     /// <inheritdoc />
     public async Task SaveAsync(RiskReport report, Principal requestedBy, CancellationToken cancellationToken = default)
@@ -92,7 +92,7 @@ public sealed class SqliteReportStore(string databasePath) : IReportStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => SqliteTables.OpenAsync(_connectionString, """
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync("""
             CREATE TABLE IF NOT EXISTS reports (
                 id TEXT PRIMARY KEY, document_id TEXT NOT NULL, version INTEGER NOT NULL, model TEXT NOT NULL, requested_by TEXT NOT NULL,
                 created_at TEXT NOT NULL, report TEXT NOT NULL, context TEXT);

@@ -6,7 +6,7 @@ namespace Tandem.Economics;
 /// <summary>The usage ledger as a table in the Tandem SQLite database (created on first use).</summary>
 public sealed class SqliteUsageLedger(string databasePath) : IUsageLedger
 {
-    private readonly string _connectionString = Store.SqliteTables.ConnectionString(databasePath);
+    private readonly Store.SqliteDatabase _database = new(databasePath);
 
     /// <inheritdoc />
     public async Task RecordAsync(UsageEntry entry, CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ public sealed class SqliteUsageLedger(string databasePath) : IUsageLedger
     }
 
     // Costs are kept as decimal text so sums are exact.
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => Store.SqliteTables.OpenAsync(_connectionString, """
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync("""
             CREATE TABLE IF NOT EXISTS usage_ledger (
                 at TEXT NOT NULL, model_name TEXT NOT NULL, model_id TEXT NOT NULL, operation TEXT NOT NULL,
                 input_tokens INTEGER NOT NULL, cached_input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,

@@ -9,7 +9,7 @@ namespace Tandem.Learning;
 /// <summary>Corrections as a table in the Tandem SQLite database, written together with their examples.</summary>
 public sealed class SqliteCorrectionStore(string databasePath) : ICorrectionStore
 {
-    private readonly string _connectionString = SqliteTables.ConnectionString(databasePath);
+    private readonly SqliteDatabase _database = new(databasePath);
 
     /// <inheritdoc />
     public async Task<bool> AddAsync(Correction correction, TrainingExample example, CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ public sealed class SqliteCorrectionStore(string databasePath) : ICorrectionStor
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await SqliteTables.OpenAsync(_connectionString, SqliteExampleStore.Schema + """
+        var connection = await _database.OpenAsync(SqliteExampleStore.Schema + """
             CREATE TABLE IF NOT EXISTS corrections (
                 id TEXT PRIMARY KEY, report_id TEXT NOT NULL, document_id TEXT NOT NULL, version INTEGER NOT NULL, finding INTEGER, kind TEXT NOT NULL,
                 clause_id TEXT NOT NULL, clause_path TEXT NOT NULL, clause_text TEXT NOT NULL, original TEXT, category TEXT, severity TEXT, rationale TEXT,

@@ -8,7 +8,7 @@ namespace Tandem.Learning;
 /// <summary>The example store as a table in the Tandem SQLite database (created on first use).</summary>
 public sealed class SqliteExampleStore(string databasePath) : IExampleStore
 {
-    private readonly string _connectionString = SqliteTables.ConnectionString(databasePath);
+    private readonly SqliteDatabase _database = new(databasePath);
 
     /// <inheritdoc />
     public async Task<int> AddAsync(IReadOnlyList<TrainingExample> examples, CancellationToken cancellationToken = default)
@@ -119,7 +119,7 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await SqliteTables.OpenAsync(_connectionString, Schema, cancellationToken);
+        var connection = await _database.OpenAsync(Schema, cancellationToken);
         await MigrateAsync(connection, cancellationToken);
         return connection;
     }

@@ -9,7 +9,7 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly string _connectionString = Store.SqliteTables.ConnectionString(databasePath);
+    private readonly Store.SqliteDatabase _database = new(databasePath);
 
     /// <inheritdoc />
     public async Task RegisterAsync(RegisteredModel model, CancellationToken cancellationToken = default)
@@ -138,7 +138,7 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await Store.SqliteTables.OpenAsync(_connectionString, Schema, cancellationToken);
+        var connection = await _database.OpenAsync(Schema, cancellationToken);
         await Store.SqliteTables.AddColumnIfMissingAsync(connection, "retrain_decisions", "job", "TEXT", cancellationToken);
         return connection;
     }

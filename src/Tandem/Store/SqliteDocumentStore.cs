@@ -16,28 +16,19 @@ namespace Tandem.Store;
 /// </summary>
 public sealed class SqliteDocumentStore : IDocumentStore
 {
-    private readonly string _connectionString;
-    private readonly string _path;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
-    private bool _initialised;
+    private volatile bool _initialised;
 
     public SqliteDocumentStore(SqliteStoreOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _path = Path.GetFullPath(options.DatabasePath);
+        _database = new SqliteDatabase(options.DatabasePath, options.BusyTimeout);
         _time = time ?? TimeProvider.System;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = _path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
-            Pooling = true,
-        }.ToString();
-        BusyTimeout = options.BusyTimeout;
     }
 
     /// <summary>How long a write waits for another process's lock before giving up.</summary>
-    public TimeSpan BusyTimeout { get; }
+    public TimeSpan BusyTimeout => _database.BusyTimeout;
 
     /// <inheritdoc />
     public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken cancellationToken = default)
@@ -45,6 +36,20 @@ public sealed class SqliteDocumentStore : IDocumentStore
         ArgumentNullException.ThrowIfNull(request);
         var doc = request.Document;
         var documentId = DocumentIdFor(doc.Source);
+        try
+        {
+            return await IngestOnceAsync(request, documentId, cancellationToken);
+        }
+        catch (TandemException ex) when (ex.InnerException is SqliteException)
+        {
+            // A busy or unwritable database: say which file was not stored.
+            throw new TandemException($"{doc.Source} was not stored: {ex.Message}", ex.Hint, ex);
+        }
+    }
+
+    private async Task<IngestResult> IngestOnceAsync(IngestRequest request, string documentId, CancellationToken cancellationToken)
+    {
+        var doc = request.Document;
         return await WithConnectionAsync(connection => InTransactionAsync(connection, async () =>
         {
             var now = Timestamp();
@@ -367,52 +372,15 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return $"{documentColumn} IN (SELECT document_id FROM document_access WHERE principal IN ({names}))";
     }
 
-    private async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> action, CancellationToken cancellationToken)
-    {
-        try
+    private Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> action, CancellationToken cancellationToken) =>
+        _database.RunAsync(async connection =>
         {
-            if (!_initialised)
-            {
-                CreateFolder();
-            }
-
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken);
             await InitialiseAsync(connection, cancellationToken);
             return await action(connection);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
-        {
-            throw new TandemException($"the database {_path} is locked by another process",
-                "wait for the other tandem command to finish and try again", ex);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
-        {
-            throw new TandemException($"{_path} is not a Tandem database or is damaged", "point --db at another file, or move this one away", ex);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 14 or 8 or 23)
-        {
-            throw new TandemException($"cannot open or write the database {_path} ({ex.Message.TrimEnd('.')})",
-                "check the path and its permissions, or choose another with --db", ex);
-        }
-    }
-
-    private void CreateFolder()
-    {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new TandemException($"cannot create the folder for the database {_path} ({ex.Message.TrimEnd('.')})",
-                "choose another location with --db or TANDEM_DB", ex);
-        }
-    }
+        }, cancellationToken: cancellationToken);
 
     private async Task InitialiseAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;", cancellationToken);
         if (_initialised)
         {
             return;
@@ -422,12 +390,12 @@ public sealed class SqliteDocumentStore : IDocumentStore
         var schemaVersion = Convert.ToInt32(await versionCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         if (schemaVersion > SqliteSchema.Version)
         {
-            throw new TandemException($"the database {_path} was written by a newer Tandem (schema {schemaVersion})", "upgrade tandem");
+            throw new TandemException($"the database {_database.Path} was written by a newer Tandem (schema {schemaVersion})", "upgrade tandem");
         }
 
         if (schemaVersion < SqliteSchema.Version)
         {
-            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+            // Several processes may meet a new file at once: the schema is IF NOT EXISTS, in one write transaction.
             await InTransactionAsync(connection, async () =>
             {
                 await ExecuteAsync(connection, SqliteSchema.Create + $"\nPRAGMA user_version = {SqliteSchema.Version};", cancellationToken);

@@ -7,7 +7,7 @@ public sealed class SqliteStoreOptions
     public required string DatabasePath { get; init; }
 
     /// <summary>How long to wait for another process's write lock.</summary>
-    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan BusyTimeout { get; init; } = SqliteDatabase.DefaultBusyTimeout;
 
     /// <summary>
     /// The per-user default: <c>$TANDEM_DB</c>, else <c>~/.local/share/tandem/tandem.db</c>
@@ -16,11 +16,15 @@ public sealed class SqliteStoreOptions
     public static string DefaultDatabasePath()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("TANDEM_DB");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
+        return string.IsNullOrWhiteSpace(fromEnvironment) ? PerUserDatabasePath() : fromEnvironment;
+    }
 
+    /// <summary>
+    /// <c>~/.local/share/tandem/tandem.db</c> (the platform's local application data folder): the
+    /// only location whose missing folders Tandem creates.
+    /// </summary>
+    public static string PerUserDatabasePath()
+    {
         var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         if (string.IsNullOrEmpty(root))
         {

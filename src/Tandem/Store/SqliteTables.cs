@@ -3,9 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Tandem.Store;
 
 /// <summary>
-/// Opens the Tandem database for a component that keeps its own table beside the store's
-/// (usage ledger, model registry): pooled connections, a busy timeout, and the table created on
-/// first use.
+/// Conventions shared by the components that keep their own table beside the store's (reports,
+/// examples, corrections, registry, ledger); they open the file through <see cref="SqliteDatabase"/>.
 /// </summary>
 internal static class SqliteTables
 {
@@ -14,23 +13,6 @@ internal static class SqliteTables
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
-
-    public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
-    {
-        DataSource = databasePath,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-    }.ToString();
-
-    public static async Task<SqliteConnection> OpenAsync(string connectionString, string createTableSql, CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 5000;\n" + createTableSql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
 
     /// <summary>Adds a column a newer version introduced to a table an older version created (a no-op when it is there).</summary>
     public static async Task AddColumnIfMissingAsync(SqliteConnection connection, string table, string column, string type, CancellationToken cancellationToken)

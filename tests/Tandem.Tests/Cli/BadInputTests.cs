@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Tandem.Tests.Fixtures;
 using Tandem.Tests.Support;
 
@@ -59,32 +58,6 @@ public sealed class BadInputTests : IDisposable
 
         Assert.Equal(1, exit);
         AssertOneLineError(error, "binary");
-        Assert.Equal(before, await StoreDump.DumpAsync(_cli.DatabasePath));
-    }
-
-    [Fact]
-    public async Task Ingest_LockedDatabase_OneLineErrorAndUnchanged()
-    {
-        await SeedAsync();
-        var before = await StoreDump.DumpAsync(_cli.DatabasePath);
-        await using var locker = new SqliteConnection($"Data Source={_cli.DatabasePath};Pooling=False");
-        await locker.OpenAsync();
-        using (var begin = locker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN EXCLUSIVE";
-            await begin.ExecuteNonQueryAsync();
-        }
-
-        var (exit, _, error) = await _cli.RunAsync("ingest", _dir.Write("new.txt", ContractTexts.Nda));
-
-        using (var rollback = locker.CreateCommand())
-        {
-            rollback.CommandText = "ROLLBACK";
-            await rollback.ExecuteNonQueryAsync();
-        }
-
-        Assert.Equal(1, exit);
-        AssertOneLineError(error, "is locked by another process");
         Assert.Equal(before, await StoreDump.DumpAsync(_cli.DatabasePath));
     }
 
