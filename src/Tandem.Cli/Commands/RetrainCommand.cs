@@ -15,7 +15,7 @@ internal static class RetrainCommand
     {
         var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
         var contracts = new Option<int?>("--contracts") { Description = "Train on at most this many of the non-held-out contracts (name order)" };
-        var folder = new Option<string>("--models-dir") { Description = "Where candidate model files are written", DefaultValueFactory = _ => Path.Combine("models", "registry") };
+        var folder = new Option<string?>("--models-dir") { Description = "Where candidate model files are written (default: a models folder beside the store)" };
         var schedule = new Schedule();
         var noCorrections = new Option<bool>("--no-corrections") { Description = "Train on the curated contracts alone, without the accepted corrections" };
         var audience = new Option<string?>("--audience") { Description = "Who will use the model (access tokens, e.g. group:legal); corrections from documents they may not read are left out. Default: you and your groups" };
@@ -59,7 +59,7 @@ internal static class RetrainCommand
             }
 
             IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry), registry,
-                parse.GetValue(folder)!, CorrectionsAsync, parse.GetValue(contracts), new Progress<string>(line => context.Error.WriteLine(line)));
+                parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models"), CorrectionsAsync, parse.GetValue(contracts), new Progress<string>(line => context.Error.WriteLine(line)));
             var job = await backend.StartAsync(parse.GetValue(data)!, null, LocalFineTuneBackend.BaseModel, 1, null, cancellationToken);
             var model = (await registry.GetAsync(job.FineTunedModel!, cancellationToken))!;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -36,12 +36,30 @@ public sealed class LocalAnalystModel
 
     public LocalAnalystManifest Manifest { get; }
 
-    /// <summary>Writes the model atomically (a temp file renamed over the target).</summary>
+    /// <summary>
+    /// Writes the model atomically (a temp file renamed over the target); temp files that killed
+    /// writers left are deleted first, and a failed write leaves none.
+    /// </summary>
     public void Save(MLContext ml, string path)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
+        Learning.ModelFiles.DeleteStaleTemps(full);
+        var temp = Learning.ModelFiles.TempFor(full);
+        try
+        {
+            WriteZip(ml, temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    private void WriteZip(MLContext ml, string temp)
+    {
         using (var file = File.Create(temp))
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
@@ -59,8 +77,6 @@ public sealed class LocalAnalystModel
 
             WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJson.Options));
         }
-
-        File.Move(temp, full, overwrite: true);
     }
 
     /// <summary>Loads a model written by <see cref="Save"/>.</summary>

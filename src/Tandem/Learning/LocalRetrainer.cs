@@ -77,16 +77,31 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         var at = _time.GetUtcNow();
         var id = $"local-{at:yyyyMMddHHmmss}-{datasetHash[..6]}";
         Directory.CreateDirectory(modelFolder);
+        var registered = await registry.ListAsync(cancellationToken);
+        ModelFiles.SweepCandidates(modelFolder, registered.Select(m => Path.GetFullPath(m.Location)).ToHashSet(StringComparer.Ordinal), TimeSpan.FromMinutes(10));
         var path = Path.GetFullPath(Path.Combine(modelFolder, id + ".zip"));
-        model.Save(new MLContext(seed: 1), path);
+        // Until it is scored and registered, the candidate is a partial file a later run may delete.
+        var partial = ModelFiles.PartialFor(modelFolder, id);
+        model.Save(new MLContext(seed: 1), partial);
         progress?.Report("scoring on the gate set");
-        var scores = await ScoreAsync(data, path, cancellationToken);
-        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "local" && m.Status == ModelStatus.Champion);
-        var registered = new RegisteredModel(id, "local", model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
+        GateScores scores;
+        try
+        {
+            scores = await ScoreAsync(data, partial, cancellationToken);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+
+        var champion = registered.FirstOrDefault(m => m.Backend == "local" && m.Status == ModelStatus.Champion);
+        var candidate = new RegisteredModel(id, "local", model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
             corrections.Reports == 0
                 ? $"{training.Contracts.Count} curated training contracts"
                 : $"{training.Contracts.Count} curated training contracts + {corrections.Reports} corrected reports ({corrections.Corrections} corrections)");
-        await registry.RegisterAsync(registered, cancellationToken);
-        return registered;
+        await registry.RegisterAsync(candidate, cancellationToken);
+        return candidate;
     }
 }
