@@ -116,6 +116,6 @@ public sealed class ModelCatalog
             ? model
             : throw new TandemException($"no model named '{name}' is configured",
                 _models.Count == 0
-                    ? $"no models are configured; add one under Tandem:Models in appsettings.json (working folder or ~/.config/tandem/), e.g. {{ \"Tandem\": {{ \"Models\": {{ \"{name}\": {{ \"Provider\": \"openai\", \"Model\": \"gpt-4.1-mini\", \"ApiKeyVariable\": \"OPENAI_API_KEY\" }} }} }} }}"
+                    ? $"add it under Tandem:Models in appsettings.json (working folder or ~/.config/tandem/), e.g. {{ \"Tandem\": {{ \"Models\": {{ \"{name}\": {{ \"Provider\": \"openai\", \"Model\": \"gpt-4.1-mini\", \"ApiKeyVariable\": \"OPENAI_API_KEY\" }} }} }} }}"
                     : "configured: " + string.Join(", ", _models.Keys.Order(StringComparer.Ordinal)));
 }

@@ -11,27 +11,6 @@ namespace Tandem.Tests.Learning;
 /// </summary>
 public sealed class LearningLoopTests : IDisposable
 {
-    private static readonly string[][] Variants =
-    [
-        // Governing Law
-        ["This Agreement is governed by the laws of the State of {0}.", "The laws of {0} govern this Agreement and any dispute under it.",
-         "This contract shall be construed under the law of {0}, without regard to conflicts principles.", "{0} law applies to the interpretation of this Agreement.",
-         "All questions concerning this Agreement are determined under the laws of {0}.", "The governing law of this Agreement is that of {0}."],
-        // Cap on Liability
-        ["The aggregate liability of either party shall not exceed the fees paid in the prior {1} months.", "Total liability is limited to the amounts paid over {1} months.",
-         "In no event will damages exceed the charges paid during the {1} months before the claim.", "The maximum liability of each party is capped at {1} months of fees.",
-         "The liability of either party is limited to fees received in the last {1} months.", "Damages recoverable shall not exceed {1} months of payments."],
-    ];
-
-    private static readonly string[] Filler =
-    [
-        "The Supplier shall deliver the goods to the Customer's warehouse.", "Invoices are payable within thirty days.",
-        "Notices shall be delivered in writing to the addresses above.", "Each party shall keep the other's information confidential.",
-        "The Customer may inspect the goods on delivery.", "The parties shall meet quarterly to review performance.",
-    ];
-
-    private static readonly string[] Places = ["New York", "Delaware", "Texas", "Ontario", "England", "California"];
-
     private readonly TempDirectory _dir = new();
     private readonly CliRunner _cli;
     private readonly string _data;
@@ -39,23 +18,7 @@ public sealed class LearningLoopTests : IDisposable
     public LearningLoopTests()
     {
         _cli = new CliRunner(_dir.File("tandem.db"));
-        var rows = new StringBuilder("Filename,Governing Law,Cap on Liability\n");
-        for (var i = 0; i < 40; i++)
-        {
-            var law = string.Format(System.Globalization.CultureInfo.InvariantCulture, Variants[0][i % 6], Places[(i / 6) % 6]);
-            var cap = string.Format(System.Globalization.CultureInfo.InvariantCulture, Variants[1][(i + 3) % 6], "", 6 + (i % 4) * 6);
-            var body = new StringBuilder($"SUPPLY AGREEMENT {i}\n\n");
-            var clauses = new List<string> { Filler[i % 6], law, Filler[(i + 1) % 6], cap, Filler[(i + 2) % 6], Filler[(i + 4) % 6] };
-            for (var c = 0; c < clauses.Count; c++)
-            {
-                body.Append(System.Globalization.CultureInfo.InvariantCulture, $"{c + 1}. {clauses[c]}\n\n");
-            }
-
-            _dir.Write($"cuad/contracts/Contract {i:00}.txt", body.ToString());
-            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"Contract {i:00}.pdf,\"['{law}']\",\"['{cap}']\"\n");
-        }
-
-        _dir.Write("cuad/master_clauses.csv", rows.ToString());
+        DataFolders.WriteCuadLike(_dir.File("cuad"));
         _data = _dir.File("cuad");
     }
 
