@@ -2,7 +2,14 @@
 # Runs every test of the solution. Needs only the .NET SDK (SQLite is embedded).
 # Evaluation data is read from ../shared/data when present; tests that need it say so and,
 # when CI=true, fail instead of skipping if it is absent.
+# The CLI is also packed and installed as the `tandem` dotnet tool, exactly as the README's
+# install step does, and the process-level tests (fresh HOME, no --db) run that installed tool.
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build Tandem.slnx -c Release --nologo -v quiet
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+dotnet pack src/Tandem.Cli -c Release --no-build --nologo -v quiet -o "$work/packages"
+dotnet tool install --tool-path "$work/tools" --add-source "$work/packages" Tandem.Cli >/dev/null
+export TANDEM_EXE="$work/tools/tandem"
 dotnet test --solution Tandem.slnx -c Release --no-build "$@"
