@@ -102,6 +102,48 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
         return true;
     }
 
+    /// <summary>
+    /// Makes the examples taken from a document carry its new access list, inside the caller's
+    /// transaction (a narrowed list must not leave copies of its text readable by those removed).
+    /// An example with several sources keeps only the tokens every source now shares.
+    /// </summary>
+    internal static async Task FollowDocumentAccessAsync(SqliteConnection connection, string documentId, IReadOnlyList<string> access, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'examples'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        command.CommandText = "SELECT id, sources, access FROM examples WHERE instr(sources, $quoted) > 0";
+        command.Parameters.AddWithValue("$quoted", JsonSerializer.Serialize(documentId));
+        var changed = new List<(string Id, string Access)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var sources = JsonSerializer.Deserialize<List<string>>(reader.GetString(1)) ?? [];
+                if (sources.Contains(documentId, StringComparer.Ordinal))
+                {
+                    var old = JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [];
+                    var now = sources.Count == 1 ? access : old.Intersect(access, StringComparer.Ordinal).ToList();
+                    changed.Add((reader.GetString(0), JsonSerializer.Serialize(now)));
+                }
+            }
+        }
+
+        command.CommandText = "UPDATE examples SET access = $access WHERE id = $id";
+        command.Parameters.Clear();
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var list = command.Parameters.Add("$access", SqliteType.Text);
+        foreach (var (exampleId, exampleAccess) in changed)
+        {
+            (id.Value, list.Value) = (exampleId, exampleAccess);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>The table, created on first use; a database from before the quote column gets it added.</summary>
     internal const string Schema = """
             CREATE TABLE IF NOT EXISTS examples (
