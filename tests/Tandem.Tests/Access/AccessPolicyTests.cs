@@ -135,6 +135,28 @@ public sealed class AccessPolicyTests : IDisposable
         Assert.Equal(0, await StoreDump.ScalarAsync(_f.DatabasePath, "SELECT count(*) FROM pragma_foreign_key_check"));
     }
 
+    [Fact]
+    public async Task ExampleStore_LegacyEmptyAccessList_ReadAsPublicAsItWasMeant()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = new Tandem.Learning.SqliteExampleStore(_f.DatabasePath);
+        await store.AddAsync([new Tandem.Learning.TrainingExample("ex_legacy", "clause-review", "Governed by Delaware law.", "Governing Law", "medium", "", "curated", ["A"], ["public"], "alice",
+            DateTimeOffset.UnixEpoch, true, null)], ct);
+        await using (var connection = new SqliteConnection($"Data Source={_f.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync(ct);
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE examples SET access = '[]'"; // as versions before the public token wrote it
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync([new Tandem.Learning.TrainingExample("ex_new", "clause-review", "x", "Governing Law", "medium", "", "curated", [], [], "alice",
+            DateTimeOffset.UnixEpoch, true, null)], ct));
+        var legacy = Assert.Single(await new Tandem.Learning.SqliteExampleStore(_f.DatabasePath).ListAsync(cancellationToken: ct));
+
+        Assert.Equal([AccessList.Public], legacy.Access);
+    }
+
     private static RiskReport ReportOn(string documentId) => new()
     {
         ReportId = "rpt_probe", DocumentId = documentId, DocumentTitle = "nda", Source = "/x/nda.txt", Version = 1, ContentHash = "h", Playbook = "p", Model = "m",
