@@ -18,7 +18,8 @@ internal sealed class CliContext
         Caller = ResolvePrincipal(parse.GetValue(CliOptions.User), parse.GetValue(CliOptions.Groups));
         DatabasePath = parse.GetValue(CliOptions.Database) ?? SqliteStoreOptions.DefaultDatabasePath();
         Database = new SqliteDatabase(DatabasePath);
-        Store = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = DatabasePath });
+        Access = AccessPolicy.FromConfiguration(TandemSettings.Load());
+        Store = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = DatabasePath }, access: Access);
         Readers = DocumentReaders.CreateDefault();
         Ingestor = new DocumentIngestor(Store, Readers, new ClauseSegmenter());
     }
@@ -40,13 +41,20 @@ internal sealed class CliContext
     /// <summary>The store's file, for explaining a SQLite failure that reached the command.</summary>
     public SqliteDatabase Database { get; }
 
+    /// <summary>The access policy (admins: the group <c>Tandem:Access:AdminGroup</c>, default "admin").</summary>
+    public IAccessPolicy Access { get; }
+
+    /// <summary>The stored reports, as readable as their documents.</summary>
+    public Analysis.SqliteReportStore Reports => new(DatabasePath, Access);
+
     public IDocumentStore Store { get; }
 
     public DocumentReaders Readers { get; }
 
     public DocumentIngestor Ingestor { get; }
 
-    public AccessList? ParseAccess(string? spec) => spec is null ? null : AccessList.Parse(spec, Caller);
+    /// <summary>An <c>--acl</c> value; the store adds the document's owner.</summary>
+    public AccessList? ParseAccess(string? spec) => spec is null ? null : AccessList.Parse(spec);
 
     /// <summary>Runs <paramref name="work"/> under a spinner on stderr when interactive.</summary>
     public async Task<T> WithStatusAsync<T>(string status, Func<Action<string>, Task<T>> work)

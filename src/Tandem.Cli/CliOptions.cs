@@ -23,28 +23,9 @@ internal static class CliOptions
         Recursive = true,
     };
 
-    /// <summary>An audience as access tokens: "alice, group:legal" → user:alice, group:legal.</summary>
-    public static IReadOnlyList<string> AudienceTokens(string spec)
-    {
-        var tokens = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var raw in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = raw.Split(':', 2);
-            var (kind, name) = parts.Length == 2 ? (parts[0].ToLowerInvariant(), parts[1].Trim()) : ("user", raw);
-            if (name.Length == 0 || kind is not ("user" or "group"))
-            {
-                throw new TandemException($"invalid audience entry '{raw}'", "use names like 'alice', 'user:alice' or 'group:legal', separated by commas");
-            }
-
-            tokens.Add(kind + ":" + name);
-        }
-
-        return tokens.ToArray();
-    }
-
     public static Option<string?> Access { get; } = new("--acl")
     {
-        Description = "Who may read the documents: users and group:<name>, comma-separated (default: only you)",
+        Description = "Who may read the documents: users and group:<name>, comma-separated (default: only you; only a document's owner or an admin may change it)",
     };
 
     /// <summary>A new <c>--price-book</c> option (options cannot be shared between commands).</summary>

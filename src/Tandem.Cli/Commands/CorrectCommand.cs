@@ -34,7 +34,7 @@ internal static class CorrectCommand
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var corrections = new SqliteCorrectionStore(context.DatabasePath);
-            var recorder = new CorrectionRecorder(new SqliteReportStore(context.DatabasePath), context.Store, corrections);
+            var recorder = new CorrectionRecorder(context.Reports, context.Store, corrections);
             var id = parse.GetValue(reportId)!;
             if (!File.Exists(context.DatabasePath))
             {

@@ -75,20 +75,21 @@ internal static class DatasetCommand
 
         public Option<double> Split { get; } = new("--split") { Description = "Share of examples for training (the rest validate)", DefaultValueFactory = _ => 0.9 };
 
-        public Option<string?> Audience { get; } = new("--audience") { Description = "Who may call the fine-tuned model: user:x,group:y (default: public examples only)" };
+        public Option<string?> Audience { get; } = new("--audience") { Description = "Who may call the fine-tuned model: user:x,group:y, all of which you must belong to (default: public, for public examples only)" };
 
         public Option<string[]> EvalData { get; } = new("--eval-data") { Description = "CUAD-style folders whose annotated clauses must not appear in the dataset (leak check)", AllowMultipleArgumentsPerToken = true };
 
         public IEnumerable<Option> All => [Format, RetrievalAware, Distractors, Oracle, Split, Audience, EvalData];
 
-        public DatasetOptions Read(ParseResult parse) => new()
+        /// <summary>The options; the audience is checked first, before any data is read.</summary>
+        public DatasetOptions Read(CliContext context, ParseResult parse) => new()
         {
+            Audience = CheckedAudience(context, parse.GetValue(Audience)) ?? [Access.AccessList.Public],
             Format = ParseFormat(parse.GetValue(Format)),
             RetrievalAware = parse.GetValue(RetrievalAware),
             Distractors = parse.GetValue(Distractors),
             OracleRatio = parse.GetValue(Oracle),
             Split = parse.GetValue(Split),
-            Audience = CliOptions.AudienceTokens(parse.GetValue(Audience) ?? string.Empty),
             EvaluationTexts = (parse.GetValue(EvalData) ?? []).SelectMany(folder => Evaluation.CuadDataset.Load(folder).Contracts.SelectMany(c => c.Gold.Values.SelectMany(v => v))).ToList(),
             Instructions = Prompting.PromptStrategy.Load("fine-tuned").Instructions,
         };
@@ -112,9 +113,9 @@ internal static class DatasetCommand
 
         build.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var result = await BuildAsync(context, set.Read(parse), parse.GetValue(output)!, cancellationToken);
+            var result = await BuildAsync(context, set.Read(context, parse), parse.GetValue(output)!, cancellationToken);
             await context.Output.WriteLineAsync(CostLine(result.TrainReport, CliOptions.LoadPriceBook(parse, priceBook), parse.GetValue(baseModel)!, parse.GetValue(epochs)));
-            return result.TrainReport.IsValid ? 0 : throw new TandemException("the training file does not pass validation (see above)", "add or review more examples");
+            return result.TrainReport.IsValid ? 0 : throw new TandemException("the training file does not pass validation (see above), so nothing was written", "add or review more examples");
         }));
         return build;
     }
@@ -127,22 +128,19 @@ internal static class DatasetCommand
             // Corrections carry their contract: their distractors come from it.
             options = options with
             {
-                Neighbours = await CorrectedReports.NeighboursAsync(new SqliteCorrectionStore(context.DatabasePath), new Analysis.SqliteReportStore(context.DatabasePath), cancellationToken),
+                Neighbours = await CorrectedReports.NeighboursAsync(new SqliteCorrectionStore(context.DatabasePath), context.Reports, cancellationToken),
             };
         }
 
-        var result = await new DatasetBuilder(new SqliteExampleStore(context.DatabasePath), new TokenCounter()).BuildAsync(options, folder, cancellationToken);
+        var result = await new DatasetBuilder(new SqliteExampleStore(context.DatabasePath), new TokenCounter(), context.Access).BuildAsync(options, folder, cancellationToken);
         var us = CultureInfo.InvariantCulture;
-        await context.Output.WriteLineAsync($"wrote {result.Train} training and {result.Validation} validation examples to {Path.GetDirectoryName(result.TrainPath)} (dataset {result.DatasetHash})");
+        await context.Output.WriteLineAsync(result.TrainReport.IsValid
+            ? $"wrote {result.Train} training and {result.Validation} validation examples to {Path.GetDirectoryName(result.TrainPath)} (dataset {result.DatasetHash})"
+            : $"built {result.Train} training and {result.Validation} validation examples; nothing written to {Path.GetDirectoryName(result.TrainPath)}");
         await context.Output.WriteLineAsync(string.Create(us, $"tokens: {result.TrainReport.TotalTokens:N0} in training, {result.TrainReport.MeanTokens:0} mean, {result.TrainReport.MaxTokens:N0} max"));
-        static string Kind(string reason) =>
-            reason.StartsWith("near duplicate", StringComparison.Ordinal) ? "near duplicates"
-            : reason.StartsWith("its sources", StringComparison.Ordinal) ? "access guard"
-            : reason.StartsWith("it matches", StringComparison.Ordinal) ? "leak check"
-            : reason;
-        foreach (var group in result.Excluded.GroupBy(e => Kind(e.Reason)))
+        foreach (var line in ExclusionLines(context, result.Excluded, "excluded"))
         {
-            await context.Output.WriteLineAsync($"excluded {group.Count()} ({group.Key}), e.g. {group.First().Id}: {group.First().Reason}");
+            await context.Output.WriteLineAsync(line);
         }
 
         foreach (var issue in result.TrainReport.Issues.Take(10))
@@ -152,4 +150,33 @@ internal static class DatasetCommand
 
         return result;
     }
+
+    /// <summary>
+    /// The audience an <c>--audience</c> value names, refused unless the caller belongs to all of
+    /// it (or is an admin): naming someone else's audience would pull their text into a dataset
+    /// or a model. Null when none is given.
+    /// </summary>
+    internal static IReadOnlyList<string>? CheckedAudience(CliContext context, string? spec)
+    {
+        if (spec is null)
+        {
+            return null;
+        }
+
+        var audience = Access.AccessList.ParseAudience(spec);
+        return context.Access.CanNameAudience(context.Caller, audience)
+            ? audience
+            : throw new TandemException($"you ({context.Caller.UserId}) may only name an audience you belong to: '{spec}' is not yours",
+                $"use your own tokens ({string.Join(", ", context.Caller.AccessTokens)}) or 'public', or ask an admin");
+    }
+
+    /// <summary>
+    /// What was left out, one line per kind with its count; an example is named only when the
+    /// caller may read it, so the report says nothing of others' items but how many.
+    /// </summary>
+    internal static IEnumerable<string> ExclusionLines(CliContext context, IReadOnlyList<Exclusion> excluded, string verb) =>
+        excluded.GroupBy(e => e.Kind, StringComparer.Ordinal).Select(group =>
+            group.FirstOrDefault(e => context.Access.CanRead(context.Caller, e.Access)) is { } named
+                ? $"{verb} {group.Count()} ({group.Key}), e.g. {named.Id}: {named.Reason}"
+                : $"{verb} {group.Count()} ({group.Key})");
 }

@@ -40,7 +40,7 @@ internal static class EvalCorrectionsCommand
             var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "local" && m.Status == ModelStatus.Champion);
             var modelPath = parse.GetValue(modelFile) ?? champion?.Location ?? LocalAnalyst.DefaultPath();
             var reviewer = new ContractReviewer(context.Ingestor, context.Store, new ContractAnalyzer(LocalAnalyst.Load(modelPath)));
-            var reports = new SqliteReportStore(context.DatabasePath);
+            var reports = context.Reports;
             var examples = new SqliteExampleStore(context.DatabasePath);
             var recorder = new CorrectionRecorder(reports, context.Store, new SqliteCorrectionStore(context.DatabasePath));
             var access = context.ParseAccess(parse.GetValue(CliOptions.Access));

@@ -20,14 +20,14 @@ internal static class ExamplesCommand
         var import = new Command("import", "Import examples from JSON Lines or a CUAD folder; exact duplicates are skipped, near duplicates marked") { file, cuad };
         import.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var importer = new ExampleImporter(new SqliteExampleStore(context.DatabasePath));
+            var importer = new ExampleImporter(new SqliteExampleStore(context.DatabasePath), policy: context.Access);
             var examples = (parse.GetValue(file), parse.GetValue(cuad)) switch
             {
                 ({ } path, null) => importer.ReadJsonLines(path, context.Caller.UserId),
                 (null, { } folder) => importer.ReadCuad(CuadDataset.Load(folder), context.Caller.UserId),
                 _ => throw new TandemException("give either a JSON Lines file or --cuad <folder>", "e.g. tandem examples import corrections.jsonl"),
             };
-            var (added, exact, near) = await importer.ImportAsync(examples, cancellationToken);
+            var (added, exact, near) = await importer.ImportAsync(examples, context.Caller, cancellationToken);
             await context.Output.WriteLineAsync($"imported {added} examples; {exact} exact duplicates skipped; {near} near duplicates marked for review");
             return 0;
         }));
@@ -43,7 +43,7 @@ internal static class ExamplesCommand
         list.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var examples = File.Exists(context.DatabasePath)
-                ? await new SqliteExampleStore(context.DatabasePath).ListAsync(parse.GetValue(category), parse.GetValue(provenance), cancellationToken)
+                ? await Review(context).ListAsync(context.Caller, parse.GetValue(category), parse.GetValue(provenance), cancellationToken)
                 : [];
             if (parse.GetValue(format) == "json")
             {
@@ -67,10 +67,10 @@ internal static class ExamplesCommand
     private static Command Export(CommandRunner run)
     {
         var file = new Argument<string>("file") { Description = "JSON Lines file to write" };
-        var export = new Command("export", "Write every example as JSON Lines (the same shape import reads)") { file };
+        var export = new Command("export", "Write every example you may read as JSON Lines (the same shape import reads)") { file };
         export.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var examples = File.Exists(context.DatabasePath) ? await new SqliteExampleStore(context.DatabasePath).ListAsync(cancellationToken: cancellationToken) : [];
+            var examples = File.Exists(context.DatabasePath) ? await Review(context).ListAsync(context.Caller, cancellationToken: cancellationToken) : [];
             var lines = examples.Select(e => JsonSerializer.Serialize(new
             {
                 category = e.Category, input = e.Input, quote = e.Quote, severity = e.Severity, rationale = e.Rationale, provenance = e.Provenance,
@@ -100,30 +100,17 @@ internal static class ExamplesCommand
             }
 
             var chosen = (parse.GetValue(ids) ?? []).ToList();
+            var examples = Review(context);
             if (parse.GetValue(report) is { } reportId)
             {
-                chosen.AddRange((await new SqliteCorrectionStore(context.DatabasePath).ListAsync(reportId, cancellationToken))
-                    .Where(c => c.Review == "pending").Select(c => c.Correction.ExampleId));
+                chosen.AddRange(await examples.PendingOfReportAsync(context.Caller, reportId, cancellationToken));
             }
             else if (chosen.Count == 0)
             {
                 throw new TandemException("say which examples to review", "give example ids, or --report <report-id> for a report's pending corrections");
             }
 
-            var store = new SqliteExampleStore(context.DatabasePath);
-            var unknown = new List<string>();
-            var done = 0;
-            foreach (var id in chosen.Distinct(StringComparer.Ordinal))
-            {
-                if (await store.ReviewAsync(id, parse.GetValue(accept), context.Caller.UserId, cancellationToken))
-                {
-                    done++;
-                }
-                else
-                {
-                    unknown.Add(id);
-                }
-            }
+            var (done, unknown) = await examples.ReviewAsync(context.Caller, chosen, parse.GetValue(accept), cancellationToken);
 
             await context.Output.WriteLineAsync(done == 1 && chosen.Count == 1 && parse.GetValue(report) is null
                 ? $"{chosen[0]} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")}"
@@ -131,5 +118,12 @@ internal static class ExamplesCommand
             return unknown.Count == 0 ? 0 : throw new TandemException($"no example {string.Join(", ", unknown)}", "see 'tandem examples list'");
         }));
         return review;
+    }
+
+    /// <summary>The examples as the caller may see and review them.</summary>
+    private static ExampleReview Review(CliContext context)
+    {
+        var corrections = new SqliteCorrectionStore(context.DatabasePath);
+        return new ExampleReview(new SqliteExampleStore(context.DatabasePath), corrections, new CorrectionRecorder(context.Reports, context.Store, corrections), context.Access);
     }
 }

@@ -49,9 +49,15 @@ internal static class IngestCommands
     public static Command Documents(CommandRunner run)
     {
         var all = new Option<bool>("--all") { Description = "Include retired documents" };
-        var command = new Command("documents", "List the documents you may read") { all };
+        var history = new Option<string?>("--history") { Description = "Show who changed this document's access list, and when (its owner and admins only)" };
+        var command = new Command("documents", "List the documents you may read") { all, history };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
+            if (parse.GetValue(history) is { } id)
+            {
+                return await WriteHistoryAsync(context, id, cancellationToken);
+            }
+
             var documents = await context.Store.ListDocumentsAsync(context.Caller, parse.GetValue(all), cancellationToken);
             var table = new Table().Border(TableBorder.Simple).AddColumns("Id", "Title", "Version", "Clauses", "Updated", "Status");
             foreach (var d in documents)
@@ -66,6 +72,28 @@ internal static class IngestCommands
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The access events of a document the caller owns or administers; any other is "not found" or refused.</summary>
+    private static async Task<int> WriteHistoryAsync(CliContext context, string id, CancellationToken cancellationToken)
+    {
+        var document = await context.Store.GetDocumentAsync(id, context.Caller, cancellationToken)
+            ?? throw new TandemException($"document {id} does not exist or you ({context.Caller.UserId}) may not read it", "check the id with 'tandem documents'");
+        if (!context.Access.CanChange(context.Caller, document.Owner))
+        {
+            throw new TandemException($"only the owner of {id} ({document.Owner}) or an admin may see its access history");
+        }
+
+        var table = new Table().Border(TableBorder.Simple).AddColumns("When", "By", "Before", "After");
+        foreach (var e in document.AccessHistory)
+        {
+            table.AddRow(e.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(e.By),
+                Markup.Escape(e.OldAccess.Count == 0 ? "-" : string.Join(", ", e.OldAccess)), Markup.Escape(string.Join(", ", e.NewAccess)));
+        }
+
+        context.Console.Write(table);
+        await context.Output.WriteLineAsync($"{document.AccessHistory.Count} access changes of {id} ({document.Title}, owner {document.Owner}); readable now by {string.Join(", ", document.Access)}");
+        return 0;
     }
 
     private static Progress<(int Done, int Total, string File)> Progress(Action<string> status) =>
@@ -92,7 +120,7 @@ internal static class IngestCommands
         var counts = report.Ingested.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
         await context.Output.WriteLineAsync(
             $"{verb} {report.Ingested.Count + report.Failed.Count} files: {counts.GetValueOrDefault(IngestOutcome.Created)} new, " +
-            $"{counts.GetValueOrDefault(IngestOutcome.NewVersion)} changed, {counts.GetValueOrDefault(IngestOutcome.Unchanged)} unchanged, " +
+            $"{counts.GetValueOrDefault(IngestOutcome.NewVersion) + counts.GetValueOrDefault(IngestOutcome.AccessChanged)} changed, {counts.GetValueOrDefault(IngestOutcome.Unchanged)} unchanged, " +
             $"{counts.GetValueOrDefault(IngestOutcome.Restored)} restored, {report.Retired.Count} retired, {report.Failed.Count} failed");
         return report.Failed.Count == 0 ? 0 : TandemCli.UserError;
     }
@@ -104,6 +132,7 @@ internal static class IngestCommands
             IngestOutcome.Created => "created",
             IngestOutcome.NewVersion => "new version",
             IngestOutcome.Restored => "restored",
+            IngestOutcome.AccessChanged => "new access",
             _ => "unchanged",
         };
         return $"{outcome,-12} {result.DocumentId} v{result.Version}  {result.Title} ({result.ClauseCount} clauses)";

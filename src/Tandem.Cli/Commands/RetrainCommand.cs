@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using System.Globalization;
 using Tandem.Analysis;
 using Tandem.Documents;
@@ -18,7 +17,7 @@ internal static class RetrainCommand
         var folder = new Option<string?>("--models-dir") { Description = "Where candidate model files are written (default: a models folder beside the store)" };
         var schedule = new Schedule();
         var noCorrections = new Option<bool>("--no-corrections") { Description = "Train on the curated contracts alone, without the accepted corrections" };
-        var audience = new Option<string?>("--audience") { Description = "Who will use the model (access tokens, e.g. group:legal); corrections from documents they may not read are left out. Default: you and your groups" };
+        var audience = new Option<string?>("--audience") { Description = "Who will use the model (access tokens you belong to, e.g. group:legal); corrections from documents any of them may not read are left out. Default: you and your groups" };
         var local = new Command("local", "Retrain the local analyst on the curated contracts plus the accepted corrections, score it on the held-out gate set and register it as a candidate")
         {
             data, contracts, folder, noCorrections, audience,
@@ -26,6 +25,8 @@ internal static class RetrainCommand
         schedule.AddTo(local);
         local.SetAction(run(async (context, parse, cancellationToken) =>
         {
+            // Refused before any data is read: naming someone else's audience would train on their text.
+            var readers = DatasetCommand.CheckedAudience(context, parse.GetValue(audience)) ?? context.Caller.AccessTokens;
             if (parse.GetValue(contracts) is < 1)
             {
                 throw new TandemException("--contracts must be at least 1");
@@ -50,11 +51,14 @@ internal static class RetrainCommand
                     return CorrectionLabelling.None;
                 }
 
-                var readers = parse.GetValue(audience) is { } spec ? CliOptions.AudienceTokens(spec) : context.Caller.AccessTokens;
-                var labelling = await CorrectedReports.LabelAsync(correctionStore, new SqliteReportStore(context.DatabasePath), new SqliteExampleStore(context.DatabasePath),
-                    readers.ToHashSet(StringComparer.Ordinal), LocalRetrainer.IsGateContract, ct);
-                await context.Output.WriteLineAsync($"corrections: {labelling.Corrections} accepted corrections on {labelling.Reports} reports (audience {string.Join(", ", readers)})"
-                    + (labelling.Excluded.Count == 0 ? string.Empty : $"; {labelling.Excluded.Count} reports left out, e.g. {labelling.Excluded[0].ReportId}: {labelling.Excluded[0].Reason}"));
+                var labelling = await CorrectedReports.LabelAsync(correctionStore, context.Reports, new SqliteExampleStore(context.DatabasePath),
+                    context.Access, readers.ToHashSet(StringComparer.Ordinal), LocalRetrainer.IsGateContract, ct);
+                await context.Output.WriteLineAsync($"corrections: {labelling.Corrections} accepted corrections on {labelling.Reports} reports (audience {string.Join(", ", readers)})");
+                foreach (var line in DatasetCommand.ExclusionLines(context, labelling.Excluded, "reports left out:"))
+                {
+                    await context.Output.WriteLineAsync(line);
+                }
+
                 return labelling;
             }
 
@@ -98,8 +102,8 @@ internal static class RetrainCommand
         schedule.AddTo(provider);
         provider.SetAction(run(async (context, parse, cancellationToken) =>
         {
+            var options = dataset.Read(context, parse);
             var (backend, endpoint) = FineTuneCommand.Backend(parse.GetValue(model)!, parse.GetValue(settings));
-            var options = dataset.Read(parse);
             var registry = new SqliteModelRegistry(context.DatabasePath);
             var decision = await schedule.DecideAsync(context, parse, backend.Name, cancellationToken);
             if (decision is { Due: false })
@@ -161,8 +165,7 @@ internal static class RetrainCommand
                 return null;
             }
 
-            var configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true).AddEnvironmentVariables().Build();
+            var configuration = TandemSettings.Load();
             int Setting(string key, int fallback) =>
                 int.TryParse(configuration["Tandem:Retrain:" + key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
             var policy = new RetrainPolicy

@@ -6,10 +6,14 @@ using Tandem.Store;
 
 namespace Tandem.Analysis;
 
-/// <summary>Reports as a table beside the documents in the Tandem SQLite database (created on first use).</summary>
-public sealed class SqliteReportStore(string databasePath) : IReportStore
+/// <summary>
+/// Reports as a table beside the documents in the Tandem SQLite database (created on first use).
+/// A report is as readable as its document, under <paramref name="access"/> (the default policy when null).
+/// </summary>
+public sealed class SqliteReportStore(string databasePath, IAccessPolicy? access = null) : IReportStore
 {
     private readonly SqliteDatabase _database = new(databasePath);
+    private readonly IAccessPolicy _access = access ?? AccessPolicy.Default;
 
     /// <inheritdoc />
     public async Task SaveAsync(RiskReport report, Principal requestedBy, CancellationToken cancellationToken = default)
@@ -44,9 +48,9 @@ public sealed class SqliteReportStore(string databasePath) : IReportStore
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT report, context FROM reports r WHERE r.id = $id AND {SqliteDocumentStore.AccessFilter("r.document_id", caller, out var access)}";
+        command.CommandText = $"SELECT report, context FROM reports r WHERE r.id = $id AND {SqliteDocumentStore.AccessFilter("r.document_id", caller, _access, out var parameters)}";
         command.Parameters.AddWithValue("$id", reportId);
-        foreach (var (name, value) in access)
+        foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }

@@ -1,3 +1,4 @@
+using Tandem.Access;
 using Tandem.Analysis;
 
 namespace Tandem.Learning;
@@ -15,20 +16,21 @@ public static class CorrectedReports
     /// <summary>
     /// Labels every document with accepted corrections. A report is left out when
     /// <paramref name="heldOut"/> says its document (by source file name) is held out for
-    /// evaluation, or when a correction's example is not readable by <paramref name="audience"/>
-    /// (the access guard: a trained model serves everyone in its audience).
+    /// evaluation, or when <paramref name="policy"/> says <paramref name="audience"/> may not read a
+    /// correction's example (the access guard: a trained model serves everyone in its audience).
     /// </summary>
     public static async Task<CorrectionLabelling> LabelAsync(ICorrectionStore corrections, IReportStore reports, IExampleStore examples,
-        IReadOnlyCollection<string> audience, Func<string, bool> heldOut, CancellationToken cancellationToken = default)
+        IAccessPolicy policy, IReadOnlyCollection<string> audience, Func<string, bool> heldOut, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corrections);
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(heldOut);
         var accepted = (await corrections.ListAsync(cancellationToken: cancellationToken)).Where(c => c.Accepted).Select(c => c.Correction).ToList();
         var access = (await examples.ListAsync(provenance: "correction", cancellationToken: cancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal);
         var clauses = new List<LabelledClause>();
-        var excluded = new List<(string, string)>();
+        var excluded = new List<Exclusion>();
         var used = 0;
         var usedReports = 0;
         // Per document, the newest version that has corrections, labelled on the report of its
@@ -49,9 +51,11 @@ public static class CorrectedReports
                     continue;
                 }
 
-                if (Reject(report, onVersion, access, audience, heldOut) is { } reason)
+                if (Reject(report, onVersion, access, policy, audience, heldOut) is { } reason)
                 {
-                    excluded.Add((report.ReportId, reason));
+                    // The report is as readable as its document, whose list its examples carry.
+                    var documentAccess = onVersion.Select(c => access.GetValueOrDefault(c.ExampleId)?.Access).FirstOrDefault(a => a is not null) ?? [];
+                    excluded.Add(new Exclusion(report.ReportId, reason.Kind, reason.Reason, documentAccess));
                     continue;
                 }
 
@@ -68,24 +72,24 @@ public static class CorrectedReports
     private const int ReportBatch = 50;
 
     /// <summary>Why a corrected report may not label clauses for training, or null when it may.</summary>
-    private static string? Reject(RiskReport report, IReadOnlyList<Correction> corrections, IReadOnlyDictionary<string, TrainingExample> examples,
-        IReadOnlyCollection<string> audience, Func<string, bool> heldOut)
+    private static (string Kind, string Reason)? Reject(RiskReport report, IReadOnlyList<Correction> corrections, IReadOnlyDictionary<string, TrainingExample> examples,
+        IAccessPolicy policy, IReadOnlyCollection<string> audience, Func<string, bool> heldOut)
     {
         var name = Path.GetFileNameWithoutExtension(report.Source);
         if (heldOut(name))
         {
-            return $"{name} is held out for evaluation";
+            return ("held out", $"{name} is held out for evaluation");
         }
 
-        if (corrections.FirstOrDefault(c => !examples.TryGetValue(c.ExampleId, out var e) || !e.ReadableBy(audience)) is { } hidden)
+        if (corrections.Any(c => !examples.TryGetValue(c.ExampleId, out var e) || !policy.AudienceCanRead(audience, e.Access)))
         {
-            return $"its document is readable only by {string.Join(", ", examples.GetValueOrDefault(hidden.ExampleId)?.Access ?? [])}; the audience may not read it";
+            return ("access guard", "the audience may not read its document");
         }
 
         return report.Context switch
         {
-            null => "stored without its context",
-            { ShowsAllFindings: false } => "made with --no-info or --min-confidence, so the findings it hid would count as wrong",
+            null => ("no context", "stored without its context"),
+            { ShowsAllFindings: false } => ("partial report", "made with --no-info or --min-confidence, so the findings it hid would count as wrong"),
             _ => null,
         };
     }
@@ -199,8 +203,8 @@ public static class CorrectedReports
 
 }
 
-/// <summary>Labelled clauses from corrected reports, how many reports and corrections they came from, and what was left out and why.</summary>
-public sealed record CorrectionLabelling(IReadOnlyList<LabelledClause> Clauses, int Reports, int Corrections, IReadOnlyList<(string ReportId, string Reason)> Excluded)
+/// <summary>Labelled clauses from corrected reports, how many reports and corrections they came from, and the reports left out and why.</summary>
+public sealed record CorrectionLabelling(IReadOnlyList<LabelledClause> Clauses, int Reports, int Corrections, IReadOnlyList<Exclusion> Excluded)
 {
     public static CorrectionLabelling None { get; } = new([], 0, 0, []);
 

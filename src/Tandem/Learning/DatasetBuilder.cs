@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Tandem.Access;
 using Tandem.Prompting;
 using Tandem.Retrieval;
 
@@ -13,10 +14,13 @@ namespace Tandem.Learning;
 /// enters), and a leak check against evaluation texts. Each example becomes a chat: the
 /// fine-tuned instructions, numbered passages (the clause alone, or, retrieval-aware, the clause
 /// among BM25-chosen distractors, present for a share of examples), and the findings JSON that
-/// quotes the passage it relies on. Split deterministically, written atomically, validated.
+/// quotes the passage it relies on. Split deterministically and validated in a staging folder;
+/// only a valid dataset reaches <c>folder</c>, so a failed build writes nothing there.
 /// </summary>
-public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens)
+public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens, IAccessPolicy? policy = null)
 {
+    private readonly IAccessPolicy _policy = policy ?? AccessPolicy.Default;
+
     public async Task<DatasetBuild> BuildAsync(DatasetOptions options, string folder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,24 +29,30 @@ public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens)
             throw new TandemException("--split must be in (0, 1], --oracle-ratio in [0, 1] and --distractors 0-20");
         }
 
+        var target = Path.GetFullPath(folder);
+        if (File.Exists(target))
+        {
+            throw new TandemException($"{folder} is a file, not a folder", "give --out a folder (new or existing) for train.jsonl and valid.jsonl");
+        }
+
         var all = await store.ListAsync(cancellationToken: cancellationToken);
-        var excluded = new List<(string Id, string Reason)>();
+        var excluded = new List<Exclusion>();
         var leaks = new LeakCheck(options.EvaluationTexts);
         var kept = new List<TrainingExample>();
         foreach (var e in all)
         {
-            var reason = !e.Reviewed ? "not reviewed yet"
-                : e.NearDuplicateOf is { } twin ? $"near duplicate of {twin}"
-                : !e.ReadableBy(options.Audience) ? $"its sources are readable only by {string.Join(", ", e.Access)}; the audience ({(options.Audience.Count == 0 ? "public" : string.Join(", ", options.Audience))}) may not read them"
-                : leaks.Matches(e.Input) ? "it matches evaluation data (leak check)"
-                : null;
-            if (reason is null)
+            var (kind, reason) = !e.Reviewed ? ("not reviewed", "not reviewed yet")
+                : e.NearDuplicateOf is not null ? ("near duplicates", "a near duplicate of another example")
+                : !_policy.AudienceCanRead(options.Audience, e.Access) ? ("access guard", "the audience may not read its sources")
+                : leaks.Matches(e.Input) ? ("leak check", "it matches evaluation data (leak check)")
+                : (null, null);
+            if (kind is null)
             {
                 kept.Add(e);
             }
             else
             {
-                excluded.Add((e.Id, reason));
+                excluded.Add(new Exclusion(e.Id, kind, reason!, e.Access));
             }
         }
 
@@ -55,14 +65,29 @@ public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens)
             (Unit(example.Id, "split", options.Seed) < options.Split ? train : validation).Add(line);
         }
 
-        Directory.CreateDirectory(folder);
-        var trainPath = Path.GetFullPath(Path.Combine(folder, "train.jsonl"));
-        var validationPath = Path.GetFullPath(Path.Combine(folder, "valid.jsonl"));
-        await WriteAtomicallyAsync(trainPath, train, cancellationToken);
-        await WriteAtomicallyAsync(validationPath, validation, cancellationToken);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", train) + "\n--\n" + string.Join("\n", validation))))[..16];
-        var report = new DatasetValidator(tokens).Validate(trainPath, options.Format);
-        return new DatasetBuild(trainPath, validationPath, train.Count, validation.Count, excluded, hash, report);
+        var trainPath = Path.Combine(target, "train.jsonl");
+        var validationPath = Path.Combine(target, "valid.jsonl");
+        var staging = Directory.CreateTempSubdirectory("tandem-dataset-");
+        try
+        {
+            var stagedTrain = Path.Combine(staging.FullName, "train.jsonl");
+            var stagedValidation = Path.Combine(staging.FullName, "valid.jsonl");
+            await File.WriteAllLinesAsync(stagedTrain, train, cancellationToken);
+            await File.WriteAllLinesAsync(stagedValidation, validation, cancellationToken);
+            var report = new DatasetValidator(tokens).Validate(stagedTrain, options.Format);
+            if (report.IsValid)
+            {
+                Publish(stagedTrain, trainPath, folder);
+                Publish(stagedValidation, validationPath, folder);
+            }
+
+            return new DatasetBuild(trainPath, validationPath, train.Count, validation.Count, excluded, hash, report);
+        }
+        finally
+        {
+            staging.Delete(recursive: true);
+        }
     }
 
     /// <summary>The chat for one example: system, the passages, the expected findings.</summary>
@@ -119,10 +144,19 @@ public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens)
     private static double Unit(string id, string purpose, int seed) =>
         BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\n{purpose}\n{id}")), 0) / (double)uint.MaxValue;
 
-    private static async Task WriteAtomicallyAsync(string path, IEnumerable<string> lines, CancellationToken cancellationToken)
+    /// <summary>Moves a staged file into place atomically (through a temporary name beside it).</summary>
+    private static void Publish(string staged, string path, string folder)
     {
-        await File.WriteAllLinesAsync(path + ".tmp", lines, cancellationToken);
-        File.Move(path + ".tmp", path, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Move(staged, path + ".tmp", overwrite: true);
+            File.Move(path + ".tmp", path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new TandemException($"cannot write the dataset to {folder} ({ex.Message.TrimEnd('.')})", "choose another --out folder", ex);
+        }
     }
 
     /// <summary>Exact (normalised) and near (word Jaccard ≥ 0.9, found through BM25) matches against evaluation texts.</summary>

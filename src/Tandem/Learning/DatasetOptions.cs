@@ -18,10 +18,11 @@ public sealed record DatasetOptions
     public double Split { get; init; } = 0.9;
 
     /// <summary>
-    /// Who will be able to call the fine-tuned model, as access tokens (user:x, group:y). Examples
-    /// whose source documents none of them may read are excluded. Empty: public examples only.
+    /// Who will be able to call the fine-tuned model, as access tokens (user:x, group:y, public).
+    /// Only examples every one of them may read go in (<see cref="Access.IAccessPolicy.AudienceCanRead"/>).
+    /// Default: public examples only.
     /// </summary>
-    public IReadOnlyList<string> Audience { get; init; } = [];
+    public IReadOnlyList<string> Audience { get; init; } = [Access.AccessList.Public];
 
     /// <summary>Evaluation texts the dataset must not contain (exact or near duplicates are excluded).</summary>
     public IReadOnlyList<string> EvaluationTexts { get; init; } = [];

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tandem.Access;
 using Tandem.Analysis;
 using Tandem.Evaluation;
 
@@ -8,11 +9,15 @@ namespace Tandem.Learning;
 /// Turns outside data into training examples: JSON Lines (one
 /// <c>{"category", "input", "severity", "rationale", "provenance", "sources", "access"}</c> per
 /// line; every bad line is reported and nothing is imported), or a CUAD-style folder, whose gold
-/// clauses become curated examples. Near duplicates (against the store and within the batch) are
-/// marked, not dropped, so a reviewer can decide.
+/// clauses become curated examples. Near duplicates (against the examples the importer may read
+/// and within the batch) are marked, not dropped, so a reviewer can decide. A line without an
+/// access list is public, as the format always meant; the importer is added to any other list,
+/// as an ingesting user is to a document's.
 /// </summary>
-public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = null)
+public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = null, IAccessPolicy? policy = null)
 {
+    private readonly IAccessPolicy _policy = policy ?? AccessPolicy.Default;
+
     private const string Task = "clause-review";
     private static readonly string[] Provenances = ["curated", "correction", "imported", "synthetic"];
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -60,8 +65,14 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
                     continue;
                 }
 
+                if (AccessOf(List(root, "access"), author, out var access) is { } problem)
+                {
+                    errors.Add($"line {number}: {problem}");
+                    continue;
+                }
+
                 examples.Add(Example(input, category, Text(root, "severity") ?? "medium", Text(root, "rationale") ?? string.Empty, provenance,
-                    List(root, "sources"), List(root, "access"), author, at) with { Quote = quote });
+                    List(root, "sources"), access, author, at) with { Quote = quote });
             }
             catch (JsonException e)
             {
@@ -75,23 +86,34 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
                 "fix those lines and import again");
     }
 
-    /// <summary>The gold clauses of a CUAD-style folder as curated examples (the data set is public, so no access list).</summary>
+    /// <summary>The gold clauses of a CUAD-style folder as curated examples (the data set is public).</summary>
     public IReadOnlyList<TrainingExample> ReadCuad(CuadDataset data, string author) =>
-        data.Contracts.SelectMany(c => c.Gold.SelectMany(g => g.Value.Select(text => Example(text, g.Key, "medium", string.Empty, "curated", [c.Name], [], author, _time.GetUtcNow())))).ToList();
+        data.Contracts.SelectMany(c => c.Gold.SelectMany(g => g.Value.Select(text => Example(text, g.Key, "medium", string.Empty, "curated", [c.Name], [AccessList.Public], author, _time.GetUtcNow())))).ToList();
 
-    /// <summary>Marks near duplicates and adds the examples; returns (added, exact duplicates skipped, near duplicates marked).</summary>
-    public async Task<(int Added, int Exact, int Near)> ImportAsync(IReadOnlyList<TrainingExample> examples, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Marks near duplicates and adds the examples for <paramref name="importer"/>; returns
+    /// (added, exact duplicates skipped, near duplicates marked). Only examples the importer may
+    /// read count as duplicates, so the answer says nothing about anyone else's.
+    /// </summary>
+    public async Task<(int Added, int Exact, int Near)> ImportAsync(IReadOnlyList<TrainingExample> examples, Principal importer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var existing = await store.ListAsync(cancellationToken: cancellationToken);
+        ArgumentNullException.ThrowIfNull(importer);
+        var all = await store.ListAsync(cancellationToken: cancellationToken);
+        var hidden = all.Where(e => !_policy.CanRead(importer, e.Access)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var existing = all.Where(e => !hidden.Contains(e.Id)).ToList();
         var seen = existing.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var byCategory = existing.GroupBy(e => e.Category, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => (e.Id, Words: ExampleDuplicates.Words(e.Input))).ToList(), StringComparer.Ordinal);
         var fresh = new List<TrainingExample>();
         var exact = 0;
         var near = 0;
-        foreach (var example in examples)
+        foreach (var candidate in examples)
         {
+            // The same text as an example the importer may not read is stored as the importer's own.
+            var example = hidden.Contains(candidate.Id)
+                ? candidate with { Id = ExampleDuplicates.IdOf(candidate.Task, candidate.Category, candidate.Input + "\n" + importer.UserId) }
+                : candidate;
             if (!seen.Add(example.Id))
             {
                 exact++;
@@ -118,6 +140,26 @@ public sealed class ExampleImporter(IExampleStore store, TimeProvider? time = nu
         IReadOnlyList<string> access, string author, DateTimeOffset at) =>
         new(ExampleDuplicates.IdOf(Task, category, input), Task, input.Trim(), category, severity, rationale, provenance, sources, access, author, at,
             Reviewed: provenance == "curated", NearDuplicateOf: null);
+
+    /// <summary>An example's access list from a line: none is public; otherwise valid tokens, with the importer added. Returns the problem, or null.</summary>
+    private static string? AccessOf(IReadOnlyList<string> tokens, string author, out IReadOnlyList<string> access)
+    {
+        access = [AccessList.Public];
+        try
+        {
+            var parsed = AccessList.ParseAudience(string.Join(",", tokens));
+            if (parsed.Count > 0 && !parsed.Contains(AccessList.Public))
+            {
+                access = [.. parsed.Append(AccessList.UserToken(author)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            }
+
+            return null;
+        }
+        catch (TandemException e)
+        {
+            return $"\"access\": {e.Message}";
+        }
+    }
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Tandem.Access;
 using Tandem.Store;
 
 namespace Tandem.Learning;
@@ -35,6 +36,12 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
         var added = 0;
         foreach (var e in examples)
         {
+            // An empty list would read as nobody's; every example says who may read it ("public" for public data).
+            if (e.Access.Count == 0)
+            {
+                throw new ArgumentException($"example {e.Id} has no access list", nameof(examples));
+            }
+
             parameters["$id"].Value = e.Id;
             parameters["$task"].Value = e.Task;
             parameters["$input"].Value = e.Input;
@@ -102,6 +109,48 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
         return true;
     }
 
+    /// <summary>
+    /// Makes the examples taken from a document carry its new access list, inside the caller's
+    /// transaction (a narrowed list must not leave copies of its text readable by those removed).
+    /// An example with several sources keeps only the tokens every source now shares.
+    /// </summary>
+    internal static async Task FollowDocumentAccessAsync(SqliteConnection connection, string documentId, IReadOnlyList<string> access, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'examples'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        command.CommandText = "SELECT id, sources, access FROM examples WHERE instr(sources, $quoted) > 0";
+        command.Parameters.AddWithValue("$quoted", JsonSerializer.Serialize(documentId));
+        var changed = new List<(string Id, string Access)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var sources = JsonSerializer.Deserialize<List<string>>(reader.GetString(1)) ?? [];
+                if (sources.Contains(documentId, StringComparer.Ordinal))
+                {
+                    var old = JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [];
+                    var now = sources.Count == 1 ? access : old.Intersect(access, StringComparer.Ordinal).ToList();
+                    changed.Add((reader.GetString(0), JsonSerializer.Serialize(now)));
+                }
+            }
+        }
+
+        command.CommandText = "UPDATE examples SET access = $access WHERE id = $id";
+        command.Parameters.Clear();
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var list = command.Parameters.Add("$access", SqliteType.Text);
+        foreach (var (exampleId, exampleAccess) in changed)
+        {
+            (id.Value, list.Value) = (exampleId, exampleAccess);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>The table, created on first use; a database from before the quote column gets it added.</summary>
     internal const string Schema = """
             CREATE TABLE IF NOT EXISTS examples (
@@ -113,9 +162,24 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
             CREATE INDEX IF NOT EXISTS example_reviews_example ON example_reviews (example_id);
             """;
 
-    /// <summary>Adds columns that newer versions introduced to a table an older version created.</summary>
-    internal static Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        SqliteTables.AddColumnIfMissingAsync(connection, "examples", "quote", "TEXT", cancellationToken);
+    /// <summary>
+    /// Brings a table an older version created up to date: the quote column, and the public token
+    /// on examples stored with an empty access list, which used to mean public (an empty list now
+    /// means nobody but admins, as it does for documents).
+    /// </summary>
+    internal static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await SqliteTables.AddColumnIfMissingAsync(connection, "examples", "quote", "TEXT", cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Looked for first, so that opening the store to read takes no write lock.
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM examples WHERE access = '[]')";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1)
+        {
+            command.CommandText = "UPDATE examples SET access = $public WHERE access = '[]'";
+            command.Parameters.AddWithValue("$public", JsonSerializer.Serialize(new[] { AccessList.Public }));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace Tandem.Learning;
 /// <param name="Rationale">The expected rationale.</param>
 /// <param name="Provenance">curated, correction, imported or synthetic.</param>
 /// <param name="SourceDocuments">Documents the input comes from.</param>
-/// <param name="Access">Access tokens of those documents (user:x, group:y); empty means public.</param>
+/// <param name="Access">Access tokens of those documents (user:x, group:y), or "public" for public data; checked by <see cref="Access.IAccessPolicy"/>. Never empty in the store (empty would mean nobody but admins).</param>
 /// <param name="Author">Who added it.</param>
 /// <param name="CreatedAt">When.</param>
 /// <param name="Reviewed">Whether a reviewer accepted it (only reviewed examples train).</param>
@@ -27,10 +27,4 @@ public sealed record TrainingExample(string Id, string Task, string Input, strin
 
     /// <summary>The exact text the expected finding quotes, when narrower than the input (a corrected quote); null means the whole input.</summary>
     public string? Quote { get; init; }
-
-    /// <summary>
-    /// Whether everyone in <paramref name="audience"/> may see this example's text: its sources are
-    /// public (no access list) or readable by one of the audience's tokens.
-    /// </summary>
-    public bool ReadableBy(IReadOnlyCollection<string> audience) => Access.Count == 0 || Access.Any(audience.Contains);
 }

@@ -22,38 +22,7 @@ public sealed class ModelCatalog
     /// <c>appsettings.json</c> in the working directory and <c>~/.config/tandem/appsettings.json</c>
     /// when present; then the environment.
     /// </summary>
-    public static ModelCatalog Load(string? settingsFile = null)
-    {
-        var builder = new ConfigurationBuilder();
-        if (settingsFile is not null)
-        {
-            if (!File.Exists(settingsFile))
-            {
-                throw new TandemException($"settings file not found: {settingsFile}", "pass an existing appsettings.json");
-            }
-
-            builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false);
-        }
-        else
-        {
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            builder.AddJsonFile(Path.Combine(home, ".config", "tandem", "appsettings.json"), optional: true);
-            builder.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
-        }
-
-        builder.AddEnvironmentVariables();
-        IConfiguration configuration;
-        try
-        {
-            configuration = builder.Build();
-        }
-        catch (Exception e) when (e is FormatException or InvalidDataException or System.Text.Json.JsonException)
-        {
-            throw new TandemException($"the settings are not valid JSON: {e.Message}", "fix the appsettings.json file");
-        }
-
-        return FromConfiguration(configuration);
-    }
+    public static ModelCatalog Load(string? settingsFile = null) => FromConfiguration(TandemSettings.Load(settingsFile));
 
     /// <summary>Reads the <c>Tandem:Models</c> section of a configuration and validates every entry.</summary>
     public static ModelCatalog FromConfiguration(IConfiguration configuration)

@@ -11,4 +11,6 @@ public enum IngestOutcome
     Unchanged,
     /// <summary>A retired document came back (same content): it is live again.</summary>
     Restored,
+    /// <summary>Same content, a new access list (recorded as an access event).</summary>
+    AccessChanged,
 }

@@ -10,9 +10,9 @@ public sealed record IngestRequest
 
     public required DocumentStructure Structure { get; init; }
 
-    /// <summary>The principal ingesting; must be on the access list of an existing document.</summary>
+    /// <summary>The principal ingesting: the owner of a new document; only the owner or an admin may change an existing one.</summary>
     public required Principal Owner { get; init; }
 
-    /// <summary>Who may read it; null keeps an existing document's list, or the owner only for a new one.</summary>
+    /// <summary>Who may read it (the document's owner is always added); null keeps an existing document's list, or the owner only for a new one.</summary>
     public AccessList? Access { get; init; }
 }

@@ -14,103 +14,117 @@ namespace Tandem.Store;
 /// is one IMMEDIATE transaction, so a failure leaves the previous state; access filtering is a
 /// clause of every read query.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IDocumentStore
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
+    private readonly IAccessPolicy _access;
     private volatile bool _initialised;
 
-    public SqliteDocumentStore(SqliteStoreOptions options, TimeProvider? time = null)
+    public SqliteDocumentStore(SqliteStoreOptions options, TimeProvider? time = null, IAccessPolicy? access = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _database = new SqliteDatabase(options.DatabasePath, options.BusyTimeout);
         _time = time ?? TimeProvider.System;
+        _access = access ?? AccessPolicy.Default;
     }
 
     /// <summary>How long a write waits for another process's lock before giving up.</summary>
     public TimeSpan BusyTimeout => _database.BusyTimeout;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Which document a file updates: of the documents stored from its path, the caller's own,
+    /// else the oldest the caller may read. When the caller may read none of them (the path is
+    /// new, or only others' hidden documents come from it) the file becomes a new document of the
+    /// caller's, whose id hashes the caller and the path: the answer is the same whether or not
+    /// someone else stored that path, and nothing of theirs is read or changed. Only the owner
+    /// and admins change a document (a new version, a restore, a new access list); a reader
+    /// gets "unchanged" for the same content and an error for anything else. Every access list
+    /// set is recorded as an access event, and the training examples taken from the document
+    /// follow it.
+    /// </remarks>
     public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var doc = request.Document;
-        var documentId = DocumentIdFor(doc.Source);
         try
         {
-            return await IngestOnceAsync(request, documentId, cancellationToken);
+            return await IngestOnceAsync(request, cancellationToken);
         }
         catch (TandemException ex) when (ex.InnerException is SqliteException)
         {
             // A busy or unwritable database: say which file was not stored.
-            throw new TandemException($"{doc.Source} was not stored: {ex.Message}", ex.Hint, ex);
+            throw new TandemException($"{request.Document.Source} was not stored: {ex.Message}", ex.Hint, ex);
         }
     }
 
-    private async Task<IngestResult> IngestOnceAsync(IngestRequest request, string documentId, CancellationToken cancellationToken)
+    private async Task<IngestResult> IngestOnceAsync(IngestRequest request, CancellationToken cancellationToken)
     {
         var doc = request.Document;
-        return await WithConnectionAsync(connection => InTransactionAsync(connection, async () =>
+        var caller = request.Owner;
+        return await WithConnectionAsync(async connection =>
         {
-            var now = Timestamp();
-            var existing = await ReadDocumentRowAsync(connection, documentId, cancellationToken);
-            IngestOutcome outcome;
-            int version;
-            if (existing is null)
+            return await InTransactionAsync(connection, async () =>
             {
-                outcome = IngestOutcome.Created;
-                version = 1;
-            }
-            else
-            {
-                var allowed = await ReadAccessAsync(connection, documentId, cancellationToken);
-                if (!request.Owner.AccessTokens.Any(allowed.Contains))
+                var now = Timestamp();
+                if (await FindTargetAsync(connection, doc.Source, caller, cancellationToken) is not { } target)
                 {
-                    throw new TandemException($"'{doc.Title}' is already in the knowledge base and you ({request.Owner.UserId}) have no access to it",
-                        "ask someone on its access list to update it");
+                    var documentId = DocumentIdFor(doc.Source, caller.UserId);
+                    var versionId = await InsertVersionAsync(connection, documentId, 1, request, now, cancellationToken);
+                    await ExecuteAsync(connection, """
+                        INSERT INTO documents (id, source, title, media_type, current_version, current_version_id, created_at, updated_at)
+                        VALUES ($id, $source, $title, $media, 1, $vid, $now, $now)
+                        """, cancellationToken, ("$id", documentId), ("$source", doc.Source), ("$title", doc.Title),
+                        ("$media", doc.MediaType), ("$vid", versionId), ("$now", now));
+                    var access = (request.Access ?? AccessList.OwnerOnly(caller)).WithUser(caller.UserId);
+                    await ChangeAccessAsync(connection, documentId, [], access.Tokens, caller, now, cancellationToken);
+                    return new IngestResult(documentId, doc.Source, doc.Title, 1, request.Structure.Clauses.Count, IngestOutcome.Created);
                 }
 
-                if (existing.Value.ContentHash == doc.ContentHash)
+                var (id, owner, current, existing) = target;
+                // The owner keeps access whoever sets the list.
+                var newAccess = request.Access?.WithUser(owner).Tokens;
+                var accessChanges = newAccess is not null && !newAccess.SequenceEqual(current);
+                var contentChanges = existing.ContentHash != doc.ContentHash;
+                if (!contentChanges && !existing.Retired && !accessChanges)
                 {
-                    if (existing.Value.Retired)
-                    {
-                        await ExecuteAsync(connection, "UPDATE documents SET retired_at = NULL, updated_at = $now WHERE id = $id",
-                            cancellationToken, ("$now", now), ("$id", documentId));
-                        await ReplaceAccessAsync(connection, documentId, request.Access, cancellationToken);
-                        return new IngestResult(documentId, doc.Source, doc.Title, existing.Value.Version, existing.Value.ClauseCount, IngestOutcome.Restored);
-                    }
-
-                    // Unchanged content: nothing is written, not even a timestamp.
-                    return new IngestResult(documentId, doc.Source, doc.Title, existing.Value.Version, existing.Value.ClauseCount, IngestOutcome.Unchanged);
+                    // Unchanged: nothing is written, not even a timestamp.
+                    return new IngestResult(id, doc.Source, doc.Title, existing.Version, existing.ClauseCount, IngestOutcome.Unchanged);
                 }
 
-                outcome = IngestOutcome.NewVersion;
-                version = existing.Value.Version + 1;
-            }
+                if (!_access.CanChange(caller, owner))
+                {
+                    throw new TandemException($"you ({caller.UserId}) may read '{doc.Title}' but only its owner ({owner}) or an admin may change it or who may read it",
+                        $"ask {owner} to ingest the new version or change the access list");
+                }
 
-            var versionId = await InsertVersionAsync(connection, documentId, version, request, now, cancellationToken);
-            if (existing is null)
-            {
-                await ExecuteAsync(connection, """
-                    INSERT INTO documents (id, source, title, media_type, current_version, current_version_id, created_at, updated_at)
-                    VALUES ($id, $source, $title, $media, $version, $vid, $now, $now)
-                    """, cancellationToken, ("$id", documentId), ("$source", doc.Source), ("$title", doc.Title),
-                    ("$media", doc.MediaType), ("$version", version), ("$vid", versionId), ("$now", now));
-                await ReplaceAccessAsync(connection, documentId, request.Access ?? AccessList.OwnerOnly(request.Owner), cancellationToken);
-            }
-            else
-            {
-                await ExecuteAsync(connection, """
-                    UPDATE documents SET title = $title, media_type = $media, current_version = $version,
-                        current_version_id = $vid, updated_at = $now, retired_at = NULL
-                    WHERE id = $id
-                    """, cancellationToken, ("$id", documentId), ("$title", doc.Title), ("$media", doc.MediaType),
-                    ("$version", version), ("$vid", versionId), ("$now", now));
-                await ReplaceAccessAsync(connection, documentId, request.Access, cancellationToken);
-            }
+                var outcome = contentChanges ? IngestOutcome.NewVersion : existing.Retired ? IngestOutcome.Restored : IngestOutcome.AccessChanged;
+                var (version, clauses) = (existing.Version, existing.ClauseCount);
+                if (contentChanges)
+                {
+                    (version, clauses) = (existing.Version + 1, request.Structure.Clauses.Count);
+                    var versionId = await InsertVersionAsync(connection, id, version, request, now, cancellationToken);
+                    await ExecuteAsync(connection, """
+                        UPDATE documents SET title = $title, media_type = $media, current_version = $version,
+                            current_version_id = $vid, updated_at = $now, retired_at = NULL
+                        WHERE id = $id
+                        """, cancellationToken, ("$id", id), ("$title", doc.Title), ("$media", doc.MediaType),
+                        ("$version", version), ("$vid", versionId), ("$now", now));
+                }
+                else
+                {
+                    await ExecuteAsync(connection, "UPDATE documents SET retired_at = NULL, updated_at = $now WHERE id = $id",
+                        cancellationToken, ("$now", now), ("$id", id));
+                }
 
-            return new IngestResult(documentId, doc.Source, doc.Title, version, request.Structure.Clauses.Count, outcome);
-        }, cancellationToken), cancellationToken);
+                if (accessChanges)
+                {
+                    await ChangeAccessAsync(connection, id, current, newAccess!, caller, now, cancellationToken);
+                }
+
+                return new IngestResult(id, doc.Source, doc.Title, version, clauses, outcome);
+            }, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -120,7 +134,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return WithConnectionAsync(connection => InTransactionAsync<IReadOnlyList<string>>(connection, async () =>
         {
             using var select = Command(connection, $"""
-                SELECT d.id, d.source FROM documents d
+                SELECT d.id, d.source, {OwnerColumn("d.id")} FROM documents d
                 WHERE d.retired_at IS NULL AND substr(d.source, 1, length($prefix)) = $prefix
                   AND {AccessFilter("d.id", caller, out var accessParameters)}
                 """, ("$prefix", prefix));
@@ -130,7 +144,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    if (!presentSources.Contains(reader.GetString(1)))
+                    // Retiring changes a document: a reader's sync leaves others' documents alone.
+                    if (!presentSources.Contains(reader.GetString(1)) && _access.CanChange(caller, reader.GetString(2)))
                     {
                         retired.Add(reader.GetString(0));
                     }
@@ -185,8 +200,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         WithConnectionAsync(async connection =>
         {
             using var command = Command(connection, $"""
-                SELECT d.id, d.title, d.source, d.media_type, d.current_version, v.content_hash, v.text, v.id,
-                       (SELECT group_concat(a.principal, char(10)) FROM document_access a WHERE a.document_id = d.id)
+                SELECT d.id, d.title, d.source, d.media_type, d.current_version, v.content_hash, v.text, v.id, {AccessColumn("d.id")}, {OwnerColumn("d.id")}
                 FROM documents d JOIN versions v ON v.id = d.current_version_id
                 WHERE d.id = $id AND {AccessFilter("d.id", caller, out var accessParameters)}
                 """, ("$id", documentId));
@@ -198,10 +212,15 @@ public sealed class SqliteDocumentStore : IDocumentStore
             }
 
             var versionId = reader.GetInt64(7);
+            var owner = reader.GetString(9);
             var clauses = await ReadClausesAsync(connection, versionId, cancellationToken);
-            var access = reader.IsDBNull(8) ? [] : reader.GetString(8).Split('\n').Order(StringComparer.Ordinal).ToArray();
             return new StoredDocument(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetString(5), reader.GetString(6), clauses) { Access = access };
+                reader.GetInt32(4), reader.GetString(5), reader.GetString(6), clauses)
+            {
+                Access = Tokens(reader, 8),
+                Owner = owner,
+                AccessHistory = _access.CanChange(caller, owner) ? await ReadAccessHistoryAsync(connection, documentId, cancellationToken) : [],
+            };
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -262,8 +281,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
             return new KnowledgeBaseActivity(documents, changes, (now - from).TotalDays);
         }, cancellationToken);
 
-    /// <summary>The stable document id for a source path.</summary>
-    public static string DocumentIdFor(string source) => "doc_" + ShortHash(Path.GetFullPath(source));
+    /// <summary>
+    /// The stable id of the document <paramref name="owner"/> creates from a source path (scoped to
+    /// the owner, so it says nothing about anyone else's document from the same path).
+    /// </summary>
+    public static string DocumentIdFor(string source, string owner) => "doc_" + ShortHash(owner + "\n" + Path.GetFullPath(source));
 
     /// <summary>The stable clause id: unchanged clauses keep their id across versions.</summary>
     public static string ClauseIdFor(string documentId, Clause clause) => "cl_" + ShortHash(documentId + "\n" + clause.Path + "\n" + clause.Text);
@@ -324,54 +346,6 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return clauses;
     }
 
-    private static async Task<(int Version, string ContentHash, bool Retired, int ClauseCount)?> ReadDocumentRowAsync(SqliteConnection connection, string documentId, CancellationToken cancellationToken)
-    {
-        using var command = Command(connection, """
-            SELECT d.current_version, v.content_hash, d.retired_at IS NOT NULL, (SELECT count(*) FROM clauses c WHERE c.version_id = v.id)
-            FROM documents d JOIN versions v ON v.id = d.current_version_id WHERE d.id = $id
-            """, ("$id", documentId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? (reader.GetInt32(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt32(3))
-            : null;
-    }
-
-    private static async Task<HashSet<string>> ReadAccessAsync(SqliteConnection connection, string documentId, CancellationToken cancellationToken)
-    {
-        using var command = Command(connection, "SELECT principal FROM document_access WHERE document_id = $id", ("$id", documentId));
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            tokens.Add(reader.GetString(0));
-        }
-
-        return tokens;
-    }
-
-    private static async Task ReplaceAccessAsync(SqliteConnection connection, string documentId, AccessList? access, CancellationToken cancellationToken)
-    {
-        if (access is null)
-        {
-            return;
-        }
-
-        await ExecuteAsync(connection, "DELETE FROM document_access WHERE document_id = $id", cancellationToken, ("$id", documentId));
-        foreach (var token in access.Tokens)
-        {
-            await ExecuteAsync(connection, "INSERT INTO document_access (document_id, principal) VALUES ($id, $p)",
-                cancellationToken, ("$id", documentId), ("$p", token));
-        }
-    }
-
-    /// <summary>The SQL condition "the caller holds a token on the document's access list".</summary>
-    internal static string AccessFilter(string documentColumn, Principal caller, out (string Name, object? Value)[] parameters)
-    {
-        parameters = caller.AccessTokens.Select((t, i) => ($"$acl{i}", (object?)t)).ToArray();
-        var names = string.Join(", ", parameters.Select(p => p.Name));
-        return $"{documentColumn} IN (SELECT document_id FROM document_access WHERE principal IN ({names}))";
-    }
-
     private Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> action, CancellationToken cancellationToken) =>
         _database.RunAsync(async connection =>
         {
@@ -403,6 +377,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
             }, cancellationToken);
         }
 
+        // Checked on every first open, so a process killed between the two steps cannot leave schema 1's table behind.
+        await DocumentsTableMigration.ApplyAsync(connection, cancellationToken);
         _initialised = true;
     }
 

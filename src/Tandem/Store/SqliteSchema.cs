@@ -3,12 +3,16 @@ namespace Tandem.Store;
 /// <summary>The SQLite schema; <c>PRAGMA user_version</c> records which one a file has.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    /// <summary>2: access events, and a source path may repeat (see <see cref="DocumentsTableMigration"/>).</summary>
+    public const int Version = 2;
 
-    public const string Create = """
-        CREATE TABLE IF NOT EXISTS documents (
+    /// <summary>
+    /// The columns of the documents table. A source path is not unique: a user who may not read
+    /// the document stored from a path gets a document of their own from it.
+    /// </summary>
+    public const string DocumentColumns = """
             id               TEXT PRIMARY KEY,
-            source           TEXT NOT NULL UNIQUE,
+            source           TEXT NOT NULL,
             title            TEXT NOT NULL,
             media_type       TEXT NOT NULL,
             current_version  INTEGER NOT NULL,
@@ -16,7 +20,29 @@ internal static class SqliteSchema
             created_at       TEXT NOT NULL,
             updated_at       TEXT NOT NULL,
             retired_at       TEXT NULL
+        """;
+
+    /// <summary>Every change of a document's access list (its creation included): who, when, the old list and the new one.</summary>
+    public const string AccessEvents = """
+        CREATE TABLE IF NOT EXISTS access_events (
+            id           INTEGER PRIMARY KEY,
+            document_id  TEXT NOT NULL,
+            at           TEXT NOT NULL,
+            by           TEXT NOT NULL,
+            old_access   TEXT NOT NULL,
+            new_access   TEXT NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS ix_access_events_document ON access_events(document_id, id);
+        """;
+
+    public const string SourceIndex = "CREATE INDEX IF NOT EXISTS ix_documents_source ON documents(source);";
+
+    public const string Create = $"""
+        CREATE TABLE IF NOT EXISTS documents (
+        {DocumentColumns}
+        );
+        {SourceIndex}
+        {AccessEvents}
         CREATE TABLE IF NOT EXISTS versions (
             id            INTEGER PRIMARY KEY,
             document_id   TEXT NOT NULL REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,

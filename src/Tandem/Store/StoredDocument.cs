@@ -5,4 +5,10 @@ public sealed record StoredDocument(string DocumentId, string Title, string Sour
 {
     /// <summary>Who may read it: access tokens (user:x, group:y). Training data taken from it carries these.</summary>
     public IReadOnlyList<string> Access { get; init; } = [];
+
+    /// <summary>The user who created it: with admins, the only one who may change it or its access list.</summary>
+    public string Owner { get; init; } = string.Empty;
+
+    /// <summary>Every change of its access list, oldest first; empty unless the caller is its owner or an admin.</summary>
+    public IReadOnlyList<AccessEvent> AccessHistory { get; init; } = [];
 }

@@ -110,9 +110,9 @@ public sealed class CorrectionTests : IDisposable
         Assert.DoesNotContain(report.Findings.Where(f => f.Category == "Cap on Liability"), f => capNeighbours.Any(t => f.Quote.Contains(t, StringComparison.Ordinal)));
         Assert.False(neighbours.ContainsKey(corrections[0].Correction.ExampleId)); // rejected: no example, no neighbours
 
-        // A reviewer takes a report's pending corrections at once.
+        // A reviewer who may read the document (through group:legal) takes a report's pending corrections at once.
         var bob = new CliRunner(_alice.DatabasePath, "bob");
-        var batch = await bob.RunAsync("examples", "review", "--report", id, "--accept");
+        var batch = await bob.RunAsync("examples", "review", "--report", id, "--accept", "--groups", "legal");
         Assert.True(batch.Exit == 0, batch.Error);
         Assert.Contains("1 example accepted by bob", batch.Output, StringComparison.Ordinal);
         Assert.Equal("bob", (await new SqliteCorrectionStore(_alice.DatabasePath).ListAsync(id, ct))[2].Reviewer);
@@ -183,10 +183,10 @@ public sealed class CorrectionTests : IDisposable
         await examples.ReviewAsync(all[0].Correction.ExampleId, accept: true, "bob", ct);
         await examples.ReviewAsync(all[2].Correction.ExampleId, accept: true, "bob", ct);
 
-        var labelling = await CorrectedReports.LabelAsync(corrections, new SqliteReportStore(_alice.DatabasePath), examples, ["user:alice"], _ => false, ct);
+        var labelling = await CorrectedReports.LabelAsync(corrections, new SqliteReportStore(_alice.DatabasePath), examples, Tandem.Access.AccessPolicy.Default, ["user:alice"], _ => false, ct);
 
         Assert.Equal((1, 1), (labelling.Reports, labelling.Corrections));
-        Assert.Equal(partial, Assert.Single(labelling.Excluded).ReportId);
+        Assert.Equal(partial, Assert.Single(labelling.Excluded).Id);
         Assert.Contains("--no-info", labelling.Excluded[0].Reason, StringComparison.Ordinal);
         Assert.Equal(["saas-subscription-agreement"], labelling.Contracts);
         Assert.True(labelling.Clauses.Count > 20);

@@ -24,7 +24,7 @@ public sealed class DatasetBuilderTests : IDisposable
             var category = Categories[i % 4];
             var input = $"Clause {i} about {category.ToLowerInvariant()} with distinct words number{i} and term{i * 7}.";
             examples.Add(new TrainingExample(ExampleDuplicates.IdOf("clause-review", category, input), "clause-review", input, category, "medium", "why", "curated",
-                ["doc"], [], "alice", DateTimeOffset.UnixEpoch, Reviewed: true, NearDuplicateOf: null));
+                ["doc"], ["public"], "alice", DateTimeOffset.UnixEpoch, Reviewed: true, NearDuplicateOf: null));
         }
 
         examples.Add(examples[0] with { Id = "ex_private", Input = "Secret pricing clause of the legal group only.", Access = ["group:legal"] });
@@ -50,7 +50,8 @@ public sealed class DatasetBuilderTests : IDisposable
         Assert.Equal(40, build.Train + build.Validation);
         Assert.InRange(build.Validation, 1, 12);
         var reasons = build.Excluded.ToDictionary(e => e.Id, e => e.Reason);
-        Assert.StartsWith("its sources are readable only by group:legal; the audience (public)", reasons["ex_private"], StringComparison.Ordinal);
+        Assert.Equal("the audience may not read its sources", reasons["ex_private"]);
+        Assert.Equal("access guard", build.Excluded.Single(e => e.Id == "ex_private").Kind);
         Assert.Equal("not reviewed yet", reasons["ex_pending"]);
         Assert.Equal("it matches evaluation data (leak check)", reasons["ex_leak"]);
         var text = File.ReadAllText(build.TrainPath) + File.ReadAllText(build.ValidationPath);
@@ -62,11 +63,39 @@ public sealed class DatasetBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_AudienceOfSeveralTokens_OnlyWhatEveryOneOfThemMayRead()
+    {
+        await SeedAsync();
+        var carols = new TrainingExample("ex_carols", "clause-review", "Carol's private clause about her own pricing.", "Cap on Liability", "high", "why", "correction",
+            ["doc_c"], ["user:carol"], "carol", DateTimeOffset.UnixEpoch, Reviewed: true, NearDuplicateOf: null);
+        await _store.AddAsync([carols], TestContext.Current.CancellationToken);
+
+        // A model for carol and the legal group serves the legal group too: carol's own text must stay out.
+        var build = await new DatasetBuilder(_store, new TokenCounter()).BuildAsync(Options() with { Audience = ["group:legal", "user:carol"] }, _dir.File("mixed"), TestContext.Current.CancellationToken);
+
+        Assert.Contains(build.Excluded, e => e.Id == "ex_carols" && e.Kind == "access guard");
+        Assert.Contains(build.Excluded, e => e.Id == "ex_private" && e.Kind == "access guard");
+        Assert.DoesNotContain("Carol's private clause", File.ReadAllText(build.TrainPath) + File.ReadAllText(build.ValidationPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_InvalidDataset_WritesNothing()
+    {
+        await _store.AddAsync([new TrainingExample("ex_one", "clause-review", "A lone reviewed clause.", "Governing Law", "medium", "why", "curated",
+            ["doc"], ["public"], "alice", DateTimeOffset.UnixEpoch, Reviewed: true, NearDuplicateOf: null)], TestContext.Current.CancellationToken);
+
+        var build = await new DatasetBuilder(_store, new TokenCounter()).BuildAsync(Options(), _dir.File("too-small"), TestContext.Current.CancellationToken);
+
+        Assert.False(build.TrainReport.IsValid); // fewer than the ten examples a job needs
+        Assert.False(Directory.Exists(_dir.File("too-small")));
+    }
+
+    [Fact]
     public async Task Build_RetrievalAwareCorrections_DistractorsFromTheirOwnContract_FalsePositiveAnswersNothing_QuoteNarrowed()
     {
         var ct = TestContext.Current.CancellationToken;
         TrainingExample Correction(string id, string category, string input, string? quote = null) =>
-            new(id, "clause-review", input, category, "high", "why", "correction", ["doc"], [], "alice", DateTimeOffset.UnixEpoch, Reviewed: true, NearDuplicateOf: null) { Quote = quote };
+            new(id, "clause-review", input, category, "high", "why", "correction", ["doc"], ["public"], "alice", DateTimeOffset.UnixEpoch, Reviewed: true, NearDuplicateOf: null) { Quote = quote };
         await _store.AddAsync([
             Correction("ex_fp", TrainingExample.NoFinding, "The service credits are the exclusive remedy for availability failures."),
             Correction("ex_cap", "Cap on Liability", "Total liability shall not exceed the fees paid in the three months before the claim.", quote: "shall not exceed the fees paid"),

@@ -31,7 +31,7 @@ public sealed class ExamplesTests : IDisposable
         Assert.Contains("imported 3 examples; 1 exact duplicates skipped; 1 near duplicates marked", output, StringComparison.Ordinal);
         var examples = await new SqliteExampleStore(_cli.DatabasePath).ListAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(examples[0].Id, examples[1].NearDuplicateOf);
-        Assert.Equal(["group:legal"], examples[0].Access);
+        Assert.Equal(["group:legal", "user:alice"], examples[0].Access); // the importer keeps access, as an ingesting user does
         Assert.All(examples, e => Assert.False(e.Reviewed)); // corrections wait for review
 
         var exported = _dir.File("out.jsonl");
@@ -51,7 +51,7 @@ public sealed class ExamplesTests : IDisposable
             { Quote = "shall not exceed the fees paid" },
         ], ct);
         var exported = _dir.File("corrections.jsonl");
-        Assert.Equal(0, (await _cli.RunAsync("examples", "export", exported)).Exit);
+        Assert.Equal(0, (await _cli.RunAsync("examples", "export", exported, "--groups", "legal")).Exit);
 
         var other = new CliRunner(_dir.File("other.db"));
         var (exit, output, error) = await other.RunAsync("examples", "import", exported);
@@ -85,6 +85,53 @@ public sealed class ExamplesTests : IDisposable
         Assert.True(File.Exists(_dir.File("ds/train.jsonl")));
         var unknown = await _cli.RunAsync("dataset", "build", "--out", _dir.File("ds2"), "--base-model", "no-such-model");
         Assert.Contains("training cost estimate: unknown (no-such-model has no training price in the price book)", unknown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DatasetBuild_OutIsAnExistingFile_OneLineUserErrorAndTheFileUntouched()
+    {
+        var file = _dir.Write("taken.txt", "keep me");
+
+        var (exit, _, error) = await _cli.RunAsync("dataset", "build", "--out", file);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Contains("is a file, not a folder; give --out a folder", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Equal("keep me", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task DatasetBuild_FailsValidation_ExitsOneAndWritesNothing()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("few.jsonl", JsonSerializer.Serialize(new { category = "Governing Law", input = "Governed by Delaware law.", provenance = "curated" }) + "\n"))).Exit);
+
+        var (exit, output, error) = await _cli.RunAsync("dataset", "build", "--out", _dir.File("ds"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("nothing was written", error, StringComparison.Ordinal);
+        Assert.Contains("nothing written to", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("ds")));
+    }
+
+    [Fact]
+    public async Task Import_TextOfAnExampleTheImporterMayNotRead_CountsAsNewAndStaysSeparate()
+    {
+        var secret = "Alice's private clause: the fee is capped at forty thousand dollars.";
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("alice.jsonl", JsonSerializer.Serialize(new { category = "Cap on Liability", input = secret, provenance = "correction", access = new[] { "user:alice" } }) + "\n"))).Exit);
+        var carol = new CliRunner(_cli.DatabasePath, "carol");
+        var guess = _dir.Write("guess.jsonl", string.Join("\n",
+            JsonSerializer.Serialize(new { category = "Cap on Liability", input = secret, provenance = "imported" }),
+            JsonSerializer.Serialize(new { category = "Cap on Liability", input = secret + " Really.", provenance = "imported" })) + "\n");
+
+        var (exit, output, error) = await carol.RunAsync("examples", "import", guess);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("imported 2 examples; 0 exact duplicates skipped; 1 near duplicates marked", output, StringComparison.Ordinal); // the near one is carol's own first line
+        var alices = await new SqliteExampleStore(_cli.DatabasePath).ListAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(["user:alice"], alices.Single(e => e.Author == "alice").Access);
+        Assert.Equal(3, alices.Count);
+        Assert.DoesNotContain(alices.Single(e => e.Author == "alice").Id, (await carol.RunAsync("examples", "list", "--format", "json")).Output, StringComparison.Ordinal);
     }
 
     [Fact]

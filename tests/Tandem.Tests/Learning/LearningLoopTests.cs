@@ -99,8 +99,8 @@ public sealed class LearningLoopTests : IDisposable
         var curatedOnly = await RetrainAsync(_cli, _data, models, "--contracts", "2", "--no-corrections");
         Assert.Equal(1, (await _cli.RunAsync("models", "promote", curatedOnly.Id)).Exit);
 
-        // An audience that may not read the corrected documents gets none of them.
-        var guarded = await _cli.RunAsync("retrain", "local", "--data", _data, "--models-dir", models, "--contracts", "2", "--audience", "group:sales");
+        // An audience that may not read the corrected documents gets none of them (alice may name it: she is in sales).
+        var guarded = await _cli.RunAsync("retrain", "local", "--data", _data, "--models-dir", models, "--contracts", "2", "--audience", "group:sales", "--groups", "sales");
         Assert.True(guarded.Exit == 0, guarded.Error);
         Assert.Contains("0 accepted corrections on 0 reports", guarded.Output, StringComparison.Ordinal);
         Assert.Contains("the audience may not read it", guarded.Output, StringComparison.Ordinal);

@@ -100,7 +100,7 @@ public sealed partial class LlmAnalyzeTests : IDisposable
         Assert.Equal(0, (await _cli.RunAsync("correct", stored.ReportId, "--finding", "1", "--false-positive")).Exit);
         Assert.Equal(0, (await _cli.RunAsync("examples", "review", "--report", stored.ReportId, "--accept")).Exit);
         var labelling = await Tandem.Learning.CorrectedReports.LabelAsync(new Tandem.Learning.SqliteCorrectionStore(_cli.DatabasePath), new Tandem.Analysis.SqliteReportStore(_cli.DatabasePath),
-            new Tandem.Learning.SqliteExampleStore(_cli.DatabasePath), ["user:alice"], _ => false, TestContext.Current.CancellationToken);
+            new Tandem.Learning.SqliteExampleStore(_cli.DatabasePath), Tandem.Access.AccessPolicy.Default, ["user:alice"], _ => false, TestContext.Current.CancellationToken);
         Assert.Equal(1, labelling.Reports);
         Assert.Equal(stored.Context.Clauses.Count, labelling.Clauses.Count);
         var dropped = Tandem.Analysis.ClauseCategories.IndexOf(stored.Findings[0].Category);

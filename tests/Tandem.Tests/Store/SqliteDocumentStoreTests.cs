@@ -144,16 +144,19 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_ExistingDocumentByUserWithoutAccess_IsRefused()
+    public async Task Ingest_ExistingDocumentByUserWithoutAccess_BecomesTheirOwnAndLeavesTheOtherAlone()
     {
         var path = _f.Dir.Write("supply.txt", ContractTexts.Supply);
-        await _f.Ingestor.IngestFileAsync(path, StoreFixture.Alice);
+        var alices = await _f.Ingestor.IngestFileAsync(path, StoreFixture.Alice);
         File.AppendAllText(path, "\n\n9. Extra. Bob's change.");
 
-        var error = await Assert.ThrowsAsync<TandemException>(() => _f.Ingestor.IngestFileAsync(path, StoreFixture.Bob));
+        var bobs = await _f.Ingestor.IngestFileAsync(path, StoreFixture.Bob);
 
-        Assert.Contains("no access", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM versions"));
+        Assert.Equal((IngestOutcome.Created, 1), (bobs.Outcome, bobs.Version));
+        Assert.NotEqual(alices.DocumentId, bobs.DocumentId);
+        Assert.DoesNotContain("Bob's change", (await _f.Store.GetDocumentAsync(alices.DocumentId, StoreFixture.Alice))!.Text, StringComparison.Ordinal);
+        Assert.Null(await _f.Store.GetDocumentAsync(bobs.DocumentId, StoreFixture.Alice));
+        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM versions WHERE document_id = '{alices.DocumentId}'"));
     }
 
     [Fact]
