@@ -59,8 +59,11 @@ internal static class EvalCommand
     private static Command Acord(CommandRunner run)
     {
         var data = new Option<string>("--data") { Description = "Folder in BEIR layout (corpus.jsonl, queries.jsonl, qrels/<split>.tsv)", Required = true };
-        var split = new Option<string>("--split") { Description = "train, valid or test", DefaultValueFactory = _ => "train" };
-        split.AcceptOnlyFromAmong("train", "valid", "test");
+        var split = CliOptions.OneOf(new Option<string>("--split")
+        {
+            Description = "Which judgements to score: qrels/<split>.tsv (the development data has train and valid; test is kept back)",
+            DefaultValueFactory = _ => "train",
+        }, "train", "valid", "test");
         var compare = new Option<string>("--compare", "--config") { Description = "Comma-separated configurations: bm25, dense, hybrid, hybrid:<dense weight>, rerank (learned on the train split)", DefaultValueFactory = _ => "bm25,dense,hybrid" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
         var acordReport = new Option<string?>("--report") { Description = "Write a Markdown report with a PNG chart into this folder" };
