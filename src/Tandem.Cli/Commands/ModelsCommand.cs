@@ -138,7 +138,7 @@ internal static class ModelsCommand
             }
 
             var registry = new SqliteModelRegistry(context.DatabasePath);
-            var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "self-hosted" && m.Status == ModelStatus.Champion);
+            var champion = await registry.FindChampionAsync("self-hosted", cancellationToken);
             var id = $"self-hosted-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{parse.GetValue(model)}";
             await registry.RegisterAsync(new RegisteredModel(id, "self-hosted", parse.GetValue(baseModel)!, $"{url.ToString().TrimEnd('/')} model {parse.GetValue(model)}",
                 parse.GetValue(dataset)!, DateTimeOffset.UtcNow, null, ModelStatus.Candidate, champion?.Id, "registered by hand; not scored yet"), cancellationToken);
@@ -235,8 +235,8 @@ internal static class ModelsCommand
     /// </summary>
     internal static async Task GateAsync(CliContext context, SqliteModelRegistry registry, RegisteredModel candidate, double margin, string? forceReason, CancellationToken cancellationToken)
     {
-        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == candidate.Backend && m.Status == ModelStatus.Champion);
-        var decision = new PromotionGate { Margin = margin }.Decide(candidate.Scores!, champion?.Scores);
+        var champion = await registry.FindChampionAsync(candidate.Backend, cancellationToken);
+        var decision = new PromotionGate { Margin = margin }.DecideAgainst(candidate.Scores!, champion);
         foreach (var line in decision.Reasons)
         {
             await context.Output.WriteLineAsync(" - " + line);

@@ -14,5 +14,12 @@ public sealed record LocalAnalystManifest
     public required double HeldOutMacroAveragePrecision { get; init; }
     public required double HeldOutCalibrationError { get; init; }
     public double HeldOutConfidentCalibrationError { get; init; }
+
+    /// <summary>
+    /// Scores on the learning loop's held-out gate set, when recorded: registering the model
+    /// (the shipped one becomes the first champion) carries them over, so a candidate has to beat them.
+    /// </summary>
+    public Learning.GateScores? GateScores { get; init; }
+
     public string Attribution { get; init; } = "Trained on CUAD v1 (The Atticus Project), CC BY 4.0.";
 }

@@ -13,8 +13,11 @@ public sealed class LocalFineTuneBackend(LocalRetrainer retrainer, IModelRegistr
 {
     public const string BaseModel = "local-analyst";
 
+    /// <summary>The registry's backend name for local analyst models.</summary>
+    public const string BackendName = "local";
+
     /// <inheritdoc />
-    public string Name => "local";
+    public string Name => BackendName;
 
     /// <inheritdoc />
     public async Task<FineTuneJob> StartAsync(string trainPath, string? validationPath, string baseModel, int epochs, string? suffix, CancellationToken cancellationToken = default)

@@ -81,8 +81,8 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         model.Save(new MLContext(seed: 1), path);
         progress?.Report("scoring on the gate set");
         var scores = await ScoreAsync(data, path, cancellationToken);
-        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "local" && m.Status == ModelStatus.Champion);
-        var registered = new RegisteredModel(id, "local", model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
+        var champion = await registry.FindChampionAsync(LocalFineTuneBackend.BackendName, cancellationToken);
+        var registered = new RegisteredModel(id, LocalFineTuneBackend.BackendName, model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
             corrections.Reports == 0
                 ? $"{training.Contracts.Count} curated training contracts"
                 : $"{training.Contracts.Count} curated training contracts + {corrections.Reports} corrected reports ({corrections.Corrections} corrections)");

@@ -66,7 +66,7 @@ public sealed class LearningLoopTests : IDisposable
     {
         var models = _dir.File("registry");
         var small = await RetrainAsync("--contracts", "2");
-        Assert.Equal(0, (await _cli.RunAsync("models", "promote", small.Id)).Exit); // first champion: no gate to pass
+        Assert.Equal(0, (await _cli.RunAsync(ReplaceShipped(small.Id))).Exit); // the shipped champion was never scored on this data
 
         var full = await RetrainAsync();
         var promote = await _cli.RunAsync("models", "promote", full.Id);
@@ -92,11 +92,11 @@ public sealed class LearningLoopTests : IDisposable
         Assert.Equal(0, cron.Exit);
         Assert.StartsWith("not due: the newest model", cron.Output, StringComparison.Ordinal);
         Assert.False(Assert.Single(await Registry().ListDecisionsAsync(TestContext.Current.CancellationToken)).Due);
-        Assert.Equal(3, (await Registry().ListAsync(TestContext.Current.CancellationToken)).Count);
+        Assert.Equal(4, (await Registry().ListAsync(TestContext.Current.CancellationToken)).Count); // with the retired shipped model
 
         // Scripts read the registry and the decisions as JSON.
         var listed = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("models", "registry", "--format", "json")).Output).RootElement;
-        Assert.Equal(3, listed.GetArrayLength());
+        Assert.Equal(4, listed.GetArrayLength());
         Assert.Equal(worse.Id, listed.EnumerateArray().Single(m => m.GetProperty("status").GetString() == "champion").GetProperty("id").GetString());
         var decision = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("models", "registry", "--decisions", "--format", "json")).Output).RootElement;
         Assert.False(decision.GetProperty("due").GetBoolean());
@@ -111,7 +111,7 @@ public sealed class LearningLoopTests : IDisposable
         var models = _dir.File("registry");
         var ct = TestContext.Current.CancellationToken;
         var champion = await RetrainAsync(_cli, _data, models, "--contracts", "2");
-        Assert.Equal(0, (await _cli.RunAsync("models", "promote", champion.Id)).Exit);
+        Assert.Equal(0, (await _cli.RunAsync(ReplaceShipped(champion.Id))).Exit);
 
         // The champion reviews the other non-held-out contracts; a stand-in lawyer corrects the
         // reports from the gold labels through 'tandem correct'; a reviewer accepts them.
@@ -147,6 +147,40 @@ public sealed class LearningLoopTests : IDisposable
         Assert.Contains("not due", cron.Output, StringComparison.Ordinal); // every correction predates the newest model
     }
 
+    [Fact]
+    public async Task Promote_FreshStore_WeakerCandidateRefusedByTheShippedChampionWhichAnalyzeUses()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var shipped = SqliteModelRegistry.ShippedModelId(Tandem.Analysis.LocalAnalyst.DefaultPath());
+        var weak = await RetrainAsync(_cli, _data, _dir.File("registry"), "--contracts", "1");
+        Assert.Equal(shipped, weak.Parent);
+
+        // Unscored, the shipped champion cannot be compared with: no candidate passes by default.
+        var unscored = await _cli.RunAsync("models", "promote", weak.Id);
+        Assert.Equal(1, unscored.Exit);
+        Assert.Contains($"the champion {shipped} has no held-out gate scores", unscored.Output, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await _cli.RunAsync("models", "evaluate", shipped, "--data", _data)).Exit);
+        var refused = await _cli.RunAsync("models", "promote", weak.Id);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains($"the gate refused {weak.Id}; {shipped} stays champion", refused.Error, StringComparison.Ordinal);
+
+        // 'analyze' reviews with the champion, and names it; another model gives another report.
+        var sample = RepositoryPaths.Sample("mutual-nda.txt");
+        var before = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("analyze", sample, "--format", "json")).Output).RootElement;
+        Assert.StartsWith($"local analyst {shipped} (sha256 ", before.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.RunAsync("models", "promote", weak.Id, "--force", "--reason", "drill")).Exit);
+        var after = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("analyze", sample, "--format", "json")).Output).RootElement;
+        Assert.StartsWith($"local analyst {weak.Id} (sha256 ", after.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(before.GetProperty("reportId").GetString(), after.GetProperty("reportId").GetString());
+        var reports = new Tandem.Analysis.SqliteReportStore(_cli.DatabasePath);
+        var caller = new Tandem.Access.Principal("alice", []);
+        Assert.NotNull(await reports.GetAsync(before.GetProperty("reportId").GetString()!, caller, ct)); // not overwritten by the new model's report
+    }
+
+    /// <summary>Replaces the shipped champion, which was never scored on the synthetic data, by force.</summary>
+    private static string[] ReplaceShipped(string id) => ["models", "promote", id, "--force", "--reason", "the shipped model was not scored on this synthetic data"];
+
     private static async Task<RegisteredModel> RetrainAsync(CliRunner cli, string data, string models, params string[] extra)
     {
         var (exit, output, error) = await cli.RunAsync(["retrain", "local", "--data", data, "--models-dir", models, .. extra]);
@@ -181,7 +215,7 @@ public sealed class LearningLoopTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("registered candidate self-hosted-", output, StringComparison.Ordinal);
-        var model = Assert.Single(await Registry().ListAsync(TestContext.Current.CancellationToken));
+        var model = Assert.Single(await Registry().ListAsync(TestContext.Current.CancellationToken), m => m.Backend == "self-hosted");
         Assert.Equal(("self-hosted", "llama-3.1-8b", ModelStatus.Candidate, "http://127.0.0.1:8000/v1 model contracts-lora-q4"), (model.Backend, model.BaseModel, model.Status, model.Location));
         Assert.Null(model.Scores);
         var promote = await _cli.RunAsync("models", "promote", model.Id);
