@@ -158,7 +158,7 @@ internal static class EvalCommand
             IReadOnlyList<CompareRow> rows;
             try
             {
-                rows = await evaluator.EvaluateAsync(dataset, parsed, cancellationToken: cancellationToken);
+                rows = await context.WithProgressAsync("eval compare", progress => evaluator.EvaluateAsync(dataset, parsed, progress, cancellationToken));
             }
             catch (Exception e) when (parsed.Select(c => c.Model).OfType<ModelEndpoint>().Select(m => ChatClients.Describe(e, m)).FirstOrDefault(d => d is not null) is { } described)
             {
@@ -201,8 +201,8 @@ internal static class EvalCommand
             var chosen = parse.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(PromptStrategy.Load).ToList();
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
             var analyst = LocalAnalyst.Load(parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath());
-            var result = await new CuadTokenEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), analyst, new TokenCounter())
-                .EvaluateAsync(dataset, chosen, cancellationToken);
+            var result = await context.WithProgressAsync("eval tokens", progress =>
+                new CuadTokenEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), analyst, new TokenCounter()).EvaluateAsync(dataset, chosen, progress, cancellationToken));
             if (await WriteJsonAsync(context, result, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
             {
                 return 0;
@@ -249,7 +249,8 @@ internal static class EvalCommand
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (isRetrieval)
             {
-                var scores = await new CuadRetrievalEvaluator(context.Readers, new ClauseSegmenter()).EvaluateAsync(dataset, configs, cancellationToken);
+                var scores = await context.WithProgressAsync("eval cuad --retrieval", progress =>
+                    new CuadRetrievalEvaluator(context.Readers, new ClauseSegmenter()).EvaluateAsync(dataset, configs, progress, cancellationToken));
                 if (parse.GetValue(report) is { } retrievalReport)
                 {
                     await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuadRetrieval(scores, retrievalReport));
@@ -259,8 +260,8 @@ internal static class EvalCommand
             }
 
             var evaluator = new CuadEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()));
-            var results = await evaluator.EvaluateAsync(dataset, configs, parse.GetValue(folds) ?? 0, parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath(),
-                new LocalAnalystTrainingOptions(), new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken);
+            var results = await context.WithProgressAsync("eval cuad", progress => evaluator.EvaluateAsync(dataset, configs, parse.GetValue(folds) ?? 0,
+                parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath(), new LocalAnalystTrainingOptions(), progress, cancellationToken));
             if (parse.GetValue(report) is { } reportFolder)
             {
                 await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuad(results, reportFolder));

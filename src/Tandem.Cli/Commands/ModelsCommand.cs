@@ -185,7 +185,8 @@ internal static class ModelsCommand
         GateScores scores;
         if (model.Backend == "local")
         {
-            scores = await new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry).ScoreAsync(dataset, model.Location, cancellationToken);
+            scores = await context.WithProgressAsync("models evaluate", progress =>
+                new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry).ScoreAsync(dataset, model.Location, progress, cancellationToken));
         }
         else
         {
@@ -198,8 +199,8 @@ internal static class ModelsCommand
             CompareRow row;
             try
             {
-                row = (await evaluator.EvaluateAsync(gate, [new CompareConfig(model.Id, endpoint, promptStrategy, Retrieval: true)],
-                    new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken))[0];
+                row = (await context.WithProgressAsync("models evaluate", progress =>
+                    evaluator.EvaluateAsync(gate, [new CompareConfig(model.Id, endpoint, promptStrategy, Retrieval: true)], progress, cancellationToken)))[0];
             }
             catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
             {

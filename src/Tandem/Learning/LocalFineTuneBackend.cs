@@ -9,7 +9,7 @@ namespace Tandem.Learning;
 /// job id. So the learning loop drives a provider fine-tune and the local analyst the same way.
 /// </summary>
 public sealed class LocalFineTuneBackend(LocalRetrainer retrainer, IModelRegistry registry, string modelFolder, Func<CancellationToken, Task<CorrectionLabelling>> corrections,
-    int? maxContracts = null, IProgress<string>? progress = null) : IFineTuneBackend
+    int? maxContracts = null, IProgress<WorkProgress>? progress = null) : IFineTuneBackend
 {
     public const string BaseModel = "local-analyst";
 
