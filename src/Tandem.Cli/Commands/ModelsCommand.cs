@@ -183,8 +183,14 @@ internal static class ModelsCommand
     {
         var dataset = CuadDataset.Load(dataFolder);
         GateScores scores;
-        if (model.Backend == "local")
+        if (model.Backend == LocalFineTuneBackend.BackendName)
         {
+            if (LocalAnalystModel.LoadManifest(model.Location).GateScores is not null)
+            {
+                throw new TandemException($"{model.Id} records its gate scores in its model file: it was trained on the gate contracts too, so scoring it on them would be in-sample",
+                    "compare candidates with the recorded scores: tandem models promote <candidate>");
+            }
+
             scores = await context.WithProgressAsync("models evaluate", progress =>
                 new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry).ScoreAsync(dataset, model.Location, progress, cancellationToken));
         }

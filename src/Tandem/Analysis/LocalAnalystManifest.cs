@@ -17,7 +17,10 @@ public sealed record LocalAnalystManifest
 
     /// <summary>
     /// Scores on the learning loop's held-out gate set, when recorded: registering the model
-    /// (the shipped one becomes the first champion) carries them over, so a candidate has to beat them.
+    /// (the shipped one becomes the first champion) carries them over, so a candidate has to beat
+    /// them. The shipped model was trained on every contract, the gate set included, so its own
+    /// gate scores would be in-sample; it records those of its recipe trained on the non-gate
+    /// contracts alone (what 'tandem retrain local --no-corrections' trains and scores).
     /// </summary>
     public Learning.GateScores? GateScores { get; init; }
 

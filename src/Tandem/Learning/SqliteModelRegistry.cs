@@ -83,7 +83,7 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
         }
 
         var note = $"the shipped model ({manifest.Contracts} contracts, data {manifest.DataHash})"
-            + (manifest.GateScores is null ? "; its manifest records no gate scores" : string.Empty);
+            + (manifest.GateScores is null ? "; its manifest records no gate scores" : "; gate scores of its recipe trained without the gate contracts");
         await InsertAsync(connection, new RegisteredModel(ShippedModelId(_shippedModelPath), LocalFineTuneBackend.BackendName, manifest.Kind, _shippedModelPath,
             manifest.DataHash, manifest.TrainedAt, manifest.GateScores, ModelStatus.Champion, null, note), orIgnore: true, cancellationToken);
     }

@@ -148,34 +148,52 @@ public sealed class LearningLoopTests : IDisposable
     }
 
     [Fact]
-    public async Task Promote_FreshStore_WeakerCandidateRefusedByTheShippedChampionWhichAnalyzeUses()
+    public async Task Promote_FreshStore_TheShippedChampionStaysUntilReplaced_AnalyzeReviewsWithTheChampion()
     {
         var ct = TestContext.Current.CancellationToken;
         var shipped = SqliteModelRegistry.ShippedModelId(Tandem.Analysis.LocalAnalyst.DefaultPath());
-        var weak = await RetrainAsync(_cli, _data, _dir.File("registry"), "--contracts", "1");
-        Assert.Equal(shipped, weak.Parent);
+        var candidate = await RetrainAsync(_cli, _data, _dir.File("registry"), "--contracts", "1");
+        Assert.Equal(shipped, candidate.Parent);
 
-        // Unscored, the shipped champion cannot be compared with: no candidate passes by default.
-        var unscored = await _cli.RunAsync("models", "promote", weak.Id);
-        Assert.Equal(1, unscored.Exit);
-        Assert.Contains($"the champion {shipped} has no held-out gate scores", unscored.Output, StringComparison.Ordinal);
-
-        Assert.Equal(0, (await _cli.RunAsync("models", "evaluate", shipped, "--data", _data)).Exit);
-        var refused = await _cli.RunAsync("models", "promote", weak.Id);
+        // The shipped model's gate scores are on CUAD's gate set, not this data's: no comparison, no promotion.
+        var refused = await _cli.RunAsync("models", "promote", candidate.Id);
         Assert.Equal(1, refused.Exit);
-        Assert.Contains($"the gate refused {weak.Id}; {shipped} stays champion", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("scored on different held-out sets", refused.Output, StringComparison.Ordinal);
+        Assert.Contains($"the gate refused {candidate.Id}; {shipped} stays champion", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("would be in-sample", (await _cli.RunAsync("models", "evaluate", shipped, "--data", _data)).Error, StringComparison.Ordinal);
 
-        // 'analyze' reviews with the champion, and names it; another model gives another report.
+        // 'analyze' reviews with the champion and names it; another model gives another report, and the first stays.
         var sample = RepositoryPaths.Sample("mutual-nda.txt");
         var before = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("analyze", sample, "--format", "json")).Output).RootElement;
         Assert.StartsWith($"local analyst {shipped} (sha256 ", before.GetProperty("model").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, (await _cli.RunAsync("models", "promote", weak.Id, "--force", "--reason", "drill")).Exit);
+        Assert.Equal(0, (await _cli.RunAsync(ReplaceShipped(candidate.Id))).Exit);
         var after = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("analyze", sample, "--format", "json")).Output).RootElement;
-        Assert.StartsWith($"local analyst {weak.Id} (sha256 ", after.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"local analyst {candidate.Id} (sha256 ", after.GetProperty("model").GetString(), StringComparison.Ordinal);
         Assert.NotEqual(before.GetProperty("reportId").GetString(), after.GetProperty("reportId").GetString());
         var reports = new Tandem.Analysis.SqliteReportStore(_cli.DatabasePath);
-        var caller = new Tandem.Access.Principal("alice", []);
-        Assert.NotNull(await reports.GetAsync(before.GetProperty("reportId").GetString()!, caller, ct)); // not overwritten by the new model's report
+        Assert.NotNull(await reports.GetAsync(before.GetProperty("reportId").GetString()!, new Tandem.Access.Principal("alice"), ct));
+    }
+
+    [Fact]
+    public async Task Registry_FreshStore_ShippedModelIsChampionWithItsRecordedScores_WeakerCandidateRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var strong = await RetrainAsync(_cli, _data, _dir.File("registry"));
+        var weak = await RetrainAsync(_cli, _data, _dir.File("registry"), "--contracts", "1");
+        // A shipped model like the real one: its manifest records its recipe's gate scores.
+        var ml = new Microsoft.ML.MLContext(seed: 1);
+        var model = Tandem.Analysis.LocalAnalystModel.Load(ml, strong.Location);
+        var shippedPath = _dir.File("program/local-analyst.zip");
+        new Tandem.Analysis.LocalAnalystModel(model.Featurizer, model.InputSchema, model.Categories, model.Manifest with { GateScores = strong.Scores }).Save(ml, shippedPath);
+
+        var registry = new SqliteModelRegistry(_dir.File("fresh.db"), shippedPath);
+        var champion = await registry.FindChampionAsync(LocalFineTuneBackend.BackendName, ct);
+
+        Assert.Equal(SqliteModelRegistry.ShippedModelId(shippedPath), champion!.Id);
+        Assert.Equal(strong.Scores!.Aupr, champion.Scores!.Aupr);
+        var decision = new PromotionGate().DecideAgainst(weak.Scores!, champion);
+        Assert.False(decision.Promote, string.Join("; ", decision.Reasons));
+        Assert.True(new PromotionGate().DecideAgainst(weak.Scores!, null).Promote);
     }
 
     /// <summary>Replaces the shipped champion, which was never scored on the synthetic data, by force.</summary>
