@@ -17,10 +17,12 @@ internal static partial class YamlDocuments
         {
             return Deserializer.Deserialize<T>(yaml);
         }
-        catch (YamlException ex)
+        catch (YamlException deserializing)
         {
+            // The deserializer can meet a wrong shape before a syntax error further on ("name: [a"); the syntax comes first.
+            var ex = SyntaxError(yaml) ?? deserializing;
             var at = $"line {ex.Start.Line}, column {ex.Start.Column}";
-            var problem = Describe(ex, yaml);
+            var problem = ex == deserializing ? Describe(ex, yaml) : null;
             throw new TandemException(problem is null ? $"{what} is not valid YAML at {at} ({Message(ex)})" : $"{what}, {at}: {problem}", hint, ex);
         }
     }
@@ -52,6 +54,23 @@ internal static partial class YamlDocuments
         var found = Text(yaml, ex.Start);
         var expected = target is null ? (ex.InnerException is InvalidCastException ? "another kind of value" : "a number") : Kind(target);
         return found.Length == 0 ? $"expected {expected} here" : $"expected {expected}, not '{found}'";
+    }
+
+    private static YamlException? SyntaxError(string yaml)
+    {
+        try
+        {
+            new YamlDotNet.RepresentationModel.YamlStream().Load(new StringReader(yaml));
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            return ex;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // YamlDotNet's scanner fails this way on some broken flow scalars; the deserializer's error stands
+        }
     }
 
     private static string Message(Exception ex) => (ex.InnerException ?? ex).Message.TrimEnd('.');
