@@ -56,7 +56,7 @@ internal sealed class CliContext
     /// <summary>An <c>--acl</c> value; the store adds the document's owner.</summary>
     public AccessList? ParseAccess(string? spec) => spec is null ? null : AccessList.Parse(spec);
 
-    /// <summary>Runs <paramref name="work"/> under a spinner on stderr when interactive.</summary>
+    /// <summary>Runs short <paramref name="work"/> under a spinner on stderr when interactive; silent otherwise.</summary>
     public async Task<T> WithStatusAsync<T>(string status, Func<Action<string>, Task<T>> work)
     {
         if (!Interactive)
@@ -64,9 +64,33 @@ internal sealed class CliContext
             return await work(_ => { });
         }
 
-        var errorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) });
-        return await errorConsole.Status().StartAsync(status, ctx => work(s => ctx.Status(Markup.Escape(s))));
+        return await ErrorConsole().Status().StartAsync(status, ctx => work(s => ctx.Status(Markup.Escape(s))));
     }
+
+    /// <summary>
+    /// Runs long <paramref name="work"/> showing its progress on stderr: bars when interactive,
+    /// otherwise a line per stage, per tenth of a stage and at least every five seconds
+    /// (see <see cref="ProgressLines"/>), each starting with <paramref name="title"/>.
+    /// </summary>
+    public async Task<T> WithProgressAsync<T>(string title, Func<IProgress<WorkProgress>, Task<T>> work)
+    {
+        if (!Interactive)
+        {
+            return await work(new ProgressLines(Error, title));
+        }
+
+        return await ErrorConsole().Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var bars = new ProgressBars(ctx);
+                var result = await work(bars);
+                bars.Finish();
+                return result;
+            });
+    }
+
+    private IAnsiConsole ErrorConsole() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) });
 
     private static Principal ResolvePrincipal(string? user, string? groups)
     {

@@ -35,14 +35,20 @@ internal static class CliOptions
     public static Economics.PriceBook LoadPriceBook(ParseResult parse, Option<string?> option) =>
         parse.GetValue(option) is { } path ? Economics.PriceBook.Load(path) : Economics.PriceBook.Default();
 
-    public static Option<string> Format(params string[] formats)
+    public static Option<string> Format(params string[] formats) => OneOf(new Option<string>("--format", "-f")
     {
-        var option = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: " + string.Join(", ", formats),
-            DefaultValueFactory = _ => formats[0],
-        };
-        option.AcceptOnlyFromAmong(formats);
+        Description = "Output format: " + string.Join(", ", formats),
+        DefaultValueFactory = _ => formats[0],
+    }, formats);
+
+    /// <summary>
+    /// Restricts <paramref name="option"/> to <paramref name="values"/>, shown in this order in its
+    /// help and in the error for any other value ("--format must be one of text|json").
+    /// </summary>
+    public static Option<string> OneOf(Option<string> option, params string[] values)
+    {
+        option.AcceptOnlyFromAmong(values);
+        option.HelpName = string.Join("|", values);
         return option;
     }
 }

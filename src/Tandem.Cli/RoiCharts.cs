@@ -50,6 +50,12 @@ internal static class RoiCharts
 
     private static void Save(Plot plot, string path)
     {
+        if (Directory.Exists(path))
+        {
+            // Writing over a folder fails with "Access denied", which sends people to their permissions.
+            throw new TandemException($"--chart {path} is a folder", $"give a .png file path, e.g. --chart {Path.Combine(path, "roi.png")}");
+        }
+
         try
         {
             var full = Path.GetFullPath(path);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using Spectre.Console;
 using Tandem.Cli.Commands;
 
@@ -32,14 +34,22 @@ public sealed class TandemCli
     /// <summary>Parses and runs one command line.</summary>
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Tandem: contract risk review with retrieval and a trained analyst, offline by default.")
+        // Not RootCommand: it names itself after the executable ("Tandem.Cli" under dotnet run).
+        var root = new Command("tandem", "Tandem: contract risk review with retrieval and a trained analyst, offline by default.")
         {
-            CliOptions.Database, CliOptions.User, CliOptions.Groups,
+            new HelpOption(), new VersionOption(), CliOptions.Database, CliOptions.User, CliOptions.Groups,
             IngestCommands.Ingest(Run), IngestCommands.Sync(Run), IngestCommands.Documents(Run),
             SearchCommand.Create(Run), AnalyzeCommand.Create(Run), ClausesCommand.Create(Run), TrainCommand.Create(Run),
             RoiCommand.Create(Run), AdviseCommand.Create(Run), EvalCommand.Create(Run), ModelsCommand.Create(Run), UsageCommand.Create(Run), AskCommand.Create(Run), RetrainCommand.Create(Run), DatasetCommand.Create(Run), ExamplesCommand.Create(Run), FineTuneCommand.Create(Run), CorrectCommand.Create(Run),
         };
         var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            // One line, as for every other user error, instead of the message and the whole help.
+            await _error.WriteLineAsync("error: " + ParseErrorLine.Describe(parse));
+            return UserError;
+        }
+
         return await parse.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false }, cancellationToken);
     }
 

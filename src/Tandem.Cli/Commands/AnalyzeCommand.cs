@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tandem.Analysis;
 using Tandem.Economics;
+using Tandem.Learning;
 using Tandem.Models;
 using Tandem.Prompting;
 using Tandem.Reporting;
@@ -16,7 +17,7 @@ internal static class AnalyzeCommand
         var format = CliOptions.Format("text", "json", "md", "html");
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout" };
         var playbookPath = new Option<string?>("--playbook") { Description = "Playbook YAML (default: the shipped standard playbook)" };
-        var modelPath = new Option<string?>("--model-file") { Description = "Local analyst model (default: $TANDEM_MODEL or the shipped model)" };
+        var modelPath = new Option<string?>("--model-file") { Description = "Local analyst model file (default: $TANDEM_MODEL, else the registry's champion: the shipped model until one is promoted)" };
         var minConfidence = new Option<double?>("--min-confidence") { Description = "Report only findings at least this confident (0-1); default: per-category thresholds" };
         var noInfo = new Option<bool>("--no-info") { Description = "Leave out informational findings (parties, dates, governing law)" };
         var llm = new Option<string?>("--model") { Description = "Review with this configured LLM (see 'tandem models list') instead of the local analyst" };
@@ -42,7 +43,9 @@ internal static class AnalyzeCommand
             {
                 var ingested = await context.Ingestor.IngestFileAsync(parse.GetValue(file)!, context.Caller, access, cancellationToken);
                 status("loading the local analyst");
-                var analyst = LocalAnalyst.Load(parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL") ?? LocalAnalyst.DefaultPath());
+                var analyst = (parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL")) is { } modelFile
+                    ? LocalAnalyst.Load(modelFile)
+                    : await new SqliteModelRegistry(context.DatabasePath).LoadLocalChampionAsync(cancellationToken);
                 if (parse.GetValue(llm) is { } modelName)
                 {
                     status($"asking {modelName}");

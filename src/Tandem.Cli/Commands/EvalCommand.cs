@@ -59,8 +59,11 @@ internal static class EvalCommand
     private static Command Acord(CommandRunner run)
     {
         var data = new Option<string>("--data") { Description = "Folder in BEIR layout (corpus.jsonl, queries.jsonl, qrels/<split>.tsv)", Required = true };
-        var split = new Option<string>("--split") { Description = "train, valid or test", DefaultValueFactory = _ => "train" };
-        split.AcceptOnlyFromAmong("train", "valid", "test");
+        var split = CliOptions.OneOf(new Option<string>("--split")
+        {
+            Description = "Which judgements to score: qrels/<split>.tsv (the development data has train and valid; test is kept back)",
+            DefaultValueFactory = _ => "train",
+        }, "train", "valid", "test");
         var compare = new Option<string>("--compare", "--config") { Description = "Comma-separated configurations: bm25, dense, hybrid, hybrid:<dense weight>, rerank (learned on the train split)", DefaultValueFactory = _ => "bm25,dense,hybrid" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
         var acordReport = new Option<string?>("--report") { Description = "Write a Markdown report with a PNG chart into this folder" };
@@ -155,7 +158,7 @@ internal static class EvalCommand
             IReadOnlyList<CompareRow> rows;
             try
             {
-                rows = await evaluator.EvaluateAsync(dataset, parsed, cancellationToken: cancellationToken);
+                rows = await context.WithProgressAsync("eval compare", progress => evaluator.EvaluateAsync(dataset, parsed, progress, cancellationToken));
             }
             catch (Exception e) when (parsed.Select(c => c.Model).OfType<ModelEndpoint>().Select(m => ChatClients.Describe(e, m)).FirstOrDefault(d => d is not null) is { } described)
             {
@@ -198,8 +201,8 @@ internal static class EvalCommand
             var chosen = parse.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(PromptStrategy.Load).ToList();
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
             var analyst = LocalAnalyst.Load(parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath());
-            var result = await new CuadTokenEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), analyst, new TokenCounter())
-                .EvaluateAsync(dataset, chosen, cancellationToken);
+            var result = await context.WithProgressAsync("eval tokens", progress =>
+                new CuadTokenEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), analyst, new TokenCounter()).EvaluateAsync(dataset, chosen, progress, cancellationToken));
             if (await WriteJsonAsync(context, result, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
             {
                 return 0;
@@ -246,7 +249,8 @@ internal static class EvalCommand
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (isRetrieval)
             {
-                var scores = await new CuadRetrievalEvaluator(context.Readers, new ClauseSegmenter()).EvaluateAsync(dataset, configs, cancellationToken);
+                var scores = await context.WithProgressAsync("eval cuad --retrieval", progress =>
+                    new CuadRetrievalEvaluator(context.Readers, new ClauseSegmenter()).EvaluateAsync(dataset, configs, progress, cancellationToken));
                 if (parse.GetValue(report) is { } retrievalReport)
                 {
                     await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuadRetrieval(scores, retrievalReport));
@@ -256,8 +260,8 @@ internal static class EvalCommand
             }
 
             var evaluator = new CuadEvaluator(new CuadTrainingSet(context.Readers, new ClauseSegmenter()));
-            var results = await evaluator.EvaluateAsync(dataset, configs, parse.GetValue(folds) ?? 0, parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath(),
-                new LocalAnalystTrainingOptions(), new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken);
+            var results = await context.WithProgressAsync("eval cuad", progress => evaluator.EvaluateAsync(dataset, configs, parse.GetValue(folds) ?? 0,
+                parse.GetValue(modelPath) ?? LocalAnalyst.DefaultPath(), new LocalAnalystTrainingOptions(), progress, cancellationToken));
             if (parse.GetValue(report) is { } reportFolder)
             {
                 await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuad(results, reportFolder));

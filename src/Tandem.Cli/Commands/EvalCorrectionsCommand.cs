@@ -37,9 +37,8 @@ internal static class EvalCorrectionsCommand
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
             var contracts = dataset.Contracts.Where(c => !LocalRetrainer.IsGateContract(c.Name)).Skip(parse.GetValue(skip)).Take(parse.GetValue(count) ?? int.MaxValue).ToList();
             var registry = new SqliteModelRegistry(context.DatabasePath);
-            var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "local" && m.Status == ModelStatus.Champion);
-            var modelPath = parse.GetValue(modelFile) ?? champion?.Location ?? LocalAnalyst.DefaultPath();
-            var reviewer = new ContractReviewer(context.Ingestor, context.Store, new ContractAnalyzer(LocalAnalyst.Load(modelPath)));
+            var analyst = parse.GetValue(modelFile) is { } modelPath ? LocalAnalyst.Load(modelPath) : await registry.LoadLocalChampionAsync(cancellationToken);
+            var reviewer = new ContractReviewer(context.Ingestor, context.Store, new ContractAnalyzer(analyst));
             var reports = context.Reports;
             var examples = new SqliteExampleStore(context.DatabasePath);
             var recorder = new CorrectionRecorder(reports, context.Store, new SqliteCorrectionStore(context.DatabasePath));
@@ -68,7 +67,7 @@ internal static class EvalCorrectionsCommand
 
             var partial = parse.GetValue(share) < 1 ? string.Create(CultureInfo.InvariantCulture, $"a {parse.GetValue(share):0.##} share of what was wrong: ") : string.Empty;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"reviewed {contracts.Count} contracts with {Path.GetFileName(modelPath)} ({findings} findings) in {watch.Elapsed.TotalSeconds:0.0} s; corrections: {partial}"
+                $"reviewed {contracts.Count} contracts with {analyst.RegistryId ?? "the model file with sha256 " + analyst.FileHash} ({findings} findings) in {watch.Elapsed.TotalSeconds:0.0} s; corrections: {partial}"
                 + $"{kinds.GetValueOrDefault(Correction.FalsePositive)} false positives, {kinds.GetValueOrDefault(Correction.Change)} changes of category or quote, {kinds.GetValueOrDefault(Correction.Missed)} missed findings; {accepted} accepted"));
             return 0;
         }));

@@ -215,7 +215,7 @@ internal static class FineTuneCommand
             return null;
         }
 
-        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == backend.Name && m.Status == ModelStatus.Champion);
+        var champion = await registry.FindChampionAsync(backend.Name, cancellationToken);
         var model = new RegisteredModel(id, backend.Name, state.BaseModel, tuned, "job:" + state.Id, DateTimeOffset.UtcNow, null,
             ModelStatus.Candidate, champion?.Id, $"fine-tuned on {endpoint.Name}'s provider");
         await registry.RegisterAsync(model, cancellationToken);

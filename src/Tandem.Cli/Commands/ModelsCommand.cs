@@ -138,7 +138,7 @@ internal static class ModelsCommand
             }
 
             var registry = new SqliteModelRegistry(context.DatabasePath);
-            var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == "self-hosted" && m.Status == ModelStatus.Champion);
+            var champion = await registry.FindChampionAsync("self-hosted", cancellationToken);
             var id = $"self-hosted-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{parse.GetValue(model)}";
             await registry.RegisterAsync(new RegisteredModel(id, "self-hosted", parse.GetValue(baseModel)!, $"{url.ToString().TrimEnd('/')} model {parse.GetValue(model)}",
                 parse.GetValue(dataset)!, DateTimeOffset.UtcNow, null, ModelStatus.Candidate, champion?.Id, "registered by hand; not scored yet"), cancellationToken);
@@ -183,9 +183,16 @@ internal static class ModelsCommand
     {
         var dataset = CuadDataset.Load(dataFolder);
         GateScores scores;
-        if (model.Backend == "local")
+        if (model.Backend == LocalFineTuneBackend.BackendName)
         {
-            scores = await new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry).ScoreAsync(dataset, model.Location, cancellationToken);
+            if (LocalAnalystModel.LoadManifest(model.Location).GateScores is not null)
+            {
+                throw new TandemException($"{model.Id} records its gate scores in its model file: it was trained on the gate contracts too, so scoring it on them would be in-sample",
+                    "compare candidates with the recorded scores: tandem models promote <candidate>");
+            }
+
+            scores = await context.WithProgressAsync("models evaluate", progress =>
+                new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry).ScoreAsync(dataset, model.Location, progress, cancellationToken));
         }
         else
         {
@@ -198,8 +205,8 @@ internal static class ModelsCommand
             CompareRow row;
             try
             {
-                row = (await evaluator.EvaluateAsync(gate, [new CompareConfig(model.Id, endpoint, promptStrategy, Retrieval: true)],
-                    new Progress<string>(line => context.Error.WriteLine(line)), cancellationToken))[0];
+                row = (await context.WithProgressAsync("models evaluate", progress =>
+                    evaluator.EvaluateAsync(gate, [new CompareConfig(model.Id, endpoint, promptStrategy, Retrieval: true)], progress, cancellationToken)))[0];
             }
             catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
             {
@@ -235,8 +242,8 @@ internal static class ModelsCommand
     /// </summary>
     internal static async Task GateAsync(CliContext context, SqliteModelRegistry registry, RegisteredModel candidate, double margin, string? forceReason, CancellationToken cancellationToken)
     {
-        var champion = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == candidate.Backend && m.Status == ModelStatus.Champion);
-        var decision = new PromotionGate { Margin = margin }.Decide(candidate.Scores!, champion?.Scores);
+        var champion = await registry.FindChampionAsync(candidate.Backend, cancellationToken);
+        var decision = new PromotionGate { Margin = margin }.DecideAgainst(candidate.Scores!, champion);
         foreach (var line in decision.Reasons)
         {
             await context.Output.WriteLineAsync(" - " + line);

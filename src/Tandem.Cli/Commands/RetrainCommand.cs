@@ -62,9 +62,12 @@ internal static class RetrainCommand
                 return labelling;
             }
 
-            IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry), registry,
-                parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models"), CorrectionsAsync, parse.GetValue(contracts), new Progress<string>(line => context.Error.WriteLine(line)));
-            var job = await backend.StartAsync(parse.GetValue(data)!, null, LocalFineTuneBackend.BaseModel, 1, null, cancellationToken);
+            var job = await context.WithProgressAsync("retrain local", progress =>
+            {
+                IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry), registry,
+                    parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models"), CorrectionsAsync, parse.GetValue(contracts), progress);
+                return backend.StartAsync(parse.GetValue(data)!, null, LocalFineTuneBackend.BaseModel, 1, null, cancellationToken);
+            });
             var model = (await registry.GetAsync(job.FineTunedModel!, cancellationToken))!;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"registered candidate {model.Id} ({model.Note}): held-out AUPR {100 * model.Scores!.Aupr:0.0}{(model.Parent is null ? "" : $"; parent {model.Parent}")}"));

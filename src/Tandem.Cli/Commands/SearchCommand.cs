@@ -25,6 +25,7 @@ internal static class SearchCommand
         {
             Description = "bm25 (the store's FTS5 index), dense (local LSA embedding), hybrid (BM25 + dense, RRF) or hybrid:<dense weight>",
             DefaultValueFactory = _ => "bm25",
+            HelpName = "bm25|dense|hybrid|hybrid:<w>",
         };
         var embeddingModel = new Option<string?>("--embedding-model") { Description = "With dense/hybrid: a configured remote embedding model instead of the local LSA embedding" };
         var settings = new Option<string?>("--settings") { Description = "appsettings.json that configures --embedding-model" };

@@ -26,11 +26,12 @@ internal static class TrainCommand
                 await context.Error.WriteLineAsync($"warning: no text file for CSV row '{row}'");
             }
 
-            var log = new Progress<string>(line => context.Error.WriteLine(line));
-            await context.Error.WriteLineAsync($"reading {dataset.Contracts.Count} contracts ({dataset.UnmatchedRows.Count} rows without a text file)");
-            var labelling = await new CuadTrainingSet(context.Readers, new ClauseSegmenter()).BuildAsync(dataset, cancellationToken: cancellationToken);
-            await context.Error.WriteLineAsync($"{labelling.Clauses.Count} clauses; annotated spans located {labelling.LocatedSpans}, not found {labelling.MissingSpans}");
-            var result = new LocalAnalystTrainer().Train(labelling.Clauses, new LocalAnalystTrainingOptions { L1 = parse.GetValue(l1), L2 = parse.GetValue(l2) }, log);
+            var result = await context.WithProgressAsync("train local", async progress =>
+            {
+                var labelling = await new CuadTrainingSet(context.Readers, new ClauseSegmenter()).BuildAsync(dataset, progress, cancellationToken);
+                progress.Report(new WorkProgress($"{labelling.Clauses.Count} clauses; annotated spans located {labelling.LocatedSpans}, not found {labelling.MissingSpans}"));
+                return new LocalAnalystTrainer().Train(labelling.Clauses, new LocalAnalystTrainingOptions { L1 = parse.GetValue(l1), L2 = parse.GetValue(l2) }, progress);
+            });
             var target = parse.GetValue(output)!;
             result.Model.Save(new Microsoft.ML.MLContext(seed: 1), target);
 

@@ -60,8 +60,9 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var missing = MissingProtections(playbook, present);
 
         var manifest = analyst.Model.Manifest;
-        var key = string.Join("\n", manifest.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
-        return RiskReport.For(document, playbook, key, $"local analyst ({manifest.Kind}, data {manifest.DataHash})", _time.GetUtcNow(), clauses.Count, findings, missing)
+        // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
+        var key = string.Join("\n", analyst.FileHash ?? manifest.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
+        return RiskReport.For(document, playbook, key, analyst.Description, _time.GetUtcNow(), clauses.Count, findings, missing)
             with
             {
                 Context = ReportContext.Of("local", clauses, clauses.Select(c => c.ClauseId)) with { ShowsAllFindings = options.IncludeInfo && options.MinConfidence is null },

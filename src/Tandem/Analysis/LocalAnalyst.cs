@@ -58,8 +58,18 @@ public sealed class LocalAnalyst
     /// <summary>Category names, in the order of the probability arrays.</summary>
     public IReadOnlyList<string> Categories => Model.Categories.Select(c => c.Category).ToList();
 
-    /// <summary>Loads a model file.</summary>
-    public static LocalAnalyst Load(string path)
+    /// <summary>The first 12 hex digits of the model file's SHA-256; null for a model not loaded from a file.</summary>
+    public string? FileHash { get; private init; }
+
+    /// <summary>The model's registry id, when it was loaded as a registered model.</summary>
+    public string? RegistryId { get; private init; }
+
+    /// <summary>How a report names the model: precisely enough that two models never share a name.</summary>
+    public string Description =>
+        $"local analyst {RegistryId ?? "(unregistered file)"} (sha256 {FileHash ?? "none"}, {Model.Manifest.Kind}, data {Model.Manifest.DataHash})";
+
+    /// <summary>Loads a model file; <paramref name="registryId"/> names it when it is a registered model.</summary>
+    public static LocalAnalyst Load(string path, string? registryId = null)
     {
         if (!File.Exists(path))
         {
@@ -68,7 +78,7 @@ public sealed class LocalAnalyst
         }
 
         var ml = new MLContext(seed: 0);
-        return new LocalAnalyst(LocalAnalystModel.Load(ml, path), ml);
+        return new LocalAnalyst(LocalAnalystModel.Load(ml, path), ml) { FileHash = LocalAnalystModel.FileHash(path), RegistryId = registryId };
     }
 
     /// <summary>The shipped model's path: next to the running program.</summary>

@@ -14,5 +14,15 @@ public sealed record LocalAnalystManifest
     public required double HeldOutMacroAveragePrecision { get; init; }
     public required double HeldOutCalibrationError { get; init; }
     public double HeldOutConfidentCalibrationError { get; init; }
+
+    /// <summary>
+    /// Scores on the learning loop's held-out gate set, when recorded: registering the model
+    /// (the shipped one becomes the first champion) carries them over, so a candidate has to beat
+    /// them. The shipped model was trained on every contract, the gate set included, so its own
+    /// gate scores would be in-sample; it records those of its recipe trained on the non-gate
+    /// contracts alone (what 'tandem retrain local --no-corrections' trains and scores).
+    /// </summary>
+    public Learning.GateScores? GateScores { get; init; }
+
     public string Attribution { get; init; } = "Trained on CUAD v1 (The Atticus Project), CC BY 4.0.";
 }

@@ -80,17 +80,34 @@ public sealed class LocalAnalystModel
     }
 
     /// <summary>Loads a model written by <see cref="Save"/>.</summary>
-    public static LocalAnalystModel Load(MLContext ml, string path)
+    public static LocalAnalystModel Load(MLContext ml, string path) => Read(path, zip =>
+    {
+        var manifest = ReadManifest(zip);
+        using var featurizerStream = new MemoryStream(ReadEntry(zip, "featurizer.zip"));
+        var featurizer = ml.Model.Load(featurizerStream, out var schema);
+        using var weights = new MemoryStream(ReadEntry(zip, "weights.bin"));
+        return new LocalAnalystModel(featurizer, schema, ReadWeights(weights), manifest);
+    });
+
+    /// <summary>Only the manifest of a model file: what the registry needs, without loading the featurizer.</summary>
+    public static LocalAnalystManifest LoadManifest(string path) => Read(path, ReadManifest);
+
+    /// <summary>The first 12 hex digits of the SHA-256 of a model file: names the exact model in reports and the registry.</summary>
+    public static string FileHash(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))[..12];
+    }
+
+    private static LocalAnalystManifest ReadManifest(ZipArchive zip) =>
+        JsonSerializer.Deserialize<LocalAnalystManifest>(ReadEntry(zip, "manifest.json"), ManifestJson.Options) ?? throw new InvalidDataException("empty manifest");
+
+    private static T Read<T>(string path, Func<ZipArchive, T> read)
     {
         try
         {
             using var zip = ZipFile.OpenRead(path);
-            var manifest = JsonSerializer.Deserialize<LocalAnalystManifest>(ReadEntry(zip, "manifest.json"), ManifestJson.Options)
-                ?? throw new InvalidDataException("empty manifest");
-            using var featurizerStream = new MemoryStream(ReadEntry(zip, "featurizer.zip"));
-            var featurizer = ml.Model.Load(featurizerStream, out var schema);
-            using var weights = new MemoryStream(ReadEntry(zip, "weights.bin"));
-            return new LocalAnalystModel(featurizer, schema, ReadWeights(weights), manifest);
+            return read(zip);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException or FormatException or InvalidOperationException)
         {

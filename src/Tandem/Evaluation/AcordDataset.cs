@@ -39,9 +39,10 @@ public sealed class AcordDataset
         if (!File.Exists(qrelsPath))
         {
             var available = Directory.Exists(Path.Combine(root, "qrels"))
-                ? string.Join(", ", Directory.GetFiles(Path.Combine(root, "qrels"), "*.tsv").Select(Path.GetFileNameWithoutExtension))
-                : "none";
-            throw new TandemException($"no judgements for split '{split}' in {folder}", $"use one of the splits present: {available}");
+                ? Directory.GetFiles(Path.Combine(root, "qrels"), "*.tsv").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()
+                : [];
+            throw new TandemException($"no judgements for split '{split}' in {folder}: qrels/{split}.tsv does not exist (a development copy keeps the test split back)",
+                available.Count == 0 ? "add qrels/<split>.tsv files" : "use " + string.Join(" or ", available.Select(s => "--split " + s)));
         }
 
         var corpus = ReadJsonLines(corpusPath).ToDictionary(e => Text(e, "_id", corpusPath), e => Text(e, "text", corpusPath), StringComparer.Ordinal);

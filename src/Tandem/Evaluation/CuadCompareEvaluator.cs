@@ -23,7 +23,7 @@ public sealed class CuadCompareEvaluator(DocumentReaders readers, ClauseSegmente
     /// <summary>Worked examples for few-shot strategies.</summary>
     public IReadOnlyList<ReviewExample> Examples { get; init; } = [];
 
-    public async Task<IReadOnlyList<CompareRow>> EvaluateAsync(CuadDataset data, IReadOnlyList<CompareConfig> configs, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CompareRow>> EvaluateAsync(CuadDataset data, IReadOnlyList<CompareConfig> configs, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(configs);
@@ -44,10 +44,11 @@ public sealed class CuadCompareEvaluator(DocumentReaders readers, ClauseSegmente
             double promptTokens = 0, citationPrecision = 0;
             var watch = Stopwatch.StartNew();
             using var client = config.Model is null ? null : ChatClients.Create(config.Model, recording, prices, "eval compare");
+            var reviewed = 0;
             foreach (var (contract, document) in documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report($"{config.Name}: {contract.Name}");
+                progress?.Report(new WorkProgress($"{config.Name}: reviewing contracts", reviewed++, documents.Count));
                 var predictions = new Dictionary<string, List<CuadPrediction>>(StringComparer.Ordinal);
                 if (client is null)
                 {

@@ -29,7 +29,7 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
     /// contract, the baseline retrieval alone gives).
     /// </summary>
     public async Task<IReadOnlyList<CuadEvaluation>> EvaluateAsync(CuadDataset data, IReadOnlyList<string> configs, int folds, string defaultModelPath,
-        LocalAnalystTrainingOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        LocalAnalystTrainingOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configs);
         if (folds is 1 or < 0)
@@ -50,8 +50,7 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
             };
         }
 
-        progress?.Report($"reading and segmenting {data.Contracts.Count} contracts");
-        var labelling = await trainingSet.BuildAsync(data, cancellationToken: cancellationToken);
+        var labelling = await trainingSet.BuildAsync(data, progress, cancellationToken);
         var byContract = labelling.Clauses.GroupBy(c => c.Contract, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var results = new List<CuadEvaluation>();
         foreach (var (config, model) in models)
@@ -76,7 +75,7 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
     }
 
     private static Dictionary<string, float[][]> CrossValidatedScores(IReadOnlyList<LabelledClause> clauses, Dictionary<string, List<LabelledClause>> byContract,
-        int folds, LocalAnalystTrainingOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+        int folds, LocalAnalystTrainingOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         var scores = new Dictionary<string, float[][]>(StringComparer.Ordinal);
         for (var fold = 0; fold < folds; fold++)
@@ -84,8 +83,8 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
             cancellationToken.ThrowIfCancellationRequested();
             var test = byContract.Keys.Where(c => FoldOf(c, folds) == fold).ToHashSet(StringComparer.Ordinal);
             var train = clauses.Where(c => !test.Contains(c.Contract)).ToList();
-            progress?.Report($"fold {fold + 1}/{folds}: training on {byContract.Count - test.Count} contracts, scoring {test.Count}");
-            var analyst = new LocalAnalyst(new LocalAnalystTrainer().TrainSinglePass(train, options));
+            var analyst = new LocalAnalyst(new LocalAnalystTrainer().TrainSinglePass(train, options, progress,
+                $"fold {fold + 1}/{folds}: training on {byContract.Count - test.Count} contracts (categories)"));
             foreach (var contract in test)
             {
                 scores[contract] = analyst.ScoreRows(byContract[contract].Select(r => r.Row).ToList());

@@ -18,7 +18,8 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
 {
     public static IReadOnlyList<int> Ks { get; } = [1, 2, 4, 8, 16, 32];
 
-    public async Task<CuadRetrievalEvaluation> EvaluateAsync(CuadDataset data, IReadOnlyList<string> configs, CancellationToken cancellationToken = default)
+    public async Task<CuadRetrievalEvaluation> EvaluateAsync(CuadDataset data, IReadOnlyList<string> configs, IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var parsed = configs.Select(RetrievalConfig.Parse).ToList();
         var watch = Stopwatch.StartNew();
@@ -27,6 +28,7 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
         foreach (var contract in data.Contracts)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new WorkProgress("reading contracts", contracts.Count, data.Contracts.Count));
             var text = (await readers.ReadFileAsync(contract.TextPath, cancellationToken)).Text;
             var clauses = segmenter.Segment(text).Clauses.Where(c => c.Kind != ClauseKind.TableOfContents).ToList();
             var gold = CuadTrainingSet.LocateGold(contract, text, firstOccurrenceOnly: true).Spans;
@@ -34,12 +36,19 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
         }
 
         var needsDense = parsed.Any(c => c.UsesDense);
+        if (needsDense)
+        {
+            progress?.Report(new WorkProgress($"learning the dense embedding from {contracts.Sum(c => c.Clauses.Count)} clauses"));
+        }
+
         var generator = needsDense ? LsaEmbeddingGenerator.Train(contracts.SelectMany(c => c.Clauses.Select(x => x.Text)).ToList()) : null;
         var results = new List<CuadRetrievalScore>();
         var sums = parsed.ToDictionary(c => c.Name, _ => Ks.ToDictionary(k => k, _ => (Precision: 0.0, Recall: 0.0)), StringComparer.Ordinal);
         var count = 0;
+        var searched = 0;
         foreach (var (contract, clauses, gold) in contracts)
         {
+            progress?.Report(new WorkProgress($"searching {string.Join(", ", configs)} within each contract", searched++, contracts.Count));
             var texts = clauses.Select(c => c.Text).ToList();
             var index = new HybridIndex(texts, generator is null ? null : texts.Select(generator.Embed).ToList(), generator);
             foreach (var (category, spans) in gold)

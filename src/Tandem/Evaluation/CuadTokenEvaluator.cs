@@ -17,11 +17,12 @@ public sealed class CuadTokenEvaluator(CuadTrainingSet trainingSet, LocalAnalyst
     /// <summary>Examples kept per category in the pool (the first by a stable order), to bound the search.</summary>
     public int PoolPerCategory { get; init; } = 200;
 
-    public async Task<TokenEvaluation> EvaluateAsync(CuadDataset data, IReadOnlyList<PromptStrategy> strategies, CancellationToken cancellationToken = default)
+    public async Task<TokenEvaluation> EvaluateAsync(CuadDataset data, IReadOnlyList<PromptStrategy> strategies, IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         var watch = Stopwatch.StartNew();
-        var labelling = await trainingSet.BuildAsync(data, cancellationToken: cancellationToken);
+        var labelling = await trainingSet.BuildAsync(data, progress, cancellationToken);
         var categories = ClauseCategories.All;
         var pool = new List<(string Contract, ReviewExample Example)>();
         for (var k = 0; k < categories.Count; k++)
@@ -39,6 +40,7 @@ public sealed class CuadTokenEvaluator(CuadTrainingSet trainingSet, LocalAnalyst
         foreach (var group in labelling.Clauses.GroupBy(c => c.Contract, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new WorkProgress("ranking context and building prompts", contracts, data.Contracts.Count));
             contracts++;
             var rows = group.ToList();
             var scores = analyst.ScoreRows(rows.Select(r => r.Row).ToList());

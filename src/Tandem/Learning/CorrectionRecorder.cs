@@ -48,7 +48,8 @@ public sealed class CorrectionRecorder(IReportStore reports, IDocumentStore docu
     {
         if (request.Finding is not { } number)
         {
-            throw new TandemException("say which finding to correct (--finding N, the number in the report) or add a missed one (--missed --clause <path>)");
+            throw new TandemException($"say what to correct in report {report.ReportId}",
+                "give --finding N (the report's # column) with --category, --severity, --rationale, --quote or --false-positive, or add a missed finding with --missed <clause path> --category <name>; 'tandem correct <report-id> --list --clauses' shows both");
         }
 
         if (number < 1 || number > report.Findings.Count)

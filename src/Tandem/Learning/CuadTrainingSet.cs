@@ -13,8 +13,11 @@ public sealed class CuadTrainingSet(DocumentReaders readers, ClauseSegmenter seg
 {
     private const int ShortAnswerLength = 60;
 
+    /// <summary>The stage <see cref="BuildAsync"/> reports.</summary>
+    public const string ReadingStage = "reading and labelling contracts";
+
     /// <summary>Builds labelled clauses for every contract of the data set.</summary>
-    public async Task<CuadLabelling> BuildAsync(CuadDataset data, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<CuadLabelling> BuildAsync(CuadDataset data, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var perContract = new List<LabelledClause>[data.Contracts.Count];
         int located = 0, missing = 0, done = 0;
@@ -28,7 +31,7 @@ public sealed class CuadTrainingSet(DocumentReaders readers, ClauseSegmenter seg
                 perContract[index] = clauses;
                 Interlocked.Add(ref located, found);
                 Interlocked.Add(ref missing, lost);
-                progress?.Report(Interlocked.Increment(ref done));
+                progress?.Report(new WorkProgress(ReadingStage, Interlocked.Increment(ref done), data.Contracts.Count));
             });
 
         return new CuadLabelling(perContract.SelectMany(c => c).ToList(), located, missing);

@@ -23,7 +23,7 @@ public sealed class LocalAnalystTrainer
     private const int MinimumPositives = 3;
 
     /// <summary>Trains from labelled clauses and returns the model (not yet saved).</summary>
-    public LocalAnalystTrainingResult Train(IReadOnlyList<LabelledClause> clauses, LocalAnalystTrainingOptions options, IProgress<string>? progress = null)
+    public LocalAnalystTrainingResult Train(IReadOnlyList<LabelledClause> clauses, LocalAnalystTrainingOptions options, IProgress<WorkProgress>? progress = null)
     {
         var watch = Stopwatch.StartNew();
         var contracts = clauses.Select(c => c.Contract).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -32,14 +32,14 @@ public sealed class LocalAnalystTrainer
         var heldOut = clauses.Where(c => heldOutNames.Contains(c.Contract)).ToList();
         var categories = ClauseCategories.All;
 
-        progress?.Report($"held-out check: training on {contracts.Count - heldOutNames.Count} contracts, scoring {heldOutNames.Count}");
-        var probe = Fit(train, categories, thresholds: null, options, progress, dataHash: "held-out", contracts.Count - heldOutNames.Count);
+        var probe = Fit(train, categories, thresholds: null, options, progress, $"held-out check: training on {contracts.Count - heldOutNames.Count} contracts (categories)",
+            dataHash: "held-out", contracts.Count - heldOutNames.Count);
         var probeAnalyst = new LocalAnalyst(probe);
         var scores = probeAnalyst.ScoreRows(heldOut.Select(c => c.Row).ToList());
         var evaluation = HeldOutEvaluation.Compute(heldOut, scores, categories);
 
-        progress?.Report($"held-out macro average precision {evaluation.MacroAveragePrecision:F3}; retraining on all {contracts.Count} contracts");
-        var final = Fit(clauses, categories, evaluation.Thresholds, options, progress, DataHash(clauses), contracts.Count);
+        progress?.Report(new WorkProgress(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"held-out macro average precision {evaluation.MacroAveragePrecision:F3}")));
+        var final = Fit(clauses, categories, evaluation.Thresholds, options, progress, $"training on all {contracts.Count} contracts (categories)", DataHash(clauses), contracts.Count);
         var manifest = final.Manifest with
         {
             HeldOutAveragePrecision = evaluation.AveragePrecision,
@@ -52,12 +52,13 @@ public sealed class LocalAnalystTrainer
     }
 
     /// <summary>One training pass on all the given clauses, no held-out check (thresholds 0.5): for cross-validation.</summary>
-    public LocalAnalystModel TrainSinglePass(IReadOnlyList<LabelledClause> clauses, LocalAnalystTrainingOptions options, IProgress<string>? progress = null) =>
-        Fit(clauses, ClauseCategories.All, thresholds: null, options, progress, DataHash(clauses),
+    public LocalAnalystModel TrainSinglePass(IReadOnlyList<LabelledClause> clauses, LocalAnalystTrainingOptions options, IProgress<WorkProgress>? progress = null,
+        string stage = "training (categories)") =>
+        Fit(clauses, ClauseCategories.All, thresholds: null, options, progress, stage, DataHash(clauses),
             clauses.Select(c => c.Contract).Distinct(StringComparer.Ordinal).Count());
 
     private static LocalAnalystModel Fit(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<string> categories,
-        IReadOnlyDictionary<string, float>? thresholds, LocalAnalystTrainingOptions options, IProgress<string>? progress, string dataHash, int contractCount)
+        IReadOnlyDictionary<string, float>? thresholds, LocalAnalystTrainingOptions options, IProgress<WorkProgress>? progress, string stage, string dataHash, int contractCount)
     {
         var ml = new MLContext(seed: 1);
         var rows = ml.Data.LoadFromEnumerable(clauses.Select(c => c.Row));
@@ -78,6 +79,7 @@ public sealed class LocalAnalystTrainer
         var weights = new List<CategoryWeights>(categories.Count);
         for (var k = 0; k < categories.Count; k++)
         {
+            progress?.Report(new WorkProgress(stage, k, categories.Count));
             var positives = clauses.Count(c => c.Labels[k]);
             var threshold = thresholds?.GetValueOrDefault(categories[k], 0.5f) ?? 0.5f;
             if (positives < MinimumPositives)
@@ -116,9 +118,9 @@ public sealed class LocalAnalystTrainer
             var atOne = Logit(fitted.Calibrator.PredictProbability(1f));
             weights.Add(new CategoryWeights(categories[k], linear.Bias, -(float)(atOne - atZero), -(float)atZero,
                 threshold, indices.ToArray(), values.ToArray()));
-            progress?.Report($"  {categories[k],-36} {positives,5} positive clauses, {indices.Count,6} non-zero weights");
         }
 
+        progress?.Report(new WorkProgress(stage, categories.Count, categories.Count));
         var manifest = new LocalAnalystManifest
         {
             Kind = "tandem-local-analyst/1",

@@ -9,12 +9,15 @@ namespace Tandem.Learning;
 /// job id. So the learning loop drives a provider fine-tune and the local analyst the same way.
 /// </summary>
 public sealed class LocalFineTuneBackend(LocalRetrainer retrainer, IModelRegistry registry, string modelFolder, Func<CancellationToken, Task<CorrectionLabelling>> corrections,
-    int? maxContracts = null, IProgress<string>? progress = null) : IFineTuneBackend
+    int? maxContracts = null, IProgress<WorkProgress>? progress = null) : IFineTuneBackend
 {
     public const string BaseModel = "local-analyst";
 
+    /// <summary>The registry's backend name for local analyst models.</summary>
+    public const string BackendName = "local";
+
     /// <inheritdoc />
-    public string Name => "local";
+    public string Name => BackendName;
 
     /// <inheritdoc />
     public async Task<FineTuneJob> StartAsync(string trainPath, string? validationPath, string baseModel, int epochs, string? suffix, CancellationToken cancellationToken = default)

@@ -22,7 +22,7 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
     public static bool IsGateContract(string contract) => CuadEvaluator.FoldOf(contract, 5) == 0;
 
     /// <summary>Scores a model on the gate set.</summary>
-    public async Task<GateScores> ScoreAsync(CuadDataset data, string modelPath, CancellationToken cancellationToken = default)
+    public async Task<GateScores> ScoreAsync(CuadDataset data, string modelPath, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         var gate = data.Where(c => IsGateContract(c.Name));
@@ -31,7 +31,8 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
             throw new TandemException("the data has no held-out gate contracts", "use a CUAD folder with at least five contracts");
         }
 
-        var evaluation = (await new CuadEvaluator(trainingSet).EvaluateAsync(gate, ["local:" + modelPath], 0, modelPath, new LocalAnalystTrainingOptions(), cancellationToken: cancellationToken))[0];
+        progress?.Report(new WorkProgress($"scoring on the gate set ({gate.Contracts.Count} held-out contracts)"));
+        var evaluation = (await new CuadEvaluator(trainingSet).EvaluateAsync(gate, ["local:" + modelPath], 0, modelPath, new LocalAnalystTrainingOptions(), progress, cancellationToken))[0];
         return Scores(gate.Contracts.Select(c => c.Name), evaluation.Overall.Aupr, evaluation.Categories);
     }
 
@@ -56,7 +57,7 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
     /// <paramref name="modelFolder"/>, scores and registers it.
     /// </summary>
     public async Task<RegisteredModel> RetrainAsync(CuadDataset data, string modelFolder, int? maxContracts = null, CorrectionLabelling? corrections = null,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         corrections ??= CorrectionLabelling.None;
@@ -68,11 +69,11 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         }
 
         training = training.Where(c => !corrections.Contracts.Contains(c.Name));
-        progress?.Report($"labelling {training.Contracts.Count} curated training contracts (the {data.Contracts.Count - data.Where(c => !IsGateContract(c.Name)).Contracts.Count} gate contracts are held out)");
-        var labelling = await trainingSet.BuildAsync(training, cancellationToken: cancellationToken);
+        progress?.Report(new WorkProgress($"{training.Contracts.Count} curated training contracts (the {data.Contracts.Count - data.Where(c => !IsGateContract(c.Name)).Contracts.Count} gate contracts are held out)"));
+        var labelling = await trainingSet.BuildAsync(training, progress, cancellationToken);
         var rows = labelling.Clauses.Concat(corrections.Clauses.Where(c => !IsGateContract(c.Contract))).ToList();
-        progress?.Report($"training on {rows.Count} clauses ({corrections.Clauses.Count} from {corrections.Reports} corrected reports)");
-        var model = new LocalAnalystTrainer().TrainSinglePass(rows, new LocalAnalystTrainingOptions(), progress);
+        var model = new LocalAnalystTrainer().TrainSinglePass(rows, new LocalAnalystTrainingOptions(), progress,
+            $"training on {rows.Count} clauses, {corrections.Clauses.Count} from {corrections.Reports} corrected reports (categories)");
         var datasetHash = LocalAnalystTrainer.DataHash(rows);
         var at = _time.GetUtcNow();
         var id = $"local-{at:yyyyMMddHHmmss}-{datasetHash[..6]}";
@@ -83,11 +84,10 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         // Until it is scored and registered, the candidate is a partial file a later run may delete.
         var partial = ModelFiles.PartialFor(modelFolder, id);
         model.Save(new MLContext(seed: 1), partial);
-        progress?.Report("scoring on the gate set");
         GateScores scores;
         try
         {
-            scores = await ScoreAsync(data, partial, cancellationToken);
+            scores = await ScoreAsync(data, partial, progress, cancellationToken);
             File.Move(partial, path, overwrite: true);
         }
         catch
@@ -96,8 +96,8 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
             throw;
         }
 
-        var champion = registered.FirstOrDefault(m => m.Backend == "local" && m.Status == ModelStatus.Champion);
-        var candidate = new RegisteredModel(id, "local", model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
+        var champion = await registry.FindChampionAsync(LocalFineTuneBackend.BackendName, cancellationToken);
+        var candidate = new RegisteredModel(id, LocalFineTuneBackend.BackendName, model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
             corrections.Reports == 0
                 ? $"{training.Contracts.Count} curated training contracts"
                 : $"{training.Contracts.Count} curated training contracts + {corrections.Reports} corrected reports ({corrections.Corrections} corrections)");

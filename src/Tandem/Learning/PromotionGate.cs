@@ -19,6 +19,12 @@ public sealed class PromotionGate
     /// <summary>The largest AUPR fall tolerated on a supported category.</summary>
     public double MaxCategoryDrop { get; init; } = 0.05;
 
+    /// <summary>Decides against a registered champion: one without scores cannot be compared with, so the candidate is refused.</summary>
+    public GateDecision DecideAgainst(GateScores candidate, RegisteredModel? champion) =>
+        champion is { Scores: null }
+            ? new GateDecision(false, [$"the champion {champion.Id} has no held-out gate scores to compare with; score it first: tandem models evaluate {champion.Id} --data <cuad folder>"])
+            : Decide(candidate, champion?.Scores);
+
     public GateDecision Decide(GateScores candidate, GateScores? champion)
     {
         ArgumentNullException.ThrowIfNull(candidate);

@@ -4,21 +4,42 @@ using Microsoft.Data.Sqlite;
 
 namespace Tandem.Learning;
 
-/// <summary>The model registry as a table in the Tandem SQLite database (created on first use).</summary>
-public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
+/// <summary>
+/// The model registry as a table in the Tandem SQLite database (created on first use). While the
+/// registry has no local champion, the shipped model (<paramref name="shippedModelPath"/>, by
+/// default the one next to the program) is registered as the champion, with the gate scores its
+/// manifest records: it is what reviews contracts until a candidate beats it through the gate.
+/// </summary>
+public sealed class SqliteModelRegistry(string databasePath, string? shippedModelPath = null) : IModelRegistry
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Store.SqliteDatabase _database = new(databasePath);
+    private readonly string _shippedModelPath = Path.GetFullPath(shippedModelPath ?? Analysis.LocalAnalyst.DefaultPath());
 
     /// <inheritdoc />
     public async Task RegisterAsync(RegisteredModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         await using var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            await InsertAsync(connection, model, orIgnore: false, cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            throw new TandemException($"a model with id {model.Id} is already registered", "register it under a new id");
+        }
+    }
+
+    /// <summary>The registry id the shipped model file gets: its content hash, so a new shipped model is a new entry.</summary>
+    public static string ShippedModelId(string path) => "local-shipped-" + Analysis.LocalAnalystModel.FileHash(path);
+
+    private static async Task InsertAsync(SqliteConnection connection, RegisteredModel model, bool orIgnore, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO model_registry (id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note)
+        command.CommandText = $"""
+            INSERT {(orIgnore ? "OR IGNORE " : "")}INTO model_registry (id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note)
             VALUES ($id, $backend, $base, $location, $dataset, $created, $scores, $status, $parent, $note)
             """;
         command.Parameters.AddWithValue("$id", model.Id);
@@ -31,14 +52,40 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
         command.Parameters.AddWithValue("$status", model.Status.ToString());
         command.Parameters.AddWithValue("$parent", (object?)model.Parent ?? DBNull.Value);
         command.Parameters.AddWithValue("$note", (object?)model.Note ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Registers the shipped model as the local champion when there is none and it was never
+    /// registered (a retired shipped model stays retired). Without this, the first candidate would
+    /// pass the gate against nothing while 'analyze' went on using the shipped model.
+    /// </summary>
+    private async Task RegisterShippedModelAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "SELECT EXISTS (SELECT 1 FROM model_registry WHERE backend = $backend AND status = 'Champion')";
+            check.Parameters.AddWithValue("$backend", LocalFineTuneBackend.BackendName);
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1 || !File.Exists(_shippedModelPath))
+            {
+                return;
+            }
+        }
+
+        Analysis.LocalAnalystManifest manifest;
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            manifest = Analysis.LocalAnalystModel.LoadManifest(_shippedModelPath);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (TandemException)
         {
-            throw new TandemException($"a model with id {model.Id} is already registered", "register it under a new id");
+            return; // an unreadable shipped file is reported when something loads it, not by every registry call
         }
+
+        var note = $"the shipped model ({manifest.Contracts} contracts, data {manifest.DataHash})"
+            + (manifest.GateScores is null ? "; its manifest records no gate scores" : "; gate scores of its recipe trained without the gate contracts");
+        await InsertAsync(connection, new RegisteredModel(ShippedModelId(_shippedModelPath), LocalFineTuneBackend.BackendName, manifest.Kind, _shippedModelPath,
+            manifest.DataHash, manifest.TrainedAt, manifest.GateScores, ModelStatus.Champion, null, note), orIgnore: true, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -140,6 +187,7 @@ public sealed class SqliteModelRegistry(string databasePath) : IModelRegistry
     {
         var connection = await _database.OpenAsync(Schema, cancellationToken);
         await Store.SqliteTables.AddColumnIfMissingAsync(connection, "retrain_decisions", "job", "TEXT", cancellationToken);
+        await RegisterShippedModelAsync(connection, cancellationToken);
         return connection;
     }
 

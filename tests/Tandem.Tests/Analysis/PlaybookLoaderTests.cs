@@ -48,7 +48,7 @@ public sealed class PlaybookLoaderTests
     [InlineData("name: X\nrules:\n  - category: Insurance\n  - category: insurance\n", "has a rule already")]
     [InlineData("name: X\nrules: [\n", "not valid YAML at line")]
     [InlineData("name: X\n", "at least one rule")]
-    [InlineData("name: X\nrules:\n  - category: Insurance\n    unknown_key: 1\n", "not valid YAML")]
+    [InlineData("name: X\nrules:\n  - category: Insurance\n    unknown_key: 1\n", "line 4, column 5: unknown key 'unknown_key'")]
     public void Parse_BadPlaybook_ClearError(string yaml, string expected)
     {
         var error = Assert.Throws<TandemException>(() => PlaybookLoader.Parse(yaml, "p.yaml"));

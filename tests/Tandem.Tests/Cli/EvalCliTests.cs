@@ -88,6 +88,34 @@ public sealed class EvalCliTests : IDisposable
     }
 
     [Fact]
+    public async Task EvalCuadRetrieval_NotATerminal_ProgressLinesOnStderr()
+    {
+        var (exit, output, error) = await _cli.RunAsync("eval", "cuad", "--data", _data, "--retrieval", "--compare", "bm25,hybrid");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            [
+                "eval cuad --retrieval: reading contracts 0/4 (0%)", "eval cuad --retrieval: reading contracts 1/4 (25%)",
+                "eval cuad --retrieval: reading contracts 2/4 (50%)", "eval cuad --retrieval: reading contracts 3/4 (75%)",
+                "eval cuad --retrieval: learning the dense embedding from 24 clauses",
+                "eval cuad --retrieval: searching bm25, hybrid within each contract 0/4 (0%)", "eval cuad --retrieval: searching bm25, hybrid within each contract 1/4 (25%)",
+                "eval cuad --retrieval: searching bm25, hybrid within each contract 2/4 (50%)", "eval cuad --retrieval: searching bm25, hybrid within each contract 3/4 (75%)",
+            ],
+            error.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("eval cuad", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvalTokens_NotATerminal_ProgressLinesOnStderr()
+    {
+        var (exit, _, error) = await _cli.RunAsync("eval", "tokens", "--data", _data);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("eval tokens: reading and labelling contracts 4/4 (100%)\n", error, StringComparison.Ordinal);
+        Assert.Contains("eval tokens: ranking context and building prompts 3/4 (75%)\n", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvalTokens_BothStrategies_ReportsReduction()
     {
         var (exit, output, error) = await _cli.RunAsync("eval", "tokens", "--data", _data, "--format", "json");

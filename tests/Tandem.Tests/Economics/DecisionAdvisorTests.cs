@@ -98,8 +98,8 @@ public sealed class DecisionAdvisorTests
 
     [Theory]
     [InlineData("knowledge_changes: hourly", "unknown knowledge change frequency 'hourly'")]
-    [InlineData("citations_required: maybe", "not valid YAML")]
-    [InlineData("colour: blue", "not valid YAML at line 1")]
+    [InlineData("citations_required: maybe", "expected true or false, not 'maybe'")]
+    [InlineData("colour: blue", "line 1, column 1: unknown key 'colour'")]
     public void Parse_BadAnswers_ClearError(string yaml, string expected)
     {
         var error = Assert.Throws<TandemException>(() => AdvisorAnswersLoader.Parse(yaml, "a.yaml"));

@@ -50,8 +50,8 @@ public sealed class RoiScenarioLoaderTests
     [InlineData("before: { model: gpt-4o,", "before: { model: gpt-9,", "model 'gpt-9' is not in the price book")]
     [InlineData("after: { model: gpt-4o,", "after: { model: claude-sonnet-4,", "no fine-tuned price for 'claude-sonnet-4'")]
     [InlineData("retrain_every_months: 3", "retrain_every_months: 0", "must be more than 0")]
-    [InlineData("name: t", "name: t\nspeed: fast", "not valid YAML at line 2")]
-    [InlineData("name: t", "name: [t", "not valid YAML")]
+    [InlineData("name: t", "name: t\nspeed: fast", "line 2, column 1: unknown key 'speed'")]
+    [InlineData("name: t", "name: [t", "line 1, column 7: expected text, not '[t'")]
     public void Parse_BadScenario_ClearError(string find, string replace, string expected)
     {
         var yaml = Valid.Replace(find, replace, StringComparison.Ordinal);

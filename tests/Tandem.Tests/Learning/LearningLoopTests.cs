@@ -29,7 +29,7 @@ public sealed class LearningLoopTests : IDisposable
     {
         var models = _dir.File("registry");
         var small = await RetrainAsync("--contracts", "2");
-        Assert.Equal(0, (await _cli.RunAsync("models", "promote", small.Id)).Exit); // first champion: no gate to pass
+        Assert.Equal(0, (await _cli.RunAsync(ReplaceShipped(small.Id))).Exit); // the shipped champion was never scored on this data
 
         var full = await RetrainAsync();
         var promote = await _cli.RunAsync("models", "promote", full.Id);
@@ -55,11 +55,11 @@ public sealed class LearningLoopTests : IDisposable
         Assert.Equal(0, cron.Exit);
         Assert.StartsWith("not due: the newest model", cron.Output, StringComparison.Ordinal);
         Assert.False(Assert.Single(await Registry().ListDecisionsAsync(TestContext.Current.CancellationToken)).Due);
-        Assert.Equal(3, (await Registry().ListAsync(TestContext.Current.CancellationToken)).Count);
+        Assert.Equal(4, (await Registry().ListAsync(TestContext.Current.CancellationToken)).Count); // with the retired shipped model
 
         // Scripts read the registry and the decisions as JSON.
         var listed = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("models", "registry", "--format", "json")).Output).RootElement;
-        Assert.Equal(3, listed.GetArrayLength());
+        Assert.Equal(4, listed.GetArrayLength());
         Assert.Equal(worse.Id, listed.EnumerateArray().Single(m => m.GetProperty("status").GetString() == "champion").GetProperty("id").GetString());
         var decision = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("models", "registry", "--decisions", "--format", "json")).Output).RootElement;
         Assert.False(decision.GetProperty("due").GetBoolean());
@@ -74,7 +74,7 @@ public sealed class LearningLoopTests : IDisposable
         var models = _dir.File("registry");
         var ct = TestContext.Current.CancellationToken;
         var champion = await RetrainAsync(_cli, _data, models, "--contracts", "2");
-        Assert.Equal(0, (await _cli.RunAsync("models", "promote", champion.Id)).Exit);
+        Assert.Equal(0, (await _cli.RunAsync(ReplaceShipped(champion.Id))).Exit);
 
         // The champion reviews the other non-held-out contracts; a stand-in lawyer corrects the
         // reports from the gold labels through 'tandem correct'; a reviewer accepts them.
@@ -110,6 +110,58 @@ public sealed class LearningLoopTests : IDisposable
         Assert.Contains("not due", cron.Output, StringComparison.Ordinal); // every correction predates the newest model
     }
 
+    [Fact]
+    public async Task Promote_FreshStore_TheShippedChampionStaysUntilReplaced_AnalyzeReviewsWithTheChampion()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var shipped = SqliteModelRegistry.ShippedModelId(Tandem.Analysis.LocalAnalyst.DefaultPath());
+        var candidate = await RetrainAsync(_cli, _data, _dir.File("registry"), "--contracts", "1");
+        Assert.Equal(shipped, candidate.Parent);
+
+        // The shipped model's gate scores are on CUAD's gate set, not this data's: no comparison, no promotion.
+        var refused = await _cli.RunAsync("models", "promote", candidate.Id);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("scored on different held-out sets", refused.Output, StringComparison.Ordinal);
+        Assert.Contains($"the gate refused {candidate.Id}; {shipped} stays champion", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("would be in-sample", (await _cli.RunAsync("models", "evaluate", shipped, "--data", _data)).Error, StringComparison.Ordinal);
+
+        // 'analyze' reviews with the champion and names it; another model gives another report, and the first stays.
+        var sample = RepositoryPaths.Sample("mutual-nda.txt");
+        var before = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("analyze", sample, "--format", "json")).Output).RootElement;
+        Assert.StartsWith($"local analyst {shipped} (sha256 ", before.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.RunAsync(ReplaceShipped(candidate.Id))).Exit);
+        var after = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("analyze", sample, "--format", "json")).Output).RootElement;
+        Assert.StartsWith($"local analyst {candidate.Id} (sha256 ", after.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(before.GetProperty("reportId").GetString(), after.GetProperty("reportId").GetString());
+        var reports = new Tandem.Analysis.SqliteReportStore(_cli.DatabasePath);
+        Assert.NotNull(await reports.GetAsync(before.GetProperty("reportId").GetString()!, new Tandem.Access.Principal("alice"), ct));
+    }
+
+    [Fact]
+    public async Task Registry_FreshStore_ShippedModelIsChampionWithItsRecordedScores_WeakerCandidateRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var strong = await RetrainAsync(_cli, _data, _dir.File("registry"));
+        var weak = await RetrainAsync(_cli, _data, _dir.File("registry"), "--contracts", "1");
+        // A shipped model like the real one: its manifest records its recipe's gate scores.
+        var ml = new Microsoft.ML.MLContext(seed: 1);
+        var model = Tandem.Analysis.LocalAnalystModel.Load(ml, strong.Location);
+        var shippedPath = _dir.File("program/local-analyst.zip");
+        new Tandem.Analysis.LocalAnalystModel(model.Featurizer, model.InputSchema, model.Categories, model.Manifest with { GateScores = strong.Scores }).Save(ml, shippedPath);
+
+        var registry = new SqliteModelRegistry(_dir.File("fresh.db"), shippedPath);
+        var champion = await registry.FindChampionAsync(LocalFineTuneBackend.BackendName, ct);
+
+        Assert.Equal(SqliteModelRegistry.ShippedModelId(shippedPath), champion!.Id);
+        Assert.Equal(strong.Scores!.Aupr, champion.Scores!.Aupr);
+        var decision = new PromotionGate().DecideAgainst(weak.Scores!, champion);
+        Assert.False(decision.Promote, string.Join("; ", decision.Reasons));
+        Assert.True(new PromotionGate().DecideAgainst(weak.Scores!, null).Promote);
+    }
+
+    /// <summary>Replaces the shipped champion, which was never scored on the synthetic data, by force.</summary>
+    private static string[] ReplaceShipped(string id) => ["models", "promote", id, "--force", "--reason", "the shipped model was not scored on this synthetic data"];
+
     private static async Task<RegisteredModel> RetrainAsync(CliRunner cli, string data, string models, params string[] extra)
     {
         var (exit, output, error) = await cli.RunAsync(["retrain", "local", "--data", data, "--models-dir", models, .. extra]);
@@ -144,7 +196,7 @@ public sealed class LearningLoopTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("registered candidate self-hosted-", output, StringComparison.Ordinal);
-        var model = Assert.Single(await Registry().ListAsync(TestContext.Current.CancellationToken));
+        var model = Assert.Single(await Registry().ListAsync(TestContext.Current.CancellationToken), m => m.Backend == "self-hosted");
         Assert.Equal(("self-hosted", "llama-3.1-8b", ModelStatus.Candidate, "http://127.0.0.1:8000/v1 model contracts-lora-q4"), (model.Backend, model.BaseModel, model.Status, model.Location));
         Assert.Null(model.Scores);
         var promote = await _cli.RunAsync("models", "promote", model.Id);

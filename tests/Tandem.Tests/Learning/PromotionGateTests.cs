@@ -11,6 +11,17 @@ public sealed class PromotionGateTests
     public void Decide_NoChampion_Promotes() => Assert.True(new PromotionGate().Decide(Scores(0.3, 0.5), null).Promote);
 
     [Fact]
+    public void DecideAgainst_UnscoredChampion_RefusesAndSaysToScoreIt()
+    {
+        var champion = new RegisteredModel("local-shipped-abc", "local", "kind", "/m.zip", "data", DateTimeOffset.UnixEpoch, null, ModelStatus.Champion, null, null);
+
+        var decision = new PromotionGate().DecideAgainst(Scores(0.9, 0.9), champion);
+
+        Assert.False(decision.Promote);
+        Assert.Contains("the champion local-shipped-abc has no held-out gate scores", Assert.Single(decision.Reasons), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decide_BetterByMarginNoRegression_Promotes()
     {
         var decision = new PromotionGate { Margin = 0.01 }.Decide(Scores(0.52, 0.80), Scores(0.50, 0.79));
