@@ -115,7 +115,7 @@ internal static class DatasetCommand
         {
             var result = await BuildAsync(context, set.Read(context, parse), parse.GetValue(output)!, cancellationToken);
             await context.Output.WriteLineAsync(CostLine(result.TrainReport, CliOptions.LoadPriceBook(parse, priceBook), parse.GetValue(baseModel)!, parse.GetValue(epochs)));
-            return result.TrainReport.IsValid ? 0 : throw new TandemException("the training file does not pass validation (see above), so nothing was written", "add or review more examples");
+            return result.TrainReport.IsValid ? 0 : throw new TandemException("the training file does not pass validation (see above), so nothing was written", "add examples with 'tandem examples import' or accept pending ones with 'tandem examples review <id> --accept'");
         }));
         return build;
     }
