@@ -18,7 +18,7 @@ internal sealed class CliContext
         Caller = ResolvePrincipal(parse.GetValue(CliOptions.User), parse.GetValue(CliOptions.Groups));
         DatabasePath = parse.GetValue(CliOptions.Database) ?? SqliteStoreOptions.DefaultDatabasePath();
         Store = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = DatabasePath });
-        Readers = DocumentReaders.CreateDefault();
+        Readers = DocumentReaders.CreateDefault(DocumentLimits.FromEnvironment());
         Ingestor = new DocumentIngestor(Store, Readers, new ClauseSegmenter());
     }
 

@@ -161,7 +161,7 @@ public sealed class DocumentReadersTests : IDisposable
     public async Task ReadFileAsync_JustOverCustomLimit_ThrowsNamingSizeAndLimit()
     {
         var path = DocumentFixtures.CreateText(Path.Combine(directory, "small.txt"), new string('x', (1024 * 1024) + 1));
-        var registry = new DocumentReaders([new PlainTextReader()]) { MaxFileBytes = 1024 * 1024 };
+        var registry = new DocumentReaders([new PlainTextReader()], new DocumentLimits { MaxFileBytes = 1024 * 1024 });
 
         var ex = await Assert.ThrowsAsync<DocumentException>(() => registry.ReadFileAsync(path, TestContext.Current.CancellationToken));
 
