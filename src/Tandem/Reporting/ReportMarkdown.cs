@@ -105,7 +105,7 @@ public static class ReportMarkdown
     /// a link or an image, nor end a table cell. The colon of "://" and the dot of "www." are escaped
     /// too, so viewers that turn bare addresses into links (GitHub's autolinks) leave them as text.
     /// </summary>
-    public static string Escape(string text)
+    private static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var flat = text.ReplaceLineEndings(" ");
@@ -130,7 +130,7 @@ public static class ReportMarkdown
     /// One line of quoted text, escaped like <see cref="Escape"/>, whose start cannot open a list,
     /// a heading or a setext underline either ("1. ", "- ", "+ ", "===").
     /// </summary>
-    public static string EscapeLine(string line)
+    private static string EscapeLine(string line)
     {
         var escaped = Escape(line);
         var start = escaped.Length - escaped.TrimStart().Length;
