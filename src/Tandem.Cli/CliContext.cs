@@ -20,7 +20,7 @@ internal sealed class CliContext
         Database = new SqliteDatabase(DatabasePath);
         Access = AccessPolicy.FromConfiguration(TandemSettings.Load());
         Store = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = DatabasePath }, access: Access);
-        Readers = DocumentReaders.CreateDefault();
+        Readers = DocumentReaders.CreateDefault(DocumentLimits.FromEnvironment());
         Ingestor = new DocumentIngestor(Store, Readers, new ClauseSegmenter());
     }
 

@@ -10,6 +10,7 @@ internal static class TextReport
 {
     public static void Write(IAnsiConsole console, RiskReport report)
     {
+        report = ReportText.ForTerminal(report);
         console.WriteLine($"Risk report: {report.DocumentTitle} (document {report.DocumentId} v{report.Version}, {report.ClauseCount} clauses)");
         console.WriteLine($"Playbook: {report.Playbook}; report {report.ReportId}");
         console.WriteLine($"Model: {report.Model}");

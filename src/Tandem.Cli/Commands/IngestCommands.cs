@@ -107,6 +107,11 @@ internal static class IngestCommands
             await context.Output.WriteLineAsync(Describe(result));
         }
 
+        foreach (var skipped in report.Skipped)
+        {
+            await context.Output.WriteLineAsync($"skipped      {Path.GetFileName(skipped.Path)}: {skipped.Reason}");
+        }
+
         foreach (var failure in report.Failed)
         {
             await context.Error.WriteLineAsync($"error: {failure.Message}");
@@ -121,7 +126,8 @@ internal static class IngestCommands
         await context.Output.WriteLineAsync(
             $"{verb} {report.Ingested.Count + report.Failed.Count} files: {counts.GetValueOrDefault(IngestOutcome.Created)} new, " +
             $"{counts.GetValueOrDefault(IngestOutcome.NewVersion) + counts.GetValueOrDefault(IngestOutcome.AccessChanged)} changed, {counts.GetValueOrDefault(IngestOutcome.Unchanged)} unchanged, " +
-            $"{counts.GetValueOrDefault(IngestOutcome.Restored)} restored, {report.Retired.Count} retired, {report.Failed.Count} failed");
+            $"{counts.GetValueOrDefault(IngestOutcome.Restored)} restored, {report.Retired.Count} retired, {report.Failed.Count} failed" +
+            (report.Skipped.Count > 0 ? $", {report.Skipped.Count} skipped" : string.Empty));
         return report.Failed.Count == 0 ? 0 : TandemCli.UserError;
     }
 

@@ -87,7 +87,15 @@ public sealed partial class ClauseSegmenter
     /// <summary>Splits "...as follows: (a) first; (b) second" into one clause per item.</summary>
     private static void SplitInlineEnumeration(SegmentationState state, int lineStart, int lineEnd)
     {
-        var line = state.Text.AsSpan(lineStart, lineEnd - lineStart).ToString();
+        // Two "(x)" markers at least; most lines have none, and need no copy or regex.
+        var span = state.Text.AsSpan(lineStart, lineEnd - lineStart);
+        var first = span.IndexOf('(');
+        if (first < 0 || span[(first + 1)..].IndexOf('(') < 0)
+        {
+            return;
+        }
+
+        var line = span.ToString();
         var matches = InlineMarkerRegex().Matches(line);
         if (matches.Count < 2)
         {

@@ -10,17 +10,20 @@ namespace Tandem.Documents;
 /// <summary>
 /// Reads the body of a Word document: paragraphs and tables in document order (headers, footers,
 /// comments and deleted revisions left out), with Word's automatic numbering written out as text
-/// ("1.", "1.2", "(a)") because clause numbers are what contracts cite.
+/// ("1.", "1.2", "(a)") because clause numbers are what contracts cite. Every XML part it loads is
+/// first streamed once to check its nesting, element count and inflated size against the
+/// <see cref="DocumentLimits"/>: the OpenXML SDK loads and walks elements recursively, so a part
+/// nested 100,000 deep would overflow the stack, and each element costs memory once loaded.
 /// </summary>
-public sealed class DocxReader : IDocumentReader
+/// <param name="limits">Depth, element and decompression limits (default: <see cref="DocumentLimits.Default"/>).</param>
+public sealed class DocxReader(DocumentLimits? limits = null) : IDocumentReader
 {
     private const string Hint = "open and re-save it in Word, or export it as PDF or text";
 
+    private readonly DocumentLimits limits = limits ?? DocumentLimits.Default;
+
     /// <inheritdoc />
     public IReadOnlyList<string> Extensions { get; } = [".docx"];
-
-    /// <summary>Most characters one part may inflate to; guards against zip bombs.</summary>
-    public long MaxCharactersInPart { get; init; } = 50_000_000;
 
     /// <inheritdoc />
     public string MediaType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -38,13 +41,23 @@ public sealed class DocxReader : IDocumentReader
                 "remove the password, or open it in Word and save it as .docx");
         }
 
+        var budget = limits.DecodedBudget(bytes.Length);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = WordprocessingDocument.Open(stream, isEditable: false,
-                new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+                new OpenSettings { MaxCharactersInPart = budget });
             var mainPart = document.MainDocumentPart
                 ?? throw new DocumentException($"{fileName} is not a readable .docx (it has no main document part)", Hint);
+            var elements = 0;
+            foreach (var part in new OpenXmlPart?[] { mainPart, mainPart.NumberingDefinitionsPart, mainPart.StyleDefinitionsPart })
+            {
+                if (part is not null)
+                {
+                    elements = CheckPart(part, fileName, budget, elements, cancellationToken);
+                }
+            }
+
             var body = mainPart.Document?.Body
                 ?? throw new DocumentException($"{fileName} is not a readable .docx (the document has no body)", Hint);
 
@@ -55,8 +68,7 @@ public sealed class DocxReader : IDocumentReader
         catch (Exception ex) when (ex is XmlException or InvalidOperationException && ex.Message.Contains("exceeded a limit", StringComparison.Ordinal))
         {
             // A small file that inflates past the limit: a zip bomb, or far more text than any contract.
-            throw new DocumentException($"{fileName} is too large once decompressed (a part exceeds {MaxCharactersInPart:N0} characters)",
-                "split the document, or export the part you need as text", ex);
+            throw DocumentLimits.TooLargeDecompressed(fileName, budget, ex);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException)
         {
@@ -65,6 +77,45 @@ public sealed class DocxReader : IDocumentReader
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+
+    // Streams a part once, without building elements, and returns the running element count.
+    private int CheckPart(OpenXmlPart part, string fileName, long budget, int elements, CancellationToken cancellationToken)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            MaxCharactersInDocument = budget,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = true,
+        };
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, settings);
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.Depth >= limits.MaxDepth)
+            {
+                throw limits.TooDeep(fileName, $"{part.Uri.OriginalString.TrimStart('/')}, element {reader.Name}");
+            }
+
+            if (++elements > limits.MaxElements)
+            {
+                throw limits.TooManyElements(fileName, "XML elements");
+            }
+
+            if ((elements & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        return elements;
+    }
 
     /// <summary>Writes paragraphs and tables of a body in document order.</summary>
     private sealed class BodyWriter(WordNumbering numbering, CancellationToken cancellationToken)

@@ -8,10 +8,15 @@ namespace Tandem.Documents;
 /// <summary>
 /// Reads HTML as the text a browser would show: scripts, styles and the head dropped, block
 /// elements on their own lines, ordered list items numbered ("1. ", "a. ", "iv. "), table rows
-/// as "cell | cell", entities decoded.
+/// as "cell | cell", entities decoded. Nesting and element count are checked against the
+/// <see cref="DocumentLimits"/> before parsing (<see cref="HtmlNestingScan"/>) and the parsed
+/// tree's depth again exactly, so the recursive rendering below stays shallow.
 /// </summary>
-public sealed class HtmlReader : IDocumentReader
+/// <param name="limits">Depth and element limits (default: <see cref="DocumentLimits.Default"/>).</param>
+public sealed class HtmlReader(DocumentLimits? limits = null) : IDocumentReader
 {
+    private readonly DocumentLimits limits = limits ?? DocumentLimits.Default;
+
     private static readonly HashSet<string> SkippedElements = new(StringComparer.Ordinal)
     {
         "script", "style", "head", "template", "noscript", "title", "iframe", "object", "embed", "svg", "canvas", "select",
@@ -42,19 +47,19 @@ public sealed class HtmlReader : IDocumentReader
     {
         var html = await TextDecoding.ReadTextAsync(content, fileName, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return ToPlainText(html);
-    }
-
-    /// <summary>Renders an HTML document as plain text.</summary>
-    internal static string ToPlainText(string html)
-    {
+        HtmlNestingScan.Check(html, fileName, limits, cancellationToken);
         var document = new HtmlParser().ParseDocument(html);
-        var renderer = new Renderer();
-        if (document.DocumentElement is { } root)
+
+        // The async state machine would otherwise keep the source alive while the tree is rendered.
+        html = string.Empty;
+        if (document.DocumentElement is not { } root)
         {
-            renderer.Visit(root);
+            return string.Empty;
         }
 
+        CheckDepth(root, fileName, cancellationToken);
+        var renderer = new Renderer(cancellationToken);
+        renderer.Visit(root);
         return renderer.ToString();
     }
 
@@ -87,6 +92,36 @@ public sealed class HtmlReader : IDocumentReader
         }
     }
 
+    // The exact depth of the parsed tree, walked with an explicit stack; the scan before parsing
+    // estimates it, this makes sure of it before the renderer recurses.
+    private void CheckDepth(IElement root, string fileName, CancellationToken cancellationToken)
+    {
+        var pending = new Stack<(INode Node, int Depth)>();
+        pending.Push((root, 1));
+        var visited = 0;
+        while (pending.TryPop(out var item))
+        {
+            if ((++visited & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (item.Depth > limits.MaxDepth)
+            {
+                throw limits.TooDeep(fileName, $"<{((IElement)item.Node).LocalName}> once parsed");
+            }
+
+            // Text and comments are leaves: only elements nest.
+            foreach (var child in item.Node.ChildNodes)
+            {
+                if (child is IElement)
+                {
+                    pending.Push((child, item.Depth + 1));
+                }
+            }
+        }
+    }
+
     private static bool IsHidden(IElement element) =>
         element.HasAttribute("hidden")
         || (element.GetAttribute("style") is { } style && style.Replace(" ", string.Empty, StringComparison.Ordinal)
@@ -95,7 +130,7 @@ public sealed class HtmlReader : IDocumentReader
     private static int? IntAttribute(IElement element, string name) =>
         int.TryParse(element.GetAttribute(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private sealed class Renderer
+    private sealed class Renderer(CancellationToken cancellationToken)
     {
         private readonly StringBuilder output = new();
         private readonly Stack<ListState> lists = new();
@@ -103,11 +138,17 @@ public sealed class HtmlReader : IDocumentReader
         private bool pendingSpace;
         private bool onlyMarkerOnLine;
         private int preDepth;
+        private int visited;
 
         public override string ToString() => output.ToString();
 
         public void Visit(INode node)
         {
+            if ((++visited & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (node is IText text)
             {
                 if (preDepth > 0)
@@ -234,7 +275,7 @@ public sealed class HtmlReader : IDocumentReader
             var cells = new List<string>();
             foreach (var cell in row.Children.Where(c => c.LocalName is "td" or "th"))
             {
-                var renderer = new Renderer();
+                var renderer = new Renderer(cancellationToken);
                 renderer.VisitChildren(cell);
                 cells.Add(TextNormalizer.CollapseWhitespace(renderer.ToString()));
             }

@@ -11,9 +11,19 @@ namespace Tandem.Documents;
 /// <summary>
 /// Reads Markdown as the text a reader sees: no '#', '*' or link syntax; ordered list items keep
 /// their number ("1. ", "2) ", "a. ") because contracts cite them; table rows become "a | b | c".
+/// Nesting and element count are checked against the <see cref="DocumentLimits"/> before parsing
+/// (<see cref="MarkdownNestingScan"/>); Markdig itself refuses trees deeper than 128 levels, which
+/// keeps the recursive rendering below shallow.
 /// </summary>
-public sealed partial class MarkdownReader : IDocumentReader
+/// <param name="limits">Depth and element limits (default: <see cref="DocumentLimits.Default"/>).</param>
+public sealed partial class MarkdownReader(DocumentLimits? limits = null) : IDocumentReader
 {
+    // Markdig's own limit, past which it throws an ArgumentException with this text.
+    private const int MarkdigDepthLimit = 128;
+    private const string MarkdigDepthMessage = "too deeply nested";
+
+    private readonly DocumentLimits limits = limits ?? DocumentLimits.Default;
+
     // List extras so "a." and "ii." lists parse as lists; their markers are kept verbatim anyway.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -32,14 +42,21 @@ public sealed partial class MarkdownReader : IDocumentReader
     {
         var markdown = await TextDecoding.ReadTextAsync(content, fileName, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return ToPlainText(markdown);
-    }
+        MarkdownNestingScan.Check(markdown, fileName, limits, cancellationToken);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains(MarkdigDepthMessage, StringComparison.Ordinal))
+        {
+            throw new DocumentException(
+                $"{fileName} is nested deeper than the Markdown parser allows ({MarkdigDepthLimit} levels of lists, quotes, links or emphasis)",
+                "no real contract nests that deeply; flatten its lists, or save it as .txt",
+                ex);
+        }
 
-    /// <summary>Renders Markdown source as plain text.</summary>
-    internal static string ToPlainText(string markdown)
-    {
-        var document = Markdown.Parse(markdown, Pipeline);
-        var renderer = new Renderer(markdown);
+        var renderer = new Renderer(markdown, cancellationToken);
         renderer.WriteBlocks(document, tight: false);
         return renderer.ToString();
     }
@@ -47,9 +64,10 @@ public sealed partial class MarkdownReader : IDocumentReader
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex HtmlTagRegex();
 
-    private sealed class Renderer(string source)
+    private sealed class Renderer(string source, CancellationToken cancellationToken)
     {
         private readonly StringBuilder output = new(source.Length);
+        private int written;
 
         // The marker of the list item whose first line has not been written yet.
         private string pendingMarker = string.Empty;
@@ -67,6 +85,11 @@ public sealed partial class MarkdownReader : IDocumentReader
 
         private void WriteBlock(Block block, bool tight)
         {
+            if ((++written & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             switch (block)
             {
                 case HeadingBlock heading:

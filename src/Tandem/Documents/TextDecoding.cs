@@ -5,12 +5,12 @@ namespace Tandem.Documents;
 
 /// <summary>
 /// Turns the bytes of a text-based file (.txt, .md, .html) into a string, strictly: UTF-8 with or
-/// without a BOM, or UTF-16 with a BOM. Anything else is refused with a message that says why,
+/// without a BOM, UTF-16 with a BOM, or Windows-1252 when the bytes are not UTF-8 and pass
+/// <see cref="Windows1252.IsLikely"/>. Anything else is refused with a message that says why,
 /// because a silently mis-decoded contract produces quotes that cannot be verified later.
 /// </summary>
 internal static class TextDecoding
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16LittleEndian = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
 
@@ -48,9 +48,9 @@ internal static class TextDecoding
     }
 
     /// <summary>
-    /// Decodes <paramref name="bytes"/> as UTF-8 (an optional BOM is skipped) or, when it starts
-    /// with a UTF-16 BOM, as UTF-16. Throws <see cref="DocumentException"/> for binary content and
-    /// invalid byte sequences.
+    /// Decodes <paramref name="bytes"/> as UTF-8 (an optional BOM is skipped), as UTF-16 when it
+    /// starts with a UTF-16 BOM, or as Windows-1252 when it has no BOM, is not UTF-8 and looks like
+    /// Windows-1252. Throws <see cref="DocumentException"/> for binary content and anything else.
     /// </summary>
     public static string Decode(ReadOnlySpan<byte> bytes, string fileName)
     {
@@ -73,17 +73,33 @@ internal static class TextDecoding
             throw Binary(fileName);
         }
 
-        try
+        if (Utf8.IsValid(bytes))
         {
-            return StrictUtf8.GetString(bytes);
+            return Encoding.UTF8.GetString(bytes);
         }
-        catch (DecoderFallbackException ex)
+
+        // UTF-8 up to a character cut off at the very end, after its lead byte and at least one
+        // continuation byte: a truncated file, not another code page. (A lone final lead byte may
+        // well be a Windows-1252 letter: "signé" ends in 0xE9.)
+        var invalidAt = InvalidUtf8Offset(bytes);
+        if (bytes.Length - invalidAt >= 2 && Rune.DecodeFromUtf8(bytes[invalidAt..], out _, out _) == System.Buffers.OperationStatus.NeedMoreData)
         {
             throw new DocumentException(
-                $"{fileName} is not valid UTF-8 text (invalid byte at offset {bomLength + InvalidUtf8Offset(bytes)})",
-                "convert it to UTF-8, e.g. iconv -f latin1 -t utf-8",
-                ex);
+                $"{fileName} is not valid UTF-8 text (it ends in the middle of a character, at offset {bomLength + invalidAt})",
+                "it may have been cut short; check that it was saved or copied completely");
         }
+
+        // A UTF-8 BOM is a promise of UTF-8; only a file that makes none may be another code page.
+        if (bomLength == 0 && Windows1252.IsLikely(bytes))
+        {
+            return Windows1252.GetString(bytes);
+        }
+
+        throw new DocumentException(
+            $"{fileName} is not valid UTF-8 text (invalid byte at offset {bomLength + invalidAt})",
+            Windows1252.ContainsUtf8Sequence(bytes)
+                ? "it mixes UTF-8 with another encoding; open it in an editor and save it again as UTF-8"
+                : "convert it to UTF-8 from the code page it was saved in, e.g. iconv -f windows-1250 -t utf-8 (Central European) or -f windows-1251 (Cyrillic)");
     }
 
     private static string DecodeUtf16(ReadOnlySpan<byte> bytes, UnicodeEncoding encoding, string fileName)
@@ -144,11 +160,16 @@ internal static class TextDecoding
 
     private static bool IsTooManyControls(int controls, int length) => controls > 0 && controls * 20L > length;
 
+    // Decoding rune by rune costs no copy of the text; this runs only once a file is known to be invalid.
     private static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)
     {
-        var buffer = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, buffer, out var bytesRead, out _, replaceInvalidSequences: false);
-        return status == System.Buffers.OperationStatus.Done ? bytes.Length : bytesRead;
+        var offset = 0;
+        while (offset < bytes.Length && Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     private static DocumentException Binary(string fileName) => new(

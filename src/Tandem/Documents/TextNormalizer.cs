@@ -21,7 +21,39 @@ public static class TextNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        var builder = new StringBuilder(text.Length);
+        // Two passes, measuring then writing, so a 60 MB text costs one copy rather than a builder
+        // and the string made from it; text that is already normal costs none.
+        var measure = new Output(text, []);
+        Transform(text, ref measure);
+        var normal = measure.Unchanged
+            ? text
+            : string.Create(measure.Length, text, static (span, source) =>
+            {
+                var write = new Output(source, span);
+                Transform(source, ref write);
+            });
+        return normal.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// A file name fit to show and store as a title: control, line-breaking and invisible characters
+    /// (which could move a terminal's cursor or hide a name's real ending) become '?'.
+    /// </summary>
+    public static string DisplayName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return string.Create(name.Length, name, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = Classify(c) is CharKind.Removed or CharKind.Newline || (c == '\t') ? '?' : c;
+            }
+        });
+    }
+
+    private static void Transform(string text, ref Output output)
+    {
         var pendingNewlines = 0;
         var pendingSpaces = 0;
 
@@ -35,8 +67,9 @@ public static class TextNormalizer
                     {
                         if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                         {
-                            Flush(builder, ref pendingNewlines, ref pendingSpaces);
-                            builder.Append(c).Append(text[++i]);
+                            Flush(ref output, ref pendingNewlines, ref pendingSpaces);
+                            output.Append(c);
+                            output.Append(text[++i]);
                             continue;
                         }
 
@@ -44,8 +77,8 @@ public static class TextNormalizer
                         c = '\uFFFD';
                     }
 
-                    Flush(builder, ref pendingNewlines, ref pendingSpaces);
-                    builder.Append(c);
+                    Flush(ref output, ref pendingNewlines, ref pendingSpaces);
+                    output.Append(c);
                     break;
                 case CharKind.Space:
                     pendingSpaces++;
@@ -65,17 +98,17 @@ public static class TextNormalizer
             }
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        output.End();
     }
 
-    private static void Flush(StringBuilder builder, ref int pendingNewlines, ref int pendingSpaces)
+    private static void Flush(ref Output output, ref int pendingNewlines, ref int pendingSpaces)
     {
         if (pendingNewlines > 0)
         {
             // Nothing before the first content line: leading blank lines disappear.
-            if (builder.Length > 0)
+            if (output.Length > 0)
             {
-                builder.Append('\n', Math.Min(pendingNewlines, 2));
+                output.Append('\n', Math.Min(pendingNewlines, 2));
             }
 
             pendingNewlines = 0;
@@ -83,7 +116,7 @@ public static class TextNormalizer
 
         if (pendingSpaces > 0)
         {
-            builder.Append(' ', pendingSpaces);
+            output.Append(' ', pendingSpaces);
             pendingSpaces = 0;
         }
     }
@@ -124,5 +157,45 @@ public static class TextNormalizer
         Space,
         Newline,
         Removed,
+    }
+
+    /// <summary>
+    /// Where <see cref="Transform"/> writes: nowhere while measuring (it only counts, and notes
+    /// whether the output would differ from the source), into the new string's span when writing.
+    /// </summary>
+    private ref struct Output(string source, Span<char> destination)
+    {
+        private readonly string source = source;
+        private readonly Span<char> destination = destination;
+        private readonly bool writing = !destination.IsEmpty;
+
+        public int Length { get; private set; }
+
+        /// <summary>Whether every character written so far equals the source at the same place.</summary>
+        public bool Unchanged { get; private set; } = true;
+
+        public void Append(char c)
+        {
+            if (writing)
+            {
+                destination[Length] = c;
+            }
+            else if (Unchanged && (Length >= source.Length || source[Length] != c))
+            {
+                Unchanged = false;
+            }
+
+            Length++;
+        }
+
+        public void Append(char c, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                Append(c);
+            }
+        }
+
+        public void End() => Unchanged &= Length == source.Length;
     }
 }

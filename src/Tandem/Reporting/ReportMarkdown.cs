@@ -4,9 +4,18 @@ using Tandem.Analysis;
 
 namespace Tandem.Reporting;
 
-/// <summary>The report as Markdown: a summary, a findings table, each finding with its quote, and missing protections.</summary>
+/// <summary>
+/// The report as Markdown: a summary, a findings table, each finding with its quote, and missing
+/// protections. Every text that is not ours (contract text, file names, playbook and model output)
+/// is escaped so a Markdown viewer shows it as written: no raw HTML, no links or images, no
+/// emphasis or headings it did not have (<see cref="Escape"/>, <see cref="EscapeLine"/>).
+/// </summary>
 public static class ReportMarkdown
 {
+    // Backslash-escaped wherever they occur: HTML ('<', '>', '&'), links and images ('[', ']', '!'),
+    // emphasis and code ('*', '_', '`', '~'), table cells ('|'), closing heading marks ('#'), and '\' itself.
+    private const string Significant = "\\`*_[]<>!|~&#";
+
     public static string Render(RiskReport report)
     {
         var md = new StringBuilder();
@@ -40,7 +49,7 @@ public static class ReportMarkdown
                 md.AppendLine();
                 foreach (var line in f.Quote.Split('\n'))
                 {
-                    md.AppendLine("> " + line);
+                    md.AppendLine("> " + EscapeLine(line));
                 }
 
                 md.AppendLine();
@@ -83,12 +92,64 @@ public static class ReportMarkdown
             md.AppendLine();
             foreach (var u in report.Unverified)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(u.Category)}**, cited passage {u.Passage}: {ReportText.UnverifiedReason(u.Reason)} \"{Escape(ReportText.Preview(u.Quote, 160))}\"");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(u.Category)}**, cited passage {u.Passage}: {Escape(ReportText.UnverifiedReason(u.Reason))} \"{Escape(ReportText.Preview(u.Quote, 160))}\"");
             }
         }
 
         return md.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    /// <summary>
+    /// <paramref name="text"/> on one line with every Markdown-significant character backslash-escaped
+    /// (CommonMark shows an escaped punctuation character as itself), so it can neither open HTML,
+    /// a link or an image, nor end a table cell. The colon of "://" and the dot of "www." are escaped
+    /// too, so viewers that turn bare addresses into links (GitHub's autolinks) leave them as text.
+    /// </summary>
+    private static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var flat = text.ReplaceLineEndings(" ");
+        var escaped = new StringBuilder(flat.Length + 8);
+        for (var i = 0; i < flat.Length; i++)
+        {
+            var c = flat[i];
+            if (Significant.Contains(c, StringComparison.Ordinal)
+                || (c == ':' && flat.AsSpan(i + 1).StartsWith("//"))
+                || (c == '.' && i >= 3 && flat.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)))
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+
+    /// <summary>
+    /// One line of quoted text, escaped like <see cref="Escape"/>, whose start cannot open a list,
+    /// a heading or a setext underline either ("1. ", "- ", "+ ", "===").
+    /// </summary>
+    private static string EscapeLine(string line)
+    {
+        var escaped = Escape(line);
+        var start = escaped.Length - escaped.TrimStart().Length;
+        if (start == escaped.Length)
+        {
+            return escaped;
+        }
+
+        var digits = start;
+        while (digits < escaped.Length && char.IsAsciiDigit(escaped[digits]))
+        {
+            digits++;
+        }
+
+        if (digits > start && digits < escaped.Length && escaped[digits] is '.' or ')')
+        {
+            return escaped.Insert(digits, "\\");
+        }
+
+        return escaped[start] is '+' or '-' or '=' ? escaped.Insert(start, "\\") : escaped;
+    }
 }

@@ -15,7 +15,6 @@ public static class ReportText
         return parts.Count == 0 ? "no findings" : string.Join(", ", parts);
     }
 
-    /// <summary>A one-line preview of a quote for tables.</summary>
     /// <summary>Why a model's claim was dropped, in words.</summary>
     public static string UnverifiedReason(string reason) => reason switch
     {
@@ -27,9 +26,44 @@ public static class ReportText
         _ => reason,
     };
 
+    /// <summary>
+    /// The report with every text a terminal would interpret made harmless: control characters
+    /// (escape sequences that move the cursor, retitle the window or hide text, carriage returns that
+    /// overwrite a line) become '?', line breaks stay. Contract text is already free of them; file
+    /// names, playbooks and model output may not be.
+    /// </summary>
+    public static RiskReport ForTerminal(RiskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report with
+        {
+            DocumentTitle = Printable(report.DocumentTitle),
+            Playbook = Printable(report.Playbook),
+            Model = Printable(report.Model),
+            Findings = [.. report.Findings.Select(f => f with
+            {
+                Category = Printable(f.Category),
+                ClausePath = Printable(f.ClausePath),
+                Heading = PrintableOrNull(f.Heading),
+                Quote = Printable(f.Quote),
+                Rationale = PrintableOrNull(f.Rationale),
+                Deviations = [.. f.Deviations.Select(Printable)],
+                Answer = PrintableOrNull(f.Answer),
+            })],
+            MissingProtections = [.. report.MissingProtections.Select(m => m with { Category = Printable(m.Category), Rationale = PrintableOrNull(m.Rationale) })],
+            Unverified = [.. report.Unverified.Select(u => u with { Category = Printable(u.Category), Quote = Printable(u.Quote), Reason = Printable(u.Reason) })],
+        };
+    }
+
+    /// <summary>A one-line preview of a quote for tables.</summary>
     public static string Preview(string quote, int length)
     {
         var flat = string.Join(' ', quote.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));
         return flat.Length <= length ? flat : flat[..(length - 1)].TrimEnd() + "…";
     }
+
+    private static string Printable(string text) =>
+        text.Any(c => char.IsControl(c) && c != '\n') ? new string([.. text.Select(c => char.IsControl(c) && c != '\n' ? '?' : c)]) : text;
+
+    private static string? PrintableOrNull(string? text) => text is null ? null : Printable(text);
 }

@@ -5,32 +5,73 @@ namespace Tandem.Store;
 
 /// <summary>
 /// Reads, segments and stores files: one file, or a folder kept in sync (new and changed files
-/// ingested, removed ones retired). A file that fails to read leaves its stored state untouched.
+/// ingested, removed ones retired). A file that fails to read leaves its stored state untouched,
+/// and in a folder it is listed with its reason while every other file is still stored.
 /// </summary>
 public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders readers, ClauseSegmenter segmenter)
 {
+    /// <summary>
+    /// Names (before the extension, any case) of the project documentation a folder of contracts
+    /// often carries. A Markdown or text file with one of these names is skipped by a folder
+    /// ingest or sync; a Word, PDF or HTML file is not, since "License.docx" may well be a contract.
+    /// </summary>
+    public static IReadOnlySet<string> ProjectFileNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS",
+        "CONTRIBUTING", "CODE_OF_CONDUCT", "SECURITY",
+    };
+
+    private static readonly HashSet<string> ProjectFileExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".txt" };
+
     /// <summary>Reads, segments and stores one file.</summary>
     public async Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access = null, CancellationToken cancellationToken = default)
     {
-        var document = await readers.ReadFileAsync(path, cancellationToken);
-        var structure = segmenter.Segment(document.Text);
+        var (document, structure) = await ReadAsync(path, cancellationToken);
         return await store.IngestAsync(new IngestRequest { Document = document, Structure = structure, Owner = owner, Access = access }, cancellationToken);
     }
 
-    /// <summary>Ingests every supported file under <paramref name="folder"/> (recursively); a failing file does not stop the rest.</summary>
+    /// <summary>
+    /// Ingests every supported file under <paramref name="folder"/> (recursively) except project
+    /// documentation (<see cref="IsProjectFile"/>). A file that cannot be read, for any reason but
+    /// cancellation, is listed in <see cref="SyncReport.Failed"/> and the rest carry on.
+    /// </summary>
     public async Task<SyncReport> IngestFolderAsync(string folder, Principal owner, AccessList? access = null,
         IProgress<(int Done, int Total, string File)>? progress = null, CancellationToken cancellationToken = default)
     {
-        var files = SupportedFiles(folder);
+        var candidates = SupportedFiles(folder);
+        var skipped = candidates.Where(IsProjectFile)
+            .Select(f => new SkippedFile(f, "project documentation, not a contract; ingest it by its path to include it"))
+            .ToList();
+        var files = candidates.Where(f => !IsProjectFile(f)).ToList();
         var ingested = new List<IngestResult>();
         var failed = new List<FileError>();
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report((i, files.Count, files[i]));
+            ReadDocument document;
+            DocumentStructure structure;
             try
             {
-                ingested.Add(await IngestFileAsync(files[i], owner, access, cancellationToken));
+                (document, structure) = await ReadAsync(files[i], cancellationToken);
+            }
+            catch (TandemException ex)
+            {
+                failed.Add(new FileError(files[i], ex.ToUserMessage()));
+                continue;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One odd file must not cost the folder: whatever a reader or the segmenter throws is that file's error.
+                failed.Add(new FileError(files[i],
+                    $"{TextNormalizer.DisplayName(Path.GetFileName(files[i]))} could not be read ({ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ").Trim()}); " +
+                    "this is a bug in Tandem, please report it with the file; the other files were ingested"));
+                continue;
+            }
+
+            try
+            {
+                ingested.Add(await store.IngestAsync(new IngestRequest { Document = document, Structure = structure, Owner = owner, Access = access }, cancellationToken));
             }
             catch (TandemException ex)
             {
@@ -39,10 +80,13 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders reade
         }
 
         progress?.Report((files.Count, files.Count, string.Empty));
-        return new SyncReport(ingested, failed, []);
+        return new SyncReport(ingested, failed, []) { Skipped = skipped };
     }
 
-    /// <summary>Ingests the folder like <see cref="IngestFolderAsync"/>, then retires documents whose file is gone.</summary>
+    /// <summary>
+    /// Ingests the folder like <see cref="IngestFolderAsync"/>, then retires documents whose file is
+    /// gone, or is now skipped as project documentation.
+    /// </summary>
     public async Task<SyncReport> SyncFolderAsync(string folder, Principal owner, AccessList? access = null,
         IProgress<(int Done, int Total, string File)>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -69,5 +113,18 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders reade
             .Where(readers.IsSupported)
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// Whether a folder ingest skips <paramref name="path"/> as project documentation: a .md,
+    /// .markdown or .txt file named one of <see cref="ProjectFileNames"/> (README.md, LICENSE.txt).
+    /// </summary>
+    public static bool IsProjectFile(string path) =>
+        ProjectFileExtensions.Contains(Path.GetExtension(path)) && ProjectFileNames.Contains(Path.GetFileNameWithoutExtension(path));
+
+    private async Task<(ReadDocument Document, DocumentStructure Structure)> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var document = await readers.ReadFileAsync(path, cancellationToken);
+        return (document, segmenter.Segment(document.Text));
     }
 }

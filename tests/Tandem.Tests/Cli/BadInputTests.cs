@@ -26,7 +26,7 @@ public sealed class BadInputTests : IDisposable
         { "corrupt-pdf", ".pdf" },
         { "binary-junk", "binary" },
         { "huge", "is too large (200 MB" },
-        { "latin1", "not valid UTF-8" },
+        { "windows-1250", "not valid UTF-8" },
         { "missing", "file not found" },
     };
 
@@ -144,9 +144,10 @@ public sealed class BadInputTests : IDisposable
                 }
 
                 return _dir.File("huge.txt");
-            case "latin1":
-                File.WriteAllBytes(_dir.File("latin1.txt"), Encoding.Latin1.GetBytes("1. Fees. The fee is 500 € payable to Société Générale."));
-                return _dir.File("latin1.txt");
+            case "windows-1250":
+                // Polish in Windows-1250: 0xB3 is "ł" there but "³" in Windows-1252, so it is refused, not misread.
+                File.WriteAllBytes(_dir.File("umowa.txt"), [.. Encoding.ASCII.GetBytes("1. Op"), 0xB3, .. Encoding.ASCII.GetBytes("ata wynosi 500 z"), 0xB3, (byte)'.']);
+                return _dir.File("umowa.txt");
             default:
                 return _dir.File("does-not-exist.txt");
         }

@@ -161,7 +161,7 @@ public sealed class DocumentReadersTests : IDisposable
     public async Task ReadFileAsync_JustOverCustomLimit_ThrowsNamingSizeAndLimit()
     {
         var path = DocumentFixtures.CreateText(Path.Combine(directory, "small.txt"), new string('x', (1024 * 1024) + 1));
-        var registry = new DocumentReaders([new PlainTextReader()]) { MaxFileBytes = 1024 * 1024 };
+        var registry = new DocumentReaders([new PlainTextReader()], new DocumentLimits { MaxFileBytes = 1024 * 1024 });
 
         var ex = await Assert.ThrowsAsync<DocumentException>(() => registry.ReadFileAsync(path, TestContext.Current.CancellationToken));
 
@@ -241,15 +241,27 @@ public sealed class DocumentReadersTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadFileAsync_Latin1Text_ThrowsNotUtf8()
+    public async Task ReadFileAsync_Latin1Text_ReadAsWindows1252()
     {
         var path = Path.Combine(directory, "legacy.txt");
         await File.WriteAllBytesAsync(path, Encoding.Latin1.GetBytes("Soci\u00E9t\u00E9 G\u00E9n\u00E9rale \u00A7 1"), TestContext.Current.CancellationToken);
 
+        var document = await readers.ReadFileAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal("Soci\u00E9t\u00E9 G\u00E9n\u00E9rale \u00A7 1", document.Text);
+    }
+
+    [Fact]
+    public async Task ReadFileAsync_MixedUtf8AndWindows1252_ThrowsNotUtf8WithResaveHint()
+    {
+        var path = Path.Combine(directory, "mixed.txt");
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("Soci\u00E9t\u00E9 "), .. Encoding.Latin1.GetBytes("G\u00E9n\u00E9rale")];
+        await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
+
         var ex = await Assert.ThrowsAsync<DocumentException>(() => readers.ReadFileAsync(path, TestContext.Current.CancellationToken));
 
-        Assert.Equal("legacy.txt is not valid UTF-8 text (invalid byte at offset 4)", ex.Message);
-        Assert.Equal("convert it to UTF-8, e.g. iconv -f latin1 -t utf-8", ex.Hint);
+        Assert.Equal("mixed.txt is not valid UTF-8 text (invalid byte at offset 11)", ex.Message);
+        Assert.Equal("it mixes UTF-8 with another encoding; open it in an editor and save it again as UTF-8", ex.Hint);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class DocxReaderTests : IDisposable
     public async Task ReadTextAsync_PartInflatesPastLimit_RejectedAsTooLarge()
     {
         var path = DocumentFixtures.CreateDocx(Path.Combine(directory, "bomb.docx"), [new string('a', 20_000)]);
-        var reader = new DocxReader { MaxCharactersInPart = 10_000 };
+        var reader = new DocxReader(new DocumentLimits { MaxDecodedBytes = 10_000 });
         await using var stream = File.OpenRead(path);
 
         var ex = await Assert.ThrowsAsync<DocumentException>(() => reader.ReadTextAsync(stream, "bomb.docx"));

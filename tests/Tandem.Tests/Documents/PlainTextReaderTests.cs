@@ -41,14 +41,24 @@ public sealed class PlainTextReaderTests
     }
 
     [Fact]
-    public async Task ReadTextAsync_Latin1_ThrowsNotUtf8WithOffsetAndIconvHint()
+    public async Task ReadTextAsync_Latin1WithoutControlRange_ReadAsWindows1252()
     {
         var bytes = Encoding.Latin1.GetBytes("Caf\u00E9 au lait");
+
+        var text = await ReadAsync(bytes);
+
+        Assert.Equal("Caf\u00E9 au lait", text);
+    }
+
+    [Fact]
+    public async Task ReadTextAsync_UndefinedWindows1252Byte_ThrowsNotUtf8WithOffsetAndCodePageHint()
+    {
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("Caf"), 0x81, .. Encoding.ASCII.GetBytes(" au lait")];
 
         var ex = await Assert.ThrowsAsync<DocumentException>(() => ReadAsync(bytes));
 
         Assert.Equal("old.txt is not valid UTF-8 text (invalid byte at offset 3)", ex.Message);
-        Assert.Contains("iconv -f latin1 -t utf-8", ex.Hint, StringComparison.Ordinal);
+        Assert.Contains("iconv -f windows-1250 -t utf-8", ex.Hint, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +78,7 @@ public sealed class PlainTextReaderTests
 
         var ex = await Assert.ThrowsAsync<DocumentException>(() => ReadAsync(bytes));
 
-        Assert.Contains("not valid UTF-8", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("old.txt is not valid UTF-8 text (it ends in the middle of a character, at offset 10)", ex.Message);
     }
 
     [Fact]

@@ -1,0 +1,27 @@
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Cli;
+
+public sealed class IngestFolderCliTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly CliRunner _cli;
+
+    public IngestFolderCliTests() => _cli = new CliRunner(_dir.File("tandem.db"));
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Ingest_SamplesFolder_StoresTheContractsAndSaysTheReadmeWasSkipped()
+    {
+        var (exit, output, error) = await _cli.RunAsync("ingest", RepositoryPaths.Samples);
+        var documents = await _cli.RunAsync("documents");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("skipped      README.md: project documentation, not a contract; ingest it by its path to include it\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("ingested 5 files: 5 new, 0 changed, 0 unchanged, 0 restored, 0 retired, 0 failed, 1 skipped\n", output, StringComparison.Ordinal);
+        Assert.Contains("5 documents", documents.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("README", documents.Output, StringComparison.Ordinal);
+    }
+}
