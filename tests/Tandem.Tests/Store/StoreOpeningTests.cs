@@ -119,4 +119,28 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.Contains("new.txt", line, StringComparison.Ordinal);
         Assert.Equal(before, await StoreDump.DumpAsync(db));
     }
+
+    [Theory]
+    [InlineData("examples", "import", "samples/examples/review-examples.jsonl")]
+    [InlineData("models", "registry")]
+    [InlineData("usage")]
+    public async Task TableStores_DatabaseLocked_OneLineErrorNotACrash(params string[] args)
+    {
+        using var tandem = new TandemProcess();
+        tandem.Environment["TANDEM_BUSY_TIMEOUT"] = "1";
+        var db = _dir.File("locked.db");
+        Assert.Equal(0, (await tandem.RunAsync("examples", "list", "--db", db)).Exit);
+        await using var locker = new SqliteConnection($"Data Source={db};Pooling=False");
+        await locker.OpenAsync();
+        using var begin = locker.CreateCommand();
+        begin.CommandText = "BEGIN EXCLUSIVE";
+        await begin.ExecuteNonQueryAsync();
+
+        var (exit, _, error) = await tandem.RunAsync([.. args, "--db", db]);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: the database ", line, StringComparison.Ordinal);
+        Assert.Contains("is locked by another process", line, StringComparison.Ordinal);
+    }
 }
