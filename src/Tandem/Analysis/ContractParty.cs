@@ -1,0 +1,6 @@
+namespace Tandem.Analysis;
+
+/// <summary>A party to a contract as its preamble names it.</summary>
+/// <param name="Name">The legal name, e.g. "Lumenfield Software, Inc.".</param>
+/// <param name="Role">The defined term the contract uses for it, e.g. "Provider" (or a short name such as "Halvorsen").</param>
+public sealed record ContractParty(string Name, string Role);

@@ -1,0 +1,63 @@
+namespace Tandem.Analysis;
+
+/// <summary>
+/// The party a review is for, among the contract's parties. Without a choice the review takes the
+/// side the playbook was written for (customer, client, buyer, licensee, recipient ...), else the
+/// first party, and says so.
+/// </summary>
+/// <param name="Party">The party under review.</param>
+/// <param name="Parties">Every party the preamble names.</param>
+/// <param name="Assumed">True when Tandem chose the side because none was given.</param>
+public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty> Parties, bool Assumed)
+{
+    /// <summary>Roles that receive the goods, services or information: the side the shipped playbook defends.</summary>
+    public static readonly IReadOnlyList<string> ReceivingRoles =
+    [
+        "Customer", "Client", "Buyer", "Purchaser", "Licensee", "Recipient", "Receiving Party", "Subscriber", "Distributor", "Reseller", "Company", "Tenant", "Lessee",
+    ];
+
+    /// <summary>The other parties: the counterparties of this review.</summary>
+    public IEnumerable<ContractParty> Counterparties => Parties.Where(p => p != Party);
+
+    /// <summary>"Carrow &amp; Beck Outfitters, LLC (Customer)".</summary>
+    public string Describe() => Describe(Party);
+
+    /// <summary>
+    /// The side <paramref name="spec"/> names (a role such as "provider" or a name such as
+    /// "Lumenfield"), or the assumed one when <paramref name="spec"/> is null; null when the
+    /// contract names no parties and none was asked for.
+    /// </summary>
+    public static ReviewSide? Resolve(IReadOnlyList<ContractParty> parties, string? spec)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        if (spec is null)
+        {
+            if (parties.Count == 0)
+            {
+                return null;
+            }
+
+            var receiving = parties.FirstOrDefault(p => ReceivingRoles.Contains(p.Role, StringComparer.OrdinalIgnoreCase));
+            return new ReviewSide(receiving ?? parties[0], parties, Assumed: true);
+        }
+
+        var wanted = spec.Trim();
+        if (parties.Count == 0)
+        {
+            // The preamble names nobody Tandem could find: review for the party as given.
+            return new ReviewSide(new ContractParty(wanted, wanted), [new ContractParty(wanted, wanted)], Assumed: false);
+        }
+
+        var match = parties.FirstOrDefault(p => p.Role.Equals(wanted, StringComparison.OrdinalIgnoreCase))
+            ?? parties.FirstOrDefault(p => p.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase))
+            ?? Single(parties.Where(p => p.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase) || p.Role.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)).ToList())
+            ?? throw new TandemException($"'{wanted}' is not one of this contract's parties ({string.Join("; ", parties.Select(Describe))})",
+                $"pass --for with a role or a name, e.g. --for {parties[0].Role.ToLowerInvariant()}");
+        return new ReviewSide(match, parties, Assumed: false);
+    }
+
+    private static ContractParty? Single(List<ContractParty> candidates) => candidates.Count == 1 ? candidates[0] : null;
+
+    private static string Describe(ContractParty party) =>
+        party.Name.Equals(party.Role, StringComparison.OrdinalIgnoreCase) ? party.Name : $"{party.Name} ({party.Role})";
+}

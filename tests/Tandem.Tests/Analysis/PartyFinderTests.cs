@@ -1,0 +1,82 @@
+using Tandem.Analysis;
+using Tandem.Documents;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Analysis;
+
+/// <summary>The parties and their defined roles, from the preambles of our samples and of variants written here.</summary>
+public sealed class PartyFinderTests
+{
+    public static TheoryData<string, string, string, string, string> Samples() => new()
+    {
+        { "saas-subscription-agreement.md", "Lumenfield Software, Inc.", "Provider", "Carrow & Beck Outfitters, LLC", "Customer" },
+        { "mutual-nda.txt", "Halvorsen Biologics Corp.", "Halvorsen", "Quillon Data Systems, Inc.", "Quillon" },
+        { "consulting-services-agreement.html", "Brightwater Advisory Group LLC", "Consultant", "Meridale Foods Corporation", "Client" },
+        { "supply-agreement.docx", "Keystone Polymer Works, Inc.", "Supplier", "Dunmore Appliance Company", "Buyer" },
+        { "software-licence-agreement.pdf", "Stratavue Systems, Inc.", "Licensor", "Pemberton Mutual Insurance Company", "Licensee" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Find_Samples_BothPartiesWithTheirRoles(string file, string firstName, string firstRole, string secondName, string secondRole)
+    {
+        var text = (await DocumentReaders.CreateDefault().ReadFileAsync(RepositoryPaths.Sample(file))).Text;
+
+        var parties = new PartyFinder().Find(text);
+
+        Assert.Equal([new ContractParty(firstName, firstRole), new ContractParty(secondName, secondRole)], parties);
+    }
+
+    [Theory]
+    [InlineData("This Agreement is between Acme Corp. (the \"Company\") and Jane Roe (\"Consultant\").", "Acme Corp.|Company", "Jane Roe|Consultant")]
+    [InlineData("This License is entered into by and among Orbit Labs Ltd., a company organised under the laws of England (hereinafter \"Licensor\"); Nova GmbH (\"Licensee\"); and Vega S.A. (\"Guarantor\").",
+        "Orbit Labs Ltd.|Licensor", "Nova GmbH|Licensee", "Vega S.A.|Guarantor")]
+    [InlineData("Made between Research and Development Partners LLC, with offices at 1 St. Paul Square and 2 Main St., Dover (“Discloser”), and Kite Inc. (“Recipient”). Each is a \"Party\" (\"Affiliate\" has the meaning below).",
+        "Research and Development Partners LLC|Discloser", "Kite Inc.|Recipient")]
+    public void Find_PreambleVariants_EveryPartyAndNothingAfterTheSentence(string preamble, params string[] expected)
+    {
+        var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions. \"Vendor\" means any supplier (\"Vendor\").");
+
+        Assert.Equal(expected, parties.Select(p => $"{p.Name}|{p.Role}"));
+    }
+
+    [Fact]
+    public void Find_NoPartySentence_Empty() =>
+        Assert.Empty(new PartyFinder().Find("1. Term. This Agreement lasts three years (the \"Term\")."));
+
+    [Theory]
+    [InlineData(null, "Customer", true)]
+    [InlineData("provider", "Provider", false)]
+    [InlineData("Lumenfield", "Provider", false)]
+    [InlineData("carrow & beck outfitters, llc", "Customer", false)]
+    [InlineData("cust", "Customer", false)]
+    public void Resolve_RoleNameOrNothing_TheRightSide(string? spec, string role, bool assumed)
+    {
+        ContractParty[] parties = [new("Lumenfield Software, Inc.", "Provider"), new("Carrow & Beck Outfitters, LLC", "Customer")];
+
+        var side = ReviewSide.Resolve(parties, spec)!;
+
+        Assert.Equal(role, side.Party.Role);
+        Assert.Equal(assumed, side.Assumed);
+        Assert.Single(side.Counterparties);
+    }
+
+    [Fact]
+    public void Resolve_MutualNdaWithoutChoice_AssumesTheFirstParty()
+    {
+        ContractParty[] parties = [new("Halvorsen Biologics Corp.", "Halvorsen"), new("Quillon Data Systems, Inc.", "Quillon")];
+
+        Assert.Equal("Halvorsen", ReviewSide.Resolve(parties, null)!.Party.Role);
+    }
+
+    [Fact]
+    public void Resolve_UnknownParty_ErrorListsTheParties()
+    {
+        ContractParty[] parties = [new("Lumenfield Software, Inc.", "Provider"), new("Carrow & Beck Outfitters, LLC", "Customer")];
+
+        var error = Assert.Throws<TandemException>(() => ReviewSide.Resolve(parties, "licensee"));
+
+        Assert.Contains("Lumenfield Software, Inc. (Provider); Carrow & Beck Outfitters, LLC (Customer)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--for provider", error.Hint, StringComparison.Ordinal);
+    }
+}
