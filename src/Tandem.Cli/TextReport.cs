@@ -12,6 +12,7 @@ internal static class TextReport
     {
         report = ReportText.ForTerminal(report);
         console.WriteLine($"Risk report: {report.DocumentTitle} (document {report.DocumentId} v{report.Version}, {report.ClauseCount} clauses)");
+        console.WriteLine($"Reviewed for: {ReportText.SideSummary(report)}");
         console.WriteLine($"Playbook: {report.Playbook}; report {report.ReportId}");
         console.WriteLine($"Model: {report.Model}");
         console.WriteLine($"Summary: {ReportText.SeveritySummary(report)}");

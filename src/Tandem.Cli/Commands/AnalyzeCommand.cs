@@ -19,6 +19,7 @@ internal static class AnalyzeCommand
         var playbookPath = new Option<string?>("--playbook") { Description = "Playbook YAML (default: the shipped standard playbook)" };
         var modelPath = new Option<string?>("--model-file") { Description = "Local analyst model file (default: $TANDEM_MODEL, else the registry's champion: the shipped model until one is promoted)" };
         var minConfidence = new Option<double?>("--min-confidence") { Description = "Report only findings at least this confident (0-1); default: per-category thresholds" };
+        var forParty = new Option<string?>("--for") { Description = "The party the review is for: a role (customer, provider, licensee, ...) or a name; default: the receiving side, named in the report" };
         var noInfo = new Option<bool>("--no-info") { Description = "Leave out informational findings (parties, dates, governing law)" };
         var llm = new Option<string?>("--model") { Description = "Review with this configured LLM (see 'tandem models list') instead of the local analyst" };
         var strategy = new Option<string>("--strategy") { Description = "With --model: few-shot (base model), fine-tuned (short prompt), or a strategy YAML file", DefaultValueFactory = _ => "few-shot" };
@@ -26,7 +27,7 @@ internal static class AnalyzeCommand
         var examplesPath = new Option<string?>("--examples") { Description = "With --model: worked examples (JSON Lines) for few-shot prompts (default: the shipped sample set)" };
         var command = new Command("analyze", "Review a contract clause by clause against the playbook")
         {
-            file, format, output, playbookPath, modelPath, minConfidence, noInfo, CliOptions.Access, llm, strategy, settings, examplesPath,
+            file, format, output, playbookPath, modelPath, minConfidence, forParty, noInfo, CliOptions.Access, llm, strategy, settings, examplesPath,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -37,7 +38,7 @@ internal static class AnalyzeCommand
             }
 
             var playbook = PlaybookLoader.Load(parse.GetValue(playbookPath) ?? PlaybookLoader.DefaultPath());
-            var options = new AnalysisOptions { MinConfidence = confidence, IncludeInfo = !parse.GetValue(noInfo) };
+            var options = new AnalysisOptions { MinConfidence = confidence, IncludeInfo = !parse.GetValue(noInfo), ForParty = parse.GetValue(forParty) };
             var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
             var report = await context.WithStatusAsync("reading the contract", async status =>
             {
@@ -50,7 +51,7 @@ internal static class AnalyzeCommand
                 {
                     status($"asking {modelName}");
                     return await ReviewWithModelAsync(context, ingested.DocumentId, modelName, analyst, playbook, parse.GetValue(strategy)!,
-                        parse.GetValue(settings), parse.GetValue(examplesPath), cancellationToken);
+                        parse.GetValue(settings), parse.GetValue(examplesPath), options.ForParty, cancellationToken);
                 }
 
                 status($"analysing {ingested.ClauseCount} clauses");
@@ -90,7 +91,7 @@ internal static class AnalyzeCommand
 
     /// <summary>The LLM path: the configured model, metered into the ledger; provider failures become clear errors.</summary>
     private static async Task<RiskReport> ReviewWithModelAsync(CliContext context, string documentId, string modelName, LocalAnalyst ranker, Playbook playbook,
-        string strategyName, string? settings, string? examplesPath, CancellationToken cancellationToken)
+        string strategyName, string? settings, string? examplesPath, string? forParty, CancellationToken cancellationToken)
     {
         var endpoint = ModelCatalog.Load(settings).Get(modelName);
         var strategy = PromptStrategy.Load(strategyName);
@@ -101,7 +102,7 @@ internal static class AnalyzeCommand
         try
         {
             return await new LlmContractAnalyzer(client, $"{endpoint.Name} ({endpoint.Model})", strategy, new TokenCounter(), ranker)
-                .AnalyzeAsync(document, playbook, examples, cancellationToken);
+                .AnalyzeAsync(document, playbook, examples, forParty, cancellationToken);
         }
         catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
         {

@@ -12,6 +12,9 @@ public sealed record AnalysisOptions
     /// <summary>Most clauses reported per category (the most confident ones).</summary>
     public int MaxFindingsPerCategory { get; init; } = 3;
 
+    /// <summary>The party the review is for: a role ("customer") or a name; null assumes the receiving side and says so.</summary>
+    public string? ForParty { get; init; }
+
     /// <summary>Include informational findings (parties, dates, governing law).</summary>
     public bool IncludeInfo { get; init; } = true;
 }

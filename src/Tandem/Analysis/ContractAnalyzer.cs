@@ -62,7 +62,8 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
         var key = string.Join("\n", analyst.FileHash ?? manifest.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
-        return RiskReport.For(document, playbook, key, analyst.Description, _time.GetUtcNow(), clauses.Count, findings, missing)
+        var side = ReviewSide.Resolve(new PartyFinder().Find(document.Text), options.ForParty);
+        return RiskReport.For(document, playbook, key, analyst.Description, _time.GetUtcNow(), clauses.Count, findings, missing, side: side)
             with
             {
                 Context = ReportContext.Of("local", clauses, clauses.Select(c => c.ClauseId)) with { ShowsAllFindings = options.IncludeInfo && options.MinConfidence is null },

@@ -49,7 +49,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         return new LlmReview(prompt, claims, raw);
     }
 
-    public async Task<RiskReport> AnalyzeAsync(StoredDocument document, Playbook playbook, IReadOnlyList<ReviewExample> examples, CancellationToken cancellationToken = default)
+    public async Task<RiskReport> AnalyzeAsync(StoredDocument document, Playbook playbook, IReadOnlyList<ReviewExample> examples, string? forParty = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(playbook);
@@ -80,7 +80,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
 
         return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
-            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present), unverified)
+            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present), unverified, ReviewSide.Resolve(new PartyFinder().Find(document.Text), forParty))
             with
             {
                 Context = ReportContext.Of("llm", clauses, prompt.Context.Select(p => p.ClauseId),

@@ -20,7 +20,7 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
     public IEnumerable<ContractParty> Counterparties => Parties.Where(p => p != Party);
 
     /// <summary>"Carrow &amp; Beck Outfitters, LLC (Customer)".</summary>
-    public string Describe() => Describe(Party);
+    public string Describe() => Label(Party);
 
     /// <summary>
     /// The side <paramref name="spec"/> names (a role such as "provider" or a name such as
@@ -51,13 +51,14 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         var match = parties.FirstOrDefault(p => p.Role.Equals(wanted, StringComparison.OrdinalIgnoreCase))
             ?? parties.FirstOrDefault(p => p.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase))
             ?? Single(parties.Where(p => p.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase) || p.Role.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)).ToList())
-            ?? throw new TandemException($"'{wanted}' is not one of this contract's parties ({string.Join("; ", parties.Select(Describe))})",
+            ?? throw new TandemException($"'{wanted}' is not one of this contract's parties ({string.Join("; ", parties.Select(Label))})",
                 $"pass --for with a role or a name, e.g. --for {parties[0].Role.ToLowerInvariant()}");
         return new ReviewSide(match, parties, Assumed: false);
     }
 
     private static ContractParty? Single(List<ContractParty> candidates) => candidates.Count == 1 ? candidates[0] : null;
 
-    private static string Describe(ContractParty party) =>
-        party.Name.Equals(party.Role, StringComparison.OrdinalIgnoreCase) ? party.Name : $"{party.Name} ({party.Role})";
+    /// <summary>"Lumenfield Software, Inc. (Provider)", or the name alone when it is its own role.</summary>
+    public static string Label(ContractParty party) =>
+        party is null ? string.Empty : party.Name.Equals(party.Role, StringComparison.OrdinalIgnoreCase) ? party.Name : $"{party.Name} ({party.Role})";
 }

@@ -18,6 +18,9 @@ public sealed record RiskReport
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<MissingProtection> MissingProtections { get; init; }
 
+    /// <summary>The party the review is for, among the parties the preamble names; null when none were found or given.</summary>
+    public ReviewSide? Side { get; init; }
+
     /// <summary>What a language model claimed but Tandem could not verify; dropped from the findings and shown here.</summary>
     public IReadOnlyList<UnverifiedClaim> Unverified { get; init; } = [];
 
@@ -32,16 +35,18 @@ public sealed record RiskReport
             s => Findings.Count(f => f.Severity == s) + MissingProtections.Count(m => m.Severity == s));
 
     /// <summary>
-    /// A report on a document version: the id hashes the document version, the playbook and
-    /// <paramref name="analysisKey"/> (what produced the findings), and findings are ordered most
+    /// A report on a document version: the id hashes the document version, the playbook,
+    /// <paramref name="analysisKey"/> (what produced the findings) and the side, and findings are ordered most
     /// severe first, then in document order.
     /// </summary>
     public static RiskReport For(Store.StoredDocument document, Playbook playbook, string analysisKey, string model, DateTimeOffset createdAt, int clauseCount,
-        IEnumerable<Finding> findings, IReadOnlyList<MissingProtection> missing, IReadOnlyList<UnverifiedClaim>? unverified = null)
+        IEnumerable<Finding> findings, IReadOnlyList<MissingProtection> missing, IReadOnlyList<UnverifiedClaim>? unverified = null, ReviewSide? side = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(playbook);
-        var key = string.Join("\n", document.DocumentId, document.Version, document.ContentHash, playbook.Name, playbook.Version, analysisKey);
+        // A review for the other side is another report.
+        var key = string.Join("\n", document.DocumentId, document.Version, document.ContentHash, playbook.Name, playbook.Version, analysisKey)
+            + (side is null ? string.Empty : "\nfor " + side.Party.Role);
         return new RiskReport
         {
             ReportId = "rpt_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16],
@@ -57,6 +62,7 @@ public sealed record RiskReport
             Findings = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Start).ThenBy(f => f.Category, StringComparer.Ordinal).ToList(),
             MissingProtections = missing,
             Unverified = unverified ?? [],
+            Side = side,
         };
     }
 }

@@ -24,6 +24,7 @@ public static class ReportHtml
         h.Append(CultureInfo.InvariantCulture, $"<title>Risk report: {E(report.DocumentTitle)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
         h.Append(CultureInfo.InvariantCulture, $"<h1>Risk report: {E(report.DocumentTitle)}</h1>\n");
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Document <code>{E(report.DocumentId)}</code> version {report.Version}, {report.ClauseCount} clauses · Playbook {E(report.Playbook)} · {E(report.Model)} · Report <code>{E(report.ReportId)}</code></p>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<p><strong>Reviewed for:</strong> {E(ReportText.SideSummary(report))}</p>\n");
         h.Append(CultureInfo.InvariantCulture, $"<p><strong>Summary:</strong> {E(ReportText.SeveritySummary(report))}</p>\n");
         h.Append(CultureInfo.InvariantCulture, $"<h2>Findings ({report.Findings.Count})</h2>\n");
         if (report.Findings.Count > 0)

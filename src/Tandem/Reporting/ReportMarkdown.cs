@@ -22,6 +22,7 @@ public static class ReportMarkdown
         md.AppendLine(CultureInfo.InvariantCulture, $"# Risk report: {Escape(report.DocumentTitle)}");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Document: `{report.DocumentId}` version {report.Version} ({report.ClauseCount} clauses)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Reviewed for: {Escape(ReportText.SideSummary(report))}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Playbook: {Escape(report.Playbook)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Model: {Escape(report.Model)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Report: `{report.ReportId}`");

@@ -15,6 +15,26 @@ public static class ReportText
         return parts.Count == 0 ? "no findings" : string.Join(", ", parts);
     }
 
+    /// <summary>
+    /// Whose side the review takes, e.g. "Carrow &amp; Beck Outfitters, LLC (Customer); other party:
+    /// Lumenfield Software, Inc. (Provider) (assumed; --for provider reviews for the other side)", or
+    /// "not determined" when the preamble names no parties.
+    /// </summary>
+    public static string SideSummary(RiskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Side is not { } side)
+        {
+            return "not determined (no parties found in the preamble); pass --for <party> to name the side";
+        }
+
+        var others = side.Counterparties.ToList();
+        var text = side.Describe() + (others.Count == 0 ? string.Empty : $"; other {(others.Count == 1 ? "party" : "parties")}: {string.Join(", ", others.Select(ReviewSide.Label))}");
+        return side.Assumed && others.Count > 0
+            ? $"{text} (assumed; --for {others[0].Role.ToLowerInvariant()} reviews for the other side)"
+            : text;
+    }
+
     /// <summary>Why a model's claim was dropped, in words.</summary>
     public static string UnverifiedReason(string reason) => reason switch
     {
