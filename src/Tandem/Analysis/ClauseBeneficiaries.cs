@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// Reads whose right and whose duty a clause states, from the parties' defined terms: the subject
+/// of a permissive verb ("may", "is entitled to", "reserves the right to"), of discretion ("in its
+/// sole discretion"), of a liability cap or exclusion ("Provider's liability shall not exceed",
+/// "in no event shall Provider be liable") gains; the subject of an obligation ("shall", "must",
+/// "agrees to"), a restriction ("shall not", "may not") or a transfer ("hereby assigns") is bound.
+/// "Either party", "each party" and "neither party" make the clause mutual. Party names and their
+/// roles both count as subjects. This is grammar over one clause, not a model: it answers for the
+/// common drafting forms and says "unclear" otherwise.
+/// </summary>
+public sealed partial class ClauseBeneficiaries
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    private const string MutualSubject = @"(?:either|each|neither|any|a|both)\s+(?:of\s+the\s+)?part(?:y|ies)|the\s+parties|each\s+of\s+them";
+    private readonly IReadOnlyList<ContractParty> _parties;
+    private readonly Regex? _subject;
+
+    public ClauseBeneficiaries(IReadOnlyList<ContractParty> parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        _parties = parties;
+        var names = parties.SelectMany(p => new[] { p.Role, ShortName(p.Name) }).Where(n => n.Length > 1)
+            .Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).Select(Regex.Escape).ToList();
+        var subject = names.Count == 0 ? MutualSubject : $@"(?:the\s+)?(?:{string.Join("|", names)})\b|{MutualSubject}";
+        _subject = new Regex($@"\b(?<subject>{subject})(?<possessive>['’]s)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+    }
+
+    /// <summary>Who gains and who is bound by <paramref name="clause"/>.</summary>
+    public ClauseStance Read(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        var benefits = new List<string>();
+        var burdens = new List<string>();
+        bool mutualBenefit = false, mutualBurden = false;
+        try
+        {
+            foreach (Match m in _subject!.Matches(clause))
+            {
+                var role = RoleOf(m.Groups["subject"].Value);
+                var after = clause[(m.Index + m.Length)..Math.Min(clause.Length, m.Index + m.Length + 160)];
+                var before = clause[Math.Max(0, m.Index - 40)..m.Index];
+                var effect = m.Groups["possessive"].Success ? Possessive(after, before) : Verb(after, before);
+                if (effect == 0)
+                {
+                    continue;
+                }
+
+                if (role is null)
+                {
+                    mutualBenefit |= effect > 0;
+                    mutualBurden |= effect < 0;
+                }
+                else
+                {
+                    (effect > 0 ? benefits : burdens).Add(role);
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return ClauseStance.None;
+        }
+
+        return new ClauseStance(benefits.Distinct(StringComparer.Ordinal).ToList(), burdens.Distinct(StringComparer.Ordinal).ToList(), mutualBenefit, mutualBurden);
+    }
+
+    /// <summary>+1 when the subject gains by what follows it, -1 when it is bound, 0 when neither.</summary>
+    private static int Verb(string after, string before)
+    {
+        if (NoLiability().IsMatch(before))
+        {
+            return +1; // "in no event shall Provider be liable"
+        }
+
+        if (NotLiable().IsMatch(after))
+        {
+            return +1;
+        }
+
+        if (Restriction().IsMatch(after))
+        {
+            return -1;
+        }
+
+        if (Right().IsMatch(after))
+        {
+            return +1;
+        }
+
+        return Duty().IsMatch(after) ? -1 : 0;
+    }
+
+    /// <summary>"Provider's liability shall not exceed" gains; "Customer's liability shall not be limited" is bound; "at Provider's sole discretion" gains.</summary>
+    private static int Possessive(string after, string before)
+    {
+        if (Discretion().IsMatch(before) && DiscretionAfter().IsMatch(after))
+        {
+            return +1;
+        }
+
+        if (UnlimitedLiability().IsMatch(after))
+        {
+            return -1;
+        }
+
+        return CappedLiability().IsMatch(after) ? +1 : 0;
+    }
+
+    private string? RoleOf(string subject)
+    {
+        var s = Regex.Replace(subject.Trim(), @"^the\s+", string.Empty, RegexOptions.IgnoreCase);
+        return _parties.FirstOrDefault(p => p.Role.Equals(s, StringComparison.OrdinalIgnoreCase) || ShortName(p.Name).Equals(s, StringComparison.OrdinalIgnoreCase))?.Role;
+    }
+
+    /// <summary>"Lumenfield Software, Inc." → "Lumenfield Software": how the parties are named in running text.</summary>
+    private static string ShortName(string name) =>
+        Regex.Replace(name, @"[,\s]+(?:inc|llc|ltd|corp|corporation|company|co|plc|gmbh|s\.a|l\.p|lp|llp)\.?$", string.Empty, RegexOptions.IgnoreCase).Trim();
+
+    [GeneratedRegex(@"\b(?:in\s+no\s+event|under\s+no\s+circumstances)\s+(?:shall|will|is|may)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoLiability();
+
+    [GeneratedRegex(@"^\s*(?:shall|will|is|are)\s+not\s+(?:be\s+)?(?:liable|responsible)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotLiable();
+
+    [GeneratedRegex(@"^\s*(?:(?:shall|will|may|must|can|does|do)\s*not|cannot|agrees?\s+not\s+to|covenants?\s+not\s+to|is\s+not\s+(?:permitted|allowed|entitled)|shall\s+in\s+no\s+event)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Restriction();
+
+    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains\b|owns\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Right();
+
+    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+(?:required|obligated|responsible|liable)|covenants?|hereby\s+(?:assigns?|grants?|waives?|releases?|transfers?)|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
+    private static partial Regex Duty();
+
+    [GeneratedRegex(@"\b(?:at|in)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex Discretion();
+
+    [GeneratedRegex(@"^\s*(?:sole|absolute|reasonable)?\s*(?:discretion|option|election|request)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DiscretionAfter();
+
+    [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}liability\b[^.;]{0,140}?\b(?:(?:shall|will)\s+not\s+be\s+(?:limited|capped)|(?:is|shall\s+be)\s+unlimited|without\s+(?:limit|limitation|cap))", RegexOptions.IgnoreCase)]
+    private static partial Regex UnlimitedLiability();
+
+    [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|damages)\b[^.;]{0,140}?\b(?:(?:shall|will)\s+not\s+exceed|(?:is|are|shall\s+be)\s+(?:limited|capped)|in\s+no\s+event\s+exceed)", RegexOptions.IgnoreCase)]
+    private static partial Regex CappedLiability();
+}

@@ -1,0 +1,50 @@
+using Tandem.Analysis;
+
+namespace Tandem.Tests.Analysis;
+
+/// <summary>Whose right, whose duty: clauses in the common drafting forms, read for the Customer of a SaaS agreement.</summary>
+public sealed class ClauseBeneficiariesTests
+{
+    private static readonly ContractParty[] Parties = [new("Lumenfield Software, Inc.", "Provider"), new("Carrow & Beck Outfitters, LLC", "Customer")];
+    private readonly ClauseBeneficiaries _reader = new(Parties);
+
+    [Theory]
+    [InlineData("Provider may terminate this Agreement for convenience on sixty (60) days' written notice to Customer.", Favours.Them)]
+    [InlineData("Customer may terminate this Agreement for convenience at any time on thirty (30) days' notice.", Favours.Us)]
+    [InlineData("Either party may terminate this Agreement for convenience on ninety (90) days' notice.", Favours.Both)]
+    [InlineData("Provider may increase the Fees at any time in its sole discretion on thirty (30) days' notice.", Favours.Them)]
+    [InlineData("Fees may be increased at Provider's sole discretion.", Favours.Them)]
+    [InlineData("Provider's aggregate liability under this Agreement shall not exceed the fees paid in the three (3) months preceding the claim.", Favours.Them)]
+    [InlineData("In no event shall Provider be liable for any loss of data or security incident.", Favours.Them)]
+    [InlineData("Provider shall not be liable for indirect damages.", Favours.Them)]
+    [InlineData("Customer's liability under this Agreement shall not be limited in amount.", Favours.Them)]
+    [InlineData("Customer hereby assigns to Provider all right, title and interest in the Derived Works.", Favours.Them)]
+    [InlineData("Customer shall not, during the term, engage any other provider of similar services.", Favours.Them)]
+    [InlineData("Provider shall indemnify, defend and hold harmless Customer from any third-party claim.", Favours.Us)]
+    [InlineData("Provider shall maintain commercial general liability insurance of at least $2,000,000.", Favours.Us)]
+    [InlineData("Neither party shall assign this Agreement without the other party's prior written consent.", Favours.Both)]
+    [InlineData("Lumenfield Software may audit Customer's use of the Service twice a year.", Favours.Them)]
+    [InlineData("The Service will be available 99.9% of the time.", Favours.Unclear)]
+    public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)
+    {
+        Assert.Equal(expected, _reader.Read(clause).For("Customer"));
+    }
+
+    [Fact]
+    public void Read_ForTheOtherSide_Mirrors()
+    {
+        var stance = _reader.Read("Provider may terminate this Agreement for convenience on sixty (60) days' notice.");
+
+        Assert.Equal(Favours.Us, stance.For("Provider"));
+        Assert.Equal("Provider", stance.Describe());
+    }
+
+    [Fact]
+    public void Read_NoParties_MutualFormsStillRead()
+    {
+        var stance = new ClauseBeneficiaries([]).Read("Each party shall keep the other party's Confidential Information secret.");
+
+        Assert.Equal(Favours.Both, stance.For("Customer"));
+        Assert.Equal("both parties", stance.Describe());
+    }
+}
