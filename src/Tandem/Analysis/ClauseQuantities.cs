@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// The measurable terms of a clause, so a playbook can judge "how far" and not only "whether":
+/// notice periods and other durations (in days), liability caps as months of fees or multiples of
+/// fees, percentages, and money amounts. Numbers are read as drafted ("sixty (60) days", "ninety
+/// days", "$250,000", "2.5 million", "twelve (12) months of fees").
+/// </summary>
+public sealed partial class ClauseQuantities
+{
+    /// <summary>The quantities a playbook deviation may measure.</summary>
+    public static readonly IReadOnlyList<string> Names = ["notice_days", "duration_days", "cap_months", "fee_multiple", "percent", "amount"];
+
+    private static readonly Dictionary<string, double> Words = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
+        ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["eighteen"] = 18, ["twenty"] = 20, ["twenty-four"] = 24, ["thirty"] = 30, ["thirty-six"] = 36,
+        ["forty-five"] = 45, ["sixty"] = 60, ["ninety"] = 90, ["one hundred twenty"] = 120, ["one hundred eighty"] = 180, ["three hundred sixty-five"] = 365,
+    };
+
+    /// <summary>Every quantity found in <paramref name="clause"/>, by name; a name is absent when the clause states none.</summary>
+    public IReadOnlyDictionary<string, double> Measure(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        try
+        {
+            var durations = Duration().Matches(clause).Select(m => (Days: Number(m) * UnitDays(m.Groups["unit"].Value), m.Index)).Where(d => d.Days > 0).ToList();
+            if (durations.Count > 0)
+            {
+                found["duration_days"] = durations.Max(d => d.Days);
+                var notices = durations.Where(d => NoticeNear(clause, d.Index)).ToList();
+                if (notices.Count > 0)
+                {
+                    found["notice_days"] = notices.Max(d => d.Days);
+                }
+            }
+
+            if (CapMonths().Match(clause) is { Success: true } cap && Number(cap) > 0)
+            {
+                found["cap_months"] = Number(cap);
+            }
+
+            if (FeeMultiple().Match(clause) is { Success: true } multiple && Number(multiple) > 0)
+            {
+                found["fee_multiple"] = Number(multiple);
+            }
+
+            var percents = Percent().Matches(clause).Select(Number).Where(p => p > 0).ToList();
+            if (percents.Count > 0)
+            {
+                found["percent"] = percents.Max();
+            }
+
+            var amounts = Amount().Matches(clause).Select(m => Number(m) * (m.Groups["scale"].Value.ToLowerInvariant() switch { "million" => 1e6, "thousand" => 1e3, "billion" => 1e9, _ => 1 })).ToList();
+            if (amounts.Count > 0)
+            {
+                found["amount"] = amounts.Max();
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A hostile clause gets no measurements rather than a stalled report.
+        }
+
+        return found;
+    }
+
+    /// <summary>How a measured value reads in a rationale: "30 days", "3 months of fees", "15%".</summary>
+    public static string Format(string name, double value) => name switch
+    {
+        "notice_days" or "duration_days" => Days(value),
+        "cap_months" => $"{value.ToString("0.#", CultureInfo.InvariantCulture)} months of fees",
+        "fee_multiple" => $"{value.ToString("0.##", CultureInfo.InvariantCulture)}× fees",
+        "percent" => $"{value.ToString("0.##", CultureInfo.InvariantCulture)}%",
+        "amount" => "$" + value.ToString("#,0", CultureInfo.InvariantCulture),
+        _ => value.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static string Days(double days) =>
+        days >= 365 && days % 365 == 0 ? $"{days / 365:0} year{(days == 365 ? "" : "s")}"
+        : days >= 30 && days % 30 == 0 && days != 30 && days != 60 && days != 90 ? $"{days / 30:0} months"
+        : $"{days:0} days";
+
+    private static bool NoticeNear(string clause, int index)
+    {
+        var from = Math.Max(0, index - 80);
+        var window = clause[from..Math.Min(clause.Length, index + 60)];
+        return window.Contains("notice", StringComparison.OrdinalIgnoreCase) || window.Contains("prior to", StringComparison.OrdinalIgnoreCase)
+            || window.Contains("before the end", StringComparison.OrdinalIgnoreCase) || window.Contains("before expiration", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static double UnitDays(string unit) => unit.ToLowerInvariant() switch
+    {
+        var u when u.StartsWith("year", StringComparison.Ordinal) => 365,
+        var u when u.StartsWith("month", StringComparison.Ordinal) => 30,
+        var u when u.StartsWith("week", StringComparison.Ordinal) => 7,
+        _ => 1,
+    };
+
+    private static double Number(Match m)
+    {
+        if (m.Groups["n"].Success && double.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        return m.Groups["w"].Success && Words.TryGetValue(Regex.Replace(m.Groups["w"].Value.Trim(), @"\s+", " "), out var w) ? w : 0;
+    }
+
+    private const string Num = @"(?:(?<w>one\s+hundred\s+(?:twenty|eighty)|three\s+hundred\s+sixty-five|twenty-four|thirty-six|forty-five|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|sixty|ninety)\s*(?:\(\s*(?<n>\d[\d,]*(?:\.\d+)?)\s*\))?|(?<n>\d[\d,]*(?:\.\d+)?))";
+
+    [GeneratedRegex(Num + @"\s*(?:\(\s*\d+\s*\)\s*)?(?:calendar\s+|business\s+|working\s+|consecutive\s+)?(?<unit>days?|weeks?|months?|years?)\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"(?:fees|amounts|charges|sums)\b[^.;]{0,80}?\b(?:in|during|for|over)\s+the\s+(?:\w+\s+){0,2}" + Num + @"\s*(?:\(\s*\d+\s*\)\s*)?months?|" + Num + @"\s*(?:\(\s*\d+\s*\)\s*)?months?['’]?\s+(?:of\s+)?(?:fees|charges)", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex CapMonths();
+
+    [GeneratedRegex(Num + @"\s*(?:\(\s*\d+\s*\)\s*)?(?:times|x)\s+(?:the\s+)?(?:total\s+|annual\s+|aggregate\s+)?(?:fees|amounts|charges)", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex FeeMultiple();
+
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?:%|percent\b)", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex Percent();
+
+    [GeneratedRegex(@"(?:\$|USD\s?|US\$)\s?(?<n>\d[\d,]*(?:\.\d+)?)(?:\s*(?<scale>million|thousand|billion))?", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex Amount();
+}

@@ -1,0 +1,49 @@
+using Tandem.Analysis;
+
+namespace Tandem.Tests.Analysis;
+
+/// <summary>Measured terms as drafted: words with digits in brackets, units, caps in months or multiples of fees, money.</summary>
+public sealed class ClauseQuantitiesTests
+{
+    private readonly ClauseQuantities _quantities = new();
+
+    [Theory]
+    [InlineData("Provider may terminate on sixty (60) days' written notice to Customer.", "notice_days", 60)]
+    [InlineData("unless either party gives notice of non-renewal at least one hundred eighty (180) days before the end of the then-current term", "notice_days", 180)]
+    [InlineData("This Agreement renews for successive twenty-four (24) month terms.", "duration_days", 720)]
+    [InlineData("The warranty lasts for a period of thirty days from the Effective Date.", "duration_days", 30)]
+    [InlineData("The obligations survive for 2 years after disclosure.", "duration_days", 730)]
+    [InlineData("shall not exceed the fees paid by Customer in the three (3) months preceding the claim", "cap_months", 3)]
+    [InlineData("liability is capped at twelve (12) months of fees", "cap_months", 12)]
+    [InlineData("shall not exceed two (2) times the total fees paid under this Agreement", "fee_multiple", 2)]
+    [InlineData("Provider may increase the Fees by up to 7.5% per year.", "percent", 7.5)]
+    [InlineData("liquidated damages of $250,000 per breach and $150,000 per person", "amount", 250000)]
+    [InlineData("a minimum of USD 1.2 million per Contract Year", "amount", 1200000)]
+    public void Measure_AsDrafted_TheValue(string clause, string name, double expected)
+    {
+        var measured = _quantities.Measure(clause);
+
+        Assert.True(measured.TryGetValue(name, out var value), $"{name} not measured in: {clause}");
+        Assert.Equal(expected, value, 3);
+    }
+
+    [Fact]
+    public void Measure_NoNumbers_Nothing() =>
+        Assert.Empty(_quantities.Measure("Each party shall keep the other's Confidential Information secret."));
+
+    [Fact]
+    public void Measure_DurationFarFromNotice_IsNotANoticePeriod()
+    {
+        var measured = _quantities.Measure("The Initial Term is thirty-six (36) months. Fees are fixed for the first year, and the Provider shall keep backups for ninety (90) days in a separate facility located far away from the primary site.");
+
+        Assert.False(measured.ContainsKey("notice_days"));
+        Assert.Equal(1080, measured["duration_days"]);
+    }
+
+    [Theory]
+    [InlineData("notice_days", 30, "30 days")]
+    [InlineData("duration_days", 730, "2 years")]
+    [InlineData("cap_months", 3, "3 months of fees")]
+    [InlineData("amount", 250000, "$250,000")]
+    public void Format_Reads(string name, double value, string expected) => Assert.Equal(expected, ClauseQuantities.Format(name, value));
+}
