@@ -50,6 +50,16 @@ internal static class TextReport
                 console.WriteLine("   Answer: " + f.Answer);
             }
 
+            if (ReportText.FavoursLine(report, f) is { } favours)
+            {
+                console.WriteLine("   Whose: " + favours);
+            }
+
+            if (f.Measured is not null)
+            {
+                console.WriteLine("   Measured: " + f.Measured);
+            }
+
             if (f.Deviations.Count > 0)
             {
                 console.WriteLine("   Deviations: " + string.Join("; ", f.Deviations));

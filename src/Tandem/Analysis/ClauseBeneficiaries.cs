@@ -76,6 +76,16 @@ public sealed partial class ClauseBeneficiaries
             return +1; // "in no event shall Provider be liable"
         }
 
+        if (NotApplyTo().IsMatch(before))
+        {
+            return -1; // "the limitations shall not apply to Customer"
+        }
+
+        if (ApplyOnlyTo().IsMatch(before))
+        {
+            return +1; // "the limitations apply only to Provider"
+        }
+
         if (NotLiable().IsMatch(after))
         {
             return +1;
@@ -102,7 +112,7 @@ public sealed partial class ClauseBeneficiaries
             return +1;
         }
 
-        if (UnlimitedLiability().IsMatch(after))
+        if (UnlimitedLiability().IsMatch(after) || SoleRemedy().IsMatch(after))
         {
             return -1;
         }
@@ -132,8 +142,17 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains\b|owns\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Right();
 
-    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+(?:required|obligated|responsible|liable)|covenants?|hereby\s+(?:assigns?|grants?|waives?|releases?|transfers?)|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+(?:required|obligated|responsible|liable)|covenants?|hereby\s+(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?)|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
     private static partial Regex Duty();
+
+    [GeneratedRegex(@"\b(?:shall|will|do|does)\s+not\s+apply\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotApplyTo();
+
+    [GeneratedRegex(@"\bappl(?:y|ies)\s+(?:only|solely)\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?$|\bfor\s+the\s+(?:sole\s+|exclusive\s+)?benefit\s+of\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ApplyOnlyTo();
+
+    [GeneratedRegex(@"^\s*(?:sole|exclusive)(?:\s+and\s+exclusive)?\s+remed", RegexOptions.IgnoreCase)]
+    private static partial Regex SoleRemedy();
 
     [GeneratedRegex(@"\b(?:at|in)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex Discretion();

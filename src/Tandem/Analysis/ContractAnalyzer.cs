@@ -22,6 +22,8 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var categories = analyst.Model.Categories;
         var findings = new List<Finding>();
         var present = new HashSet<string>(StringComparer.Ordinal);
+        var side = ReviewSide.Resolve(new PartyFinder().Find(document.Text), options.ForParty);
+        var lens = new ReviewLens(side);
         for (var k = 0; k < categories.Count; k++)
         {
             var category = categories[k].Category;
@@ -49,7 +51,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
 
             foreach (var pieces in hits)
             {
-                var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(i => scores[i][k]), document.Text);
+                var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(i => scores[i][k]), document.Text, lens);
                 if (options.IncludeInfo || finding.Severity != Severity.Info)
                 {
                     findings.Add(finding);
@@ -62,7 +64,6 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
         var key = string.Join("\n", analyst.FileHash ?? manifest.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
-        var side = ReviewSide.Resolve(new PartyFinder().Find(document.Text), options.ForParty);
         return RiskReport.For(document, playbook, key, analyst.Description, _time.GetUtcNow(), clauses.Count, findings, missing, side: side)
             with
             {
@@ -70,23 +71,32 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             };
     }
 
-    /// <summary>Judges the pieces of one clause that carry the category, quoting from the first to the last of them.</summary>
-    /// <summary>A clause (one or more consecutive pieces) judged against the category's playbook rule.</summary>
-    internal static Finding Judge(PlaybookRule rule, IReadOnlyList<StoredClause> pieces, float confidence, string documentText)
+    /// <summary>
+    /// A clause (one or more consecutive pieces) judged against the category's playbook rule, for
+    /// the side <paramref name="lens"/> reads it from: its deviations may depend on whom the clause
+    /// favours and on its measured terms; the quote runs from the first piece to the last.
+    /// </summary>
+    internal static Finding Judge(PlaybookRule rule, IReadOnlyList<StoredClause> pieces, float confidence, string documentText, ReviewLens? lens = null)
     {
+        lens ??= ReviewLens.None;
         var first = pieces[0].Clause;
         var end = pieces[^1].Clause.End;
         var quote = documentText[first.Start..end];
-        var matched = rule.Deviations.Where(d => d.Matches(quote)).ToList();
+        var (favours, beneficiary) = lens.Stance(quote);
+        var quantities = lens.Measure(quote);
+        var matched = rule.Deviations.Where(d => d.Matches(quote, favours, quantities)).ToList();
         var severity = matched.Count == 0 ? rule.Severity : matched.Max(d => d.Severity);
         var rationale = matched.Count == 0
             ? rule.Rationale
             : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.Rationale ?? d.Name));
         return new Finding(rule.Category, severity, pieces[0].ClauseId, ContextClause.ClausePathOf(first.Path), first.Heading, quote,
-            first.Start, end, LineOf(documentText, first.Start), rationale, matched.Select(d => d.Name).ToList(),
+            first.Start, end, LineOf(documentText, first.Start), lens.Fill(rationale), matched.Select(d => d.Name).ToList(),
             Math.Round(confidence, 3))
         {
             Answer = DateAnswers.Categories.Contains(rule.Category) && DateAnswers.Find(quote) is [var date, ..] ? quote[date.Start..date.End] : null,
+            Favours = favours,
+            Beneficiary = beneficiary,
+            Measured = matched.Select(d => d.Measured(quantities)).FirstOrDefault(m => m is not null),
         };
     }
 

@@ -32,4 +32,13 @@ public sealed record Finding(
     /// clause (the agreement's date, e.g. "March 1, 2019"); null otherwise.
     /// </summary>
     public string? Answer { get; init; }
+
+    /// <summary>Whom the clause favours, seen from the side under review.</summary>
+    public Favours Favours { get; init; }
+
+    /// <summary>Who gains by the clause ("Provider", "both parties"), when it could be read.</summary>
+    public string? Beneficiary { get; init; }
+
+    /// <summary>The measured term against the firm's standard, e.g. "notice 30 days; your standard ≥ 90 days".</summary>
+    public string? Measured { get; init; }
 }

@@ -60,6 +60,8 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         var findings = new List<Finding>();
         var unverified = new List<UnverifiedClaim>();
         var present = new HashSet<string>(StringComparer.Ordinal);
+        var side = ReviewSide.Resolve(new PartyFinder().Find(document.Text), forParty);
+        var lens = new ReviewLens(side);
         foreach (var (claim, category, check) in review.Claims)
         {
             if (category is null || !check.IsVerified)
@@ -74,13 +76,13 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
                 continue;
             }
 
-            var finding = ContractAnalyzer.Judge(rule, [byId[check.Passage!.ClauseId]], (float)claim.Confidence, document.Text);
+            var finding = ContractAnalyzer.Judge(rule, [byId[check.Passage!.ClauseId]], (float)claim.Confidence, document.Text, lens);
             findings.Add(string.IsNullOrWhiteSpace(claim.Rationale) || finding.Deviations.Count > 0 ? finding : finding with { Rationale = claim.Rationale });
         }
 
         return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
-            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present), unverified, ReviewSide.Resolve(new PartyFinder().Find(document.Text), forParty))
+            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present), unverified, side)
             with
             {
                 Context = ReportContext.Of("llm", clauses, prompt.Context.Select(p => p.ClauseId),

@@ -61,13 +61,32 @@ public static class PlaybookLoader
 
     private static DeviationSignal ToSignal(DeviationFile d, string where)
     {
-        if (string.IsNullOrWhiteSpace(d.Pattern) && string.IsNullOrWhiteSpace(d.AbsentPattern))
+        var when = (d.When ?? []).Select(w => Enum.TryParse<Favours>(w.Trim(), ignoreCase: true, out var f) && Enum.IsDefined(f) && w.Trim().Length > 1
+            ? f
+            : throw new TandemException($"{where}: unknown 'when' value '{w}'", "use us, them, both or unclear (whom the clause favours, seen from the side under review)")).ToList();
+        if (d.Measure is { } measure && !ClauseQuantities.Names.Contains(measure.Trim()))
         {
-            throw new TandemException($"{where}: needs a pattern or an absent_pattern", "add a .NET regular expression");
+            throw new TandemException($"{where}: unknown measure '{measure}'", $"use one of {string.Join(", ", ClauseQuantities.Names)}");
+        }
+
+        if (d.Measure is not null && d.Below is null && d.Above is null)
+        {
+            throw new TandemException($"{where}: measure '{d.Measure}' needs a bound", "add below: <number> or above: <number>");
+        }
+
+        if (string.IsNullOrWhiteSpace(d.Pattern) && string.IsNullOrWhiteSpace(d.AbsentPattern) && when.Count == 0 && d.Measure is null)
+        {
+            throw new TandemException($"{where}: needs a pattern, an absent_pattern, a when or a measure", "add a .NET regular expression, or say whom the clause must favour");
         }
 
         return new DeviationSignal(d.Name?.Trim() ?? "deviation", ToRegex(d.Pattern, where), ToRegex(d.AbsentPattern, where),
-            ParseSeverity(d.Severity, where, Severity.Medium), d.Rationale?.Trim());
+            ParseSeverity(d.Severity, where, Severity.Medium), d.Rationale?.Trim())
+        {
+            When = when,
+            Measure = d.Measure?.Trim(),
+            Below = d.Below,
+            Above = d.Above,
+        };
     }
 
     private static Regex? ToRegex(string? pattern, string where)
@@ -125,6 +144,10 @@ public static class PlaybookLoader
     private sealed class DeviationFile
     {
         public string? Name { get; set; }
+        public List<string>? When { get; set; }
+        public string? Measure { get; set; }
+        public double? Below { get; set; }
+        public double? Above { get; set; }
         public string? Pattern { get; set; }
         public string? AbsentPattern { get; set; }
         public string? Severity { get; set; }

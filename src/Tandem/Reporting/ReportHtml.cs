@@ -48,6 +48,16 @@ public static class ReportHtml
                     h.Append(CultureInfo.InvariantCulture, $"<p><strong>Answer:</strong> {E(f.Answer)}</p>\n");
                 }
 
+                if (ReportText.FavoursLine(report, f) is { } favours)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<p><strong>Whose clause:</strong> {E(favours)}</p>\n");
+                }
+
+                if (f.Measured is not null)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<p><strong>Measured:</strong> {E(f.Measured)}</p>\n");
+                }
+
                 if (f.Deviations.Count > 0)
                 {
                     h.Append(CultureInfo.InvariantCulture, $"<p><strong>Deviations:</strong> {E(string.Join("; ", f.Deviations))}</p>\n");

@@ -60,6 +60,18 @@ public static class ReportMarkdown
                     md.AppendLine();
                 }
 
+                if (ReportText.FavoursLine(report, f) is { } favours)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"Whose clause: {Escape(favours)}.");
+                    md.AppendLine();
+                }
+
+                if (f.Measured is not null)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"Measured: {Escape(f.Measured)}.");
+                    md.AppendLine();
+                }
+
                 if (f.Deviations.Count > 0)
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"Deviations: {Escape(string.Join("; ", f.Deviations))}.");

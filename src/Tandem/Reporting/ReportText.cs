@@ -35,6 +35,24 @@ public static class ReportText
             : text;
     }
 
+    /// <summary>
+    /// Whose clause it is, in words: "favours Provider (the other side)", "favours you (Customer)",
+    /// "mutual"; null when it could not be read.
+    /// </summary>
+    public static string? FavoursLine(RiskReport report, Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(finding);
+        var us = report.Side?.Party.Role;
+        return finding.Favours switch
+        {
+            Favours.Them => $"favours {finding.Beneficiary ?? "the other side"} (the other side)",
+            Favours.Us => $"favours you ({us})",
+            Favours.Both => "mutual: binds or benefits both sides alike",
+            _ => null,
+        };
+    }
+
     /// <summary>Why a model's claim was dropped, in words.</summary>
     public static string UnverifiedReason(string reason) => reason switch
     {

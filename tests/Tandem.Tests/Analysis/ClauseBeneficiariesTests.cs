@@ -25,6 +25,10 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("Neither party shall assign this Agreement without the other party's prior written consent.", Favours.Both)]
     [InlineData("Lumenfield Software may audit Customer's use of the Service twice a year.", Favours.Them)]
     [InlineData("The Service will be available 99.9% of the time.", Favours.Unclear)]
+    [InlineData("Customer hereby irrevocably assigns to Provider all right, title and interest in the Aggregated Data.", Favours.Them)]
+    [InlineData("The exclusions and limitations in this Section 12 shall not apply to Customer.", Favours.Them)]
+    [InlineData("The limitations of liability apply only to Provider.", Favours.Them)]
+    [InlineData("The service credits are Customer's sole and exclusive remedy for any failure of the Service.", Favours.Them)]
     public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)
     {
         Assert.Equal(expected, _reader.Read(clause).For("Customer"));

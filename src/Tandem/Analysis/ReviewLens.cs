@@ -1,0 +1,38 @@
+namespace Tandem.Analysis;
+
+/// <summary>
+/// How one review reads a clause for its side: whose right or duty it states
+/// (<see cref="ClauseBeneficiaries"/>) and what it measures (<see cref="ClauseQuantities"/>).
+/// </summary>
+public sealed class ReviewLens
+{
+    private readonly ClauseBeneficiaries _beneficiaries;
+    private readonly ClauseQuantities _quantities = new();
+
+    public ReviewLens(ReviewSide? side)
+    {
+        Side = side;
+        _beneficiaries = new ClauseBeneficiaries(side?.Parties ?? []);
+    }
+
+    /// <summary>A lens with no side: clauses are read, but nothing favours anyone.</summary>
+    public static ReviewLens None { get; } = new(null);
+
+    public ReviewSide? Side { get; }
+
+    /// <summary>Whom the clause favours and who gains, seen from the side.</summary>
+    public (Favours Favours, string? Beneficiary) Stance(string clause)
+    {
+        var stance = _beneficiaries.Read(clause);
+        return (Side is null ? Favours.Unclear : stance.For(Side.Party.Role), stance.Describe());
+    }
+
+    /// <summary>The clause's measured terms.</summary>
+    public IReadOnlyDictionary<string, double> Measure(string clause) => _quantities.Measure(clause);
+
+    /// <summary>A playbook rationale with {us} and {them} filled in from the side.</summary>
+    public string? Fill(string? rationale) =>
+        rationale is null || Side is null ? rationale
+        : rationale.Replace("{us}", Side.Party.Role, StringComparison.Ordinal)
+            .Replace("{them}", string.Join(" and ", Side.Counterparties.Select(p => p.Role)) is { Length: > 0 } them ? them : "the other party", StringComparison.Ordinal);
+}
