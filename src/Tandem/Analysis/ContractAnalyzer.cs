@@ -59,6 +59,9 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             }
         }
 
+        var (consistent, emptied) = FindingConsistency.Resolve(findings);
+        findings = [.. consistent];
+        present.ExceptWith(emptied);
         var missing = MissingProtections(playbook, present);
 
         var manifest = analyst.Model.Manifest;
@@ -85,6 +88,12 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var (favours, beneficiary) = lens.Stance(quote);
         var quantities = lens.Measure(quote);
         var matched = rule.Deviations.Where(d => d.Matches(quote, favours, quantities)).ToList();
+        if (matched.Any(d => d.When.Count > 0))
+        {
+            // Judged for the side, the clause's text signals that ignore whose clause it is no longer apply.
+            matched = matched.Where(d => d.When.Count > 0).ToList();
+        }
+
         var severity = matched.Count == 0 ? rule.Severity : matched.Max(d => d.Severity);
         var rationale = matched.Count == 0
             ? rule.Rationale

@@ -80,6 +80,9 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
             findings.Add(string.IsNullOrWhiteSpace(claim.Rationale) || finding.Deviations.Count > 0 ? finding : finding with { Rationale = claim.Rationale });
         }
 
+        var (consistent, emptied) = FindingConsistency.Resolve(findings);
+        present.ExceptWith(emptied);
+        findings = [.. consistent];
         return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
             clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present), unverified, side)

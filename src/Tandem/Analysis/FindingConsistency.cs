@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// One clause never carries contradictory findings: a clause is capped or uncapped, not both, and
+/// a liquidated-damages clause is not a liability cap. The clause's own words decide: a finding of
+/// "Uncapped Liability" needs words that lift a limit ("shall not be limited", "shall not apply
+/// to", "unlimited"); a "Cap on Liability" on such a clause, or on a clause that fixes damages
+/// without limiting them, is dropped. Dropped categories may then be reported as missing.
+/// </summary>
+public static partial class FindingConsistency
+{
+    /// <summary>The findings without the contradicted ones, and the categories that lost their every finding.</summary>
+    public static (IReadOnlyList<Finding> Kept, IReadOnlySet<string> Emptied) Resolve(IReadOnlyList<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var dropped = new HashSet<Finding>(ReferenceEqualityComparer.Instance);
+        foreach (var clause in findings.GroupBy(f => f.ClauseId, StringComparer.Ordinal))
+        {
+            var quote = clause.First().Quote;
+            var lifts = LiftsLimit().IsMatch(quote);
+            var limits = Limits().IsMatch(quote);
+            foreach (var f in clause)
+            {
+                var contradicted = f.Category switch
+                {
+                    "Uncapped Liability" => !lifts,
+                    "Cap on Liability" => (lifts && clause.Any(o => o.Category == "Uncapped Liability") && !limits)
+                        || (LiquidatedDamages().IsMatch(quote) && !limits),
+                    _ => false,
+                };
+                if (contradicted)
+                {
+                    dropped.Add(f);
+                }
+            }
+        }
+
+        var kept = findings.Where(f => !dropped.Contains(f)).ToList();
+        var emptied = dropped.Select(f => f.Category).Where(c => kept.All(k => k.Category != c)).ToHashSet(StringComparer.Ordinal);
+        return (kept, emptied);
+    }
+
+    [GeneratedRegex(@"\b(?:unlimited|not\s+be\s+limited|(?:shall|will|do|does)\s+not\s+apply\s+to|nothing\s+in\s+this\s+(?:agreement|section)\s+(?:shall\s+)?limits?|without\s+limit|no\s+(?:limit|cap)\b|excluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|not\s+subject\s+to\s+(?:the\s+|any\s+)?(?:cap|limitation))", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex LiftsLimit();
+
+    [GeneratedRegex(@"\b(?:shall\s+not\s+exceed|will\s+not\s+exceed|not\s+to\s+exceed|limited\s+to|in\s+no\s+event\s+(?:shall|will)\s+\w+(?:['’]s)?\s+(?:\w+\s+){0,3}(?:liability|damages)[^.]{0,60}exceed|aggregate\s+liability|(?:shall|will)\s+not\s+be\s+liable|in\s+no\s+event\s+(?:shall|will)\s+\w+\s+be\s+liable)", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex Limits();
+
+    [GeneratedRegex(@"\bliquidated\s+damages\b|\bas\s+liquidated\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex LiquidatedDamages();
+}
