@@ -13,6 +13,11 @@ internal static class TextReport
         report = ReportText.ForTerminal(report);
         console.WriteLine($"Risk report: {report.DocumentTitle} (document {report.DocumentId} v{report.Version}, {report.ClauseCount} clauses)");
         console.WriteLine($"Reviewed for: {ReportText.SideSummary(report)}");
+        if (ReportText.KindSummary(report) is { } kind)
+        {
+            console.WriteLine($"Contract type: {kind}");
+        }
+
         console.WriteLine($"Playbook: {report.Playbook}; report {report.ReportId}");
         console.WriteLine($"Model: {report.Model}");
         console.WriteLine($"Summary: {ReportText.SeveritySummary(report)}");

@@ -20,6 +20,8 @@ internal static class AnalyzeCommand
         var modelPath = new Option<string?>("--model-file") { Description = "Local analyst model file (default: $TANDEM_MODEL, else the registry's champion: the shipped model until one is promoted)" };
         var minConfidence = new Option<double?>("--min-confidence") { Description = "Report only findings at least this confident (0-1); default: per-category thresholds" };
         var forParty = new Option<string?>("--for") { Description = "The party the review is for: a role (customer, provider, licensee, ...) or a name; default: the receiving side, named in the report" };
+        var kind = new Option<string?>("--type") { Description = "The kind of contract, which decides the protections expected: " + string.Join(", ", ContractKinds.All.Select(k => k.Id)) + ", other; default: detected from the title" };
+        kind.AcceptOnlyFromAmong([.. ContractKinds.All.Select(k => k.Id), "other"]);
         var noInfo = new Option<bool>("--no-info") { Description = "Leave out informational findings (parties, dates, governing law)" };
         var llm = new Option<string?>("--model") { Description = "Review with this configured LLM (see 'tandem models list') instead of the local analyst" };
         var strategy = new Option<string>("--strategy") { Description = "With --model: few-shot (base model), fine-tuned (short prompt), or a strategy YAML file", DefaultValueFactory = _ => "few-shot" };
@@ -27,7 +29,7 @@ internal static class AnalyzeCommand
         var examplesPath = new Option<string?>("--examples") { Description = "With --model: worked examples (JSON Lines) for few-shot prompts (default: the shipped sample set)" };
         var command = new Command("analyze", "Review a contract clause by clause against the playbook")
         {
-            file, format, output, playbookPath, modelPath, minConfidence, forParty, noInfo, CliOptions.Access, llm, strategy, settings, examplesPath,
+            file, format, output, playbookPath, modelPath, minConfidence, forParty, kind, noInfo, CliOptions.Access, llm, strategy, settings, examplesPath,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -38,7 +40,7 @@ internal static class AnalyzeCommand
             }
 
             var playbook = PlaybookLoader.Load(parse.GetValue(playbookPath) ?? PlaybookLoader.DefaultPath());
-            var options = new AnalysisOptions { MinConfidence = confidence, IncludeInfo = !parse.GetValue(noInfo), ForParty = parse.GetValue(forParty) };
+            var options = new AnalysisOptions { MinConfidence = confidence, IncludeInfo = !parse.GetValue(noInfo), ForParty = parse.GetValue(forParty), ContractKind = parse.GetValue(kind) };
             var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
             var report = await context.WithStatusAsync("reading the contract", async status =>
             {

@@ -15,6 +15,9 @@ public sealed record AnalysisOptions
     /// <summary>The party the review is for: a role ("customer") or a name; null assumes the receiving side and says so.</summary>
     public string? ForParty { get; init; }
 
+    /// <summary>The kind of contract (<see cref="ContractKinds"/> id); null detects it from the title and opening.</summary>
+    public string? ContractKind { get; init; }
+
     /// <summary>Include informational findings (parties, dates, governing law).</summary>
     public bool IncludeInfo { get; init; } = true;
 }

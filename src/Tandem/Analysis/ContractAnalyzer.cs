@@ -62,14 +62,17 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var (consistent, emptied) = FindingConsistency.Resolve(findings);
         findings = [.. consistent];
         present.ExceptWith(emptied);
-        var missing = MissingProtections(playbook, present);
+        var kind = options.ContractKind ?? ContractKinds.Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
+        var missing = MissingProtections(playbook, present, kind);
 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
         var key = string.Join("\n", analyst.FileHash ?? manifest.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
-        return RiskReport.For(document, playbook, key, analyst.Description, _time.GetUtcNow(), clauses.Count, findings, missing, side: side)
+        return RiskReport.For(document, playbook, key + "\n" + kind, analyst.Description, _time.GetUtcNow(), clauses.Count, findings, missing, side: side)
             with
             {
+                ContractKind = kind,
+                ContractKindDetected = options.ContractKind is null,
                 Context = ReportContext.Of("local", clauses, clauses.Select(c => c.ClauseId)) with { ShowsAllFindings = options.IncludeInfo && options.MinConfidence is null },
             };
     }
@@ -79,7 +82,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
     /// the side <paramref name="lens"/> reads it from: its deviations may depend on whom the clause
     /// favours and on its measured terms; the quote runs from the first piece to the last.
     /// </summary>
-    internal static Finding Judge(PlaybookRule rule, IReadOnlyList<StoredClause> pieces, float confidence, string documentText, ReviewLens? lens = null)
+    public static Finding Judge(PlaybookRule rule, IReadOnlyList<StoredClause> pieces, float confidence, string documentText, ReviewLens? lens = null)
     {
         lens ??= ReviewLens.None;
         var first = pieces[0].Clause;
@@ -110,9 +113,9 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
     }
 
     /// <summary>The protections the playbook expects that no finding showed, most severe first.</summary>
-    internal static List<MissingProtection> MissingProtections(Playbook playbook, IReadOnlySet<string> present) =>
+    public static List<MissingProtection> MissingProtections(Playbook playbook, IReadOnlySet<string> present, string? kind) =>
         playbook.Rules
-            .Where(r => r.Expected && !present.Contains(r.Category))
+            .Where(r => r.IsExpectedIn(kind) && !present.Contains(r.Category))
             .Select(r => new MissingProtection(r.Category, r.MissingSeverity, r.MissingRationale, r.StandardPosition))
             .OrderByDescending(m => m.Severity).ThenBy(m => m.Category, StringComparer.Ordinal)
             .ToList();

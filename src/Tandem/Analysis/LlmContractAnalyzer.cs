@@ -83,11 +83,14 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         var (consistent, emptied) = FindingConsistency.Resolve(findings);
         present.ExceptWith(emptied);
         findings = [.. consistent];
-        return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name,
+        var kind = ContractKinds.Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
+        return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name + "\n" + kind,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
-            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present), unverified, side)
+            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present, kind), unverified, side)
             with
             {
+                ContractKind = kind,
+                ContractKindDetected = true,
                 Context = ReportContext.Of("llm", clauses, prompt.Context.Select(p => p.ClauseId),
                     prompt.Messages.Select(m => new PromptTurn(m.Role.Value, m.Text)).ToList(), review.RawOutput),
             };

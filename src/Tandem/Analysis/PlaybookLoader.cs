@@ -52,8 +52,14 @@ public static class PlaybookLoader
             }
 
             var deviations = (r.Deviations ?? []).Select((d, j) => ToSignal(d, $"{where} ({category}), deviation {j + 1}")).ToList();
+            var kinds = (r.ExpectedFor ?? []).Select(k => k.Trim().ToLowerInvariant()).ToList();
+            if (kinds.FirstOrDefault(k => !ContractKinds.IsKnown(k)) is { } unknown)
+            {
+                throw new TandemException($"{where}: unknown contract kind '{unknown}' in expected_for", $"use {string.Join(", ", ContractKinds.All.Select(k => k.Id))} or other");
+            }
+
             rules.Add(new PlaybookRule(category, r.Expected, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations));
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds });
         }
 
         return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules);
@@ -132,6 +138,7 @@ public static class PlaybookLoader
     {
         public string? Category { get; set; }
         public bool Expected { get; set; }
+        public List<string>? ExpectedFor { get; set; }
         public string? StandardPosition { get; set; }
         public string? Severity { get; set; }
         public string? Rationale { get; set; }

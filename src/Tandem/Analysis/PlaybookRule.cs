@@ -9,6 +9,7 @@ namespace Tandem.Analysis;
 /// <param name="MissingSeverity">Severity when an expected clause is absent.</param>
 /// <param name="MissingRationale">Why its absence matters.</param>
 /// <param name="Deviations">Signals that a present clause departs from the standard.</param>
+/// <remarks><see cref="ExpectedFor"/> narrows <paramref name="Expected"/> to the kinds of contract that need the clause.</remarks>
 public sealed record PlaybookRule(
     string Category,
     bool Expected,
@@ -17,4 +18,11 @@ public sealed record PlaybookRule(
     string? Rationale,
     Severity MissingSeverity,
     string? MissingRationale,
-    IReadOnlyList<DeviationSignal> Deviations);
+    IReadOnlyList<DeviationSignal> Deviations)
+{
+    /// <summary>The contract kinds (<see cref="ContractKinds"/> ids) that should contain the clause; empty means every kind.</summary>
+    public IReadOnlyList<string> ExpectedFor { get; init; } = [];
+
+    /// <summary>Whether a contract of kind <paramref name="kind"/> should contain the clause.</summary>
+    public bool IsExpectedIn(string? kind) => Expected && (ExpectedFor.Count == 0 || kind is null || ExpectedFor.Contains(kind, StringComparer.Ordinal));
+}

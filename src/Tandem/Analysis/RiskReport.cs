@@ -18,6 +18,12 @@ public sealed record RiskReport
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<MissingProtection> MissingProtections { get; init; }
 
+    /// <summary>The kind of contract (<see cref="ContractKinds"/> id) whose protections were expected; null for older reports.</summary>
+    public string? ContractKind { get; init; }
+
+    /// <summary>True when <see cref="ContractKind"/> was detected rather than given.</summary>
+    public bool ContractKindDetected { get; init; }
+
     /// <summary>The party the review is for, among the parties the preamble names; null when none were found or given.</summary>
     public ReviewSide? Side { get; init; }
 

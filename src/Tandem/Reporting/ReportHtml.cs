@@ -25,6 +25,11 @@ public static class ReportHtml
         h.Append(CultureInfo.InvariantCulture, $"<h1>Risk report: {E(report.DocumentTitle)}</h1>\n");
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Document <code>{E(report.DocumentId)}</code> version {report.Version}, {report.ClauseCount} clauses · Playbook {E(report.Playbook)} · {E(report.Model)} · Report <code>{E(report.ReportId)}</code></p>\n");
         h.Append(CultureInfo.InvariantCulture, $"<p><strong>Reviewed for:</strong> {E(ReportText.SideSummary(report))}</p>\n");
+        if (ReportText.KindSummary(report) is { } kind)
+        {
+            h.Append(CultureInfo.InvariantCulture, $"<p><strong>Contract type:</strong> {E(kind)}</p>\n");
+        }
+
         h.Append(CultureInfo.InvariantCulture, $"<p><strong>Summary:</strong> {E(ReportText.SeveritySummary(report))}</p>\n");
         h.Append(CultureInfo.InvariantCulture, $"<h2>Findings ({report.Findings.Count})</h2>\n");
         if (report.Findings.Count > 0)

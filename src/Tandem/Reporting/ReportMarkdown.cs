@@ -23,6 +23,11 @@ public static class ReportMarkdown
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Document: `{report.DocumentId}` version {report.Version} ({report.ClauseCount} clauses)");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Reviewed for: {Escape(ReportText.SideSummary(report))}");
+        if (ReportText.KindSummary(report) is { } kind)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Contract type: {Escape(kind)}");
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture, $"- Playbook: {Escape(report.Playbook)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Model: {Escape(report.Model)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Report: `{report.ReportId}`");

@@ -53,6 +53,14 @@ public static class ReportText
         };
     }
 
+    /// <summary>"SaaS subscription agreement (detected; --type changes it)", or null for reports made before kinds.</summary>
+    public static string? KindSummary(RiskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.ContractKind is not { } kind ? null
+            : ContractKinds.NameOf(kind) + (report.ContractKindDetected ? " (detected; --type changes it)" : " (as given)");
+    }
+
     /// <summary>Why a model's claim was dropped, in words.</summary>
     public static string UnverifiedReason(string reason) => reason switch
     {

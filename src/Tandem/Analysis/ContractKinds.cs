@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// The kind of contract, from its title and opening: which protections a review should expect
+/// depends on it (an NDA needs no warranty period or insurance; a consulting agreement does).
+/// Ids are short and stable ("nda", "saas", "licence" ...); a playbook rule's
+/// <c>expected_for</c> lists the ids it applies to.
+/// </summary>
+public static partial class ContractKinds
+{
+    /// <summary>Every kind Tandem detects, by id, with its name; the first whose pattern matches the title wins, then the opening.</summary>
+    public static IReadOnlyList<(string Id, string Name, Regex Pattern)> All { get; } =
+    [
+        ("nda", "nondisclosure agreement", Nda()),
+        ("patent-licence", "patent licence", PatentLicence()),
+        ("joint-development", "joint development agreement", JointDevelopment()),
+        ("hosting", "hosting or data processing agreement", Hosting()),
+        ("saas", "SaaS subscription agreement", Saas()),
+        ("distribution", "distribution agreement", Distribution()),
+        ("supply", "supply agreement", Supply()),
+        ("licence", "software licence", Licence()),
+        ("employment", "employment or individual consulting agreement", Employment()),
+        ("services", "services or consulting agreement", Services()),
+    ];
+
+    /// <summary>The kind's id, or "other" when nothing matches; <paramref name="title"/> is the document's title or first heading.</summary>
+    public static string Detect(string? title, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var opening = text.Length > 3000 ? text[..3000] : text;
+        foreach (var source in new[] { title ?? string.Empty, FirstLine(text), opening })
+        {
+            foreach (var (id, _, pattern) in All)
+            {
+                if (pattern.IsMatch(source))
+                {
+                    return id;
+                }
+            }
+        }
+
+        return "other";
+    }
+
+    /// <summary>The kind's name for a report header, e.g. "SaaS subscription agreement".</summary>
+    public static string NameOf(string id) => All.FirstOrDefault(k => k.Id == id).Name ?? "contract of another kind";
+
+    /// <summary>Whether <paramref name="id"/> is a kind Tandem knows (or "other").</summary>
+    public static bool IsKnown(string id) => id == "other" || All.Any(k => k.Id == id);
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        return end < 0 ? text : text[..end];
+    }
+
+    [GeneratedRegex(@"\b(?:non-?disclosure|confidentiality)\s+agreement\b|\bNDA\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Nda();
+
+    [GeneratedRegex(@"\bpatent\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PatentLicence();
+
+    [GeneratedRegex(@"\b(?:joint\s+development|co-?development|research\s+and\s+development\s+collaboration|collaboration)\s+agreement\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JointDevelopment();
+
+    [GeneratedRegex(@"\b(?:hosting|data\s+processing|processing|colocation)\s+(?:services\s+)?agreement\b|\bdata\s+processing\s+addendum\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hosting();
+
+    [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:services\s+)?agreement\b|\bsaas\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Saas();
+
+    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?)\s+agreement\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Distribution();
+
+    [GeneratedRegex(@"\b(?:supply|purchase|procurement|manufacturing)\s+agreement\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Supply();
+
+    [GeneratedRegex(@"\b(?:software\s+)?licen[cs]e\s+agreement\b|\bend[- ]user\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Licence();
+
+    [GeneratedRegex(@"\b(?:employment|independent\s+contractor)\s+agreement\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Employment();
+
+    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services)\s+agreement\b|\bstatement\s+of\s+work\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Services();
+}

@@ -1,0 +1,135 @@
+using Tandem.Analysis;
+
+namespace Tandem.Tests.Analysis;
+
+/// <summary>The playbook judged for a side: whose clause it is, how far it deviates, which kind of contract it is, no contradictions.</summary>
+public sealed class SideAwareReviewTests
+{
+    private static readonly ContractParty[] Parties = [new("Lumenfield Software, Inc.", "Provider"), new("Carrow & Beck Outfitters, LLC", "Customer")];
+
+    private static readonly Playbook Playbook = PlaybookLoader.Parse("""
+        name: Side test
+        version: "1"
+        rules:
+          - category: Termination for Convenience
+            expected: true
+            expected_for: [saas, services]
+            severity: low
+            deviations:
+              - name: Only the other side may terminate at will
+                when: [them]
+                severity: high
+                rationale: "{them} may end the agreement at will; {us} stays bound."
+              - name: Your own exit
+                when: [us]
+                severity: info
+              - name: Long notice
+                pattern: '(?i)notice'
+                severity: medium
+          - category: Cap on Liability
+            expected: true
+            severity: low
+            deviations:
+              - name: Cap below twelve months of fees
+                measure: cap_months
+                below: 12
+                severity: high
+        """, "side-test.yaml");
+
+    [Theory]
+    [InlineData("Provider may terminate this Agreement for convenience on sixty (60) days' notice.", Severity.High, "Provider may end the agreement at will; Customer stays bound.")]
+    [InlineData("Customer may terminate this Agreement for convenience on thirty (30) days' notice.", Severity.Info, null)]
+    [InlineData("Either party may terminate this Agreement on ninety (90) days' notice.", Severity.Medium, null)]
+    public void Judge_TerminationRight_SeverityDependsOnWhoseRightItIs(string clause, Severity expected, string? rationale)
+    {
+        var finding = Judge("Termination for Convenience", clause, "customer");
+
+        Assert.Equal(expected, finding.Severity);
+        if (rationale is not null)
+        {
+            Assert.Equal(rationale, finding.Rationale);
+        }
+    }
+
+    [Fact]
+    public void Judge_CapBelowStandard_SaysWhatWasMeasured()
+    {
+        var finding = Judge("Cap on Liability", "Provider's aggregate liability shall not exceed the fees paid in the three (3) months preceding the claim.", "customer");
+
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Equal("cap months 3 months of fees; your standard ≥ 12 months of fees", finding.Measured);
+        Assert.Equal(Favours.Them, finding.Favours);
+        Assert.Equal("Provider", finding.Beneficiary);
+    }
+
+    [Fact]
+    public void Judge_SameClauseForTheOtherSide_Mirrors() =>
+        Assert.Equal(Severity.Info, Judge("Termination for Convenience", "Provider may terminate this Agreement for convenience at any time.", "provider").Severity);
+
+    [Theory]
+    [InlineData("when: [sometimes]", "unknown 'when' value 'sometimes'")]
+    [InlineData("measure: weight\n        below: 3", "unknown measure 'weight'")]
+    [InlineData("measure: notice_days", "needs a bound")]
+    public void Parse_BadSideConditions_OneLineError(string condition, string expected)
+    {
+        var yaml = $"""
+            name: Bad
+            rules:
+              - category: Cap on Liability
+                deviations:
+                  - name: x
+                    {condition}
+            """;
+
+        var error = Assert.Throws<TandemException>(() => PlaybookLoader.Parse(yaml, "bad.yaml"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MUTUAL NONDISCLOSURE AGREEMENT", "nda")]
+    [InlineData("MASTER SAAS SUBSCRIPTION AGREEMENT", "saas")]
+    [InlineData("Exclusive Distribution Agreement", "distribution")]
+    [InlineData("PATENT LICENSE AGREEMENT", "patent-licence")]
+    [InlineData("Software License Agreement", "licence")]
+    [InlineData("Consulting Services Agreement", "services")]
+    [InlineData("Joint Development Agreement", "joint-development")]
+    [InlineData("Data Processing Agreement", "hosting")]
+    [InlineData("Lease", "other")]
+    public void Detect_Title_TheKind(string title, string kind) => Assert.Equal(kind, ContractKinds.Detect(title, title + "\n\nThis agreement is made between A and B."));
+
+    [Fact]
+    public void MissingProtections_NdaNeedsNoConvenienceExit_SaasDoes()
+    {
+        var none = new HashSet<string>();
+
+        Assert.DoesNotContain(ContractAnalyzer.MissingProtections(Playbook, none, "nda"), m => m.Category == "Termination for Convenience");
+        Assert.Contains(ContractAnalyzer.MissingProtections(Playbook, none, "saas"), m => m.Category == "Termination for Convenience");
+        Assert.Contains(ContractAnalyzer.MissingProtections(Playbook, none, "nda"), m => m.Category == "Cap on Liability");
+    }
+
+    [Fact]
+    public void Resolve_CappedAndUncappedOnOneClause_KeepsWhatTheWordsSay()
+    {
+        var exclusion = Finding("c1", "Cap on Liability", "In no event shall Provider be liable for indirect damages.");
+        var wrongUncapped = Finding("c1", "Uncapped Liability", "In no event shall Provider be liable for indirect damages.");
+        var lifted = Finding("c2", "Uncapped Liability", "The limitations in this Section shall not apply to Customer.");
+        var wrongCap = Finding("c2", "Cap on Liability", "The limitations in this Section shall not apply to Customer.");
+        var liquidated = Finding("c3", "Cap on Liability", "The Recipient shall pay $250,000 per breach as liquidated damages.");
+
+        var (kept, emptied) = FindingConsistency.Resolve([exclusion, wrongUncapped, lifted, wrongCap, liquidated]);
+
+        Assert.Equal([exclusion, lifted], kept);
+        Assert.Empty(emptied);
+        Assert.Equal(["Cap on Liability"], FindingConsistency.Resolve([liquidated]).Emptied);
+    }
+
+    private static Finding Judge(string category, string clause, string side)
+    {
+        var document = new Tandem.Store.StoredClause("cl_1", new Tandem.Documents.Clause(0, "1", null, Tandem.Documents.ClauseKind.Section, 0, clause.Length, clause));
+        return ContractAnalyzer.Judge(Playbook.RuleFor(category)!, [document], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, side)));
+    }
+
+    private static Finding Finding(string clauseId, string category, string quote) =>
+        new(category, Severity.High, clauseId, "1", null, quote, 0, quote.Length, 1, null, [], 0.9);
+}
