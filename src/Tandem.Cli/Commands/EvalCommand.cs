@@ -15,7 +15,8 @@ namespace Tandem.Cli.Commands;
 
 /// <summary>
 /// <c>tandem eval cuad --data &lt;dir&gt; [--folds 5] [--compare ...] [--retrieval]</c> and
-/// <c>tandem eval acord</c>: scores on the benchmark data, as a table, JSON and a Markdown report.
+/// <c>tandem eval acord</c>: scores on the benchmark data, as a table, JSON and a Markdown report;
+/// <c>tandem eval review --key &lt;answers.json&gt; --contracts &lt;dir&gt;</c>: reviews scored against an answer key.
 /// </summary>
 internal static class EvalCommand
 {
@@ -224,6 +225,38 @@ internal static class EvalCommand
         return command;
     }
 
+    private static Command Review(CommandRunner run)
+    {
+        var key = new Option<string>("--key") { Description = "Answer key (JSON): per contract the side, its deliberate risks and missing protections; see samples/review-key/answers.json", Required = true };
+        var contracts = new Option<string>("--contracts") { Description = "Folder the key's file names are relative to, e.g. samples/contracts", Required = true };
+        var playbookPath = new Option<string?>("--playbook") { Description = "Playbook YAML (default: the shipped standard playbook)" };
+        var modelPath = new Option<string?>("--model-file") { Description = "Local analyst model file (default: $TANDEM_MODEL, else the registry's champion, as analyze)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
+        var format = CliOptions.Format("text", "json");
+        var command = new Command("review", "Review each contract of an answer key for its side, as analyze does, and score the reports: risks found at the required severity, missing protections found, unexpected high findings; stores no document or report")
+        {
+            key, contracts, playbookPath, modelPath, output, format,
+        };
+        command.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var answers = ReviewKey.Load(parse.GetValue(key)!);
+            var playbook = PlaybookLoader.Load(parse.GetValue(playbookPath) ?? PlaybookLoader.DefaultPath());
+            var analyst = (parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL")) is { } modelFile
+                ? LocalAnalyst.Load(modelFile)
+                : await new SqliteModelRegistry(context.DatabasePath).LoadLocalChampionAsync(cancellationToken);
+            var result = await context.WithProgressAsync("eval review", progress =>
+                new ReviewKeyEvaluator(context.Readers, new ClauseSegmenter(), new ContractAnalyzer(analyst))
+                    .EvaluateAsync(answers, parse.GetValue(contracts)!, playbook, progress, cancellationToken));
+            if (!await WriteJsonAsync(context, result, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
+            {
+                ReviewEvalText.Write(context.Console, result);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
     public static Command Create(CommandRunner run)
     {
         var data = new Option<string>("--data") { Description = "Folder laid out like CUAD (contracts/*.txt, master_clauses.csv)", Required = true };
@@ -300,6 +333,6 @@ internal static class EvalCommand
 
             return 0;
         }));
-        return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run), Tokens(run), Compare(run), EvalCorrectionsCommand.Create(run) };
+        return new Command("eval", "Evaluate on benchmark data") { cuad, Acord(run), Tokens(run), Compare(run), Review(run), EvalCorrectionsCommand.Create(run) };
     }
 }

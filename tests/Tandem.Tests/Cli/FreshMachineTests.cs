@@ -35,6 +35,7 @@ public sealed partial class FreshMachineTests
         ("eval acord", ["eval", "acord", "--data", "{acord}", "--split", "train", "--compare", "bm25"], 0),
         ("eval acord", ["eval", "acord", "--data", "{acord}", "--split", "test"], 1),
         ("eval tokens", ["eval", "tokens", "--data", "{cuad}"], 0),
+        ("eval review", ["eval", "review", "--key", "samples/review-key/answers.json", "--contracts", "samples/contracts"], 0),
         ("models list", ["models", "list"], 0),
         ("models test", ["models", "test", "reviewer"], 1),
         ("ask", ["ask", "what is the liability cap?", "--model", "reviewer"], 1),

@@ -20,8 +20,8 @@ public sealed class IngestFolderCliTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
         Assert.Contains("skipped      README.md: project documentation, not a contract; ingest it by its path to include it\n", output, StringComparison.Ordinal);
-        Assert.EndsWith("ingested 5 files: 5 new, 0 changed, 0 unchanged, 0 restored, 0 retired, 0 failed, 1 skipped\n", output, StringComparison.Ordinal);
-        Assert.Contains("5 documents", documents.Output, StringComparison.Ordinal);
+        Assert.EndsWith("ingested 10 files: 10 new, 0 changed, 0 unchanged, 0 restored, 0 retired, 0 failed, 1 skipped\n", output, StringComparison.Ordinal);
+        Assert.Contains("10 documents", documents.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("README", documents.Output, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,48 @@
+using Tandem.Analysis;
+
+namespace Tandem.Evaluation;
+
+/// <summary>
+/// Scores a risk report against a contract's answer key: a risk is found when a finding sits on
+/// one of its clauses (the path or a clause under it) with an acceptable category, and found at
+/// severity when that finding is at least as severe as the key requires; a missing protection is
+/// found when the report lists its category as missing; every high or critical finding on a
+/// clause no risk names is unexpected.
+/// </summary>
+public sealed class ReviewKeyScorer
+{
+    /// <summary>Scores <paramref name="report"/> against <paramref name="key"/>.</summary>
+    public ReviewContractScore Score(ReviewKeyContract key, RiskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(report);
+        var risks = key.Risks.Select(risk => new ReviewRiskScore(risk.Id, risk.Description, risk.Clauses, risk.MinSeverity,
+                report.Findings
+                    .Where(f => risk.Categories.Contains(f.Category, StringComparer.Ordinal) && risk.Clauses.Any(c => Covers(c, f.ClausePath)))
+                    .Select(f => new ReviewMatch(f.ClausePath, f.Category, f.Severity))
+                    .MaxBy(m => m.Severity)))
+            .ToList();
+        var missing = key.Missing.Select(m => new ReviewMissingScore(m, report.MissingProtections.Any(p => p.Category == m))).ToList();
+        var keyed = key.Risks.SelectMany(r => r.Clauses).ToList();
+        var unexpected = report.Findings
+            .Where(f => f.Severity >= Severity.High && !keyed.Any(c => Covers(c, f.ClausePath)))
+            .Select(f => new UnexpectedFinding(f.ClausePath, f.Category, f.Severity, key.Ordinary.Any(o => Covers(o, f.ClausePath))))
+            .ToList();
+        var side = report.Side is { } s ? s.Describe() : key.Side;
+        return new ReviewContractScore(key.File, key.Type, side, risks, missing, unexpected);
+    }
+
+    /// <summary>
+    /// Whether the key path <paramref name="keyPath"/> covers the clause at <paramref name="clausePath"/>:
+    /// the same path, or one under it at a path boundary ("12.3" covers "12.3(b)(ii)", "12.3.1",
+    /// "12.3#2", "12.3 ¶2" and "Exhibit A/(a)" is under "Exhibit A"), not "12.30", "12.3a" or
+    /// "12.3~2" (the segmenter's second clause numbered 12.3, a different clause).
+    /// </summary>
+    public static bool Covers(string keyPath, string clausePath)
+    {
+        ArgumentNullException.ThrowIfNull(keyPath);
+        ArgumentNullException.ThrowIfNull(clausePath);
+        return clausePath.StartsWith(keyPath, StringComparison.Ordinal)
+            && (clausePath.Length == keyPath.Length || clausePath[keyPath.Length] is '(' or '.' or '#' or '/' or ' ');
+    }
+}
