@@ -76,6 +76,11 @@ public sealed partial class ClauseBeneficiaries
             return +1; // "in no event shall Provider be liable"
         }
 
+        if (Grantee().IsMatch(before))
+        {
+            return +1; // "Licensor grants to Licensee", "assigns all rights to Buyer"
+        }
+
         if (NotApplyTo().IsMatch(before))
         {
             return -1; // "the limitations shall not apply to Customer"
@@ -142,8 +147,11 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains\b|owns\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Right();
 
-    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+(?:required|obligated|responsible|liable)|covenants?|hereby\s+(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?)|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+(?:required|obligated|responsible|liable)|covenants?|(?:hereby\s+)?(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?)\b|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
     private static partial Regex Duty();
+
+    [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?)\b[^.;]{0,80}?\bto\s+(?:the\s+|each\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Grantee();
 
     [GeneratedRegex(@"\b(?:shall|will|do|does)\s+not\s+apply\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotApplyTo();

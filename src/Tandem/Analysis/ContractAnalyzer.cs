@@ -30,8 +30,9 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             var rule = playbook.RuleFor(category);
             var threshold = Math.Max(categories[k].Threshold, options.MinConfidence ?? 0);
             // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
+            // The model's hits, plus the clauses the playbook recognises by their words (rare categories the model misses).
             var hits = Enumerable.Range(0, clauses.Count)
-                .Where(i => scores[i][k] >= threshold)
+                .Where(i => scores[i][k] >= threshold || (options.MinConfidence is null && rule?.Detects(clauses[i].Clause.Text) == true))
                 .GroupBy(i => ContextClause.ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
                 .Select(g => g.Order().ToList())
                 .OrderByDescending(g => g.Max(i => scores[i][k]))

@@ -59,7 +59,7 @@ public static class PlaybookLoader
             }
 
             rules.Add(new PlaybookRule(category, r.Expected, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds });
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, Detect = ToRegex(r.Detect, where) });
         }
 
         return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules);
@@ -139,6 +139,7 @@ public static class PlaybookLoader
         public string? Category { get; set; }
         public bool Expected { get; set; }
         public List<string>? ExpectedFor { get; set; }
+        public string? Detect { get; set; }
         public string? StandardPosition { get; set; }
         public string? Severity { get; set; }
         public string? Rationale { get; set; }

@@ -23,6 +23,25 @@ public sealed record PlaybookRule(
     /// <summary>The contract kinds (<see cref="ContractKinds"/> ids) that should contain the clause; empty means every kind.</summary>
     public IReadOnlyList<string> ExpectedFor { get; init; } = [];
 
+    /// <summary>
+    /// Words that identify a clause of this category whatever the model scores (e.g. a unilateral
+    /// price change); null when the rule relies on the model alone.
+    /// </summary>
+    public System.Text.RegularExpressions.Regex? Detect { get; init; }
+
+    /// <summary>Whether <paramref name="clauseText"/> carries the rule's identifying words.</summary>
+    public bool Detects(string clauseText)
+    {
+        try
+        {
+            return Detect?.IsMatch(clauseText) == true;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether a contract of kind <paramref name="kind"/> should contain the clause.</summary>
     public bool IsExpectedIn(string? kind) => Expected && (ExpectedFor.Count == 0 || kind is null || ExpectedFor.Contains(kind, StringComparer.Ordinal));
 }
