@@ -71,6 +71,8 @@ public sealed partial class ClauseBeneficiaries
     /// <summary>+1 when the subject gains by what follows it, -1 when it is bound, 0 when neither.</summary>
     private static int Verb(string after, string before)
     {
+        after = Appositive().Replace(after, string.Empty, 1); // "Manufacturer or its designated representative may"
+
         if (NoLiability().IsMatch(before))
         {
             return +1; // "in no event shall Provider be liable"
@@ -141,14 +143,17 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:shall|will|is|are)\s+not\s+(?:be\s+)?(?:liable|responsible)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotLiable();
 
-    [GeneratedRegex(@"^\s*(?:(?:shall|will|may|must|can|does|do)\s*not|cannot|agrees?\s+not\s+to|covenants?\s+not\s+to|is\s+not\s+(?:permitted|allowed|entitled)|shall\s+in\s+no\s+event)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:shall|will|may|must|can|does|do)\s*not|cannot|agrees?\s+not\s+to|covenants?\s+not\s+to|is\s+not\s+(?:permitted|allowed|entitled)|shall\s+in\s+no\s+event|(?:shall|will)\s+have\s+no\s+right|has\s+no\s+right)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Restriction();
 
-    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains\b|owns\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Right();
 
     [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+(?:required|obligated|responsible|liable)|covenants?|(?:hereby\s+)?(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?)\b|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
     private static partial Regex Duty();
+
+    [GeneratedRegex(@"^\s*(?:(?:or|and)\s+(?:its|their)\s+(?:\w+\s+){0,3}?(?:representatives?|affiliates?|agents?|auditors?|designees?|subcontractors?|personnel)\b|,\s*[^,.;]{1,60},)", RegexOptions.IgnoreCase)]
+    private static partial Regex Appositive();
 
     [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?)\b[^.;]{0,80}?\bto\s+(?:the\s+|each\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Grantee();
@@ -159,7 +164,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"\bappl(?:y|ies)\s+(?:only|solely)\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?$|\bfor\s+the\s+(?:sole\s+|exclusive\s+)?benefit\s+of\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ApplyOnlyTo();
 
-    [GeneratedRegex(@"^\s*(?:sole|exclusive)(?:\s+and\s+exclusive)?\s+remed", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:sole|exclusive|only)(?:\s+and\s+exclusive)?\s+(?:remed|means)", RegexOptions.IgnoreCase)]
     private static partial Regex SoleRemedy();
 
     [GeneratedRegex(@"\b(?:at|in)\s+$", RegexOptions.IgnoreCase)]

@@ -63,6 +63,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var (consistent, emptied) = FindingConsistency.Resolve(findings);
         findings = [.. consistent];
         present.ExceptWith(emptied);
+        present.ExceptWith(ProtectionsNotOurs(playbook, findings));
         var kind = options.ContractKind ?? ContractKinds.Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
         var missing = MissingProtections(playbook, present, kind);
 
@@ -91,11 +92,11 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var quote = documentText[first.Start..end];
         var (favours, beneficiary) = lens.Stance(quote);
         var quantities = lens.Measure(quote);
-        var matched = rule.Deviations.Where(d => d.Matches(quote, favours, quantities)).ToList();
-        if (matched.Any(d => d.When.Count > 0))
+        var matched = rule.Deviations.Where(d => d.AppliesTo(lens.Side?.Party.Role) && d.Matches(quote, favours, quantities)).ToList();
+        if (matched.Any(d => d.When.Count > 0 || d.Roles.Count > 0))
         {
             // Judged for the side, the clause's text signals that ignore whose clause it is no longer apply.
-            matched = matched.Where(d => d.When.Count > 0).ToList();
+            matched = matched.Where(d => d.When.Count > 0 || d.Roles.Count > 0).ToList();
         }
 
         var severity = matched.Count == 0 ? rule.Severity : matched.Max(d => d.Severity);
@@ -112,6 +113,16 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             Measured = matched.Select(d => d.Measured(quantities)).FirstOrDefault(m => m is not null),
         };
     }
+
+    /// <summary>
+    /// Categories whose every finding favours someone the rule's <see cref="PlaybookRule.PresentWhen"/>
+    /// does not accept: the protection is there for the other side only, so it is missing for ours.
+    /// </summary>
+    public static IEnumerable<string> ProtectionsNotOurs(Playbook playbook, IReadOnlyList<Finding> findings) =>
+        findings.GroupBy(f => f.Category, StringComparer.Ordinal)
+            .Where(g => playbook.RuleFor(g.Key) is { PresentWhen.Count: > 0 } rule && g.All(f => !rule.PresentWhen.Contains(f.Favours)))
+            .Select(g => g.Key)
+            .ToList();
 
     /// <summary>The protections the playbook expects that no finding showed, most severe first.</summary>
     public static List<MissingProtection> MissingProtections(Playbook playbook, IReadOnlySet<string> present, string? kind) =>

@@ -15,6 +15,9 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// <summary>Whom the clause must favour for the signal to apply; empty means any.</summary>
     public IReadOnlyList<Favours> When { get; init; } = [];
 
+    /// <summary>The roles of the side under review the signal is for (e.g. supplier, provider); empty means every side.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
     /// <summary>A quantity of <see cref="ClauseQuantities.Names"/> the clause must state, within bounds.</summary>
     public string? Measure { get; init; }
 
@@ -26,6 +29,9 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
 
     /// <summary>True when the clause text shows this deviation (text conditions only: no side, no measure).</summary>
     public bool Matches(string clauseText) => Matches(clauseText, Favours.Unclear, new Dictionary<string, double>());
+
+    /// <summary>True when the signal applies to a review for a party whose role is <paramref name="role"/>.</summary>
+    public bool AppliesTo(string? role) => Roles.Count == 0 || (role is not null && Roles.Contains(role, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>True when the clause shows this deviation for a clause that favours <paramref name="favours"/>, with <paramref name="quantities"/> measured.</summary>
     public bool Matches(string clauseText, Favours favours, IReadOnlyDictionary<string, double> quantities)
@@ -45,7 +51,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
         {
             return (Pattern is null || Pattern.IsMatch(clauseText)) &&
                    (AbsentPattern is null || !AbsentPattern.IsMatch(clauseText)) &&
-                   (Pattern is not null || AbsentPattern is not null || When.Count > 0 || Measure is not null);
+                   (Pattern is not null || AbsentPattern is not null || When.Count > 0 || Measure is not null || Roles.Count > 0);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -7,7 +7,8 @@ namespace Tandem.Analysis;
 /// a liquidated-damages clause is not a liability cap. The clause's own words decide: a finding of
 /// "Uncapped Liability" needs words that lift a limit ("shall not be limited", "shall not apply
 /// to", "unlimited"); a "Cap on Liability" on such a clause, or on a clause that fixes damages
-/// without limiting them, is dropped. Dropped categories may then be reported as missing.
+/// without limiting them, or on a clause with no words of limitation at all (a warranty remedy),
+/// is dropped; a "Termination for Convenience" on a clause that terminates only for cause is dropped. Dropped categories may then be reported as missing.
 /// </summary>
 public static partial class FindingConsistency
 {
@@ -27,7 +28,9 @@ public static partial class FindingConsistency
                 {
                     "Uncapped Liability" => !lifts,
                     "Cap on Liability" => (lifts && clause.Any(o => o.Category == "Uncapped Liability") && !limits)
-                        || (LiquidatedDamages().IsMatch(quote) && !limits),
+                        || (LiquidatedDamages().IsMatch(quote) && !limits)
+                        || !LimitWords().IsMatch(quote),
+                    "Termination for Convenience" => !Convenience().IsMatch(quote),
                     _ => false,
                 };
                 if (contradicted)
@@ -47,6 +50,14 @@ public static partial class FindingConsistency
 
     [GeneratedRegex(@"\b(?:shall\s+not\s+exceed|will\s+not\s+exceed|not\s+to\s+exceed|limited\s+to|in\s+no\s+event\s+(?:shall|will)\s+\w+(?:['’]s)?\s+(?:\w+\s+){0,3}(?:liability|damages)[^.]{0,60}exceed|aggregate\s+liability|(?:shall|will)\s+not\s+be\s+liable|in\s+no\s+event\s+(?:shall|will)\s+\w+\s+be\s+liable)", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Limits();
+
+    /// <summary>Words without which a termination right is for cause, not for convenience.</summary>
+    [GeneratedRegex(@"\b(?:convenience|for\s+any\s+reason|for\s+no\s+reason|without\s+cause|at\s+any\s+time|at\s+will|in\s+its\s+(?:sole\s+)?discretion)\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex Convenience();
+
+    /// <summary>Words without which a clause cannot be a limitation of liability (a warranty remedy mislabelled as a cap).</summary>
+    [GeneratedRegex(@"\b(?:liab\w*|damages|exceed\w*|limit\w*|cap(?:s|ped)?|remed\w*|in\s+no\s+event|claims?\s+(?:must|shall)\s+be\s+brought)\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex LimitWords();
 
     [GeneratedRegex(@"\bliquidated\s+damages\b|\bas\s+liquidated\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex LiquidatedDamages();

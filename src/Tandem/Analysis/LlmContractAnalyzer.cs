@@ -83,6 +83,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         var (consistent, emptied) = FindingConsistency.Resolve(findings);
         present.ExceptWith(emptied);
         findings = [.. consistent];
+        present.ExceptWith(ContractAnalyzer.ProtectionsNotOurs(playbook, findings));
         var kind = ContractKinds.Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
         return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name + "\n" + kind,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),

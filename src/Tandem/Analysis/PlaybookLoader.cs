@@ -59,7 +59,7 @@ public static class PlaybookLoader
             }
 
             rules.Add(new PlaybookRule(category, r.Expected, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, Detect = ToRegex(r.Detect, where) });
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen, where) });
         }
 
         return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules);
@@ -67,9 +67,7 @@ public static class PlaybookLoader
 
     private static DeviationSignal ToSignal(DeviationFile d, string where)
     {
-        var when = (d.When ?? []).Select(w => Enum.TryParse<Favours>(w.Trim(), ignoreCase: true, out var f) && Enum.IsDefined(f) && w.Trim().Length > 1
-            ? f
-            : throw new TandemException($"{where}: unknown 'when' value '{w}'", "use us, them, both or unclear (whom the clause favours, seen from the side under review)")).ToList();
+        var when = ParseFavours(d.When, where);
         if (d.Measure is { } measure && !ClauseQuantities.Names.Contains(measure.Trim()))
         {
             throw new TandemException($"{where}: unknown measure '{measure}'", $"use one of {string.Join(", ", ClauseQuantities.Names)}");
@@ -80,7 +78,7 @@ public static class PlaybookLoader
             throw new TandemException($"{where}: measure '{d.Measure}' needs a bound", "add below: <number> or above: <number>");
         }
 
-        if (string.IsNullOrWhiteSpace(d.Pattern) && string.IsNullOrWhiteSpace(d.AbsentPattern) && when.Count == 0 && d.Measure is null)
+        if (string.IsNullOrWhiteSpace(d.Pattern) && string.IsNullOrWhiteSpace(d.AbsentPattern) && when.Count == 0 && d.Measure is null && d.Roles is not { Count: > 0 })
         {
             throw new TandemException($"{where}: needs a pattern, an absent_pattern, a when or a measure", "add a .NET regular expression, or say whom the clause must favour");
         }
@@ -89,11 +87,17 @@ public static class PlaybookLoader
             ParseSeverity(d.Severity, where, Severity.Medium), d.Rationale?.Trim())
         {
             When = when,
+            Roles = (d.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),
             Measure = d.Measure?.Trim(),
             Below = d.Below,
             Above = d.Above,
         };
     }
+
+    private static List<Favours> ParseFavours(List<string>? values, string where) =>
+        (values ?? []).Select(w => Enum.TryParse<Favours>(w.Trim(), ignoreCase: true, out var f) && Enum.IsDefined(f) && w.Trim().Length > 1
+            ? f
+            : throw new TandemException($"{where}: unknown 'when' value '{w}'", "use us, them, both or unclear (whom the clause favours, seen from the side under review)")).ToList();
 
     private static Regex? ToRegex(string? pattern, string where)
     {
@@ -140,6 +144,7 @@ public static class PlaybookLoader
         public bool Expected { get; set; }
         public List<string>? ExpectedFor { get; set; }
         public string? Detect { get; set; }
+        public List<string>? PresentWhen { get; set; }
         public string? StandardPosition { get; set; }
         public string? Severity { get; set; }
         public string? Rationale { get; set; }
@@ -153,6 +158,7 @@ public static class PlaybookLoader
     {
         public string? Name { get; set; }
         public List<string>? When { get; set; }
+        public List<string>? Roles { get; set; }
         public string? Measure { get; set; }
         public double? Below { get; set; }
         public double? Above { get; set; }

@@ -24,6 +24,13 @@ public sealed record PlaybookRule(
     public IReadOnlyList<string> ExpectedFor { get; init; } = [];
 
     /// <summary>
+    /// For a protection: whom a clause must favour to count as the protection being there (a
+    /// convenience exit only the other side holds leaves the side under review without one);
+    /// empty means any clause of the category counts.
+    /// </summary>
+    public IReadOnlyList<Favours> PresentWhen { get; init; } = [];
+
+    /// <summary>
     /// Words that identify a clause of this category whatever the model scores (e.g. a unilateral
     /// price change); null when the rule relies on the model alone.
     /// </summary>

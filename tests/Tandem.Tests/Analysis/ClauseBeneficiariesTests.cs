@@ -29,6 +29,9 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("The exclusions and limitations in this Section 12 shall not apply to Customer.", Favours.Them)]
     [InlineData("The limitations of liability apply only to Provider.", Favours.Them)]
     [InlineData("Subject to payment, Provider grants to Customer a non-exclusive licence; Customer shall not sublicense it.", Favours.Us)]
+    [InlineData("Provider or its designated representatives may, on two days' notice, enter Customer's premises.", Favours.Them)]
+    [InlineData("Provider and its Affiliates own all right, title and interest in the Service.", Favours.Them)]
+    [InlineData("Customer's sole means of verifying compliance is the summary report; Customer shall have no right to inspect.", Favours.Them)]
     [InlineData("Customer grants Provider a perpetual, irrevocable licence to use Customer Data for any purpose.", Favours.Them)]
     [InlineData("The service credits are Customer's sole and exclusive remedy for any failure of the Service.", Favours.Them)]
     public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)

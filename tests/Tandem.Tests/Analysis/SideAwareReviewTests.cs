@@ -124,6 +124,55 @@ public sealed class SideAwareReviewTests
         Assert.Equal(["Cap on Liability"], FindingConsistency.Resolve([liquidated]).Emptied);
     }
 
+    [Fact]
+    public void Judge_DeviationForSellers_AppliesOnlyWhenReviewingForTheSeller()
+    {
+        var playbook = PlaybookLoader.Parse("""
+            name: Roles
+            rules:
+              - category: Price Restrictions
+                severity: low
+                deviations:
+                  - name: Prices frozen for the seller
+                    roles: [Provider]
+                    pattern: '(?i)fixed'
+                    severity: high
+            """, "roles.yaml");
+        const string clause = "Prices are fixed for the Initial Term.";
+        var piece = new Tandem.Store.StoredClause("cl_1", new Tandem.Documents.Clause(0, "1", null, Tandem.Documents.ClauseKind.Section, 0, clause.Length, clause));
+
+        Assert.Equal(Severity.High, ContractAnalyzer.Judge(playbook.Rules[0], [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "provider"))).Severity);
+        Assert.Equal(Severity.Low, ContractAnalyzer.Judge(playbook.Rules[0], [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "customer"))).Severity);
+    }
+
+    [Fact]
+    public void ProtectionsNotOurs_ConvenienceExitOnlyForTheOtherSide_CountsAsMissing()
+    {
+        var playbook = PlaybookLoader.Parse("""
+            name: Present
+            rules:
+              - category: Termination for Convenience
+                expected: true
+                present_when: [us, both, unclear]
+            """, "present.yaml");
+        var theirs = Finding("c1", "Termination for Convenience", "Provider may terminate at any time.") with { Favours = Favours.Them };
+        var mutual = Finding("c2", "Termination for Convenience", "Either party may terminate at any time.") with { Favours = Favours.Both };
+
+        Assert.Equal(["Termination for Convenience"], ContractAnalyzer.ProtectionsNotOurs(playbook, [theirs]));
+        Assert.Empty(ContractAnalyzer.ProtectionsNotOurs(playbook, [theirs, mutual]));
+    }
+
+    [Fact]
+    public void Resolve_TerminationForCauseLabelledConvenience_Dropped()
+    {
+        var forCause = Finding("c1", "Termination for Convenience", "Either Party may terminate this Agreement on notice if the other Party materially breaches it.");
+        var convenience = Finding("c2", "Termination for Convenience", "Either Party may terminate this Agreement at any time on thirty days' notice.");
+
+        var (kept, _) = FindingConsistency.Resolve([forCause, convenience]);
+
+        Assert.Equal([convenience], kept);
+    }
+
     private static Finding Judge(string category, string clause, string side)
     {
         var document = new Tandem.Store.StoredClause("cl_1", new Tandem.Documents.Clause(0, "1", null, Tandem.Documents.ClauseKind.Section, 0, clause.Length, clause));

@@ -59,7 +59,7 @@ public sealed class CorrectionTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
 
         var falsePositive = await _alice.RunAsync("correct", id, "--finding", "1", "--false-positive", "--note", "not this");
-        var changed = await _alice.RunAsync("correct", id, "--finding", capIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), "--severity", "critical", "--rationale", "Cap is below our floor.", "--quote", words);
+        var changed = await _alice.RunAsync("correct", id, "--finding", capIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), "--severity", "low", "--rationale", "Cap is below our floor.", "--quote", words);
         var again = await _alice.RunAsync("correct", id, "--finding", "1", "--false-positive", "--note", "not this");
         var missedClause = (await new SqliteReportStore(_alice.DatabasePath).GetAsync(id, new Principal("alice"), ct))!.Context!.Clauses
             .First(c => findings.All(f => f.GetProperty("clauseId").GetString() != c.ClauseId) && c.Text.Split(' ').Length > 5);
@@ -75,7 +75,7 @@ public sealed class CorrectionTests : IDisposable
         Assert.Equal([Correction.FalsePositive, Correction.Change, Correction.Missed], corrections.Select(c => c.Correction.Kind));
         Assert.All(corrections, c => Assert.Equal("pending", c.Review));
         var change = corrections[1].Correction;
-        Assert.Equal(("Cap on Liability", "Critical", "Cap is below our floor."), (change.Original!.Category, change.Severity, change.Rationale));
+        Assert.Equal(("Cap on Liability", "Low", "Cap is below our floor."), (change.Original!.Category, change.Severity, change.Rationale));
         Assert.Contains(words, change.Quote, StringComparison.Ordinal);
         Assert.Equal(cap.GetProperty("quote").GetString(), change.ClauseText);
 
@@ -84,7 +84,7 @@ public sealed class CorrectionTests : IDisposable
         Assert.All(examples, e => Assert.Equal(["group:legal", "user:alice"], e.Access));
         Assert.All(examples, e => Assert.False(e.Reviewed));
         Assert.Equal(TrainingExample.NoFinding, examples.Single(e => e.Id == corrections[0].Correction.ExampleId).Category);
-        Assert.Equal(("Cap on Liability", "critical"), (examples.Single(e => e.Id == change.ExampleId).Category, examples.Single(e => e.Id == change.ExampleId).Severity));
+        Assert.Equal(("Cap on Liability", "low"), (examples.Single(e => e.Id == change.ExampleId).Category, examples.Single(e => e.Id == change.ExampleId).Severity));
         Assert.Equal(change.Quote, examples.Single(e => e.Id == change.ExampleId).Quote);
         Assert.Equal("Audit Rights", examples.Single(e => e.Id == corrections[2].Correction.ExampleId).Category);
 
