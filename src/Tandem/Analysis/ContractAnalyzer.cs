@@ -70,7 +70,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
         var key = string.Join("\n", analyst.FileHash ?? manifest.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
-        return RiskReport.For(document, playbook, key + "\n" + kind, analyst.Description, _time.GetUtcNow(), clauses.Count, findings, missing, side: side)
+        return RiskReport.For(document, playbook, key + "\n" + kind, analyst.Description, _time.GetUtcNow(), document.Clauses.Count, findings, missing, side: side)
             with
             {
                 ContractKind = kind,

@@ -87,7 +87,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         var kind = ContractKinds.Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
         return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name + "\n" + kind,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
-            clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present, kind), unverified, side)
+            document.Clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present, kind), unverified, side)
             with
             {
                 ContractKind = kind,

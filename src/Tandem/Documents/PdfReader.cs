@@ -9,6 +9,7 @@ namespace Tandem.Documents;
 /// <summary>
 /// Reads the text layer of a PDF page by page, in content-stream order, with a blank line
 /// between pages. Hyphens at line ends are left alone: "non-\ncompete" may be a real hyphen.
+/// Capitalised lines that continue a wrapped sentence are joined to it (<see cref="WrappedCapitals"/>).
 /// What its streams inflate to is bounded by <see cref="DocumentLimits.DecodedBudget"/>
 /// (<see cref="PdfStreamBudget"/>) and how deeply its objects nest by <see cref="DocumentLimits.MaxDepth"/>.
 /// </summary>
@@ -57,7 +58,7 @@ public sealed class PdfReader(DocumentLimits? limits = null) : IDocumentReader
                 throw new DocumentException($"{fileName} has no text layer (scanned image?)", "run OCR on it first, e.g. ocrmypdf");
             }
 
-            return text.ToString();
+            return WrappedCapitals.Join(text.ToString());
         }
         catch (PdfDocumentEncryptedException ex)
         {
