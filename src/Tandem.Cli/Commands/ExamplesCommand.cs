@@ -16,19 +16,20 @@ internal static class ExamplesCommand
     private static Command Import(CommandRunner run)
     {
         var file = new Argument<string?>("file") { Description = "A JSON Lines file of examples", Arity = ArgumentArity.ZeroOrOne };
-        var cuad = new Option<string?>("--cuad") { Description = "Import the gold clauses of a CUAD-style folder as curated examples" };
+        var cuad = new Option<string?>("--cuad") { Description = "Import the gold clauses of a CUAD-style folder as curated public examples (admins and reviewers)" };
         var import = new Command("import", "Import examples from JSON Lines or a CUAD folder; exact duplicates are skipped, near duplicates marked") { file, cuad };
         import.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var importer = new ExampleImporter(new SqliteExampleStore(context.DatabasePath), policy: context.Access);
             var examples = (parse.GetValue(file), parse.GetValue(cuad)) switch
             {
-                ({ } path, null) => importer.ReadJsonLines(path, context.Caller.UserId),
-                (null, { } folder) => importer.ReadCuad(CuadDataset.Load(folder), context.Caller.UserId),
+                ({ } path, null) => importer.ReadJsonLines(path, context.Caller),
+                (null, { } folder) => importer.ReadCuad(CuadDataset.Load(folder), context.Caller),
                 _ => throw new TandemException("give either a JSON Lines file or --cuad <folder>", "e.g. tandem examples import corrections.jsonl"),
             };
-            var (added, exact, near) = await importer.ImportAsync(examples, context.Caller, cancellationToken);
-            await context.Output.WriteLineAsync($"imported {added} examples; {exact} exact duplicates skipped; {near} near duplicates marked for review");
+            var (added, exact, near, pending) = await importer.ImportAsync(examples, context.Caller, cancellationToken);
+            await context.Output.WriteLineAsync($"imported {added} examples; {exact} exact duplicates skipped; {near} near duplicates marked for review" +
+                (pending > 0 ? $"; {pending} curated examples stored as pending imports (only admins and reviewers import reviewed examples)" : string.Empty));
             return 0;
         }));
         return import;
@@ -124,6 +125,6 @@ internal static class ExamplesCommand
     private static ExampleReview Review(CliContext context)
     {
         var corrections = new SqliteCorrectionStore(context.DatabasePath);
-        return new ExampleReview(new SqliteExampleStore(context.DatabasePath), corrections, new CorrectionRecorder(context.Reports, context.Store, corrections), context.Access);
+        return new ExampleReview(new SqliteExampleStore(context.DatabasePath), corrections, new CorrectionRecorder(context.Reports, context.Store, corrections), context.Store, context.Access);
     }
 }

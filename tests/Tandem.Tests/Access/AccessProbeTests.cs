@@ -293,12 +293,12 @@ public sealed partial class AccessProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task Reader_TheDocumentsCorrectionsAndExamples_AreReadableAndReviewable()
+    public async Task ReaderWhoReviews_TheDocumentsCorrectionsAndExamples_AreReadableAndReviewable()
     {
         var scenario = await AlicesPrivateContractAsync();
 
         var list = await _bob.RunAsync("correct", scenario.ReportId, "--list", "--groups", "legal");
-        var review = await _bob.RunAsync("examples", "review", "--report", scenario.ReportId, "--accept", "--groups", "legal");
+        var review = await _bob.RunAsync("examples", "review", "--report", scenario.ReportId, "--accept", "--groups", "legal,reviewer");
         var dataset = await _bob.RunAsync("dataset", "build", "--out", _dir.File("legal"), "--audience", "group:legal", "--groups", "legal");
 
         Assert.True(list.Exit == 0, list.Error);

@@ -252,9 +252,9 @@ public sealed class LearningLoopTests : IDisposable
         var categories = new[] { "Governing Law", "Cap on Liability", "Anti-Assignment" };
         var lines = Enumerable.Range(0, 24).Select(i => System.Text.Json.JsonSerializer.Serialize(new
         {
-            category = categories[i % 3], input = $"Clause {i} of a supply agreement about {categories[i % 3]}, item {i * 7}.", provenance = "curated",
+            category = categories[i % 3], input = $"Clause {i} of a supply agreement about {categories[i % 3]}, item {i * 7}.", provenance = "curated", access = new[] { "public" },
         }));
-        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("examples.jsonl", string.Join("\n", lines)))).Exit);
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("examples.jsonl", string.Join("\n", lines)), "--groups", "admin")).Exit); // curated public examples: an admin's
         string[] Cron() => ["finetune", "status", "--pending", "--model", "base", "--settings", settings, "--evaluate", _data, "--contracts", "5", "--promote"];
 
         // Day 1: due, a job starts. The daily follow-up polls it until it succeeds, then scores and promotes the model.
