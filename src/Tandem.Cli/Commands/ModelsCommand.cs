@@ -42,7 +42,7 @@ internal static class ModelsCommand
         {
             var endpoint = ModelCatalog.Load(parse.GetValue(settings)).Get(parse.GetValue(name)!);
             var prices = CliOptions.LoadPriceBook(parse, priceBook);
-            var ledger = new SqliteUsageLedger(context.DatabasePath);
+            var ledger = context.Ledger;
             using var client = ChatClients.Create(endpoint, ledger, prices, "models test");
             var started = Stopwatch.GetTimestamp();
             ChatResponse response;
@@ -201,7 +201,7 @@ internal static class ModelsCommand
             var promptStrategy = PromptStrategy.Load(strategyName);
             var examples = promptStrategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
             var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
-                new SqliteUsageLedger(context.DatabasePath), PriceBook.Default()) { ContractLimit = contracts, Examples = examples };
+                context.Ledger, PriceBook.Default()) { ContractLimit = contracts, Examples = examples };
             CompareRow row;
             try
             {
