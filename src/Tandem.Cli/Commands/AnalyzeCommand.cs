@@ -96,7 +96,7 @@ internal static class AnalyzeCommand
         var strategy = PromptStrategy.Load(strategyName);
         var examples = strategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(examplesPath ?? Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
         var document = await context.Store.GetDocumentAsync(documentId, context.Caller, cancellationToken)
-            ?? throw new TandemException($"document {documentId} does not exist or you ({context.Caller.UserId}) may not read it", "check the id with 'tandem documents'");
+            ?? throw Store.StoredDocument.NotFound(documentId, context.Caller);
         using var client = ChatClients.Create(endpoint, context.Ledger, PriceBook.Default(), "analyze");
         try
         {

@@ -101,6 +101,13 @@ internal static class ExamplesCommand
             }
 
             var chosen = (parse.GetValue(ids) ?? []).ToList();
+            if (!File.Exists(context.DatabasePath))
+            {
+                // Nothing is stored yet, so nothing can be reviewed; answering must not create the store.
+                throw parse.GetValue(report) is { } missing ? CorrectionRecorder.ReportNotFound(missing, context.Caller)
+                    : chosen.Count > 0 ? NoExample(chosen) : NothingChosen();
+            }
+
             var examples = Review(context);
             if (parse.GetValue(report) is { } reportId)
             {
@@ -108,7 +115,7 @@ internal static class ExamplesCommand
             }
             else if (chosen.Count == 0)
             {
-                throw new TandemException("say which examples to review", "give example ids, or --report <report-id> for a report's pending corrections");
+                throw NothingChosen();
             }
 
             var (done, unknown) = await examples.ReviewAsync(context.Caller, chosen, parse.GetValue(accept), cancellationToken);
@@ -116,10 +123,14 @@ internal static class ExamplesCommand
             await context.Output.WriteLineAsync(done == 1 && chosen.Count == 1 && parse.GetValue(report) is null
                 ? $"{chosen[0]} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")}"
                 : $"{done} {(done == 1 ? "example" : "examples")} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")} by {context.Caller.UserId}");
-            return unknown.Count == 0 ? 0 : throw new TandemException($"no example {string.Join(", ", unknown)}", "see 'tandem examples list'");
+            return unknown.Count == 0 ? 0 : throw NoExample(unknown);
         }));
         return review;
     }
+
+    private static TandemException NothingChosen() => new("say which examples to review", "give example ids, or --report <report-id> for a report's pending corrections");
+
+    private static TandemException NoExample(IEnumerable<string> ids) => new($"no example {string.Join(", ", ids)}", "see 'tandem examples list'");
 
     /// <summary>The examples as the caller may see and review them.</summary>
     private static ExampleReview Review(CliContext context)

@@ -85,7 +85,7 @@ internal static class IngestCommands
     private static async Task<int> WriteHistoryAsync(CliContext context, string id, CancellationToken cancellationToken)
     {
         var document = await context.Store.GetDocumentAsync(id, context.Caller, cancellationToken)
-            ?? throw new TandemException($"document {id} does not exist or you ({context.Caller.UserId}) may not read it", "check the id with 'tandem documents'");
+            ?? throw StoredDocument.NotFound(id, context.Caller);
         if (!context.Access.CanChange(context.Caller, document.Owner))
         {
             throw new TandemException($"only the owner of {id} ({document.Owner}) or an admin may see its access history");

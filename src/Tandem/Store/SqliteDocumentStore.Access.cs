@@ -32,7 +32,7 @@ public sealed partial class SqliteDocumentStore
         using var command = TargetQuery(connection, "d.id = $id", ("$id", documentId));
         if (await ReadTargetAsync(command, cancellationToken) is not { } target || !_access.CanRead(caller, target.Access))
         {
-            throw new TandemException($"document {documentId} does not exist or you ({caller.UserId}) may not read it", "check the id with 'tandem documents'");
+            throw StoredDocument.NotFound(documentId, caller);
         }
 
         if (target.Source != source)

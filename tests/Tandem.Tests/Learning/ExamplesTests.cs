@@ -135,6 +135,23 @@ public sealed class ExamplesTests : IDisposable
         Assert.DoesNotContain(alices.Single(e => e.Author == "alice").Id, (await carol.RunAsync("examples", "list", "--format", "json")).Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("review", "--report", "rpt_0123456789abcdef", "--accept")]
+    [InlineData("review", "ex_0123456789abcdef", "--reject")]
+    public async Task Review_NoStoreYet_UnknownLikeAnyMissingId_AndNoStoreCreated(params string[] args)
+    {
+        var fresh = new CliRunner(_dir.File("fresh/none.db"));
+        Directory.CreateDirectory(_dir.File("fresh"));
+        var existing = new CliRunner(_dir.File("fresh/existing.db"));
+        Assert.Equal(0, (await existing.RunAsync("examples", "import", _dir.Write("one.jsonl", Line("Governing Law", "Governed by Delaware law.") + "\n"))).Exit);
+
+        var (exit, _, error) = await fresh.RunAsync(["examples", .. args]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal((await existing.RunAsync(["examples", .. args])).Error.Replace("existing.db", "none.db", StringComparison.Ordinal), error);
+        Assert.False(File.Exists(fresh.DatabasePath));
+    }
+
     [Fact]
     public async Task Import_BadLines_NothingImportedAndEachNamed()
     {
