@@ -67,6 +67,26 @@ public sealed partial class AccessProbeTests
     }
 
     [Fact]
+    public async Task Outsider_ImportNamingAlicesHiddenDocumentAsItsSource_NeitherFollowsHerListNorRevealsIt()
+    {
+        var scenario = await AlicesPrivateContractAsync();
+        // Document ids are predictable from the owner and the path: Carol can name Alice's without reading it.
+        var guessed = Tandem.Store.SqliteDocumentStore.DocumentIdFor(scenario.Path, "alice");
+        var claim = _dir.Write("claim.jsonl", JsonSerializer.Serialize(new
+        {
+            category = "Governing Law", input = "Carol's claim: governed by the laws of Atlantis.", provenance = "imported", sources = new[] { guessed },
+        }) + "\n");
+        Assert.Equal(0, (await _carol.RunAsync("examples", "import", claim)).Exit);
+        var before = (await _carol.RunAsync("examples", "list", "--format", "json")).Output;
+
+        Assert.Equal(0, (await _alice.RunAsync("ingest", scenario.Path, "--acl", "")).Exit); // Alice narrows her list
+
+        Assert.Contains("Atlantis", before, StringComparison.Ordinal);
+        Assert.Equal(before, (await _carol.RunAsync("examples", "list", "--format", "json")).Output);
+        Assert.DoesNotContain("Atlantis", (await _bob.RunAsync("examples", "list", "--format", "json", "--groups", "legal")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Outsider_ImportingExamplesWithoutAList_TheyAreHersAlone_PublicIsForAdmins()
     {
         var line = JsonSerializer.Serialize(new { category = "Governing Law", input = "Carol's own clause: governed by the laws of Ruritania.", provenance = "imported" }) + "\n";
