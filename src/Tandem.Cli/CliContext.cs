@@ -44,6 +44,9 @@ internal sealed class CliContext
     /// <summary>The access policy (admins: the group <c>Tandem:Access:AdminGroup</c>, default "admin").</summary>
     public IAccessPolicy Access { get; }
 
+    /// <summary>The usage ledger as the caller sees it: calls recorded as theirs, and only their own listed (admins: all).</summary>
+    public Economics.SqliteUsageLedger Ledger => new(DatabasePath, Caller, Access);
+
     /// <summary>The stored reports, as readable as their documents.</summary>
     public Analysis.SqliteReportStore Reports => new(DatabasePath, Access);
 

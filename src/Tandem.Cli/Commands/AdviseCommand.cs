@@ -77,7 +77,7 @@ internal static class AdviseCommand
         }
 
         var usage = File.Exists(context.DatabasePath)
-            ? await new SqliteUsageLedger(context.DatabasePath).ListAsync(DateTimeOffset.UtcNow.AddDays(-90), cancellationToken)
+            ? await context.Ledger.ListAsync(DateTimeOffset.UtcNow.AddDays(-90), cancellationToken)
             : [];
         return new AdvisorEvidence { Activity = activity, Evaluations = evaluations, FewShotShareOfPromptTokens = UsageSummary.FewShotShare(usage) };
     }

@@ -99,8 +99,8 @@ internal static class AnalyzeCommand
         var strategy = PromptStrategy.Load(strategyName);
         var examples = strategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(examplesPath ?? Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
         var document = await context.Store.GetDocumentAsync(documentId, context.Caller, cancellationToken)
-            ?? throw new TandemException($"document {documentId} does not exist or you ({context.Caller.UserId}) may not read it", "check the id with 'tandem documents'");
-        using var client = ChatClients.Create(endpoint, new SqliteUsageLedger(context.DatabasePath), PriceBook.Default(), "analyze");
+            ?? throw Store.StoredDocument.NotFound(documentId, context.Caller);
+        using var client = ChatClients.Create(endpoint, context.Ledger, PriceBook.Default(), "analyze");
         try
         {
             return await new LlmContractAnalyzer(client, $"{endpoint.Name} ({endpoint.Model})", strategy, new TokenCounter(), ranker)

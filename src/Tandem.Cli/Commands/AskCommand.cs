@@ -35,7 +35,7 @@ internal static class AskCommand
             }
 
             var endpoint = ModelCatalog.Load(parse.GetValue(settings)).Get(parse.GetValue(model)!);
-            using var client = ChatClients.Create(endpoint, new SqliteUsageLedger(context.DatabasePath), PriceBook.Default(), "ask");
+            using var client = ChatClients.Create(endpoint, context.Ledger, PriceBook.Default(), "ask");
             IReadOnlyList<AnsweredSentence> sentences;
             IReadOnlyList<Store.Passage> passages;
             try

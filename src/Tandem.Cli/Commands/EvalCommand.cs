@@ -155,7 +155,7 @@ internal static class EvalCommand
                 : [];
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
             var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
-                new SqliteUsageLedger(context.DatabasePath), Economics.PriceBook.Default()) { ContractLimit = limit, Examples = examples };
+                context.Ledger, Economics.PriceBook.Default()) { ContractLimit = limit, Examples = examples };
             IReadOnlyList<CompareRow> rows;
             try
             {

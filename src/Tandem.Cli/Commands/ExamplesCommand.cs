@@ -16,19 +16,20 @@ internal static class ExamplesCommand
     private static Command Import(CommandRunner run)
     {
         var file = new Argument<string?>("file") { Description = "A JSON Lines file of examples", Arity = ArgumentArity.ZeroOrOne };
-        var cuad = new Option<string?>("--cuad") { Description = "Import the gold clauses of a CUAD-style folder as curated examples" };
+        var cuad = new Option<string?>("--cuad") { Description = "Import the gold clauses of a CUAD-style folder as curated public examples (admins and reviewers)" };
         var import = new Command("import", "Import examples from JSON Lines or a CUAD folder; exact duplicates are skipped, near duplicates marked") { file, cuad };
         import.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var importer = new ExampleImporter(new SqliteExampleStore(context.DatabasePath), policy: context.Access);
             var examples = (parse.GetValue(file), parse.GetValue(cuad)) switch
             {
-                ({ } path, null) => importer.ReadJsonLines(path, context.Caller.UserId),
-                (null, { } folder) => importer.ReadCuad(CuadDataset.Load(folder), context.Caller.UserId),
+                ({ } path, null) => importer.ReadJsonLines(path, context.Caller),
+                (null, { } folder) => importer.ReadCuad(CuadDataset.Load(folder), context.Caller),
                 _ => throw new TandemException("give either a JSON Lines file or --cuad <folder>", "e.g. tandem examples import corrections.jsonl"),
             };
-            var (added, exact, near) = await importer.ImportAsync(examples, context.Caller, cancellationToken);
-            await context.Output.WriteLineAsync($"imported {added} examples; {exact} exact duplicates skipped; {near} near duplicates marked for review");
+            var (added, exact, near, pending) = await importer.ImportAsync(examples, context.Caller, cancellationToken);
+            await context.Output.WriteLineAsync($"imported {added} examples; {exact} exact duplicates skipped; {near} near duplicates marked for review" +
+                (pending > 0 ? $"; {pending} curated examples stored as pending imports (only admins and reviewers import reviewed examples)" : string.Empty));
             return 0;
         }));
         return import;
@@ -100,6 +101,13 @@ internal static class ExamplesCommand
             }
 
             var chosen = (parse.GetValue(ids) ?? []).ToList();
+            if (!File.Exists(context.DatabasePath))
+            {
+                // Nothing is stored yet, so nothing can be reviewed; answering must not create the store.
+                throw parse.GetValue(report) is { } missing ? CorrectionRecorder.ReportNotFound(missing, context.Caller)
+                    : chosen.Count > 0 ? NoExample(chosen) : NothingChosen();
+            }
+
             var examples = Review(context);
             if (parse.GetValue(report) is { } reportId)
             {
@@ -107,7 +115,7 @@ internal static class ExamplesCommand
             }
             else if (chosen.Count == 0)
             {
-                throw new TandemException("say which examples to review", "give example ids, or --report <report-id> for a report's pending corrections");
+                throw NothingChosen();
             }
 
             var (done, unknown) = await examples.ReviewAsync(context.Caller, chosen, parse.GetValue(accept), cancellationToken);
@@ -115,15 +123,19 @@ internal static class ExamplesCommand
             await context.Output.WriteLineAsync(done == 1 && chosen.Count == 1 && parse.GetValue(report) is null
                 ? $"{chosen[0]} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")}"
                 : $"{done} {(done == 1 ? "example" : "examples")} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")} by {context.Caller.UserId}");
-            return unknown.Count == 0 ? 0 : throw new TandemException($"no example {string.Join(", ", unknown)}", "see 'tandem examples list'");
+            return unknown.Count == 0 ? 0 : throw NoExample(unknown);
         }));
         return review;
     }
+
+    private static TandemException NothingChosen() => new("say which examples to review", "give example ids, or --report <report-id> for a report's pending corrections");
+
+    private static TandemException NoExample(IEnumerable<string> ids) => new($"no example {string.Join(", ", ids)}", "see 'tandem examples list'");
 
     /// <summary>The examples as the caller may see and review them.</summary>
     private static ExampleReview Review(CliContext context)
     {
         var corrections = new SqliteCorrectionStore(context.DatabasePath);
-        return new ExampleReview(new SqliteExampleStore(context.DatabasePath), corrections, new CorrectionRecorder(context.Reports, context.Store, corrections), context.Access);
+        return new ExampleReview(new SqliteExampleStore(context.DatabasePath), corrections, new CorrectionRecorder(context.Reports, context.Store, corrections), context.Store, context.Access);
     }
 }

@@ -135,9 +135,14 @@ internal static class FineTuneCommand
                 throw new TandemException("--promote needs --evaluate <cuad folder>: a model is gated on its held-out scores");
             }
 
+            if (parse.GetValue(evaluate) is not null)
+            {
+                ModelRegistryAccess.RequireAdmin(context.Access, context.Caller, "evaluate and promote models");
+            }
+
             var (backend, endpoint) = Backend(parse, model, settings);
             var registry = new SqliteModelRegistry(context.DatabasePath);
-            var jobs = parse.GetValue(job) is { } one ? [one] : await PendingJobsAsync(registry, backend.Name, cancellationToken);
+            var jobs = parse.GetValue(job) is { } one ? [one] : await PendingJobsAsync(context, registry, backend.Name, cancellationToken);
             if (jobs.Count == 0)
             {
                 await context.Output.WriteLineAsync("no pending jobs");
@@ -168,11 +173,11 @@ internal static class FineTuneCommand
         return status;
     }
 
-    /// <summary>Jobs 'retrain provider' started on a backend that have neither a registered model nor a recorded failure.</summary>
-    private static async Task<IReadOnlyList<string>> PendingJobsAsync(SqliteModelRegistry registry, string backend, CancellationToken cancellationToken)
+    /// <summary>Jobs 'retrain provider' started on a backend, at the caller's request (admins: anyone's), that have neither a registered model nor a recorded failure.</summary>
+    private static async Task<IReadOnlyList<string>> PendingJobsAsync(CliContext context, SqliteModelRegistry registry, string backend, CancellationToken cancellationToken)
     {
         var models = (await registry.ListAsync(cancellationToken)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        return (await registry.ListDecisionsAsync(cancellationToken)).Where(d => d.Job is not null && d.Backend == backend).GroupBy(d => d.Job!, StringComparer.Ordinal)
+        return (await registry.ListVisibleDecisionsAsync(context.Caller, context.Access, cancellationToken)).Where(d => d.Job is not null && d.Backend == backend).GroupBy(d => d.Job!, StringComparer.Ordinal)
             .Where(g => g.First().Due && !models.Contains(RegistryId(backend, g.Key))).Select(g => g.Key).Reverse().ToList();
     }
 
@@ -196,11 +201,14 @@ internal static class FineTuneCommand
             await context.Output.WriteLineAsync("  checkpoint " + checkpoint);
         }
 
-        if (state.Status is "failed" or "cancelled" && (await registry.ListDecisionsAsync(cancellationToken)).Any(d => d.Job == state.Id && d.Due))
+        var started = (await registry.ListDecisionsAsync(cancellationToken)).FirstOrDefault(d => d.Job == state.Id && d.Due);
+        if (state.Status is "failed" or "cancelled" && started is not null)
         {
             // The job no longer counts as the last retrain: the next --if-due run may start another.
-            await registry.RecordDecisionAsync(new RetrainDecision(DateTimeOffset.UtcNow, backend.Name, false, $"job {state.Id} {state.Status}{(state.Error is null ? "" : ": " + state.Error)}") { Job = state.Id },
-                cancellationToken);
+            await registry.RecordDecisionAsync(new RetrainDecision(DateTimeOffset.UtcNow, backend.Name, false, $"job {state.Id} {state.Status}{(state.Error is null ? "" : ": " + state.Error)}")
+            {
+                Job = state.Id, Requester = started.Requester, Audience = started.Audience,
+            }, cancellationToken);
             return null;
         }
 
@@ -216,8 +224,12 @@ internal static class FineTuneCommand
         }
 
         var champion = await registry.FindChampionAsync(backend.Name, cancellationToken);
+        // The model serves the audience its dataset was built for; a job started by hand ('finetune start'), whoever registers it.
         var model = new RegisteredModel(id, backend.Name, state.BaseModel, tuned, "job:" + state.Id, DateTimeOffset.UtcNow, null,
-            ModelStatus.Candidate, champion?.Id, $"fine-tuned on {endpoint.Name}'s provider");
+            ModelStatus.Candidate, champion?.Id, $"fine-tuned on {endpoint.Name}'s provider")
+        {
+            Audience = started?.Audience is { Count: > 0 } audience ? audience : [Access.AccessList.UserToken(context.Caller.UserId)],
+        };
         await registry.RegisterAsync(model, cancellationToken);
         await context.Output.WriteLineAsync($"registered candidate {id} ({tuned}); score it with: tandem models evaluate {id} --via {endpoint.Name} --data <cuad folder>");
         return model;

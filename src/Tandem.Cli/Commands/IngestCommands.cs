@@ -10,14 +10,21 @@ internal static class IngestCommands
     public static Command Ingest(CommandRunner run)
     {
         var path = new Argument<string>("path") { Description = "A contract file, or a folder to ingest recursively" };
+        var document = new Option<string?>("--document") { Description = "Update this stored document from the file (its owner or an admin; the same path); default: your own document from the path" };
         var command = new Command("ingest", "Add files to the knowledge base (unchanged files change nothing; changed ones become a new version)")
         {
-            path, CliOptions.Access,
+            path, CliOptions.Access, document,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var target = parse.GetValue(path)!;
             var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
+            if (parse.GetValue(document) is { } chosen)
+            {
+                await context.Output.WriteLineAsync(Describe(await context.Ingestor.IngestFileAsync(target, context.Caller, access, chosen, cancellationToken)));
+                return 0;
+            }
+
             if (Directory.Exists(target))
             {
                 var report = await context.WithStatusAsync("ingesting", status =>
@@ -78,7 +85,7 @@ internal static class IngestCommands
     private static async Task<int> WriteHistoryAsync(CliContext context, string id, CancellationToken cancellationToken)
     {
         var document = await context.Store.GetDocumentAsync(id, context.Caller, cancellationToken)
-            ?? throw new TandemException($"document {id} does not exist or you ({context.Caller.UserId}) may not read it", "check the id with 'tandem documents'");
+            ?? throw StoredDocument.NotFound(id, context.Caller);
         if (!context.Access.CanChange(context.Caller, document.Owner))
         {
             throw new TandemException($"only the owner of {id} ({document.Owner}) or an admin may see its access history");

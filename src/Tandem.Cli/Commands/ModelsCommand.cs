@@ -42,7 +42,7 @@ internal static class ModelsCommand
         {
             var endpoint = ModelCatalog.Load(parse.GetValue(settings)).Get(parse.GetValue(name)!);
             var prices = CliOptions.LoadPriceBook(parse, priceBook);
-            var ledger = new SqliteUsageLedger(context.DatabasePath);
+            var ledger = context.Ledger;
             using var client = ChatClients.Create(endpoint, ledger, prices, "models test");
             var started = Stopwatch.GetTimestamp();
             ChatResponse response;
@@ -89,7 +89,7 @@ internal static class ModelsCommand
             var json = parse.GetValue(format) == "json";
             if (parse.GetValue(decisions))
             {
-                var made = File.Exists(context.DatabasePath) ? await store.ListDecisionsAsync(cancellationToken) : [];
+                var made = File.Exists(context.DatabasePath) ? await store.ListVisibleDecisionsAsync(context.Caller, context.Access, cancellationToken) : [];
                 foreach (var d in made)
                 {
                     await context.Output.WriteLineAsync(json
@@ -100,7 +100,7 @@ internal static class ModelsCommand
                 return 0;
             }
 
-            var models = File.Exists(context.DatabasePath) ? await store.ListAsync(cancellationToken) : [];
+            var models = File.Exists(context.DatabasePath) ? await store.ListVisibleAsync(context.Caller, context.Access, cancellationToken) : [];
             if (json)
             {
                 await context.Output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(models, Reporting.ReportJson.Options));
@@ -132,6 +132,7 @@ internal static class ModelsCommand
         var register = new Command("register", "Record a self-hosted fine-tune (e.g. a LoRA adapter served by vLLM) in the registry as a candidate") { endpoint, model, baseModel, dataset };
         register.SetAction(run(async (context, parse, cancellationToken) =>
         {
+            ModelRegistryAccess.RequireAdmin(context.Access, context.Caller, "register models");
             if (!Uri.TryCreate(parse.GetValue(endpoint), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             {
                 throw new TandemException($"--endpoint '{parse.GetValue(endpoint)}' is not an http(s) URL", "e.g. --endpoint http://gpu-1:8000/v1");
@@ -141,7 +142,7 @@ internal static class ModelsCommand
             var champion = await registry.FindChampionAsync("self-hosted", cancellationToken);
             var id = $"self-hosted-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{parse.GetValue(model)}";
             await registry.RegisterAsync(new RegisteredModel(id, "self-hosted", parse.GetValue(baseModel)!, $"{url.ToString().TrimEnd('/')} model {parse.GetValue(model)}",
-                parse.GetValue(dataset)!, DateTimeOffset.UtcNow, null, ModelStatus.Candidate, champion?.Id, "registered by hand; not scored yet"), cancellationToken);
+                parse.GetValue(dataset)!, DateTimeOffset.UtcNow, null, ModelStatus.Candidate, champion?.Id, "registered by hand; not scored yet") { Audience = [Access.AccessList.Public] }, cancellationToken);
             await context.Output.WriteLineAsync($"registered candidate {id}; configure it as an openai-compatible model with BaseUrl {url} and Model {parse.GetValue(model)} to use it");
             return 0;
         }));
@@ -162,6 +163,7 @@ internal static class ModelsCommand
         };
         evaluate.SetAction(run(async (context, parse, cancellationToken) =>
         {
+            ModelRegistryAccess.RequireAdmin(context.Access, context.Caller, "evaluate models");
             var registry = new SqliteModelRegistry(context.DatabasePath);
             var model = await registry.GetAsync(parse.GetValue(id)!, cancellationToken)
                 ?? throw new TandemException($"no model {parse.GetValue(id)} in the registry", "see 'tandem models registry'");
@@ -201,7 +203,7 @@ internal static class ModelsCommand
             var promptStrategy = PromptStrategy.Load(strategyName);
             var examples = promptStrategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
             var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
-                new SqliteUsageLedger(context.DatabasePath), PriceBook.Default()) { ContractLimit = contracts, Examples = examples };
+                context.Ledger, PriceBook.Default()) { ContractLimit = contracts, Examples = examples };
             CompareRow row;
             try
             {
@@ -257,6 +259,10 @@ internal static class ModelsCommand
         var note = decision.Promote ? "passed the gate" : "forced past the gate: " + forceReason;
         await registry.PromoteAsync(candidate.Id, note, cancellationToken);
         await context.Output.WriteLineAsync($"{candidate.Id} is now the champion ({note}){(champion is null ? "" : $"; {champion.Id} retired")}");
+        if (!candidate.Audience.Contains(Access.AccessList.Public))
+        {
+            await context.Output.WriteLineAsync($"note: {candidate.Id} was trained for {(candidate.Audience.Count == 0 ? "an unrecorded audience" : string.Join(", ", candidate.Audience))}; as champion it reviews everyone's contracts");
+        }
     }
 
     private static Command Promote(CommandRunner run)
@@ -268,6 +274,7 @@ internal static class ModelsCommand
         var promote = new Command("promote", "Promote a candidate if it beats the champion on the held-out gate set and regresses on no supported category") { id, force, reason, margin };
         promote.SetAction(run(async (context, parse, cancellationToken) =>
         {
+            ModelRegistryAccess.RequireAdmin(context.Access, context.Caller, "promote models");
             if (parse.GetValue(force) && string.IsNullOrWhiteSpace(parse.GetValue(reason)))
             {
                 throw new TandemException("--force needs --reason", "say why the gate should be overridden, e.g. --reason 'legal sign-off on the new categories'");

@@ -35,7 +35,7 @@ internal static class RetrainCommand
             _ = CuadDataset.Load(parse.GetValue(data)!); // a bad folder is reported before any decision is recorded
             var registry = new SqliteModelRegistry(context.DatabasePath);
             var correctionStore = new SqliteCorrectionStore(context.DatabasePath);
-            if (await schedule.DecideAsync(context, parse, "local", cancellationToken) is { } decision)
+            if (await schedule.DecideAsync(context, parse, "local", readers, cancellationToken) is { } decision)
             {
                 await registry.RecordDecisionAsync(decision, cancellationToken);
                 if (!decision.Due)
@@ -65,7 +65,7 @@ internal static class RetrainCommand
             var job = await context.WithProgressAsync("retrain local", progress =>
             {
                 IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry), registry,
-                    parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models"), CorrectionsAsync, parse.GetValue(contracts), progress);
+                    parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models"), CorrectionsAsync, parse.GetValue(contracts), progress, readers);
                 return backend.StartAsync(parse.GetValue(data)!, null, LocalFineTuneBackend.BaseModel, 1, null, cancellationToken);
             });
             var model = (await registry.GetAsync(job.FineTunedModel!, cancellationToken))!;
@@ -108,14 +108,14 @@ internal static class RetrainCommand
             var options = dataset.Read(context, parse);
             var (backend, endpoint) = FineTuneCommand.Backend(parse.GetValue(model)!, parse.GetValue(settings));
             var registry = new SqliteModelRegistry(context.DatabasePath);
-            var decision = await schedule.DecideAsync(context, parse, backend.Name, cancellationToken);
+            var decision = await schedule.DecideAsync(context, parse, backend.Name, options.Audience, cancellationToken);
             if (decision is { Due: false })
             {
                 await registry.RecordDecisionAsync(decision, cancellationToken);
                 return 0;
             }
 
-            decision ??= new RetrainDecision(DateTimeOffset.UtcNow, backend.Name, true, "run by hand");
+            decision ??= new RetrainDecision(DateTimeOffset.UtcNow, backend.Name, true, "run by hand") { Requester = context.Caller.UserId, Audience = options.Audience };
             var folder = parse.GetValue(output) ?? Path.Combine("datasets", DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
             try
             {
@@ -160,8 +160,8 @@ internal static class RetrainCommand
             command.Add(_afterCorrections);
         }
 
-        /// <summary>The policy's decision for <paramref name="backend"/> (printed, not yet recorded); null without --if-due.</summary>
-        public async Task<RetrainDecision?> DecideAsync(CliContext context, ParseResult parse, string backend, CancellationToken cancellationToken)
+        /// <summary>The policy's decision for <paramref name="backend"/> and <paramref name="audience"/>, as the caller may see the registry (printed, not yet recorded); null without --if-due.</summary>
+        public async Task<RetrainDecision?> DecideAsync(CliContext context, ParseResult parse, string backend, IReadOnlyCollection<string> audience, CancellationToken cancellationToken)
         {
             if (!parse.GetValue(_ifDue))
             {
@@ -176,9 +176,8 @@ internal static class RetrainCommand
                 EveryDays = parse.GetValue(_everyDays) ?? Setting("EveryDays", 90),
                 AfterCorrections = parse.GetValue(_afterCorrections) ?? Setting("AfterCorrections", 200),
             };
-            var registry = new SqliteModelRegistry(context.DatabasePath);
-            var accepted = (await new SqliteCorrectionStore(context.DatabasePath).ListAsync(cancellationToken: cancellationToken)).Where(c => c.Accepted).Select(c => c.Correction.CreatedAt).ToList();
-            var decision = policy.Decide(backend, await registry.ListAsync(cancellationToken), DateTimeOffset.UtcNow, accepted, await registry.ListDecisionsAsync(cancellationToken));
+            var decision = await new SqliteModelRegistry(context.DatabasePath).DecideAsync(policy, backend, context.Caller, audience,
+                new SqliteCorrectionStore(context.DatabasePath), new SqliteExampleStore(context.DatabasePath), context.Access, DateTimeOffset.UtcNow, cancellationToken);
             await context.Output.WriteLineAsync((decision.Due ? "due: " : "not due: ") + decision.Reason);
             return decision;
         }

@@ -25,7 +25,7 @@ internal static class UsageCommand
 
             // Reading usage must not create a database.
             var entries = File.Exists(context.DatabasePath)
-                ? await new SqliteUsageLedger(context.DatabasePath).ListAsync(DateTimeOffset.UtcNow.AddDays(-window), cancellationToken)
+                ? await context.Ledger.ListAsync(DateTimeOffset.UtcNow.AddDays(-window), cancellationToken)
                 : [];
             var rows = UsageSummary.Of(entries);
             var share = UsageSummary.FewShotShare(entries);

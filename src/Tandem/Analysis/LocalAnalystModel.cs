@@ -37,13 +37,14 @@ public sealed class LocalAnalystModel
     public LocalAnalystManifest Manifest { get; }
 
     /// <summary>
-    /// Writes the model atomically (a temp file renamed over the target); temp files that killed
-    /// writers left are deleted first, and a failed write leaves none.
+    /// Writes the model atomically (a temp file renamed over the target), readable by its owner
+    /// only (0600, like the store); temp files that killed writers left are deleted first, and a
+    /// failed write leaves none.
     /// </summary>
     public void Save(MLContext ml, string path)
     {
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        Learning.ModelFiles.CreateFolder(Path.GetDirectoryName(full)!);
         Learning.ModelFiles.DeleteStaleTemps(full);
         var temp = Learning.ModelFiles.TempFor(full);
         try
@@ -60,7 +61,7 @@ public sealed class LocalAnalystModel
 
     private void WriteZip(MLContext ml, string temp)
     {
-        using (var file = File.Create(temp))
+        using (var file = Learning.ModelFiles.CreateOwnerOnly(temp))
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
             using (var featurizerStream = new MemoryStream())

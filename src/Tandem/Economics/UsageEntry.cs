@@ -25,4 +25,8 @@ public sealed record UsageEntry(
     decimal? CostUsd,
     bool Succeeded,
     string? Strategy = null,
-    long ExampleTokens = 0);
+    long ExampleTokens = 0)
+{
+    /// <summary>Who made the call (the ledger records its caller); null for entries recorded before users were, which only admins see.</summary>
+    public string? User { get; init; }
+}

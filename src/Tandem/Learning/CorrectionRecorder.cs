@@ -40,9 +40,15 @@ public sealed class CorrectionRecorder(IReportStore reports, IDocumentStore docu
 
     /// <summary>The report with its context, or a clear error.</summary>
     public async Task<RiskReport> LoadAsync(string reportId, Principal caller, CancellationToken cancellationToken = default) =>
-        await reports.GetAsync(reportId, caller, cancellationToken)
-        ?? throw new TandemException($"report {reportId} does not exist or you ({caller.UserId}) may not read its document",
+        await reports.GetAsync(reportId, caller, cancellationToken) ?? throw ReportNotFound(reportId, caller);
+
+    /// <summary>The one answer for a report id the caller may not read, word for word the answer for one that does not exist.</summary>
+    public static TandemException ReportNotFound(string reportId, Principal caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return new TandemException($"report {reportId} does not exist or you ({caller.UserId}) may not read its document",
             "the id is printed with each report ('report rpt_...'); reports are kept when 'tandem analyze' runs");
+    }
 
     private Correction Changed(RiskReport report, ReportContext context, CorrectionRequest request, Principal author)
     {

@@ -54,10 +54,11 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
     /// Trains a candidate on the curated non-gate contracts (at most
     /// <paramref name="maxContracts"/>, in name order) plus the corrected reports (a corrected
     /// document replaces a curated contract of the same name), saves it in
-    /// <paramref name="modelFolder"/>, scores and registers it.
+    /// <paramref name="modelFolder"/> (readable by its owner only), scores and registers it for
+    /// <paramref name="audience"/> (null: admins only).
     /// </summary>
     public async Task<RegisteredModel> RetrainAsync(CuadDataset data, string modelFolder, int? maxContracts = null, CorrectionLabelling? corrections = null,
-        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<WorkProgress>? progress = null, IReadOnlyList<string>? audience = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         corrections ??= CorrectionLabelling.None;
@@ -77,7 +78,7 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         var datasetHash = LocalAnalystTrainer.DataHash(rows);
         var at = _time.GetUtcNow();
         var id = $"local-{at:yyyyMMddHHmmss}-{datasetHash[..6]}";
-        Directory.CreateDirectory(modelFolder);
+        ModelFiles.CreateFolder(modelFolder);
         var registered = await registry.ListAsync(cancellationToken);
         ModelFiles.SweepCandidates(modelFolder, registered.Select(m => Path.GetFullPath(m.Location)).ToHashSet(StringComparer.Ordinal), TimeSpan.FromMinutes(10));
         var path = Path.GetFullPath(Path.Combine(modelFolder, id + ".zip"));
@@ -100,7 +101,10 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         var candidate = new RegisteredModel(id, LocalFineTuneBackend.BackendName, model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
             corrections.Reports == 0
                 ? $"{training.Contracts.Count} curated training contracts"
-                : $"{training.Contracts.Count} curated training contracts + {corrections.Reports} corrected reports ({corrections.Corrections} corrections)");
+                : $"{training.Contracts.Count} curated training contracts + {corrections.Reports} corrected reports ({corrections.Corrections} corrections)")
+        {
+            Audience = [.. (audience ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        };
         await registry.RegisterAsync(candidate, cancellationToken);
         return candidate;
     }

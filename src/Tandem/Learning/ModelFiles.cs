@@ -20,6 +20,36 @@ public static partial class ModelFiles
     [GeneratedRegex(@"\.(\d+)\.(tmp|partial\.zip)$")]
     private static partial Regex WriterSuffix();
 
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Creates a model file readable and writable by its owner only (0600, like the store: a model
+    /// trained on private corrections carries what it learnt from them).
+    /// </summary>
+    public static FileStream CreateOwnerOnly(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.ReadWrite };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        return new FileStream(path, options);
+    }
+
+    /// <summary>Creates a folder for model files, readable by its owner only (0700) when it is new.</summary>
+    public static void CreateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
+        }
+    }
+
     /// <summary>The temp file this process writes before renaming it to <paramref name="path"/>.</summary>
     public static string TempFor(string path) => $"{path}.{Environment.ProcessId}.tmp";
 

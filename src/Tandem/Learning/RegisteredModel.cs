@@ -12,4 +12,13 @@ namespace Tandem.Learning;
 /// <param name="Parent">The champion it was trained to replace (lineage), if any.</param>
 /// <param name="Note">The last status change's reason (e.g. a forced promotion's).</param>
 public sealed record RegisteredModel(string Id, string Backend, string BaseModel, string Location, string DatasetHash, DateTimeOffset CreatedAt,
-    GateScores? Scores, ModelStatus Status, string? Parent, string? Note);
+    GateScores? Scores, ModelStatus Status, string? Parent, string? Note)
+{
+    /// <summary>
+    /// Who the model was trained for, as access tokens (the retraining or dataset audience; the
+    /// shipped model and admin-registered endpoints: public). The registry shows a model, with its
+    /// note, data hash and location, only to those who hold one of these tokens, and to admins.
+    /// Empty (models registered before audiences were recorded): admins only.
+    /// </summary>
+    public IReadOnlyList<string> Audience { get; init; } = [];
+}

@@ -112,19 +112,22 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
     /// <summary>
     /// Makes the examples taken from a document carry its new access list, inside the caller's
     /// transaction (a narrowed list must not leave copies of its text readable by those removed).
-    /// An example with several sources keeps only the tokens every source now shares.
+    /// An example with several sources keeps only the tokens every source now shares. Only the
+    /// examples recorded as corrections of the document follow it: an import may name any id as
+    /// its source, and must neither be moved under the document's list nor learn, by vanishing,
+    /// that a document it may not read exists and changed.
     /// </summary>
     internal static async Task FollowDocumentAccessAsync(SqliteConnection connection, string documentId, IReadOnlyList<string> access, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'examples'";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('examples', 'corrections')";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) < 2)
         {
             return;
         }
 
-        command.CommandText = "SELECT id, sources, access FROM examples WHERE instr(sources, $quoted) > 0";
-        command.Parameters.AddWithValue("$quoted", JsonSerializer.Serialize(documentId));
+        command.CommandText = "SELECT id, sources, access FROM examples WHERE id IN (SELECT example_id FROM corrections WHERE document_id = $document)";
+        command.Parameters.AddWithValue("$document", documentId);
         var changed = new List<(string Id, string Access)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

@@ -39,9 +39,10 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT {(orIgnore ? "OR IGNORE " : "")}INTO model_registry (id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note)
-            VALUES ($id, $backend, $base, $location, $dataset, $created, $scores, $status, $parent, $note)
+            INSERT {(orIgnore ? "OR IGNORE " : "")}INTO model_registry (id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note, audience)
+            VALUES ($id, $backend, $base, $location, $dataset, $created, $scores, $status, $parent, $note, $audience)
             """;
+        command.Parameters.AddWithValue("$audience", JsonSerializer.Serialize(model.Audience, Json));
         command.Parameters.AddWithValue("$id", model.Id);
         command.Parameters.AddWithValue("$backend", model.Backend);
         command.Parameters.AddWithValue("$base", model.BaseModel);
@@ -85,7 +86,7 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
         var note = $"the shipped model ({manifest.Contracts} contracts, data {manifest.DataHash})"
             + (manifest.GateScores is null ? "; its manifest records no gate scores" : "; gate scores of its recipe trained without the gate contracts");
         await InsertAsync(connection, new RegisteredModel(ShippedModelId(_shippedModelPath), LocalFineTuneBackend.BackendName, manifest.Kind, _shippedModelPath,
-            manifest.DataHash, manifest.TrainedAt, manifest.GateScores, ModelStatus.Champion, null, note), orIgnore: true, cancellationToken);
+            manifest.DataHash, manifest.TrainedAt, manifest.GateScores, ModelStatus.Champion, null, note) { Audience = [Access.AccessList.Public] }, orIgnore: true, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -134,8 +135,10 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
         ArgumentNullException.ThrowIfNull(decision);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO retrain_decisions (at, backend, due, reason, job) VALUES ($at, $backend, $due, $reason, $job)";
+        command.CommandText = "INSERT INTO retrain_decisions (at, backend, due, reason, job, requester, audience) VALUES ($at, $backend, $due, $reason, $job, $requester, $audience)";
         command.Parameters.AddWithValue("$job", (object?)decision.Job ?? DBNull.Value);
+        command.Parameters.AddWithValue("$requester", (object?)decision.Requester ?? DBNull.Value);
+        command.Parameters.AddWithValue("$audience", JsonSerializer.Serialize(decision.Audience, Json));
         command.Parameters.AddWithValue("$at", decision.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$backend", decision.Backend);
         command.Parameters.AddWithValue("$due", decision.Due ? 1 : 0);
@@ -148,13 +151,18 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at, backend, due, reason, job FROM retrain_decisions ORDER BY at DESC, rowid DESC";
+        command.CommandText = "SELECT at, backend, due, reason, job, requester, audience FROM retrain_decisions ORDER BY at DESC, rowid DESC";
         var decisions = new List<RetrainDecision>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             decisions.Add(new RetrainDecision(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(1), reader.GetInt64(2) == 1, reader.GetString(3)) { Job = reader.IsDBNull(4) ? null : reader.GetString(4) });
+                reader.GetString(1), reader.GetInt64(2) == 1, reader.GetString(3))
+            {
+                Job = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Requester = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Audience = Tokens(reader, 6),
+            });
         }
 
         return decisions;
@@ -164,7 +172,12 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note FROM model_registry {where} ORDER BY created_at DESC, rowid DESC";
+        // The shipped model was registered before audiences were recorded in older stores: it is everyone's.
+        command.CommandText = $"""
+            SELECT id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note,
+                   coalesce(audience, CASE WHEN id LIKE 'local-shipped-%' THEN '["{Access.AccessList.Public}"]' END)
+            FROM model_registry {where} ORDER BY created_at DESC, rowid DESC
+            """;
         if (id is not null)
         {
             command.Parameters.AddWithValue("$id", id);
@@ -177,16 +190,25 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
             models.Add(new RegisteredModel(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                 reader.IsDBNull(6) ? null : JsonSerializer.Deserialize<GateScores>(reader.GetString(6), Json),
-                Enum.Parse<ModelStatus>(reader.GetString(7)), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
+                Enum.Parse<ModelStatus>(reader.GetString(7)), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9))
+            {
+                Audience = Tokens(reader, 10),
+            });
         }
 
         return models;
     }
 
+    private static IReadOnlyList<string> Tokens(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? [] : JsonSerializer.Deserialize<List<string>>(reader.GetString(ordinal), Json) ?? [];
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await _database.OpenAsync(Schema, cancellationToken);
         await Store.SqliteTables.AddColumnIfMissingAsync(connection, "retrain_decisions", "job", "TEXT", cancellationToken);
+        await Store.SqliteTables.AddColumnIfMissingAsync(connection, "retrain_decisions", "requester", "TEXT", cancellationToken);
+        await Store.SqliteTables.AddColumnIfMissingAsync(connection, "retrain_decisions", "audience", "TEXT", cancellationToken);
+        await Store.SqliteTables.AddColumnIfMissingAsync(connection, "model_registry", "audience", "TEXT", cancellationToken);
         await RegisterShippedModelAsync(connection, cancellationToken);
         return connection;
     }
@@ -194,7 +216,7 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
     private const string Schema = """
             CREATE TABLE IF NOT EXISTS model_registry (
                 id TEXT PRIMARY KEY, backend TEXT NOT NULL, base_model TEXT NOT NULL, location TEXT NOT NULL, dataset_hash TEXT NOT NULL,
-                created_at TEXT NOT NULL, scores TEXT, status TEXT NOT NULL, parent TEXT, note TEXT);
-            CREATE TABLE IF NOT EXISTS retrain_decisions (at TEXT NOT NULL, backend TEXT NOT NULL, due INTEGER NOT NULL, reason TEXT NOT NULL, job TEXT);
+                created_at TEXT NOT NULL, scores TEXT, status TEXT NOT NULL, parent TEXT, note TEXT, audience TEXT);
+            CREATE TABLE IF NOT EXISTS retrain_decisions (at TEXT NOT NULL, backend TEXT NOT NULL, due INTEGER NOT NULL, reason TEXT NOT NULL, job TEXT, requester TEXT, audience TEXT);
             """;
 }

@@ -23,11 +23,19 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders reade
 
     private static readonly HashSet<string> ProjectFileExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".txt" };
 
-    /// <summary>Reads, segments and stores one file.</summary>
-    public async Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access = null, CancellationToken cancellationToken = default)
+    /// <summary>Reads, segments and stores one file as the caller's own document from its path.</summary>
+    public Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access = null, CancellationToken cancellationToken = default) =>
+        IngestFileAsync(path, owner, access, documentId: null, cancellationToken);
+
+    /// <summary>
+    /// Reads, segments and stores one file as a new version (or new access list) of
+    /// <paramref name="documentId"/> when given: a document from the same path that the caller
+    /// owns or, as an admin, chooses.
+    /// </summary>
+    public async Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access, string? documentId, CancellationToken cancellationToken = default)
     {
         var (document, structure) = await ReadAsync(path, cancellationToken);
-        return await store.IngestAsync(new IngestRequest { Document = document, Structure = structure, Owner = owner, Access = access }, cancellationToken);
+        return await store.IngestAsync(new IngestRequest { Document = document, Structure = structure, Owner = owner, Access = access, DocumentId = documentId }, cancellationToken);
     }
 
     /// <summary>

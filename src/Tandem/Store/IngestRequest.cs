@@ -15,4 +15,11 @@ public sealed record IngestRequest
 
     /// <summary>Who may read it (the document's owner is always added); null keeps an existing document's list, or the owner only for a new one.</summary>
     public AccessList? Access { get; init; }
+
+    /// <summary>
+    /// The stored document to update, named explicitly (its owner or an admin; it must come from
+    /// the same path). Null: the caller's own document from the path, or a new one; never anyone
+    /// else's.
+    /// </summary>
+    public string? DocumentId { get; init; }
 }

@@ -11,31 +11,58 @@ namespace Tandem.Store;
 public sealed partial class SqliteDocumentStore
 {
     /// <summary>
-    /// The document a file from <paramref name="source"/> updates for the caller: the caller's
-    /// own, else the oldest the caller may read; null when the caller may read none.
+    /// The document a file from <paramref name="source"/> updates for the caller: the caller's own
+    /// document from that path, or null for a new one. Someone else's document from the same path
+    /// is never the target, even one the caller may read: otherwise whoever stored a path first
+    /// (with the caller on its list) would own the caller's later versions, reports and corrections.
     /// </summary>
-    private async Task<(string Id, string Owner, IReadOnlyList<string> Access, (int Version, string ContentHash, bool Retired, int ClauseCount) Row)?> FindTargetAsync(
-        SqliteConnection connection, string source, Principal caller, CancellationToken cancellationToken)
+    private static async Task<IngestTarget?> FindOwnTargetAsync(SqliteConnection connection, string source, Principal caller, CancellationToken cancellationToken)
     {
-        using var command = Command(connection, $"""
-            SELECT d.id, {OwnerColumn("d.id")}, d.current_version, v.content_hash, d.retired_at IS NOT NULL,
-                   (SELECT count(*) FROM clauses c WHERE c.version_id = v.id), {AccessColumn("d.id")}
-            FROM documents d JOIN versions v ON v.id = d.current_version_id
-            WHERE d.source = $source ORDER BY d.created_at, d.id
-            """, ("$source", source));
-        var readable = new List<(string, string, IReadOnlyList<string>, (int, string, bool, int))>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var command = TargetQuery(connection, $"d.source = $source AND {OwnerColumn("d.id")} = $caller", ("$source", source), ("$caller", caller.UserId));
+        return await ReadTargetAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// The document a caller named to update (<see cref="IngestRequest.DocumentId"/>): it must be
+    /// readable (else "not found", as for a missing id), stored from the same path, and the caller
+    /// must be its owner or an admin.
+    /// </summary>
+    private async Task<IngestTarget> FindChosenTargetAsync(SqliteConnection connection, string documentId, string source, Principal caller, CancellationToken cancellationToken)
+    {
+        using var command = TargetQuery(connection, "d.id = $id", ("$id", documentId));
+        if (await ReadTargetAsync(command, cancellationToken) is not { } target || !_access.CanRead(caller, target.Access))
         {
-            var access = Tokens(reader, 6);
-            if (_access.CanRead(caller, access))
-            {
-                readable.Add((reader.GetString(0), reader.GetString(1), access, (reader.GetInt32(2), reader.GetString(3), reader.GetBoolean(4), reader.GetInt32(5))));
-            }
+            throw StoredDocument.NotFound(documentId, caller);
         }
 
-        return readable.Count == 0 ? null : readable.FirstOrDefault(d => d.Item2 == caller.UserId, readable[0]);
+        if (target.Source != source)
+        {
+            throw new TandemException($"document {documentId} was stored from {target.Source}, not from {source}", "give the file the document was stored from");
+        }
+
+        return _access.CanChange(caller, target.Owner)
+            ? target
+            : throw new TandemException($"you ({caller.UserId}) may read {documentId} but only its owner ({target.Owner}) or an admin may change it or who may read it",
+                $"ask {target.Owner} to ingest the new version or change the access list");
     }
+
+    private static SqliteCommand TargetQuery(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters) => Command(connection, $"""
+        SELECT d.id, {OwnerColumn("d.id")}, d.current_version, v.content_hash, d.retired_at IS NOT NULL,
+               (SELECT count(*) FROM clauses c WHERE c.version_id = v.id), {AccessColumn("d.id")}, d.source
+        FROM documents d JOIN versions v ON v.id = d.current_version_id
+        WHERE {where} ORDER BY d.created_at, d.id
+        """, parameters);
+
+    private static async Task<IngestTarget?> ReadTargetAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new IngestTarget(reader.GetString(0), reader.GetString(1), Tokens(reader, 6), reader.GetString(7), reader.GetInt32(2), reader.GetString(3), reader.GetBoolean(4), reader.GetInt32(5))
+            : null;
+    }
+
+    /// <summary>The stored document an ingest updates.</summary>
+    private sealed record IngestTarget(string Id, string Owner, IReadOnlyList<string> Access, string Source, int Version, string ContentHash, bool Retired, int ClauseCount);
 
     /// <summary>Sets a document's access list, records the change, and makes the examples taken from it follow.</summary>
     private static async Task ChangeAccessAsync(SqliteConnection connection, string documentId, IReadOnlyList<string> old, IReadOnlyList<string> access,

@@ -34,15 +34,13 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// Which document a file updates: of the documents stored from its path, the caller's own,
-    /// else the oldest the caller may read. When the caller may read none of them (the path is
-    /// new, or only others' hidden documents come from it) the file becomes a new document of the
-    /// caller's, whose id hashes the caller and the path: the answer is the same whether or not
-    /// someone else stored that path, and nothing of theirs is read or changed. Only the owner
-    /// and admins change a document (a new version, a restore, a new access list); a reader
-    /// gets "unchanged" for the same content and an error for anything else. Every access list
-    /// set is recorded as an access event, and the training examples taken from the document
-    /// follow it.
+    /// Which document a file updates: the caller's own document from its path, or the document
+    /// the request names (<see cref="IngestRequest.DocumentId"/>; its owner or an admin). Anyone
+    /// else's document from the same path, readable or not, is left alone: the file becomes a new
+    /// document of the caller's, whose id hashes the caller and the path, so the answer is the same
+    /// whether or not someone else stored that path, and nobody who stored a path first captures
+    /// the caller's later versions, reports or corrections. Every access list set is recorded as
+    /// an access event, and the training examples taken from the document follow it.
     /// </remarks>
     public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken cancellationToken = default)
     {
@@ -67,7 +65,10 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             return await InTransactionAsync(connection, async () =>
             {
                 var now = Timestamp();
-                if (await FindTargetAsync(connection, doc.Source, caller, cancellationToken) is not { } target)
+                var target = request.DocumentId is { } chosen
+                    ? await FindChosenTargetAsync(connection, chosen, doc.Source, caller, cancellationToken)
+                    : await FindOwnTargetAsync(connection, doc.Source, caller, cancellationToken);
+                if (target is null)
                 {
                     var documentId = DocumentIdFor(doc.Source, caller.UserId);
                     var versionId = await InsertVersionAsync(connection, documentId, 1, request, now, cancellationToken);
@@ -81,7 +82,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                     return new IngestResult(documentId, doc.Source, doc.Title, 1, request.Structure.Clauses.Count, IngestOutcome.Created);
                 }
 
-                var (id, owner, current, existing) = target;
+                var (id, owner, current, existing) = (target.Id, target.Owner, target.Access, target);
                 // The owner keeps access whoever sets the list.
                 var newAccess = request.Access?.WithUser(owner).Tokens;
                 var accessChanges = newAccess is not null && !newAccess.SequenceEqual(current);
@@ -90,12 +91,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 {
                     // Unchanged: nothing is written, not even a timestamp.
                     return new IngestResult(id, doc.Source, doc.Title, existing.Version, existing.ClauseCount, IngestOutcome.Unchanged);
-                }
-
-                if (!_access.CanChange(caller, owner))
-                {
-                    throw new TandemException($"you ({caller.UserId}) may read '{doc.Title}' but only its owner ({owner}) or an admin may change it or who may read it",
-                        $"ask {owner} to ingest the new version or change the access list");
                 }
 
                 var outcome = contentChanges ? IngestOutcome.NewVersion : existing.Retired ? IngestOutcome.Restored : IngestOutcome.AccessChanged;
@@ -133,19 +128,17 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
         return WithConnectionAsync(connection => InTransactionAsync<IReadOnlyList<string>>(connection, async () =>
         {
+            // A sync mirrors the caller's own documents, as its ingest does: others' (a reader's or an admin's view of them) are left alone.
             using var select = Command(connection, $"""
-                SELECT d.id, d.source, {OwnerColumn("d.id")} FROM documents d
-                WHERE d.retired_at IS NULL AND substr(d.source, 1, length($prefix)) = $prefix
-                  AND {AccessFilter("d.id", caller, out var accessParameters)}
-                """, ("$prefix", prefix));
-            AddParameters(select, accessParameters);
+                SELECT d.id, d.source FROM documents d
+                WHERE d.retired_at IS NULL AND substr(d.source, 1, length($prefix)) = $prefix AND {OwnerColumn("d.id")} = $caller
+                """, ("$prefix", prefix), ("$caller", caller.UserId));
             var retired = new List<string>();
             await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    // Retiring changes a document: a reader's sync leaves others' documents alone.
-                    if (!presentSources.Contains(reader.GetString(1)) && _access.CanChange(caller, reader.GetString(2)))
+                    if (!presentSources.Contains(reader.GetString(1)))
                     {
                         retired.Add(reader.GetString(0));
                     }

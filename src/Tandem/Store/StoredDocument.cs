@@ -11,4 +11,11 @@ public sealed record StoredDocument(string DocumentId, string Title, string Sour
 
     /// <summary>Every change of its access list, oldest first; empty unless the caller is its owner or an admin.</summary>
     public IReadOnlyList<AccessEvent> AccessHistory { get; init; } = [];
+
+    /// <summary>The one answer for a document id the caller may not read, word for word the answer for one that does not exist.</summary>
+    public static TandemException NotFound(string documentId, Access.Principal caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return new TandemException($"document {documentId} does not exist or you ({caller.UserId}) may not read it", "check the id with 'tandem documents'");
+    }
 }

@@ -104,6 +104,34 @@ public sealed class AccessPolicyTests : IDisposable
         Assert.True(AccessPolicy.Default.CanChange(Dana, "alice"));
     }
 
+    [Theory]
+    [InlineData("alice", "", "alice", "alice", true)] // the owner reviews her own correction
+    [InlineData("alice", "", "bob", "alice", true)] // and what a reader corrected on her document
+    [InlineData("bob", "legal", "bob", "alice", false)] // a reader does not put his words into her training data
+    [InlineData("bob", "legal,reviewer", "bob", "alice", false)] // nor as a reviewer
+    [InlineData("bob", "legal,reviewer", "alice", "alice", true)]
+    [InlineData("erin", "reviewer", "alice", "alice", false)] // a reviewer who may not read it
+    [InlineData("carol", "", "alice", "alice", false)]
+    [InlineData("dana", "admin", "dana", "alice", true)]
+    [InlineData("carol", "", "carol", null, false)] // an import: the importer is not its reviewer
+    [InlineData("bob", "legal,reviewer", "bob", null, true)] // a reviewer reviews imports, his own included
+    [InlineData("dana", "admin", "carol", null, true)]
+    public void CanReview_OwnerAdminOrAnotherReviewerWhoReads(string user, string groups, string author, string? owner, bool expected) =>
+        Assert.Equal(expected, AccessPolicy.Default.CanReview(new Principal(user, groups.Split(',', StringSplitOptions.RemoveEmptyEntries)), ["group:legal", "user:alice", "user:bob"], author, owner));
+
+    [Fact]
+    public void FromConfiguration_ReviewerGroupSetting_NamesTheReviewers()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AccessPolicy.ReviewerGroupKey] = "paralegals" }).Build();
+
+        var policy = AccessPolicy.FromConfiguration(configuration);
+
+        Assert.True(policy.CanReview(new Principal("pat", ["paralegals", "legal"]), ["group:legal"], "alice", "alice"));
+        Assert.False(policy.CanReview(new Principal("rex", ["reviewer", "legal"]), ["group:legal"], "alice", "alice"));
+        Assert.True(policy.IsAdmin(Dana));
+        Assert.Throws<TandemException>(() => new AccessPolicy("admin", "two words"));
+    }
+
     [Fact]
     public void FromConfiguration_AdminGroupSetting_NamesTheAdmins()
     {

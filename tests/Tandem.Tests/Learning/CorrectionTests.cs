@@ -112,7 +112,7 @@ public sealed class CorrectionTests : IDisposable
 
         // A reviewer who may read the document (through group:legal) takes a report's pending corrections at once.
         var bob = new CliRunner(_alice.DatabasePath, "bob");
-        var batch = await bob.RunAsync("examples", "review", "--report", id, "--accept", "--groups", "legal");
+        var batch = await bob.RunAsync("examples", "review", "--report", id, "--accept", "--groups", "legal,reviewer");
         Assert.True(batch.Exit == 0, batch.Error);
         Assert.Contains("1 example accepted by bob", batch.Output, StringComparison.Ordinal);
         Assert.Equal("bob", (await new SqliteCorrectionStore(_alice.DatabasePath).ListAsync(id, ct))[2].Reviewer);

@@ -73,9 +73,10 @@ public sealed class ExamplesTests : IDisposable
         var categories = new[] { "Governing Law", "Cap on Liability", "Anti-Assignment" };
         var lines = Enumerable.Range(0, 30).Select(i => JsonSerializer.Serialize(new
         {
-            category = categories[i % 3], input = $"Clause {i} of a services agreement about {categories[i % 3]}, schedule item {i * 11}.", provenance = "curated",
+            category = categories[i % 3], input = $"Clause {i} of a services agreement about {categories[i % 3]}, schedule item {i * 11}.", provenance = "curated", access = new[] { "public" },
         }));
-        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("curated.jsonl", string.Join("\n", lines)))).Exit);
+        // Curated public examples: only an admin imports them as such.
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("curated.jsonl", string.Join("\n", lines)), "--groups", "admin")).Exit);
 
         var (exit, output, error) = await _cli.RunAsync("dataset", "build", "--out", _dir.File("ds"), "--retrieval-aware", "--epochs", "2", "--base-model", "gpt-4.1-mini");
 
@@ -134,6 +135,23 @@ public sealed class ExamplesTests : IDisposable
         Assert.DoesNotContain(alices.Single(e => e.Author == "alice").Id, (await carol.RunAsync("examples", "list", "--format", "json")).Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("review", "--report", "rpt_0123456789abcdef", "--accept")]
+    [InlineData("review", "ex_0123456789abcdef", "--reject")]
+    public async Task Review_NoStoreYet_UnknownLikeAnyMissingId_AndNoStoreCreated(params string[] args)
+    {
+        var fresh = new CliRunner(_dir.File("fresh/none.db"));
+        Directory.CreateDirectory(_dir.File("fresh"));
+        var existing = new CliRunner(_dir.File("fresh/existing.db"));
+        Assert.Equal(0, (await existing.RunAsync("examples", "import", _dir.Write("one.jsonl", Line("Governing Law", "Governed by Delaware law.") + "\n"))).Exit);
+
+        var (exit, _, error) = await fresh.RunAsync(["examples", .. args]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal((await existing.RunAsync(["examples", .. args])).Error.Replace("existing.db", "none.db", StringComparison.Ordinal), error);
+        Assert.False(File.Exists(fresh.DatabasePath));
+    }
+
     [Fact]
     public async Task Import_BadLines_NothingImportedAndEachNamed()
     {
@@ -149,24 +167,31 @@ public sealed class ExamplesTests : IDisposable
     }
 
     [Fact]
-    public async Task ImportCuadThenReview_CuratedAreReviewedCorrectionsNeedAReviewer()
+    public async Task ImportCuadThenReview_ReviewersImportCuratedAndReviewOthersImports()
     {
         _dir.Write("cuad/contracts/A.txt", "Agreement A. Governed by Delaware law.");
         _dir.Write("cuad/master_clauses.csv", "Filename,Governing Law\nA.pdf,\"['Governed by Delaware law.']\"\n");
-        Assert.Equal(0, (await _cli.RunAsync("examples", "import", "--cuad", _dir.File("cuad"))).Exit);
+        var refused = await _cli.RunAsync("examples", "import", "--cuad", _dir.File("cuad")); // curated public examples: admins and reviewers only
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", "--cuad", _dir.File("cuad"), "--groups", "reviewer")).Exit);
         Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("c.jsonl", Line("Cap on Liability", "Capped at fees.") + "\n"))).Exit);
         var store = new SqliteExampleStore(_cli.DatabasePath);
         var all = await store.ListAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, refused.Exit);
+        Assert.StartsWith("error: you (alice) may not import CUAD gold clauses", refused.Error, StringComparison.Ordinal);
         var curated = Assert.Single(all, e => e.Provenance == "curated");
         Assert.True(curated.Reviewed);
+        Assert.Equal(["public"], curated.Access);
         Assert.Equal(["A"], curated.SourceDocuments);
         var correction = Assert.Single(all, e => e.Provenance == "correction");
 
-        Assert.Equal(0, (await _cli.RunAsync("examples", "review", correction.Id, "--accept")).Exit);
-        Assert.Equal(1, (await _cli.RunAsync("examples", "review", correction.Id)).Exit); // neither flag
+        var ownImport = await _cli.RunAsync("examples", "review", correction.Id, "--accept"); // an importer is not her own reviewer
+        Assert.Equal(1, ownImport.Exit);
+        Assert.StartsWith($"error: you (alice) may not review {correction.Id}", ownImport.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.RunAsync("examples", "review", correction.Id, "--accept", "--groups", "reviewer")).Exit);
+        Assert.Equal(1, (await _cli.RunAsync("examples", "review", correction.Id, "--groups", "reviewer")).Exit); // neither flag
         Assert.True((await store.ListAsync("Cap on Liability", cancellationToken: TestContext.Current.CancellationToken)).Single().Reviewed);
-        Assert.Equal(0, (await _cli.RunAsync("examples", "review", curated.Id, "--reject")).Exit);
+        Assert.Equal(0, (await _cli.RunAsync("examples", "review", curated.Id, "--reject", "--groups", "reviewer")).Exit);
         Assert.Single(await store.ListAsync(cancellationToken: TestContext.Current.CancellationToken));
-        Assert.Equal(1, (await _cli.RunAsync("examples", "review", "ex_missing", "--accept")).Exit);
+        Assert.Equal(1, (await _cli.RunAsync("examples", "review", "ex_missing", "--accept", "--groups", "reviewer")).Exit);
     }
 }

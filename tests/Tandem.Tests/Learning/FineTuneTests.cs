@@ -116,9 +116,9 @@ public sealed class FineTuneTests : IDisposable
         var categories = new[] { "Governing Law", "Cap on Liability", "Anti-Assignment" };
         var lines = Enumerable.Range(0, 24).Select(i => JsonSerializer.Serialize(new
         {
-            category = categories[i % 3], input = $"Clause number {i} of the supply agreement between the parties, about {categories[i % 3]} and item {i * 7}.", provenance = "curated",
+            category = categories[i % 3], input = $"Clause number {i} of the supply agreement between the parties, about {categories[i % 3]} and item {i * 7}.", provenance = "curated", access = new[] { "public" },
         }));
-        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("examples.jsonl", string.Join("\n", lines)))).Exit);
+        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("examples.jsonl", string.Join("\n", lines)), "--groups", "admin")).Exit); // curated public examples: an admin's
 
         var started = await _cli.RunAsync("retrain", "provider", "--model", "base", "--settings", _settings, "--retrieval-aware", "--out", _dir.File("ds1"), "--if-due");
 

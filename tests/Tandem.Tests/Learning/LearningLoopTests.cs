@@ -13,11 +13,13 @@ public sealed class LearningLoopTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly CliRunner _cli;
+    private readonly CliRunner _admin; // promotes, forces, registers and scores models
     private readonly string _data;
 
     public LearningLoopTests()
     {
         _cli = new CliRunner(_dir.File("tandem.db"));
+        _admin = new CliRunner(_dir.File("tandem.db"), "alice", "admin");
         DataFolders.WriteCuadLike(_dir.File("cuad"));
         _data = _dir.File("cuad");
     }
@@ -29,22 +31,22 @@ public sealed class LearningLoopTests : IDisposable
     {
         var models = _dir.File("registry");
         var small = await RetrainAsync("--contracts", "2");
-        Assert.Equal(0, (await _cli.RunAsync(ReplaceShipped(small.Id))).Exit); // the shipped champion was never scored on this data
+        Assert.Equal(0, (await _admin.RunAsync(ReplaceShipped(small.Id))).Exit); // the shipped champion was never scored on this data
 
         var full = await RetrainAsync();
-        var promote = await _cli.RunAsync("models", "promote", full.Id);
+        var promote = await _admin.RunAsync("models", "promote", full.Id);
         Assert.True(promote.Exit == 0, promote.Output + promote.Error);
         Assert.True(full.Scores!.Aupr > small.Scores!.Aupr, $"{full.Scores.Aupr} vs {small.Scores.Aupr}");
         Assert.Equal(small.Id, full.Parent);
 
         var worse = await RetrainAsync("--contracts", "1");
-        var refused = await _cli.RunAsync("models", "promote", worse.Id);
+        var refused = await _admin.RunAsync("models", "promote", worse.Id);
         Assert.Equal(1, refused.Exit);
         Assert.Contains("the gate refused", refused.Error, StringComparison.Ordinal);
         Assert.Equal(ModelStatus.Champion, (await Registry().GetAsync(full.Id, TestContext.Current.CancellationToken))!.Status);
 
-        Assert.Equal(1, (await _cli.RunAsync("models", "promote", worse.Id, "--force")).Exit); // no reason
-        Assert.Equal(0, (await _cli.RunAsync("models", "promote", worse.Id, "--force", "--reason", "rollback drill")).Exit);
+        Assert.Equal(1, (await _admin.RunAsync("models", "promote", worse.Id, "--force")).Exit); // no reason
+        Assert.Equal(0, (await _admin.RunAsync("models", "promote", worse.Id, "--force", "--reason", "rollback drill")).Exit);
         var all = await Registry().ListAsync(TestContext.Current.CancellationToken);
         Assert.Equal("forced past the gate: rollback drill", all.Single(m => m.Id == worse.Id).Note);
         Assert.Equal(ModelStatus.Retired, all.Single(m => m.Id == full.Id).Status);
@@ -74,7 +76,7 @@ public sealed class LearningLoopTests : IDisposable
         var models = _dir.File("registry");
         var ct = TestContext.Current.CancellationToken;
         var champion = await RetrainAsync(_cli, _data, models, "--contracts", "2");
-        Assert.Equal(0, (await _cli.RunAsync(ReplaceShipped(champion.Id))).Exit);
+        Assert.Equal(0, (await _admin.RunAsync(ReplaceShipped(champion.Id))).Exit);
 
         // The champion reviews the other non-held-out contracts; a stand-in lawyer corrects the
         // reports from the gold labels through 'tandem correct'; a reviewer accepts them.
@@ -92,12 +94,12 @@ public sealed class LearningLoopTests : IDisposable
         var retrained = await RetrainAsync(_cli, _data, models, "--contracts", "2");
         Assert.Contains("corrected reports", retrained.Note, StringComparison.Ordinal);
         Assert.True(retrained.Scores!.Aupr > champion.Scores!.Aupr + 0.01, $"{retrained.Scores.Aupr} vs {champion.Scores.Aupr}");
-        var promote = await _cli.RunAsync("models", "promote", retrained.Id);
+        var promote = await _admin.RunAsync("models", "promote", retrained.Id);
         Assert.True(promote.Exit == 0, promote.Output + promote.Error);
 
         // Without the corrections the same curated data cannot pass the new champion.
         var curatedOnly = await RetrainAsync(_cli, _data, models, "--contracts", "2", "--no-corrections");
-        Assert.Equal(1, (await _cli.RunAsync("models", "promote", curatedOnly.Id)).Exit);
+        Assert.Equal(1, (await _admin.RunAsync("models", "promote", curatedOnly.Id)).Exit);
 
         // An audience that may not read the corrected documents gets none of them (alice may name it: she is in sales).
         var guarded = await _cli.RunAsync("retrain", "local", "--data", _data, "--models-dir", models, "--contracts", "2", "--audience", "group:sales", "--groups", "sales");
@@ -119,17 +121,17 @@ public sealed class LearningLoopTests : IDisposable
         Assert.Equal(shipped, candidate.Parent);
 
         // The shipped model's gate scores are on CUAD's gate set, not this data's: no comparison, no promotion.
-        var refused = await _cli.RunAsync("models", "promote", candidate.Id);
+        var refused = await _admin.RunAsync("models", "promote", candidate.Id);
         Assert.Equal(1, refused.Exit);
         Assert.Contains("scored on different held-out sets", refused.Output, StringComparison.Ordinal);
         Assert.Contains($"the gate refused {candidate.Id}; {shipped} stays champion", refused.Error, StringComparison.Ordinal);
-        Assert.Contains("would be in-sample", (await _cli.RunAsync("models", "evaluate", shipped, "--data", _data)).Error, StringComparison.Ordinal);
+        Assert.Contains("would be in-sample", (await _admin.RunAsync("models", "evaluate", shipped, "--data", _data)).Error, StringComparison.Ordinal);
 
         // 'analyze' reviews with the champion and names it; another model gives another report, and the first stays.
         var sample = RepositoryPaths.Sample("mutual-nda.txt");
         var before = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("analyze", sample, "--format", "json")).Output).RootElement;
         Assert.StartsWith($"local analyst {shipped} (sha256 ", before.GetProperty("model").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, (await _cli.RunAsync(ReplaceShipped(candidate.Id))).Exit);
+        Assert.Equal(0, (await _admin.RunAsync(ReplaceShipped(candidate.Id))).Exit);
         var after = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("analyze", sample, "--format", "json")).Output).RootElement;
         Assert.StartsWith($"local analyst {candidate.Id} (sha256 ", after.GetProperty("model").GetString(), StringComparison.Ordinal);
         Assert.NotEqual(before.GetProperty("reportId").GetString(), after.GetProperty("reportId").GetString());
@@ -192,17 +194,17 @@ public sealed class LearningLoopTests : IDisposable
     [Fact]
     public async Task Register_SelfHostedAdapter_RecordedAsUnscoredCandidate()
     {
-        var (exit, output, error) = await _cli.RunAsync("models", "register", "--endpoint", "http://127.0.0.1:8000/v1", "--model", "contracts-lora-q4", "--base", "llama-3.1-8b");
+        var (exit, output, error) = await _admin.RunAsync("models", "register", "--endpoint", "http://127.0.0.1:8000/v1", "--model", "contracts-lora-q4", "--base", "llama-3.1-8b");
 
         Assert.True(exit == 0, error);
         Assert.Contains("registered candidate self-hosted-", output, StringComparison.Ordinal);
         var model = Assert.Single(await Registry().ListAsync(TestContext.Current.CancellationToken), m => m.Backend == "self-hosted");
         Assert.Equal(("self-hosted", "llama-3.1-8b", ModelStatus.Candidate, "http://127.0.0.1:8000/v1 model contracts-lora-q4"), (model.Backend, model.BaseModel, model.Status, model.Location));
         Assert.Null(model.Scores);
-        var promote = await _cli.RunAsync("models", "promote", model.Id);
+        var promote = await _admin.RunAsync("models", "promote", model.Id);
         Assert.Equal(1, promote.Exit);
         Assert.Contains("has no held-out scores", promote.Error, StringComparison.Ordinal);
-        Assert.Equal(1, (await _cli.RunAsync("models", "register", "--endpoint", "gpu-1:8000", "--model", "x")).Exit);
+        Assert.Equal(1, (await _admin.RunAsync("models", "register", "--endpoint", "gpu-1:8000", "--model", "x")).Exit);
     }
 
     [Fact]
@@ -212,28 +214,28 @@ public sealed class LearningLoopTests : IDisposable
         using var server = new FakeModelServer { Responder = Reviewer(goodModel: "good") };
         string Register(string adapter)
         {
-            var (exit, output, error) = _cli.RunAsync("models", "register", "--endpoint", server.BaseUrl.ToString(), "--model", adapter, "--base", "llama").GetAwaiter().GetResult();
+            var (exit, output, error) = _admin.RunAsync("models", "register", "--endpoint", server.BaseUrl.ToString(), "--model", adapter, "--base", "llama").GetAwaiter().GetResult();
             Assert.True(exit == 0, error);
             return output.Split(' ', 4)[2].TrimEnd(';');
         }
 
         var weak = Register("weak");
-        var evaluated = await _cli.RunAsync("models", "evaluate", weak, "--data", _data, "--contracts", "5");
+        var evaluated = await _admin.RunAsync("models", "evaluate", weak, "--data", _data, "--contracts", "5");
         Assert.True(evaluated.Exit == 0, evaluated.Error);
         Assert.Contains("held-out AUPR", evaluated.Output, StringComparison.Ordinal);
         Assert.Equal(5, server.Requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)));
-        Assert.Equal(0, (await _cli.RunAsync("models", "promote", weak)).Exit);
+        Assert.Equal(0, (await _admin.RunAsync("models", "promote", weak)).Exit);
 
         await Task.Delay(1100, TestContext.Current.CancellationToken); // ids carry the second they were made
         var good = Register("good");
-        Assert.Equal(0, (await _cli.RunAsync("models", "evaluate", good, "--data", _data, "--contracts", "5")).Exit);
-        var promoted = await _cli.RunAsync("models", "promote", good);
+        Assert.Equal(0, (await _admin.RunAsync("models", "evaluate", good, "--data", _data, "--contracts", "5")).Exit);
+        var promoted = await _admin.RunAsync("models", "promote", good);
         Assert.True(promoted.Exit == 0, promoted.Output + promoted.Error);
 
         await Task.Delay(1100, TestContext.Current.CancellationToken);
         var worse = Register("weak");
-        Assert.Equal(0, (await _cli.RunAsync("models", "evaluate", worse, "--data", _data, "--contracts", "5")).Exit);
-        var refused = await _cli.RunAsync("models", "promote", worse);
+        Assert.Equal(0, (await _admin.RunAsync("models", "evaluate", worse, "--data", _data, "--contracts", "5")).Exit);
+        var refused = await _admin.RunAsync("models", "promote", worse);
         Assert.Equal(1, refused.Exit);
         Assert.Contains("pooled AUPR 40.0 vs champion 90.0", refused.Output, StringComparison.Ordinal);
 
@@ -252,9 +254,9 @@ public sealed class LearningLoopTests : IDisposable
         var categories = new[] { "Governing Law", "Cap on Liability", "Anti-Assignment" };
         var lines = Enumerable.Range(0, 24).Select(i => System.Text.Json.JsonSerializer.Serialize(new
         {
-            category = categories[i % 3], input = $"Clause {i} of a supply agreement about {categories[i % 3]}, item {i * 7}.", provenance = "curated",
+            category = categories[i % 3], input = $"Clause {i} of a supply agreement about {categories[i % 3]}, item {i * 7}.", provenance = "curated", access = new[] { "public" },
         }));
-        Assert.Equal(0, (await _cli.RunAsync("examples", "import", _dir.Write("examples.jsonl", string.Join("\n", lines)))).Exit);
+        Assert.Equal(0, (await _admin.RunAsync("examples", "import", _dir.Write("examples.jsonl", string.Join("\n", lines)))).Exit); // curated public examples: an admin's
         string[] Cron() => ["finetune", "status", "--pending", "--model", "base", "--settings", settings, "--evaluate", _data, "--contracts", "5", "--promote"];
 
         // Day 1: due, a job starts. The daily follow-up polls it until it succeeds, then scores and promotes the model.
@@ -263,7 +265,7 @@ public sealed class LearningLoopTests : IDisposable
         var follow = string.Empty;
         for (var i = 0; i < 3; i++)
         {
-            var run = await _cli.RunAsync(Cron());
+            var run = await _admin.RunAsync(Cron());
             Assert.True(run.Exit == 0, run.Error);
             follow += run.Output;
         }
@@ -271,7 +273,7 @@ public sealed class LearningLoopTests : IDisposable
         Assert.Contains("registered candidate openai-ftjob-1", follow, StringComparison.Ordinal);
         Assert.Contains("openai-ftjob-1: held-out AUPR", follow, StringComparison.Ordinal);
         Assert.Contains("openai-ftjob-1 is now the champion (passed the gate)", follow, StringComparison.Ordinal);
-        Assert.Equal("no pending jobs\n", (await _cli.RunAsync(Cron())).Output);
+        Assert.Equal("no pending jobs\n", (await _admin.RunAsync(Cron())).Output);
         var champion = await Registry().GetAsync("openai-ftjob-1", TestContext.Current.CancellationToken);
         Assert.Equal((ModelStatus.Champion, "ft:gpt-4.1-mini:tandem::abc123"), (champion!.Status, champion.Location));
         Assert.True(champion.Scores!.Aupr > 0.5);
@@ -282,7 +284,7 @@ public sealed class LearningLoopTests : IDisposable
         Assert.Contains("not due: the last training job (ftjob-2)", (await _cli.RunAsync("retrain", "provider", "--model", "base", "--settings", settings, "--out", _dir.File("ds3"), "--if-due")).Output, StringComparison.Ordinal);
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(0, (await _cli.RunAsync(Cron())).Exit);
+            Assert.Equal(0, (await _admin.RunAsync(Cron())).Exit);
         }
 
         var decisions = await Registry().ListDecisionsAsync(TestContext.Current.CancellationToken);

@@ -48,7 +48,7 @@ public sealed class AnthropicTests : IDisposable
         Assert.True(body.TryGetProperty("system", out _), "the system message goes in Anthropic's top-level system field");
         Assert.DoesNotContain(_key, output + error, StringComparison.Ordinal);
 
-        var entry = Assert.Single(await new SqliteUsageLedger(_cli.DatabasePath).ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
+        var entry = Assert.Single(await new SqliteUsageLedger(_cli.DatabasePath, new Tandem.Access.Principal("alice"), Tandem.Access.AccessPolicy.Default).ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
         Assert.Equal("claude-sonnet-4", entry.ModelId);
         Assert.Equal(1, entry.OutputTokens);
         Assert.True(entry.InputTokens >= 8, $"input tokens {entry.InputTokens}");

@@ -84,7 +84,7 @@ public sealed partial class LlmAnalyzeTests : IDisposable
         Assert.Contains("unusable", second.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.Equal("json_schema", second.GetProperty("response_format").GetProperty("type").GetString());
         Assert.Equal("ft:gpt-4.1-mini:acme::rev1", second.GetProperty("model").GetString());
-        var ledger = await new SqliteUsageLedger(_cli.DatabasePath).ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken);
+        var ledger = await new SqliteUsageLedger(_cli.DatabasePath, new Tandem.Access.Principal("alice"), Tandem.Access.AccessPolicy.Default).ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken);
         Assert.Equal(2, ledger.Count(e => e.Operation == "analyze" && e.Succeeded));
 
         // The report is kept with what the model saw and said, for corrections.

@@ -49,7 +49,7 @@ public sealed class ModelsTests : IDisposable
         Assert.Equal("gpt-4.1-mini", body.GetProperty("model").GetString());
         Assert.Equal(["system", "user"], body.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
 
-        var entry = Assert.Single(await new SqliteUsageLedger(_cli.DatabasePath).ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
+        var entry = Assert.Single(await new SqliteUsageLedger(_cli.DatabasePath, new Tandem.Access.Principal("alice"), Tandem.Access.AccessPolicy.Default).ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
         Assert.Equal(("reviewer", "gpt-4.1-mini", "models test", 12L, 4L, 1L, true), (entry.ModelName, entry.ModelId, entry.Operation, entry.InputTokens, entry.CachedInputTokens, entry.OutputTokens, entry.Succeeded));
         Assert.Equal(0.0000052m, entry.CostUsd);
     }
@@ -97,7 +97,7 @@ public sealed class ModelsTests : IDisposable
         Assert.Contains(_keyVariable, error, StringComparison.Ordinal);
         Assert.DoesNotContain(_key, output + error, StringComparison.Ordinal);
         Assert.Single(_server.Requests); // a refused key is not retried
-        var entry = Assert.Single(await new SqliteUsageLedger(_cli.DatabasePath).ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
+        var entry = Assert.Single(await new SqliteUsageLedger(_cli.DatabasePath, new Tandem.Access.Principal("alice"), Tandem.Access.AccessPolicy.Default).ListAsync(DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
         Assert.False(entry.Succeeded);
     }
 
@@ -159,7 +159,7 @@ public sealed class ModelsTests : IDisposable
     public async Task Streaming_MetersUsageFromTheFinalChunk()
     {
         var catalog = ModelCatalog.FromConfiguration(new ConfigurationBuilder().AddJsonFile(Settings(_server.BaseUrl.ToString())).Build());
-        var ledger = new SqliteUsageLedger(_dir.File("ledger.db"));
+        var ledger = new SqliteUsageLedger(_dir.File("ledger.db"), new Tandem.Access.Principal("alice"), Tandem.Access.AccessPolicy.Default);
         using var client = ChatClients.Create(catalog.Get("reviewer"), ledger, PriceBook.Default(), "stream test");
 
         var text = string.Concat(await client.GetStreamingResponseAsync("Say ready", cancellationToken: TestContext.Current.CancellationToken)

@@ -2,8 +2,8 @@ using Tandem.Cli;
 
 namespace Tandem.Tests.Support;
 
-/// <summary>Runs the real <c>tandem</c> command line in-process against a temp store.</summary>
-public sealed class CliRunner(string databasePath, string user = "alice")
+/// <summary>Runs the real <c>tandem</c> command line in-process against a temp store, as <paramref name="user"/> in <paramref name="groups"/> (comma-separated) when given.</summary>
+public sealed class CliRunner(string databasePath, string user = "alice", string? groups = null)
 {
     public string DatabasePath { get; } = databasePath;
 
@@ -12,7 +12,7 @@ public sealed class CliRunner(string databasePath, string user = "alice")
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await new TandemCli(output, error, interactive: false, width: 120)
-            .RunAsync([.. args, "--db", DatabasePath, "--user", user]);
+            .RunAsync([.. args, "--db", DatabasePath, "--user", user, .. groups is null ? Array.Empty<string>() : ["--groups", groups]]);
         return (exit, output.ToString(), error.ToString());
     }
 }
