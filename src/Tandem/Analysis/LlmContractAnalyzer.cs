@@ -24,7 +24,15 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
     /// the context is the clauses the local analyst ranks highest (retrieval); without it, the
     /// contract in document order until the budget is spent (no retrieval).
     /// </summary>
-    public async Task<LlmReview> ReviewAsync(StoredDocument document, IReadOnlyList<ReviewExample> examples, bool rankContext = true, CancellationToken cancellationToken = default)
+    public async Task<LlmReview> ReviewAsync(StoredDocument document, IReadOnlyList<ReviewExample> examples, bool rankContext = true, CancellationToken cancellationToken = default) =>
+        await ReviewAsync(document, examples, rankContext, null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ReviewAsync(StoredDocument, IReadOnlyList{ReviewExample}, bool, CancellationToken)"/>, with the
+    /// side, contract type and playbook positions put in the prompt when <paramref name="brief"/> is given (called
+    /// with the likely categories, it returns the brief).
+    /// </summary>
+    public async Task<LlmReview> ReviewAsync(StoredDocument document, IReadOnlyList<ReviewExample> examples, bool rankContext, Func<IReadOnlyList<string>, ReviewBrief>? brief, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();
@@ -40,7 +48,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
 
         var context = order.Select(i => clauses[i]).Select(c => new Passage(document.DocumentId, document.Title, document.Version, c.ClauseId,
             c.Clause.Path, c.Clause.Heading, c.Clause.Start, c.Clause.End, c.Clause.Text, 0)).ToList();
-        var prompt = new ReviewPromptBuilder(tokens).Build(strategy, context, likely, examples);
+        var prompt = new ReviewPromptBuilder(tokens).Build(strategy, context, likely, examples, brief?.Invoke(likely));
         var (modelFindings, raw) = await AskAsync(prompt, cancellationToken);
 
         // The context holds only this document, which the store let the caller read.
@@ -53,14 +61,15 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(playbook);
-        var review = await ReviewAsync(document, examples, cancellationToken: cancellationToken);
+        var side = ReviewSide.Resolve(new PartyFinder().Find(document.Text), forParty);
+        var kind = ContractKinds.Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
+        var review = await ReviewAsync(document, examples, rankContext: true, likely => ReviewBrief.For(side, kind, playbook, likely), cancellationToken);
         var prompt = review.Prompt;
         var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();
         var byId = clauses.ToDictionary(c => c.ClauseId, StringComparer.Ordinal);
         var findings = new List<Finding>();
         var unverified = new List<UnverifiedClaim>();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        var side = ReviewSide.Resolve(new PartyFinder().Find(document.Text), forParty);
         var lens = new ReviewLens(side);
         foreach (var (claim, category, check) in review.Claims)
         {
@@ -77,14 +86,15 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
             }
 
             var finding = ContractAnalyzer.Judge(rule, [byId[check.Passage!.ClauseId]], (float)claim.Confidence, document.Text, lens);
-            findings.Add(string.IsNullOrWhiteSpace(claim.Rationale) || finding.Deviations.Count > 0 ? finding : finding with { Rationale = claim.Rationale });
+            finding = string.IsNullOrWhiteSpace(claim.Rationale) || finding.Deviations.Count > 0 ? finding : finding with { Rationale = claim.Rationale };
+            // Where the clause's grammar leaves whose clause it is open, the model's reading is kept.
+            findings.Add(finding.Favours == Favours.Unclear && claim.Favours is { } said ? finding with { Favours = said } : finding);
         }
 
         var (consistent, emptied) = FindingConsistency.Resolve(findings);
         present.ExceptWith(emptied);
         findings = [.. consistent];
         present.ExceptWith(ContractAnalyzer.ProtectionsNotOurs(playbook, findings));
-        var kind = ContractKinds.Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
         return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name + "\n" + kind,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
             document.Clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present, kind), unverified, side)

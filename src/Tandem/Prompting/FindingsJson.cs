@@ -23,7 +23,9 @@ public static class FindingsJson
                   "passage": { "type": "integer" },
                   "quote": { "type": "string" },
                   "rationale": { "type": "string" },
-                  "confidence": { "type": "number" }
+                  "confidence": { "type": "number" },
+                  "favours": { "type": "string", "enum": ["us", "them", "both", "unclear"] },
+                  "deviation": { "type": "string" }
                 },
                 "required": ["category", "severity", "passage", "quote", "rationale", "confidence"],
                 "additionalProperties": false
@@ -36,7 +38,14 @@ public static class FindingsJson
         """).RootElement.Clone();
 
     /// <summary>One finding as the model wrote it.</summary>
-    public sealed record ModelFinding(string Category, string Severity, int Passage, string Quote, string Rationale, double Confidence);
+    public sealed record ModelFinding(string Category, string Severity, int Passage, string Quote, string Rationale, double Confidence)
+    {
+        /// <summary>Whom the model says the clause favours, seen from the side under review; null when it did not say.</summary>
+        public Analysis.Favours? Favours { get; init; }
+
+        /// <summary>The playbook deviation the model says the clause shows; null or empty when none.</summary>
+        public string? Deviation { get; init; }
+    }
 
     /// <summary>Parses a reply; on failure, <paramref name="error"/> says what is wrong in terms a model can act on.</summary>
     public static bool TryParse(string reply, out IReadOnlyList<ModelFinding> findings, out string error)
@@ -68,7 +77,11 @@ public static class FindingsJson
                 }
 
                 list.Add(new ModelFinding(category.GetString()!, Text(item, "severity") ?? "medium", number, quote.GetString()!, Text(item, "rationale") ?? string.Empty,
-                    item.TryGetProperty("confidence", out var c) && c.TryGetDouble(out var value) ? Math.Clamp(value, 0, 1) : 0.5));
+                    item.TryGetProperty("confidence", out var c) && c.TryGetDouble(out var value) ? Math.Clamp(value, 0, 1) : 0.5)
+                {
+                    Favours = Text(item, "favours") is { } favours && Enum.TryParse<Analysis.Favours>(favours, ignoreCase: true, out var f) && Enum.IsDefined(f) ? f : null,
+                    Deviation = Text(item, "deviation"),
+                });
             }
 
             findings = list;

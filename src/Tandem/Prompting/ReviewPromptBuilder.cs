@@ -20,14 +20,20 @@ public sealed class ReviewPromptBuilder(TokenCounter tokens)
     /// <param name="context">Retrieved passages, best first; all must be readable by the caller.</param>
     /// <param name="likelyCategories">Categories the passages probably hold, most likely first (examples are chosen for these).</param>
     /// <param name="examples">The example pool.</param>
-    public ReviewPrompt Build(PromptStrategy strategy, IReadOnlyList<Passage> context, IReadOnlyList<string> likelyCategories, IReadOnlyList<ReviewExample> examples)
+    /// <param name="brief">The side, contract type and playbook positions, appended to the instructions (or put where they say {brief}); null leaves them out.</param>
+    public ReviewPrompt Build(PromptStrategy strategy, IReadOnlyList<Passage> context, IReadOnlyList<string> likelyCategories, IReadOnlyList<ReviewExample> examples, ReviewBrief? brief = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(context);
-        var messages = new List<ChatMessage>
+        var instructions = strategy.Instructions.Replace("{categories}", string.Join("\n", ClauseCategories.All.Select(c => "- " + c)), StringComparison.Ordinal);
+        if (brief is not null)
         {
-            new(ChatRole.System, strategy.Instructions.Replace("{categories}", string.Join("\n", ClauseCategories.All.Select(c => "- " + c)), StringComparison.Ordinal)),
-        };
+            instructions = instructions.Contains("{brief}", StringComparison.Ordinal)
+                ? instructions.Replace("{brief}", brief.Render(), StringComparison.Ordinal)
+                : instructions.TrimEnd() + "\n\n" + brief.Render();
+        }
+
+        var messages = new List<ChatMessage> { new(ChatRole.System, instructions) };
 
         var shown = 0;
         if (strategy.ExamplesPerCategory > 0)

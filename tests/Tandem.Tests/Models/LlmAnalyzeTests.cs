@@ -152,6 +152,49 @@ public sealed partial class LlmAnalyzeTests : IDisposable
     }
 
     /// <summary>Passage number → text, from the prompt's passages message.</summary>
+    [Fact]
+    public async Task Analyze_ForASide_PromptCarriesSidePositionsAndTheModelsReadingIsKept()
+    {
+        var path = _dir.Write("saas.txt", """
+            SAAS SUBSCRIPTION AGREEMENT
+
+            This Agreement is made between Lumenfield Software, Inc. ("Provider") and Carrow Outfitters LLC ("Customer").
+
+            1. Termination. Provider may terminate this Agreement for convenience at any time on thirty days' notice.
+
+            2. Service Credits. Service credits are calculated monthly as set out in Exhibit A.
+            """);
+        string? system = null;
+        _server.Responder = request =>
+        {
+            system ??= request["messages"]![0]!["content"]!.GetValue<string>();
+            var passages = Passages(request);
+            int Find(string words) => passages.Single(p => p.Value.Contains(words, StringComparison.Ordinal)).Key;
+            return JsonSerializer.Serialize(new
+            {
+                findings = new object[]
+                {
+                    new { category = "Termination for Convenience", severity = "high", passage = Find("Provider may terminate"), quote = "Provider may terminate this Agreement for convenience", rationale = "Provider-only exit.", confidence = 0.9, favours = "them", deviation = "Only the other side may terminate at will" },
+                    new { category = "Revenue/Profit Sharing", severity = "low", passage = Find("Service credits"), quote = "Service credits are calculated monthly", rationale = "Credits.", confidence = 0.6, favours = "us", deviation = "" },
+                },
+            });
+        };
+
+        var (exit, output, error) = await _cli.RunAsync("analyze", path, "--model", "ft", "--settings", _settings, "--format", "json", "--for", "customer");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("You review for Carrow Outfitters LLC (Customer). The other side: Lumenfield Software, Inc. (Provider).", system, StringComparison.Ordinal);
+        Assert.Contains("Contract type: SaaS subscription agreement.", system, StringComparison.Ordinal);
+        Assert.Contains("- Termination for Convenience: ", system, StringComparison.Ordinal);
+        Assert.Contains("\"favours\"", system, StringComparison.Ordinal);
+        var findings = JsonNode.Parse(output)!["findings"]!.AsArray();
+        var exitClause = findings.Single(f => f!["category"]!.GetValue<string>() == "Termination for Convenience")!;
+        Assert.Equal("them", exitClause["favours"]!.GetValue<string>());
+        Assert.Equal("high", exitClause["severity"]!.GetValue<string>());
+        // Grammar cannot tell whose the credits clause is; the model's "us" is kept.
+        Assert.Equal("us", findings.Single(f => f!["category"]!.GetValue<string>() == "Revenue/Profit Sharing")!["favours"]!.GetValue<string>());
+    }
+
     private static Dictionary<int, string> Passages(JsonNode request)
     {
         var last = request["messages"]!.AsArray().Select(m => m!["content"]?.GetValue<string>() ?? string.Empty).Last(c => c.StartsWith("Passages:", StringComparison.Ordinal));
