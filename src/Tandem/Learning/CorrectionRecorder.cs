@@ -33,7 +33,11 @@ public sealed class CorrectionRecorder(IReportStore reports, IDocumentStore docu
             (correction.Severity ?? correction.Original?.Severity.ToString() ?? nameof(Severity.Medium)).ToLowerInvariant(),
             correction.Rationale ?? correction.Original?.Rationale ?? correction.Note ?? string.Empty, "correction",
             [report.DocumentId], document.Access, author.UserId, correction.CreatedAt, Reviewed: false, NearDuplicateOf: null)
-        { Quote = correction.Quote };
+        {
+            Quote = correction.Quote,
+            Side = report.Side?.Party.Role,
+            Favours = correction.Kind == Correction.Missed || correction.Original is null ? null : correction.Original.Favours.ToString().ToLowerInvariant(),
+        };
         var added = await corrections.AddAsync(correction, example, cancellationToken);
         return (correction, added);
     }

@@ -118,13 +118,17 @@ public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens, IAc
 
         var number = passages.IndexOf(example.Input) + 1;
         // A corrected false positive teaches "nothing here", with or without its passage.
-        var findings = oracle && example.Category != TrainingExample.NoFinding
-            ? new[] { new { category = example.Category, severity = example.Severity, passage = number, quote = example.Quote ?? example.Input, rationale = example.Rationale, confidence = 1.0 } }
+        // An example from a review for a side teaches the side: the prompt names it, the answer says whom the clause favours.
+        object[] findings = oracle && example.Category != TrainingExample.NoFinding
+            ? [example.Side is null
+                ? new { category = example.Category, severity = example.Severity, passage = number, quote = example.Quote ?? example.Input, rationale = example.Rationale, confidence = 1.0 }
+                : new { category = example.Category, severity = example.Severity, passage = number, quote = example.Quote ?? example.Input, rationale = example.Rationale, confidence = 1.0, favours = example.Favours ?? "unclear" }]
             : [];
+        var side = example.Side is null ? string.Empty : $"You review for the {example.Side}.\n";
         return
         [
             ("system", options.Instructions),
-            ("user", "Passages:\n" + string.Concat(passages.Select((p, i) => $"[{i + 1}] {p}\n"))),
+            ("user", side + "Passages:\n" + string.Concat(passages.Select((p, i) => $"[{i + 1}] {p}\n"))),
             ("assistant", JsonSerializer.Serialize(new { findings })),
         ];
     }

@@ -28,10 +28,10 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT OR IGNORE INTO examples (id, task, input, category, severity, rationale, provenance, sources, access, author, created_at, reviewed, near_duplicate_of, quote)
-            VALUES ($id, $task, $input, $category, $severity, $rationale, $provenance, $sources, $access, $author, $created, $reviewed, $near, $quote)
+            INSERT OR IGNORE INTO examples (id, task, input, category, severity, rationale, provenance, sources, access, author, created_at, reviewed, near_duplicate_of, quote, side, favours)
+            VALUES ($id, $task, $input, $category, $severity, $rationale, $provenance, $sources, $access, $author, $created, $reviewed, $near, $quote, $side, $favours)
             """;
-        var parameters = new[] { "$id", "$task", "$input", "$category", "$severity", "$rationale", "$provenance", "$sources", "$access", "$author", "$created", "$reviewed", "$near", "$quote" }
+        var parameters = new[] { "$id", "$task", "$input", "$category", "$severity", "$rationale", "$provenance", "$sources", "$access", "$author", "$created", "$reviewed", "$near", "$quote", "$side", "$favours" }
             .ToDictionary(n => n, n => command.Parameters.Add(n, SqliteType.Text));
         var added = 0;
         foreach (var e in examples)
@@ -56,6 +56,8 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
             parameters["$reviewed"].Value = e.Reviewed ? "1" : "0";
             parameters["$near"].Value = (object?)e.NearDuplicateOf ?? DBNull.Value;
             parameters["$quote"].Value = (object?)e.Quote ?? DBNull.Value;
+            parameters["$side"].Value = (object?)e.Side ?? DBNull.Value;
+            parameters["$favours"].Value = (object?)e.Favours ?? DBNull.Value;
             added += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -68,7 +70,7 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, task, input, category, severity, rationale, provenance, sources, access, author, created_at, reviewed, near_duplicate_of, quote FROM examples
+            SELECT id, task, input, category, severity, rationale, provenance, sources, access, author, created_at, reviewed, near_duplicate_of, quote, side, favours FROM examples
             WHERE ($category IS NULL OR category = $category) AND ($provenance IS NULL OR provenance = $provenance) ORDER BY rowid
             """;
         command.Parameters.AddWithValue("$category", (object?)category ?? DBNull.Value);
@@ -80,7 +82,7 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
             examples.Add(new TrainingExample(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 reader.GetString(6), JsonSerializer.Deserialize<List<string>>(reader.GetString(7)) ?? [], JsonSerializer.Deserialize<List<string>>(reader.GetString(8)) ?? [],
                 reader.GetString(9), DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(11) == "1",
-                reader.IsDBNull(12) ? null : reader.GetString(12)) { Quote = reader.IsDBNull(13) ? null : reader.GetString(13) });
+                reader.IsDBNull(12) ? null : reader.GetString(12)) { Quote = reader.IsDBNull(13) ? null : reader.GetString(13), Side = reader.IsDBNull(14) ? null : reader.GetString(14), Favours = reader.IsDBNull(15) ? null : reader.GetString(15) });
         }
 
         return examples;
@@ -159,7 +161,7 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
             CREATE TABLE IF NOT EXISTS examples (
                 id TEXT PRIMARY KEY, task TEXT NOT NULL, input TEXT NOT NULL, category TEXT NOT NULL, severity TEXT NOT NULL, rationale TEXT NOT NULL,
                 provenance TEXT NOT NULL, sources TEXT NOT NULL, access TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL,
-                reviewed TEXT NOT NULL, near_duplicate_of TEXT, quote TEXT);
+                reviewed TEXT NOT NULL, near_duplicate_of TEXT, quote TEXT, side TEXT, favours TEXT);
             CREATE INDEX IF NOT EXISTS examples_category ON examples (category);
             CREATE TABLE IF NOT EXISTS example_reviews (example_id TEXT NOT NULL, accepted INTEGER NOT NULL, reviewer TEXT NOT NULL, at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS example_reviews_example ON example_reviews (example_id);
@@ -173,6 +175,8 @@ public sealed class SqliteExampleStore(string databasePath) : IExampleStore
     internal static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await SqliteTables.AddColumnIfMissingAsync(connection, "examples", "quote", "TEXT", cancellationToken);
+        await SqliteTables.AddColumnIfMissingAsync(connection, "examples", "side", "TEXT", cancellationToken);
+        await SqliteTables.AddColumnIfMissingAsync(connection, "examples", "favours", "TEXT", cancellationToken);
         await using var command = connection.CreateCommand();
         // Looked for first, so that opening the store to read takes no write lock.
         command.CommandText = "SELECT EXISTS (SELECT 1 FROM examples WHERE access = '[]')";

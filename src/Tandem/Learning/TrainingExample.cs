@@ -27,4 +27,10 @@ public sealed record TrainingExample(string Id, string Task, string Input, strin
 
     /// <summary>The exact text the expected finding quotes, when narrower than the input (a corrected quote); null means the whole input.</summary>
     public string? Quote { get; init; }
+
+    /// <summary>The role of the party the review was for (e.g. "Customer"), when the example comes from a report that had one.</summary>
+    public string? Side { get; init; }
+
+    /// <summary>Whom the clause favours from that side ("us", "them", "both", "unclear"), when known.</summary>
+    public string? Favours { get; init; }
 }

@@ -87,6 +87,10 @@ public sealed class CorrectionTests : IDisposable
         Assert.Equal(("Cap on Liability", "low"), (examples.Single(e => e.Id == change.ExampleId).Category, examples.Single(e => e.Id == change.ExampleId).Severity));
         Assert.Equal(change.Quote, examples.Single(e => e.Id == change.ExampleId).Quote);
         Assert.Equal("Audit Rights", examples.Single(e => e.Id == corrections[2].Correction.ExampleId).Category);
+        // The report was a review for the customer: its examples teach that side, and a changed finding keeps whom it favoured.
+        Assert.All(examples, e => Assert.Equal("Customer", e.Side));
+        Assert.Equal("them", examples.Single(e => e.Id == change.ExampleId).Favours);
+        Assert.Null(examples.Single(e => e.Id == corrections[2].Correction.ExampleId).Favours);
 
         Assert.Equal(0, (await _alice.RunAsync("examples", "review", change.ExampleId, "--accept")).Exit);
         Assert.Equal(0, (await _alice.RunAsync("examples", "review", corrections[0].Correction.ExampleId, "--reject")).Exit);

@@ -63,6 +63,24 @@ public sealed class DatasetBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_ExampleFromAReviewForASide_PromptNamesTheSideAnswerSaysWhomItFavours()
+    {
+        await SeedAsync();
+        var stored = (await _store.ListAsync(cancellationToken: TestContext.Current.CancellationToken)).Where(e => e.Reviewed && e.Access.Contains("public")).ToList();
+        var sided = stored.Select(e => e with { Id = e.Id + "s", Input = "Sided " + e.Input, Side = "Customer", Favours = "them" }).ToList();
+        await _store.AddAsync(sided, TestContext.Current.CancellationToken);
+
+        var build = await new DatasetBuilder(_store, new TokenCounter()).BuildAsync(Options(), _dir.File("sided"), TestContext.Current.CancellationToken);
+
+        var lines = File.ReadAllLines(build.TrainPath).Concat(File.ReadAllLines(build.ValidationPath)).ToList();
+        var sidedLine = lines.First(l => l.Contains("Sided Clause", StringComparison.Ordinal));
+        Assert.Contains("You review for the Customer.", sidedLine, StringComparison.Ordinal);
+        Assert.Contains("\\u0022favours\\u0022:\\u0022them\\u0022", sidedLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("favours", lines.First(l => l.Contains("Clause 3 about", StringComparison.Ordinal) && !l.Contains("Sided", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal("Customer", (await _store.ListAsync(cancellationToken: TestContext.Current.CancellationToken)).First(e => e.Id.EndsWith('s')).Side);
+    }
+
+    [Fact]
     public async Task Build_AudienceOfSeveralTokens_OnlyWhatEveryOneOfThemMayRead()
     {
         await SeedAsync();
