@@ -55,9 +55,14 @@ public sealed partial class SqliteDocumentStore
     private async Task<IReadOnlyList<(long Row, double Score)>> RankAsync(SqliteConnection connection, IReadOnlyList<KeyValuePair<string, int>> terms,
         Principal caller, int limit, CancellationToken cancellationToken)
     {
-        var readable = ReadableVersions(caller, out var accessParameters);
-        using var totals = Command(connection, $"SELECT coalesce(sum(z.clauses), 0), coalesce(sum(z.tokens), 0) FROM version_lengths z WHERE z.version_id IN ({readable})");
-        AddParameters(totals, accessParameters);
+        // The caller's readable current versions, found once per search by the access filter.
+        await ExecuteAsync(connection, $"""
+            CREATE TEMP TABLE IF NOT EXISTS readable_versions (id INTEGER PRIMARY KEY);
+            DELETE FROM temp.readable_versions;
+            INSERT INTO temp.readable_versions
+                SELECT d.current_version_id FROM documents d WHERE d.retired_at IS NULL AND {AccessFilter("d.id", caller, out var accessParameters)};
+            """, cancellationToken, accessParameters);
+        using var totals = Command(connection, "SELECT coalesce(sum(z.clauses), 0), coalesce(sum(z.tokens), 0) FROM version_lengths z JOIN temp.readable_versions r ON r.id = z.version_id");
         long rows, tokens;
         await using (var reader = await totals.ExecuteReaderAsync(cancellationToken))
         {
@@ -71,16 +76,16 @@ public sealed partial class SqliteDocumentStore
         }
 
         var averageLength = tokens / (double)rows;
-        using var occurrences = Command(connection, $"""
+        using var occurrences = Command(connection, """
             SELECT t.doc, t.col = 'heading', l.tokens
             FROM temp.clause_terms t JOIN clause_lengths l ON l.id = t.doc
-            WHERE t.term = $term AND l.version_id IN ({readable})
+            WHERE t.term = $term AND l.version_id IN temp.readable_versions
             """);
         var scores = new Dictionary<long, double>();
         var frequencies = new Dictionary<long, (double Frequency, int Length)>();
         foreach (var (term, words) in terms)
         {
-            SetParameters(occurrences, [("$term", term), .. accessParameters]);
+            SetParameters(occurrences, ("$term", term));
             frequencies.Clear();
             await using (var reader = await occurrences.ExecuteReaderAsync(cancellationToken))
             {
@@ -142,8 +147,4 @@ public sealed partial class SqliteDocumentStore
 
         return ranked.Where(r => passages.ContainsKey(r.Row)).Select(r => passages[r.Row] with { Score = r.Score }).ToList();
     }
-
-    /// <summary>The SQL for the current versions of the documents the caller may read (retired ones excluded).</summary>
-    private string ReadableVersions(Principal caller, out (string Name, object? Value)[] parameters) =>
-        $"SELECT d.current_version_id FROM documents d WHERE d.retired_at IS NULL AND {AccessFilter("d.id", caller, out parameters)}";
 }
