@@ -153,11 +153,20 @@ public sealed class Bm25Index
     {
         ArgumentNullException.ThrowIfNull(text);
         var word = new StringBuilder();
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (i < text.Length && IsTokenChar(text[i]))
+            if (word.Length == 0 ? StartsToken(rune) : ContinuesToken(rune))
             {
-                word.Append(char.ToLowerInvariant(text[i]));
+                var lower = Rune.ToLowerInvariant(rune);
+                if (lower.IsBmp)
+                {
+                    word.Append((char)lower.Value);
+                }
+                else
+                {
+                    word.Append(lower.ToString());
+                }
+
                 continue;
             }
 
@@ -167,9 +176,41 @@ public sealed class Bm25Index
                 word.Clear();
             }
         }
+
+        if (word.Length > 0)
+        {
+            yield return PorterStemmer.Stem(Fold(word.ToString()));
+        }
     }
 
-    private static bool IsTokenChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.PrivateUse or UnicodeCategory.NonSpacingMark;
+    /// <summary>How many terms <see cref="Tokens"/> makes of a text (its length for BM25), without making them.</summary>
+    public static int CountTokens(string? text)
+    {
+        var count = 0;
+        var inToken = false;
+        foreach (var rune in (text ?? string.Empty).EnumerateRunes())
+        {
+            var tokenRune = inToken ? ContinuesToken(rune) : StartsToken(rune);
+            count += tokenRune && !inToken ? 1 : 0;
+            inToken = tokenRune;
+        }
+
+        return count;
+    }
+
+    /// <summary>unicode61's token characters (its default classes L*, N* and Co): only they start a token.</summary>
+    private static bool StartsToken(Rune rune) => rune.IsAscii
+        ? char.IsAsciiLetterOrDigit((char)rune.Value)
+        : Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber
+            or UnicodeCategory.OtherNumber or UnicodeCategory.PrivateUse;
+
+    /// <summary>
+    /// A token goes on through token characters and the combining diacritics <c>remove_diacritics</c>
+    /// strips (SQLite's sqlite3Fts5UnicodeIsdiacritic: some of U+0300–U+0331); other marks end it.
+    /// </summary>
+    private static bool ContinuesToken(Rune rune) => StartsToken(rune)
+        || (rune.Value is >= 0x300 and <= 0x331 && ((rune.Value < 0x320 ? 0x08029FDFu >> (rune.Value - 0x300) : 0x000361F8u >> (rune.Value - 0x320)) & 1) != 0);
 
     /// <summary>Removes diacritics ("café" → "cafe"); ASCII words are returned as they are.</summary>
     private static string Fold(string word)

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Tandem.Retrieval;
 
 namespace Tandem.Store;
 
@@ -13,7 +14,8 @@ internal static class ClauseLengths
     public static async Task RecordAsync(SqliteConnection connection, long versionId, IReadOnlyList<(long Id, string Text, string? Heading)> clauses,
         CancellationToken cancellationToken)
     {
-        var lengths = await FtsTokenizer.LengthsAsync(connection, clauses.Select(c => (c.Text, c.Heading)).ToList(), cancellationToken);
+        // A row's length for bm25() is the tokens of both indexed columns.
+        var lengths = clauses.Select(c => Bm25Index.CountTokens(c.Text) + Bm25Index.CountTokens(c.Heading)).ToList();
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO clause_lengths (id, version_id, tokens) VALUES ($id, $vid, $tokens)";
         command.Parameters.AddWithValue("$vid", versionId);

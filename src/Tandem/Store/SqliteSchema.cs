@@ -38,11 +38,11 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_access_events_document ON access_events(document_id, id);
         """;
 
-    /// <summary>The FTS5 tokenizer of the clause index; <see cref="FtsTokenizer"/> applies the same one to other text.</summary>
+    /// <summary>The FTS5 tokenizer of the clause index; <see cref="FtsTokenizer"/> applies the same one to query words.</summary>
     public const string Tokenizer = "porter unicode61 remove_diacritics 2";
 
     /// <summary>
-    /// Each clause's length in tokens (text and heading, counted by FTS5's tokenizer itself) and
+    /// Each clause's length in tokens (text and heading, split as FTS5's unicode61 tokenizer splits them) and
     /// each version's clause and token totals, so keyword search can compute BM25's statistics
     /// over only the clauses a caller may read (see SqliteDocumentStore.Search.cs).
     /// </summary>
