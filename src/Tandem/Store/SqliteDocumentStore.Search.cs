@@ -14,8 +14,10 @@ namespace Tandem.Store;
 /// by the access filter inside the SQL. Every readable clause holding a query term is scored
 /// (no candidate pool chosen with global statistics), in C#, with FTS5's formula (<see cref="Bm25"/>)
 /// and column weights, so a store whose clauses are all readable and current ranks exactly as
-/// bm25(clauses_fts, 1.0, 0.5) did. Cost: one pass over the query terms' postings, like FTS5's
-/// own ranking, and memory for one score per matching clause.
+/// bm25(clauses_fts, 1.0, 0.5) did; query words become index terms through FTS5's own tokenizer
+/// (<see cref="FtsTokenizer"/>). Cost: one pass over the query terms' postings, like FTS5's own
+/// ranking, and memory for one score per matching clause. The index is shared, so the time
+/// still grows with others' postings; what is returned does not depend on them.
 /// </summary>
 public sealed partial class SqliteDocumentStore
 {
