@@ -5,23 +5,23 @@ namespace Tandem.Retrieval;
 
 /// <summary>
 /// An in-memory inverted index ranked by Okapi BM25 with SQLite FTS5's formula and defaults
-/// (k1 = 1.2, b = 0.75, IDF ln((N − n + 0.5)/(n + 0.5)) floored at 10⁻⁶) and its tokenizer
-/// (unicode61 letters and digits, lower case, diacritics removed, Porter stems), so it ranks
-/// like the store's FTS5 search. Scoring is term-at-a-time into a reused accumulator, which is
-/// what makes it fast: a query costs one pass over the postings of its terms, and an access
-/// filter is applied to every candidate before the top k are chosen, never after.
+/// (<see cref="Bm25"/>) and its tokenizer (unicode61 letters and digits, lower case, diacritics
+/// removed, Porter stems), so it ranks like the store's FTS5 search. Scoring is term-at-a-time
+/// into a reused accumulator, which is what makes it fast: a query costs one pass over the
+/// postings of its terms. An access filter is applied to every candidate before the top k are
+/// chosen, never after, and the statistics (N, document frequencies, average length) are then
+/// those of the items it accepts, so what it rejects cannot move a score.
 /// Searches are safe from several threads; building is not.
 /// </summary>
 public sealed class Bm25Index
 {
-    private const float K1 = 1.2f;
-    private const float B = 0.75f;
-
     private readonly Dictionary<string, int> _terms = new(StringComparer.Ordinal);
     private readonly int[][] _postingItems;
     private readonly ushort[][] _postingCounts;
-    private readonly float[] _lengthNorm; // k1 · (1 − b + b · dl / avgdl) per item
+    private readonly int[] _lengths;
+    private readonly float[] _lengthNorm; // k1 · (1 − b + b · dl / avgdl) per item, over all items
     private readonly ThreadLocal<float[]> _accumulator;
+    private readonly ThreadLocal<bool[]> _mask;
 
     /// <summary>Indexes the texts; item i of the index is <paramref name="texts"/>[i].</summary>
     public Bm25Index(IReadOnlyList<string> texts)
@@ -57,10 +57,12 @@ public sealed class Bm25Index
 
         _postingItems = items.Select(l => l.ToArray()).ToArray();
         _postingCounts = counts.Select(l => l.ToArray()).ToArray();
-        var average = texts.Count == 0 ? 1 : Math.Max(1, lengths.Average());
-        _lengthNorm = lengths.Select(l => (float)(K1 * (1 - B + (B * l / average)))).ToArray();
+        _lengths = lengths;
+        var average = AverageLength(lengths.Sum(l => (long)l), texts.Count);
+        _lengthNorm = lengths.Select(l => LengthNorm(l, average)).ToArray();
         Count = texts.Count;
         _accumulator = new ThreadLocal<float[]>(() => new float[Count]);
+        _mask = new ThreadLocal<bool[]>(() => new bool[Count]);
     }
 
     /// <summary>Number of indexed items.</summary>
@@ -68,13 +70,14 @@ public sealed class Bm25Index
 
     /// <summary>
     /// The best <paramref name="limit"/> items for a free-text query (best first, ties by item
-    /// number), among those <paramref name="allowed"/> accepts (all when null). Items sharing no
-    /// searchable word with the query are never returned.
+    /// number), among those <paramref name="allowed"/> accepts (all when null), scored as if the
+    /// index held only those. Items sharing no searchable word with the query are never returned.
     /// </summary>
     public IReadOnlyList<(int Item, double Score)> Search(string query, int limit, Func<int, bool>? allowed = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var scores = _accumulator.Value!;
+        var (mask, rows, average) = allowed is null ? (null, Count, 0) : Mask(allowed);
         var touched = new List<int>();
         foreach (var term in QueryTerms(query))
         {
@@ -85,48 +88,85 @@ public sealed class Bm25Index
 
             var postings = _postingItems[t];
             var tfs = _postingCounts[t];
-            var idf = (float)Math.Max(1e-6, Math.Log((Count - postings.Length + 0.5) / (postings.Length + 0.5)));
+            var idf = (float)Bm25.Idf(rows, mask is null ? postings.Length : postings.Count(item => mask[item]));
             for (var p = 0; p < postings.Length; p++)
             {
                 var item = postings[p];
+                if (mask is not null && !mask[item])
+                {
+                    continue;
+                }
+
                 if (scores[item] == 0)
                 {
                     touched.Add(item);
                 }
 
                 float tf = tfs[p];
-                scores[item] += idf * (tf * (K1 + 1) / (tf + _lengthNorm[item]));
+                var norm = mask is null ? _lengthNorm[item] : LengthNorm(_lengths[item], average);
+                scores[item] += idf * (tf * ((float)Bm25.K1 + 1) / (tf + norm));
             }
         }
 
-        var best = new TopHits(limit);
+        var best = new TopHits<int>(limit);
         foreach (var item in touched)
         {
-            var score = scores[item];
+            best.Add(item, scores[item]);
             scores[item] = 0;
-            if (allowed is null || allowed(item))
-            {
-                best.Add(item, score);
-            }
         }
 
         return best.ToList();
     }
 
+    /// <summary>Which items <paramref name="allowed"/> accepts, and their number and average length.</summary>
+    private (bool[] Mask, int Rows, double Average) Mask(Func<int, bool> allowed)
+    {
+        var mask = _mask.Value!;
+        var rows = 0;
+        var tokens = 0L;
+        for (var i = 0; i < Count; i++)
+        {
+            mask[i] = allowed(i);
+            if (mask[i])
+            {
+                rows++;
+                tokens += _lengths[i];
+            }
+        }
+
+        return (mask, rows, AverageLength(tokens, rows));
+    }
+
+    private static double AverageLength(long tokens, int rows) => rows == 0 ? 1 : Math.Max(1, tokens / (double)rows);
+
+    private static float LengthNorm(int length, double average) => (float)(Bm25.K1 * (1 - Bm25.B + (Bm25.B * length / average)));
+
     /// <summary>The index terms of a query: its searchable words (stop words dropped), folded and stemmed, each once.</summary>
     public static IEnumerable<string> QueryTerms(string query) =>
-        KeywordQuery.Terms(query).Select(w => PorterStemmer.Stem(Fold(w))).Distinct(StringComparer.Ordinal);
+        KeywordQuery.Terms(query).Select(IndexTerm).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The index term of one lower-cased query word (one of <see cref="KeywordQuery.Terms"/>): diacritics removed, Porter-stemmed.</summary>
+    public static string IndexTerm(string word) => PorterStemmer.Stem(Fold(word));
 
     /// <summary>The index terms of a text, in order, as FTS5's <c>porter unicode61 remove_diacritics 2</c> produces them.</summary>
     public static IEnumerable<string> Tokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var word = new StringBuilder();
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (i < text.Length && IsTokenChar(text[i]))
+            if (word.Length == 0 ? StartsToken(rune) : ContinuesToken(rune))
             {
-                word.Append(char.ToLowerInvariant(text[i]));
+                var lower = Rune.ToLowerInvariant(rune);
+                if (lower.IsBmp)
+                {
+                    word.Append((char)lower.Value);
+                }
+                else
+                {
+                    word.Append(lower.ToString());
+                }
+
                 continue;
             }
 
@@ -136,9 +176,41 @@ public sealed class Bm25Index
                 word.Clear();
             }
         }
+
+        if (word.Length > 0)
+        {
+            yield return PorterStemmer.Stem(Fold(word.ToString()));
+        }
     }
 
-    private static bool IsTokenChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.PrivateUse or UnicodeCategory.NonSpacingMark;
+    /// <summary>How many terms <see cref="Tokens"/> makes of a text (its length for BM25), without making them.</summary>
+    public static int CountTokens(string? text)
+    {
+        var count = 0;
+        var inToken = false;
+        foreach (var rune in (text ?? string.Empty).EnumerateRunes())
+        {
+            var tokenRune = inToken ? ContinuesToken(rune) : StartsToken(rune);
+            count += tokenRune && !inToken ? 1 : 0;
+            inToken = tokenRune;
+        }
+
+        return count;
+    }
+
+    /// <summary>unicode61's token characters (its default classes L*, N* and Co): only they start a token.</summary>
+    private static bool StartsToken(Rune rune) => rune.IsAscii
+        ? char.IsAsciiLetterOrDigit((char)rune.Value)
+        : Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber
+            or UnicodeCategory.OtherNumber or UnicodeCategory.PrivateUse;
+
+    /// <summary>
+    /// A token goes on through token characters and the combining diacritics <c>remove_diacritics</c>
+    /// strips (SQLite's sqlite3Fts5UnicodeIsdiacritic: some of U+0300–U+0331); other marks end it.
+    /// </summary>
+    private static bool ContinuesToken(Rune rune) => StartsToken(rune)
+        || (rune.Value is >= 0x300 and <= 0x331 && ((rune.Value < 0x320 ? 0x08029FDFu >> (rune.Value - 0x300) : 0x000361F8u >> (rune.Value - 0x320)) & 1) != 0);
 
     /// <summary>Removes diacritics ("café" → "cafe"); ASCII words are returned as they are.</summary>
     private static string Fold(string word)

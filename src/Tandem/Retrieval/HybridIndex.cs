@@ -7,7 +7,11 @@ namespace Tandem.Retrieval;
 /// passages' embeddings, fused by weighted reciprocal rank fusion (<see cref="RetrievalConfig"/>).
 /// Any <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> embeds the queries (the local LSA
 /// model or a remote one); it must be the one that embedded the passages. The access filter
-/// runs inside both first stages, so a caller's top k is made only of passages they may read.
+/// runs inside both first stages, so a caller's top k is made only of passages they may read,
+/// and BM25 then counts only those. Cosine scores never depend on other passages, but which
+/// passages an IVF index (20,000 or more) finds depends on partitions learned from every vector:
+/// an index whose results must not depend on what a caller may not read holds only what they may
+/// read (<see cref="KnowledgeBaseIndex"/>).
 /// </summary>
 public sealed class HybridIndex
 {

@@ -16,6 +16,9 @@ public static class KeywordQuery
         "any", "all", "such", "other", "which", "may", "not", "no", "do", "does", "what", "who", "how",
     };
 
+    /// <summary>How many of a query's words are searched; the rest are ignored.</summary>
+    public const int MaxTerms = 32;
+
     /// <summary>The distinct searchable words of <paramref name="text"/>, lower-cased.</summary>
     public static IReadOnlyList<string> Terms(string text)
     {
@@ -45,7 +48,7 @@ public static class KeywordQuery
     }
 
     /// <summary>The MATCH expression, or null when the text has no searchable words.</summary>
-    public static string? ToMatchExpression(string text, int maxTerms = 32)
+    public static string? ToMatchExpression(string text, int maxTerms = MaxTerms)
     {
         var terms = Terms(text);
         return terms.Count == 0 ? null : string.Join(" OR ", terms.Take(maxTerms).Select(t => "\"" + t + "\""));

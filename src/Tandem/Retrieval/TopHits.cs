@@ -1,15 +1,16 @@
 namespace Tandem.Retrieval;
 
-/// <summary>Keeps the best <c>limit</c> (item, score) pairs offered, ties going to the lower item number.</summary>
-internal sealed class TopHits(int limit)
+/// <summary>Keeps the best <c>limit</c> (item, score) pairs offered, ties going to the lower item.</summary>
+internal sealed class TopHits<TItem>(int limit)
+    where TItem : IComparable<TItem>
 {
-    /// <summary>Worse hits compare lower: lower score, then higher item number.</summary>
-    private static readonly Comparer<(float Score, int Item)> WorstFirst = Comparer<(float Score, int Item)>.Create(
+    /// <summary>Worse hits compare lower: lower score, then higher item.</summary>
+    private static readonly Comparer<(double Score, TItem Item)> WorstFirst = Comparer<(double Score, TItem Item)>.Create(
         (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Item.CompareTo(a.Item));
 
-    private readonly PriorityQueue<int, (float Score, int Item)> _heap = new(WorstFirst);
+    private readonly PriorityQueue<TItem, (double Score, TItem Item)> _heap = new(WorstFirst);
 
-    public void Add(int item, float score)
+    public void Add(TItem item, double score)
     {
         if (_heap.Count < limit)
         {
@@ -22,13 +23,13 @@ internal sealed class TopHits(int limit)
     }
 
     /// <summary>The kept hits, best first.</summary>
-    public IReadOnlyList<(int Item, double Score)> ToList()
+    public IReadOnlyList<(TItem Item, double Score)> ToList()
     {
-        var result = new (int, double)[_heap.Count];
+        var result = new (TItem, double)[_heap.Count];
         for (var i = result.Length - 1; i >= 0; i--)
         {
-            _heap.TryDequeue(out var item, out var key);
-            result[i] = (item, key.Score);
+            _heap.TryDequeue(out _, out var key);
+            result[i] = (key.Item, key.Score);
         }
 
         return result;

@@ -73,7 +73,7 @@ public sealed class VectorIndex
             throw new ArgumentException($"the query has {query.Length} dimensions, the index {Dimensions}", nameof(query));
         }
 
-        var best = new TopHits(limit);
+        var best = new TopHits<int>(limit);
         foreach (var p in PartitionsToScan(query, probes))
         {
             for (var row = _partitionStart[p]; row < _partitionStart[p + 1]; row++)

@@ -157,38 +157,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Passage>> SearchAsync(string query, Principal caller, int limit = 10, CancellationToken cancellationToken = default)
-    {
-        var match = KeywordQuery.ToMatchExpression(query)
-            ?? throw new TandemException($"the query '{query}' has no searchable words", "use a few content words, e.g. \"limitation of liability\"");
-        return WithConnectionAsync<IReadOnlyList<Passage>>(async connection =>
-        {
-            // bm25() is lower-is-better; the text column weighs more than the heading.
-            using var command = Command(connection, $"""
-                SELECT d.id, d.title, d.current_version, c.clause_id, c.path, c.heading, c.start_offset, c.end_offset, c.text,
-                       bm25(clauses_fts, 1.0, 0.5) AS rank
-                FROM clauses_fts
-                JOIN clauses c ON c.id = clauses_fts.rowid
-                JOIN documents d ON d.id = c.document_id AND d.current_version_id = c.version_id AND d.retired_at IS NULL
-                WHERE clauses_fts MATCH $match AND {AccessFilter("c.document_id", caller, out var accessParameters)}
-                ORDER BY rank
-                LIMIT $limit
-                """, ("$match", match), ("$limit", Math.Clamp(limit, 1, 1000)));
-            AddParameters(command, accessParameters);
-            var passages = new List<Passage>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                passages.Add(new Passage(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3),
-                    reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6), reader.GetInt32(7),
-                    reader.GetString(8), -reader.GetDouble(9)));
-            }
-
-            return passages;
-        }, cancellationToken);
-    }
-
-    /// <inheritdoc />
     public Task<StoredDocument?> GetDocumentAsync(string documentId, Principal caller, CancellationToken cancellationToken = default) =>
         WithConnectionAsync(async connection =>
         {
@@ -301,6 +269,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             VALUES ($cid, $vid, $doc, $ordinal, $path, $heading, $kind, $start, $end, $text) RETURNING id
             """);
         using var insertFts = Command(connection, "INSERT INTO clauses_fts (rowid, text, heading) VALUES ($rowid, $text, $heading)");
+        var stored = new List<(long, string, string?)>(request.Structure.Clauses.Count);
         foreach (var clause in request.Structure.Clauses)
         {
             SetParameters(insertClause, ("$cid", ClauseIdFor(documentId, clause)), ("$vid", versionId), ("$doc", documentId),
@@ -309,7 +278,10 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             var rowId = (long)(await insertClause.ExecuteScalarAsync(cancellationToken))!;
             SetParameters(insertFts, ("$rowid", rowId), ("$text", clause.Text), ("$heading", clause.Heading));
             await insertFts.ExecuteNonQueryAsync(cancellationToken);
+            stored.Add((rowId, clause.Text, clause.Heading));
         }
+
+        await ClauseLengths.RecordAsync(connection, versionId, stored, cancellationToken);
 
         using var insertTerm = Command(connection, "INSERT INTO defined_terms (version_id, term, start_offset, clause_ordinal) VALUES ($vid, $term, $start, $ordinal)");
         foreach (var term in request.Structure.DefinedTerms)
@@ -372,6 +344,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
         // Checked on every first open, so a process killed between the two steps cannot leave schema 1's table behind.
         await DocumentsTableMigration.ApplyAsync(connection, cancellationToken);
+        await BackfillLengthsAsync(connection, cancellationToken);
         _initialised = true;
     }
 

@@ -3,8 +3,11 @@ namespace Tandem.Store;
 /// <summary>The SQLite schema; <c>PRAGMA user_version</c> records which one a file has.</summary>
 internal static class SqliteSchema
 {
-    /// <summary>2: access events, and a source path may repeat (see <see cref="DocumentsTableMigration"/>).</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// 2: access events, and a source path may repeat (see <see cref="DocumentsTableMigration"/>).
+    /// 3: clause and version lengths in tokens, filled in for older stores on first open.
+    /// </summary>
+    public const int Version = 3;
 
     /// <summary>
     /// The columns of the documents table. A source path is not unique: a user who may not read
@@ -33,6 +36,27 @@ internal static class SqliteSchema
             new_access   TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_access_events_document ON access_events(document_id, id);
+        """;
+
+    /// <summary>The FTS5 tokenizer of the clause index; <see cref="FtsTokenizer"/> applies the same one to query words.</summary>
+    public const string Tokenizer = "porter unicode61 remove_diacritics 2";
+
+    /// <summary>
+    /// Each clause's length in tokens (text and heading, split as FTS5's unicode61 tokenizer splits them) and
+    /// each version's clause and token totals, so keyword search can compute BM25's statistics
+    /// over only the clauses a caller may read (see SqliteDocumentStore.Search.cs).
+    /// </summary>
+    public const string Lengths = """
+        CREATE TABLE IF NOT EXISTS clause_lengths (
+            id          INTEGER PRIMARY KEY REFERENCES clauses(id),
+            version_id  INTEGER NOT NULL,
+            tokens      INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS version_lengths (
+            version_id  INTEGER PRIMARY KEY REFERENCES versions(id),
+            clauses     INTEGER NOT NULL,
+            tokens      INTEGER NOT NULL
+        );
         """;
 
     public const string SourceIndex = "CREATE INDEX IF NOT EXISTS ix_documents_source ON documents(source);";
@@ -82,6 +106,7 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE VIRTUAL TABLE IF NOT EXISTS clauses_fts USING fts5(
             text, heading, content='clauses', content_rowid='id',
-            tokenize='porter unicode61 remove_diacritics 2');
+            tokenize='{Tokenizer}');
+        {Lengths}
         """;
 }

@@ -48,6 +48,24 @@ public sealed class HybridIndexTests
     }
 
     [Fact]
+    public void Bm25Search_AccessFilter_ScoresAsAnIndexOfTheAllowedItemsOnly()
+    {
+        // Two of the three passages about liability are not allowed: they must not change a score.
+        int[] allowed = [1, 2, 4, 6, 7];
+        var index = new Bm25Index(Passages);
+        var own = new Bm25Index(allowed.Select(i => Passages[i]).ToList());
+
+        foreach (var query in new[] { "liability", "liability limited notice", "agreement terminate written" })
+        {
+            var expected = own.Search(query, 10);
+            var filtered = index.Search(query, 10, allowed.Contains);
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Select(h => (allowed[h.Item], h.Score)), filtered);
+        }
+    }
+
+    [Fact]
     public void Bm25Search_NoSearchableWords_ReturnsNothing()
     {
         var index = new Bm25Index(Passages);

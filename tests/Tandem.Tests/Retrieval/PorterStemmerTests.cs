@@ -102,4 +102,28 @@ public sealed class PorterStemmerTests
         Assert.Empty(ours.Except(sqlite));
         Assert.Empty(sqlite.Except(ours));
     }
+
+    [Theory]
+    [InlineData("Café naïve coöperation—liability; l'indemnité Straße")]
+    [InlineData("a \u0300 b \u0300\u0301 x\u0301y")] // a lone diacritic starts nothing; one inside a word is removed
+    [InlineData("x\u0345y a\u05b0b \u0915\u093f\u0916")] // other marks end a token
+    [InlineData("½ ① ² Ⅻ 123abc 2000s")] // every number class is a token character
+    [InlineData("\U00020000abc \U0001D400bc 😀 a_b \u00ad a\u200bb ǅ ﬁne 東京")] // beyond the BMP, symbols, format characters
+    public void CountTokens_UnusualText_MatchesSqliteFts5RowLength(string text)
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');
+            INSERT INTO t (text) VALUES ($text);
+            SELECT count(*) FROM v;
+            """;
+        command.Parameters.AddWithValue("$text", text);
+        var sqlite = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(sqlite, Bm25Index.CountTokens(text));
+        Assert.Equal(sqlite, Bm25Index.Tokens(text).Count());
+    }
 }
