@@ -82,7 +82,7 @@ public sealed partial class PartyFinder
     private static partial Regex Connector();
 
     /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ...".</summary>
-    [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A))[.:]\s+[A-Z]")]
+    [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A|[A-Z]))[.:]\s+[A-Z]")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@",\s+(?:an?|the)\s+|\s+\(|,\s+(?:having|with|whose|located|organi[sz]ed|incorporated)\b", RegexOptions.IgnoreCase)]

@@ -33,6 +33,7 @@ public sealed class PartyFinderTests
         "Orbit Labs Ltd.|Licensor", "Nova GmbH|Licensee", "Vega S.A.|Guarantor")]
     [InlineData("Made between Research and Development Partners LLC, with offices at 1 St. Paul Square and 2 Main St., Dover (“Discloser”), and Kite Inc. (“Recipient”). Each is a \"Party\" (\"Affiliate\" has the meaning below).",
         "Research and Development Partners LLC|Discloser", "Kite Inc.|Recipient")]
+    [InlineData("This Agreement is made between Kestrel Robotics, Inc. (the \"Company\") and Dana M. Whitcombe, an individual (\"Consultant\").", "Kestrel Robotics, Inc.|Company", "Dana M. Whitcombe|Consultant")]
     public void Find_PreambleVariants_EveryPartyAndNothingAfterTheSentence(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions. \"Vendor\" means any supplier (\"Vendor\").");
