@@ -57,11 +57,8 @@ public sealed class CuadCompareEvaluator(DocumentReaders readers, ClauseSegmente
                     for (var k = 0; k < analyst.Categories.Count; k++)
                     {
                         var category = analyst.Categories[k];
-                        predictions[category] = Enumerable.Range(0, clauses.Count).OrderByDescending(i => scores[i][k]).Take(10)
-                            .SelectMany(i => DateAnswers.Categories.Contains(category)
-                                ? CuadEvaluator.DatePredictions(clauses[i].Clause.Text, scores[i][k])
-                                : [new CuadPrediction(clauses[i].Clause.Text, scores[i][k])])
-                            .ToList();
+                        predictions[category] = [.. CuadEvaluator.RankedPredictions(
+                            Enumerable.Range(0, clauses.Count).Select(i => (clauses[i].Clause.Text, (double)scores[i][k])), DateAnswers.Categories.Contains(category))];
                     }
 
                     citationPrecision += 1;

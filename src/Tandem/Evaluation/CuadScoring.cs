@@ -19,10 +19,10 @@ public static class CuadScoring
         return cleaned.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
     }
 
-    public static double Jaccard(string a, string b)
+    public static double Jaccard(string a, string b) => Jaccard(Words(a), Words(b));
+
+    private static double Jaccard(HashSet<string> x, HashSet<string> y)
     {
-        var x = Words(a);
-        var y = Words(b);
         if (x.Count == 0 && y.Count == 0)
         {
             return 1;
@@ -32,28 +32,46 @@ public static class CuadScoring
         return intersection / (double)(x.Count + y.Count - intersection);
     }
 
-    public static bool Matches(string predicted, string gold, string category) =>
+    public static bool Matches(string predicted, string gold, string category) => Matches(Words(predicted), Words(gold), category);
+
+    private static bool Matches(HashSet<string> predicted, HashSet<string> gold, string category) =>
         Jaccard(predicted, gold) >= JaccardThreshold ||
-        (category == "Parties" && Words(predicted).IsSupersetOf(Words(gold)) && Words(gold).Count > 0);
+        (category == "Parties" && gold.Count > 0 && predicted.IsSupersetOf(gold));
 
     /// <summary>Precision and recall at each distinct confidence, from the highest threshold down.</summary>
     public static IReadOnlyList<(double Threshold, double Precision, double Recall)> Curve(IReadOnlyList<CuadQuestion> questions)
     {
-        // Precompute which predictions match, and for each gold the best confidence of a prediction matching it.
+        // Which predictions match, and for each gold the best confidence of a prediction matching it.
+        // Each text's words are computed once: a question can hold every piece of its contract.
         var predictions = new List<(double Confidence, bool Correct)>();
         var goldBest = new List<double>();
         foreach (var q in questions)
         {
+            var gold = q.Gold.Select(Words).ToList();
+            var best = gold.Select(_ => double.NegativeInfinity).ToArray();
             foreach (var p in q.Predictions)
             {
-                predictions.Add((p.Confidence, q.Gold.Any(g => Matches(p.Text, g, q.Category))));
+                if (gold.Count == 0)
+                {
+                    predictions.Add((p.Confidence, false));
+                    continue;
+                }
+
+                var matched = false;
+                var words = Words(p.Text);
+                for (var g = 0; g < gold.Count; g++)
+                {
+                    if (Matches(words, gold[g], q.Category))
+                    {
+                        matched = true;
+                        best[g] = Math.Max(best[g], p.Confidence);
+                    }
+                }
+
+                predictions.Add((p.Confidence, matched));
             }
 
-            foreach (var g in q.Gold)
-            {
-                var best = q.Predictions.Where(p => Matches(p.Text, g, q.Category)).Select(p => p.Confidence).DefaultIfEmpty(double.NegativeInfinity).Max();
-                goldBest.Add(best);
-            }
+            goldBest.AddRange(best);
         }
 
         var curve = new List<(double, double, double)>();
