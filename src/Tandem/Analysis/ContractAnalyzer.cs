@@ -22,7 +22,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var categories = analyst.Model.Categories;
         var findings = new List<Finding>();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        var side = ReviewSide.Resolve(new PartyFinder().Find(document.Text), options.ForParty);
+        var side = ReviewSide.Of(document, options.ForParty);
         var lens = new ReviewLens(side);
         for (var k = 0; k < categories.Count; k++)
         {
@@ -60,17 +60,13 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             }
         }
 
-        var (consistent, emptied) = FindingConsistency.Resolve(findings);
-        findings = [.. consistent];
-        present.ExceptWith(emptied);
-        present.ExceptWith(ProtectionsNotOurs(playbook, findings));
-        var kind = options.ContractKind ?? ContractKinds.Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
-        var missing = MissingProtections(playbook, present, kind);
+        var kind = options.ContractKind ?? ContractKinds.Of(document);
+        (var kept, var missing) = Settle(playbook, findings, present, kind);
 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
         var key = string.Join("\n", analyst.FileHash ?? manifest.DataHash, options.MinConfidence, options.MaxFindingsPerCategory, options.IncludeInfo);
-        return RiskReport.For(document, playbook, key + "\n" + kind, analyst.Description, _time.GetUtcNow(), document.Clauses.Count, findings, missing, side: side)
+        return RiskReport.For(document, playbook, key + "\n" + kind, analyst.Description, _time.GetUtcNow(), document.Clauses.Count, kept, missing, side: side)
             with
             {
                 ContractKind = kind,
@@ -112,6 +108,22 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             Beneficiary = beneficiary,
             Measured = matched.Select(d => d.Measured(quantities)).FirstOrDefault(m => m is not null),
         };
+    }
+
+    /// <summary>
+    /// The findings and missing protections of a review, whoever produced the findings: the
+    /// contradicted findings dropped (<see cref="FindingConsistency"/>), and the expected
+    /// protections for the kind of contract that no finding shows for the side under review.
+    /// <paramref name="present"/> holds the categories the model found.
+    /// </summary>
+    public static (IReadOnlyList<Finding> Findings, List<MissingProtection> Missing) Settle(Playbook playbook, IReadOnlyList<Finding> findings, IEnumerable<string> present, string? kind)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        var (kept, emptied) = FindingConsistency.Resolve(findings);
+        var shown = present.ToHashSet(StringComparer.Ordinal);
+        shown.ExceptWith(emptied);
+        shown.ExceptWith(ProtectionsNotOurs(playbook, kept));
+        return (kept, MissingProtections(playbook, shown, kind));
     }
 
     /// <summary>

@@ -44,6 +44,13 @@ public static partial class ContractKinds
         return "other";
     }
 
+    /// <summary>The kind of a stored contract, from its first heading (or title) and opening.</summary>
+    public static string Of(Store.StoredDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
+    }
+
     /// <summary>The kind's name for a report header, e.g. "SaaS subscription agreement".</summary>
     public static string NameOf(string id) => All.FirstOrDefault(k => k.Id == id).Name ?? "contract of another kind";
 

@@ -61,8 +61,8 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(playbook);
-        var side = ReviewSide.Resolve(new PartyFinder().Find(document.Text), forParty);
-        var kind = ContractKinds.Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
+        var side = ReviewSide.Of(document, forParty);
+        var kind = ContractKinds.Of(document);
         var review = await ReviewAsync(document, examples, rankContext: true, likely => ReviewBrief.For(side, kind, playbook, likely), cancellationToken);
         var prompt = review.Prompt;
         var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();
@@ -91,13 +91,10 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
             findings.Add(finding.Favours == Favours.Unclear && claim.Favours is { } said ? finding with { Favours = said } : finding);
         }
 
-        var (consistent, emptied) = FindingConsistency.Resolve(findings);
-        present.ExceptWith(emptied);
-        findings = [.. consistent];
-        present.ExceptWith(ContractAnalyzer.ProtectionsNotOurs(playbook, findings));
+        var (kept, missing) = ContractAnalyzer.Settle(playbook, findings, present, kind);
         return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name + "\n" + kind,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
-            document.Clauses.Count, findings, ContractAnalyzer.MissingProtections(playbook, present, kind), unverified, side)
+            document.Clauses.Count, kept, missing, unverified, side)
             with
             {
                 ContractKind = kind,

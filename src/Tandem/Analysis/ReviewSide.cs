@@ -56,6 +56,13 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         return new ReviewSide(match, parties, Assumed: false);
     }
 
+    /// <summary>The side of a stored contract: its preamble's parties, resolved against <paramref name="spec"/> as <see cref="Resolve"/> does.</summary>
+    public static ReviewSide? Of(Store.StoredDocument document, string? spec)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Resolve(new PartyFinder().Find(document.Text), spec);
+    }
+
     private static ContractParty? Single(List<ContractParty> candidates) => candidates.Count == 1 ? candidates[0] : null;
 
     /// <summary>"Lumenfield Software, Inc. (Provider)", or the name alone when it is its own role.</summary>

@@ -74,7 +74,7 @@ public sealed class ReviewKeyEvaluator(DocumentReaders readers, ClauseSegmenter 
     {
         try
         {
-            ReviewSide.Resolve(new PartyFinder().Find(document.Text), entry.Side);
+            ReviewSide.Of(document, entry.Side);
         }
         catch (TandemException ex)
         {
