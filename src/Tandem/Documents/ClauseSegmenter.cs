@@ -197,11 +197,12 @@ public sealed partial class ClauseSegmenter
 
     private static bool IsHeadingLine(string line)
     {
-        if (line.Length is < 3 or > 90 || line.EndsWith(',') || line.EndsWith(';'))
-        {
-            return false;
-        }
+        return line.Length is >= 3 and <= 90 && !line.EndsWith(',') && !line.EndsWith(';') && IsMostlyCapitals(line);
+    }
 
+    /// <summary>At least three capitals and at most one lower-case letter for every ten of them: a heading's or an ALL-CAPS sentence's letters.</summary>
+    internal static bool IsMostlyCapitals(string line)
+    {
         int upper = 0, lower = 0;
         foreach (var c in line)
         {

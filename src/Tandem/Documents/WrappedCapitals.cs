@@ -41,27 +41,9 @@ public static partial class WrappedCapitals
         }
 
         // "Article X, a Party's breach ..." continues a sentence that cites Article X; it opens no article.
-        return CrossReference().IsMatch(current) || (MostlyCapitals(current) && ClauseMarker.Parse(current) is null);
+        return CrossReference().IsMatch(current) || (ClauseSegmenter.IsMostlyCapitals(current) && ClauseMarker.Parse(current) is null);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Article|Section|Clause|Schedule|Exhibit)\s+[0-9IVXLC]+(?:\.\d+)*\s*[,;)]|^(?:Article|Section)\s+[0-9IVXLC]+(?:\.\d+)*\s+(?:of|and|or|to|in|above|below|hereof)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CrossReference();
-
-    private static bool MostlyCapitals(string line)
-    {
-        int upper = 0, lower = 0;
-        foreach (var c in line)
-        {
-            if (char.IsUpper(c))
-            {
-                upper++;
-            }
-            else if (char.IsLower(c))
-            {
-                lower++;
-            }
-        }
-
-        return upper >= 3 && lower * 10 <= upper;
-    }
 }
