@@ -16,13 +16,19 @@ public sealed partial class ClauseBeneficiaries
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
     private const string MutualSubject = @"(?:either|each|neither|any|a|both)\s+(?:of\s+the\s+)?part(?:y|ies)|the\s+parties|each\s+of\s+them";
-    private readonly IReadOnlyList<ContractParty> _parties;
-    private readonly Regex? _subject;
+    /// <summary>Each party's role and running-text name, mapped to its role (the first party's, should two share one).</summary>
+    private readonly Dictionary<string, string> _roles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Regex _subject;
 
     public ClauseBeneficiaries(IReadOnlyList<ContractParty> parties)
     {
         ArgumentNullException.ThrowIfNull(parties);
-        _parties = parties;
+        foreach (var party in parties)
+        {
+            _roles.TryAdd(party.Role, party.Role);
+            _roles.TryAdd(ShortName(party.Name), party.Role);
+        }
+
         var names = parties.SelectMany(p => new[] { p.Role, ShortName(p.Name) }).Where(n => n.Length > 1)
             .Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).Select(Regex.Escape).ToList();
         var subject = names.Count == 0 ? MutualSubject : $@"(?:the\s+)?(?:{string.Join("|", names)})\b|{MutualSubject}";
@@ -38,7 +44,7 @@ public sealed partial class ClauseBeneficiaries
         bool mutualBenefit = false, mutualBurden = false;
         try
         {
-            foreach (Match m in _subject!.Matches(clause))
+            foreach (Match m in _subject.Matches(clause))
             {
                 var role = RoleOf(m.Groups["subject"].Value);
                 var after = clause[(m.Index + m.Length)..Math.Min(clause.Length, m.Index + m.Length + 160)];
@@ -127,11 +133,10 @@ public sealed partial class ClauseBeneficiaries
         return CappedLiability().IsMatch(after) ? +1 : 0;
     }
 
-    private string? RoleOf(string subject)
-    {
-        var s = Regex.Replace(subject.Trim(), @"^the\s+", string.Empty, RegexOptions.IgnoreCase);
-        return _parties.FirstOrDefault(p => p.Role.Equals(s, StringComparison.OrdinalIgnoreCase) || ShortName(p.Name).Equals(s, StringComparison.OrdinalIgnoreCase))?.Role;
-    }
+    private string? RoleOf(string subject) => _roles.GetValueOrDefault(LeadingThe().Replace(subject.Trim(), string.Empty));
+
+    [GeneratedRegex(@"^the\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingThe();
 
     /// <summary>"Lumenfield Software, Inc." → "Lumenfield Software": how the parties are named in running text.</summary>
     private static string ShortName(string name) =>
