@@ -86,7 +86,8 @@ public sealed partial class ClauseBeneficiaries
 
         if (Grantee().IsMatch(before))
         {
-            return +1; // "Licensor grants to Licensee", "assigns all rights to Buyer"
+            // "Licensor grants to Licensee" gains; "all licenses granted to Licensee end" takes away.
+            return GrantEnds().IsMatch(after) ? -1 : +1;
         }
 
         if (NotApplyTo().IsMatch(before))
@@ -162,6 +163,9 @@ public sealed partial class ClauseBeneficiaries
 
     [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?)\b[^.;]{0,80}?\bto\s+(?:the\s+|each\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Grantee();
+
+    [GeneratedRegex(@"^\s*(?:(?:hereunder|under\s+this\s+agreement)\s+)?(?:(?:shall|will|automatically|immediately)\s+)*(?:end|ends|terminate|terminates|cease|ceases|expire|expires|lapse|lapses|revert|reverts|(?:is|are|be)\s+(?:revoked|terminated|withdrawn))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GrantEnds();
 
     [GeneratedRegex(@"\b(?:shall|will|do|does)\s+not\s+apply\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotApplyTo();

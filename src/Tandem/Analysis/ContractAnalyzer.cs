@@ -132,7 +132,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
     /// </summary>
     public static IEnumerable<string> ProtectionsNotOurs(Playbook playbook, IReadOnlyList<Finding> findings) =>
         findings.GroupBy(f => f.Category, StringComparer.Ordinal)
-            .Where(g => playbook.RuleFor(g.Key) is { PresentWhen.Count: > 0 } rule && g.All(f => !rule.PresentWhen.Contains(f.Favours)))
+            .Where(g => playbook.RuleFor(g.Key) is { PresentWhen.Count: > 0 } rule && g.All(f => !rule.PresentWhen.Contains(f.Favours) && !(rule.PresentWhenDeviating && f.Deviations.Count > 0)))
             .Select(g => g.Key)
             .ToList();
 

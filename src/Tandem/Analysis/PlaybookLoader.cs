@@ -59,11 +59,14 @@ public static class PlaybookLoader
             }
 
             rules.Add(new PlaybookRule(category, r.Expected, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen, where) });
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true });
         }
 
         return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules);
     }
+
+    /// <summary>The <c>present_when</c> word for "a clause that falls short of the standard still counts as there".</summary>
+    private static bool IsDeviating(string word) => word.Trim().Equals("deviating", StringComparison.OrdinalIgnoreCase);
 
     private static DeviationSignal ToSignal(DeviationFile d, string where)
     {

@@ -31,6 +31,13 @@ public sealed record PlaybookRule(
     public IReadOnlyList<Favours> PresentWhen { get; init; } = [];
 
     /// <summary>
+    /// With <see cref="PresentWhen"/>: a clause showing a deviation counts as the protection being
+    /// there whoever it favours (an exit window that is too short is reported as that deviation,
+    /// not also as a missing exit). <c>present_when: [..., deviating]</c> in the playbook.
+    /// </summary>
+    public bool PresentWhenDeviating { get; init; }
+
+    /// <summary>
     /// Words that identify a clause of this category whatever the model scores (e.g. a unilateral
     /// price change); null when the rule relies on the model alone.
     /// </summary>

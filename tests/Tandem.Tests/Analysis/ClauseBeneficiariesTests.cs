@@ -34,6 +34,8 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("Customer's sole means of verifying compliance is the summary report; Customer shall have no right to inspect.", Favours.Them)]
     [InlineData("Customer grants Provider a perpetual, irrevocable licence to use Customer Data for any purpose.", Favours.Them)]
     [InlineData("The service credits are Customer's sole and exclusive remedy for any failure of the Service.", Favours.Them)]
+    [InlineData("On any termination all licenses granted to Customer end, Customer shall stop using the Service and shall destroy all copies.", Favours.Them)]
+    [InlineData("On termination the rights granted to Customer shall immediately terminate.", Favours.Them)]
     public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)
     {
         Assert.Equal(expected, _reader.Read(clause).For("Customer"));

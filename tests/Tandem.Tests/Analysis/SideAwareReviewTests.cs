@@ -163,6 +163,25 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void ProtectionsNotOurs_DeviatingExitWindow_CountsAsThereWhenTheRuleSaysSo()
+    {
+        var playbook = PlaybookLoader.Parse("""
+            name: Present
+            rules:
+              - category: Post-Termination Services
+                expected: true
+                present_when: [us, both, deviating]
+            """, "present.yaml");
+        var sellOff = Finding("c1", "Post-Termination Services", "On termination all licences granted to Licensee end.") with { Favours = Favours.Them };
+        var shortWindow = Finding("c2", "Post-Termination Services", "For seven days Provider will make Customer Data available for export, after which Provider may delete it.")
+            with { Favours = Favours.Them, Deviations = ["Short window to retrieve your data"] };
+
+        Assert.True(playbook.Rules[0].PresentWhenDeviating);
+        Assert.Equal(["Post-Termination Services"], ContractAnalyzer.ProtectionsNotOurs(playbook, [sellOff]));
+        Assert.Empty(ContractAnalyzer.ProtectionsNotOurs(playbook, [shortWindow]));
+    }
+
+    [Fact]
     public void Resolve_TerminationForCauseLabelledConvenience_Dropped()
     {
         var forCause = Finding("c1", "Termination for Convenience", "Either Party may terminate this Agreement on notice if the other Party materially breaches it.");
