@@ -13,5 +13,5 @@ public sealed record CuadEvaluation(
     public string Config { get; init; } = "local";
 
     /// <summary>The pooled precision-recall curve, thinned to at most 200 points, for charts.</summary>
-    public IReadOnlyList<(double Threshold, double Precision, double Recall)> OverallCurve { get; init; } = [];
+    public IReadOnlyList<CurvePoint> OverallCurve { get; init; } = [];
 }

@@ -137,7 +137,7 @@ public sealed class CuadEvaluator(CuadTrainingSet trainingSet)
         return new CuadEvaluation(mode, data.Contracts.Count, CuadScore.Of("overall", questions.Sum(q => q.Gold.Count), curve),
             withGold.Count == 0 ? 0 : withGold.Average(c => c.Aupr), perCategory, elapsed)
         {
-            OverallCurve = curve.Where((_, i) => i % step == 0 || i == curve.Count - 1).ToList(),
+            OverallCurve = curve.Where((_, i) => i % step == 0 || i == curve.Count - 1).Select(p => new CurvePoint(p.Threshold, p.Precision, p.Recall)).ToList(),
         };
     }
 
