@@ -82,6 +82,10 @@ internal static class TextReport
         foreach (var m in report.MissingProtections)
         {
             console.WriteLine($" - {m.Category} [{ReportText.SeverityLabel(m.Severity)}]: {m.Rationale ?? "expected by the playbook"}");
+            if (ReportText.AskFor(m) is { } ask)
+            {
+                console.WriteLine($"   {ask}");
+            }
         }
 
         if (report.MissingProtections.Count == 0)

@@ -140,7 +140,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
     public static List<MissingProtection> MissingProtections(Playbook playbook, IReadOnlySet<string> present, string? kind) =>
         playbook.Rules
             .Where(r => r.IsExpectedIn(kind) && !present.Contains(r.Category))
-            .Select(r => new MissingProtection(r.Category, r.MissingSeverity, r.MissingRationale, r.StandardPosition))
+            .Select(r => new MissingProtection(r.Category, r.MissingSeverity, r.MissingRationale, r.StandardPosition) { Fallback = r.Fallback })
             .OrderByDescending(m => m.Severity).ThenBy(m => m.Category, StringComparer.Ordinal)
             .ToList();
 

@@ -5,7 +5,10 @@ namespace Tandem.Analysis;
 /// <summary>
 /// Reads a playbook from YAML (or JSON, which is YAML) and validates it: known categories,
 /// valid severities and regular expressions, one rule per category. Errors name the file,
-/// the rule and what to fix.
+/// the rule and what to fix. A playbook may <c>extends:</c> another (<c>standard</c> for the
+/// shipped one, or a path relative to it) and override any part of it: its name, version and
+/// description; a rule's every field, by category; a deviation, by name; <c>remove: true</c> drops
+/// a rule or a deviation.
 /// </summary>
 public static class PlaybookLoader
 {
@@ -25,14 +28,16 @@ public static class PlaybookLoader
             throw new TandemException($"playbook not found: {path}", "pass --playbook with a YAML playbook, e.g. samples/playbook/standard-playbook.yaml");
         }
 
-        return Parse(File.ReadAllText(path), Path.GetFileName(path));
+        return Parse(File.ReadAllText(path), Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    /// <summary>Parses and validates playbook YAML; <paramref name="name"/> labels errors.</summary>
-    public static Playbook Parse(string yaml, string name)
+    /// <summary>
+    /// Parses and validates playbook YAML; <paramref name="name"/> labels errors and
+    /// <paramref name="folder"/> resolves a relative <c>extends:</c> (the working folder when null).
+    /// </summary>
+    public static Playbook Parse(string yaml, string name, string? folder = null)
     {
-        PlaybookFile file;
-        file = YamlDocuments.Deserialize<PlaybookFile>(yaml, $"playbook {name}", "fix the YAML (keys are snake_case: category, expected, severity, deviations ...)") ?? throw new TandemException($"playbook {name} is empty", "write at least a name and one rule");
+        var file = Extend(Read(yaml, name), name, folder, depth: 0);
 
         if (string.IsNullOrWhiteSpace(file.Name) || file.Rules is not { Count: > 0 })
         {
@@ -58,11 +63,105 @@ public static class PlaybookLoader
                 throw new TandemException($"{where}: unknown contract kind '{unknown}' in expected_for", $"use {string.Join(", ", ContractKinds.All.Select(k => k.Id))} or other");
             }
 
-            rules.Add(new PlaybookRule(category, r.Expected, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true });
+            rules.Add(new PlaybookRule(category, r.Expected ?? false, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true });
         }
 
         return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules);
+    }
+
+    private static PlaybookFile Read(string yaml, string name) =>
+        YamlDocuments.Deserialize<PlaybookFile>(yaml, $"playbook {name}", "fix the YAML (keys are snake_case: category, expected, severity, deviations ...)")
+        ?? throw new TandemException($"playbook {name} is empty", "write at least a name and one rule");
+
+    /// <summary>The file with the playbook it <c>extends:</c> underneath it (recursively, at most four deep).</summary>
+    private static PlaybookFile Extend(PlaybookFile file, string name, string? folder, int depth)
+    {
+        if (string.IsNullOrWhiteSpace(file.Extends))
+        {
+            return file;
+        }
+
+        if (depth >= 4)
+        {
+            throw new TandemException($"playbook {name} extends playbooks more than four deep", "extend the standard playbook or one of yours directly (is there a loop?)");
+        }
+
+        var basePath = file.Extends.Trim().Equals("standard", StringComparison.OrdinalIgnoreCase)
+            ? DefaultPath()
+            : Path.GetFullPath(file.Extends.Trim(), folder ?? Directory.GetCurrentDirectory());
+        if (!File.Exists(basePath))
+        {
+            throw new TandemException($"playbook {name} extends {file.Extends.Trim()}, which is not found ({basePath})", "write 'extends: standard' or a path relative to the playbook");
+        }
+
+        var baseName = Path.GetFileName(basePath);
+        var below = Extend(Read(File.ReadAllText(basePath), baseName), baseName, Path.GetDirectoryName(basePath), depth + 1);
+        return Override(below, file, name);
+    }
+
+    /// <summary><paramref name="over"/>'s settings on top of <paramref name="below"/>'s.</summary>
+    private static PlaybookFile Override(PlaybookFile below, PlaybookFile over, string name)
+    {
+        var rules = (below.Rules ?? []).ToList();
+        foreach (var (rule, i) in (over.Rules ?? []).Select((r, i) => (r, i)))
+        {
+            var category = ClauseCategories.Canonical(rule.Category ?? string.Empty)
+                ?? throw new TandemException($"playbook {name}, rule {i + 1}: unknown category '{rule.Category}'", "use one of the 41 CUAD category names, e.g. 'Cap on Liability'");
+            var at = rules.FindIndex(r => ClauseCategories.Canonical(r.Category ?? string.Empty) == category);
+            if (rule.Remove == true)
+            {
+                if (at >= 0)
+                {
+                    rules.RemoveAt(at);
+                }
+            }
+            else if (at < 0)
+            {
+                rules.Add(rule);
+            }
+            else
+            {
+                rules[at] = Override(rules[at], rule);
+            }
+        }
+
+        return new PlaybookFile { Name = over.Name ?? below.Name, Version = over.Version ?? below.Version, Description = over.Description ?? below.Description, Rules = rules };
+    }
+
+    private static RuleFile Override(RuleFile below, RuleFile over)
+    {
+        var deviations = below.Deviations?.ToList();
+        foreach (var d in over.Deviations ?? [])
+        {
+            deviations ??= [];
+            var at = deviations.FindIndex(x => string.Equals(x.Name?.Trim(), d.Name?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (at >= 0)
+            {
+                deviations.RemoveAt(at);
+            }
+
+            if (d.Remove != true)
+            {
+                deviations.Insert(at >= 0 ? at : deviations.Count, d);
+            }
+        }
+
+        return new RuleFile
+        {
+            Category = below.Category,
+            Expected = over.Expected ?? below.Expected,
+            ExpectedFor = over.ExpectedFor ?? below.ExpectedFor,
+            Detect = over.Detect ?? below.Detect,
+            PresentWhen = over.PresentWhen ?? below.PresentWhen,
+            StandardPosition = over.StandardPosition ?? below.StandardPosition,
+            Fallback = over.Fallback ?? below.Fallback,
+            Severity = over.Severity ?? below.Severity,
+            Rationale = over.Rationale ?? below.Rationale,
+            MissingSeverity = over.MissingSeverity ?? below.MissingSeverity,
+            MissingRationale = over.MissingRationale ?? below.MissingRationale,
+            Deviations = deviations,
+        };
     }
 
     /// <summary>The <c>present_when</c> word for "a clause that falls short of the standard still counts as there".</summary>
@@ -137,6 +236,7 @@ public static class PlaybookLoader
         public string? Name { get; set; }
         public string? Version { get; set; }
         public string? Description { get; set; }
+        public string? Extends { get; set; }
         public List<RuleFile>? Rules { get; set; }
     }
 
@@ -144,11 +244,13 @@ public static class PlaybookLoader
     private sealed class RuleFile
     {
         public string? Category { get; set; }
-        public bool Expected { get; set; }
+        public bool? Remove { get; set; }
+        public bool? Expected { get; set; }
         public List<string>? ExpectedFor { get; set; }
         public string? Detect { get; set; }
         public List<string>? PresentWhen { get; set; }
         public string? StandardPosition { get; set; }
+        public string? Fallback { get; set; }
         public string? Severity { get; set; }
         public string? Rationale { get; set; }
         public string? MissingSeverity { get; set; }
@@ -160,6 +262,7 @@ public static class PlaybookLoader
     private sealed class DeviationFile
     {
         public string? Name { get; set; }
+        public bool? Remove { get; set; }
         public List<string>? When { get; set; }
         public List<string>? Roles { get; set; }
         public string? Measure { get; set; }

@@ -23,6 +23,9 @@ public sealed record PlaybookRule(
     /// <summary>The contract kinds (<see cref="ContractKinds"/> ids) that should contain the clause; empty means every kind.</summary>
     public IReadOnlyList<string> ExpectedFor { get; init; } = [];
 
+    /// <summary>The position the firm still accepts when the standard cannot be had (its fallback); null when none is stated.</summary>
+    public string? Fallback { get; init; }
+
     /// <summary>
     /// For a protection: whom a clause must favour to count as the protection being there (a
     /// convenience exit only the other side holds leaves the side under review without one);

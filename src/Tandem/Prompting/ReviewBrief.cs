@@ -50,6 +50,11 @@ public sealed record ReviewBrief(ReviewSide? Side, string? ContractKind, IReadOn
             foreach (var rule in Positions)
             {
                 text.Append("- ").Append(rule.Category).Append(": ").Append(rule.StandardPosition ?? rule.Rationale ?? "no stated position");
+                if (rule.Fallback is { Length: > 0 } fallback)
+                {
+                    text.Append(" Acceptable fallback: ").Append(fallback.TrimEnd('.')).Append('.');
+                }
+
                 var deviations = rule.Deviations.Select(d => $"{d.Name} ({d.Severity.ToString().ToLowerInvariant()})").ToList();
                 if (deviations.Count > 0)
                 {

@@ -80,7 +80,8 @@ public static class ReportHtml
         h.Append(CultureInfo.InvariantCulture, $"<h2>Missing protections ({report.MissingProtections.Count})</h2>\n<ul>\n");
         foreach (var m in report.MissingProtections)
         {
-            h.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(m.Category)}</strong> <span class=\"sev {Css(m.Severity)}\">{Css(m.Severity)}</span>: {E(m.Rationale ?? "expected by the playbook")}</li>\n");
+            var ask = ReportText.AskFor(m) is { } a ? $"<br><em>{E(a)}</em>" : string.Empty;
+            h.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(m.Category)}</strong> <span class=\"sev {Css(m.Severity)}\">{Css(m.Severity)}</span>: {E(m.Rationale ?? "expected by the playbook")}{ask}</li>\n");
         }
 
         h.Append("</ul>\n");

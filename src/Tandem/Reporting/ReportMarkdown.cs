@@ -96,6 +96,10 @@ public static class ReportMarkdown
         foreach (var m in report.MissingProtections)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(m.Category)}** ({ReportText.SeverityLabel(m.Severity)}): {Escape(m.Rationale ?? "expected by the playbook")}");
+            if (ReportText.AskFor(m) is { } ask)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"  *{Escape(ask)}*");
+            }
         }
 
         if (report.MissingProtections.Count == 0)

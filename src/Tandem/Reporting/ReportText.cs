@@ -96,9 +96,17 @@ public static class ReportText
                 Deviations = [.. f.Deviations.Select(Printable)],
                 Answer = PrintableOrNull(f.Answer),
             })],
-            MissingProtections = [.. report.MissingProtections.Select(m => m with { Category = Printable(m.Category), Rationale = PrintableOrNull(m.Rationale) })],
+            MissingProtections = [.. report.MissingProtections.Select(m => m with { Category = Printable(m.Category), Rationale = PrintableOrNull(m.Rationale), StandardPosition = PrintableOrNull(m.StandardPosition), Fallback = PrintableOrNull(m.Fallback) })],
             Unverified = [.. report.Unverified.Select(u => u with { Category = Printable(u.Category), Quote = Printable(u.Quote), Reason = Printable(u.Reason) })],
         };
+    }
+
+    /// <summary>What to ask the other side for, for a missing protection: "Ask for: standard. Fallback: fallback."; null when the playbook states neither.</summary>
+    public static string? AskFor(MissingProtection missing)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        var ask = missing.StandardPosition is { Length: > 0 } standard ? "Ask for: " + standard.TrimEnd('.') + "." : null;
+        return missing.Fallback is { Length: > 0 } fallback ? (ask is null ? string.Empty : ask + " ") + "Fallback: " + fallback.TrimEnd('.') + "." : ask;
     }
 
     /// <summary>A one-line preview of a quote for tables.</summary>

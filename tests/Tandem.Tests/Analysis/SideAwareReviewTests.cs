@@ -145,6 +145,22 @@ public sealed class SideAwareReviewTests
         Assert.Equal(Severity.Low, ContractAnalyzer.Judge(playbook.Rules[0], [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "customer"))).Severity);
     }
 
+    [Theory]
+    [InlineData("Non-Transferable License", "Customer may not assign or transfer the licence granted under this Agreement without Provider's prior written consent.", "customer", Severity.Medium)]
+    [InlineData("Non-Transferable License", "Customer may not assign or transfer the licence granted under this Agreement without Provider's prior written consent.", "provider", Severity.Info)]
+    [InlineData("Non-Disparagement", "Customer shall not make any statement that disparages Provider or the Service.", "customer", Severity.Medium)]
+    [InlineData("Affiliate License-Licensee", "Customer and its Affiliates may use the Service under this licence.", "provider", Severity.Medium)]
+    [InlineData("Affiliate License-Licensee", "Customer and its Affiliates may use the Service under this licence.", "customer", Severity.Info)]
+    public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
+    {
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
+        var piece = new Tandem.Store.StoredClause("cl_1", new Tandem.Documents.Clause(0, "1", null, Tandem.Documents.ClauseKind.Section, 0, clause.Length, clause));
+
+        var finding = ContractAnalyzer.Judge(rule, [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, side)));
+
+        Assert.Equal(expected, finding.Severity);
+    }
+
     [Fact]
     public void ProtectionsNotOurs_ConvenienceExitOnlyForTheOtherSide_CountsAsMissing()
     {

@@ -1,0 +1,122 @@
+using Tandem.Analysis;
+using Tandem.Reporting;
+
+namespace Tandem.Tests.Analysis;
+
+/// <summary>A firm's own playbook that extends the shipped one and overrides parts of it.</summary>
+public sealed class PlaybookOverrideTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("tandem-playbook-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Load_ExtendsStandard_OverridesOneFieldAndKeepsTheRest()
+    {
+        var standard = PlaybookLoader.Load(PlaybookLoader.DefaultPath());
+        var path = Write("ours.yaml", """
+            name: Our playbook
+            extends: standard
+            rules:
+              - category: Cap on Liability
+                missing_severity: critical
+                fallback: A cap of six months' fees if the other side refuses twelve.
+            """);
+
+        var ours = PlaybookLoader.Load(path);
+
+        Assert.Equal("Our playbook", ours.Name);
+        Assert.Equal(standard.Version, ours.Version);
+        Assert.Equal(standard.Rules.Count, ours.Rules.Count);
+        var cap = ours.RuleFor("Cap on Liability")!;
+        var standardCap = standard.RuleFor("Cap on Liability")!;
+        Assert.Equal(Severity.Critical, cap.MissingSeverity);
+        Assert.Equal("A cap of six months' fees if the other side refuses twelve.", cap.Fallback);
+        Assert.Equal(standardCap.StandardPosition, cap.StandardPosition);
+        Assert.Equal(standardCap.Deviations.Select(d => d.Name), cap.Deviations.Select(d => d.Name));
+        Assert.Equal(standard.RuleFor("Insurance")!.MissingRationale, ours.RuleFor("Insurance")!.MissingRationale);
+    }
+
+    [Fact]
+    public void Load_DeviationByName_ReplacedRemovedOrAdded()
+    {
+        Write("base.yaml", """
+            name: Base
+            version: "1"
+            rules:
+              - category: Termination for Convenience
+                expected: true
+                deviations:
+                  - name: Short notice
+                    pattern: '(?i)\bthirty\b'
+                    severity: medium
+                  - name: Their exit
+                    when: [them]
+                    severity: high
+              - category: Insurance
+                expected: true
+            """);
+        var path = Write("ours.yaml", """
+            name: Ours
+            extends: base.yaml
+            rules:
+              - category: termination for convenience
+                deviations:
+                  - name: short notice
+                    pattern: '(?i)\b(thirty|sixty)\b'
+                    severity: high
+                  - name: Their exit
+                    remove: true
+                  - name: Any exit
+                    pattern: '(?i)\bat any time\b'
+                    severity: low
+              - category: Insurance
+                remove: true
+            """);
+
+        var ours = PlaybookLoader.Load(path);
+
+        Assert.Equal("1", ours.Version);
+        var rule = Assert.Single(ours.Rules);
+        Assert.True(rule.Expected);
+        Assert.Equal(["short notice", "Any exit"], rule.Deviations.Select(d => d.Name));
+        Assert.Equal(Severity.High, rule.Deviations[0].Severity);
+        Assert.Matches(rule.Deviations[0].Pattern!, "sixty days");
+    }
+
+    [Fact]
+    public void Load_ExtendsMissingFile_OneLineError()
+    {
+        var path = Write("ours.yaml", "name: Ours\nextends: nowhere.yaml\nrules: []\n");
+
+        var error = Assert.Throws<TandemException>(() => PlaybookLoader.Load(path));
+
+        Assert.Contains("extends nowhere.yaml, which is not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ExtendsItself_RefusedInsteadOfLooping()
+    {
+        var path = Write("loop.yaml", "name: Loop\nextends: loop.yaml\nrules: [{category: Insurance}]\n");
+
+        var error = Assert.Throws<TandemException>(() => PlaybookLoader.Load(path));
+
+        Assert.Contains("more than four deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AskFor_MissingProtection_NamesTheStandardAndTheFallback()
+    {
+        var missing = new MissingProtection("Cap on Liability", Severity.High, "No cap.", "A mutual cap of twelve months' fees.") { Fallback = "Six months' fees." };
+
+        Assert.Equal("Ask for: A mutual cap of twelve months' fees. Fallback: Six months' fees.", ReportText.AskFor(missing));
+        Assert.Null(ReportText.AskFor(missing with { StandardPosition = null, Fallback = null }));
+    }
+
+    private string Write(string name, string yaml)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+}
