@@ -28,6 +28,7 @@ public sealed class MeteringChatClient(IChatClient inner, IUsageLedger ledger, P
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = StartActivity(options);
         ChatResponse response;
         try
         {
@@ -48,6 +49,7 @@ public sealed class MeteringChatClient(IChatClient inner, IUsageLedger ledger, P
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = StartActivity(options);
         var usage = new UsageDetails();
         string? modelId = null;
         await foreach (var update in base.GetStreamingResponseAsync(messages, WithoutAnnotations(options), cancellationToken))
@@ -97,8 +99,41 @@ public sealed class MeteringChatClient(IChatClient inner, IUsageLedger ledger, P
         var input = usage?.InputTokenCount ?? 0;
         var cached = usage?.CachedInputTokenCount ?? 0;
         var output = usage?.OutputTokenCount ?? 0;
-        var entry = new UsageEntry(_time.GetUtcNow(), modelName, id, operation, input, cached, output, Stopwatch.GetElapsedTime(started),
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Observe(id, input, output, elapsed, succeeded);
+        var entry = new UsageEntry(_time.GetUtcNow(), modelName, id, operation, input, cached, output, elapsed,
             succeeded ? CostOf(prices, id, input, cached, output) : null, succeeded, strategy, exampleTokens);
         return ledger.RecordAsync(entry, cancellationToken);
+    }
+
+    /// <summary>A client span named as the GenAI conventions name it ("chat gpt-4o-mini").</summary>
+    private Activity? StartActivity(ChatOptions? options)
+    {
+        var model = options?.ModelId ?? modelName;
+        var activity = TandemTelemetry.Source.StartActivity($"chat {model}", ActivityKind.Client);
+        activity?.SetTag("gen_ai.operation.name", "chat");
+        activity?.SetTag("gen_ai.request.model", model);
+        activity?.SetTag("tandem.operation", operation);
+        return activity;
+    }
+
+    /// <summary>The call's tokens and duration, on its span and in the GenAI metrics.</summary>
+    private static void Observe(string modelId, long input, long output, TimeSpan elapsed, bool succeeded)
+    {
+        var model = new KeyValuePair<string, object?>("gen_ai.request.model", modelId);
+        if (Activity.Current is { } activity && activity.Source == TandemTelemetry.Source)
+        {
+            activity.SetTag("gen_ai.response.model", modelId);
+            activity.SetTag("gen_ai.usage.input_tokens", input);
+            activity.SetTag("gen_ai.usage.output_tokens", output);
+            activity.SetStatus(succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+        }
+
+        TandemTelemetry.ModelCallDuration.Record(elapsed.TotalSeconds, model, new("gen_ai.operation.name", "chat"));
+        if (succeeded)
+        {
+            TandemTelemetry.TokenUsage.Record(input, model, new("gen_ai.token.type", "input"));
+            TandemTelemetry.TokenUsage.Record(output, model, new("gen_ai.token.type", "output"));
+        }
     }
 }
