@@ -151,7 +151,7 @@ internal static class EvalCommand
             var catalog = new Lazy<ModelCatalog>(() => ModelCatalog.Load(parse.GetValue(settings)));
             var parsed = names.Select(n => CompareConfig.Parse(n, () => catalog.Value)).ToList();
             var examples = parsed.Any(c => c.Strategy?.ExamplesPerCategory > 0)
-                ? ReviewExamples.Load(parse.GetValue(examplesPath) ?? Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"))
+                ? ReviewExamples.Load(parse.GetValue(examplesPath) ?? ReviewExamples.DefaultPath())
                 : [];
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
             var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),

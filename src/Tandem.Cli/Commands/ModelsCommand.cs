@@ -201,7 +201,7 @@ internal static class ModelsCommand
             var endpoint = EndpointOf(model, via);
             var gate = dataset.Where(c => LocalRetrainer.IsGateContract(c.Name));
             var promptStrategy = PromptStrategy.Load(strategyName);
-            var examples = promptStrategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
+            var examples = promptStrategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(ReviewExamples.DefaultPath());
             var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
                 context.Ledger, PriceBook.Default()) { ContractLimit = contracts, Examples = examples };
             CompareRow row;
