@@ -243,7 +243,7 @@ internal static class EvalCommand
             var playbook = PlaybookLoader.Load(parse.GetValue(playbookPath) ?? PlaybookLoader.DefaultPath());
             var analyst = (parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL")) is { } modelFile
                 ? LocalAnalyst.Load(modelFile)
-                : await new SqliteModelRegistry(context.DatabasePath).LoadLocalChampionAsync(cancellationToken);
+                : await context.Get<IModelRegistry>().LoadLocalChampionAsync(cancellationToken);
             var result = await context.WithProgressAsync("eval review", progress =>
                 new ReviewKeyEvaluator(context.Readers, new ClauseSegmenter(), new ContractAnalyzer(analyst))
                     .EvaluateAsync(answers, parse.GetValue(contracts)!, playbook, progress, cancellationToken));
