@@ -1,13 +1,15 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Tandem.Access;
 using Tandem.Documents;
+using Tandem.Hosting;
 using Tandem.Store;
 
 namespace Tandem.Cli;
 
 /// <summary>What a command needs, built from the global options: the caller, the store, the consoles.</summary>
-internal sealed class CliContext
+internal sealed class CliContext : IAsyncDisposable
 {
     public CliContext(ParseResult parse, TextWriter output, TextWriter error, IAnsiConsole console, bool interactive)
     {
@@ -17,11 +19,9 @@ internal sealed class CliContext
         Interactive = interactive;
         Caller = ResolvePrincipal(parse.GetValue(CliOptions.User), parse.GetValue(CliOptions.Groups));
         DatabasePath = parse.GetValue(CliOptions.Database) ?? SqliteStoreOptions.DefaultDatabasePath();
-        Database = new SqliteDatabase(DatabasePath);
-        Access = AccessPolicy.FromConfiguration(TandemSettings.Load());
-        Store = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = DatabasePath }, access: Access);
-        Readers = DocumentReaders.CreateDefault(DocumentLimits.FromEnvironment());
-        Ingestor = new DocumentIngestor(Store, Readers, new ClauseSegmenter());
+        // Singletons are built when a command first asks for one, so a command pays only for what it uses.
+        Services = new ServiceCollection().AddTandem(TandemSettings.Load(SettingsFile(parse))).UseSqlite(DatabasePath).Services.BuildServiceProvider();
+        Services.ValidateTandemOptions();
     }
 
     public TextWriter Output { get; }
@@ -38,23 +38,30 @@ internal sealed class CliContext
 
     public string DatabasePath { get; }
 
+    /// <summary>The library's services over this store, as every surface gets them.</summary>
+    public ServiceProvider Services { get; }
+
     /// <summary>The store's file, for explaining a SQLite failure that reached the command.</summary>
-    public SqliteDatabase Database { get; }
+    public SqliteDatabase Database => Get<SqliteDatabase>();
 
     /// <summary>The access policy (admins: the group <c>Tandem:Access:AdminGroup</c>, default "admin").</summary>
-    public IAccessPolicy Access { get; }
+    public IAccessPolicy Access => Get<IAccessPolicy>();
 
     /// <summary>The usage ledger as the caller sees it: calls recorded as theirs, and only their own listed (admins: all).</summary>
-    public Economics.SqliteUsageLedger Ledger => new(DatabasePath, Caller, Access);
+    public Economics.IUsageLedger Ledger => Get<Economics.IUsageLedgers>().For(Caller);
 
     /// <summary>The stored reports, as readable as their documents.</summary>
-    public Analysis.SqliteReportStore Reports => new(DatabasePath, Access);
+    public Analysis.IReportStore Reports => Get<Analysis.IReportStore>();
 
-    public IDocumentStore Store { get; }
+    public IDocumentStore Store => Get<IDocumentStore>();
 
-    public DocumentReaders Readers { get; }
+    public DocumentReaders Readers => Get<DocumentReaders>();
 
-    public DocumentIngestor Ingestor { get; }
+    public DocumentIngestor Ingestor => Get<DocumentIngestor>();
+
+    /// <summary>A library service or store.</summary>
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>An <c>--acl</c> value; the store adds the document's owner.</summary>
     public AccessList? ParseAccess(string? spec) => spec is null ? null : AccessList.Parse(spec);
@@ -94,6 +101,15 @@ internal sealed class CliContext
     }
 
     private IAnsiConsole ErrorConsole() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) });
+
+    /// <summary>
+    /// The command's <c>--settings</c> file, when it has one and it is given: the settings then come
+    /// from it (and the environment) instead of the default files, for every service of the command.
+    /// </summary>
+    private static string? SettingsFile(ParseResult parse) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--settings") is Option<string?> settings ? parse.GetValue(settings) : null;
+
+    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
 
     private static Principal ResolvePrincipal(string? user, string? groups)
     {

@@ -88,5 +88,12 @@ public sealed class TandemCli
 
                 return InternalError;
             }
+            finally
+            {
+                if (context is not null)
+                {
+                    await context.DisposeAsync();
+                }
+            }
         };
 }

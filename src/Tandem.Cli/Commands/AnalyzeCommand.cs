@@ -1,9 +1,5 @@
 using System.CommandLine;
 using Tandem.Analysis;
-using Tandem.Economics;
-using Tandem.Learning;
-using Tandem.Models;
-using Tandem.Prompting;
 using Tandem.Reporting;
 
 namespace Tandem.Cli.Commands;
@@ -39,29 +35,18 @@ internal static class AnalyzeCommand
                 throw new TandemException($"--min-confidence must be between 0 and 1, not {confidence}");
             }
 
-            var playbook = PlaybookLoader.Load(parse.GetValue(playbookPath) ?? PlaybookLoader.DefaultPath());
-            var options = new AnalysisOptions { MinConfidence = confidence, IncludeInfo = !parse.GetValue(noInfo), ForParty = parse.GetValue(forParty), ContractKind = parse.GetValue(kind) };
-            var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
-            var report = await context.WithStatusAsync("reading the contract", async status =>
+            var request = new ReviewRequest
             {
-                var ingested = await context.Ingestor.IngestFileAsync(parse.GetValue(file)!, context.Caller, access, cancellationToken);
-                status("loading the local analyst");
-                var analyst = (parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL")) is { } modelFile
-                    ? LocalAnalyst.Load(modelFile)
-                    : await new SqliteModelRegistry(context.DatabasePath).LoadLocalChampionAsync(cancellationToken);
-                if (parse.GetValue(llm) is { } modelName)
-                {
-                    status($"asking {modelName}");
-                    return await ReviewWithModelAsync(context, ingested.DocumentId, modelName, analyst, playbook, parse.GetValue(strategy)!,
-                        parse.GetValue(settings), parse.GetValue(examplesPath), options.ForParty, cancellationToken);
-                }
-
-                status($"analysing {ingested.ClauseCount} clauses");
-                var reviewer = new ContractReviewer(context.Ingestor, context.Store, new ContractAnalyzer(analyst));
-                return await reviewer.ReviewDocumentAsync(ingested.DocumentId, context.Caller, playbook, options, cancellationToken);
-            });
-            // Kept with its context, so 'tandem correct <report-id>' can correct it.
-            await new SqliteReportStore(context.DatabasePath).SaveAsync(report, context.Caller, cancellationToken);
+                PlaybookPath = parse.GetValue(playbookPath),
+                Options = new AnalysisOptions { MinConfidence = confidence, IncludeInfo = !parse.GetValue(noInfo), ForParty = parse.GetValue(forParty), ContractKind = parse.GetValue(kind) },
+                ModelFile = parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL"),
+                Model = parse.GetValue(llm),
+                Strategy = parse.GetValue(strategy)!,
+                ExamplesPath = parse.GetValue(examplesPath),
+            };
+            var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
+            var report = await context.WithStatusAsync("reading the contract", status =>
+                context.Get<ReviewService>().ReviewFileAsync(parse.GetValue(file)!, access, request, context.Caller, new StatusProgress(status), cancellationToken));
 
             var target = parse.GetValue(output);
             var chosen = parse.GetValue(format);
@@ -89,27 +74,6 @@ internal static class AnalyzeCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>The LLM path: the configured model, metered into the ledger; provider failures become clear errors.</summary>
-    private static async Task<RiskReport> ReviewWithModelAsync(CliContext context, string documentId, string modelName, LocalAnalyst ranker, Playbook playbook,
-        string strategyName, string? settings, string? examplesPath, string? forParty, CancellationToken cancellationToken)
-    {
-        var endpoint = ModelCatalog.Load(settings).Get(modelName);
-        var strategy = PromptStrategy.Load(strategyName);
-        var examples = strategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(examplesPath ?? Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"));
-        var document = await context.Store.GetDocumentAsync(documentId, context.Caller, cancellationToken)
-            ?? throw Store.StoredDocument.NotFound(documentId, context.Caller);
-        using var client = ChatClients.Create(endpoint, context.Ledger, PriceBook.Default(), "analyze");
-        try
-        {
-            return await new LlmContractAnalyzer(client, $"{endpoint.Name} ({endpoint.Model})", strategy, new TokenCounter(), ranker)
-                .AnalyzeAsync(document, playbook, examples, forParty, cancellationToken);
-        }
-        catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
-        {
-            throw described;
-        }
     }
 
     private static string RenderText(RiskReport report)

@@ -33,7 +33,7 @@ internal static class CorrectCommand
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var corrections = new SqliteCorrectionStore(context.DatabasePath);
+            var corrections = context.Get<ICorrectionStore>();
             var recorder = new CorrectionRecorder(context.Reports, context.Store, corrections);
             var id = parse.GetValue(reportId)!;
             if (!File.Exists(context.DatabasePath))

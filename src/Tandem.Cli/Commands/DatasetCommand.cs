@@ -128,11 +128,11 @@ internal static class DatasetCommand
             // Corrections carry their contract: their distractors come from it.
             options = options with
             {
-                Neighbours = await CorrectedReports.NeighboursAsync(new SqliteCorrectionStore(context.DatabasePath), context.Reports, cancellationToken),
+                Neighbours = await CorrectedReports.NeighboursAsync(context.Get<ICorrectionStore>(), context.Reports, cancellationToken),
             };
         }
 
-        var result = await new DatasetBuilder(new SqliteExampleStore(context.DatabasePath), new TokenCounter(), context.Access).BuildAsync(options, folder, cancellationToken);
+        var result = await new DatasetBuilder(context.Get<IExampleStore>(), new TokenCounter(), context.Access).BuildAsync(options, folder, cancellationToken);
         var us = CultureInfo.InvariantCulture;
         await context.Output.WriteLineAsync(result.TrainReport.IsValid
             ? $"wrote {result.Train} training and {result.Validation} validation examples to {Path.GetDirectoryName(result.TrainPath)} (dataset {result.DatasetHash})"

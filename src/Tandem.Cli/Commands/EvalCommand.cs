@@ -151,7 +151,7 @@ internal static class EvalCommand
             var catalog = new Lazy<ModelCatalog>(() => ModelCatalog.Load(parse.GetValue(settings)));
             var parsed = names.Select(n => CompareConfig.Parse(n, () => catalog.Value)).ToList();
             var examples = parsed.Any(c => c.Strategy?.ExamplesPerCategory > 0)
-                ? ReviewExamples.Load(parse.GetValue(examplesPath) ?? Path.Combine(AppContext.BaseDirectory, "review-examples.jsonl"))
+                ? ReviewExamples.Load(parse.GetValue(examplesPath) ?? ReviewExamples.DefaultPath())
                 : [];
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
             var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
@@ -243,7 +243,7 @@ internal static class EvalCommand
             var playbook = PlaybookLoader.Load(parse.GetValue(playbookPath) ?? PlaybookLoader.DefaultPath());
             var analyst = (parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL")) is { } modelFile
                 ? LocalAnalyst.Load(modelFile)
-                : await new SqliteModelRegistry(context.DatabasePath).LoadLocalChampionAsync(cancellationToken);
+                : await context.Get<IModelRegistry>().LoadLocalChampionAsync(cancellationToken);
             var result = await context.WithProgressAsync("eval review", progress =>
                 new ReviewKeyEvaluator(context.Readers, new ClauseSegmenter(), new ContractAnalyzer(analyst))
                     .EvaluateAsync(answers, parse.GetValue(contracts)!, playbook, progress, cancellationToken));

@@ -36,12 +36,12 @@ internal static class EvalCorrectionsCommand
 
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
             var contracts = dataset.Contracts.Where(c => !LocalRetrainer.IsGateContract(c.Name)).Skip(parse.GetValue(skip)).Take(parse.GetValue(count) ?? int.MaxValue).ToList();
-            var registry = new SqliteModelRegistry(context.DatabasePath);
+            var registry = context.Get<IModelRegistry>();
             var analyst = parse.GetValue(modelFile) is { } modelPath ? LocalAnalyst.Load(modelPath) : await registry.LoadLocalChampionAsync(cancellationToken);
             var reviewer = new ContractReviewer(context.Ingestor, context.Store, new ContractAnalyzer(analyst));
             var reports = context.Reports;
-            var examples = new SqliteExampleStore(context.DatabasePath);
-            var recorder = new CorrectionRecorder(reports, context.Store, new SqliteCorrectionStore(context.DatabasePath));
+            var examples = context.Get<IExampleStore>();
+            var recorder = new CorrectionRecorder(reports, context.Store, context.Get<ICorrectionStore>());
             var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
             var playbook = PlaybookLoader.Load(PlaybookLoader.DefaultPath());
             var kinds = new Dictionary<string, int>(StringComparer.Ordinal);

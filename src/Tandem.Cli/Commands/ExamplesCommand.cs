@@ -20,7 +20,7 @@ internal static class ExamplesCommand
         var import = new Command("import", "Import examples from JSON Lines or a CUAD folder; exact duplicates are skipped, near duplicates marked") { file, cuad };
         import.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var importer = new ExampleImporter(new SqliteExampleStore(context.DatabasePath), policy: context.Access);
+            var importer = new ExampleImporter(context.Get<IExampleStore>(), policy: context.Access);
             var examples = (parse.GetValue(file), parse.GetValue(cuad)) switch
             {
                 ({ } path, null) => importer.ReadJsonLines(path, context.Caller),
@@ -135,7 +135,7 @@ internal static class ExamplesCommand
     /// <summary>The examples as the caller may see and review them.</summary>
     private static ExampleReview Review(CliContext context)
     {
-        var corrections = new SqliteCorrectionStore(context.DatabasePath);
-        return new ExampleReview(new SqliteExampleStore(context.DatabasePath), corrections, new CorrectionRecorder(context.Reports, context.Store, corrections), context.Store, context.Access);
+        var corrections = context.Get<ICorrectionStore>();
+        return new ExampleReview(context.Get<IExampleStore>(), corrections, new CorrectionRecorder(context.Reports, context.Store, corrections), context.Store, context.Access);
     }
 }

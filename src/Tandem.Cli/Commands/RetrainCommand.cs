@@ -33,42 +33,29 @@ internal static class RetrainCommand
             }
 
             _ = CuadDataset.Load(parse.GetValue(data)!); // a bad folder is reported before any decision is recorded
-            var registry = new SqliteModelRegistry(context.DatabasePath);
-            var correctionStore = new SqliteCorrectionStore(context.DatabasePath);
+            var service = context.Get<RetrainService>();
             if (await schedule.DecideAsync(context, parse, "local", readers, cancellationToken) is { } decision)
             {
-                await registry.RecordDecisionAsync(decision, cancellationToken);
+                await service.RecordAsync(decision, cancellationToken);
                 if (!decision.Due)
                 {
                     return 0;
                 }
             }
 
-            async Task<CorrectionLabelling> CorrectionsAsync(CancellationToken ct)
+            var modelsFolder = parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models");
+            var retrain = await context.WithProgressAsync("retrain local", progress =>
+                service.RetrainLocalAsync(parse.GetValue(data)!, modelsFolder, readers, !parse.GetValue(noCorrections), parse.GetValue(contracts), context.Caller, progress, cancellationToken));
+            if (retrain.Corrections is { } labelling)
             {
-                if (parse.GetValue(noCorrections))
-                {
-                    return CorrectionLabelling.None;
-                }
-
-                var labelling = await CorrectedReports.LabelAsync(correctionStore, context.Reports, new SqliteExampleStore(context.DatabasePath),
-                    context.Access, readers.ToHashSet(StringComparer.Ordinal), LocalRetrainer.IsGateContract, ct);
                 await context.Output.WriteLineAsync($"corrections: {labelling.Corrections} accepted corrections on {labelling.Reports} reports (audience {string.Join(", ", readers)})");
                 foreach (var line in DatasetCommand.ExclusionLines(context, labelling.Excluded, "reports left out:"))
                 {
                     await context.Output.WriteLineAsync(line);
                 }
-
-                return labelling;
             }
 
-            var job = await context.WithProgressAsync("retrain local", progress =>
-            {
-                IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(context.Readers, new ClauseSegmenter()), registry), registry,
-                    parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models"), CorrectionsAsync, parse.GetValue(contracts), progress, readers);
-                return backend.StartAsync(parse.GetValue(data)!, null, LocalFineTuneBackend.BaseModel, 1, null, cancellationToken);
-            });
-            var model = (await registry.GetAsync(job.FineTunedModel!, cancellationToken))!;
+            var model = retrain.Model;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"registered candidate {model.Id} ({model.Note}): held-out AUPR {100 * model.Scores!.Aupr:0.0}{(model.Parent is null ? "" : $"; parent {model.Parent}")}"));
             await context.Output.WriteLineAsync($"promote it with: tandem models promote {model.Id}");
@@ -106,12 +93,13 @@ internal static class RetrainCommand
         provider.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var options = dataset.Read(context, parse);
-            var (backend, endpoint) = FineTuneCommand.Backend(parse.GetValue(model)!, parse.GetValue(settings));
-            var registry = new SqliteModelRegistry(context.DatabasePath);
+            var target = context.Get<FineTuneService>().TargetOf(parse.GetValue(model)!);
+            var (backend, endpoint) = (target.Backend, target.Endpoint);
+            var retrain = context.Get<RetrainService>();
             var decision = await schedule.DecideAsync(context, parse, backend.Name, options.Audience, cancellationToken);
             if (decision is { Due: false })
             {
-                await registry.RecordDecisionAsync(decision, cancellationToken);
+                await retrain.RecordAsync(decision, cancellationToken);
                 return 0;
             }
 
@@ -126,16 +114,16 @@ internal static class RetrainCommand
                 }
 
                 await context.Output.WriteLineAsync(DatasetCommand.CostLine(build.TrainReport, Economics.PriceBook.Default(), endpoint.Model, parse.GetValue(epochs)));
-                await FineTuneCommand.WarnAboutOpenAiAsync(context, backend);
+                await FineTuneCommand.WarnAboutOpenAiAsync(context, target);
                 var job = await backend.StartAsync(build.TrainPath, build.Validation > 0 ? build.ValidationPath : null, endpoint.Model, parse.GetValue(epochs), parse.GetValue(suffix), cancellationToken);
-                await registry.RecordDecisionAsync(decision with { Reason = $"{decision.Reason}; started job {job.Id} on {build.Train} examples (dataset {build.DatasetHash})", Job = job.Id }, cancellationToken);
+                await retrain.RecordAsync(decision with { Reason = $"{decision.Reason}; started job {job.Id} on {build.Train} examples (dataset {build.DatasetHash})", Job = job.Id }, cancellationToken);
                 await context.Output.WriteLineAsync($"started {job.Id} ({job.Status}) fine-tuning {job.BaseModel} on {build.Train} examples (dataset {build.DatasetHash})");
                 await context.Output.WriteLineAsync($"next: tandem finetune status {job.Id} --model {endpoint.Name} (registers the model when it succeeds), then tandem models evaluate <id> --via {endpoint.Name} --data <cuad folder> and tandem models promote <id>");
                 return 0;
             }
             catch (TandemException e)
             {
-                await registry.RecordDecisionAsync(decision with { Reason = $"{decision.Reason}; not started: {e.Message}" }, cancellationToken);
+                await retrain.RecordAsync(decision with { Reason = $"{decision.Reason}; not started: {e.Message}" }, cancellationToken);
                 throw;
             }
         }));
@@ -168,16 +156,7 @@ internal static class RetrainCommand
                 return null;
             }
 
-            var configuration = TandemSettings.Load();
-            int Setting(string key, int fallback) =>
-                int.TryParse(configuration["Tandem:Retrain:" + key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
-            var policy = new RetrainPolicy
-            {
-                EveryDays = parse.GetValue(_everyDays) ?? Setting("EveryDays", 90),
-                AfterCorrections = parse.GetValue(_afterCorrections) ?? Setting("AfterCorrections", 200),
-            };
-            var decision = await new SqliteModelRegistry(context.DatabasePath).DecideAsync(policy, backend, context.Caller, audience,
-                new SqliteCorrectionStore(context.DatabasePath), new SqliteExampleStore(context.DatabasePath), context.Access, DateTimeOffset.UtcNow, cancellationToken);
+            var decision = await context.Get<RetrainService>().DecideAsync(backend, audience, context.Caller, parse.GetValue(_everyDays), parse.GetValue(_afterCorrections), cancellationToken);
             await context.Output.WriteLineAsync((decision.Due ? "due: " : "not due: ") + decision.Reason);
             return decision;
         }

@@ -33,6 +33,7 @@ public sealed class TandemBuilder(IServiceCollection services, IConfiguration co
         Services.AddSingleton<ICorrectionStore>(_ => new SqliteCorrectionStore(databasePath));
         Services.AddSingleton<IExampleStore>(_ => new SqliteExampleStore(databasePath));
         Services.AddSingleton<IModelRegistry>(_ => new SqliteModelRegistry(databasePath));
+        Services.AddSingleton<Economics.IUsageLedgers>(sp => new Economics.SqliteUsageLedgers(databasePath, sp.GetRequiredService<IAccessPolicy>()));
         return this;
     }
 }

@@ -21,4 +21,7 @@ public sealed record RegisteredModel(string Id, string Backend, string BaseModel
     /// Empty (models registered before audiences were recorded): admins only.
     /// </summary>
     public IReadOnlyList<string> Audience { get; init; } = [];
+
+    /// <summary>Where a self-hosted model is served, kept as a value so nothing parses <see cref="Location"/> back; null for other backends.</summary>
+    public ServedEndpoint? Endpoint { get; init; }
 }

@@ -39,10 +39,11 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT {(orIgnore ? "OR IGNORE " : "")}INTO model_registry (id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note, audience)
-            VALUES ($id, $backend, $base, $location, $dataset, $created, $scores, $status, $parent, $note, $audience)
+            INSERT {(orIgnore ? "OR IGNORE " : "")}INTO model_registry (id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note, audience, endpoint)
+            VALUES ($id, $backend, $base, $location, $dataset, $created, $scores, $status, $parent, $note, $audience, $endpoint)
             """;
         command.Parameters.AddWithValue("$audience", JsonSerializer.Serialize(model.Audience, Json));
+        command.Parameters.AddWithValue("$endpoint", model.Endpoint is null ? DBNull.Value : JsonSerializer.Serialize(model.Endpoint, Json));
         command.Parameters.AddWithValue("$id", model.Id);
         command.Parameters.AddWithValue("$backend", model.Backend);
         command.Parameters.AddWithValue("$base", model.BaseModel);
@@ -175,7 +176,7 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
         // The shipped model was registered before audiences were recorded in older stores: it is everyone's.
         command.CommandText = $"""
             SELECT id, backend, base_model, location, dataset_hash, created_at, scores, status, parent, note,
-                   coalesce(audience, CASE WHEN id LIKE 'local-shipped-%' THEN '["{Access.AccessList.Public}"]' END)
+                   coalesce(audience, CASE WHEN id LIKE 'local-shipped-%' THEN '["{Access.AccessList.Public}"]' END), endpoint
             FROM model_registry {where} ORDER BY created_at DESC, rowid DESC
             """;
         if (id is not null)
@@ -193,6 +194,7 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
                 Enum.Parse<ModelStatus>(reader.GetString(7)), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9))
             {
                 Audience = Tokens(reader, 10),
+                Endpoint = reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<ServedEndpoint>(reader.GetString(11), Json),
             });
         }
 
@@ -209,6 +211,7 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
         await Store.SqliteTables.AddColumnIfMissingAsync(connection, "retrain_decisions", "requester", "TEXT", cancellationToken);
         await Store.SqliteTables.AddColumnIfMissingAsync(connection, "retrain_decisions", "audience", "TEXT", cancellationToken);
         await Store.SqliteTables.AddColumnIfMissingAsync(connection, "model_registry", "audience", "TEXT", cancellationToken);
+        await Store.SqliteTables.AddColumnIfMissingAsync(connection, "model_registry", "endpoint", "TEXT", cancellationToken);
         await RegisterShippedModelAsync(connection, cancellationToken);
         return connection;
     }
@@ -216,7 +219,7 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
     private const string Schema = """
             CREATE TABLE IF NOT EXISTS model_registry (
                 id TEXT PRIMARY KEY, backend TEXT NOT NULL, base_model TEXT NOT NULL, location TEXT NOT NULL, dataset_hash TEXT NOT NULL,
-                created_at TEXT NOT NULL, scores TEXT, status TEXT NOT NULL, parent TEXT, note TEXT, audience TEXT);
+                created_at TEXT NOT NULL, scores TEXT, status TEXT NOT NULL, parent TEXT, note TEXT, audience TEXT, endpoint TEXT);
             CREATE TABLE IF NOT EXISTS retrain_decisions (at TEXT NOT NULL, backend TEXT NOT NULL, due INTEGER NOT NULL, reason TEXT NOT NULL, job TEXT, requester TEXT, audience TEXT);
             """;
 }

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using Tandem.Access;
+using Tandem.Economics;
+using Tandem.Learning;
+using Tandem.Models;
+using Tandem.Prompting;
+using Tandem.Store;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// "Review this contract" for every surface: ingest a file (or take a stored document), review it
+/// with the local champion or a configured LLM (metered into the caller's ledger), and keep the
+/// report with its context, so it can be fetched and corrected later.
+/// </summary>
+public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore store, IReportStore reports, IModelRegistry registry,
+    Lazy<ModelCatalog> models, IUsageLedgers ledgers, PriceBook prices, ILogger<ReviewService> logger)
+{
+    /// <summary>Ingests the file as the caller's document (unchanged files change nothing), reviews it and saves the report.</summary>
+    public async Task<RiskReport> ReviewFileAsync(string path, AccessList? access, ReviewRequest request, Principal caller,
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var playbook = LoadPlaybook(request);
+        progress?.Report(new WorkProgress("reading the contract"));
+        var ingested = await ingestor.IngestFileAsync(path, caller, access, cancellationToken);
+        return await ReviewAsync(ingested.DocumentId, ingested.ClauseCount, playbook, request, caller, progress, cancellationToken);
+    }
+
+    /// <summary>Reviews a stored document the caller may read and saves the report.</summary>
+    public async Task<RiskReport> ReviewDocumentAsync(string documentId, ReviewRequest request, Principal caller,
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var playbook = LoadPlaybook(request);
+        var document = await store.GetDocumentAsync(documentId, caller, cancellationToken) ?? throw StoredDocument.NotFound(documentId, caller);
+        return await ReviewAsync(document.DocumentId, document.Clauses.Count, playbook, request, caller, progress, cancellationToken);
+    }
+
+    /// <summary>A saved report, if the caller may read its document; null otherwise (no difference between "absent" and "not yours").</summary>
+    public Task<RiskReport?> GetReportAsync(string reportId, Principal caller, CancellationToken cancellationToken = default) =>
+        reports.GetAsync(reportId, caller, cancellationToken);
+
+    private static Playbook LoadPlaybook(ReviewRequest request) => PlaybookLoader.Load(request.PlaybookPath ?? PlaybookLoader.DefaultPath());
+
+    private async Task<RiskReport> ReviewAsync(string documentId, int clauseCount, Playbook playbook, ReviewRequest request, Principal caller,
+        IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new WorkProgress("loading the local analyst"));
+        // The LLM path uses the local analyst too: it ranks the clauses the prompt carries.
+        var analyst = request.ModelFile is { } modelFile ? LocalAnalyst.Load(modelFile) : await registry.LoadLocalChampionAsync(cancellationToken);
+        RiskReport report;
+        if (request.Model is { } modelName)
+        {
+            progress?.Report(new WorkProgress($"asking {modelName}"));
+            report = await ReviewWithModelAsync(documentId, modelName, analyst, playbook, request, caller, cancellationToken);
+        }
+        else
+        {
+            progress?.Report(new WorkProgress($"analysing {clauseCount} clauses"));
+            report = await new ContractReviewer(ingestor, store, new ContractAnalyzer(analyst)).ReviewDocumentAsync(documentId, caller, playbook, request.Options, cancellationToken);
+        }
+
+        // Kept with its context, so a correction can be recorded against it.
+        await reports.SaveAsync(report, caller, cancellationToken);
+        logger.LogInformation("Reviewed document {DocumentId} v{Version} for {User} with {Model}: {Findings} findings, report {ReportId}",
+            report.DocumentId, report.Version, caller.UserId, report.Model, report.Findings.Count, report.ReportId);
+        return report;
+    }
+
+    /// <summary>The LLM path: the configured model, metered into the caller's ledger; provider failures become clear errors.</summary>
+    private async Task<RiskReport> ReviewWithModelAsync(string documentId, string modelName, LocalAnalyst ranker, Playbook playbook, ReviewRequest request,
+        Principal caller, CancellationToken cancellationToken)
+    {
+        var endpoint = models.Value.Get(modelName);
+        var strategy = PromptStrategy.Load(request.Strategy);
+        var examples = strategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(request.ExamplesPath ?? ReviewExamples.DefaultPath());
+        var document = await store.GetDocumentAsync(documentId, caller, cancellationToken) ?? throw StoredDocument.NotFound(documentId, caller);
+        using var client = ChatClients.Create(endpoint, ledgers.For(caller), prices, "analyze");
+        try
+        {
+            return await new LlmContractAnalyzer(client, $"{endpoint.Name} ({endpoint.Model})", strategy, new TokenCounter(), ranker)
+                .AnalyzeAsync(document, playbook, examples, request.Options.ForParty, cancellationToken);
+        }
+        catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
+        {
+            throw described;
+        }
+    }
+}
