@@ -1,5 +1,11 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Tandem.Hosting;
+using Tandem.Server.Apis;
+using Tandem.Server.Identity;
+using Tandem.Server.Limits;
 using Tandem.Store;
 
 namespace Tandem.Server;
@@ -10,28 +16,50 @@ public static class ServerExtensions
     /// <summary>The configuration key naming the SQLite file (default: the per-user store, as the CLI's).</summary>
     public const string DatabaseKey = "Tandem:Database";
 
-    /// <summary>Registers Tandem's services on the embedded store, ProblemDetails, OpenAPI and health checks.</summary>
+    /// <summary>Where the server listens unless told otherwise: loopback only, so nothing is exposed by accident.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Registers Tandem's services on the embedded store, authentication and authorization, the
+    /// limits, ProblemDetails, OpenAPI and health checks. Listens on <see cref="DefaultUrls"/>
+    /// unless <c>--urls</c> or <c>ASPNETCORE_URLS</c> says otherwise.
+    /// </summary>
     public static WebApplicationBuilder AddTandemServer(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
         var database = builder.Configuration[DatabaseKey] ?? SqliteStoreOptions.DefaultDatabasePath();
         builder.Services.AddTandem(builder.Configuration).UseSqlite(database);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<TandemExceptionHandler>();
+        builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddTandemAuthentication(builder.Configuration);
+        builder.AddTandemLimits();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
         return builder;
     }
 
-    /// <summary>Maps every endpoint: health, the OpenAPI document and its Scalar UI.</summary>
+    /// <summary>
+    /// Maps every endpoint: health, the OpenAPI document and its Scalar UI (the only ones open
+    /// without a key), the documents API and the keys API.
+    /// </summary>
     public static WebApplication MapTandemServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/health/live");
-        app.MapHealthChecks("/health/ready");
+        app.UseTandemLimitsAndIdentity();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapHealthChecks("/health/live").AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready").AllowAnonymous().DisableRateLimiting();
+        app.MapDocumentsApi();
+        app.MapKeysApi();
         return app;
     }
 }

@@ -16,6 +16,9 @@ public static class CallerPrincipal
     /// <summary>The claim carrying one group (repeated per group).</summary>
     public const string GroupClaim = "groups";
 
+    /// <summary>The claim naming the API key that authenticated the request (absent for a JWT); requests are rate limited per key.</summary>
+    public const string KeyIdClaim = "key_id";
+
     /// <summary>The caller of an authenticated request; throws when the request was not authenticated (a bug: endpoints require authorisation).</summary>
     public static Principal FromClaims(ClaimsPrincipal user)
     {

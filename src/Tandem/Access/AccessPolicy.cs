@@ -4,7 +4,7 @@ namespace Tandem.Access;
 
 /// <summary>
 /// The access policy of the embedded CLI, which trusts the OS user or <c>--user</c>/<c>--groups</c>
-/// (the server will verify identities). Access lists hold tokens (user:x, group:y, public); a
+/// (the server verifies them: API keys or JWTs). Access lists hold tokens (user:x, group:y, public); a
 /// principal reads a list that holds one of its tokens; admins are the members of one group
 /// (<c>Tandem:Access:AdminGroup</c>, default "admin") and reviewers of training examples the
 /// members of another (<c>Tandem:Access:ReviewerGroup</c>, default "reviewer"). A document's owner

@@ -26,7 +26,9 @@ public sealed class TandemBuilder(IServiceCollection services, IConfiguration co
         var options = new SqliteStoreOptions { DatabasePath = databasePath };
         Services.AddSingleton(options);
         Services.AddSingleton(new SqliteDatabase(databasePath, options.BusyTimeout));
-        Services.AddSingleton<IDocumentStore>(sp => new SqliteDocumentStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAccessPolicy>()));
+        Services.AddSingleton(sp => new SqliteDocumentStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAccessPolicy>()));
+        Services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        Services.AddSingleton<IDocumentLifecycle>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         Services.AddSingleton(sp => new DocumentIngestor(
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Documents.DocumentReaders>(), sp.GetRequiredService<Documents.ClauseSegmenter>()));
         Services.AddSingleton<IReportStore>(sp => new SqliteReportStore(databasePath, sp.GetRequiredService<IAccessPolicy>()));
@@ -34,6 +36,9 @@ public sealed class TandemBuilder(IServiceCollection services, IConfiguration co
         Services.AddSingleton<IExampleStore>(_ => new SqliteExampleStore(databasePath));
         Services.AddSingleton<IModelRegistry>(_ => new SqliteModelRegistry(databasePath));
         Services.AddSingleton<Economics.IUsageLedgers>(sp => new Economics.SqliteUsageLedgers(databasePath, sp.GetRequiredService<IAccessPolicy>()));
+        // An admin key holds the policy's admin group, read from the same configuration as the policy.
+        Services.AddSingleton<IApiKeyStore>(sp => new SqliteApiKeyStore(
+            sp.GetRequiredService<SqliteDatabase>(), AccessPolicy.FromConfiguration(Configuration).AdminGroup, sp.GetRequiredService<TimeProvider>()));
         return this;
     }
 }

@@ -39,6 +39,90 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders reade
     }
 
     /// <summary>
+    /// Where uploaded files are said to come from: a fixed root, not the temporary copy read, so the
+    /// same user uploading the same file name again makes a new version of the same document, on
+    /// any server node.
+    /// </summary>
+    public const string UploadRoot = "/uploads/";
+
+    /// <summary>
+    /// Reads and segments every uploaded file first, then stores each as the caller's document from
+    /// <see cref="UploadRoot"/> and its name. A file that cannot be read stops the upload before
+    /// anything is stored, with the one-line error <c>tandem ingest</c> gives for it. Each file is
+    /// copied to a private temporary folder (at most the file-size limit and one byte, so an
+    /// oversized file is refused by the same check as on disk) and deleted after reading.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestResult>> IngestUploadsAsync(IReadOnlyList<UploadedFile> files, Principal owner, AccessList? access = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            throw new TandemException("the request holds no file", "send one or more files as multipart/form-data parts");
+        }
+
+        var folder = Directory.CreateTempSubdirectory("tandem-upload-");
+        try
+        {
+            var read = new List<(ReadDocument Document, DocumentStructure Structure)>(files.Count);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                var name = UploadName(file.FileName);
+                if (!names.Add(name))
+                {
+                    throw new TandemException($"two files are named {TextNormalizer.DisplayName(name)}", "send each file once, or rename one");
+                }
+
+                var path = Path.Combine(folder.FullName, name);
+                await using (var copy = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+                {
+                    await CopyAtMostAsync(file.Content, copy, readers.Limits.MaxFileBytes + 1, cancellationToken);
+                }
+
+                var (document, structure) = await ReadAsync(path, cancellationToken);
+                read.Add((document with { Source = UploadRoot + name }, structure));
+            }
+
+            var results = new List<IngestResult>(read.Count);
+            foreach (var (document, structure) in read)
+            {
+                results.Add(await store.IngestAsync(new IngestRequest { Document = document, Structure = structure, Owner = owner, Access = access }, cancellationToken));
+            }
+
+            return results;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The last segment of a sender's file name, refused when it names no file.</summary>
+    private static string UploadName(string fileName)
+    {
+        var name = (fileName ?? string.Empty).Replace('\\', '/').Split('/')[^1].Trim();
+        if (name.Length is 0 or > 255 || name is "." or ".." || name.Any(char.IsControl))
+        {
+            throw new TandemException("an uploaded file has no usable name", "give each file part a file name with its extension, e.g. contract.pdf");
+        }
+
+        return name;
+    }
+
+    private static async Task CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long copied = 0;
+        int count;
+        while (copied < limit && (count = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - copied)), cancellationToken)) > 0)
+        {
+            await target.WriteAsync(buffer.AsMemory(0, count), cancellationToken);
+            copied += count;
+        }
+    }
+
+    /// <summary>
     /// Ingests every supported file under <paramref name="folder"/> (recursively) except project
     /// documentation (<see cref="IsProjectFile"/>). A file that cannot be read, for any reason but
     /// cancellation, is listed in <see cref="SyncReport.Failed"/> and the rest carry on.

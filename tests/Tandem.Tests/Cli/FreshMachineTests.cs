@@ -65,6 +65,11 @@ public sealed partial class FreshMachineTests
         ("finetune export", ["finetune", "export", "--train", "{chat}", "--base", "meta-llama/Llama-3.1-8B-Instruct", "--name", "contracts", "--out", "{home}/lora"], 0),
         ("roi", ["roi", "--scenario", "samples/scenarios/legal-contract-review.yaml", "--chart", "{home}/roi.png"], 0),
         ("advise", ["advise", "--answers", "samples/advisor/contract-review.yaml"], 0),
+        ("keys create", ["keys", "create", "--user", "alice", "--groups", "legal", "--expires", "90d"], 0),
+        ("keys list", ["keys", "list"], 0),
+        ("keys revoke", ["keys", "revoke", "0123456789abcdef"], 1),
+        // Serving runs until stopped: here only its refusal of a bad address; ServeProcessTests serves for real.
+        ("serve", ["serve", "--urls", "ftp://127.0.0.1:1"], 1),
     ];
 
     [Fact]

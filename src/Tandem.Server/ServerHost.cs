@@ -1,0 +1,38 @@
+namespace Tandem.Server;
+
+/// <summary>
+/// Runs the server in the foreground on a given store and addresses, for <c>tandem serve</c>:
+/// Ctrl-C, SIGTERM or <c>cancellationToken</c> stop it cleanly (requests in flight finish).
+/// </summary>
+public static class ServerHost
+{
+    /// <summary>Serves until stopped; a store or an address it cannot use is a <see cref="TandemException"/>.</summary>
+    public static async Task RunAsync(string databasePath, string urls, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--urls", urls] });
+        builder.Configuration[ServerExtensions.DatabaseKey] = databasePath;
+        builder.AddTandemServer();
+        await using var app = builder.Build();
+        app.MapTandemServer();
+        // Open the store before listening, so a store it cannot use is one line now rather than a 500 on every request.
+        await app.Services.GetRequiredService<Access.IApiKeyStore>().ListAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new TandemException($"cannot listen on {urls} ({ex.Message.TrimEnd('.')})", "stop what uses that address, or choose another with --urls", ex);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("HTTPS", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TandemException($"cannot listen on {urls}: no HTTPS certificate is configured", "use http:// behind a TLS-terminating proxy, or configure Kestrel's certificate", ex);
+        }
+
+        await output.WriteLineAsync($"tandem serve: listening on {urls} (store {databasePath}); Ctrl-C stops");
+        await output.FlushAsync(cancellationToken);
+        await using var stop = cancellationToken.Register(() => app.Lifetime.StopApplication());
+        await app.WaitForShutdownAsync(CancellationToken.None);
+    }
+}
