@@ -6,6 +6,7 @@ using Tandem.Hosting;
 using Tandem.Server.Apis;
 using Tandem.Server.Identity;
 using Tandem.Server.Limits;
+using Tandem.Server.Telemetry;
 using Tandem.Store;
 
 namespace Tandem.Server;
@@ -41,6 +42,9 @@ public static class ServerExtensions
         builder.AddTandemLimits();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
+        builder.AddTandemTelemetry();
+        // Request lines carry query strings (a search's words); traces already record every request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         return builder;
     }
 

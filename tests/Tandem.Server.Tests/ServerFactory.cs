@@ -63,7 +63,10 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Directory.Delete(_folder, recursive: true);
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
         }
     }
 }
