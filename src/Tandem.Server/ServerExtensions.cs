@@ -1,5 +1,7 @@
 using Scalar.AspNetCore;
 using Tandem.Hosting;
+using Tandem.Server.OpenAi;
+using Tandem.Server.Retrieval;
 using Tandem.Store;
 
 namespace Tandem.Server;
@@ -19,6 +21,7 @@ public static class ServerExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
+        builder.Services.AddTandemRetrievalApis(builder.Configuration);
         return builder;
     }
 
@@ -32,6 +35,8 @@ public static class ServerExtensions
         app.MapScalarApiReference();
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
+        app.MapSearchApi();
+        app.MapOpenAiApi();
         return app;
     }
 }
