@@ -20,7 +20,8 @@ namespace Tandem.Retrieval;
 /// embedding is learned from text. After a change, a caller's next dense query starts a refit of
 /// their view in the background and is answered from their previous view meanwhile, provided
 /// they may still read every document it was learned from (else it waits for the refit). So dense
-/// results lag a change by at most one refit (about a second per 10,000 clauses on one core);
+/// results lag a change by at most one refit (measured on 2 cores: 8 s at 21,500 clauses, 28 s at
+/// 83,000; BM25 reloads 83,000 clauses from the store in under 3 s);
 /// BM25 never lags, and a stale view never returns a clause that is retired, replaced or no
 /// longer readable, because those checks run against the current state in every query.
 /// </remarks>
