@@ -7,6 +7,8 @@ using Tandem.Server.Apis;
 using Tandem.Server.Identity;
 using Tandem.Server.Limits;
 using Tandem.Server.Telemetry;
+using Tandem.Server.OpenAi;
+using Tandem.Server.Retrieval;
 using Tandem.Store;
 
 namespace Tandem.Server;
@@ -45,6 +47,7 @@ public static class ServerExtensions
         builder.AddTandemTelemetry();
         // Request lines carry query strings (a search's words); traces already record every request.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Services.AddTandemRetrievalApis(builder.Configuration);
         return builder;
     }
 
@@ -64,6 +67,8 @@ public static class ServerExtensions
         app.MapHealthChecks("/health/ready").AllowAnonymous().DisableRateLimiting();
         app.MapDocumentsApi();
         app.MapKeysApi();
+        app.MapSearchApi();
+        app.MapOpenAiApi();
         return app;
     }
 }

@@ -74,17 +74,32 @@ public sealed partial class KnowledgeBaseAnswerer(IDocumentStore store, IChatCli
         }
 
         var text = new System.Text.StringBuilder();
-        await foreach (var update in client.GetStreamingResponseAsync(Messages(StreamingInstructions, question, context), new ChatOptions { Temperature = 0 }, cancellationToken))
+        await foreach (var piece in StreamAnswerTextAsync(question, context, cancellationToken))
         {
-            if (update.Text is { Length: > 0 } piece)
-            {
-                text.Append(piece);
-                await onText(piece);
-            }
+            text.Append(piece);
+            await onText(piece);
         }
 
         var verifier = new CitationVerifier(context, context.Select(p => p.DocumentId).ToHashSet(StringComparer.Ordinal));
         return (ParseLines(text.ToString()).Select(s => new AnsweredSentence(s.Text, s.Citations.Select(verifier.Check).ToList())).ToList(), context);
+    }
+
+    /// <summary>
+    /// The model's answer over the given passages as it arrives, unchecked: one sentence per line,
+    /// sources as [n "quote"] (<see cref="ParseLines"/> reads them).
+    /// </summary>
+    public async IAsyncEnumerable<string> StreamAnswerTextAsync(string question, IReadOnlyList<Passage> context,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        ArgumentNullException.ThrowIfNull(context);
+        await foreach (var update in client.GetStreamingResponseAsync(Messages(StreamingInstructions, question, context), new ChatOptions { Temperature = 0 }, cancellationToken))
+        {
+            if (update.Text is { Length: > 0 } piece)
+            {
+                yield return piece;
+            }
+        }
     }
 
     /// <summary>Sentences of a streamed answer: one per line, sources as [n "quote"] removed from the text.</summary>

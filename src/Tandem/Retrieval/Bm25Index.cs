@@ -11,11 +11,11 @@ namespace Tandem.Retrieval;
 /// postings of its terms. An access filter is applied to every candidate before the top k are
 /// chosen, never after, and the statistics (N, document frequencies, average length) are then
 /// those of the items it accepts, so what it rejects cannot move a score.
-/// Searches are safe from several threads; building is not.
+/// Searches are safe from several threads; an index never changes once built (<see cref="Append"/> makes a new one).
 /// </summary>
 public sealed class Bm25Index
 {
-    private readonly Dictionary<string, int> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _terms;
     private readonly int[][] _postingItems;
     private readonly ushort[][] _postingCounts;
     private readonly int[] _lengths;
@@ -25,18 +25,32 @@ public sealed class Bm25Index
 
     /// <summary>Indexes the texts; item i of the index is <paramref name="texts"/>[i].</summary>
     public Bm25Index(IReadOnlyList<string> texts)
+        : this(null, texts)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="previous"/>'s items followed by <paramref name="texts"/>. Posting lists of
+    /// terms the texts do not use are shared, not copied, and <paramref name="previous"/> is left
+    /// as it was, so searches running on it meanwhile are unaffected.
+    /// </summary>
+    private Bm25Index(Bm25Index? previous, IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var items = new List<List<int>>();
-        var counts = new List<List<ushort>>();
-        var lengths = new int[texts.Count];
+        var first = previous?.Count ?? 0;
+        _terms = previous is null ? new(StringComparer.Ordinal) : new(previous._terms, StringComparer.Ordinal);
+        var items = new List<int[]>(previous?._postingItems ?? []);
+        var counts = new List<ushort[]>(previous?._postingCounts ?? []);
+        var added = new Dictionary<int, List<(int Item, ushort Count)>>();
+        var lengths = new int[first + texts.Count];
+        previous?._lengths.CopyTo(lengths, 0);
         var local = new Dictionary<int, int>();
         for (var i = 0; i < texts.Count; i++)
         {
             local.Clear();
             foreach (var token in Tokens(texts[i]))
             {
-                lengths[i]++;
+                lengths[first + i]++;
                 if (!_terms.TryGetValue(token, out var t))
                 {
                     t = _terms.Count;
@@ -50,23 +64,40 @@ public sealed class Bm25Index
 
             foreach (var (t, n) in local)
             {
-                items[t].Add(i);
-                counts[t].Add((ushort)Math.Min(n, ushort.MaxValue));
+                if (!added.TryGetValue(t, out var postings))
+                {
+                    added[t] = postings = [];
+                }
+
+                postings.Add((first + i, (ushort)Math.Min(n, ushort.MaxValue)));
             }
         }
 
-        _postingItems = items.Select(l => l.ToArray()).ToArray();
-        _postingCounts = counts.Select(l => l.ToArray()).ToArray();
+        foreach (var (t, postings) in added)
+        {
+            items[t] = [.. items[t], .. postings.Select(p => p.Item)];
+            counts[t] = [.. counts[t], .. postings.Select(p => p.Count)];
+        }
+
+        _postingItems = [.. items];
+        _postingCounts = [.. counts];
         _lengths = lengths;
-        var average = AverageLength(lengths.Sum(l => (long)l), texts.Count);
+        var average = AverageLength(lengths.Sum(l => (long)l), lengths.Length);
         _lengthNorm = lengths.Select(l => LengthNorm(l, average)).ToArray();
-        Count = texts.Count;
+        Count = lengths.Length;
         _accumulator = new ThreadLocal<float[]>(() => new float[Count]);
         _mask = new ThreadLocal<bool[]>(() => new bool[Count]);
     }
 
     /// <summary>Number of indexed items.</summary>
     public int Count { get; }
+
+    /// <summary>
+    /// A new index holding this one's items followed by <paramref name="texts"/> (items
+    /// <see cref="Count"/> onwards). Its cost is that of indexing the new texts plus copying the
+    /// posting lists of the terms they use; this index is not changed.
+    /// </summary>
+    public Bm25Index Append(IReadOnlyList<string> texts) => new(this, texts);
 
     /// <summary>
     /// The best <paramref name="limit"/> items for a free-text query (best first, ties by item
