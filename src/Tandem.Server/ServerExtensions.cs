@@ -6,6 +6,7 @@ using Tandem.Hosting;
 using Tandem.Server.Apis;
 using Tandem.Server.Identity;
 using Tandem.Server.Limits;
+using Tandem.Server.Reviews;
 using Tandem.Store;
 
 namespace Tandem.Server;
@@ -41,6 +42,7 @@ public static class ServerExtensions
         builder.AddTandemLimits();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
+        builder.AddTandemReviews();
         return builder;
     }
 
@@ -60,6 +62,7 @@ public static class ServerExtensions
         app.MapHealthChecks("/health/ready").AllowAnonymous().DisableRateLimiting();
         app.MapDocumentsApi();
         app.MapKeysApi();
+        app.MapTandemReviewApis();
         return app;
     }
 }

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace Tandem.Server.Tests;
+
+/// <summary>The review side of the API is in the OpenAPI document, each endpoint with its method.</summary>
+public sealed class ReviewApisShapeTests
+{
+    [Fact]
+    public async Task OpenApi_Document_NamesEveryReviewCorrectionExampleAndEconomicsEndpoint()
+    {
+        await using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths");
+        (string Path, string Method)[] expected =
+        [
+            ("/api/reviews", "post"), ("/api/reviews/{id}", "get"), ("/api/reviews/jobs/{jobId}", "get"), ("/api/reviews/{id}/corrections", "post"),
+            ("/api/corrections", "get"), ("/api/corrections/{id}", "get"), ("/api/corrections/{id}/accept", "post"), ("/api/corrections/{id}/reject", "post"),
+            ("/api/examples", "get"), ("/api/examples/review", "post"), ("/api/usage", "get"), ("/api/roi", "post"), ("/api/advice", "post"),
+        ];
+        Assert.All(expected, e => Assert.True(paths.TryGetProperty(e.Path, out var item) && item.TryGetProperty(e.Method, out _), $"{e.Method} {e.Path}"));
+        var review = paths.GetProperty("/api/reviews").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(review.TryGetProperty("multipart/form-data", out _) && review.TryGetProperty("application/json", out _), review.ToString());
+    }
+}
