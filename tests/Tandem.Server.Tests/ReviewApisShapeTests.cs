@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Tandem.Tests.Support;
 
 namespace Tandem.Server.Tests;
 
-/// <summary>The review side of the API is in the OpenAPI document, each endpoint with its method.</summary>
+/// <summary>The review side of the API is in the OpenAPI document, each endpoint with its method, and its settings are checked at start.</summary>
 public sealed class ReviewApisShapeTests
 {
     [Fact]
@@ -23,5 +24,19 @@ public sealed class ReviewApisShapeTests
         Assert.All(expected, e => Assert.True(paths.TryGetProperty(e.Path, out var item) && item.TryGetProperty(e.Method, out _), $"{e.Method} {e.Path}"));
         var review = paths.GetProperty("/api/reviews").GetProperty("post").GetProperty("requestBody").GetProperty("content");
         Assert.True(review.TryGetProperty("multipart/form-data", out _) && review.TryGetProperty("application/json", out _), review.ToString());
+    }
+
+    [Theory]
+    [InlineData("InlineMaxClauses", "-1", "Tandem:Server:Reviews:InlineMaxClauses must be 0 or more (0: every review is a job)")]
+    [InlineData("Workers", "0", "Tandem:Server:Reviews:Workers must be between 1 and 64")]
+    public async Task Serve_BadReviewSetting_OneLineAndExit1(string key, string value, string message)
+    {
+        using var tandem = new TandemProcess();
+        tandem.Environment[$"Tandem__Server__Reviews__{key}"] = value;
+
+        var (exit, _, error) = await tandem.RunAsync("serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: invalid settings: {message}; fix it in appsettings.json or the environment (e.g. Tandem__Retrain__EveryDays)", error.Trim());
     }
 }

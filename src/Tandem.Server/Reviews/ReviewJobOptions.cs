@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tandem.Server.Reviews;
 
 /// <summary>When a review runs as a background job, and how many run at once (<c>Tandem:Server:Reviews</c>).</summary>
@@ -12,10 +10,8 @@ public sealed class ReviewJobOptions
     /// A document with more clauses than this is reviewed as a job (202 and a status URL) instead of
     /// within the request; 0 makes every review a job.
     /// </summary>
-    [Range(0, 1_000_000)]
     public int InlineMaxClauses { get; set; } = 400;
 
     /// <summary>Reviews run as jobs at once on this node; reviewing is CPU-bound, so a few are enough.</summary>
-    [Range(1, 64)]
     public int Workers { get; set; } = 1;
 }

@@ -18,7 +18,10 @@ public static class ReviewServerExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<ReviewJobOptions>().BindConfiguration(ReviewJobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReviewJobOptions>().BindConfiguration(ReviewJobOptions.Section)
+            .Validate(o => o.InlineMaxClauses >= 0, $"{ReviewJobOptions.Section}:InlineMaxClauses must be 0 or more (0: every review is a job)")
+            .Validate(o => o.Workers is >= 1 and <= 64, $"{ReviewJobOptions.Section}:Workers must be between 1 and 64")
+            .ValidateOnStart();
         // This application's own storage and activator rather than Hangfire's process-wide ones, so two
         // servers in one process (the tests host many) never run each other's jobs.
         services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
