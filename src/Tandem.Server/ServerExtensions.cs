@@ -9,6 +9,7 @@ using Tandem.Server.Limits;
 using Tandem.Server.Telemetry;
 using Tandem.Server.OpenAi;
 using Tandem.Server.Retrieval;
+using Tandem.Server.Reviews;
 using Tandem.Store;
 
 namespace Tandem.Server;
@@ -48,6 +49,7 @@ public static class ServerExtensions
         // Request lines carry query strings (a search's words); traces already record every request.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddTandemRetrievalApis(builder.Configuration);
+        builder.AddTandemReviews();
         return builder;
     }
 
@@ -69,6 +71,7 @@ public static class ServerExtensions
         app.MapKeysApi();
         app.MapSearchApi();
         app.MapOpenAiApi();
+        app.MapTandemReviewApis();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Tandem.Hosting;
+
 namespace Tandem.Server;
 
 /// <summary>
@@ -15,6 +17,8 @@ public static class ServerHost
         builder.AddTandemServer();
         await using var app = builder.Build();
         app.MapTandemServer();
+        // A bad setting is one line, not a stack trace from the host's own start-up check.
+        app.Services.ValidateTandemOptions();
         // Open the store before listening, so a store it cannot use is one line now rather than a 500 on every request.
         await app.Services.GetRequiredService<Access.IApiKeyStore>().ListAsync(cancellationToken);
         try

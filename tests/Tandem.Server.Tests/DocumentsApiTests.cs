@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tandem.Server.Apis;
+using static Tandem.Server.Tests.Problems;
 
 namespace Tandem.Server.Tests;
 
@@ -175,18 +176,6 @@ public sealed class DocumentsApiTests : IAsyncLifetime
         using var response = await client.PostAsync("/api/documents", Contracts.Upload(access, (name, text)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single().GetProperty("documentId").GetString()!;
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailStart)
-    {
-        using (response)
-        {
-            Assert.Equal(status, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.True(problem.TryGetProperty("detail", out var detail), problem.ToString());
-            Assert.StartsWith(detailStart, detail.GetString(), StringComparison.Ordinal);
-        }
     }
 
     /// <summary>The status, headers and body of an answer, as one text to search.</summary>

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using Tandem.Analysis;
 using Tandem.Economics;
 using Tandem.Reporting;
 
@@ -48,7 +47,8 @@ internal static class AdviseCommand
                     : throw new TandemException("no answers given", "pass --answers <file.yaml> (see samples/advisor/) or flags such as --changes weekly --citations true, or run it in a terminal to be asked");
             }
 
-            var advice = DecisionAdvisor.Advise(given, await GatherEvidenceAsync(context, cancellationToken));
+            // Only measure a store that exists; advising must not create one.
+            var advice = await context.Get<AdviceService>().AdviseAsync(given, context.Caller, File.Exists(context.DatabasePath), cancellationToken);
             if (parse.GetValue(output) == "json")
             {
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(advice, ReportJson.Options));
@@ -59,27 +59,6 @@ internal static class AdviseCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>What Tandem measured itself: the knowledge base's change rate and the local analyst's scores.</summary>
-    private static async Task<AdvisorEvidence> GatherEvidenceAsync(CliContext context, CancellationToken cancellationToken)
-    {
-        // Only measure a store that exists; advising must not create one.
-        var activity = File.Exists(context.DatabasePath)
-            ? await context.Store.GetActivityAsync(context.Caller, TimeSpan.FromDays(90), cancellationToken)
-            : null;
-        var evaluations = new List<string>();
-        if (File.Exists(LocalAnalyst.DefaultPath()))
-        {
-            var manifest = LocalAnalyst.Load(LocalAnalyst.DefaultPath()).Model.Manifest;
-            evaluations.Add(string.Create(CultureInfo.InvariantCulture,
-                $"local analyst (a model trained here on {manifest.Contracts} contracts): held-out clause-level macro average precision {manifest.HeldOutMacroAveragePrecision:0.00}; no base-model vs fine-tuned LLM comparison has been run yet"));
-        }
-
-        var usage = File.Exists(context.DatabasePath)
-            ? await context.Ledger.ListAsync(DateTimeOffset.UtcNow.AddDays(-90), cancellationToken)
-            : [];
-        return new AdvisorEvidence { Activity = activity, Evaluations = evaluations, FewShotShareOfPromptTokens = UsageSummary.FewShotShare(usage) };
     }
 
     private static AdvisorAnswers Ask()

@@ -33,8 +33,7 @@ internal static class CorrectCommand
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var corrections = context.Get<ICorrectionStore>();
-            var recorder = new CorrectionRecorder(context.Reports, context.Store, corrections);
+            var corrections = context.Get<CorrectionService>();
             var id = parse.GetValue(reportId)!;
             if (!File.Exists(context.DatabasePath))
             {
@@ -43,13 +42,13 @@ internal static class CorrectCommand
 
             if (parse.GetValue(list))
             {
-                await ListAsync(context, await recorder.LoadAsync(id, context.Caller, cancellationToken), await corrections.ListAsync(id, cancellationToken), parse.GetValue(clauses));
+                await ListAsync(context, await corrections.ListOfReportAsync(id, context.Caller, cancellationToken), parse.GetValue(clauses));
                 return 0;
             }
 
             var request = new CorrectionRequest(parse.GetValue(finding), parse.GetValue(falsePositive), parse.GetValue(missed), parse.GetValue(category),
                 parse.GetValue(severity), parse.GetValue(rationale), parse.GetValue(quote), parse.GetValue(note));
-            var (correction, added) = await recorder.CorrectAsync(id, request, context.Caller, cancellationToken);
+            var (correction, added) = await corrections.CorrectAsync(id, request, context.Caller, cancellationToken);
             if (!added)
             {
                 await context.Output.WriteLineAsync($"already recorded as {correction.Id}; nothing changed");
@@ -76,8 +75,9 @@ internal static class CorrectCommand
         }.Where(s => s is not null)),
     };
 
-    private static async Task ListAsync(CliContext context, RiskReport report, IReadOnlyList<RecordedCorrection> corrections, bool clauses)
+    private static async Task ListAsync(CliContext context, ReportCorrections recorded, bool clauses)
     {
+        var (report, corrections) = recorded;
         await context.Output.WriteLineAsync($"Report {report.ReportId}: {report.DocumentTitle} v{report.Version}, {report.Model}");
         var table = new Table().Border(TableBorder.Simple).AddColumns("#", "Category", "Severity", "Clause", "Quote");
         for (var i = 0; i < report.Findings.Count; i++)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using Tandem.Evaluation;
 using Tandem.Learning;
 using Tandem.Reporting;
 
@@ -20,14 +19,13 @@ internal static class ExamplesCommand
         var import = new Command("import", "Import examples from JSON Lines or a CUAD folder; exact duplicates are skipped, near duplicates marked") { file, cuad };
         import.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var importer = new ExampleImporter(context.Get<IExampleStore>(), policy: context.Access);
-            var examples = (parse.GetValue(file), parse.GetValue(cuad)) switch
+            var examples = context.Get<ExampleService>();
+            var (added, exact, near, pending) = (parse.GetValue(file), parse.GetValue(cuad)) switch
             {
-                ({ } path, null) => importer.ReadJsonLines(path, context.Caller),
-                (null, { } folder) => importer.ReadCuad(CuadDataset.Load(folder), context.Caller),
+                ({ } path, null) => await examples.ImportJsonLinesAsync(path, context.Caller, cancellationToken),
+                (null, { } folder) => await examples.ImportCuadAsync(folder, context.Caller, cancellationToken),
                 _ => throw new TandemException("give either a JSON Lines file or --cuad <folder>", "e.g. tandem examples import corrections.jsonl"),
             };
-            var (added, exact, near, pending) = await importer.ImportAsync(examples, context.Caller, cancellationToken);
             await context.Output.WriteLineAsync($"imported {added} examples; {exact} exact duplicates skipped; {near} near duplicates marked for review" +
                 (pending > 0 ? $"; {pending} curated examples stored as pending imports (only admins and reviewers import reviewed examples)" : string.Empty));
             return 0;
@@ -44,7 +42,7 @@ internal static class ExamplesCommand
         list.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var examples = File.Exists(context.DatabasePath)
-                ? await Review(context).ListAsync(context.Caller, parse.GetValue(category), parse.GetValue(provenance), cancellationToken)
+                ? await context.Get<ExampleService>().ListAsync(context.Caller, parse.GetValue(category), parse.GetValue(provenance), cancellationToken)
                 : [];
             if (parse.GetValue(format) == "json")
             {
@@ -71,7 +69,7 @@ internal static class ExamplesCommand
         var export = new Command("export", "Write every example you may read as JSON Lines (the same shape import reads)") { file };
         export.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var examples = File.Exists(context.DatabasePath) ? await Review(context).ListAsync(context.Caller, cancellationToken: cancellationToken) : [];
+            var examples = File.Exists(context.DatabasePath) ? await context.Get<ExampleService>().ListAsync(context.Caller, cancellationToken: cancellationToken) : [];
             var lines = examples.Select(e => JsonSerializer.Serialize(new
             {
                 category = e.Category, input = e.Input, quote = e.Quote, severity = e.Severity, rationale = e.Rationale, provenance = e.Provenance,
@@ -108,17 +106,16 @@ internal static class ExamplesCommand
                     : chosen.Count > 0 ? NoExample(chosen) : NothingChosen();
             }
 
-            var examples = Review(context);
-            if (parse.GetValue(report) is { } reportId)
-            {
-                chosen.AddRange(await examples.PendingOfReportAsync(context.Caller, reportId, cancellationToken));
-            }
-            else if (chosen.Count == 0)
+            if (parse.GetValue(report) is null && chosen.Count == 0)
             {
                 throw NothingChosen();
             }
 
-            var (done, unknown) = await examples.ReviewAsync(context.Caller, chosen, parse.GetValue(accept), cancellationToken);
+            var (done, unknown, refused) = await context.Get<ExampleService>().ReviewAsync(context.Caller, chosen, parse.GetValue(report), parse.GetValue(accept), cancellationToken);
+            if (refused.Count > 0)
+            {
+                throw ExampleReview.Refusal(context.Caller, refused);
+            }
 
             await context.Output.WriteLineAsync(done == 1 && chosen.Count == 1 && parse.GetValue(report) is null
                 ? $"{chosen[0]} {(parse.GetValue(accept) ? "accepted" : "rejected and deleted")}"
@@ -131,11 +128,4 @@ internal static class ExamplesCommand
     private static TandemException NothingChosen() => new("say which examples to review", "give example ids, or --report <report-id> for a report's pending corrections");
 
     private static TandemException NoExample(IEnumerable<string> ids) => new($"no example {string.Join(", ", ids)}", "see 'tandem examples list'");
-
-    /// <summary>The examples as the caller may see and review them.</summary>
-    private static ExampleReview Review(CliContext context)
-    {
-        var corrections = context.Get<ICorrectionStore>();
-        return new ExampleReview(context.Get<IExampleStore>(), corrections, new CorrectionRecorder(context.Reports, context.Store, corrections), context.Store, context.Access);
-    }
 }

@@ -17,18 +17,11 @@ internal static class UsageCommand
         var command = new Command("usage", "Token usage, latency and cost of metered LLM calls, per model and strategy") { days, format };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var window = parse.GetValue(days);
-            if (window is < 1 or > 3650)
-            {
-                throw new TandemException($"--days must be between 1 and 3650, not {window}");
-            }
-
             // Reading usage must not create a database.
-            var entries = File.Exists(context.DatabasePath)
-                ? await context.Ledger.ListAsync(DateTimeOffset.UtcNow.AddDays(-window), cancellationToken)
-                : [];
-            var rows = UsageSummary.Of(entries);
-            var share = UsageSummary.FewShotShare(entries);
+            var usage = File.Exists(context.DatabasePath)
+                ? await context.Get<UsageService>().SummariseAsync(context.Caller, parse.GetValue(days), cancellationToken: cancellationToken)
+                : UsageService.Empty(parse.GetValue(days));
+            var (window, rows, share) = (usage.Days, usage.Rows, usage.FewShotShareOfPromptTokens);
             if (parse.GetValue(format) == "json")
             {
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { days = window, rows, fewShotShareOfPromptTokens = share }, ReportJson.Options));
@@ -44,7 +37,7 @@ internal static class UsageCommand
             }
 
             context.Console.Write(table);
-            await context.Output.WriteLineAsync($"{entries.Count} calls in the last {window} days; total ${rows.Sum(r => r.CostUsd).ToString("0.0000", us)}" +
+            await context.Output.WriteLineAsync($"{usage.Calls} calls in the last {window} days; total ${usage.TotalCostUsd.ToString("0.0000", us)}" +
                 (share is { } s ? $"; worked examples are {s.ToString("0%", us)} of prompt tokens" : string.Empty));
             return 0;
         }));

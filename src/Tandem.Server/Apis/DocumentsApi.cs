@@ -41,30 +41,13 @@ public static class DocumentsApi
     private static async Task<Results<Ok<IReadOnlyList<IngestResult>>, ProblemHttpResult>> UploadAsync(
         HttpRequest request, ClaimsPrincipal user, DocumentIngestor ingestor, RequestSizeLimit limit, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
+        var (form, problem) = await UploadForm.ReadAsync(request, limit, cancellationToken);
+        if (form is null)
         {
-            return TypedResults.Problem("send the files as multipart/form-data, one part per file", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return problem!;
         }
 
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TypedResults.Problem(ServerLimits.TooLarge(limit.Bytes), statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
-        {
-            return TypedResults.Problem(ServerLimits.TooLarge(limit.Bytes), statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return TypedResults.Problem("the multipart body could not be read; send well-formed multipart/form-data", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var access = form["access"].Count > 0 ? AccessList.Parse(string.Join(',', form["access"].Select(a => a ?? string.Empty))) : null;
+        var access = UploadForm.Access(form);
         var files = form.Files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList();
         try
         {

@@ -37,13 +37,9 @@ public sealed class ExampleReview(IExampleStore examples, ICorrectionStore corre
         ArgumentNullException.ThrowIfNull(ids);
         var readable = (await ListAsync(caller, cancellationToken: cancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal);
         var chosen = ids.Distinct(StringComparer.Ordinal).ToList();
-        var owners = await CorrectedDocumentOwnersAsync(caller, chosen.Where(readable.ContainsKey).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        var refused = chosen.Where(id => readable.TryGetValue(id, out var e) && !policy.CanReview(caller, e.Access, e.Author, owners.GetValueOrDefault(id))).ToList();
-        if (refused.Count > 0)
+        if (await RefusedAsync(caller, chosen, readable, cancellationToken) is { Count: > 0 } refused)
         {
-            throw new TandemException(
-                $"you ({caller.UserId}) may not review {string.Join(", ", refused)}: a correction is reviewed by its document's owner, an admin, or a reviewer other than its author, and an import by an admin or a reviewer; nothing was reviewed",
-                "ask the document's owner, an admin or a reviewer to review it");
+            throw Refusal(caller, refused);
         }
 
         var notFound = new List<string>();
@@ -63,11 +59,35 @@ public sealed class ExampleReview(IExampleStore examples, ICorrectionStore corre
         return (reviewed, notFound);
     }
 
+    /// <summary>Of <paramref name="ids"/>, those the caller may read but not review (missing and unreadable ones are not refused: they are not found).</summary>
+    public async Task<IReadOnlyList<string>> RefusedAsync(Principal caller, IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var readable = (await ListAsync(caller, cancellationToken: cancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        return await RefusedAsync(caller, ids.Distinct(StringComparer.Ordinal).ToList(), readable, cancellationToken);
+    }
+
+    /// <summary>The one answer to a caller who may not review some of the examples they chose.</summary>
+    public static TandemException Refusal(Principal caller, IReadOnlyList<string> refused)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(refused);
+        return new TandemException(
+            $"you ({caller.UserId}) may not review {string.Join(", ", refused)}: a correction is reviewed by its document's owner, an admin, or a reviewer other than its author, and an import by an admin or a reviewer; nothing was reviewed",
+            "ask the document's owner, an admin or a reviewer to review it");
+    }
+
     /// <summary>The examples of a report's pending corrections; the report must be one the caller may read.</summary>
     public async Task<IReadOnlyList<string>> PendingOfReportAsync(Principal caller, string reportId, CancellationToken cancellationToken = default)
     {
         _ = await reports.LoadAsync(reportId, caller, cancellationToken);
         return (await corrections.ListAsync(reportId, cancellationToken)).Where(c => c.Review == "pending").Select(c => c.Correction.ExampleId).ToList();
+    }
+
+    private async Task<IReadOnlyList<string>> RefusedAsync(Principal caller, List<string> chosen, Dictionary<string, TrainingExample> readable, CancellationToken cancellationToken)
+    {
+        var owners = await CorrectedDocumentOwnersAsync(caller, chosen.Where(readable.ContainsKey).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        return chosen.Where(id => readable.TryGetValue(id, out var e) && !policy.CanReview(caller, e.Access, e.Author, owners.GetValueOrDefault(id))).ToList();
     }
 
     /// <summary>

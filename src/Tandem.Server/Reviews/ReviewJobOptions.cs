@@ -1,0 +1,17 @@
+namespace Tandem.Server.Reviews;
+
+/// <summary>When a review runs as a background job, and how many run at once (<c>Tandem:Server:Reviews</c>).</summary>
+public sealed class ReviewJobOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Tandem:Server:Reviews";
+
+    /// <summary>
+    /// A document with more clauses than this is reviewed as a job (202 and a status URL) instead of
+    /// within the request; 0 makes every review a job.
+    /// </summary>
+    public int InlineMaxClauses { get; set; } = 400;
+
+    /// <summary>Reviews run as jobs at once on this node; reviewing is CPU-bound, so a few are enough.</summary>
+    public int Workers { get; set; } = 1;
+}

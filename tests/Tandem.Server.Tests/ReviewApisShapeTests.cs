@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Tandem.Tests.Support;
+
+namespace Tandem.Server.Tests;
+
+/// <summary>The review side of the API is in the OpenAPI document, each endpoint with its method, and its settings are checked at start.</summary>
+public sealed class ReviewApisShapeTests
+{
+    [Fact]
+    public async Task OpenApi_Document_NamesEveryReviewCorrectionExampleAndEconomicsEndpoint()
+    {
+        await using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths");
+        (string Path, string Method)[] expected =
+        [
+            ("/api/reviews", "post"), ("/api/reviews/{id}", "get"), ("/api/reviews/jobs/{jobId}", "get"), ("/api/reviews/{id}/corrections", "post"),
+            ("/api/corrections", "get"), ("/api/corrections/{id}", "get"), ("/api/corrections/{id}/accept", "post"), ("/api/corrections/{id}/reject", "post"),
+            ("/api/examples", "get"), ("/api/examples/review", "post"), ("/api/usage", "get"), ("/api/roi", "post"), ("/api/advice", "post"),
+        ];
+        Assert.All(expected, e => Assert.True(paths.TryGetProperty(e.Path, out var item) && item.TryGetProperty(e.Method, out _), $"{e.Method} {e.Path}"));
+        var review = paths.GetProperty("/api/reviews").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(review.TryGetProperty("multipart/form-data", out _) && review.TryGetProperty("application/json", out _), review.ToString());
+    }
+
+    [Theory]
+    [InlineData("InlineMaxClauses", "-1", "Tandem:Server:Reviews:InlineMaxClauses must be 0 or more (0: every review is a job)")]
+    [InlineData("Workers", "0", "Tandem:Server:Reviews:Workers must be between 1 and 64")]
+    public async Task Serve_BadReviewSetting_OneLineAndExit1(string key, string value, string message)
+    {
+        using var tandem = new TandemProcess();
+        tandem.Environment[$"Tandem__Server__Reviews__{key}"] = value;
+
+        var (exit, _, error) = await tandem.RunAsync("serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: invalid settings: {message}; fix it in appsettings.json or the environment (e.g. Tandem__Retrain__EveryDays)", error.Trim());
+    }
+}
