@@ -29,6 +29,7 @@ public sealed class ReviewApisShapeTests
     [Theory]
     [InlineData("InlineMaxClauses", "-1", "Tandem:Server:Reviews:InlineMaxClauses must be 0 or more (0: every review is a job)")]
     [InlineData("Workers", "0", "Tandem:Server:Reviews:Workers must be between 1 and 64")]
+    [InlineData("InlineConcurrency", "0", "Tandem:Server:Reviews:InlineConcurrency must be between 1 and 256")]
     public async Task Serve_BadReviewSetting_OneLineAndExit1(string key, string value, string message)
     {
         using var tandem = new TandemProcess();

@@ -14,4 +14,11 @@ public sealed class ReviewJobOptions
 
     /// <summary>Reviews run as jobs at once on this node; reviewing is CPU-bound, so a few are enough.</summary>
     public int Workers { get; set; } = 1;
+
+    /// <summary>
+    /// Reviews run within requests at once on this node (others wait their turn): reviewing is
+    /// CPU-bound, and without a bound a burst of reviews takes every core from searches and chats.
+    /// Default: one fewer than the cores, at least one.
+    /// </summary>
+    public int InlineConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 }

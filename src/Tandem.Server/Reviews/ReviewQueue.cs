@@ -17,6 +17,8 @@ namespace Tandem.Server.Reviews;
 public sealed class ReviewQueue(ReviewService reviews, DocumentIngestor ingestor, IDocumentStore store, IAccessPolicy policy,
     IBackgroundJobClient jobs, JobStorage storage, IOptions<ReviewJobOptions> options, ILogger<ReviewQueue> logger)
 {
+    private readonly SemaphoreSlim _inline = new(options.Value.InlineConcurrency, options.Value.InlineConcurrency);
+
     /// <summary>Ingests the uploaded file as the caller's document, then reviews it (or queues the review).</summary>
     public async Task<ReviewSubmission> SubmitUploadAsync(UploadedFile file, AccessList? access, ReviewRequest request, Principal caller, CancellationToken cancellationToken = default)
     {
@@ -74,7 +76,15 @@ public sealed class ReviewQueue(ReviewService reviews, DocumentIngestor ingestor
     {
         if (clauses <= options.Value.InlineMaxClauses)
         {
-            return new ReviewSubmission(await reviews.ReviewDocumentAsync(documentId, request, caller, cancellationToken: cancellationToken), null);
+            await _inline.WaitAsync(cancellationToken);
+            try
+            {
+                return new ReviewSubmission(await reviews.ReviewDocumentAsync(documentId, request, caller, cancellationToken: cancellationToken), null);
+            }
+            finally
+            {
+                _inline.Release();
+            }
         }
 
         var asked = ReviewJobRequest.For(documentId, request, caller);

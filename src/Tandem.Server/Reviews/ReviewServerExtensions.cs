@@ -21,6 +21,7 @@ public static class ReviewServerExtensions
         services.AddOptions<ReviewJobOptions>().BindConfiguration(ReviewJobOptions.Section)
             .Validate(o => o.InlineMaxClauses >= 0, $"{ReviewJobOptions.Section}:InlineMaxClauses must be 0 or more (0: every review is a job)")
             .Validate(o => o.Workers is >= 1 and <= 64, $"{ReviewJobOptions.Section}:Workers must be between 1 and 64")
+            .Validate(o => o.InlineConcurrency is >= 1 and <= 256, $"{ReviewJobOptions.Section}:InlineConcurrency must be between 1 and 256")
             .ValidateOnStart();
         // This application's own storage and activator rather than Hangfire's process-wide ones, so two
         // servers in one process (the tests host many) never run each other's jobs.
