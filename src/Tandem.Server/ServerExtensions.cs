@@ -60,6 +60,7 @@ public static class ServerExtensions
         app.MapHealthChecks("/health/ready").AllowAnonymous().DisableRateLimiting();
         app.MapDocumentsApi();
         app.MapKeysApi();
+        app.MapLearningApis();
         return app;
     }
 }

@@ -177,17 +177,8 @@ public sealed class DocumentsApiTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single().GetProperty("documentId").GetString()!;
     }
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailStart)
-    {
-        using (response)
-        {
-            Assert.Equal(status, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.True(problem.TryGetProperty("detail", out var detail), problem.ToString());
-            Assert.StartsWith(detailStart, detail.GetString(), StringComparison.Ordinal);
-        }
-    }
+    private static Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailStart) =>
+        ProblemAssert.AssertAsync(response, status, detailStart);
 
     /// <summary>The status, headers and body of an answer, as one text to search.</summary>
     private static async Task<string> EverythingAsync(HttpResponseMessage response)
