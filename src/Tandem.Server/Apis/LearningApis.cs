@@ -9,6 +9,7 @@ public static class LearningApis
     public static IEndpointRouteBuilder MapLearningApis(this IEndpointRouteBuilder routes)
     {
         routes.MapDatasetsApi();
+        routes.MapFineTunesApi();
         return routes;
     }
 }
