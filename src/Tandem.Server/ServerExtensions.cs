@@ -41,6 +41,7 @@ public static class ServerExtensions
         builder.AddTandemLimits();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
+        builder.Services.AddLearningApis();
         return builder;
     }
 

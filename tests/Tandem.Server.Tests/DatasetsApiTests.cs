@@ -10,36 +10,14 @@ namespace Tandem.Server.Tests;
 /// and an admin: the access guard keeps the legal group's example out of a public dataset and out
 /// of what bob is shown; someone else's dataset is a 404 like a missing one.
 /// </summary>
-public sealed class DatasetsApiTests : IAsyncLifetime
+public sealed class DatasetsApiTests : ServerTest
 {
-    private readonly ServerFactory _factory = new();
-    private HttpClient _alice = null!;
-    private HttpClient _bob = null!;
-    private HttpClient _admin = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _alice = await _factory.ClientForAsync("alice", "legal");
-        _bob = await _factory.ClientForAsync("bob");
-        _admin = await _factory.ClientForAsync("root", "admin");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var client in new[] { _alice, _bob, _admin })
-        {
-            client.Dispose();
-        }
-
-        await _factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task Build_PublicAudience_201WithCountsAndStructuredExclusions()
     {
-        await LearningData.SeedAsync(_factory);
+        await LearningData.SeedAsync(Factory);
 
-        using var response = await _bob.PostAsJsonAsync("/api/datasets", new DatasetRequest());
+        using var response = await Bob.PostAsJsonAsync("/api/datasets", new DatasetRequest());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
@@ -59,9 +37,9 @@ public sealed class DatasetsApiTests : IAsyncLifetime
     [Fact]
     public async Task Build_ByAGroupMember_NamesTheGroupsExcludedExample()
     {
-        await LearningData.SeedAsync(_factory);
+        await LearningData.SeedAsync(Factory);
 
-        var dataset = await (await _alice.PostAsJsonAsync("/api/datasets", new DatasetRequest(RetrievalAware: true, Distractors: 2))).Content.ReadFromJsonAsync<JsonElement>();
+        var dataset = await (await Alice.PostAsJsonAsync("/api/datasets", new DatasetRequest(RetrievalAware: true, Distractors: 2))).Content.ReadFromJsonAsync<JsonElement>();
 
         var guard = dataset.GetProperty("exclusions").EnumerateArray().Single(e => e.GetProperty("code").GetString() == "access-guard");
         Assert.Equal(["ex_legal"], guard.GetProperty("ids").EnumerateArray().Select(i => i.GetString()));
@@ -72,11 +50,11 @@ public sealed class DatasetsApiTests : IAsyncLifetime
     [Fact]
     public async Task Download_BothSplits_JsonLinesWithoutTheGuardedText()
     {
-        await LearningData.SeedAsync(_factory);
-        var dataset = await (await _alice.PostAsJsonAsync("/api/datasets", new DatasetRequest())).Content.ReadFromJsonAsync<JsonElement>();
+        await LearningData.SeedAsync(Factory);
+        var dataset = await (await Alice.PostAsJsonAsync("/api/datasets", new DatasetRequest())).Content.ReadFromJsonAsync<JsonElement>();
 
-        using var train = await _alice.GetAsync(dataset.GetProperty("trainUrl").GetString());
-        using var validation = await _alice.GetAsync(dataset.GetProperty("validationUrl").GetString());
+        using var train = await Alice.GetAsync(dataset.GetProperty("trainUrl").GetString());
+        using var validation = await Alice.GetAsync(dataset.GetProperty("validationUrl").GetString());
 
         Assert.Equal(HttpStatusCode.OK, train.StatusCode);
         Assert.Equal("application/jsonl", train.Content.Headers.ContentType?.MediaType);
@@ -91,16 +69,16 @@ public sealed class DatasetsApiTests : IAsyncLifetime
     [Fact]
     public async Task AnotherUsersDataset_404LikeAMissingOne_AdminSeesIt()
     {
-        await LearningData.SeedAsync(_factory);
-        var id = (await (await _alice.PostAsJsonAsync("/api/datasets", new DatasetRequest())).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await LearningData.SeedAsync(Factory);
+        var id = (await (await Alice.PostAsJsonAsync("/api/datasets", new DatasetRequest())).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
-        var forBob = await ProblemAssert.AssertAsync(await _bob.GetAsync($"/api/datasets/{id}"), HttpStatusCode.NotFound, DatasetsApi.NotFoundDetail);
-        var missing = await ProblemAssert.AssertAsync(await _bob.GetAsync("/api/datasets/ds_0123456789abcdef"), HttpStatusCode.NotFound, DatasetsApi.NotFoundDetail);
-        await ProblemAssert.AssertAsync(await _bob.GetAsync($"/api/datasets/{id}/download?split=train"), HttpStatusCode.NotFound, DatasetsApi.NotFoundDetail);
+        var forBob = await ProblemAssert.AssertAsync(await Bob.GetAsync($"/api/datasets/{id}"), HttpStatusCode.NotFound, DatasetsApi.NotFoundDetail);
+        var missing = await ProblemAssert.AssertAsync(await Bob.GetAsync("/api/datasets/ds_0123456789abcdef"), HttpStatusCode.NotFound, DatasetsApi.NotFoundDetail);
+        await ProblemAssert.AssertAsync(await Bob.GetAsync($"/api/datasets/{id}/download?split=train"), HttpStatusCode.NotFound, DatasetsApi.NotFoundDetail);
 
         Assert.Equal(missing.GetProperty("detail").GetString(), forBob.GetProperty("detail").GetString());
         Assert.DoesNotContain(id, forBob.ToString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync($"/api/datasets/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.GetAsync($"/api/datasets/{id}")).StatusCode);
     }
 
     [Theory]
@@ -110,36 +88,36 @@ public sealed class DatasetsApiTests : IAsyncLifetime
     [InlineData("{\"split\":1.5}", "--split must be in (0, 1]")]
     public async Task Build_BadRequest_400WithTheLibrarysLine(string body, string detail)
     {
-        await LearningData.SeedAsync(_factory);
+        await LearningData.SeedAsync(Factory);
 
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        await ProblemAssert.AssertAsync(await _bob.PostAsync("/api/datasets", content), HttpStatusCode.BadRequest, detail);
+        await ProblemAssert.AssertAsync(await Bob.PostAsync("/api/datasets", content), HttpStatusCode.BadRequest, detail);
     }
 
     [Fact]
     public async Task Build_TooFewExamples_400AndNothingKept()
     {
-        await LearningData.SeedAsync(_factory, publicCount: 3);
+        await LearningData.SeedAsync(Factory, publicCount: 3);
 
-        var problem = await ProblemAssert.AssertAsync(await _bob.PostAsJsonAsync("/api/datasets", new DatasetRequest()), HttpStatusCode.BadRequest,
+        var problem = await ProblemAssert.AssertAsync(await Bob.PostAsJsonAsync("/api/datasets", new DatasetRequest()), HttpStatusCode.BadRequest,
             "the dataset does not pass validation (3 valid examples; at least 10 are required); nothing was kept (left out: ");
         Assert.Contains("1 (not reviewed)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("1 (access guard)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var folder = Path.Combine(Path.GetDirectoryName(_factory.DatabasePath)!, "datasets");
+        var folder = Path.Combine(Path.GetDirectoryName(Factory.DatabasePath)!, "datasets");
         Assert.True(!Directory.Exists(folder) || Directory.GetFileSystemEntries(folder).Length == 0);
     }
 
     [Fact]
     public async Task Download_UnknownSplit_400()
     {
-        await ProblemAssert.AssertAsync(await _alice.GetAsync("/api/datasets/ds_0123456789abcdef/download?split=test"), HttpStatusCode.BadRequest,
+        await ProblemAssert.AssertAsync(await Alice.GetAsync("/api/datasets/ds_0123456789abcdef/download?split=test"), HttpStatusCode.BadRequest,
             "unknown split 'test'; use split=train or split=validation");
     }
 
     [Fact]
     public async Task NoKey_401()
     {
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/datasets", new DatasetRequest())).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/datasets/ds_0123456789abcdef")).StatusCode);

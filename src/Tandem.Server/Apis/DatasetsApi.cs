@@ -22,8 +22,7 @@ public static class DatasetsApi
     /// <summary>Maps the dataset endpoints.</summary>
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/datasets").WithTags("Datasets").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var api = routes.MapLearningGroup("/api/datasets", "Datasets");
         api.MapPost("/", CreateAsync).WithName("BuildDataset")
             .WithSummary("Build a dataset from the reviewed examples your audience may read (access guard, near duplicates dropped), validate it and keep it")
             .ProducesProblem(StatusCodes.Status400BadRequest);

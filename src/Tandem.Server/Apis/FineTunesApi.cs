@@ -21,8 +21,7 @@ public static class FineTunesApi
     /// <summary>Maps the fine-tune endpoints.</summary>
     public static IEndpointRouteBuilder MapFineTunesApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/finetunes").WithTags("Fine-tunes").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var api = routes.MapLearningGroup("/api/finetunes", "Fine-tunes");
         api.MapPost("/", StartAsync).WithName("StartFineTune")
             .WithSummary("Upload one of your datasets to a configured model's provider and start a fine-tuning job")
             .ProducesProblem(StatusCodes.Status400BadRequest);
