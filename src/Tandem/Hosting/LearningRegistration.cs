@@ -6,7 +6,7 @@ using Tandem.Store;
 
 namespace Tandem.Hosting;
 
-/// <summary>The datasets' registrations: the service with <see cref="TandemServiceCollectionExtensions.AddTandem"/>, the store with <see cref="TandemBuilder.UseSqlite"/>.</summary>
+/// <summary>The datasets' and evaluation's registrations: the services with <see cref="TandemServiceCollectionExtensions.AddTandem"/>, the dataset store with <see cref="TandemBuilder.UseSqlite"/>.</summary>
 internal static class LearningRegistration
 {
     /// <summary>The configuration key naming the folder that keeps built datasets (default: <c>datasets</c> beside the database).</summary>
@@ -15,6 +15,7 @@ internal static class LearningRegistration
     public static IServiceCollection AddDatasetServices(this IServiceCollection services)
     {
         services.TryAddSingleton<DatasetService>();
+        services.TryAddSingleton<Evaluation.CompareService>();
         return services;
     }
 

@@ -6,8 +6,8 @@ namespace Tandem.Tests.Services;
 
 public sealed class DatasetServiceTests : IAsyncLifetime
 {
-    private static readonly Principal Alice = new("alice", ["legal"]);
-    private static readonly Principal Bob = new("bob");
+    private static readonly Principal Alice = StoreFixture.Alice;
+    private static readonly Principal Bob = StoreFixture.Bob;
     private static readonly Principal Admin = new("root", ["admin"]);
 
     private readonly ServiceHost _host = new();
