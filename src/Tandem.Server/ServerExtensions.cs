@@ -50,6 +50,7 @@ public static class ServerExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddTandemRetrievalApis(builder.Configuration);
         builder.AddTandemReviews();
+        builder.Services.AddLearningApis();
         return builder;
     }
 
@@ -72,6 +73,7 @@ public static class ServerExtensions
         app.MapSearchApi();
         app.MapOpenAiApi();
         app.MapTandemReviewApis();
+        app.MapLearningApis();
         return app;
     }
 }

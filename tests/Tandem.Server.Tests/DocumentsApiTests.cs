@@ -178,6 +178,9 @@ public sealed class DocumentsApiTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single().GetProperty("documentId").GetString()!;
     }
 
+    private static Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailStart) =>
+        ProblemAssert.AssertAsync(response, status, detailStart);
+
     /// <summary>The status, headers and body of an answer, as one text to search.</summary>
     private static async Task<string> EverythingAsync(HttpResponseMessage response)
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Tandem.Learning;
-using Tandem.Prompting;
 
 namespace Tandem.Cli.Commands;
 
@@ -21,13 +20,13 @@ internal static class DatasetCommand
         };
         validate.SetAction(run(async (context, parse, _) =>
         {
-            var chosen = ParseFormat(parse.GetValue(format));
+            var chosen = DatasetService.ParseFormat(parse.GetValue(format));
             if (parse.GetValue(epochs) is < 1 or > 50)
             {
                 throw new TandemException($"--epochs must be between 1 and 50, not {parse.GetValue(epochs)}");
             }
 
-            var report = new DatasetValidator(new TokenCounter()).Validate(parse.GetValue(file)!, chosen);
+            var report = DatasetService.Validate(parse.GetValue(file)!, chosen);
             var us = CultureInfo.InvariantCulture;
             await context.Output.WriteLineAsync(string.Create(us, $"{report.Examples} valid examples; tokens: {report.TotalTokens:N0} total, {report.MeanTokens:0} mean, {report.MaxTokens:N0} max (o200k)"));
             await context.Output.WriteLineAsync(CostLine(report, CliOptions.LoadPriceBook(parse, priceBook), parse.GetValue(baseModel)!, parse.GetValue(epochs)));
@@ -54,14 +53,6 @@ internal static class DatasetCommand
             ? string.Create(CultureInfo.InvariantCulture, $"training cost estimate: {report.TotalTokens:N0} tokens × {epochs} epochs × ${perMillion}/M = ${report.TrainingCost(epochs, perMillion):0.00} ({model}, price book {prices.AsOf:yyyy-MM-dd})")
             : $"training cost estimate: unknown ({model} has no training price in the price book)";
 
-    private static DatasetFormat ParseFormat(string? name) => name switch
-    {
-        "openai-chat" => DatasetFormat.OpenAiChat,
-        "bedrock" => DatasetFormat.Bedrock,
-        "hf-messages" => DatasetFormat.HfMessages,
-        var other => throw new TandemException($"unknown dataset format '{other}'", "use openai-chat, bedrock or hf-messages"),
-    };
-
     /// <summary>The options that shape a dataset, shared by 'dataset build' and 'retrain provider'.</summary>
     internal sealed class DatasetOptionSet
     {
@@ -84,14 +75,14 @@ internal static class DatasetCommand
         /// <summary>The options; the audience is checked first, before any data is read.</summary>
         public DatasetOptions Read(CliContext context, ParseResult parse) => new()
         {
-            Audience = CheckedAudience(context, parse.GetValue(Audience)) ?? [Access.AccessList.Public],
-            Format = ParseFormat(parse.GetValue(Format)),
+            Audience = context.Get<DatasetService>().CheckedAudience(context.Caller, parse.GetValue(Audience)) ?? [Access.AccessList.Public],
+            Format = DatasetService.ParseFormat(parse.GetValue(Format)),
             RetrievalAware = parse.GetValue(RetrievalAware),
             Distractors = parse.GetValue(Distractors),
             OracleRatio = parse.GetValue(Oracle),
             Split = parse.GetValue(Split),
-            EvaluationTexts = (parse.GetValue(EvalData) ?? []).SelectMany(folder => Evaluation.CuadDataset.Load(folder).Contracts.SelectMany(c => c.Gold.Values.SelectMany(v => v))).ToList(),
-            Instructions = Prompting.PromptStrategy.Load("fine-tuned").Instructions,
+            EvaluationTexts = DatasetService.EvaluationTexts(parse.GetValue(EvalData) ?? []),
+            Instructions = DatasetService.FineTunedInstructions(),
         };
     }
 
@@ -123,16 +114,7 @@ internal static class DatasetCommand
     /// <summary>Builds the dataset and prints what went in, what was excluded and why, and the validation report.</summary>
     internal static async Task<DatasetBuild> BuildAsync(CliContext context, DatasetOptions options, string folder, CancellationToken cancellationToken)
     {
-        if (options.RetrievalAware)
-        {
-            // Corrections carry their contract: their distractors come from it.
-            options = options with
-            {
-                Neighbours = await CorrectedReports.NeighboursAsync(context.Get<ICorrectionStore>(), context.Reports, cancellationToken),
-            };
-        }
-
-        var result = await new DatasetBuilder(context.Get<IExampleStore>(), new TokenCounter(), context.Access).BuildAsync(options, folder, cancellationToken);
+        var result = await context.Get<DatasetService>().BuildAsync(options, folder, context.Caller, cancellationToken);
         var us = CultureInfo.InvariantCulture;
         await context.Output.WriteLineAsync(result.TrainReport.IsValid
             ? $"wrote {result.Train} training and {result.Validation} validation examples to {Path.GetDirectoryName(result.TrainPath)} (dataset {result.DatasetHash})"
@@ -152,31 +134,11 @@ internal static class DatasetCommand
     }
 
     /// <summary>
-    /// The audience an <c>--audience</c> value names, refused unless the caller belongs to all of
-    /// it (or is an admin): naming someone else's audience would pull their text into a dataset
-    /// or a model. Null when none is given.
-    /// </summary>
-    internal static IReadOnlyList<string>? CheckedAudience(CliContext context, string? spec)
-    {
-        if (spec is null)
-        {
-            return null;
-        }
-
-        var audience = Access.AccessList.ParseAudience(spec);
-        return context.Access.CanNameAudience(context.Caller, audience)
-            ? audience
-            : throw new TandemException($"you ({context.Caller.UserId}) may only name an audience you belong to: '{spec}' is not yours",
-                $"use your own tokens ({string.Join(", ", context.Caller.AccessTokens)}) or 'public', or ask an admin");
-    }
-
-    /// <summary>
     /// What was left out, one line per kind with its count; an example is named only when the
     /// caller may read it, so the report says nothing of others' items but how many.
     /// </summary>
     internal static IEnumerable<string> ExclusionLines(CliContext context, IReadOnlyList<Exclusion> excluded, string verb) =>
-        excluded.GroupBy(e => e.Kind, StringComparer.Ordinal).Select(group =>
-            group.FirstOrDefault(e => context.Access.CanRead(context.Caller, e.Access)) is { } named
-                ? $"{verb} {group.Count()} ({group.Key}), e.g. {named.Id}: {named.Reason}"
-                : $"{verb} {group.Count()} ({group.Key})");
+        context.Get<DatasetService>().Summarise(excluded, context.Caller).Select(group => group.ExampleReason is { } reason
+            ? $"{verb} {group.Count} ({group.Kind}), e.g. {group.Ids[0]}: {reason}"
+            : $"{verb} {group.Count} ({group.Kind})");
 }

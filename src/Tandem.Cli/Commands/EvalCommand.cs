@@ -7,7 +7,6 @@ using Tandem.Documents;
 using Tandem.Economics;
 using Tandem.Evaluation;
 using Tandem.Learning;
-using Tandem.Models;
 using Tandem.Prompting;
 using Tandem.Reporting;
 
@@ -141,31 +140,9 @@ internal static class EvalCommand
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var limit = parse.GetValue(contracts);
-            if (limit is < 1 or > 10_000)
-            {
-                throw new TandemException($"--contracts must be between 1 and 10000, not {limit}");
-            }
-
             var names = parse.GetValue(configs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var catalog = new Lazy<ModelCatalog>(() => ModelCatalog.Load(parse.GetValue(settings)));
-            var parsed = names.Select(n => CompareConfig.Parse(n, () => catalog.Value)).ToList();
-            var examples = parsed.Any(c => c.Strategy?.ExamplesPerCategory > 0)
-                ? ReviewExamples.Load(parse.GetValue(examplesPath) ?? ReviewExamples.DefaultPath())
-                : [];
-            var dataset = CuadDataset.Load(parse.GetValue(data)!);
-            var evaluator = new CuadCompareEvaluator(context.Readers, new ClauseSegmenter(), LocalAnalyst.Load(LocalAnalyst.DefaultPath()),
-                context.Ledger, Economics.PriceBook.Default()) { ContractLimit = limit, Examples = examples };
-            IReadOnlyList<CompareRow> rows;
-            try
-            {
-                rows = await context.WithProgressAsync("eval compare", progress => evaluator.EvaluateAsync(dataset, parsed, progress, cancellationToken));
-            }
-            catch (Exception e) when (parsed.Select(c => c.Model).OfType<ModelEndpoint>().Select(m => ChatClients.Describe(e, m)).FirstOrDefault(d => d is not null) is { } described)
-            {
-                throw described;
-            }
-
+            var rows = await context.WithProgressAsync("eval compare", progress => context.Get<CompareService>()
+                .CompareAsync(parse.GetValue(data)!, names, parse.GetValue(contracts), parse.GetValue(examplesPath), context.Caller, progress, cancellationToken));
             if (await WriteJsonAsync(context, rows, parse.GetValue(format)!, parse.GetValue(output), cancellationToken))
             {
                 return 0;

@@ -26,7 +26,7 @@ internal static class RetrainCommand
         local.SetAction(run(async (context, parse, cancellationToken) =>
         {
             // Refused before any data is read: naming someone else's audience would train on their text.
-            var readers = DatasetCommand.CheckedAudience(context, parse.GetValue(audience)) ?? context.Caller.AccessTokens;
+            var readers = context.Get<DatasetService>().CheckedAudience(context.Caller, parse.GetValue(audience)) ?? context.Caller.AccessTokens;
             if (parse.GetValue(contracts) is < 1)
             {
                 throw new TandemException("--contracts must be at least 1");

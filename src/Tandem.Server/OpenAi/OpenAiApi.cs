@@ -48,7 +48,7 @@ public static class OpenAiApi
                     return Error(new OpenAiException(StatusCodes.Status400BadRequest, e.ToUserMessage()));
                 }
             });
-        v1.MapGet("/models", ListModels).WithName("ListModels").WithSummary("The models: tandem-retrieval, the configured LLMs and the embedding")
+        v1.MapGet("/models", ListModels).WithName("ListOpenAiModels").WithSummary("The models: tandem-retrieval, the configured LLMs and the embedding")
             .Produces<OpenAiWire.ModelList>();
         v1.MapGet("/models/{id}", GetModel).WithName("GetModel").WithSummary("One model").Produces<OpenAiWire.ModelInfo>();
         v1.MapPost("/embeddings", EmbedAsync).WithName("CreateEmbeddings")

@@ -35,6 +35,7 @@ public sealed class TandemBuilder(IServiceCollection services, IConfiguration co
         Services.AddSingleton<ICorrectionStore>(_ => new SqliteCorrectionStore(databasePath));
         Services.AddSingleton<IExampleStore>(_ => new SqliteExampleStore(databasePath));
         Services.AddSingleton<IModelRegistry>(_ => new SqliteModelRegistry(databasePath));
+        Services.AddSqliteDatasets(Configuration, databasePath);
         Services.AddSingleton<Economics.IUsageLedgers>(sp => new Economics.SqliteUsageLedgers(databasePath, sp.GetRequiredService<IAccessPolicy>()));
         // An admin key holds the policy's admin group, read from the same configuration as the policy.
         Services.AddSingleton<IApiKeyStore>(sp => new SqliteApiKeyStore(

@@ -47,6 +47,7 @@ public static class TandemServiceCollectionExtensions
         services.TryAddSingleton<FineTuneService>();
         services.TryAddSingleton<RetrainService>();
         services.AddTandemReviewServices();
+        services.AddDatasetServices();
         return new TandemBuilder(services, configuration);
     }
 }

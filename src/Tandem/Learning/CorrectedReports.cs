@@ -55,7 +55,7 @@ public static class CorrectedReports
                 {
                     // The report is as readable as its document, whose list its examples carry.
                     var documentAccess = onVersion.Select(c => access.GetValueOrDefault(c.ExampleId)?.Access).FirstOrDefault(a => a is not null) ?? [];
-                    excluded.Add(new Exclusion(report.ReportId, reason.Kind, reason.Reason, documentAccess));
+                    excluded.Add(new Exclusion(report.ReportId, reason.Code, reason.Reason, documentAccess));
                     continue;
                 }
 
@@ -72,24 +72,24 @@ public static class CorrectedReports
     private const int ReportBatch = 50;
 
     /// <summary>Why a corrected report may not label clauses for training, or null when it may.</summary>
-    private static (string Kind, string Reason)? Reject(RiskReport report, IReadOnlyList<Correction> corrections, IReadOnlyDictionary<string, TrainingExample> examples,
+    private static (ExclusionCode Code, string Reason)? Reject(RiskReport report, IReadOnlyList<Correction> corrections, IReadOnlyDictionary<string, TrainingExample> examples,
         IAccessPolicy policy, IReadOnlyCollection<string> audience, Func<string, bool> heldOut)
     {
         var name = Path.GetFileNameWithoutExtension(report.Source);
         if (heldOut(name))
         {
-            return ("held out", $"{name} is held out for evaluation");
+            return (ExclusionCode.HeldOut, $"{name} is held out for evaluation");
         }
 
         if (corrections.Any(c => !examples.TryGetValue(c.ExampleId, out var e) || !policy.AudienceCanRead(audience, e.Access)))
         {
-            return ("access guard", "the audience may not read its document");
+            return (ExclusionCode.AccessGuard, "the audience may not read its document");
         }
 
         return report.Context switch
         {
-            null => ("no context", "stored without its context"),
-            { ShowsAllFindings: false } => ("partial report", "made with --no-info or --min-confidence, so the findings it hid would count as wrong"),
+            null => (ExclusionCode.NoContext, "stored without its context"),
+            { ShowsAllFindings: false } => (ExclusionCode.PartialReport, "made with --no-info or --min-confidence, so the findings it hid would count as wrong"),
             _ => null,
         };
     }

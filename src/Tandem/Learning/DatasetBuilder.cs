@@ -41,18 +41,18 @@ public sealed class DatasetBuilder(IExampleStore store, TokenCounter tokens, IAc
         var kept = new List<TrainingExample>();
         foreach (var e in all)
         {
-            var (kind, reason) = !e.Reviewed ? ("not reviewed", "not reviewed yet")
-                : e.NearDuplicateOf is not null ? ("near duplicates", "a near duplicate of another example")
-                : !_policy.AudienceCanRead(options.Audience, e.Access) ? ("access guard", "the audience may not read its sources")
-                : leaks.Matches(e.Input) ? ("leak check", "it matches evaluation data (leak check)")
-                : (null, null);
-            if (kind is null)
+            (ExclusionCode Code, string Reason)? left = !e.Reviewed ? (ExclusionCode.NotReviewed, "not reviewed yet")
+                : e.NearDuplicateOf is not null ? (ExclusionCode.NearDuplicate, "a near duplicate of another example")
+                : !_policy.AudienceCanRead(options.Audience, e.Access) ? (ExclusionCode.AccessGuard, "the audience may not read its sources")
+                : leaks.Matches(e.Input) ? (ExclusionCode.LeakCheck, "it matches evaluation data (leak check)")
+                : null;
+            if (left is { } why)
             {
-                kept.Add(e);
+                excluded.Add(new Exclusion(e.Id, why.Code, why.Reason, e.Access));
             }
             else
             {
-                excluded.Add(new Exclusion(e.Id, kind, reason!, e.Access));
+                kept.Add(e);
             }
         }
 

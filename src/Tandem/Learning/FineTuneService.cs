@@ -11,8 +11,8 @@ namespace Tandem.Learning;
 /// file, following a job (a succeeded job's model is registered as a candidate, a failed one is
 /// recorded so the retraining policy stops counting it), cancelling, and the self-hosted export.
 /// </summary>
-public sealed class FineTuneService(IModelRegistry registry, IAccessPolicy access, Lazy<ModelCatalog> models, TimeProvider time, ILogger<FineTuneService> logger)
-    : IDisposable
+public sealed class FineTuneService(IModelRegistry registry, IAccessPolicy access, Lazy<ModelCatalog> models, DatasetService datasets, IDatasetStore jobs,
+    TimeProvider time, ILogger<FineTuneService> logger) : IDisposable
 {
     // One client for every job call; uploads of large datasets are slow.
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
@@ -55,6 +55,75 @@ public sealed class FineTuneService(IModelRegistry registry, IAccessPolicy acces
         logger.LogInformation("{User} started fine-tuning job {Job} on {Backend} ({Examples} examples)", caller.UserId, job.Id, target.Backend.Name, report.Examples);
         return (job, report);
     }
+
+    /// <summary>
+    /// Starts a job on <paramref name="modelName"/>'s provider from one of the caller's kept datasets
+    /// (an admin: anyone's) and records it with the dataset's audience, for which the job's model
+    /// will be registered; null when the dataset is not the caller's or does not exist.
+    /// </summary>
+    public async Task<TrackedJob?> StartFromDatasetAsync(string datasetId, string modelName, int epochs, string? suffix, Principal caller,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (epochs is < 1 or > 50)
+        {
+            throw new TandemException($"epochs must be between 1 and 50, not {epochs}");
+        }
+
+        if (await datasets.GetAsync(datasetId, caller, cancellationToken) is not { } dataset)
+        {
+            return null;
+        }
+
+        if (dataset.Format != DatasetFormat.OpenAiChat)
+        {
+            throw new TandemException($"dataset {dataset.Id} is in the {Json(dataset.Format)} format; provider jobs take openai-chat datasets",
+                "build one with format openai-chat, or export a hf-messages dataset for a self-hosted run");
+        }
+
+        var target = TargetOf(modelName);
+        var validation = dataset.Validation > 0 ? datasets.PathOf(dataset, DatasetSplit.Validation) : null;
+        var (job, _) = await StartAsync(target, datasets.PathOf(dataset, DatasetSplit.Train), validation, epochs, suffix, caller, cancellationToken);
+        var record = new FineTuneJobRecord(job.Id, target.Backend.Name, target.Endpoint.Name, dataset.Id, caller.UserId, dataset.Audience, time.GetUtcNow());
+        await jobs.AddJobAsync(record, cancellationToken);
+        // A job started is a retrain for the dataset's audience: following it registers the model for them, and the policy counts it.
+        await registry.RecordDecisionAsync(new RetrainDecision(record.StartedAt, record.Backend, true, $"started from dataset {dataset.Id} on {target.Endpoint.Name}")
+        {
+            Job = job.Id, Requester = caller.UserId, Audience = dataset.Audience,
+        }, cancellationToken);
+        return new TrackedJob(record, new JobFollowUp(job, [], [], null));
+    }
+
+    /// <summary>The jobs started from datasets that the caller started (admins: all), newest first; their providers are not asked.</summary>
+    public async Task<IReadOnlyList<FineTuneJobRecord>> ListJobsAsync(Principal caller, CancellationToken cancellationToken = default) =>
+        (await jobs.ListJobsAsync(cancellationToken)).Where(j => access.CanChange(caller, j.Owner)).ToList();
+
+    /// <summary>A job the caller started (admins: any) as its provider reports it now, registering its model when it succeeded; null when not theirs or unknown.</summary>
+    public async Task<TrackedJob?> FollowJobAsync(string jobId, Principal caller, CancellationToken cancellationToken = default) =>
+        await VisibleJobAsync(jobId, caller, cancellationToken) is { } record
+            ? new TrackedJob(record, await FollowAsync(TargetOf(record.Model), record.JobId, caller, cancellationToken))
+            : null;
+
+    /// <summary>Cancels a job the caller started (admins: any); null when not theirs or unknown.</summary>
+    public async Task<TrackedJob?> CancelJobAsync(string jobId, Principal caller, CancellationToken cancellationToken = default)
+    {
+        if (await VisibleJobAsync(jobId, caller, cancellationToken) is not { } record)
+        {
+            return null;
+        }
+
+        var state = await CancelAsync(TargetOf(record.Model), record.JobId, cancellationToken);
+        logger.LogInformation("{User} cancelled fine-tuning job {Job}", caller.UserId, record.JobId);
+        return new TrackedJob(record, new JobFollowUp(state, [], [], null));
+    }
+
+    private async Task<FineTuneJobRecord?> VisibleJobAsync(string jobId, Principal caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return await jobs.GetJobAsync(jobId, cancellationToken) is { } record && access.CanChange(caller, record.Owner) ? record : null;
+    }
+
+    private static string Json(DatasetFormat format) => System.Text.Json.JsonSerializer.Serialize(format).Trim('"');
 
     /// <summary>Writes a validated Hugging Face messages dataset with Axolotl and TRL LoRA configurations for a self-hosted run; returns the files written.</summary>
     public static IReadOnlyList<string> Export(string trainPath, string? validationPath, string baseModel, int epochs, string adapterName, string folder)

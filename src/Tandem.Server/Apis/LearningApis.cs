@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tandem.Server.Jobs;
+
+namespace Tandem.Server.Apis;
+
+/// <summary>The learning loop's endpoints, mapped together: datasets, fine-tune jobs, the model registry and retraining.</summary>
+public static class LearningApis
+{
+    /// <summary>What the learning endpoints need beyond the library: background jobs for the long retrain.</summary>
+    public static IServiceCollection AddLearningApis(this IServiceCollection services) => services.AddTandemBackgroundJobs();
+
+    /// <summary>Maps every learning endpoint.</summary>
+    public static IEndpointRouteBuilder MapLearningApis(this IEndpointRouteBuilder routes)
+    {
+        routes.MapDatasetsApi();
+        routes.MapFineTunesApi();
+        routes.MapModelsApi();
+        routes.MapRetrainApi();
+        return routes;
+    }
+
+    /// <summary>A learning feature's group: every endpoint needs a caller, and may answer 401 or 429.</summary>
+    internal static RouteGroupBuilder MapLearningGroup(this IEndpointRouteBuilder routes, string prefix, string tag) =>
+        routes.MapGroup(prefix).WithTags(tag).RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+}
