@@ -3,5 +3,5 @@ using Tandem.Postgres.Tests.Support;
 
 namespace Tandem.Postgres.Tests.Backends;
 
-/// <summary>The DocumentStore conformance tests on the embedded SQLite store.</summary>
+/// <summary>The document store conformance tests on the embedded SQLite store.</summary>
 public sealed class SqliteDocumentStoreTests() : DocumentStoreConformance(new SqliteBackend());
