@@ -25,7 +25,7 @@ public sealed partial class PostgresDocumentStore
     /// <summary>
     /// The ranking. @terms/@words/@ordinals: the query terms, how many query words made each,
     /// and their order; @match: the tsquery of any term; @k1, @b: <see cref="Bm25"/>'s; @limit.
-    /// The IDF is floored at 10⁻⁶ as in <see cref="Bm25.Idf"/>.
+    /// The IDF is floored at 10⁻⁶ as in <see cref="Bm25.Idf"/>; all arithmetic is in double precision, as in C#.
     /// </summary>
     private const string RankedPassages = """
         WITH readable AS (
@@ -42,18 +42,21 @@ public sealed partial class PostgresDocumentStore
             SELECT c.id, c.tokens, q.term, q.words, q.ordinal, u.positions[1] / 2.0::double precision AS frequency
             FROM clauses c
             JOIN readable r ON r.version_id = c.version_id
-            CROSS JOIN LATERAL unnest(c.terms) AS u
+            -- Only the query's lexemes are unnested: every lexeme is stored with weight D, so marking the
+            -- query's as A and keeping the A's leaves a vector of at most the query's size (twice as fast
+            -- as unnesting every lexeme of every matching clause, measured on the CUAD contracts).
+            CROSS JOIN LATERAL unnest(ts_filter(setweight(c.terms, 'A', @terms::text[]), '{a}')) AS u
             JOIN query q ON q.term = u.lexeme
             WHERE c.terms @@ @match::tsquery
         ),
         idf AS (
-            SELECT h.term, ln((t.rows - count(*) + 0.5) / (count(*) + 0.5)) AS raw
+            SELECT h.term, ln((t.rows - count(*)::double precision + 0.5::double precision) / (count(*)::double precision + 0.5::double precision)) AS raw
             FROM hits h CROSS JOIN totals t GROUP BY h.term, t.rows
         ),
         scored AS (
             SELECT h.id,
                    sum(h.words * (CASE WHEN i.raw <= 0 THEN 1e-6 ELSE i.raw END)
-                       * (h.frequency * (@k1 + 1.0) / (h.frequency + @k1 * (1 - @b + @b * h.tokens / (t.tokens / t.rows))))
+                       * (h.frequency * (@k1 + 1.0::double precision) / (h.frequency + @k1 * (1.0::double precision - @b + @b * h.tokens::double precision / (t.tokens / t.rows))))
                        ORDER BY h.ordinal) AS score
             FROM hits h JOIN idf i ON i.term = h.term CROSS JOIN totals t
             GROUP BY h.id
