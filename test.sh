@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Needs only the .NET SDK (SQLite is embedded).
+# Runs every test of the solution. Needs the .NET SDK; SQLite is embedded, and PostgreSQL (for the
+# store conformance suite) is started as a throwaway cluster by tests/postgres-cluster.sh, installed
+# with apt-get when missing. Without it the PostgreSQL tests skip, except with CI=true, where they fail.
 # Evaluation data is read from ../shared/data when present; tests that need it say so and,
 # when CI=true, fail instead of skipping if it is absent.
 # The CLI is also packed and installed as the `tandem` dotnet tool, exactly as the README's
@@ -8,7 +10,17 @@ set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build Tandem.slnx -c Release --nologo -v quiet
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source tests/postgres-cluster.sh
+trap 'stop_postgres || true; rm -rf "$work"' EXIT
+if [ -z "${TANDEM_TEST_POSTGRES:-}" ]; then
+  if ! start_postgres; then
+    if [ "${CI:-}" = "true" ]; then
+      echo "PostgreSQL could not be started, and with CI=true its tests must run" >&2
+      exit 1
+    fi
+    echo "PostgreSQL could not be started: its tests will be skipped" >&2
+  fi
+fi
 if [ "$(uname -sm)" = "Linux x86_64" ]; then
   # As the README installs it: precompiled (ReadyToRun) for the machine, so analyze starts in under a second.
   dotnet pack src/Tandem.Cli -c Release -r linux-x64 -p:PublishReadyToRun=true -p:SelfContained=false \

@@ -8,6 +8,7 @@ using Tandem.Store;
 // Foundation benchmarks (issue 2): ingest of a CUAD-like folder, analyze latency, keyword query
 // latency, shipped model size. Usage: dotnet run -c Release --project bench/Tandem.Bench -- [cuad folder] [retrieval]
 // With "retrieval": issue 3's retrieval speed on an index of 100,000+ clauses instead.
+// With "stores <connection string of an empty PostgreSQL database>": SQLite against PostgreSQL (issue 14).
 var data = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "cuad-dev"));
 var contracts = Path.Combine(data, "contracts");
 if (!Directory.Exists(contracts))
@@ -23,6 +24,11 @@ try
     if (args.Length > 1 && args[1] == "retrieval")
     {
         return await Tandem.Bench.RetrievalBench.RunAsync(contracts, work);
+    }
+
+    if (args.Length > 2 && args[1] == "stores")
+    {
+        return await Tandem.Bench.StoreBench.RunAsync(contracts, work, args[2]);
     }
 
     var owner = new Principal("bench");
@@ -53,14 +59,7 @@ try
     Console.WriteLine(string.Create(invariant, $"re-ingest unchanged: {watch.Elapsed.TotalSeconds:0.00} s"));
 
     // 3. Keyword query latency over the whole index.
-    string[] queries =
-    [
-        "limitation of liability", "governing law state of new york", "terminate for convenience upon notice", "exclusive distributor territory",
-        "most favored nation pricing", "non-compete competing business", "assignment change of control", "audit books and records",
-        "insurance coverage general liability", "source code escrow release", "liquidated damages", "warranty period defects",
-        "confidential information disclosure", "minimum purchase commitment", "royalty revenue share", "license grant non-exclusive",
-        "indemnify defend hold harmless", "automatic renewal term", "third party beneficiary", "covenant not to sue",
-    ];
+    var queries = Tandem.Bench.StoreBench.Queries;
     var latencies = new List<double>();
     for (var round = 0; round < 10; round++)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Tandem.Hosting;
+using Tandem.Postgres.Hosting;
 using Tandem.Server.Apis;
 using Tandem.Server.Identity;
 using Tandem.Server.Limits;
@@ -37,7 +38,8 @@ public static class ServerExtensions
         }
 
         var database = builder.Configuration[DatabaseKey] ?? SqliteStoreOptions.DefaultDatabasePath();
-        builder.Services.AddTandem(builder.Configuration).UseSqlite(database);
+        // Tandem:Store=postgres with Tandem:Postgres:ConnectionString serves from PostgreSQL instead.
+        builder.Services.AddTandem(builder.Configuration).UseConfiguredStore(database);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TandemExceptionHandler>();
         builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -8,12 +8,22 @@ namespace Tandem.Server;
 /// </summary>
 public static class ServerHost
 {
-    /// <summary>Serves until stopped; a store or an address it cannot use is a <see cref="TandemException"/>.</summary>
-    public static async Task RunAsync(string databasePath, string urls, TextWriter output, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Serves until stopped, from the SQLite file at <paramref name="databasePath"/> or, given
+    /// <paramref name="postgres"/> (a connection string), from PostgreSQL; a store or an address it
+    /// cannot use is a <see cref="TandemException"/>.
+    /// </summary>
+    public static async Task RunAsync(string databasePath, string urls, TextWriter output, string? postgres = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--urls", urls] });
         builder.Configuration[ServerExtensions.DatabaseKey] = databasePath;
+        if (postgres is not null)
+        {
+            builder.Configuration[Postgres.Hosting.PostgresTandemBuilderExtensions.StoreKey] = "postgres";
+            builder.Configuration[Postgres.Hosting.PostgresTandemBuilderExtensions.ConnectionStringKey] = postgres;
+        }
+
         builder.AddTandemServer();
         await using var app = builder.Build();
         app.MapTandemServer();
@@ -34,7 +44,8 @@ public static class ServerHost
             throw new TandemException($"cannot listen on {urls}: no HTTPS certificate is configured", "use http:// behind a TLS-terminating proxy, or configure Kestrel's certificate", ex);
         }
 
-        await output.WriteLineAsync($"tandem serve: listening on {urls} (store {databasePath}); Ctrl-C stops");
+        var store = app.Services.GetService<Postgres.PostgresDatabase>()?.Display ?? databasePath;
+        await output.WriteLineAsync($"tandem serve: listening on {urls} (store {store}); Ctrl-C stops");
         await output.FlushAsync(cancellationToken);
         await using var stop = cancellationToken.Register(() => app.Lifetime.StopApplication());
         await app.WaitForShutdownAsync(CancellationToken.None);

@@ -13,12 +13,21 @@ namespace Tandem.Cli.Commands;
 /// </summary>
 internal static class KeysCommand
 {
-    public static Command Create(CommandRunner run) => new("keys", "API keys for 'tandem serve' (stored hashed; the store file's owner administers them)")
+    public static Command Create(CommandRunner run)
     {
-        CreateKey(run), List(run), Revoke(run),
-    };
+        // The keys of a server on PostgreSQL: whoever holds its connection string administers them.
+        var store = new Option<string?>("--store")
+        {
+            Description = "The PostgreSQL connection string of a server started with 'tandem serve --store' (default: the SQLite store, --db)",
+            Recursive = true,
+        };
+        return new("keys", "API keys for 'tandem serve' (stored hashed; the store file's owner administers them)")
+        {
+            store, CreateKey(run, store), List(run, store), Revoke(run, store),
+        };
+    }
 
-    private static Command CreateKey(CommandRunner run)
+    private static Command CreateKey(CommandRunner run, Option<string?> store)
     {
         var user = new Option<string>("--user") { Description = "The user the key authenticates as", Required = true };
         var groups = new Option<string?>("--groups") { Description = "The user's groups, comma-separated" };
@@ -28,7 +37,7 @@ internal static class KeysCommand
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var lifetime = ApiKeyToken.ParseLifetime(parse.GetValue(expires)!);
-            var created = await Store(context).CreateAsync(new ApiKeyRequest
+            var created = await Store(context, parse, store).CreateAsync(new ApiKeyRequest
             {
                 UserId = parse.GetValue(user)!,
                 Groups = (parse.GetValue(groups) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -47,12 +56,12 @@ internal static class KeysCommand
         return command;
     }
 
-    private static Command List(CommandRunner run)
+    private static Command List(CommandRunner run, Option<string?> store)
     {
         var command = new Command("list", "Every key: id, user, groups, created, expiry, last use, status (never a secret)");
-        command.SetAction(run(async (context, _, cancellationToken) =>
+        command.SetAction(run(async (context, parse, cancellationToken) =>
         {
-            var keys = await Store(context).ListAsync(cancellationToken);
+            var keys = await Store(context, parse, store).ListAsync(cancellationToken);
             var now = DateTimeOffset.UtcNow;
             var table = new Table().Border(TableBorder.Simple).AddColumns("Key id", "User", "Groups", "Created", "Expires", "Last used", "Status");
             foreach (var k in keys)
@@ -68,14 +77,14 @@ internal static class KeysCommand
         return command;
     }
 
-    private static Command Revoke(CommandRunner run)
+    private static Command Revoke(CommandRunner run, Option<string?> store)
     {
         var keyId = new Argument<string>("keyid") { Description = "The key's id, as 'tandem keys list' shows it" };
         var command = new Command("revoke", "Revoke a key: it stops working at once") { keyId };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var id = parse.GetValue(keyId)!;
-            if (!await Store(context).RevokeAsync(id, cancellationToken))
+            if (!await Store(context, parse, store).RevokeAsync(id, cancellationToken))
             {
                 throw new TandemException($"no key with id '{id}'", "see 'tandem keys list'");
             }
@@ -86,8 +95,16 @@ internal static class KeysCommand
         return command;
     }
 
-    private static SqliteApiKeyStore Store(CliContext context) =>
-        new(context.Database, AccessPolicy.FromConfiguration(TandemSettings.Load()).AdminGroup);
+    private static IApiKeyStore Store(CliContext context, ParseResult parse, Option<string?> store)
+    {
+        var adminGroup = AccessPolicy.FromConfiguration(TandemSettings.Load()).AdminGroup;
+        return parse.GetValue(store) is { } connectionString ? PostgresKeys(connectionString, adminGroup) : new SqliteApiKeyStore(context.Database, adminGroup);
+    }
+
+    /// <summary>Not inlined, so Npgsql loads only for a server on PostgreSQL.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static IApiKeyStore PostgresKeys(string connectionString, string adminGroup) =>
+        new Postgres.Access.PostgresApiKeyStore(new Postgres.PostgresDatabase(connectionString), adminGroup);
 
     private static string When(DateTimeOffset? at, string none) =>
         at is { } time ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : none;

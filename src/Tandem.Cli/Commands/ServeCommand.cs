@@ -19,7 +19,11 @@ internal static class ServeCommand
             Description = "Where to listen, ';'-separated (default: loopback only, " + DefaultUrls + "); API keys come from 'tandem keys create'",
             DefaultValueFactory = _ => DefaultUrls,
         };
-        var command = new Command("serve", "Serve the HTTP API (documents, keys; OpenAPI at /openapi/v1.json) until Ctrl-C") { urls };
+        var store = new Option<string?>("--store")
+        {
+            Description = "Serve from PostgreSQL instead of the SQLite file: its connection string, e.g. \"Host=db;Database=tandem;Username=tandem\"",
+        };
+        var command = new Command("serve", "Serve the HTTP API (documents, keys; OpenAPI at /openapi/v1.json) until Ctrl-C") { urls, store };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var value = parse.GetValue(urls)!;
@@ -31,13 +35,13 @@ internal static class ServeCommand
                 }
             }
 
-            await RunServerAsync(context.DatabasePath, value, context.Output, cancellationToken);
+            await RunServerAsync(context.DatabasePath, value, context.Output, parse.GetValue(store), cancellationToken);
             return 0;
         }));
         return command;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Task RunServerAsync(string databasePath, string urls, TextWriter output, CancellationToken cancellationToken) =>
-        Server.ServerHost.RunAsync(databasePath, urls, output, cancellationToken);
+    private static Task RunServerAsync(string databasePath, string urls, TextWriter output, string? postgres, CancellationToken cancellationToken) =>
+        Server.ServerHost.RunAsync(databasePath, urls, output, postgres, cancellationToken);
 }

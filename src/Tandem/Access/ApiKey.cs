@@ -19,4 +19,10 @@ public sealed record ApiKey(string KeyId, string UserId, IReadOnlyList<string> G
 
     /// <summary>The principal the key authenticates as.</summary>
     public Principal ToPrincipal() => new(UserId, Groups);
+
+    /// <summary>
+    /// Whether a store should record a use at <paramref name="now"/>: <see cref="LastUsedAt"/> is
+    /// kept to the minute, since writing it on every request would make each read a write.
+    /// </summary>
+    internal bool IsLastUseStale(DateTimeOffset now) => LastUsedAt is not { } used || now - used >= TimeSpan.FromMinutes(1);
 }

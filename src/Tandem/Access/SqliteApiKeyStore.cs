@@ -11,9 +11,6 @@ namespace Tandem.Access;
 /// </summary>
 public sealed class SqliteApiKeyStore : IApiKeyStore
 {
-    /// <summary>How stale <see cref="ApiKey.LastUsedAt"/> may be: writing it on every request would make each read a write.</summary>
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
-
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS api_keys (
             key_id TEXT PRIMARY KEY, secret_hash BLOB NOT NULL, user_id TEXT NOT NULL, groups TEXT NOT NULL,
@@ -42,20 +39,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     public async Task<CreatedApiKey> CreateAsync(ApiKeyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        foreach (var group in request.Groups)
-        {
-            if (string.IsNullOrWhiteSpace(group) || group.Trim().Any(c => c is ':' or ',' || char.IsWhiteSpace(c) || char.IsControl(c)))
-            {
-                throw new TandemException($"invalid group '{group}'", "use plain group names such as 'legal', separated by commas");
-            }
-        }
-
-        if (request.Lifetime is { } life && life <= TimeSpan.Zero)
-        {
-            throw new TandemException("a key's lifetime must be positive", "give e.g. 90d, or leave it out for a key that lasts until revoked");
-        }
-
-        var principal = new Principal(request.UserId, request.Admin ? [.. request.Groups, _adminGroup] : request.Groups);
+        var principal = request.Validate(_adminGroup);
         var (keyId, secret, token) = ApiKeyToken.Generate();
         var now = _time.GetUtcNow();
         var key = new ApiKey(keyId, principal.UserId, principal.Groups, now, now + request.Lifetime, null, null);
@@ -100,7 +84,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
                 return null;
             }
 
-            if (key.LastUsedAt is not { } used || now - used >= LastUsedResolution)
+            if (key.IsLastUseStale(now))
             {
                 using var touch = Command(connection, "UPDATE api_keys SET last_used_at = $now WHERE key_id = $id", ("$now", Format(now)), ("$id", keyId));
                 await touch.ExecuteNonQueryAsync(cancellationToken);

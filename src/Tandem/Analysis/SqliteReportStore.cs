@@ -32,8 +32,8 @@ public sealed class SqliteReportStore(string databasePath, IAccessPolicy? access
         command.Parameters.AddWithValue("$model", report.Model);
         command.Parameters.AddWithValue("$by", requestedBy.UserId);
         command.Parameters.AddWithValue("$created", report.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$report", JsonSerializer.Serialize(report, SqliteTables.Json));
-        command.Parameters.AddWithValue("$context", report.Context is null ? DBNull.Value : JsonSerializer.Serialize(report.Context, SqliteTables.Json));
+        command.Parameters.AddWithValue("$report", StoredReports.ReportJson(report));
+        command.Parameters.AddWithValue("$context", (object?)StoredReports.ContextJson(report) ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -77,15 +77,8 @@ public sealed class SqliteReportStore(string databasePath, IAccessPolicy? access
 
     private static async Task<List<RiskReport>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
-        var reports = new List<RiskReport>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var report = JsonSerializer.Deserialize<RiskReport>(reader.GetString(0), SqliteTables.Json)!;
-            reports.Add(reader.IsDBNull(1) ? report : report with { Context = JsonSerializer.Deserialize<ReportContext>(reader.GetString(1), SqliteTables.Json) });
-        }
-
-        return reports;
+        return await StoredReports.ReadAsync(reader, cancellationToken);
     }
 
     /// <summary>Whether the store's document tables exist (a database that never ingested anything has no reports to read).</summary>

@@ -33,7 +33,7 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
     }
 
     /// <summary>The registry id the shipped model file gets: its content hash, so a new shipped model is a new entry.</summary>
-    public static string ShippedModelId(string path) => "local-shipped-" + Analysis.LocalAnalystModel.FileHash(path);
+    public static string ShippedModelId(string path) => ShippedModel.Id(path);
 
     private static async Task InsertAsync(SqliteConnection connection, RegisteredModel model, bool orIgnore, CancellationToken cancellationToken)
     {
@@ -68,26 +68,16 @@ public sealed class SqliteModelRegistry(string databasePath, string? shippedMode
         {
             check.CommandText = "SELECT EXISTS (SELECT 1 FROM model_registry WHERE backend = $backend AND status = 'Champion')";
             check.Parameters.AddWithValue("$backend", LocalFineTuneBackend.BackendName);
-            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1 || !File.Exists(_shippedModelPath))
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1)
             {
                 return;
             }
         }
 
-        Analysis.LocalAnalystManifest manifest;
-        try
+        if (ShippedModel.Entry(_shippedModelPath) is { } shipped)
         {
-            manifest = Analysis.LocalAnalystModel.LoadManifest(_shippedModelPath);
+            await InsertAsync(connection, shipped, orIgnore: true, cancellationToken);
         }
-        catch (TandemException)
-        {
-            return; // an unreadable shipped file is reported when something loads it, not by every registry call
-        }
-
-        var note = $"the shipped model ({manifest.Contracts} contracts, data {manifest.DataHash})"
-            + (manifest.GateScores is null ? "; its manifest records no gate scores" : "; gate scores of its recipe trained without the gate contracts");
-        await InsertAsync(connection, new RegisteredModel(ShippedModelId(_shippedModelPath), LocalFineTuneBackend.BackendName, manifest.Kind, _shippedModelPath,
-            manifest.DataHash, manifest.TrainedAt, manifest.GateScores, ModelStatus.Champion, null, note) { Audience = [Access.AccessList.Public] }, orIgnore: true, cancellationToken);
     }
 
     /// <inheritdoc />

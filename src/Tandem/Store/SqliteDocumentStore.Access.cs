@@ -30,20 +30,9 @@ public sealed partial class SqliteDocumentStore
     private async Task<IngestTarget> FindChosenTargetAsync(SqliteConnection connection, string documentId, string source, Principal caller, CancellationToken cancellationToken)
     {
         using var command = TargetQuery(connection, "d.id = $id", ("$id", documentId));
-        if (await ReadTargetAsync(command, cancellationToken) is not { } target || !_access.CanRead(caller, target.Access))
-        {
-            throw StoredDocument.NotFound(documentId, caller);
-        }
-
-        if (target.Source != source)
-        {
-            throw new TandemException($"document {documentId} was stored from {target.Source}, not from {source}", "give the file the document was stored from");
-        }
-
-        return _access.CanChange(caller, target.Owner)
-            ? target
-            : throw new TandemException($"you ({caller.UserId}) may read {documentId} but only its owner ({target.Owner}) or an admin may change it or who may read it",
-                $"ask {target.Owner} to ingest the new version or change the access list");
+        var target = await ReadTargetAsync(command, cancellationToken);
+        ChosenDocument.Check(_access, caller, documentId, source, target?.Access, target?.Source ?? source, target?.Owner ?? string.Empty);
+        return target!;
     }
 
     private static SqliteCommand TargetQuery(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters) => Command(connection, $"""

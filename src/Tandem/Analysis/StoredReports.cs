@@ -1,0 +1,28 @@
+using System.Data.Common;
+using System.Text.Json;
+using Tandem.Store;
+
+namespace Tandem.Analysis;
+
+/// <summary>How every report store keeps a report: its JSON and its context's JSON, in two columns.</summary>
+internal static class StoredReports
+{
+    /// <summary>The report's JSON, without its context (kept in its own column).</summary>
+    public static string ReportJson(RiskReport report) => JsonSerializer.Serialize(report, SqliteTables.Json);
+
+    /// <summary>The context's JSON; null without one.</summary>
+    public static string? ContextJson(RiskReport report) => report.Context is null ? null : JsonSerializer.Serialize(report.Context, SqliteTables.Json);
+
+    /// <summary>The reports of a query whose first two columns are the report's JSON and the context's.</summary>
+    public static async Task<List<RiskReport>> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var reports = new List<RiskReport>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var report = JsonSerializer.Deserialize<RiskReport>(reader.GetString(0), SqliteTables.Json)!;
+            reports.Add(await reader.IsDBNullAsync(1, cancellationToken) ? report : report with { Context = JsonSerializer.Deserialize<ReportContext>(reader.GetString(1), SqliteTables.Json) });
+        }
+
+        return reports;
+    }
+}
