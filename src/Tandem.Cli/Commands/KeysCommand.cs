@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Tandem.Access;
+using Tandem.Hosting;
+using Tandem.Postgres.Hosting;
 
 namespace Tandem.Cli.Commands;
 
@@ -95,16 +98,13 @@ internal static class KeysCommand
         return command;
     }
 
-    private static IApiKeyStore Store(CliContext context, ParseResult parse, Option<string?> store)
-    {
-        var adminGroup = AccessPolicy.FromConfiguration(TandemSettings.Load()).AdminGroup;
-        return parse.GetValue(store) is { } connectionString ? PostgresKeys(connectionString, adminGroup) : new SqliteApiKeyStore(context.Database, adminGroup);
-    }
+    private static IApiKeyStore Store(CliContext context, ParseResult parse, Option<string?> store) =>
+        parse.GetValue(store) is { } connectionString ? PostgresKeys(connectionString) : context.Get<IApiKeyStore>();
 
-    /// <summary>Not inlined, so Npgsql loads only for a server on PostgreSQL.</summary>
+    /// <summary>The key store of a server on PostgreSQL, registered as that server registers it; not inlined, so Npgsql loads only then.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static IApiKeyStore PostgresKeys(string connectionString, string adminGroup) =>
-        new Postgres.Access.PostgresApiKeyStore(new Postgres.PostgresDatabase(connectionString), adminGroup);
+    private static IApiKeyStore PostgresKeys(string connectionString) =>
+        new ServiceCollection().AddTandem(TandemSettings.Load()).UsePostgres(connectionString).Services.BuildServiceProvider().GetRequiredService<IApiKeyStore>();
 
     private static string When(DateTimeOffset? at, string none) =>
         at is { } time ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : none;
