@@ -121,6 +121,46 @@ public sealed partial class AccessSuiteTests(AccessWorld w) : IClassFixture<Acce
         Assert.Contains(w.SharedDocumentId, await w.Carol.GetStringAsync("/api/documents"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Upload_AStrangersFileNamedLikeAlices_IsHisOwnDocumentAndHersIsUntouched()
+    {
+        using var frank = await w.Factory.ClientForAsync("frank");
+        var before = await SnapshotAsync();
+
+        var ids = await AccessWorld.UploadAsync(frank, AccessWorld.FileNames[0], "Frank's own note about the car park.", "alice");
+
+        Assert.DoesNotContain(ids, w.Ids.Contains);
+        Assert.Equal(before, await SnapshotAsync());
+        var hits = (await frank.GetFromJsonAsync<JsonElement>($"/api/search?q={AccessWorld.Marker}%20{AccessWorld.TextMarker}&mode=hybrid")).GetProperty("hits").GetRawText();
+        Assert.DoesNotContain(AccessWorld.TextMarker, hits, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dataset_AStrangersOwn_HoldsNothingOfAlicesExamples()
+    {
+        using var frank = await w.Factory.ClientForAsync("frank", "legal", "reviewer");
+
+        using var built = await frank.PostAsJsonAsync("/api/datasets", new { });
+        Assert.Equal(HttpStatusCode.Created, built.StatusCode);
+        var details = await built.Content.ReadAsStringAsync();
+        var id = JsonDocument.Parse(details).RootElement.GetProperty("id").GetString()!;
+        var files = await frank.GetStringAsync($"/api/datasets/{id}/download") + await frank.GetStringAsync($"/api/datasets/{id}/download?split=validation");
+
+        Assert.Contains("governing law", files, StringComparison.OrdinalIgnoreCase);
+        foreach (var secret in w.Forbidden)
+        {
+            Assert.DoesNotContain(secret, details + files, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task RetrainJob_AReviewJobsId_IsNoRetrainJobEvenForAnAdmin()
+    {
+        // An id of another kind names no retrain job: an admin may read the review job at its own URL, not as a retrain.
+        await ProblemAssert.AssertAsync(await w.Admin.GetAsync($"/api/retrain/jobs/{w.JobId}"), HttpStatusCode.NotFound, Apis.RetrainApi.NotFoundDetail);
+        Assert.Equal(HttpStatusCode.OK, (await w.Admin.GetAsync($"/api/reviews/jobs/{w.JobId}")).StatusCode);
+    }
+
     /// <summary>Sends the probe, and checks its answer and the log lines it caused for Alice's things its request did not itself carry.</summary>
     private async Task<Answer> SendCheckedAsync(string caller, HttpClient client, AccessProbe probe)
     {
