@@ -71,12 +71,17 @@ internal static class AccessProbes
             Row("POST", "/api/corrections/{id}/reject", Hidden, w.PendingCorrectionId, id => Send("POST", $"/api/corrections/{id}/reject")),
             Row("GET", "/api/examples", Listed, null, _ => Get("/api/examples")),
             Row("GET", "/api/examples", Listed, null, _ => Get("/api/examples?pending=true")),
+            .. new[] { "/api/documents?all=maybe", "/api/corrections?status=..%2Fall", "/api/examples?pending=2&category=%00", "/api/finetunes?after=%FF" }
+                .Select(odd => Row("GET", odd[..odd.IndexOf('?', StringComparison.Ordinal)], Any, null, _ => Get(odd))),
+            Row("POST", "/api/examples/review", Any, null, _ => Send("POST", "/api/examples/review", new StringContent("{\"ids\": [", Encoding.UTF8, "application/json"))),
+            Row("POST", "/api/reviews", Any, null, _ => Send("POST", "/api/reviews", new StringContent("{\"documentId\": 7}", Encoding.UTF8, "application/json"))),
             Row("POST", "/api/examples/review", Hidden, w.ExampleIds[0], id => Send("POST", "/api/examples/review", Json(new { ids = new[] { id }, accept = true }))),
             Row("POST", "/api/examples/review", Hidden, w.ReportId, id => Send("POST", "/api/examples/review", Json(new { reportId = id, accept = false }))),
 
             // Economics
             Row("GET", "/api/usage", Listed, null, _ => Get("/api/usage")),
             Row("GET", "/api/usage", Hidden, "alice", id => Get($"/api/usage?user={id}")),
+            .. new[] { "days=abc", "days=-5", "days=99999999999", "days=2147483647" }.Select(odd => Row("GET", "/api/usage", Any, null, _ => Get($"/api/usage?{odd}"))),
             Row("POST", "/api/roi", Any, null, _ => Send("POST", "/api/roi", Json(new { queries_per_month = 1000 }))),
             Row("POST", "/api/advice", Any, null, _ => Send("POST", "/api/advice", Json(new { knowledge_changes = "weekly", per_user_access = true }))),
 

@@ -122,6 +122,16 @@ public sealed partial class AccessSuiteTests(AccessWorld w) : IClassFixture<Acce
     }
 
     [Fact]
+    public void Logs_WhileAliceReviewsCorrectsTrainsAndChats_HoldNoTextFileNameOrKey()
+    {
+        Assert.NotEmpty(w.AliceLog);
+        foreach (var secret in new[] { AccessWorld.Marker, AccessWorld.TextMarker, w.AliceKey[^64..] })
+        {
+            Assert.DoesNotContain(w.AliceLog, line => line.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
     public async Task Upload_AStrangersFileNamedLikeAlices_IsHisOwnDocumentAndHersIsUntouched()
     {
         using var frank = await w.Factory.ClientForAsync("frank");

@@ -63,6 +63,9 @@ public sealed class AccessWorld : IAsyncLifetime
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>What the server logged while Alice made her things.</summary>
+    public IReadOnlyList<string> AliceLog { get; private set; } = [];
+
     public HttpClient Alice { get; private set; } = null!;
 
     public HttpClient Admin { get; private set; } = null!;
@@ -135,6 +138,7 @@ public sealed class AccessWorld : IAsyncLifetime
         Nobodies = await NobodiesAsync(alice.Secret);
         await LearningData.SeedAsync(Factory);
         await AliceWorksAsync();
+        AliceLog = [.. Logs.Lines];
     }
 
     public async ValueTask DisposeAsync()
