@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Tandem.Access;
 
@@ -12,8 +8,7 @@ namespace Tandem.Server.Tests;
 
 public sealed class AuthenticationTests
 {
-    private const string Issuer = "https://login.example.test/";
-    private const string Audience = "tandem-api";
+    private const string Audience = TestJwt.Audience;
 
     [Fact]
     public async Task ValidKey_ListsDocuments()
@@ -124,36 +119,11 @@ public sealed class AuthenticationTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/documents")).StatusCode);
     }
 
-    private static ServerFactory JwtServer(SecurityKey key) => new(
-        new Dictionary<string, string?>
-        {
-            ["Tandem:Auth:Jwt:Authority"] = Issuer,
-            ["Tandem:Auth:Jwt:Audience"] = Audience,
-            ["Tandem:Auth:Jwt:GroupsClaim"] = "roles",
-        },
-        services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
-        {
-            // The identity provider's metadata, given here instead of fetched: no network in tests.
-            var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-            configuration.SigningKeys.Add(key);
-            o.Configuration = configuration;
-            o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-        }));
+    private static ServerFactory JwtServer(SecurityKey key) => new(TestJwt.Settings(), services => TestJwt.Trust(services, key));
 
-    private static SymmetricSecurityKey SigningKey() => new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private static SymmetricSecurityKey SigningKey() => TestJwt.SigningKey();
 
-    private static string Token(SecurityKey key, string audience, string user, params string[] roles)
-    {
-        var claims = new Dictionary<string, object> { ["sub"] = user, ["roles"] = roles };
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = audience,
-            Claims = claims,
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
-    }
+    private static string Token(SecurityKey key, string audience, string user, params string[] roles) => TestJwt.Token(key, audience, user, roles);
 
     private static string WithoutTraceId(string body)
     {

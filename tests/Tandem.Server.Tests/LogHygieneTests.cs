@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -39,36 +38,6 @@ public sealed class LogHygieneTests
         foreach (var secret in new[] { Marker, adminKey, aliceKey, aliceKey[^64..], adminKey[^64..] })
         {
             Assert.DoesNotContain(capture.Lines, line => line.Contains(secret, StringComparison.OrdinalIgnoreCase));
-        }
-    }
-
-    /// <summary>Every log entry as text: category, message, structured values and exception.</summary>
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull
-            {
-                lines.Enqueue($"{category} scope {state}");
-                return null;
-            }
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-                lines.Enqueue($"{category} {logLevel} {formatter(state, exception)} {values} {exception}");
-            }
         }
     }
 }

@@ -69,5 +69,14 @@ public static class RetrainApi
     }
 
     private static Results<Ok<BackgroundJobStatus>, ProblemHttpResult> Status(string id, JobStorage storage) =>
-        BackgroundJobStatus.Read(storage, id) is { } status ? TypedResults.Ok(status) : TypedResults.Problem(NotFoundDetail, statusCode: StatusCodes.Status404NotFound);
+        BackgroundJobStatus.Read(storage, id) is { } status && IsRetrain(storage, id)
+            ? TypedResults.Ok(status)
+            : TypedResults.Problem(NotFoundDetail, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>Whether the job is a retrain: the storage holds review jobs too, whose ids name no retrain (and whose result is a report id).</summary>
+    private static bool IsRetrain(JobStorage storage, string id)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetJobData(id)?.Job?.Type == typeof(LocalRetrainJob);
+    }
 }

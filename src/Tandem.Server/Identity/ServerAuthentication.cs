@@ -61,6 +61,8 @@ public static class ServerAuthentication
             o.Audience = audience;
             // Claims keep the provider's names, so the configured user and groups claims are found as written.
             o.MapInboundClaims = false;
+            // The challenge is the bare "Bearer" an API key gets: why a token failed (expired, unknown signing key ...) is for the log, not the caller.
+            o.IncludeErrorDetails = false;
             o.Events = new JwtBearerEvents
             {
                 OnTokenValidated = context =>
