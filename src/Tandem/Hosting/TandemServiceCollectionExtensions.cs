@@ -46,6 +46,7 @@ public static class TandemServiceCollectionExtensions
         services.TryAddSingleton<ModelService>();
         services.TryAddSingleton<FineTuneService>();
         services.TryAddSingleton<RetrainService>();
+        services.AddTandemEmbeddings(configuration);
         return new TandemBuilder(services, configuration);
     }
 }

@@ -23,6 +23,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>Dimensions of every vector.</summary>
     public const int Dimensions = 384;
 
+    /// <summary>Loaded models by thread count: one per process, however many generators are made (each CLI command makes one).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<Model>> Loaded = new();
+
     private readonly Lazy<Model> _model;
     private readonly EmbeddingGeneratorMetadata _metadata = new("tandem-local", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
 
@@ -31,7 +34,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public MiniLmEmbeddingGenerator(int threads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
-        _model = new Lazy<Model>(() => Model.Load(threads == 0 ? Environment.ProcessorCount : threads), LazyThreadSafetyMode.ExecutionAndPublication);
+        var count = threads == 0 ? Environment.ProcessorCount : threads;
+        _model = Loaded.GetOrAdd(count, c => new Lazy<Model>(() => Model.Load(c), LazyThreadSafetyMode.ExecutionAndPublication));
     }
 
     /// <summary>Tokens kept of each text, [CLS] and [SEP] included; the rest is cut off.</summary>
@@ -69,10 +73,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_model.IsValueCreated)
-        {
-            _model.Value.Dispose();
-        }
+        // The loaded model is shared by the process (see the class remarks): nothing of this instance's to release.
     }
 
     private GeneratedEmbeddings<Embedding<float>> Generate(List<string> texts, CancellationToken cancellationToken)
@@ -103,7 +104,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     /// <summary>The loaded network and its tokenizer.</summary>
-    private sealed class Model : IDisposable
+    private sealed class Model
     {
         private readonly InferenceSession _session;
         private readonly MiniLMTokenizer _tokenizer;
@@ -184,7 +185,5 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
             return result;
         }
-
-        public void Dispose() => _session.Dispose();
     }
 }
