@@ -165,7 +165,17 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             using var types = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
             using var run = new RunOptions();
             using var cancel = cancellationToken.Register(() => run.Terminate = true);
-            using var outputs = _session.Run(run, ["input_ids", "attention_mask", "token_type_ids"], [inputIds, attention, types], _outputs);
+            IDisposableReadOnlyCollection<OrtValue> outputs;
+            try
+            {
+                outputs = _session.Run(run, ["input_ids", "attention_mask", "token_type_ids"], [inputIds, attention, types], _outputs);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken); // the run was terminated because the caller cancelled
+            }
+
+            using var disposeOutputs = outputs;
             cancellationToken.ThrowIfCancellationRequested();
             var hidden = outputs[0].GetTensorDataAsSpan<float>();
             var result = new float[batch.Length][];
