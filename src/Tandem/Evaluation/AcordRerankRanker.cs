@@ -23,19 +23,19 @@ internal sealed class AcordRerankRanker
     private readonly AcordDataset _data;
     private readonly PassageIndex _keyword;
     private readonly DenseIndex _dense;
-    private readonly LsaEmbeddingGenerator _generator;
+    private readonly Dictionary<string, float[]> _queryVectors;
     private readonly Dictionary<string, HashSet<string>> _terms;
     private readonly Dictionary<string, float[]>? _categories;
     private readonly Dictionary<string, LearnedReranker> _byFold = new(StringComparer.Ordinal);
 
     public AcordRerankRanker(AcordDataset data, IReadOnlyList<AcordQuery> trainingQueries, PassageIndex keyword, DenseIndex dense,
-        LsaEmbeddingGenerator generator, LocalAnalyst? categoryModel)
+        Dictionary<string, float[]> queryVectors, LocalAnalyst? categoryModel)
     {
         _data = data;
         _keyword = keyword;
         _dense = dense;
-        _generator = generator;
-        _terms = data.Corpus.ToDictionary(kv => kv.Key, kv => TermVectorizer.Tokens(kv.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        _queryVectors = queryVectors;
+        _terms = data.Corpus.ToDictionary(kv => kv.Key, kv => TextTerms.Tokens(kv.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         if (categoryModel is not null)
         {
             var ids = data.Corpus.Keys.ToList();
@@ -95,7 +95,7 @@ internal sealed class AcordRerankRanker
         var profile = _categories is null
             ? null
             : CategoryFeedback.Profile(bm25.OrderBy(kv => kv.Value.Rank).Take(FeedbackDepth).Select(kv => _categories[kv.Key]), _categories.First().Value.Length);
-        return new QueryContext(TermVectorizer.Tokens(query).Distinct(StringComparer.Ordinal).ToList(), bm25, _generator.Embed(query), profile);
+        return new QueryContext(TextTerms.Tokens(query).Distinct(StringComparer.Ordinal).ToList(), bm25, _queryVectors[query], profile);
     }
 
     private Dictionary<string, double> Cosines(QueryContext context, List<string> ids) =>
