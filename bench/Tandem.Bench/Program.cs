@@ -7,7 +7,8 @@ using Tandem.Store;
 
 // Foundation benchmarks (issue 2): ingest of a CUAD-like folder, analyze latency, keyword query
 // latency, shipped model size. Usage: dotnet run -c Release --project bench/Tandem.Bench -- [cuad folder] [retrieval]
-// With "retrieval": issue 3's retrieval speed on an index of 100,000+ clauses instead.
+// With "retrieval [store with vectors]": retrieval speed on 100,000+ stored clauses instead (issues 3 and 16).
+// With "embedding": MiniLM's load time, memory and throughput on CUAD clauses.
 // With "stores <connection string of an empty PostgreSQL database>": SQLite against PostgreSQL (issue 14).
 var data = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "cuad-dev"));
 var contracts = Path.Combine(data, "contracts");
@@ -23,7 +24,12 @@ try
 {
     if (args.Length > 1 && args[1] == "retrieval")
     {
-        return await Tandem.Bench.RetrievalBench.RunAsync(contracts, work);
+        return await Tandem.Bench.RetrievalBench.RunAsync(contracts, work, args.Length > 2 ? args[2] : null);
+    }
+
+    if (args.Length > 1 && args[1] == "embedding")
+    {
+        return await Tandem.Bench.EmbeddingBench.RunAsync(contracts);
     }
 
     if (args.Length > 2 && args[1] == "stores")

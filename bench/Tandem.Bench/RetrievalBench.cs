@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.AI;
 using Tandem.Access;
 using Tandem.Documents;
 using Tandem.Retrieval;
@@ -9,9 +10,14 @@ using Tandem.Store;
 namespace Tandem.Bench;
 
 /// <summary>
-/// Issue 3's retrieval speed benchmark: the CUAD development contracts ingested twice (under
-/// different ids) into one store, then p50/p95 of a raw FTS5 query, the store's access-filtered
-/// BM25 search, and the in-memory hybrid index (BM25, IVF over LSA vectors, RRF), one thread.
+/// The retrieval speed benchmark: the CUAD development contracts ingested twice (under different
+/// ids) into one store, every clause given a stored vector, then p50/p95 over 20 queries × 10
+/// rounds of a raw FTS5 query, the store's access-filtered BM25 search, the server's
+/// <see cref="RetrievalIndex"/> (bm25, dense, hybrid; dense and hybrid embed each query with
+/// MiniLM, nothing cached) and the CLI's <see cref="KnowledgeBaseSearch"/> (vectors streamed from
+/// SQLite per query). Vectors come from a store that <c>tandem ingest</c> filled with the same
+/// contracts (<c>vectorsFrom</c>, matched by text hash); texts it lacks get a random unit vector
+/// (said in the output): search time depends on how many vectors are scanned, not on their values.
 /// </summary>
 internal static class RetrievalBench
 {
@@ -24,7 +30,7 @@ internal static class RetrievalBench
         "indemnify defend hold harmless", "automatic renewal term", "third party beneficiary", "covenant not to sue",
     ];
 
-    public static async Task<int> RunAsync(string contracts, string work)
+    public static async Task<int> RunAsync(string contracts, string work, string? vectorsFrom)
     {
         var us = CultureInfo.InvariantCulture;
         var owner = new Principal("bench");
@@ -60,69 +66,80 @@ internal static class RetrievalBench
         });
         var storeTimes = await TimeAsync(q => store.SearchAsync(q, owner, 10));
 
+        var model = MiniLmEmbeddingGenerator.ModelId;
         watch.Restart();
-        var texts = new List<string>();
-        var documentOf = new List<int>();
-        var documents = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using (var all = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly"))
-        {
-            await all.OpenAsync();
-            using var command = all.CreateCommand();
-            command.CommandText = "SELECT document_id, text FROM clauses ORDER BY rowid";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                var document = reader.GetString(0);
-                if (!documents.TryGetValue(document, out var ordinal))
-                {
-                    documents[document] = ordinal = documents.Count;
-                }
+        var (copied, synthetic) = await FillVectorsAsync(store, dbPath, model, vectorsFrom);
+        Console.WriteLine(string.Create(us, $"vectors: {copied} copied from {vectorsFrom ?? "(no store given)"}, {synthetic} random for texts it lacked ({watch.Elapsed.TotalSeconds:0.0} s)"));
 
-                documentOf.Add(ordinal);
-                texts.Add(reader.GetString(1));
-            }
+        using var embeddings = new MiniLmEmbeddingGenerator();
+        watch.Restart();
+        await embeddings.GenerateVectorAsync("warm up");
+        Console.WriteLine(string.Create(us, $"MiniLM loaded and first query embedded in {watch.Elapsed.TotalMilliseconds:0} ms; working set {Environment.WorkingSet / 1048576.0:0} MB"));
+
+        var index = new RetrievalIndex(store, AccessPolicy.Default, embeddings, store);
+        watch.Restart();
+        await index.RefreshAsync();
+        Console.WriteLine(string.Create(us, $"server index: {index.LiveItems} clauses, {index.EmbeddedItems} with vectors, loaded in {watch.Elapsed.TotalSeconds:0.0} s; working set {Environment.WorkingSet / 1048576.0:0} MB"));
+
+        var timings = new List<(string, List<double>)>
+        {
+            ("raw FTS5 query (no access filter, top 10)", rawTimes),
+            ("store BM25 search (access-filtered, top 10)", storeTimes),
+            ("MiniLM query embedding alone", await TimeAsync(q => embeddings.GenerateVectorAsync(q))),
+        };
+        foreach (var config in new[] { "bm25", "dense", "hybrid" })
+        {
+            timings.Add(($"server index {config} (access-filtered, top 10, query embedded)", await TimeAsync(q => index.SearchAsync(q, owner, RetrievalConfig.Parse(config), 10))));
         }
 
-        var generator = LsaEmbeddingGenerator.Train(texts, dimensions: 128);
-        Console.WriteLine(string.Create(us, $"dense: LSA 128-d learned from {texts.Count} clauses in {watch.Elapsed.TotalSeconds:0.0} s"));
-        watch.Restart();
-        var index = await HybridIndex.BuildAsync(texts, generator);
-        Console.WriteLine(string.Create(us, $"hybrid index (in-memory BM25 + IVF vectors, {(int)Math.Sqrt(texts.Count)} partitions) built in {watch.Elapsed.TotalSeconds:0.0} s"));
-
-        // The access filter a shared index applies: a per-document mask, consulted for every
-        // candidate inside both first stages. Here the caller may read every other document.
-        var readable = Enumerable.Range(0, documents.Count).Select(d => d % 2 == 0).ToArray();
-        bool Allowed(int item) => readable[documentOf[item]];
-
-        RetrievalConfig[] configs = [RetrievalConfig.Parse("bm25"), RetrievalConfig.Parse("dense"), RetrievalConfig.Parse("hybrid")];
-        var timings = new List<(string, List<double>)>();
-        foreach (var config in configs)
-        {
-            timings.Add(($"in-memory {config.Name} (access-filtered, top 10)", await TimeAsync(q => index.SearchAsync(q, config, 10, Allowed))));
-        }
-
-        Report("raw FTS5 query (no access filter, top 10)", rawTimes);
-        Report("store BM25 search (access-filtered, top 10)", storeTimes);
+        var cli = new KnowledgeBaseSearch(store, store);
+        timings.Add(("CLI search hybrid from the store (vectors streamed per query)", await TimeAsync(q => cli.SearchAsync(q, owner, RetrievalConfig.Parse("hybrid"), embeddings, 10), rounds: 1)));
         foreach (var (what, times) in timings)
         {
             Report(what, times);
         }
 
-        var exact = new HybridIndex(texts, texts.Select(generator.Embed).ToList(), generator);
-        var overlap = new List<double>();
-        foreach (var q in Queries)
-        {
-            var truth = (await exact.SearchAsync(q, configs[1], 100, Allowed)).Select(h => h.Item).ToHashSet();
-            var approximate = await index.SearchAsync(q, configs[1], 100, Allowed);
-            overlap.Add(approximate.Count(h => truth.Contains(h.Item)) / (double)Math.Max(1, truth.Count));
-        }
-
-        Console.WriteLine(string.Create(us, $"IVF recall@100 against exact dense search: {overlap.Average():0.000} ({index.Probes} of {(int)Math.Sqrt(texts.Count)} partitions probed)"));
-        Console.WriteLine(string.Create(us, $"hybrid p50 / raw FTS5 p50 = {Percentile(timings[2].Item2, 0.5) / Percentile(rawTimes, 0.5):0.00}x"));
         return 0;
     }
 
-    private static async Task<List<double>> TimeAsync(Func<string, Task> query)
+    /// <summary>Gives every current clause a stored vector: copied by text hash from another store, else random.</summary>
+    private static async Task<(long Copied, int Synthetic)> FillVectorsAsync(SqliteDocumentStore store, string dbPath, string model, string? vectorsFrom)
+    {
+        await store.CountUnembeddedAsync(model); // hashes every clause
+        long copied = 0;
+        if (vectorsFrom is not null)
+        {
+            await using var connection = new SqliteConnection($"Data Source={dbPath}");
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                ATTACH DATABASE $source AS source;
+                INSERT OR IGNORE INTO clause_vectors (model, hash, vector)
+                    SELECT model, hash, vector FROM source.clause_vectors WHERE model = $model AND hash IN (SELECT hash FROM clause_hashes);
+                """;
+            command.Parameters.AddWithValue("$source", Path.GetFullPath(vectorsFrom));
+            command.Parameters.AddWithValue("$model", model);
+            copied = await command.ExecuteNonQueryAsync();
+        }
+
+        var missing = await store.ReadUnembeddedAsync(model, int.MaxValue);
+        var random = new Random(5);
+        var vectors = missing.Select(t =>
+        {
+            var v = new float[MiniLmEmbeddingGenerator.Dimensions];
+            for (var i = 0; i < v.Length; i++)
+            {
+                v[i] = (float)(random.NextDouble() - 0.5);
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Divide(v, System.Numerics.Tensors.TensorPrimitives.Norm(v), v);
+            return (t.Hash, new ReadOnlyMemory<float>(v));
+        }).ToList();
+        await store.SaveVectorsAsync(model, vectors);
+        return (copied, vectors.Count);
+    }
+
+    private static async Task<List<double>> TimeAsync(Func<string, Task> query, int rounds = 10)
     {
         foreach (var q in Queries)
         {
@@ -130,7 +147,7 @@ internal static class RetrievalBench
         }
 
         var times = new List<double>();
-        for (var round = 0; round < 10; round++)
+        for (var round = 0; round < rounds; round++)
         {
             foreach (var q in Queries)
             {

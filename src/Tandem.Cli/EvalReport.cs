@@ -148,7 +148,7 @@ internal static class EvalReport
 
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# ACORD retrieval evaluation ({result.Split})").AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"- {result.Queries} queries, {result.CorpusSize} clauses; embedding learned in {result.EmbeddingTraining.TotalSeconds.ToString("0.0", us)} s; total {result.Elapsed.TotalSeconds.ToString("0.0", us)} s").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- {result.Queries} queries, {result.CorpusSize} clauses; corpus and queries embedded (or read from the store) in {result.Embedding.TotalSeconds.ToString("0.0", us)} s; total {result.Elapsed.TotalSeconds.ToString("0.0", us)} s").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![NDCG@10](acord-{result.Split}-ndcg10.png)").AppendLine();
         md.AppendLine("| Config | Scope | NDCG@5 | NDCG@10 | P@5 3+ stars | P@5 4+ stars | P@5 5 stars |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var s in result.Scores)

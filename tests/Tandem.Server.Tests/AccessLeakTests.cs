@@ -17,7 +17,7 @@ public sealed class AccessLeakTests
     {
         await using var server = new KestrelServer();
         var secret = await server.IngestAsync($"{Marker}-plan.txt", Contracts.Secret(Marker), Alice);
-        await server.IngestAsync("alice-supply.txt", Contracts.Supply, Alice); // so the marker is in few enough of her clauses for LSA to keep it
+        await server.IngestAsync("alice-supply.txt", Contracts.Supply, Alice);
         await server.IngestAsync("bob-supply.txt", Contracts.Supply, Bob);
         using var alice = server.ClientFor(Alice);
         using var bob = server.ClientFor(Bob);
@@ -37,7 +37,7 @@ public sealed class AccessLeakTests
         var question = $"What does the {Marker} agreement say about {Marker} liability and fees?";
         responses.Add(await PostAsync(bob, "/v1/chat/completions", new { model = "tandem-retrieval", messages = new[] { new { role = "user", content = question } } }));
         responses.Add(await PostAsync(bob, "/v1/chat/completions", new { model = "tandem-retrieval", stream = true, messages = new[] { new { role = "user", content = question } } }));
-        var embedding = await PostAsync(bob, "/v1/embeddings", new { model = "tandem-lsa", input = Marker, encoding_format = "float" });
+        var embedding = await PostAsync(bob, "/v1/embeddings", new { model = "all-MiniLM-L6-v2", input = Marker, encoding_format = "float" });
         responses.Add(embedding);
 
         foreach (var response in responses)
@@ -48,11 +48,14 @@ public sealed class AccessLeakTests
             }
         }
 
-        // Bob's embedding is learned from Bob's documents only: the marker is no word of it.
-        Assert.All(JsonDocument.Parse(embedding).RootElement.GetProperty("data")[0].GetProperty("embedding").EnumerateArray(), e => Assert.Equal(0f, e.GetSingle()));
-        var aliceEmbedding = await PostAsync(alice, "/v1/embeddings", new { model = "tandem-lsa", input = Marker, encoding_format = "float" });
-        Assert.Contains(JsonDocument.Parse(aliceEmbedding).RootElement.GetProperty("data")[0].GetProperty("embedding").EnumerateArray(), e => e.GetSingle() != 0f);
+        // The embedding is pretrained: a text's vector is the same whoever asks, so it cannot carry anyone's documents.
+        var aliceEmbedding = await PostAsync(alice, "/v1/embeddings", new { model = "all-MiniLM-L6-v2", input = Marker, encoding_format = "float" });
+        Assert.Equal(Vector(aliceEmbedding), Vector(embedding));
+        Assert.Equal(384, Vector(embedding).Length);
     }
+
+    private static float[] Vector(string embeddingResponse) =>
+        JsonDocument.Parse(embeddingResponse).RootElement.GetProperty("data")[0].GetProperty("embedding").EnumerateArray().Select(e => e.GetSingle()).ToArray();
 
     private static async Task<string> GetAsync(HttpClient client, string url)
     {

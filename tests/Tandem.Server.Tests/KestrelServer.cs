@@ -32,6 +32,9 @@ public sealed class KestrelServer : IAsyncDisposable
     /// <summary>The server's root, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's services.</summary>
+    public IServiceProvider Services => _server.Services;
+
     /// <summary>An HTTP client for <paramref name="caller"/> (anonymous when null).</summary>
     public HttpClient ClientFor(Principal? caller)
     {
@@ -67,7 +70,10 @@ public sealed class KestrelServer : IAsyncDisposable
         var path = Path.Combine(_files, fileName);
         await File.WriteAllTextAsync(path, text);
         var ingestor = _server.Services.GetRequiredService<DocumentIngestor>();
-        return await ingestor.IngestFileAsync(path, owner, access is null ? null : AccessList.Parse(access, owner));
+        var result = await ingestor.IngestFileAsync(path, owner, access is null ? null : AccessList.Parse(access, owner));
+        // As tandem ingest does; the server's background pass would get there too, a second later.
+        await _server.Services.GetRequiredService<Tandem.Retrieval.ClauseEmbedder>().EmbedMissingAsync();
+        return result;
     }
 
     public async ValueTask DisposeAsync()

@@ -34,8 +34,8 @@ public sealed class OpenAiNpmClientTests
             finish = choice.finish_reason ?? finish;
           }
         }
-        const embeddings = await client.embeddings.create({ model: 'tandem-lsa', input: ['either party terminate', 'either party liability'] });
-        const floats = await client.embeddings.create({ model: 'tandem-lsa', input: 'either party terminate', encoding_format: 'float' });
+        const embeddings = await client.embeddings.create({ model: 'all-MiniLM-L6-v2', input: ['either party terminate', 'either party liability'] });
+        const floats = await client.embeddings.create({ model: 'all-MiniLM-L6-v2', input: 'either party terminate', encoding_format: 'float' });
         console.log(JSON.stringify({
           models,
           content: completion.choices[0].message.content,

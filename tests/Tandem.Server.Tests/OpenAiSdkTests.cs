@@ -20,7 +20,7 @@ public sealed class OpenAiSdkTests
 
         var models = (await client.GetOpenAIModelClient().GetModelsAsync()).Value.Select(m => m.Id).ToList();
         Assert.Contains("tandem-retrieval", models);
-        Assert.Contains("tandem-lsa", models);
+        Assert.Contains("all-MiniLM-L6-v2", models);
 
         var chat = client.GetChatClient("tandem-retrieval");
         var completion = await chat.CompleteChatAsync([new UserChatMessage("Who may terminate the agreement, and on what notice?")]);
@@ -44,13 +44,14 @@ public sealed class OpenAiSdkTests
         Assert.Equal(ChatFinishReason.Stop, finish);
 
         // The SDK asks for base64 by default; the floats must survive the round trip.
-        var embeddings = (await client.GetEmbeddingClient("tandem-lsa").GenerateEmbeddingsAsync(["either party terminate", "either party liability"])).Value;
+        var embeddings = (await client.GetEmbeddingClient("all-MiniLM-L6-v2").GenerateEmbeddingsAsync(["either party terminate", "either party liability"])).Value;
         Assert.Equal(2, embeddings.Count);
         var vector = embeddings[0].ToFloats().ToArray();
+        Assert.Equal(384, vector.Length);
         Assert.Equal(1.0, Math.Sqrt(vector.Sum(x => (double)x * x)), 3);
         using var http = server.ClientFor(Alice);
         using var floats = await http.PostAsync("/v1/embeddings", new StringContent(
-            """{"model":"tandem-lsa","input":"either party terminate","encoding_format":"float"}""", System.Text.Encoding.UTF8, "application/json"));
+            """{"model":"all-MiniLM-L6-v2","input":"either party terminate","encoding_format":"float"}""", System.Text.Encoding.UTF8, "application/json"));
         var expected = JsonDocument.Parse(await floats.Content.ReadAsStringAsync()).RootElement.GetProperty("data")[0].GetProperty("embedding")
             .EnumerateArray().Select(e => e.GetSingle()).ToArray();
         Assert.Equal(expected, vector);

@@ -54,10 +54,10 @@ public sealed class OpenAiWireTests
     }
 
     [Theory]
-    [InlineData("""{"model":"tandem-lsa","input":[1,2,3]}""", "token arrays are not supported")]
-    [InlineData("""{"model":"tandem-lsa","input":""}""", "non-empty strings")]
-    [InlineData("""{"model":"tandem-lsa","input":"x","encoding_format":"int8"}""", "encoding_format 'int8'")]
-    [InlineData("""{"model":"text-embedding-3-small","input":"x"}""", "the embedding model is 'tandem-lsa'")]
+    [InlineData("""{"model":"all-MiniLM-L6-v2","input":[1,2,3]}""", "token arrays are not supported")]
+    [InlineData("""{"model":"all-MiniLM-L6-v2","input":""}""", "non-empty strings")]
+    [InlineData("""{"model":"all-MiniLM-L6-v2","input":"x","encoding_format":"int8"}""", "encoding_format 'int8'")]
+    [InlineData("""{"model":"text-embedding-3-small","input":"x"}""", "the embedding model is 'all-MiniLM-L6-v2'")]
     public async Task Embeddings_BadRequest_AnswersInOpenAisErrorShape(string body, string expected)
     {
         await using var server = new KestrelServer();

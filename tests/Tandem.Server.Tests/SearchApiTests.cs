@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Tandem.Access;
 
 namespace Tandem.Server.Tests;
@@ -26,11 +27,34 @@ public sealed class SearchApiTests
         var hit = body.GetProperty("hits")[0];
         Assert.Equal(stored.DocumentId, hit.GetProperty("documentId").GetString());
         Assert.Equal(1, hit.GetProperty("version").GetInt32());
-        // Clauses 3 and 5 hold "either party"; the LSA vocabulary of seven clauses has no room for rarer words.
+        // Clauses 3 and 5 hold "either party".
         Assert.Contains(hit.GetProperty("path").GetString(), new[] { "3", "5" });
         var (start, end) = (hit.GetProperty("start").GetInt32(), hit.GetProperty("end").GetInt32());
         Assert.Equal(hit.GetProperty("text").GetString()!.Length, end - start);
         Assert.Contains("ither party", hit.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_DocumentUploadedThroughTheApi_EmbeddedInTheBackgroundThenFoundDensely()
+    {
+        await using var server = new KestrelServer();
+        using var client = server.ClientFor(Alice);
+        using var upload = await client.PostAsync("/api/documents", Contracts.Upload(null, ("supply.txt", Contracts.Supply)));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var index = server.Services.GetRequiredService<Tandem.Retrieval.RetrievalIndex>();
+
+        // Nobody embeds for this test: the server's background pass has to.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonElement hits;
+        do
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            hits = (await client.GetFromJsonAsync<JsonElement>("/api/search?q=cap%20on%20damages&mode=dense&k=3", TestContext.Current.CancellationToken)).GetProperty("hits");
+        }
+        while (hits.GetArrayLength() == 0 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(index.LiveItems, index.EmbeddedItems);
+        Assert.Contains("liability", hits[0].GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

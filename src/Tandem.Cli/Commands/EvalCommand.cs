@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using Tandem.Analysis;
 using Tandem.Documents;
 using Tandem.Economics;
 using Tandem.Evaluation;
+using Tandem.Store;
 using Tandem.Learning;
 using Tandem.Prompting;
 using Tandem.Reporting;
@@ -67,23 +69,15 @@ internal static class EvalCommand
         var compare = new Option<string>("--compare", "--config") { Description = "Comma-separated configurations: bm25, dense, hybrid, hybrid:<dense weight>, rerank (learned on the train split)", DefaultValueFactory = _ => "bm25,dense,hybrid" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
         var acordReport = new Option<string?>("--report") { Description = "Write a Markdown report with a PNG chart into this folder" };
-        var extra = new Option<string?>("--embedding-corpus") { Description = "A CUAD-style folder whose clauses the dense embedding also learns from" };
         var format = CliOptions.Format("text", "json");
         var command = new Command("acord", "Score clause retrieval on ACORD: NDCG@5/10 and 3-5 star precision@5, in the judged pool and the whole corpus")
         {
-            data, split, compare, output, acordReport, extra, format,
+            data, split, compare, output, acordReport, format,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var dataset = AcordDataset.Load(parse.GetValue(data)!, parse.GetValue(split)!);
             var configs = parse.GetValue(compare)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            IReadOnlyList<string> extraCorpus = [];
-            if (parse.GetValue(extra) is { } extraPath)
-            {
-                var labelling = await new CuadTrainingSet(context.Readers, new ClauseSegmenter()).BuildAsync(CuadDataset.Load(extraPath), cancellationToken: cancellationToken);
-                extraCorpus = labelling.Clauses.Select(c => c.Row.Text).ToList();
-            }
-
             var training = configs.Contains("rerank") ? AcordDataset.Load(parse.GetValue(data)!, "train").Queries : [];
             LocalAnalyst? categoryModel = null;
             if (configs.Contains("rerank"))
@@ -98,8 +92,15 @@ internal static class EvalCommand
                 }
             }
 
-            var result = new AcordEvaluator { ExtraEmbeddingCorpus = extraCorpus, RerankerTrainingQueries = training, CategoryModel = categoryModel }
-                .Evaluate(dataset, configs);
+            // The corpus's vectors are kept in the store like any clause's, so only the first run embeds them.
+            var evaluator = new AcordEvaluator
+            {
+                Embeddings = context.Get<IEmbeddingGenerator<string, Embedding<float>>>(),
+                Vectors = context.Get<IClauseVectorStore>(),
+                RerankerTrainingQueries = training,
+                CategoryModel = categoryModel,
+            };
+            var result = await context.WithProgressAsync("eval acord", progress => evaluator.EvaluateAsync(dataset, configs, progress, cancellationToken));
             if (parse.GetValue(acordReport) is { } reportFolder)
             {
                 await context.Error.WriteLineAsync("wrote " + EvalReport.WriteAcord(result, reportFolder));
@@ -111,7 +112,7 @@ internal static class EvalCommand
             }
 
             var us = CultureInfo.InvariantCulture;
-            context.Console.WriteLine($"ACORD {result.Split}: {result.Queries} queries, {result.CorpusSize} clauses; embedding learned in {result.EmbeddingTraining.TotalSeconds.ToString("0.0", us)} s; total {result.Elapsed.TotalSeconds.ToString("0.0", us)} s");
+            context.Console.WriteLine($"ACORD {result.Split}: {result.Queries} queries, {result.CorpusSize} clauses; corpus and queries embedded (or read from the store) in {result.Embedding.TotalSeconds.ToString("0.0", us)} s; total {result.Elapsed.TotalSeconds.ToString("0.0", us)} s");
             var table = new Table().Border(TableBorder.Simple).AddColumns("Config", "Scope", "NDCG@5", "NDCG@10", "P@5 3+ stars", "P@5 4+ stars", "P@5 5 stars");
             foreach (var s in result.Scores)
             {
@@ -260,7 +261,11 @@ internal static class EvalCommand
             if (isRetrieval)
             {
                 var scores = await context.WithProgressAsync("eval cuad --retrieval", progress =>
-                    new CuadRetrievalEvaluator(context.Readers, new ClauseSegmenter()).EvaluateAsync(dataset, configs, progress, cancellationToken));
+                    new CuadRetrievalEvaluator(context.Readers, new ClauseSegmenter())
+                    {
+                        Embeddings = context.Get<IEmbeddingGenerator<string, Embedding<float>>>(),
+                        Vectors = context.Get<IClauseVectorStore>(),
+                    }.EvaluateAsync(dataset, configs, progress, cancellationToken));
                 if (parse.GetValue(report) is { } retrievalReport)
                 {
                     await context.Error.WriteLineAsync("wrote " + EvalReport.WriteCuadRetrieval(scores, retrievalReport));

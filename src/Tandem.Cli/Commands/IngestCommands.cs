@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Tandem.Retrieval;
 using Tandem.Store;
 
 namespace Tandem.Cli.Commands;
@@ -22,19 +23,19 @@ internal static class IngestCommands
             if (parse.GetValue(document) is { } chosen)
             {
                 await context.Output.WriteLineAsync(Describe(await context.Ingestor.IngestFileAsync(target, context.Caller, access, chosen, cancellationToken)));
-                return 0;
+                return await EmbedAsync(context, 0, cancellationToken);
             }
 
             if (Directory.Exists(target))
             {
                 var report = await context.WithStatusAsync("ingesting", status =>
                     context.Ingestor.IngestFolderAsync(target, context.Caller, access, Progress(status), cancellationToken));
-                return await WriteAsync(context, report, "ingested");
+                return await EmbedAsync(context, await WriteAsync(context, report, "ingested"), cancellationToken);
             }
 
             var result = await context.Ingestor.IngestFileAsync(target, context.Caller, access, cancellationToken);
             await context.Output.WriteLineAsync(Describe(result));
-            return 0;
+            return await EmbedAsync(context, 0, cancellationToken);
         }));
         return command;
     }
@@ -48,7 +49,7 @@ internal static class IngestCommands
             var access = context.ParseAccess(parse.GetValue(CliOptions.Access));
             var report = await context.WithStatusAsync("syncing", status =>
                 context.Ingestor.SyncFolderAsync(parse.GetValue(folder)!, context.Caller, access, Progress(status), cancellationToken));
-            return await WriteAsync(context, report, "synced");
+            return await EmbedAsync(context, await WriteAsync(context, report, "synced"), cancellationToken);
         }));
         return command;
     }
@@ -101,6 +102,21 @@ internal static class IngestCommands
         context.Console.Write(table);
         await context.Output.WriteLineAsync($"{document.AccessHistory.Count} access changes of {id} ({document.Title}, owner {document.Owner}); readable now by {string.Join(", ", document.Access)}");
         return 0;
+    }
+
+    /// <summary>
+    /// The embedding pass after the files are stored: the new and changed clauses get their vectors
+    /// (unchanged ones have them already), with progress on stderr. Exits as the ingest did.
+    /// </summary>
+    private static async Task<int> EmbedAsync(CliContext context, int exit, CancellationToken cancellationToken)
+    {
+        var run = await context.WithProgressAsync("embedding", progress => context.Get<ClauseEmbedder>().EmbedMissingAsync(progress, cancellationToken));
+        if (run.Embedded > 0)
+        {
+            await context.Output.WriteLineAsync($"embedded {run.Embedded} clause texts with {run.Model}");
+        }
+
+        return exit;
     }
 
     private static Progress<(int Done, int Total, string File)> Progress(Action<string> status) =>

@@ -11,8 +11,8 @@ namespace Tandem.Cli.Commands;
 
 /// <summary>
 /// <c>tandem search "&lt;query&gt;" [--mode bm25|dense|hybrid[:w]]</c> over the clauses you may read.
-/// BM25 asks the store's FTS5 index; dense and hybrid index your readable clauses in memory for
-/// this run (a persisted vector index belongs with the server).
+/// BM25 asks the store's FTS5 index; dense and hybrid embed the query and scan the vectors that
+/// <c>tandem ingest</c>/<c>sync</c> stored for your readable clauses (<see cref="KnowledgeBaseSearch"/>).
 /// </summary>
 internal static class SearchCommand
 {
@@ -23,11 +23,11 @@ internal static class SearchCommand
         var format = CliOptions.Format("text", "json");
         var mode = new Option<string>("--mode")
         {
-            Description = "bm25 (the store's FTS5 index), dense (local LSA embedding), hybrid (BM25 + dense, RRF) or hybrid:<dense weight>",
+            Description = "bm25 (the store's FTS5 index), dense (the clauses' stored all-MiniLM-L6-v2 vectors), hybrid (BM25 + dense, RRF) or hybrid:<dense weight>",
             DefaultValueFactory = _ => "bm25",
             HelpName = "bm25|dense|hybrid|hybrid:<w>",
         };
-        var embeddingModel = new Option<string?>("--embedding-model") { Description = "With dense/hybrid: a configured remote embedding model instead of the local LSA embedding" };
+        var embeddingModel = new Option<string?>("--embedding-model") { Description = "With dense/hybrid: a configured remote embedding model instead of the local MiniLM (clauses it has not embedded yet are embedded first, once)" };
         var settings = new Option<string?>("--settings") { Description = "appsettings.json that configures --embedding-model" };
         var command = new Command("search", "Search the knowledge base (BM25, dense or hybrid), filtered by your access") { query, limit, mode, format, embeddingModel, settings };
         command.SetAction(run(async (context, parse, cancellationToken) =>
@@ -43,18 +43,23 @@ internal static class SearchCommand
             IReadOnlyList<Passage> passages;
             if (config.UsesDense)
             {
-                if (KeywordQuery.Terms(text).Count == 0)
-                {
-                    throw new TandemException($"the query '{text}' has no searchable words", "use a few content words, e.g. \"limitation of liability\"");
-                }
-
-                // Built from what the caller may read only, so the embedding learns nothing of other users' documents.
                 var endpoint = parse.GetValue(embeddingModel) is { } name ? ModelCatalog.Load(parse.GetValue(settings)).Get(name) : null;
                 using var remote = endpoint is null ? null : ChatClients.CreateEmbeddingGenerator(endpoint);
                 try
                 {
-                    var index = await KnowledgeBaseIndex.BuildAsync(context.Store, context.Caller, remote, cancellationToken);
-                    passages = await index.SearchAsync(text, config, k, cancellationToken);
+                    if (remote is not null)
+                    {
+                        // A remote model's vectors are made on first use and stored like the local model's.
+                        await new ClauseEmbedder(context.Get<IClauseVectorStore>(), remote).EmbedMissingAsync(cancellationToken: cancellationToken);
+                    }
+
+                    var hits = await context.Get<KnowledgeBaseSearch>().SearchAsync(text, context.Caller, config,
+                        remote ?? context.Get<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(), k, cancellationToken);
+                    passages = hits.Passages;
+                    if (hits.Unembedded > 0)
+                    {
+                        await context.Error.WriteLineAsync($"note: {hits.Unembedded} of the clauses you may read have no vector yet and were searched by BM25 only; tandem ingest or sync embeds them");
+                    }
                 }
                 catch (Exception e) when (endpoint is not null && ChatClients.Describe(e, endpoint) is { } described)
                 {

@@ -19,8 +19,8 @@ namespace Tandem.Server.OpenAi;
 /// </summary>
 public static class OpenAiApi
 {
-    /// <summary>The embedding model id: the LSA embedding learned from what the caller may read.</summary>
-    public const string EmbeddingModel = "tandem-lsa";
+    /// <summary>The local embedding model's id, as listed by /v1/models and stored with the clauses' vectors.</summary>
+    public const string EmbeddingModel = MiniLmEmbeddingGenerator.ModelId;
 
     /// <summary>Inputs one embeddings request may carry (OpenAI's limit).</summary>
     public const int MaxEmbeddingInputs = 2048;
@@ -52,7 +52,7 @@ public static class OpenAiApi
             .Produces<OpenAiWire.ModelList>();
         v1.MapGet("/models/{id}", GetModel).WithName("GetModel").WithSummary("One model").Produces<OpenAiWire.ModelInfo>();
         v1.MapPost("/embeddings", EmbedAsync).WithName("CreateEmbeddings")
-            .WithSummary("Embeds text with the embedding learned from the documents you may read")
+            .WithSummary("Embeds text with the model that embeds the knowledge base (all-MiniLM-L6-v2, 384 dimensions, unless another is configured)")
             .Accepts<OpenAiWire.EmbeddingRequest>("application/json").Produces<OpenAiWire.EmbeddingList>();
         v1.MapPost("/chat/completions", OpenAiChat.CompleteAsync).WithName("CreateChatCompletion")
             .WithSummary("Answers from the documents you may read, citing them as [n]; stream: true for SSE")
@@ -85,32 +85,34 @@ public static class OpenAiApi
         }
     }
 
-    private static IResult ListModels(ModelCatalog catalog, TimeProvider time) =>
-        TypedResults.Json(new OpenAiWire.ModelList("list", Models(catalog, time)), OpenAiWire.Options);
+    private static IResult ListModels(ModelCatalog catalog, RetrievalIndex index, TimeProvider time) =>
+        TypedResults.Json(new OpenAiWire.ModelList("list", Models(catalog, index, time)), OpenAiWire.Options);
 
-    private static IResult GetModel(string id, ModelCatalog catalog, TimeProvider time) =>
-        Models(catalog, time).FirstOrDefault(m => m.Id == id) is { } model
+    private static IResult GetModel(string id, ModelCatalog catalog, RetrievalIndex index, TimeProvider time) =>
+        Models(catalog, index, time).FirstOrDefault(m => m.Id == id) is { } model
             ? TypedResults.Json(model, OpenAiWire.Options)
             : Error(OpenAiException.ModelNotFound(id, "GET /v1/models lists the models"));
 
-    private static List<OpenAiWire.ModelInfo> Models(ModelCatalog catalog, TimeProvider time)
+    private static List<OpenAiWire.ModelInfo> Models(ModelCatalog catalog, RetrievalIndex index, TimeProvider time)
     {
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         return
         [
             new(GroundedAnswerer.ExtractiveModel, "model", created, "tandem"),
-            new(EmbeddingModel, "model", created, "tandem"),
+            .. index.EmbeddingModel is { } embedding && catalog.Models.All(m => m.Name != embedding) ? [new OpenAiWire.ModelInfo(embedding, "model", created, "tandem")] : Array.Empty<OpenAiWire.ModelInfo>(),
             .. catalog.Models.Select(m => new OpenAiWire.ModelInfo(m.Name, "model", created, m.Provider)),
         ];
     }
 
     private static async Task<IResult> EmbedAsync(HttpContext http, RetrievalIndex index, TokenCounter tokens, CancellationToken cancellationToken)
     {
-        var caller = CallerPrincipal.FromClaims(http.User);
         var request = await ReadBodyAsync<OpenAiWire.EmbeddingRequest>(http.Request, cancellationToken);
-        if (request.Model != EmbeddingModel)
+        var (generator, model) = index.Embeddings is { } g && index.EmbeddingModel is { } m
+            ? (g, m)
+            : throw new OpenAiException(StatusCodes.Status400BadRequest, "this server has no embedding model configured");
+        if (request.Model != model)
         {
-            throw OpenAiException.ModelNotFound(request.Model ?? "(none)", $"the embedding model is '{EmbeddingModel}'");
+            throw OpenAiException.ModelNotFound(request.Model ?? "(none)", $"the embedding model is '{model}'");
         }
 
         var base64 = request.EncodingFormat switch
@@ -120,19 +122,17 @@ public static class OpenAiApi
             var other => throw new OpenAiException(StatusCodes.Status400BadRequest, $"encoding_format '{other}' is not supported; use 'float' or 'base64'", param: "encoding_format"),
         };
         var inputs = Inputs(request.Input);
-        var generator = await index.GetEmbeddingGeneratorAsync(caller, cancellationToken)
-            ?? throw new OpenAiException(StatusCodes.Status400BadRequest, $"{EmbeddingModel} is learned from the documents you may read, and you may read none; ingest a document first");
-        // LSA keeps at most 128 dimensions, fewer for a small corpus: the caller's own view decides.
         var dimensions = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions;
-        if (request.Dimensions is { } d && d != dimensions)
+        if (request.Dimensions is { } d && dimensions is not null && d != dimensions)
         {
-            throw new OpenAiException(StatusCodes.Status400BadRequest, $"{EmbeddingModel} has {dimensions} dimensions for your documents, not {d}; leave dimensions out", param: "dimensions");
+            throw new OpenAiException(StatusCodes.Status400BadRequest, $"{model} has {dimensions} dimensions, not {d}; leave dimensions out", param: "dimensions");
         }
 
+        // The model is pretrained: a text's vector depends on that text alone, never on the caller's or anyone else's documents.
         var embeddings = await generator.GenerateAsync(inputs, cancellationToken: cancellationToken);
         var data = embeddings.Select((e, i) => new OpenAiWire.EmbeddingItem("embedding", i, base64 ? Base64(e.Vector.Span) : e.Vector.ToArray())).ToList();
         var used = inputs.Sum(tokens.Count);
-        return TypedResults.Json(new OpenAiWire.EmbeddingList("list", data, EmbeddingModel, new OpenAiWire.EmbeddingUsage(used, used)), OpenAiWire.Options);
+        return TypedResults.Json(new OpenAiWire.EmbeddingList("list", data, model, new OpenAiWire.EmbeddingUsage(used, used)), OpenAiWire.Options);
     }
 
     private static List<string> Inputs(JsonElement input)

@@ -10,12 +10,13 @@ public static class OpenAiServiceCollectionExtensions
 {
     /// <summary>
     /// The retrieval index and grounded answerer (<see cref="RetrievalServiceCollectionExtensions.AddTandemRetrieval"/>),
-    /// the configured models (validated when the server starts), the price book, the token counter and authorisation.
+    /// the background embedding pass, the configured models (validated when the server starts), the price book, the token counter and authorisation.
     /// </summary>
     public static IServiceCollection AddTandemRetrievalApis(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddTandemRetrieval();
+        services.AddHostedService<Retrieval.ClauseEmbeddingService>();
         // Read now, so a bad model entry stops the server at start instead of failing a request.
         services.AddSingleton(ModelCatalog.FromConfiguration(configuration));
         services.AddSingleton(_ => PriceBook.Default());

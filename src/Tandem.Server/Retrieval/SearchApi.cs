@@ -21,7 +21,8 @@ public static class SearchApi
             .WithName("Search")
             .WithTags("Search")
             .WithSummary("Search the clauses you may read")
-            .WithDescription("mode: bm25 (keywords), dense (embedding learned from what you may read), hybrid (both, fused by RRF) or hybrid:<dense weight>.")
+            .WithDescription("mode: bm25 (keywords), dense (cosine over the clauses' stored all-MiniLM-L6-v2 vectors), hybrid (both, fused by RRF) or hybrid:<dense weight>. "
+                + "A clause uploaded in the last seconds may have no vector yet: it is found by BM25 only until the background embedding pass has stored it.")
             .RequireAuthorization();
         return app;
     }

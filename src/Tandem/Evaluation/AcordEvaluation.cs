@@ -1,4 +1,4 @@
 namespace Tandem.Evaluation;
 
 /// <summary>ACORD results for each configuration and scope.</summary>
-public sealed record AcordEvaluation(string Split, int Queries, int CorpusSize, IReadOnlyList<AcordScore> Scores, TimeSpan EmbeddingTraining, TimeSpan Elapsed);
+public sealed record AcordEvaluation(string Split, int Queries, int CorpusSize, IReadOnlyList<AcordScore> Scores, TimeSpan Embedding, TimeSpan Elapsed);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using Tandem.Retrieval;
+using Tandem.Store;
 
 namespace Tandem.Evaluation;
 
@@ -7,19 +9,21 @@ namespace Tandem.Evaluation;
 /// Ranks the ACORD corpus for each query with each retrieval configuration and scores NDCG@5,
 /// NDCG@10 (linear gains) and the share of 3-, 4- and 5-star clauses in the top 5, both within
 /// each query's judged pool and over the whole corpus (unjudged clauses count as 0).
-/// Configurations: <c>bm25</c> (SQLite FTS5), <c>dense</c> (LSA embedding learned from the
-/// corpus), <c>hybrid[:w]</c> (reciprocal rank fusion, BM25 weight 1, dense weight w, default 1) and
-/// <c>rerank</c> (a learned reranker over BM25 and dense candidates; see <see cref="RerankerTrainingQueries"/>).
+/// Configurations: <c>bm25</c> (SQLite FTS5), <c>dense</c> (cosine of <see cref="Embeddings"/>'
+/// vectors, all-MiniLM-L6-v2 by default), <c>hybrid[:w]</c> (reciprocal rank fusion, BM25 weight 1,
+/// dense weight w, default 1) and <c>rerank</c> (a learned reranker over the BM25 and dense
+/// candidates; see <see cref="RerankerTrainingQueries"/>).
 /// </summary>
 public sealed class AcordEvaluator
 {
-    public int EmbeddingDimensions { get; init; } = 256;
+    /// <summary>The dense model; the corpus's vectors are read from <see cref="Vectors"/> when stored there, else embedded (and stored).</summary>
+    public IEmbeddingGenerator<string, Embedding<float>>? Embeddings { get; init; }
+
+    /// <summary>Where the corpus's vectors are kept between runs; null embeds the corpus on every run.</summary>
+    public IClauseVectorStore? Vectors { get; init; }
 
     /// <summary>Judged queries the <c>rerank</c> configuration learns from (the train split); cross-validated when they are the ones evaluated.</summary>
     public IReadOnlyList<AcordQuery> RerankerTrainingQueries { get; init; } = [];
-
-    /// <summary>More unlabelled text for the embedding to learn word co-occurrence from (e.g. CUAD clauses).</summary>
-    public IReadOnlyList<string> ExtraEmbeddingCorpus { get; init; } = [];
 
     /// <summary>
     /// The clause-category model (the local analyst) that gives the <c>rerank</c> configuration its
@@ -27,7 +31,8 @@ public sealed class AcordEvaluator
     /// </summary>
     public Analysis.LocalAnalyst? CategoryModel { get; init; }
 
-    public AcordEvaluation Evaluate(AcordDataset data, IReadOnlyList<string> configs)
+    public async Task<AcordEvaluation> EvaluateAsync(AcordDataset data, IReadOnlyList<string> configs, IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var parsed = configs.Select(c => c == "rerank" ? new RetrievalConfig(c, 0, 1) : RetrievalConfig.Parse(c)).ToList();
         if (configs.Contains("rerank") && RerankerTrainingQueries.Count == 0)
@@ -38,11 +43,21 @@ public sealed class AcordEvaluator
         var watch = Stopwatch.StartNew();
         using var keyword = new PassageIndex(data.Corpus.Select(kv => (kv.Key, kv.Value)));
         var embeddingWatch = Stopwatch.StartNew();
-        var needsDense = parsed.Any(c => c.UsesDense);
-        var generator = needsDense ? LsaEmbeddingGenerator.Train([.. data.Corpus.Values, .. ExtraEmbeddingCorpus], EmbeddingDimensions) : null;
-        var dense = generator is null ? null : new DenseIndex(data.Corpus.Select(kv => (kv.Key, generator.Embed(kv.Value))).ToList());
+        DenseIndex? dense = null;
+        Dictionary<string, float[]>? queryVectors = null;
+        if (parsed.Any(c => c.UsesDense))
+        {
+            var generator = Embeddings ?? throw new TandemException("the dense, hybrid and rerank configurations need an embedding model", "evaluate bm25 only, or give the evaluator an embedding model");
+            var ids = data.Corpus.Keys.ToList();
+            var corpus = await new StoredEmbeddings(generator, Vectors).GetAsync(ids.Select(id => data.Corpus[id]).ToList(), progress, cancellationToken);
+            dense = new DenseIndex(ids.Select((id, i) => (id, corpus[i])).ToList());
+            var queryTexts = data.Queries.Concat(RerankerTrainingQueries).Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
+            var embedded = await generator.GenerateAsync(queryTexts, cancellationToken: cancellationToken);
+            queryVectors = queryTexts.Select((t, i) => (t, embedded[i].Vector.ToArray())).ToDictionary(x => x.t, x => x.Item2, StringComparer.Ordinal);
+        }
+
         embeddingWatch.Stop();
-        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, generator!, CategoryModel) : null;
+        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel) : null;
 
         var scores = new List<AcordScore>();
         foreach (var config in parsed)
@@ -54,7 +69,7 @@ public sealed class AcordEvaluator
                     IReadOnlyCollection<string>? candidates = scope == "judged pool" ? q.Judgements.Keys.ToList() : null;
                     var ranking = config.Name == "rerank" && reranker is not null
                         ? reranker.Rank(q, candidates)
-                        : Rank(config, q.Text, candidates, keyword, dense, generator, data.Corpus.Count);
+                        : Rank(config, q.Text, candidates, keyword, dense, queryVectors, data.Corpus.Count);
                     return (
                         Ndcg5: RankingMetrics.Ndcg(ranking, q.Judgements, 5),
                         Ndcg10: RankingMetrics.Ndcg(ranking, q.Judgements, 10),
@@ -72,7 +87,7 @@ public sealed class AcordEvaluator
 
     /// <summary>The top 10 of <paramref name="candidates"/> (the whole corpus when null) for a configuration.</summary>
     private static List<string> Rank(RetrievalConfig config, string query, IReadOnlyCollection<string>? candidates, PassageIndex keyword,
-        DenseIndex? dense, LsaEmbeddingGenerator? generator, int corpusSize)
+        DenseIndex? dense, Dictionary<string, float[]>? queryVectors, int corpusSize)
     {
         const int depth = 100;
         var allowed = candidates?.ToHashSet(StringComparer.Ordinal);
@@ -80,8 +95,8 @@ public sealed class AcordEvaluator
         var keywordRanking = config.Bm25Weight > 0
             ? keyword.Search(query, corpusSize).Select(h => h.Id).Where(id => allowed is null || allowed.Contains(id)).Take(depth).ToList()
             : null;
-        var denseRanking = config.UsesDense && dense is not null && generator is not null
-            ? dense.Search(generator.Embed(query), depth, candidates).Select(h => h.Id).ToList()
+        var denseRanking = config.UsesDense && dense is not null && queryVectors is not null
+            ? dense.Search(queryVectors[query], depth, candidates).Select(h => h.Id).ToList()
             : null;
         var result = config.Combine(keywordRanking, denseRanking).Take(10).ToList();
         if (result.Count < 10 && allowed is not null)

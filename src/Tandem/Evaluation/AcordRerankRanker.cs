@@ -9,8 +9,9 @@ namespace Tandem.Evaluation;
 
 /// <summary>
 /// The <c>rerank</c> configuration of the ACORD evaluation: candidates from BM25 and the dense
-/// index, reordered by a <see cref="LearnedReranker"/>. With a clause-category model it adds one
-/// feature, <see cref="CategoryFeedback"/> over the query's top BM25 hits. Evaluated on its own
+/// index (the top 100 of each), reordered by a <see cref="LearnedReranker"/> whose features add the
+/// dense rank to the MiniLM cosine. With a clause-category model it adds one more feature,
+/// <see cref="CategoryFeedback"/> over the query's top BM25 hits. Evaluated on its own
 /// training split it cross-validates by query (5 folds), so no query is scored by a model trained on it.
 /// </summary>
 internal sealed class AcordRerankRanker
@@ -23,19 +24,19 @@ internal sealed class AcordRerankRanker
     private readonly AcordDataset _data;
     private readonly PassageIndex _keyword;
     private readonly DenseIndex _dense;
-    private readonly LsaEmbeddingGenerator _generator;
+    private readonly Dictionary<string, float[]> _queryVectors;
     private readonly Dictionary<string, HashSet<string>> _terms;
     private readonly Dictionary<string, float[]>? _categories;
     private readonly Dictionary<string, LearnedReranker> _byFold = new(StringComparer.Ordinal);
 
     public AcordRerankRanker(AcordDataset data, IReadOnlyList<AcordQuery> trainingQueries, PassageIndex keyword, DenseIndex dense,
-        LsaEmbeddingGenerator generator, LocalAnalyst? categoryModel)
+        Dictionary<string, float[]> queryVectors, LocalAnalyst? categoryModel)
     {
         _data = data;
         _keyword = keyword;
         _dense = dense;
-        _generator = generator;
-        _terms = data.Corpus.ToDictionary(kv => kv.Key, kv => TermVectorizer.Tokens(kv.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        _queryVectors = queryVectors;
+        _terms = data.Corpus.ToDictionary(kv => kv.Key, kv => TextTerms.Tokens(kv.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         if (categoryModel is not null)
         {
             var ids = data.Corpus.Keys.ToList();
@@ -64,11 +65,8 @@ internal sealed class AcordRerankRanker
     {
         var model = _byFold.TryGetValue("all", out var all) ? all : _byFold[FoldOf(query.Id).ToString(CultureInfo.InvariantCulture)];
         var context = Context(query.Text);
-        var pool = candidates?.ToList()
-            ?? context.Bm25.OrderBy(kv => kv.Value.Rank).Take(100).Select(kv => kv.Key)
-                .Union(_dense.Search(context.Vector, 100).Select(h => h.Id)).ToList();
-        var cosines = Cosines(context, pool);
-        var features = pool.Select(id => Features(context, id, cosines.GetValueOrDefault(id))).ToList();
+        var pool = candidates?.ToList() ?? FirstStage(context);
+        var features = pool.Select(id => Features(context, id)).ToList();
         var scores = model.Score(features);
         return pool.Select((id, i) => (id, scores[i])).OrderByDescending(x => x.Item2).ThenBy(x => x.id, StringComparer.Ordinal)
             .Take(10).Select(x => x.id).ToList();
@@ -82,30 +80,37 @@ internal sealed class AcordRerankRanker
             var q = queries[g];
             var context = Context(q.Text);
             var judged = q.Judgements.Keys.Where(_terms.ContainsKey).ToList();
-            var cosines = Cosines(context, judged);
-            rows.AddRange(judged.Select(id => (g, Features(context, id, cosines.GetValueOrDefault(id)), q.Judgements[id])));
+            rows.AddRange(judged.Select(id => (g, Features(context, id), q.Judgements[id])));
         }
 
         return LearnedReranker.Train(rows);
     }
 
+    /// <summary>Whole-corpus candidates: the top 100 of BM25 and of the dense ranking.</summary>
+    private List<string> FirstStage(QueryContext context) =>
+        context.Bm25.OrderBy(kv => kv.Value.Rank).Take(100).Select(kv => kv.Key)
+            .Union(context.Dense.OrderBy(kv => kv.Value.Rank).Take(100).Select(kv => kv.Key)).ToList();
+
     private QueryContext Context(string query)
     {
         var bm25 = Bm25(query);
+        var vector = _queryVectors[query];
+        var dense = _dense.Search(vector, _data.Corpus.Count).Select((h, i) => (h.Id, h.Score, Rank: i + 1))
+            .ToDictionary(x => x.Id, x => (x.Score, x.Rank), StringComparer.Ordinal);
         var profile = _categories is null
             ? null
             : CategoryFeedback.Profile(bm25.OrderBy(kv => kv.Value.Rank).Take(FeedbackDepth).Select(kv => _categories[kv.Key]), _categories.First().Value.Length);
-        return new QueryContext(TermVectorizer.Tokens(query).Distinct(StringComparer.Ordinal).ToList(), bm25, _generator.Embed(query), profile);
+        return new QueryContext(TextTerms.Tokens(query).Distinct(StringComparer.Ordinal).ToList(), bm25, dense, profile);
     }
 
-    private Dictionary<string, double> Cosines(QueryContext context, List<string> ids) =>
-        _dense.Search(context.Vector, ids.Count, ids).ToDictionary(h => h.Id, h => h.Score, StringComparer.Ordinal);
-
-    private float[] Features(QueryContext context, string id, double cosine)
+    private float[] Features(QueryContext context, string id)
     {
         var hit = context.Bm25.GetValueOrDefault(id);
-        var features = LearnedReranker.Features(context.Terms, _terms[id], _data.Corpus[id].Length, hit.Score, hit.Rank, cosine);
-        return context.CategoryProfile is null ? features : [.. features, CategoryFeedback.Similarity(context.CategoryProfile, _categories![id])];
+        var similar = context.Dense[id];
+        var features = LearnedReranker.Features(context.Terms, _terms[id], _data.Corpus[id].Length, hit.Score, hit.Rank, similar.Score);
+        // The dense rank over the whole corpus (1/rank), beside the cosine: what a clause's cosine means depends on the query's other cosines.
+        float[] withRank = [.. features, 1f / similar.Rank];
+        return context.CategoryProfile is null ? withRank : [.. withRank, CategoryFeedback.Similarity(context.CategoryProfile, _categories![id])];
     }
 
     /// <summary>An ACORD clause as the category model sees it: no heading, mid-document.</summary>
@@ -124,5 +129,6 @@ internal sealed class AcordRerankRanker
     private static int FoldOf(string queryId) => (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(queryId)), 0) % Folds);
 
     /// <summary>What the features of every candidate for one query share.</summary>
-    private sealed record QueryContext(IReadOnlyList<string> Terms, Dictionary<string, (double Score, int Rank)> Bm25, float[] Vector, float[]? CategoryProfile);
+    private sealed record QueryContext(IReadOnlyList<string> Terms, Dictionary<string, (double Score, int Rank)> Bm25,
+        Dictionary<string, (double Score, int Rank)> Dense, float[]? CategoryProfile);
 }

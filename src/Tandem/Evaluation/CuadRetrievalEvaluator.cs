@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using CsvHelper;
 using System.Globalization;
 using Tandem.Analysis;
 using Tandem.Documents;
 using Tandem.Learning;
 using Tandem.Retrieval;
+using Tandem.Store;
 
 namespace Tandem.Evaluation;
 
@@ -17,6 +19,12 @@ namespace Tandem.Evaluation;
 public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmenter segmenter)
 {
     public static IReadOnlyList<int> Ks { get; } = [1, 2, 4, 8, 16, 32];
+
+    /// <summary>The dense model (needed by dense and hybrid configurations).</summary>
+    public IEmbeddingGenerator<string, Embedding<float>>? Embeddings { get; init; }
+
+    /// <summary>Where the pieces' vectors are kept between runs (the same table <c>tandem ingest</c> fills); null embeds on every run.</summary>
+    public IClauseVectorStore? Vectors { get; init; }
 
     public async Task<CuadRetrievalEvaluation> EvaluateAsync(CuadDataset data, IReadOnlyList<string> configs, IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -35,13 +43,15 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
             contracts.Add((contract, clauses, gold));
         }
 
-        var needsDense = parsed.Any(c => c.UsesDense);
-        if (needsDense)
+        IReadOnlyList<float[]>? vectors = null;
+        if (parsed.Any(c => c.UsesDense))
         {
-            progress?.Report(new WorkProgress($"learning the dense embedding from {contracts.Sum(c => c.Clauses.Count)} clauses"));
+            var generator = Embeddings ?? throw new TandemException("the dense and hybrid configurations need an embedding model", "evaluate bm25 only, or give the evaluator an embedding model");
+            vectors = await new StoredEmbeddings(generator, Vectors).GetAsync(contracts.SelectMany(c => c.Clauses.Select(x => x.Text)).ToList(), progress, cancellationToken);
         }
 
-        var generator = needsDense ? LsaEmbeddingGenerator.Train(contracts.SelectMany(c => c.Clauses.Select(x => x.Text)).ToList()) : null;
+        var offset = 0;
+        var queryEmbeddings = Embeddings is null ? null : new MemoizedEmbeddingGenerator(Embeddings);
         var results = new List<CuadRetrievalScore>();
         var sums = parsed.ToDictionary(c => c.Name, _ => Ks.ToDictionary(k => k, _ => (Precision: 0.0, Recall: 0.0)), StringComparer.Ordinal);
         var count = 0;
@@ -50,7 +60,8 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
         {
             progress?.Report(new WorkProgress($"searching {string.Join(", ", configs)} within each contract", searched++, contracts.Count));
             var texts = clauses.Select(c => c.Text).ToList();
-            var index = new HybridIndex(texts, generator is null ? null : texts.Select(generator.Embed).ToList(), generator);
+            var index = new HybridIndex(texts, vectors?.Skip(offset).Take(texts.Count).ToList(), vectors is null ? null : queryEmbeddings);
+            offset += texts.Count;
             foreach (var (category, spans) in gold)
             {
                 count++;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ public static class RetrievalServiceCollectionExtensions
 {
     /// <summary>
     /// One <see cref="RetrievalIndex"/> for the process, fed by the registered store (which must
-    /// also be an <see cref="IKnowledgeBaseFeed"/>, as the SQLite store is), and a
+    /// also be an <see cref="IKnowledgeBaseFeed"/>, as the SQLite store is) and reading the vectors
+    /// the embedding pass stores for the registered embedding model, and a
     /// <see cref="GroundedAnswerer"/> over it. Call after choosing a store on <see cref="TandemBuilder"/>.
     /// </summary>
     public static IServiceCollection AddTandemRetrieval(this IServiceCollection services)
@@ -22,7 +24,7 @@ public static class RetrievalServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IDocumentStore>() as IKnowledgeBaseFeed
             ?? throw new InvalidOperationException("the registered document store has no change feed; register an IKnowledgeBaseFeed for it"));
         services.TryAddSingleton(sp => new RetrievalIndex(sp.GetRequiredService<IKnowledgeBaseFeed>(), sp.GetRequiredService<IAccessPolicy>(),
-            sp.GetService<ILogger<RetrievalIndex>>()));
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<IClauseVectorStore>(), sp.GetService<ILogger<RetrievalIndex>>()));
         services.TryAddSingleton(sp => new GroundedAnswerer(sp.GetRequiredService<RetrievalIndex>(), sp.GetRequiredService<IDocumentStore>()));
         return services;
     }

@@ -29,6 +29,7 @@ public sealed class TandemBuilder(IServiceCollection services, IConfiguration co
         Services.AddSingleton(sp => new SqliteDocumentStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAccessPolicy>()));
         Services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         Services.AddSingleton<IDocumentLifecycle>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        Services.AddSingleton<IClauseVectorStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         Services.AddSingleton(sp => new DocumentIngestor(
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Documents.DocumentReaders>(), sp.GetRequiredService<Documents.ClauseSegmenter>()));
         Services.AddSingleton<IReportStore>(sp => new SqliteReportStore(databasePath, sp.GetRequiredService<IAccessPolicy>()));

@@ -48,6 +48,7 @@ public static class TandemServiceCollectionExtensions
         services.TryAddSingleton<RetrainService>();
         services.AddTandemReviewServices();
         services.AddDatasetServices();
+        services.AddTandemEmbeddings(configuration);
         return new TandemBuilder(services, configuration);
     }
 }

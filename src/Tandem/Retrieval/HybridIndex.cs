@@ -5,13 +5,11 @@ namespace Tandem.Retrieval;
 /// <summary>
 /// Hybrid retrieval over one set of passages: an in-memory BM25 index and a vector index of the
 /// passages' embeddings, fused by weighted reciprocal rank fusion (<see cref="RetrievalConfig"/>).
-/// Any <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> embeds the queries (the local LSA
-/// model or a remote one); it must be the one that embedded the passages. The access filter
-/// runs inside both first stages, so a caller's top k is made only of passages they may read,
-/// and BM25 then counts only those. Cosine scores never depend on other passages, but which
-/// passages an IVF index (20,000 or more) finds depends on partitions learned from every vector:
-/// an index whose results must not depend on what a caller may not read holds only what they may
-/// read (<see cref="KnowledgeBaseIndex"/>).
+/// Any <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> embeds the queries (the local MiniLM
+/// or a remote model); it must be the one that embedded the passages. The filter runs inside
+/// both first stages, so a top k is made only of passages it accepts, and BM25 then counts only
+/// those. Used for evaluation corpora and benchmarks; the knowledge base is searched by
+/// <see cref="RetrievalIndex"/> (server) and <see cref="KnowledgeBaseSearch"/> (CLI).
 /// </summary>
 public sealed class HybridIndex
 {

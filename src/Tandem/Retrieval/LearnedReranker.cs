@@ -5,7 +5,7 @@ namespace Tandem.Retrieval;
 
 /// <summary>
 /// A learned reranker: ML.NET FastTree LambdaRank over a few features of a (query, passage)
-/// pair (BM25 score and rank, LSA cosine, share of query terms present, lengths, and any extra
+/// pair (BM25 score and rank, embedding cosine, share of query terms present, lengths, and any extra
 /// features the caller appends), trained on graded judgements. It reorders the candidates
 /// first-stage retrieval found.
 /// </summary>

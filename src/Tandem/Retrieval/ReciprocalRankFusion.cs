@@ -1,3 +1,5 @@
+using Tandem.Store;
+
 namespace Tandem.Retrieval;
 
 /// <summary>
@@ -23,5 +25,26 @@ public static class ReciprocalRankFusion
 
         var order = typeof(TId) == typeof(string) ? (IComparer<TId>)StringComparer.Ordinal : Comparer<TId>.Default;
         return scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, order).Select(kv => (kv.Key, kv.Value)).ToList();
+    }
+
+    /// <summary>
+    /// The best <paramref name="limit"/> passages under a configuration from its keyword and dense
+    /// lists (either may be null when the configuration does not use it): one list as it is, with its
+    /// own scores; two fused, scored by RRF. A clause is the same in both lists when its document,
+    /// version and span are.
+    /// </summary>
+    public static IReadOnlyList<Passage> FusePassages(IReadOnlyList<Passage>? keyword, IReadOnlyList<Passage>? dense, RetrievalConfig config, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (keyword is null || dense is null)
+        {
+            return (keyword ?? dense ?? []).Take(limit).ToList();
+        }
+
+        var byKey = keyword.Concat(dense).DistinctBy(Key).ToDictionary(Key, StringComparer.Ordinal);
+        return Fuse<string>([(keyword.Select(Key).ToList(), config.Bm25Weight), (dense.Select(Key).ToList(), config.DenseWeight)])
+            .Take(limit).Select(f => byKey[f.Id] with { Score = f.Score }).ToList();
+
+        static string Key(Passage passage) => $"{passage.DocumentId}\n{passage.Version}\n{passage.Start}\n{passage.End}";
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,37 +17,62 @@ namespace Tandem.Retrieval;
 /// may read, with BM25's statistics over those clauses alone.
 /// </summary>
 /// <remarks>
-/// The dense side is a <see cref="DenseView"/> per set of readable documents, because the LSA
-/// embedding is learned from text. After a change, a caller's next dense query starts a refit of
-/// their view in the background and is answered from their previous view meanwhile, provided
-/// they may still read every document it was learned from (else it waits for the refit). So dense
-/// results lag a change by at most one refit (measured on 2 cores: 8 s at 21,500 clauses, 28 s at
-/// 83,000; BM25 reloads 83,000 clauses from the store in under 3 s);
-/// BM25 never lags, and a stale view never returns a clause that is retired, replaced or no
-/// longer readable, because those checks run against the current state in every query.
+/// The dense side reads the vectors the embedding pass stored (<see cref="IClauseVectorStore"/>,
+/// <see cref="ClauseEmbedder"/>): the index never embeds a clause, only queries. Vectors stored
+/// after a clause was read are picked up by the next query (one indexed read of the vectors added
+/// since the last one). A clause whose vector does not exist yet is found by BM25 only until it
+/// does. The embedding model is pretrained, so a clause's vector, and a query's, depend on that
+/// text alone, never on other users' documents; one set of vectors serves every caller.
 /// </remarks>
 public sealed partial class RetrievalIndex
 {
     private readonly IKnowledgeBaseFeed _feed;
     private readonly IAccessPolicy _policy;
+    private readonly IClauseVectorStore? _vectors;
     private readonly ILogger<RetrievalIndex> _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly Dictionary<string, float[]> _vectorOf = new(StringComparer.Ordinal); // by text hash; under _refresh
+    private long _vectorCursor; // the last of this model's vectors read; under _refresh
+    private long _vectorsSeen; // the store's vector cursor that reading covered
     private volatile RetrievalSnapshot _snapshot = RetrievalSnapshot.Empty;
 
-    public RetrievalIndex(IKnowledgeBaseFeed feed, IAccessPolicy policy, ILogger<RetrievalIndex>? logger = null)
+    /// <param name="feed">The store's change feed.</param>
+    /// <param name="policy">The one access policy.</param>
+    /// <param name="embeddings">The dense model (the local MiniLM by default); null makes the index BM25 only.</param>
+    /// <param name="vectors">Where the embedding pass stores the clauses' vectors; required with <paramref name="embeddings"/>.</param>
+    /// <param name="logger">Logs each refresh.</param>
+    public RetrievalIndex(IKnowledgeBaseFeed feed, IAccessPolicy policy, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,
+        IClauseVectorStore? vectors = null, ILogger<RetrievalIndex>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(policy);
+        if ((embeddings is null) != (vectors is null))
+        {
+            throw new ArgumentException("give the embedding model and the store of its vectors, or neither", nameof(vectors));
+        }
+
         _feed = feed;
         _policy = policy;
+        Embeddings = embeddings;
+        EmbeddingModel = embeddings is null ? null : ClauseEmbedder.ModelIdOf(embeddings);
+        _vectors = vectors;
         _logger = logger ?? NullLogger<RetrievalIndex>.Instance;
     }
+
+    /// <summary>The model that embeds queries (and made the stored vectors); null when the index is BM25 only.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>>? Embeddings { get; }
+
+    /// <summary>The id of <see cref="Embeddings"/>' model, under which the vectors are stored.</summary>
+    public string? EmbeddingModel { get; }
 
     /// <summary>Clauses held, including replaced and retired ones not yet compacted away.</summary>
     public int Items => _snapshot.Items;
 
     /// <summary>Clauses of current versions of unretired documents.</summary>
     public int LiveItems => _snapshot.LiveItems;
+
+    /// <summary>Live clauses that have a vector: the ones dense search can find.</summary>
+    public int EmbeddedItems => _snapshot.EmbeddedLiveItems;
 
     /// <summary>Reads the store's changes since the last refresh and applies them; a no-op when nothing changed.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default) => await CurrentAsync(cancellationToken);
@@ -69,97 +95,94 @@ public sealed partial class RetrievalIndex
         var snapshot = await CurrentAsync(cancellationToken);
         var readable = snapshot.Readable(caller, _policy);
         var depth = Math.Max(limit, HybridIndex.CandidateDepth);
-        IReadOnlyList<(Passage Passage, double Score)>? keyword = null;
+        IReadOnlyList<Passage>? keyword = null;
         if (config.Bm25Weight > 0)
         {
             keyword = snapshot.Keyword
                 .Search(query, depth, item => readable[snapshot.DocumentOf(item)] && snapshot.IsCurrent(snapshot.DocumentOf(item), snapshot.Passage(item)))
-                .Select(h => (snapshot.Passage(h.Item), h.Score)).ToList();
+                .Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
         }
 
-        IReadOnlyList<(Passage Passage, double Score)>? dense = null;
-        if (config.UsesDense)
-        {
-            dense = await DenseSearchAsync(query, caller, snapshot, readable, depth, cancellationToken);
-        }
-
-        if (keyword is null || dense is null)
-        {
-            return (keyword ?? dense ?? []).Take(limit).Select(h => h.Passage with { Score = h.Score }).ToList();
-        }
-
-        var byKey = keyword.Concat(dense).Select(h => h.Passage).DistinctBy(Key).ToDictionary(Key, StringComparer.Ordinal);
-        return ReciprocalRankFusion.Fuse<string>(
-            [(keyword.Select(h => Key(h.Passage)).ToList(), config.Bm25Weight), (dense.Select(h => Key(h.Passage)).ToList(), config.DenseWeight)])
-            .Take(limit).Select(f => byKey[f.Id] with { Score = f.Score }).ToList();
-    }
-
-    /// <summary>
-    /// The embedding the caller's dense search uses (learned from what they may read), or null
-    /// when they may read no clause.
-    /// </summary>
-    public async Task<IEmbeddingGenerator<string, Embedding<float>>?> GetEmbeddingGeneratorAsync(Principal caller, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        var snapshot = await CurrentAsync(cancellationToken);
-        return (await ViewAsync(caller, snapshot, snapshot.Readable(caller, _policy), cancellationToken))?.Embeddings;
+        // Without an embedding model a hybrid search is its keyword half; dense alone says why it cannot run.
+        var dense = config.UsesDense && (Embeddings is not null || keyword is null) ? await DenseSearchAsync(query, snapshot, readable, depth, cancellationToken) : null;
+        return ReciprocalRankFusion.FusePassages(keyword, dense, config, limit);
     }
 
     private static string Preview(string query) => query.Length <= 80 ? query : query[..80] + "…";
 
-    /// <summary>One clause, whichever list found it: its document, version and span.</summary>
-    private static string Key(Passage passage) => $"{passage.DocumentId}\n{passage.Version}\n{passage.Start}\n{passage.End}";
-
-    private async Task<IReadOnlyList<(Passage Passage, double Score)>> DenseSearchAsync(string query, Principal caller, RetrievalSnapshot snapshot, bool[] readable, int depth,
+    private async Task<IReadOnlyList<Passage>> DenseSearchAsync(string query, RetrievalSnapshot snapshot, bool[] readable, int depth,
         CancellationToken cancellationToken)
     {
-        var view = await ViewAsync(caller, snapshot, readable, cancellationToken);
-        if (view is null)
+        if (Embeddings is null)
         {
-            return [];
+            throw new TandemException("dense search needs an embedding model, and this index has none", "search with mode=bm25, or configure the server's embedding model");
         }
 
-        var vector = await view.Embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
-        if (!vector.Span.ContainsAnyExcept(0f))
+        var vector = await Embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+        var best = new TopHits<int>(depth);
+        for (var item = 0; item < snapshot.Items; item++)
         {
-            return []; // no query word is in the view's vocabulary: every clause would tie at 0
+            if (snapshot.Vector(item) is not { } stored || stored.Length != vector.Length)
+            {
+                continue;
+            }
+
+            var document = snapshot.DocumentOf(item);
+            if (readable[document] && snapshot.IsCurrent(document, snapshot.Passage(item)))
+            {
+                best.Add(item, TensorPrimitives.Dot(vector.Span, stored));
+            }
         }
 
-        return view.Vectors
-            .Search(vector.Span, depth, row => readable[view.DocumentOf(row)] && snapshot.IsCurrent(view.DocumentOf(row), view.Passage(row)), probes: 16)
-            .Select(h => (view.Passage(h.Item), h.Score)).ToList();
+        return best.ToList().Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
     }
 
-    /// <summary>The current state, after applying whatever the store's feed says changed.</summary>
+    /// <summary>The current state, after applying whatever the store's feed says changed and attaching the vectors stored since.</summary>
     private async Task<RetrievalSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var cursor = await _feed.ReadCursorAsync(cancellationToken);
-        var snapshot = _snapshot;
-        if (snapshot.Cursor == cursor)
+        var vectorsAt = _vectors is null ? 0 : await _vectors.ReadVectorCursorAsync(cancellationToken);
+        if (_snapshot.Cursor == cursor && vectorsAt == Interlocked.Read(ref _vectorsSeen))
         {
-            return snapshot;
+            return _snapshot;
         }
 
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            snapshot = _snapshot;
-            if (snapshot.Cursor == cursor)
+            var snapshot = _snapshot;
+            if (snapshot.Cursor != cursor)
             {
-                return snapshot; // another query applied it meanwhile
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                // The cursor was read first, so every change it covers is in this read (some later ones may be too, and are read again next time).
+                var changed = await _feed.ReadChangedDocumentsAsync(snapshot.Cursor, cancellationToken);
+                var clauses = new Dictionary<string, IReadOnlyList<StoredClause>>(StringComparer.Ordinal);
+                foreach (var state in changed.Where(snapshot.NeedsClauses))
+                {
+                    clauses[state.DocumentId] = await _feed.ReadClausesAsync(state.DocumentId, state.Version, cancellationToken);
+                }
+
+                _snapshot = snapshot = snapshot.Apply(changed, clauses, cursor, _vectorOf.GetValueOrDefault);
+                LogRefreshed(changed.Count, clauses.Count, snapshot.LiveItems, snapshot.Items, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            // The cursor was read first, so every change it covers is in this read (some later ones may be too, and are read again next time).
-            var changed = await _feed.ReadChangedDocumentsAsync(snapshot.Cursor, cancellationToken);
-            var clauses = new Dictionary<string, IReadOnlyList<StoredClause>>(StringComparer.Ordinal);
-            foreach (var state in changed.Where(snapshot.NeedsClauses))
+            if (_vectors is not null && EmbeddingModel is not null && vectorsAt != Interlocked.Read(ref _vectorsSeen))
             {
-                clauses[state.DocumentId] = await _feed.ReadClausesAsync(state.DocumentId, state.Version, cancellationToken);
+                var added = await _vectors.ReadVectorsAsync(EmbeddingModel, _vectorCursor, cancellationToken);
+                if (added.Count > 0)
+                {
+                    foreach (var v in added)
+                    {
+                        _vectorOf[v.Hash] = v.Vector;
+                    }
+
+                    _vectorCursor = added[^1].Id;
+                    snapshot.AttachVectors(_vectorOf.GetValueOrDefault);
+                }
+
+                Interlocked.Exchange(ref _vectorsSeen, vectorsAt); // what was read covers at least this far
             }
 
-            _snapshot = snapshot = snapshot.Apply(changed, clauses, cursor);
-            LogRefreshed(changed.Count, clauses.Count, snapshot.LiveItems, snapshot.Items, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return snapshot;
         }
         finally

@@ -4,11 +4,13 @@ using Tandem.Store;
 namespace Tandem.Retrieval;
 
 /// <summary>
-/// One immutable state of the <see cref="RetrievalIndex"/>: every document it knows (ordinals
-/// never change, so dense views built on an older state still address them), the clauses of each
-/// document's indexed version as items, and one BM25 index over those items. A new version
+/// One state of the <see cref="RetrievalIndex"/>: every document it knows (ordinals never
+/// change), the clauses of each document's indexed version as items, one BM25 index over those
+/// items, and each item's stored vector once the embedding pass has made it. A new version
 /// appends its clauses; the old version's items stay in the BM25 index but are dead (no query
-/// scores them) until a compaction drops them, once they outnumber the live ones.
+/// scores them) until a compaction drops them, once they outnumber the live ones. Everything is
+/// immutable except the vector slots, which go from null to a vector once (under the index's
+/// refresh lock) when a clause's vector is stored after its text was read.
 /// </summary>
 internal sealed class RetrievalSnapshot
 {
@@ -19,20 +21,25 @@ internal sealed class RetrievalSnapshot
     private readonly Dictionary<string, int> _ordinals;
     private readonly Passage[] _passages;
     private readonly int[] _documentOf;
+    private readonly string[] _hashes;
+    private readonly float[]?[] _vectors;
 
-    private RetrievalSnapshot(IndexedDocument[] documents, Dictionary<string, int> ordinals, Passage[] passages, int[] documentOf, Bm25Index keyword, KnowledgeBaseCursor? cursor)
+    private RetrievalSnapshot(IndexedDocument[] documents, Dictionary<string, int> ordinals, Passage[] passages, int[] documentOf, string[] hashes, float[]?[] vectors,
+        Bm25Index keyword, KnowledgeBaseCursor? cursor)
     {
         _documents = documents;
         _ordinals = ordinals;
         _passages = passages;
         _documentOf = documentOf;
+        _hashes = hashes;
+        _vectors = vectors;
         Keyword = keyword;
         Cursor = cursor;
         LiveItems = Enumerable.Range(0, passages.Length).Count(IsLive);
     }
 
     /// <summary>The state of an index that has read nothing yet.</summary>
-    public static RetrievalSnapshot Empty { get; } = new([], new(StringComparer.Ordinal), [], [], new Bm25Index([]), null);
+    public static RetrievalSnapshot Empty { get; } = new([], new(StringComparer.Ordinal), [], [], [], [], new Bm25Index([]), null);
 
     /// <summary>How far into the store's changes this state has read; null before the first read.</summary>
     public KnowledgeBaseCursor? Cursor { get; }
@@ -54,6 +61,31 @@ internal sealed class RetrievalSnapshot
 
     /// <summary>The document ordinal of an item.</summary>
     public int DocumentOf(int item) => _documentOf[item];
+
+    /// <summary>An item's stored vector; null until the embedding pass has stored one for its text.</summary>
+    public float[]? Vector(int item) => Volatile.Read(ref _vectors[item]);
+
+    /// <summary>Clauses of current, unretired versions that have a vector.</summary>
+    public int EmbeddedLiveItems => Enumerable.Range(0, _passages.Length).Count(i => _vectors[i] is not null && IsLive(i));
+
+    /// <summary>
+    /// Fills the vector slots of items still without one from <paramref name="vectorOf"/> (by text
+    /// hash); the caller holds the index's refresh lock. Returns how many were filled.
+    /// </summary>
+    public int AttachVectors(Func<string, float[]?> vectorOf)
+    {
+        var attached = 0;
+        for (var i = 0; i < _vectors.Length; i++)
+        {
+            if (_vectors[i] is null && vectorOf(_hashes[i]) is { } vector)
+            {
+                Volatile.Write(ref _vectors[i], vector);
+                attached++;
+            }
+        }
+
+        return attached;
+    }
 
     /// <summary>Whether a passage of document <paramref name="ordinal"/> is the current text of an unretired document.</summary>
     public bool IsCurrent(int ordinal, Passage passage)
@@ -81,19 +113,13 @@ internal sealed class RetrievalSnapshot
         return readable;
     }
 
-    /// <summary>The ordinals of the unretired documents among <paramref name="readable"/>, with the version indexed for each.</summary>
-    public IReadOnlyList<(int Ordinal, int Version)> CurrentDocuments(bool[] readable) =>
-        Enumerable.Range(0, Math.Min(readable.Length, _documents.Length))
-            .Where(d => readable[d] && !_documents[d].State.Retired && _documents[d].IndexedVersion > 0)
-            .Select(d => (d, _documents[d].IndexedVersion))
-            .ToList();
-
     /// <summary>
     /// This state with the documents' new states applied; <paramref name="clauses"/> holds the
     /// clauses of every state for which <see cref="NeedsClauses"/> was true. Applying a state twice
-    /// changes nothing.
+    /// changes nothing. New items take their vectors from <paramref name="vectorOf"/> (by text hash) when it has them.
     /// </summary>
-    public RetrievalSnapshot Apply(IReadOnlyList<DocumentState> changes, IReadOnlyDictionary<string, IReadOnlyList<StoredClause>> clauses, KnowledgeBaseCursor cursor)
+    public RetrievalSnapshot Apply(IReadOnlyList<DocumentState> changes, IReadOnlyDictionary<string, IReadOnlyList<StoredClause>> clauses, KnowledgeBaseCursor cursor,
+        Func<string, float[]?> vectorOf)
     {
         var documents = new List<IndexedDocument>(_documents);
         var ordinals = new Dictionary<string, int>(_ordinals, StringComparer.Ordinal);
@@ -122,7 +148,9 @@ internal sealed class RetrievalSnapshot
             documents[ordinal] = new IndexedDocument(state, indexed);
         }
 
+        var hashes = passages.Select(p => ClauseText.HashOf(p.Text)).ToList();
         var next = new RetrievalSnapshot(documents.ToArray(), ordinals, [.. _passages, .. passages], [.. _documentOf, .. documentOf],
+            [.. _hashes, .. hashes], [.. _vectors, .. hashes.Select(vectorOf)],
             passages.Count == 0 ? Keyword : Keyword.Append(passages.Select(p => p.Text).ToList()), cursor);
         return next.Items - next.LiveItems > Math.Max(CompactionFloor, next.LiveItems) ? next.Compacted() : next;
     }
@@ -135,7 +163,7 @@ internal sealed class RetrievalSnapshot
         var documents = _documents.Select(d => d.State.Retired ? d with { IndexedVersion = 0 } : d).ToArray();
         var passages = live.Select(i => _passages[i]).ToArray();
         return new RetrievalSnapshot(documents, _ordinals, passages, live.Select(i => _documentOf[i]).ToArray(),
-            new Bm25Index(passages.Select(p => p.Text).ToList()), Cursor);
+            live.Select(i => _hashes[i]).ToArray(), live.Select(i => _vectors[i]).ToArray(), new Bm25Index(passages.Select(p => p.Text).ToList()), Cursor);
     }
 
     private bool IsLive(int item) => IsCurrent(_documentOf[item], _passages[item]);

@@ -6,8 +6,9 @@ internal static class SqliteSchema
     /// <summary>
     /// 2: access events, and a source path may repeat (see <see cref="DocumentsTableMigration"/>).
     /// 3: clause and version lengths in tokens, filled in for older stores on first open.
+    /// 4: clause vectors (<see cref="Vectors"/>); an older store gets the empty tables on first open.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// The columns of the documents table. A source path is not unique: a user who may not read
@@ -56,6 +57,29 @@ internal static class SqliteSchema
             version_id  INTEGER PRIMARY KEY REFERENCES versions(id),
             clauses     INTEGER NOT NULL,
             tokens      INTEGER NOT NULL
+        );
+        """;
+
+    /// <summary>
+    /// Embeddings, stored once per clause text and model: <c>clause_hashes</c> gives each clause
+    /// row the SHA-256 of its text (filled in by the embedding pass, not by ingest), and
+    /// <c>clause_vectors</c> holds one vector per (model, text hash) as little-endian float16, so an
+    /// unchanged clause, or the same text in another document, is never embedded twice, and
+    /// another model's vectors sit beside them. The row id orders the vectors as they were added:
+    /// a reader that keeps vectors in memory reads only those past the last id it saw.
+    /// </summary>
+    public const string Vectors = """
+        CREATE TABLE IF NOT EXISTS clause_hashes (
+            clause  INTEGER PRIMARY KEY REFERENCES clauses(id),
+            hash    TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_clause_hashes_hash ON clause_hashes(hash);
+        CREATE TABLE IF NOT EXISTS clause_vectors (
+            id      INTEGER PRIMARY KEY,
+            model   TEXT NOT NULL,
+            hash    TEXT NOT NULL,
+            vector  BLOB NOT NULL,
+            UNIQUE (model, hash)
         );
         """;
 
@@ -108,5 +132,6 @@ internal static class SqliteSchema
             text, heading, content='clauses', content_rowid='id',
             tokenize='{Tokenizer}');
         {Lengths}
+        {Vectors}
         """;
 }

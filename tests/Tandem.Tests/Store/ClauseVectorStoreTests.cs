@@ -1,0 +1,132 @@
+using Microsoft.Data.Sqlite;
+using Tandem.Access;
+using Tandem.Retrieval;
+using Tandem.Store;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Store;
+
+public sealed class ClauseVectorStoreTests : IDisposable
+{
+    private readonly StoreFixture _f = new();
+    private readonly WordHashEmbeddingGenerator _embeddings = new();
+
+    public void Dispose() => _f.Dispose();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EmbedMissingAsync_UnchangedThenOneClauseChanged_EmbedsOnlyTheNewText()
+    {
+        var path = _f.Dir.Write("supply.txt", ContractTexts.Supply);
+        await _f.Ingestor.IngestFileAsync(path, StoreFixture.Alice, cancellationToken: Ct);
+        var first = await EmbedAsync();
+        await _f.Ingestor.IngestFileAsync(path, StoreFixture.Alice, cancellationToken: Ct);
+        var unchanged = await EmbedAsync();
+        await File.WriteAllTextAsync(path, ContractTexts.Supply.Replace("New York", "Delaware", StringComparison.Ordinal), Ct);
+        await _f.Ingestor.IngestFileAsync(path, StoreFixture.Alice, cancellationToken: Ct);
+        var changed = await EmbedAsync();
+
+        Assert.Equal(6, first.Embedded);
+        Assert.Equal(0, unchanged.Embedded);
+        Assert.Equal(1, changed.Embedded);
+        Assert.Equal(7, _embeddings.Embedded);
+    }
+
+    [Fact]
+    public async Task EmbedMissingAsync_SameTextInAnotherUsersDocument_EmbeddedOnce()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("a.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("b.txt", ContractTexts.Supply), StoreFixture.Bob, cancellationToken: Ct);
+
+        var run = await EmbedAsync();
+
+        Assert.Equal(6, run.Embedded);
+        Assert.Equal(6, (await _f.Store.ReadVectorsAsync(_embeddings.GetModelId(), 0, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task EmbedMissingAsync_AnotherModel_EmbedsEverythingAgainBesideTheFirst()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("nda.txt", ContractTexts.Nda), StoreFixture.Alice, cancellationToken: Ct);
+        await EmbedAsync();
+        var other = new WordHashEmbeddingGenerator("model-v2");
+
+        var run = await new ClauseEmbedder(_f.Store, other).EmbedMissingAsync(cancellationToken: Ct);
+
+        Assert.Equal(("model-v2", 4), (run.Model, run.Embedded));
+        Assert.Equal(4, (await _f.Store.ReadVectorsAsync("test-word-hash", 0, Ct)).Count);
+        Assert.Equal(4, (await _f.Store.ReadVectorsAsync("model-v2", 0, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task EmbedMissingAsync_Progress_ReportsEachChunkUpToTheTotal()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("supply.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        var reports = new List<WorkProgress>();
+
+        await new ClauseEmbedder(_f.Store, _embeddings).EmbedMissingAsync(new SynchronousProgress(reports.Add), Ct);
+
+        Assert.Equal([(0, 6), (6, 6)], reports.Select(r => (r.Done, r.Total)));
+    }
+
+    [Fact]
+    public async Task SaveVectorsAsync_StoredAsHalfFloats_ReadBackWithinHalfPrecision()
+    {
+        var vector = WordHashEmbeddingGenerator.Embed("limitation of liability for indirect damages");
+
+        await _f.Store.SaveVectorsAsync("m", [(ClauseText.HashOf("x"), vector)], Ct);
+        var stored = Assert.Single(await _f.Store.ReadVectorsAsync("m", 0, Ct));
+
+        Assert.Equal(ClauseText.HashOf("x"), stored.Hash);
+        Assert.All(vector.Zip(stored.Vector), p => Assert.Equal(p.First, p.Second, 0.001f));
+        Assert.Equal(stored.Id, await _f.Store.ReadVectorCursorAsync(Ct));
+        Assert.Empty(await _f.Store.ReadVectorsAsync("m", stored.Id, Ct));
+    }
+
+    [Fact]
+    public async Task SearchVectorsAsync_TwoUsers_ReturnsOnlyTheCallersClausesAndCountsUnembedded()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("bob.txt", ContractTexts.Nda), StoreFixture.Bob, cancellationToken: Ct);
+        await EmbedAsync();
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("bob2.txt", "1. Fees. Bob pays the liability fees monthly."), StoreFixture.Bob, cancellationToken: Ct);
+        var query = WordHashEmbeddingGenerator.Embed("aggregate liability exceed the fees paid");
+
+        var bob = await _f.Store.SearchVectorsAsync(query, _embeddings.GetModelId(), StoreFixture.Bob, 50, Ct);
+        var alice = await _f.Store.SearchVectorsAsync(query, _embeddings.GetModelId(), StoreFixture.Alice, 50, Ct);
+        var mallory = await _f.Store.SearchVectorsAsync(query, _embeddings.GetModelId(), new Principal("mallory"), 50, Ct);
+
+        Assert.All(bob.Passages, p => Assert.StartsWith("bob", p.DocumentTitle, StringComparison.Ordinal));
+        Assert.Equal((4, 1), (bob.Searched, bob.Unembedded));
+        Assert.Equal("3", alice.Passages[0].Path);
+        Assert.All(alice.Passages, p => Assert.Equal("alice", p.DocumentTitle));
+        Assert.Equal((0, 0, 0), (mallory.Passages.Count, mallory.Searched, mallory.Unembedded));
+    }
+
+    [Fact]
+    public async Task Open_StoreOfSchema3_GetsTheVectorTables()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("nda.txt", ContractTexts.Nda), StoreFixture.Alice, cancellationToken: Ct);
+        await using (var connection = new SqliteConnection($"Data Source={_f.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE clause_vectors; DROP TABLE clause_hashes; PRAGMA user_version = 3;";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var reopened = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = _f.DatabasePath });
+        var run = await new ClauseEmbedder(reopened, _embeddings).EmbedMissingAsync(cancellationToken: Ct);
+
+        Assert.Equal(4, run.Embedded);
+    }
+
+    private Task<EmbeddingRun> EmbedAsync() => new ClauseEmbedder(_f.Store, _embeddings).EmbedMissingAsync(cancellationToken: Ct);
+
+    /// <summary>Reports at once, in order (a <see cref="Progress{T}"/> would post them later).</summary>
+    private sealed class SynchronousProgress(Action<WorkProgress> report) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value) => report(value);
+    }
+}
