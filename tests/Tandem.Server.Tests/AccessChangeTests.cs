@@ -7,7 +7,7 @@ namespace Tandem.Server.Tests;
 
 /// <summary>
 /// A reader who loses access loses it at once, everywhere: when Alice takes group legal off her
-/// document's list, Carol (in legal) finds nothing of it in search (every mode), chat, embeddings,
+/// document's list, Carol (in legal) finds nothing of it in search (every mode), chat,
 /// the document list, its report or its corrections, though she found all of it a moment before.
 /// </summary>
 public sealed class AccessChangeTests : IAsyncLifetime
@@ -71,10 +71,7 @@ public sealed class AccessChangeTests : IAsyncLifetime
             view[$"chat stream={stream}"] = await chat.Content.ReadAsStringAsync();
         }
 
-        using var embedding = await _carol.PostAsJsonAsync("/v1/embeddings", new { model = "tandem-lsa", input = Marker });
-        var vector = (await embedding.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data")[0].GetProperty("embedding").EnumerateArray().Select(e => e.GetSingle()).ToList();
-        // A word of the documents Carol reads has a non-zero embedding; the marker is one only while she reads Alice's.
-        view["embedding"] = vector.Any(v => v != 0f) ? $"{Marker} is in her vocabulary" : "zero";
+        // Embeddings are not part of the view: all-MiniLM-L6-v2 is pretrained, so its vectors do not depend on what anyone may read.
         view["documents"] = await _carol.GetStringAsync("/api/documents");
         view["corrections"] = await _carol.GetStringAsync("/api/corrections");
         view["report"] = await (await _carol.GetAsync($"/api/reviews/{reportId}?format=markdown")).Content.ReadAsStringAsync();

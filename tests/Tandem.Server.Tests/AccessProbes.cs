@@ -48,7 +48,7 @@ internal static class AccessProbes
             // OpenAI-compatible, with Alice's words and ids in the question
             Row("GET", "/v1/models", Listed, null, _ => Get("/v1/models")),
             Row("GET", "/v1/models/{id}", Hidden, w.FineTunedModelName, id => Get($"/v1/models/{id}")),
-            Row("POST", "/v1/embeddings", Any, null, _ => Send("POST", "/v1/embeddings", Json(new { model = "tandem-lsa", input = new[] { AccessWorld.Marker, w.PrivateDocumentId } }))),
+            Row("POST", "/v1/embeddings", Any, null, _ => Send("POST", "/v1/embeddings", Json(new { model = Tandem.Retrieval.MiniLmEmbeddingGenerator.ModelId, input = new[] { AccessWorld.Marker, w.PrivateDocumentId } }))),
             .. new[] { "tandem-retrieval", "base" }.SelectMany(model => new[] { false, true }.Select(stream =>
                 Row("POST", "/v1/chat/completions", Any, null, _ => Send("POST", "/v1/chat/completions",
                     Json(new { model, stream, messages = new[] { new { role = "system", content = $"You are {AccessWorld.Marker}'s counsel." }, new { role = "user", content = question } } }))))),

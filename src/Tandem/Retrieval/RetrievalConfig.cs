@@ -18,7 +18,7 @@ public sealed record RetrievalConfig(string Name, double Bm25Weight, double Dens
             "bm25" when parts.Length == 1 => new(name, 1, 0),
             "dense" when parts.Length == 1 => new(name, 0, 1),
             "hybrid" when parts.Length == 1 => new(name, 1, 1),
-            "hybrid" when double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 => new(name, 1, w),
+            "hybrid" when double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) => new(name, 1, w),
             _ => throw new TandemException($"unknown retrieval configuration '{name}'", "the configurations are bm25, dense, hybrid and hybrid:<dense weight>, e.g. hybrid:0.5"),
         };
     }
