@@ -6,6 +6,7 @@ using Tandem.Hosting;
 using Tandem.Postgres.Hosting;
 using Tandem.Server.Apis;
 using Tandem.Server.Identity;
+using Tandem.Server.Jobs;
 using Tandem.Server.Limits;
 using Tandem.Server.Telemetry;
 using Tandem.Server.OpenAi;
@@ -52,7 +53,7 @@ public static class ServerExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddTandemRetrievalApis(builder.Configuration);
         builder.AddTandemReviews();
-        builder.Services.AddLearningApis();
+        builder.Services.AddTandemJobs(builder.Configuration);
         return builder;
     }
 
@@ -76,6 +77,7 @@ public static class ServerExtensions
         app.MapOpenAiApi();
         app.MapTandemReviewApis();
         app.MapLearningApis();
+        app.MapJobDashboard();
         return app;
     }
 }
