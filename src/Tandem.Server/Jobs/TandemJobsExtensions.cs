@@ -57,6 +57,9 @@ public static class TandemJobsExtensions
         }
 
         services.AddTransient<ReviewJob>();
+        // The batch queue records each contract's result from the job that reviewed it, on whichever node ran it.
+        services.AddSingleton<Batches.BatchQueue>();
+        services.AddTransient<Batches.BatchReviewJob>();
         services.AddTransient<LocalRetrainJob>();
         return services;
     }

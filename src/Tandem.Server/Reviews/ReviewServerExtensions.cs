@@ -21,10 +21,11 @@ public static class ReviewServerExtensions
         return builder;
     }
 
-    /// <summary>Maps the endpoints of reviews, corrections, examples, usage, ROI and advice.</summary>
+    /// <summary>Maps the endpoints of reviews, batches, corrections, examples, usage, ROI and advice.</summary>
     public static IEndpointRouteBuilder MapTandemReviewApis(this IEndpointRouteBuilder routes)
     {
         routes.MapReviewsApi();
+        routes.MapBatchesApi();
         routes.MapCorrectionsApi();
         routes.MapExamplesApi();
         routes.MapEconomicsApi();
