@@ -45,7 +45,7 @@ public static class RetrainApi
     }
 
     private static Results<Accepted<BackgroundJobStatus>, ProblemHttpResult> StartLocal(RetrainRequest body, ClaimsPrincipal user, DatasetService datasets,
-        IConfiguration configuration, IBackgroundJobClient jobs)
+        IConfiguration configuration, IBackgroundJobClient jobs, TimeProvider time)
     {
         var caller = CallerPrincipal.FromClaims(user);
         // Everything a user can get wrong is refused now, not in the background: the audience, the count, the folder.
@@ -62,7 +62,8 @@ public static class RetrainApi
 
         _ = CuadDataset.Load(body.Data);
         var models = ServerExtensions.ModelsFolder(configuration);
-        var arguments = new LocalRetrainArguments(Path.GetFullPath(body.Data), models, [.. readers], body.UseCorrections, body.Contracts, caller.UserId, caller.Groups);
+        var arguments = new LocalRetrainArguments(Path.GetFullPath(body.Data), models, [.. readers], body.UseCorrections, body.Contracts, caller.UserId, caller.Groups,
+            time.GetUtcNow());
         var id = jobs.Enqueue<LocalRetrainJob>(job => job.RunAsync(arguments, CancellationToken.None));
         return TypedResults.Accepted($"/api/retrain/jobs/{id}", new BackgroundJobStatus(id, "queued", null, null));
     }
