@@ -61,6 +61,11 @@ public static class TandemJobsExtensions
         services.AddSingleton<Batches.BatchQueue>();
         services.AddTransient<Batches.BatchReviewJob>();
         services.AddTransient<LocalRetrainJob>();
+        services.AddOptions<Schedule.ScheduleOptions>().BindConfiguration(Schedule.ScheduleOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.User), $"{Schedule.ScheduleOptions.Section}:User must name the identity the schedule runs as")
+            .ValidateOnStart();
+        services.AddTransient<Schedule.ScheduledJobs>();
+        services.AddHostedService<Schedule.ScheduleRegistration>();
         return services;
     }
 
