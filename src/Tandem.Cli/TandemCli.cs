@@ -39,9 +39,9 @@ public sealed class TandemCli
         {
             new HelpOption(), new VersionOption(), CliOptions.Database, CliOptions.User, CliOptions.Groups,
             IngestCommands.Ingest(Run), IngestCommands.Sync(Run), IngestCommands.Documents(Run),
-            SearchCommand.Create(Run), AnalyzeCommand.Create(Run), ClausesCommand.Create(Run), TrainCommand.Create(Run),
+            SearchCommand.Create(Run), AnalyzeCommand.Create(Run), ReviewBatchCommand.Create(Run), ClausesCommand.Create(Run), TrainCommand.Create(Run),
             RoiCommand.Create(Run), AdviseCommand.Create(Run), EvalCommand.Create(Run), ModelsCommand.Create(Run), UsageCommand.Create(Run), AskCommand.Create(Run), RetrainCommand.Create(Run), DatasetCommand.Create(Run), ExamplesCommand.Create(Run), FineTuneCommand.Create(Run), CorrectCommand.Create(Run),
-            KeysCommand.Create(Run), ServeCommand.Create(Run),
+            KeysCommand.Create(Run), ServeCommand.Create(Run), WorkerCommand.Create(Run),
         };
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)

@@ -6,6 +6,7 @@ using Tandem.Hosting;
 using Tandem.Postgres.Hosting;
 using Tandem.Server.Apis;
 using Tandem.Server.Identity;
+using Tandem.Server.Jobs;
 using Tandem.Server.Limits;
 using Tandem.Server.Telemetry;
 using Tandem.Server.OpenAi;
@@ -20,6 +21,13 @@ public static class ServerExtensions
 {
     /// <summary>The configuration key naming the SQLite file (default: the per-user store, as the CLI's).</summary>
     public const string DatabaseKey = "Tandem:Database";
+
+    /// <summary>
+    /// The configuration key naming the folder where retrained local models are written (default: a
+    /// models folder beside the SQLite file). With several nodes on PostgreSQL it must be a folder
+    /// every node reads at the same path: the registry records the model file's path.
+    /// </summary>
+    public const string ModelsFolderKey = "Tandem:Server:ModelsFolder";
 
     /// <summary>Where the server listens unless told otherwise: loopback only, so nothing is exposed by accident.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -52,8 +60,17 @@ public static class ServerExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddTandemRetrievalApis(builder.Configuration);
         builder.AddTandemReviews();
-        builder.Services.AddLearningApis();
+        builder.Services.AddTandemJobs(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>The folder retrained local models are written to (<see cref="ModelsFolderKey"/>).</summary>
+    public static string ModelsFolder(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Path.GetFullPath(configuration[ModelsFolderKey] is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configuration[DatabaseKey] ?? SqliteStoreOptions.DefaultDatabasePath()))!, "models"));
     }
 
     /// <summary>
@@ -76,6 +93,7 @@ public static class ServerExtensions
         app.MapOpenAiApi();
         app.MapTandemReviewApis();
         app.MapLearningApis();
+        app.MapJobDashboard();
         return app;
     }
 }

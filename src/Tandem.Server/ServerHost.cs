@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Tandem.Hosting;
+using Tandem.Server.Jobs;
 
 namespace Tandem.Server;
 
@@ -11,17 +13,18 @@ public static class ServerHost
     /// <summary>
     /// Serves until stopped, from the SQLite file at <paramref name="databasePath"/> or, given
     /// <paramref name="postgres"/> (a connection string), from PostgreSQL; a store or an address it
-    /// cannot use is a <see cref="TandemException"/>.
+    /// cannot use is a <see cref="TandemException"/>. Without <paramref name="worker"/> the node
+    /// queues jobs and runs none (PostgreSQL only: <c>tandem worker</c> nodes run them).
     /// </summary>
-    public static async Task RunAsync(string databasePath, string urls, TextWriter output, string? postgres = null, CancellationToken cancellationToken = default)
+    public static async Task RunAsync(string databasePath, string urls, TextWriter output, string? postgres = null, bool worker = true,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--urls", urls] });
-        builder.Configuration[ServerExtensions.DatabaseKey] = databasePath;
-        if (postgres is not null)
+        UseStore(builder.Configuration, databasePath, postgres);
+        if (!worker)
         {
-            builder.Configuration[Postgres.Hosting.PostgresTandemBuilderExtensions.StoreKey] = "postgres";
-            builder.Configuration[Postgres.Hosting.PostgresTandemBuilderExtensions.ConnectionStringKey] = postgres;
+            builder.Configuration[$"{JobServerOptions.Section}:{nameof(JobServerOptions.Worker)}"] = "false";
         }
 
         builder.AddTandemServer();
@@ -45,9 +48,21 @@ public static class ServerHost
         }
 
         var store = app.Services.GetService<Postgres.PostgresDatabase>()?.Display ?? databasePath;
-        await output.WriteLineAsync($"tandem serve: listening on {urls} (store {store}); Ctrl-C stops");
+        var jobs = app.Services.GetRequiredService<IOptions<JobServerOptions>>().Value;
+        await output.WriteLineAsync($"tandem serve: listening on {urls} (store {store}; {(jobs.Worker ? $"runs {jobs.Workers} job(s) at once" : "runs no jobs")}); Ctrl-C stops");
         await output.FlushAsync(cancellationToken);
         await using var stop = cancellationToken.Register(() => app.Lifetime.StopApplication());
         await app.WaitForShutdownAsync(CancellationToken.None);
+    }
+
+    /// <summary>The store a node serves from: the SQLite file at <paramref name="databasePath"/>, or PostgreSQL given <paramref name="postgres"/>.</summary>
+    internal static void UseStore(IConfiguration configuration, string databasePath, string? postgres)
+    {
+        configuration[ServerExtensions.DatabaseKey] = databasePath;
+        if (postgres is not null)
+        {
+            configuration[Postgres.Hosting.PostgresTandemBuilderExtensions.StoreKey] = "postgres";
+            configuration[Postgres.Hosting.PostgresTandemBuilderExtensions.ConnectionStringKey] = postgres;
+        }
     }
 }

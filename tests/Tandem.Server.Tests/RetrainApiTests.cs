@@ -82,6 +82,24 @@ public sealed class RetrainApiTests : ServerTest
         await ProblemAssert.AssertAsync(await Admin.GetAsync("/api/retrain/jobs/no-such-job"), HttpStatusCode.NotFound, RetrainApi.NotFoundDetail);
     }
 
+    [Fact]
+    public async Task LocalRetrainJob_RunAgainAfterADeath_OneCandidate()
+    {
+        var data = DataFolders.WriteCuadLike(_dir.File("cuad"), contracts: 6);
+        var arguments = new Jobs.LocalRetrainArguments(data, _dir.File("models"), ["group:admin"], false, 4, "root", ["admin"], DateTimeOffset.UtcNow);
+
+        // What Hangfire does with a job whose worker died after registering: it runs the same job again.
+        var registry = Factory.Services.GetRequiredService<IModelRegistry>();
+        var job = Factory.Services.GetRequiredService<Jobs.LocalRetrainJob>();
+        var first = await job.RunAsync(arguments, CancellationToken.None);
+        var registered = (await registry.ListAsync()).Count;
+        var second = await job.RunAsync(arguments, CancellationToken.None);
+
+        Assert.Equal(first, second);
+        Assert.Equal(registered, (await registry.ListAsync()).Count);
+        Assert.Single(Directory.GetFiles(_dir.File("models"), "*.zip"));
+    }
+
     /// <summary>Polls a job's status until it finishes, for at most two minutes.</summary>
     private async Task<JsonElement> PollAsync(string status)
     {

@@ -27,13 +27,14 @@ public sealed class ReviewApisShapeTests
     }
 
     [Theory]
-    [InlineData("InlineMaxClauses", "-1", "Tandem:Server:Reviews:InlineMaxClauses must be 0 or more (0: every review is a job)")]
-    [InlineData("Workers", "0", "Tandem:Server:Reviews:Workers must be between 1 and 64")]
-    [InlineData("InlineConcurrency", "0", "Tandem:Server:Reviews:InlineConcurrency must be between 1 and 256")]
-    public async Task Serve_BadReviewSetting_OneLineAndExit1(string key, string value, string message)
+    [InlineData("Reviews__InlineMaxClauses", "-1", "Tandem:Server:Reviews:InlineMaxClauses must be 0 or more (0: every review is a job)")]
+    [InlineData("Reviews__InlineConcurrency", "0", "Tandem:Server:Reviews:InlineConcurrency must be between 1 and 256")]
+    [InlineData("Jobs__Workers", "0", "Tandem:Server:Jobs:Workers must be between 1 and 64")]
+    [InlineData("Jobs__InvisibilityTimeout", "00:00:01", "Tandem:Server:Jobs:InvisibilityTimeout must be at least 00:00:05")]
+    public async Task Serve_BadReviewOrJobSetting_OneLineAndExit1(string key, string value, string message)
     {
         using var tandem = new TandemProcess();
-        tandem.Environment[$"Tandem__Server__Reviews__{key}"] = value;
+        tandem.Environment[$"Tandem__Server__{key}"] = value;
 
         var (exit, _, error) = await tandem.RunAsync("serve", "--urls", "http://127.0.0.1:0");
 

@@ -45,7 +45,8 @@ internal static class RetrainCommand
 
             var modelsFolder = parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models");
             var retrain = await context.WithProgressAsync("retrain local", progress =>
-                service.RetrainLocalAsync(parse.GetValue(data)!, modelsFolder, readers, !parse.GetValue(noCorrections), parse.GetValue(contracts), context.Caller, progress, cancellationToken));
+                service.RetrainLocalAsync(parse.GetValue(data)!, modelsFolder, readers, !parse.GetValue(noCorrections), parse.GetValue(contracts), context.Caller, progress,
+                    cancellationToken: cancellationToken));
             if (retrain.Corrections is { } labelling)
             {
                 await context.Output.WriteLineAsync($"corrections: {labelling.Corrections} accepted corrections on {labelling.Reports} reports (audience {string.Join(", ", readers)})");

@@ -23,7 +23,11 @@ internal static class ServeCommand
         {
             Description = "Serve from PostgreSQL instead of the SQLite file: its connection string, e.g. \"Host=db;Database=tandem;Username=tandem\"",
         };
-        var command = new Command("serve", "Serve the HTTP API (documents, keys; OpenAPI at /openapi/v1.json) until Ctrl-C") { urls, store };
+        var noWorker = new Option<bool>("--no-worker")
+        {
+            Description = "Queue background jobs but run none here (PostgreSQL only): 'tandem worker' nodes run them",
+        };
+        var command = new Command("serve", "Serve the HTTP API (documents, keys; OpenAPI at /openapi/v1.json) until Ctrl-C") { urls, store, noWorker };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var value = parse.GetValue(urls)!;
@@ -35,13 +39,13 @@ internal static class ServeCommand
                 }
             }
 
-            await RunServerAsync(context.DatabasePath, value, context.Output, parse.GetValue(store), cancellationToken);
+            await RunServerAsync(context.DatabasePath, value, context.Output, parse.GetValue(store), !parse.GetValue(noWorker), cancellationToken);
             return 0;
         }));
         return command;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Task RunServerAsync(string databasePath, string urls, TextWriter output, string? postgres, CancellationToken cancellationToken) =>
-        Server.ServerHost.RunAsync(databasePath, urls, output, postgres, cancellationToken);
+    private static Task RunServerAsync(string databasePath, string urls, TextWriter output, string? postgres, bool worker, CancellationToken cancellationToken) =>
+        Server.ServerHost.RunAsync(databasePath, urls, output, postgres, worker, cancellationToken);
 }

@@ -1,16 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Tandem.Server.Jobs;
 
 namespace Tandem.Server.Apis;
 
 /// <summary>The learning loop's endpoints, mapped together: datasets, fine-tune jobs, the model registry and retraining.</summary>
 public static class LearningApis
 {
-    /// <summary>What the learning endpoints need beyond the library: background jobs for the long retrain.</summary>
-    public static IServiceCollection AddLearningApis(this IServiceCollection services) => services.AddTandemBackgroundJobs();
-
     /// <summary>Maps every learning endpoint.</summary>
     public static IEndpointRouteBuilder MapLearningApis(this IEndpointRouteBuilder routes)
     {

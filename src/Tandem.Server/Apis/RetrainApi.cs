@@ -8,7 +8,6 @@ using Tandem.Evaluation;
 using Tandem.Learning;
 using Tandem.Server.Identity;
 using Tandem.Server.Jobs;
-using Tandem.Store;
 
 namespace Tandem.Server.Apis;
 
@@ -46,7 +45,7 @@ public static class RetrainApi
     }
 
     private static Results<Accepted<BackgroundJobStatus>, ProblemHttpResult> StartLocal(RetrainRequest body, ClaimsPrincipal user, DatasetService datasets,
-        SqliteStoreOptions store, IBackgroundJobClient jobs)
+        IConfiguration configuration, IBackgroundJobClient jobs, TimeProvider time)
     {
         var caller = CallerPrincipal.FromClaims(user);
         // Everything a user can get wrong is refused now, not in the background: the audience, the count, the folder.
@@ -62,8 +61,9 @@ public static class RetrainApi
         }
 
         _ = CuadDataset.Load(body.Data);
-        var models = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.DatabasePath))!, "models");
-        var arguments = new LocalRetrainArguments(Path.GetFullPath(body.Data), models, [.. readers], body.UseCorrections, body.Contracts, caller.UserId, caller.Groups);
+        var models = ServerExtensions.ModelsFolder(configuration);
+        var arguments = new LocalRetrainArguments(Path.GetFullPath(body.Data), models, [.. readers], body.UseCorrections, body.Contracts, caller.UserId, caller.Groups,
+            time.GetUtcNow());
         var id = jobs.Enqueue<LocalRetrainJob>(job => job.RunAsync(arguments, CancellationToken.None));
         return TypedResults.Accepted($"/api/retrain/jobs/{id}", new BackgroundJobStatus(id, "queued", null, null));
     }

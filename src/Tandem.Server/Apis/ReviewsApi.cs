@@ -80,8 +80,7 @@ public static class ReviewsApi
                     statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var body = new ReviewBody(null, form["for"], form["type"], bool.TryParse(form["includeInfo"], out var info) ? info : null,
-                form["model"], form["strategy"]);
+            var body = UploadForm.ReviewOptions(form);
             await using var content = form.Files[0].OpenReadStream();
             submitted = await queue.SubmitUploadAsync(new UploadedFile(form.Files[0].FileName, content), UploadForm.Access(form), RequestOf(body), caller, cancellationToken);
         }
@@ -148,7 +147,7 @@ public static class ReviewsApi
     }
 
     /// <summary>The review options; a strategy is a built-in name only (a path would read the server's files).</summary>
-    private static ReviewRequest RequestOf(ReviewBody body)
+    internal static ReviewRequest RequestOf(ReviewBody body)
     {
         var kind = string.IsNullOrWhiteSpace(body.Type) ? null : body.Type.Trim().ToLowerInvariant();
         if (kind is not null && kind != "other" && ContractKinds.All.All(k => k.Id != kind))

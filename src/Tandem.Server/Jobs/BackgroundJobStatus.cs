@@ -14,6 +14,11 @@ public sealed record BackgroundJobStatus(string Id, string Status, string? Resul
     public static BackgroundJobStatus? Read(JobStorage storage, string id)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        if (!JobIds.IsWellFormed(id))
+        {
+            return null;
+        }
+
         using var connection = storage.GetConnection();
         if (connection.GetJobData(id) is null)
         {

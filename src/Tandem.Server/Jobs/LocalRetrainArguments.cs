@@ -8,5 +8,6 @@ namespace Tandem.Server.Jobs;
 /// <param name="Contracts">At most this many non-held-out contracts; null for all.</param>
 /// <param name="UserId">The admin who asked.</param>
 /// <param name="Groups">Their groups.</param>
+/// <param name="RequestedAt">When they asked: the candidate's time, so a retry after a node died finds the candidate an earlier run registered.</param>
 public sealed record LocalRetrainArguments(string DataFolder, string ModelsFolder, string[] Audience, bool UseCorrections, int? Contracts,
-    string UserId, IReadOnlyList<string> Groups);
+    string UserId, IReadOnlyList<string> Groups, DateTimeOffset RequestedAt);

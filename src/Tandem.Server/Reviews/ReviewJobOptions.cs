@@ -12,9 +12,6 @@ public sealed class ReviewJobOptions
     /// </summary>
     public int InlineMaxClauses { get; set; } = 400;
 
-    /// <summary>Reviews run as jobs at once on this node; reviewing is CPU-bound, so a few are enough.</summary>
-    public int Workers { get; set; } = 1;
-
     /// <summary>
     /// Reviews run within requests at once on this node (others wait their turn): reviewing is
     /// CPU-bound, and without a bound a burst of reviews takes every core from searches and chats.

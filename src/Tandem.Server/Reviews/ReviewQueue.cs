@@ -36,8 +36,7 @@ public sealed class ReviewQueue(ReviewService reviews, DocumentIngestor ingestor
     public ReviewJobStatus? GetStatus(string jobId, Principal caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        // Job ids are GUIDs; anything else names no job, and is not passed to the storage.
-        if (!Guid.TryParse(jobId, out _))
+        if (!Jobs.JobIds.IsWellFormed(jobId))
         {
             return null;
         }

@@ -43,6 +43,7 @@ public static class TandemServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PriceBookOptions>, PriceBookOptionsValidation>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PriceBookOptions>>().Value.Load());
         services.TryAddSingleton<Analysis.ReviewService>();
+        services.TryAddSingleton<Analysis.BatchReviewer>();
         services.TryAddSingleton<ModelService>();
         services.TryAddSingleton<FineTuneService>();
         services.TryAddSingleton<RetrainService>();

@@ -7,10 +7,11 @@ namespace Tandem.Learning;
 /// curated contracts, to which the accepted corrections are added; the job runs in-process to
 /// completion (minutes on a CPU), registers the candidate with its gate scores, and its id is the
 /// job id. So the learning loop drives a provider fine-tune and the local analyst the same way.
-/// The candidate is registered for <paramref name="audience"/> (null: admins only).
+/// The candidate is registered for <paramref name="audience"/> (null: admins only); given
+/// <paramref name="requestedAt"/>, a retried request returns its first run's candidate.
 /// </summary>
 public sealed class LocalFineTuneBackend(LocalRetrainer retrainer, IModelRegistry registry, string modelFolder, Func<CancellationToken, Task<CorrectionLabelling>> corrections,
-    int? maxContracts = null, IProgress<WorkProgress>? progress = null, IReadOnlyList<string>? audience = null) : IFineTuneBackend
+    int? maxContracts = null, IProgress<WorkProgress>? progress = null, IReadOnlyList<string>? audience = null, DateTimeOffset? requestedAt = null) : IFineTuneBackend
 {
     public const string BaseModel = "local-analyst";
 
@@ -28,7 +29,8 @@ public sealed class LocalFineTuneBackend(LocalRetrainer retrainer, IModelRegistr
             throw new TandemException($"the local backend trains from a CUAD-style folder, and {trainPath} is not one", "pass the curated contracts' folder (contracts/*.txt, master_clauses.csv)");
         }
 
-        var model = await retrainer.RetrainAsync(CuadDataset.Load(trainPath), modelFolder, maxContracts, await corrections(cancellationToken), progress, audience, cancellationToken);
+        var model = await retrainer.RetrainAsync(CuadDataset.Load(trainPath), modelFolder, maxContracts, await corrections(cancellationToken), progress, audience, requestedAt,
+            cancellationToken);
         return Job(model);
     }
 

@@ -55,12 +55,23 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
     /// <paramref name="maxContracts"/>, in name order) plus the corrected reports (a corrected
     /// document replaces a curated contract of the same name), saves it in
     /// <paramref name="modelFolder"/> (readable by its owner only), scores and registers it for
-    /// <paramref name="audience"/> (null: admins only).
+    /// <paramref name="audience"/> (null: admins only). Given <paramref name="requestedAt"/> (a
+    /// background job's request time, kept with the job), the candidate is created at that time,
+    /// and a retry of the same request after a node died returns the candidate an earlier run
+    /// registered instead of training a second one.
     /// </summary>
     public async Task<RegisteredModel> RetrainAsync(CuadDataset data, string modelFolder, int? maxContracts = null, CorrectionLabelling? corrections = null,
-        IProgress<WorkProgress>? progress = null, IReadOnlyList<string>? audience = null, CancellationToken cancellationToken = default)
+        IProgress<WorkProgress>? progress = null, IReadOnlyList<string>? audience = null, DateTimeOffset? requestedAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        // Whole seconds: the time is part of the id, and every store keeps it exactly.
+        var at = requestedAt is { } asked ? new DateTimeOffset(asked.UtcTicks - asked.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : _time.GetUtcNow();
+        if (requestedAt is not null
+            && (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Backend == LocalFineTuneBackend.BackendName && m.CreatedAt == at) is { } registered)
+        {
+            return registered;
+        }
+
         corrections ??= CorrectionLabelling.None;
         var training = data.Where(c => !IsGateContract(c.Name));
         if (maxContracts is { } max)
@@ -76,11 +87,10 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         var model = new LocalAnalystTrainer().TrainSinglePass(rows, new LocalAnalystTrainingOptions(), progress,
             $"training on {rows.Count} clauses, {corrections.Clauses.Count} from {corrections.Reports} corrected reports (categories)");
         var datasetHash = LocalAnalystTrainer.DataHash(rows);
-        var at = _time.GetUtcNow();
         var id = $"local-{at:yyyyMMddHHmmss}-{datasetHash[..6]}";
         ModelFiles.CreateFolder(modelFolder);
-        var registered = await registry.ListAsync(cancellationToken);
-        ModelFiles.SweepCandidates(modelFolder, registered.Select(m => Path.GetFullPath(m.Location)).ToHashSet(StringComparer.Ordinal), TimeSpan.FromMinutes(10));
+        var models = await registry.ListAsync(cancellationToken);
+        ModelFiles.SweepCandidates(modelFolder, models.Select(m => Path.GetFullPath(m.Location)).ToHashSet(StringComparer.Ordinal), TimeSpan.FromMinutes(10));
         var path = Path.GetFullPath(Path.Combine(modelFolder, id + ".zip"));
         // Until it is scored and registered, the candidate is a partial file a later run may delete.
         var partial = ModelFiles.PartialFor(modelFolder, id);

@@ -33,9 +33,11 @@ public sealed class RetrainService(IModelRegistry registry, ICorrectionStore cor
     /// Trains a local candidate on a CUAD-style folder (at most <paramref name="contracts"/> of its
     /// non-held-out contracts) plus, unless <paramref name="useCorrections"/> is false, the accepted
     /// corrections <paramref name="audience"/> may read; scores it on the gate set and registers it.
+    /// A background job passes its <paramref name="requestedAt"/>, so that a retry after a node died
+    /// registers one candidate, not two.
     /// </summary>
     public async Task<LocalRetrain> RetrainLocalAsync(string dataFolder, string modelsFolder, IReadOnlyList<string> audience, bool useCorrections, int? contracts,
-        Principal caller, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+        Principal caller, IProgress<WorkProgress>? progress = null, DateTimeOffset? requestedAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audience);
         CorrectionLabelling? used = null;
@@ -51,7 +53,7 @@ public sealed class RetrainService(IModelRegistry registry, ICorrectionStore cor
         }
 
         IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(readers, segmenter), registry), registry, modelsFolder, LabelAsync,
-            contracts, progress, audience);
+            contracts, progress, audience, requestedAt);
         var job = await backend.StartAsync(dataFolder, null, LocalFineTuneBackend.BaseModel, 1, null, cancellationToken);
         var model = await registry.GetAsync(job.FineTunedModel!, cancellationToken)
             ?? throw new InvalidOperationException($"the local retrain registered no model {job.FineTunedModel}");
