@@ -35,6 +35,12 @@ public sealed class ModelsApiTests : ServerTest
         Assert.Equal("Candidate", legal.GetProperty("status").GetString());
         Assert.Contains("sh-public", forBob, StringComparison.Ordinal);
         Assert.DoesNotContain("sh-legal", forBob, StringComparison.Ordinal);
+        // The shipped model is listed to everyone, but where it lies on the server's disk only to admins.
+        Assert.All(JsonDocument.Parse(forBob).RootElement.EnumerateArray(), m =>
+        {
+            Assert.False(Path.IsPathRooted(m.GetProperty("location").GetString()), m.ToString());
+            Assert.True(m.GetProperty("endpoint").ValueKind == JsonValueKind.Null, m.ToString());
+        });
     }
 
     [Fact]

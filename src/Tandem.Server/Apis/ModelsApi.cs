@@ -35,8 +35,15 @@ public static class ModelsApi
         return routes;
     }
 
-    private static async Task<Ok<IReadOnlyList<RegisteredModel>>> ListAsync(ClaimsPrincipal user, ModelService models, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await models.ListAsync(CallerPrincipal.FromClaims(user), cancellationToken));
+    private static async Task<Ok<IReadOnlyList<RegisteredModel>>> ListAsync(ClaimsPrincipal user, ModelService models, IAccessPolicy access, CancellationToken cancellationToken)
+    {
+        var caller = CallerPrincipal.FromClaims(user);
+        var listed = await models.ListAsync(caller, cancellationToken);
+        // Where a model lives on the server's disk or network is the operator's business: others see the file's name only, and no endpoint.
+        return TypedResults.Ok<IReadOnlyList<RegisteredModel>>(access.IsAdmin(caller)
+            ? listed
+            : listed.Select(m => m with { Location = Path.IsPathRooted(m.Location) ? Path.GetFileName(m.Location) : m.Location, Endpoint = null }).ToList());
+    }
 
     private static async Task<Ok<IReadOnlyList<RetrainDecision>>> DecisionsAsync(ClaimsPrincipal user, ModelService models, CancellationToken cancellationToken) =>
         TypedResults.Ok(await models.ListDecisionsAsync(CallerPrincipal.FromClaims(user), cancellationToken));
