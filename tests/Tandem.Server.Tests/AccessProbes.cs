@@ -59,6 +59,8 @@ internal static class AccessProbes
             Row("GET", "/api/reviews/{id}", Hidden, w.JobReportId, id => Get($"/api/reviews/{id}?format=markdown")),
             Row("GET", "/api/reviews/{id}", Hidden, w.ReportId, id => Get($"/api/reviews/{id}", "text/html")),
             Row("GET", "/api/reviews/jobs/{jobId}", Hidden, w.JobId, id => Get($"/api/reviews/jobs/{id}")),
+            Row("POST", "/api/batches", Hidden, w.PrivateDocumentId, id => Send("POST", "/api/batches", Json(new { documentIds = new[] { id }, @for = "customer" }))),
+            Row("GET", "/api/batches/{id}", Any, null, _ => Get($"/api/batches/{Guid.NewGuid():N}")),
             Row("POST", "/api/reviews/{id}/corrections", Hidden, w.ReportId, id => Send("POST", $"/api/reviews/{id}/corrections", Json(new { finding = 1, falsePositive = true }))),
             Row("POST", "/api/reviews/{id}/corrections", Hidden, w.ReportId, id => Send("POST", $"/api/reviews/{id}/corrections", Json(new { missed = "1", category = "Audit Rights", note = tooLarge }))),
 
