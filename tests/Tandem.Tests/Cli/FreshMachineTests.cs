@@ -70,6 +70,9 @@ public sealed partial class FreshMachineTests
         ("keys revoke", ["keys", "revoke", "0123456789abcdef"], 1),
         // Serving runs until stopped: here only its refusal of a bad address; ServeProcessTests serves for real.
         ("serve", ["serve", "--urls", "ftp://127.0.0.1:1"], 1),
+        ("review-batch", ["review-batch", "samples/contracts"], 0),
+        // A worker needs the shared PostgreSQL store: here its one-line refusal of one it cannot reach; MultiNodeTests runs workers for real.
+        ("worker", ["worker", "--store", "Host=127.0.0.1;Port=1;Database=tandem;Username=tandem;Timeout=2"], 1),
     ];
 
     [Fact]
@@ -156,6 +159,6 @@ public sealed partial class FreshMachineTests
     }
 
     /// <summary>A command as the table writes it: "`tandem models registry [...]".</summary>
-    [GeneratedRegex(@"`tandem ([a-z]+(?: [a-z]+)?)")]
+    [GeneratedRegex(@"`tandem ([a-z][a-z-]*(?: [a-z]+)?)")]
     private static partial Regex CommandInTable();
 }
