@@ -1,25 +1,34 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using Tandem.Analysis;
 using Tandem.Economics;
 using Tandem.Models;
 using Tandem.Reporting;
+using Tandem.Retrieval;
 
 namespace Tandem.Cli.Commands;
 
-/// <summary><c>tandem ask "&lt;question&gt;" --model &lt;name&gt;</c>: an answer over the documents you may read, with verified numbered citations.</summary>
+/// <summary>
+/// <c>tandem ask "&lt;question&gt;" [--model &lt;name&gt;]</c>: an answer over the documents you may
+/// read, with verified numbered citations. The same <see cref="GroundedAnswerer"/> as the server's
+/// <c>/v1/chat/completions</c>, over the stored knowledge base (hybrid: BM25 and stored vectors);
+/// without <c>--model</c>, the built-in extractive answer, offline.
+/// </summary>
 internal static class AskCommand
 {
     public static Command Create(CommandRunner run)
     {
         var question = new Argument<string>("question") { Description = "What to ask, e.g. \"What is the supplier's liability cap?\"" };
-        var model = new Option<string>("--model") { Description = "The configured LLM (see 'tandem models list')", Required = true };
+        var model = new Option<string?>("--model")
+        {
+            Description = $"A configured LLM (see 'tandem models list'); without it, the built-in '{GroundedAnswerer.ExtractiveModel}' quotes the best passages",
+        };
         var settings = new Option<string?>("--settings") { Description = "appsettings.json that configures the model" };
-        var limit = new Option<int>("--limit", "-k") { Description = "Passages given to the model", DefaultValueFactory = _ => 8 };
+        var limit = new Option<int>("--limit", "-k") { Description = "Passages retrieved for the answer", DefaultValueFactory = _ => 8 };
         var format = CliOptions.Format("text", "json");
-        var stream = new Option<bool>("--stream") { Description = "Show the answer as it is written, then check its citations" };
-        var command = new Command("ask", "Answer a question over the knowledge base with numbered, verified citations") { question, model, settings, limit, format, stream };
+        var command = new Command("ask", "Answer a question over the knowledge base with numbered, verified citations") { question, model, settings, limit, format };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var k = parse.GetValue(limit);
@@ -28,69 +37,61 @@ internal static class AskCommand
                 throw new TandemException($"--limit must be between 1 and 50, not {k}");
             }
 
-            var streaming = parse.GetValue(stream);
-            if (streaming && parse.GetValue(format) == "json")
-            {
-                throw new TandemException("--stream shows text as it arrives and cannot be combined with --format json", "drop one of them");
-            }
-
-            var endpoint = ModelCatalog.Load(parse.GetValue(settings)).Get(parse.GetValue(model)!);
-            using var client = ChatClients.Create(endpoint, context.Ledger, PriceBook.Default(), "ask");
-            IReadOnlyList<AnsweredSentence> sentences;
-            IReadOnlyList<Store.Passage> passages;
+            var endpoint = parse.GetValue(model) is { } name && name != GroundedAnswerer.ExtractiveModel ? ModelCatalog.Load(parse.GetValue(settings)).Get(name) : null;
+            using var client = endpoint is null ? null : ChatClients.Create(endpoint, context.Ledger, PriceBook.Default(), "ask");
+            var retriever = context.Get<KnowledgeBaseSearch>().Hybrid(context.Get<IEmbeddingGenerator<string, Embedding<float>>>());
+            var answerer = new GroundedAnswerer(retriever) { Passages = k, ExtractiveQuotes = Math.Min(3, k) };
+            var json = parse.GetValue(format) == "json";
+            var text = new System.Text.StringBuilder();
+            var sources = new List<AnswerSource>();
             try
             {
-                var answerer = new KnowledgeBaseAnswerer(context.Store, client) { Passages = k };
-                (sentences, passages) = streaming
-                    ? await answerer.AskStreamingAsync(parse.GetValue(question)!, context.Caller, piece => context.Output.WriteAsync(piece), cancellationToken)
-                    : await answerer.AskAsync(parse.GetValue(question)!, context.Caller, cancellationToken);
+                await foreach (var update in answerer.StreamAsync(parse.GetValue(question)!, context.Caller, client, cancellationToken))
+                {
+                    // Each line arrives checked: its [n] marks are verified quotes, or it says [unverified].
+                    text.Append(update.Text);
+                    sources.AddRange(update.NewSources);
+                    if (!json)
+                    {
+                        await context.Output.WriteAsync(update.Text);
+                    }
+                }
             }
-            catch (Exception e) when (ChatClients.Describe(e, endpoint) is { } described)
+            catch (Exception e) when (endpoint is not null && ChatClients.Describe(e, endpoint) is { } described)
             {
                 throw described;
             }
 
-            // Sources are numbered in order of first verified use.
-            var sources = sentences.SelectMany(s => s.Citations).Where(c => c.IsVerified).Select(c => c.Passage!).DistinctBy(p => p.ClauseId).ToList();
-            string Marks(AnsweredSentence s) => string.Concat(s.Citations.Where(c => c.IsVerified).Select(c => $"[{sources.FindIndex(p => p.ClauseId == c.Passage!.ClauseId) + 1}]").Distinct());
-            if (parse.GetValue(format) == "json")
+            var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unverified = lines.Count(l => l.EndsWith("[unverified]", StringComparison.Ordinal));
+            if (json)
             {
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(new
                 {
-                    sentences = sentences.Select(s => new { s.Text, s.Verified, citations = s.Citations.Select(c => new { c.Citation.Quote, status = c.Status.ToString(), c.Passage?.ClauseId, c.VerbatimQuote }) }),
-                    sources = sources.Select((p, i) => new { number = i + 1, p.DocumentId, p.DocumentTitle, p.Version, p.Path, p.ClauseId }),
+                    model = endpoint?.Name ?? GroundedAnswerer.ExtractiveModel,
+                    answer = text.ToString().TrimEnd(),
+                    sentences = lines.Length,
+                    unverified,
+                    sources = sources.Select(s => new { s.Number, s.DocumentId, s.DocumentTitle, s.Version, s.Path, s.ClauseId, s.Start, s.End, s.Quote }),
                 }, ReportJson.Options));
                 return 0;
             }
 
-            if (passages.Count == 0)
+            if (sources.Count == 0 && unverified == 0)
             {
-                await context.Output.WriteLineAsync("No passage you may read matches the question, so there is nothing to answer from.");
-                return 0;
-            }
-
-            if (streaming)
-            {
-                await context.Output.WriteLineAsync();
-                await context.Output.WriteLineAsync();
-                await context.Output.WriteLineAsync("Checked:");
-            }
-
-            foreach (var s in sentences)
-            {
-                await context.Output.WriteLineAsync(s.Verified ? $"{s.Text} {Marks(s)}" : $"{s.Text} [unverified]");
+                return 0; // "nothing to answer from", or a model that said the passages do not answer
             }
 
             await context.Output.WriteLineAsync();
             await context.Output.WriteLineAsync("Sources:");
-            foreach (var (p, i) in sources.Select((p, i) => (p, i)))
+            foreach (var s in sources)
             {
-                var quotes = sentences.SelectMany(s => s.Citations).Where(c => c.IsVerified && c.Passage!.ClauseId == p.ClauseId).Select(c => c.VerbatimQuote).Distinct();
-                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{i + 1}] {p.DocumentTitle} v{p.Version}, clause {p.Path}: \"{string.Join("\" … \"", quotes)}\""));
+                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{s.Number}] {s.DocumentTitle} v{s.Version}, clause {s.Path}: \"{s.Quote}\""));
             }
 
-            var unverified = sentences.Count(s => !s.Verified);
-            await context.Output.WriteLineAsync(unverified == 0 ? "Every sentence is backed by a verified quote." : $"{unverified} of {sentences.Count} sentences could not be verified against the passages.");
+            await context.Output.WriteLineAsync(unverified == 0
+                ? "Every sentence is backed by a verified quote."
+                : $"{unverified} of {lines.Length} sentences could not be verified against the passages.");
             return 0;
         }));
         return command;

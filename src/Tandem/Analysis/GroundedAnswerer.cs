@@ -9,15 +9,16 @@ namespace Tandem.Analysis;
 
 /// <summary>
 /// Answers a question from the caller's documents with numbered, verified citations: hybrid
-/// retrieval over what the caller may read (<see cref="RetrievalIndex"/>), then either a model
+/// retrieval over what the caller may read (an <see cref="IPassageRetriever"/>: the server's
+/// <see cref="RetrievalIndex"/> or the CLI's <see cref="KnowledgeBaseSearch"/>), then either a model
 /// writing one sentence per line with quoted sources (<see cref="KnowledgeBaseAnswerer"/>'s
 /// prompt), each line checked by <see cref="CitationVerifier"/> as soon as it is complete, or,
 /// with no model, an extractive answer: the best sentence of each of the best passages, quoted
 /// and cited, so it works offline. Only verified citations become [n]; a model's sentence whose
 /// quotes do not check out is marked [unverified], never shown as sourced. Transport-agnostic:
-/// the OpenAI-compatible endpoint renders it, and a CLI could.
+/// the OpenAI-compatible endpoint and <c>tandem ask</c> render it.
 /// </summary>
-public sealed partial class GroundedAnswerer(RetrievalIndex index, IDocumentStore store)
+public sealed partial class GroundedAnswerer(IPassageRetriever retriever)
 {
     /// <summary>The built-in model id: the extractive answer, no LLM.</summary>
     public const string ExtractiveModel = "tandem-retrieval";
@@ -48,7 +49,7 @@ public sealed partial class GroundedAnswerer(RetrievalIndex index, IDocumentStor
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         ArgumentNullException.ThrowIfNull(caller);
-        var context = await index.SearchAsync(question, caller, RetrievalConfig.Parse("hybrid"), Passages, cancellationToken);
+        var context = await retriever.RetrieveAsync(question, caller, Passages, cancellationToken);
         if (context.Count == 0)
         {
             yield return new GroundedAnswerUpdate("No passage you may read matches the question, so there is nothing to answer from.", []);
@@ -72,7 +73,7 @@ public sealed partial class GroundedAnswerer(RetrievalIndex index, IDocumentStor
         }
 
         var pending = new StringBuilder();
-        await foreach (var piece in new KnowledgeBaseAnswerer(store, client).StreamAnswerTextAsync(question, context, cancellationToken))
+        await foreach (var piece in new KnowledgeBaseAnswerer(client).StreamAnswerTextAsync(question, context, cancellationToken))
         {
             pending.Append(piece);
             var end = pending.ToString().LastIndexOf('\n');

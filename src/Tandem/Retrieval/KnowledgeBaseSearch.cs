@@ -55,4 +55,17 @@ public sealed class KnowledgeBaseSearch
 
         return new KnowledgeBaseHits(ReciprocalRankFusion.FusePassages(keyword, dense, config, limit), unembedded);
     }
+
+    /// <summary>This search as an <see cref="IPassageRetriever"/>: hybrid, queries embedded by <paramref name="embeddings"/>.</summary>
+    public IPassageRetriever Hybrid(IEmbeddingGenerator<string, Embedding<float>> embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        return new HybridRetriever(this, embeddings);
+    }
+
+    private sealed class HybridRetriever(KnowledgeBaseSearch search, IEmbeddingGenerator<string, Embedding<float>> embeddings) : IPassageRetriever
+    {
+        public async Task<IReadOnlyList<Passage>> RetrieveAsync(string question, Principal caller, int limit, CancellationToken cancellationToken = default) =>
+            (await search.SearchAsync(question, caller, RetrievalConfig.Parse("hybrid"), embeddings, limit, cancellationToken)).Passages;
+    }
 }

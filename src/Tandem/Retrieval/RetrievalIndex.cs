@@ -24,7 +24,7 @@ namespace Tandem.Retrieval;
 /// does. The embedding model is pretrained, so a clause's vector, and a query's, depend on that
 /// text alone, never on other users' documents; one set of vectors serves every caller.
 /// </remarks>
-public sealed partial class RetrievalIndex
+public sealed partial class RetrievalIndex : IPassageRetriever
 {
     private readonly IKnowledgeBaseFeed _feed;
     private readonly IAccessPolicy _policy;
@@ -107,6 +107,10 @@ public sealed partial class RetrievalIndex
         var dense = config.UsesDense && (Embeddings is not null || keyword is null) ? await DenseSearchAsync(query, snapshot, readable, depth, cancellationToken) : null;
         return ReciprocalRankFusion.FusePassages(keyword, dense, config, limit);
     }
+
+    /// <summary>Hybrid search (<see cref="IPassageRetriever"/>): what a grounded answer reads.</summary>
+    public Task<IReadOnlyList<Passage>> RetrieveAsync(string question, Principal caller, int limit, CancellationToken cancellationToken = default) =>
+        SearchAsync(question, caller, RetrievalConfig.Parse("hybrid"), limit, cancellationToken);
 
     private static string Preview(string query) => query.Length <= 80 ? query : query[..80] + "…";
 

@@ -58,7 +58,7 @@ public sealed class GroundedAnswererTests : IDisposable
     private async Task<GroundedAnswerer> AnswererOverSupplyAsync()
     {
         await _f.Ingestor.IngestFileAsync(_f.Dir.Write("supply.txt", ContractTexts.Supply), StoreFixture.Alice);
-        return new GroundedAnswerer(new RetrievalIndex(_f.Store, AccessPolicy.Default), _f.Store);
+        return new GroundedAnswerer(new RetrievalIndex(_f.Store, AccessPolicy.Default));
     }
 
     /// <summary>A model that streams the pieces a callback makes from the prompt's last message.</summary>

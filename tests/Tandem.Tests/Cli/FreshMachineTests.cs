@@ -40,6 +40,7 @@ public sealed partial class FreshMachineTests
         ("eval review", ["eval", "review", "--key", "samples/review-key/answers.json", "--contracts", "samples/contracts"], 0),
         ("models list", ["models", "list"], 0),
         ("models test", ["models", "test", "reviewer"], 1),
+        ("ask", ["ask", "what is the liability cap?"], 0),
         ("ask", ["ask", "what is the liability cap?", "--model", "reviewer"], 1),
         ("eval compare", ["eval", "compare", "--data", "{cuad}", "--configs", "local", "--contracts", "3"], 0),
         ("usage", ["usage", "--days", "30"], 0),

@@ -20,19 +20,14 @@ public sealed class AskTests : IDisposable
         _settings = _dir.Write("appsettings.json", $$"""
             { "Tandem": { "Models": { "base": { "Provider": "openai-compatible", "Model": "gpt-4.1-mini", "BaseUrl": "{{_server.BaseUrl}}", "MaxRetries": 0 } } } }
             """);
+        // The model writes one sentence per line with its sources as [n "quote"], as the streaming prompt asks.
         _server.Responder = request =>
         {
             var passages = request["messages"]!.AsArray().Last()!["content"]!.GetValue<string>();
             var cap = passages.Split('\n').FirstOrDefault(l => l.Contains("aggregate liability", StringComparison.Ordinal));
-            var number = cap is null ? 1 : int.Parse(cap[1..cap.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
-            return JsonSerializer.Serialize(new
-            {
-                sentences = new object[]
-                {
-                    new { text = "Liability is capped at twelve months of fees.", citations = new[] { new { passage = number, quote = "aggregate liability exceed the fees paid in the twelve months" } } },
-                    new { text = "Fraud is excluded from the cap.", citations = new[] { new { passage = number, quote = "except in cases of fraud" } } },
-                },
-            });
+            var n = cap is null ? "1" : cap[1..cap.IndexOf(']', StringComparison.Ordinal)];
+            return $"Liability is capped at twelve months of fees. [{n} \"aggregate liability exceed the fees paid in the twelve months\"]\n" +
+                $"Fraud is excluded from the cap. [{n} \"except in cases of fraud\"]\n";
         };
     }
 
@@ -57,26 +52,45 @@ public sealed class AskTests : IDisposable
     }
 
     [Fact]
-    public async Task Ask_Stream_ShowsTextThenChecksCitations()
+    public async Task Ask_StreamsTheAnswerAndPrintsEachLineChecked()
     {
         Assert.Equal(0, (await _alice.RunAsync("ingest", _dir.Write("supply.txt", ContractTexts.Supply))).Exit);
-        _server.Responder = request =>
-        {
-            var passages = request["messages"]!.AsArray().Last()!["content"]!.GetValue<string>();
-            var cap = passages.Split('\n').First(l => l.Contains("aggregate liability", StringComparison.Ordinal));
-            var n = cap[1..cap.IndexOf(']', StringComparison.Ordinal)];
-            return $"Liability is capped at twelve months of fees. [{n} \"aggregate liability exceed the fees paid in the twelve months\"]\n" +
-                $"Fraud is excluded from the cap. [{n} \"except in cases of fraud\"]\n";
-        };
 
-        var (exit, output, error) = await _alice.RunAsync("ask", "What is the limitation of liability?", "--model", "base", "--settings", _settings, "--stream");
+        var (exit, output, error) = await _alice.RunAsync("ask", "What is the limitation of liability?", "--model", "base", "--settings", _settings);
 
         Assert.True(exit == 0, error);
         Assert.True(FakeModelServer.BodyOf(Assert.Single(_server.Requests)).GetProperty("stream").GetBoolean());
-        Assert.StartsWith("Liability is capped at twelve months of fees. [", output, StringComparison.Ordinal);
-        var checkedPart = output[output.IndexOf("Checked:", StringComparison.Ordinal)..];
-        Assert.Contains("Liability is capped at twelve months of fees. [1]", checkedPart, StringComparison.Ordinal);
-        Assert.Contains("Fraud is excluded from the cap. [unverified]", checkedPart, StringComparison.Ordinal);
+        Assert.StartsWith("Liability is capped at twelve months of fees. [1]\nFraud is excluded from the cap. [unverified]\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"except in cases of fraud\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_NoModel_QuotesTheBestPassagesOffline()
+    {
+        Assert.Equal(0, (await _alice.RunAsync("ingest", _dir.Write("supply.txt", ContractTexts.Supply))).Exit);
+
+        var (exit, output, error) = await _alice.RunAsync("ask", "Which law governs the agreement?");
+
+        Assert.True(exit == 0, error);
+        Assert.Empty(_server.Requests);
+        Assert.StartsWith("\"This Agreement is governed by the laws of the State of New York.\" (supply v1, clause 4) [1]", output, StringComparison.Ordinal);
+        Assert.Contains("[1] supply v1, clause 4: \"This Agreement is governed by the laws of the State of New York.\"", output, StringComparison.Ordinal);
+        Assert.Contains("Every sentence is backed by a verified quote.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_Json_AnswerWithNumberedSources()
+    {
+        Assert.Equal(0, (await _alice.RunAsync("ingest", _dir.Write("supply.txt", ContractTexts.Supply))).Exit);
+
+        var (exit, output, error) = await _alice.RunAsync("ask", "What is the limitation of liability?", "--model", "base", "--settings", _settings, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal("base", json["model"]!.GetValue<string>());
+        Assert.Equal((2, 1), (json["sentences"]!.GetValue<int>(), json["unverified"]!.GetValue<int>()));
+        var source = Assert.Single(json["sources"]!.AsArray())!;
+        Assert.Equal(("3", "aggregate liability exceed the fees paid in the twelve months"), (source["path"]!.GetValue<string>(), source["quote"]!.GetValue<string>()));
     }
 
     [Fact]
