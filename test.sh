@@ -30,4 +30,11 @@ else
 fi
 dotnet tool install --tool-path "$work/tools" --add-source "$work/packages" Tandem.Cli >/dev/null
 export TANDEM_EXE="$work/tools/tandem"
-dotnet test --solution Tandem.slnx -c Release --no-build "$@"
+# The failures are repeated at the end, where a CI log's tail shows them.
+status=0
+dotnet test --solution Tandem.slnx -c Release --no-build "$@" 2>&1 | tee "$work/test.log" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "=== failed tests (repeated from above) ==="
+  grep -E -A 12 '^\s*failed [A-Za-z]' "$work/test.log" | head -n 200 || true
+fi
+exit "$status"

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Tandem.Access;
 
 namespace Tandem.Server.Tests;
@@ -52,6 +54,8 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Production");
+        // Information from every server the suite starts would bury a failing test's message in CI's output.
+        builder.ConfigureLogging(l => l.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning));
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);
