@@ -54,6 +54,69 @@ public sealed class ScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrainProviderThenFineTuneStatus_Scheduled_StartOneJobAndRegisterItsModelOnce()
+    {
+        using var provider = new FakeModelServer();
+        var keyVariable = "TANDEM_TEST_SCHEDULE_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(keyVariable, "sk-schedule-test");
+        try
+        {
+            await using var factory = new ServerFactory(new Dictionary<string, string?>
+            {
+                ["Tandem:Models:base:Provider"] = "openai",
+                ["Tandem:Models:base:Model"] = "gpt-4.1-mini-2025-04-14",
+                ["Tandem:Models:base:BaseUrl"] = provider.BaseUrl.ToString(),
+                ["Tandem:Models:base:ApiKeyVariable"] = keyVariable,
+                ["Tandem:Schedule:User"] = "night-shift",
+                ["Tandem:Schedule:Groups:0"] = "admin",
+                ["Tandem:Schedule:RetrainProvider:Cron"] = "0 4 * * 1",
+                ["Tandem:Schedule:RetrainProvider:Model"] = "base",
+                ["Tandem:Schedule:RetrainProvider:Audience"] = "public",
+                ["Tandem:Schedule:FineTuneStatus:Cron"] = "*/30 * * * *",
+                ["Tandem:Schedule:FineTuneStatus:Model"] = "base",
+                ["Tandem:Retrain:EveryDays"] = "1",
+            });
+            await LearningData.SeedAsync(factory);
+            var jobs = factory.Services.GetRequiredService<IRecurringJobManager>();
+            var registry = factory.Services.GetRequiredService<IModelRegistry>();
+
+            jobs.Trigger(ScheduleRegistration.RetrainProviderId);
+            var decision = await WaitForAsync(async () => (await registry.ListDecisionsAsync()).FirstOrDefault(d => d.Job is not null));
+
+            Assert.True(decision.Due, decision.Reason);
+            Assert.Equal(("night-shift", "ftjob-1"), (decision.Requester, decision.Job));
+            var training = FakeModelServer.BodyOf(provider.Requests.Single(r => r.Path == "/v1/fine_tuning/jobs"));
+            Assert.Equal("gpt-4.1-mini-2025-04-14", training.GetProperty("model").GetString());
+
+            // The fake job advances one state per read: the status job runs until the model is registered.
+            var model = await WaitForAsync(async () =>
+            {
+                if ((await registry.ListAsync()).FirstOrDefault(m => m.Location.StartsWith("ft:", StringComparison.Ordinal)) is { } found)
+                {
+                    return found;
+                }
+
+                jobs.Trigger(ScheduleRegistration.FineTuneStatusId);
+                await Task.Delay(500);
+                return null;
+            });
+            Assert.Equal(("openai", ModelStatus.Candidate), (model.Backend, model.Status));
+
+            // Run both again: the policy is not due (a job ran today) and the model is not registered twice.
+            jobs.Trigger(ScheduleRegistration.RetrainProviderId);
+            jobs.Trigger(ScheduleRegistration.FineTuneStatusId);
+            await WaitForAsync(async () => (await registry.ListDecisionsAsync()).FirstOrDefault(d => !d.Due));
+            await Task.Delay(1000);
+            Assert.Single(provider.Requests, r => r.Path == "/v1/fine_tuning/jobs");
+            Assert.Single(await registry.ListAsync(), m => m.Location.StartsWith("ft:", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(keyVariable, null);
+        }
+    }
+
+    [Fact]
     public async Task Schedule_NoCron_NoRecurringJobs()
     {
         await using var factory = new ServerFactory();
