@@ -33,6 +33,8 @@ public sealed class StoreServices(ServiceProvider provider, Func<ValueTask>? cle
 
     public IApiKeyStore Keys => provider.GetRequiredService<IApiKeyStore>();
 
+    public IUploadStaging Uploads => provider.GetRequiredService<IUploadStaging>();
+
     public IAccessPolicy Policy => provider.GetRequiredService<IAccessPolicy>();
 
     public async ValueTask DisposeAsync()
