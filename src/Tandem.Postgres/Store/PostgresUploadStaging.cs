@@ -20,13 +20,7 @@ public sealed class PostgresUploadStaging : IUploadStaging
     /// <inheritdoc />
     public async Task<string> StageAsync(string owner, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        ArgumentNullException.ThrowIfNull(files);
-        var contents = new List<byte[]>(files.Count);
-        foreach (var file in files)
-        {
-            contents.Add(await StagedFile.ReadAllAsync(file, cancellationToken));
-        }
+        var contents = await StagedFile.ReadAllAsync(owner, files, cancellationToken);
 
         var id = StagedFile.NewId();
         var now = Sql.Time(_time.GetUtcNow());

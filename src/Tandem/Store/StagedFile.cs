@@ -14,11 +14,19 @@ public sealed record StagedFile(string FileName, byte[] Content)
     /// <summary>Whether <paramref name="id"/> has the shape of a staging id (checked before any query).</summary>
     public static bool IsId(string? id) => id is { Length: 36 } && id.StartsWith("upl_", StringComparison.Ordinal) && id[4..].All(char.IsAsciiHexDigitLower);
 
-    /// <summary>Reads an upload's content into memory; the request size limit bounds it.</summary>
-    public static async Task<byte[]> ReadAllAsync(UploadedFile file, CancellationToken cancellationToken)
+    /// <summary>Reads every upload's content into memory before anything is stored (the request size limit bounds it), so a broken upload stages nothing.</summary>
+    public static async Task<IReadOnlyList<byte[]>> ReadAllAsync(string owner, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await file.Content.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentNullException.ThrowIfNull(files);
+        var contents = new List<byte[]>(files.Count);
+        foreach (var file in files)
+        {
+            using var buffer = new MemoryStream();
+            await file.Content.CopyToAsync(buffer, cancellationToken);
+            contents.Add(buffer.ToArray());
+        }
+
+        return contents;
     }
 }
