@@ -31,6 +31,9 @@ internal static class AccessProbes
             Row("PUT", "/api/documents/{id}/access", Hidden, w.PrivateDocumentId, id => Send("PUT", $"/api/documents/{id}/access", Json(new { access = new[] { "bob", "group:legal" } }))),
             Row("PUT", "/api/documents/{id}/access", Hidden, w.PrivateDocumentId, id => Send("PUT", $"/api/documents/{id}/access", Json(new { access = new[] { tooLarge } }))),
             Row("GET", "/api/documents/{id}/history", Hidden, w.PrivateDocumentId, id => Get($"/api/documents/{id}/history")),
+            Row("GET", "/api/documents/{id}", Hidden, w.UploadedDocumentId, id => Get($"/api/documents/{id}")),
+            Row("POST", "/api/documents", Any, null, _ => Send("POST", "/api/documents?background=true", Contracts.Upload(null, ("own-bulk.txt", "A bulk note of the caller's own.")))),
+            Row("GET", "/api/documents/uploads/{id}", Hidden, w.UploadJobId, id => Get($"/api/documents/uploads/{id}")),
 
             // Keys
             Row("POST", "/api/keys", AdminOnly, null, _ => Send("POST", "/api/keys", Json(new { user = "alice", admin = true }))),

@@ -25,7 +25,7 @@ public sealed partial class AccessSuiteTests(AccessWorld w) : IClassFixture<Acce
             .Order().ToList();
         var tried = AccessProbes.For(w).Where(p => p.InOpenApi).Select(p => $"{p.Method} {p.Route}").Distinct().Order().ToList();
 
-        Assert.Equal(43, offered.Count);
+        Assert.Equal(44, offered.Count);
         Assert.Equal(offered, tried);
     }
 
@@ -196,7 +196,7 @@ public sealed partial class AccessSuiteTests(AccessWorld w) : IClassFixture<Acce
         string[] urls =
         [
             .. new[] { w.PrivateDocumentId, w.LargeDocumentId, w.SharedDocumentId }.SelectMany(d => new[] { $"/api/documents/{d}", $"/api/documents/{d}/history" }),
-            $"/api/reviews/{w.ReportId}", $"/api/reviews/{w.JobReportId}", $"/api/reviews/jobs/{w.JobId}", "/api/corrections", "/api/examples", "/api/keys", "/api/models",
+            $"/api/reviews/{w.ReportId}", $"/api/reviews/{w.JobReportId}", $"/api/reviews/jobs/{w.JobId}", $"/api/documents/uploads/{w.UploadJobId}", "/api/corrections", "/api/examples", "/api/keys", "/api/models",
             "/api/finetunes", $"/api/datasets/{w.DatasetId}", $"/api/datasets/{w.DatasetId}/download",
         ];
         var snapshot = new List<string>();

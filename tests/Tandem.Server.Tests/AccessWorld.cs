@@ -91,6 +91,11 @@ public sealed class AccessWorld : IAsyncLifetime
 
     public string JobReportId { get; private set; } = string.Empty;
 
+    /// <summary>Alice's upload ingested in the background (its job id).</summary>
+    public string UploadJobId { get; private set; } = string.Empty;
+
+    public string UploadedDocumentId { get; private set; } = string.Empty;
+
     public string PendingCorrectionId { get; private set; } = string.Empty;
 
     public string AcceptedCorrectionId { get; private set; } = string.Empty;
@@ -110,12 +115,12 @@ public sealed class AccessWorld : IAsyncLifetime
     public string AliceKey { get; private set; } = string.Empty;
 
     /// <summary>The file names of Alice's private documents.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [$"{Marker}-plan.txt", $"{Marker}-master.txt"];
+    public static IReadOnlyList<string> FileNames { get; } = [$"{Marker}-plan.txt", $"{Marker}-master.txt", $"{Marker}-bulk.txt"];
 
     /// <summary>Every id of Alice's private things, each with its kind.</summary>
     public IReadOnlyList<string> Ids =>
     [
-        PrivateDocumentId, LargeDocumentId, ReportId, JobId, JobReportId, PendingCorrectionId, AcceptedCorrectionId, .. ExampleIds, DatasetId, FineTuneJobId,
+        PrivateDocumentId, LargeDocumentId, ReportId, JobId, JobReportId, UploadJobId, UploadedDocumentId, PendingCorrectionId, AcceptedCorrectionId, .. ExampleIds, DatasetId, FineTuneJobId,
         ModelId, FineTunedModelName, AliceKeyId,
     ];
 
@@ -181,6 +186,7 @@ public sealed class AccessWorld : IAsyncLifetime
         LargeDocumentId = (await UploadAsync(Alice, FileNames[1], $"{Marker.ToUpperInvariant()} MASTER AGREEMENT\n\n{large}", null))[0];
         SharedDocumentId = (await UploadAsync(Alice, "legal-supply.txt", Contracts.Supply, "group:legal"))[0];
         (JobId, JobReportId) = await ReviewAsJobAsync(LargeDocumentId);
+        (UploadJobId, UploadedDocumentId) = await UploadInTheBackgroundAsync(FileNames[2], $"The {Marker} bulk schedule lists the {TextMarker} sites.");
 
         PendingCorrectionId = (await Reviewing.FalsePositiveAsync(Alice, ReportId, 1)).GetProperty("id").GetString()!;
         using (var missed = await Alice.PostAsJsonAsync($"/api/reviews/{ReportId}/corrections", new CorrectionBody(Missed: "1", Category: "Audit Rights")))
@@ -229,6 +235,16 @@ public sealed class AccessWorld : IAsyncLifetime
         using var response = await client.PostAsync("/api/documents", Contracts.Upload(access, (name, text)));
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(d => d.GetProperty("documentId").GetString()!).ToList();
+    }
+
+    private async Task<(string JobId, string DocumentId)> UploadInTheBackgroundAsync(string name, string text)
+    {
+        using var response = await Alice.PostAsync("/api/documents?background=true", Contracts.Upload(null, (name, text)));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var status = await JobPolling.UntilFinishedAsync(Alice, $"/api/documents/uploads/{jobId}");
+        Assert.Equal("succeeded", status.GetProperty("status").GetString());
+        return (jobId, status.GetProperty("documents")[0].GetProperty("documentId").GetString()!);
     }
 
     private async Task<(string JobId, string ReportId)> ReviewAsJobAsync(string documentId)

@@ -86,20 +86,5 @@ public sealed class ReviewJobsTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, failed.GetProperty("reportUrl").ValueKind);
     }
 
-    /// <summary>The job's status once it has finished; at most 60 seconds of polling.</summary>
-    private static async Task<JsonElement> PollAsync(HttpClient client, string jobId)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var status = await client.GetFromJsonAsync<JsonElement>($"/api/reviews/jobs/{jobId}");
-            if (status.GetProperty("status").GetString() is "succeeded" or "failed")
-            {
-                return status;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"review job {jobId} did not finish within 60 seconds");
-    }
+    private static Task<JsonElement> PollAsync(HttpClient client, string jobId) => JobPolling.UntilFinishedAsync(client, $"/api/reviews/jobs/{jobId}");
 }

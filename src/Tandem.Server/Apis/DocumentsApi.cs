@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Tandem.Access;
 using Tandem.Server.Identity;
 using Tandem.Server.Limits;
+using Tandem.Server.Uploads;
 using Tandem.Store;
 
 namespace Tandem.Server.Apis;
@@ -26,9 +27,12 @@ public static class DocumentsApi
         var api = routes.MapGroup("/api/documents").WithTags("Documents")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/", UploadAsync).WithName("UploadDocuments")
-            .WithSummary("Upload one or more files (multipart/form-data; optional 'access' field: 'alice,group:legal')")
+            .WithSummary("Upload one or more files (multipart/form-data; optional 'access' field: 'alice,group:legal'); a large upload, or one sent with ?background=true, "
+                + "is ingested in the background: 202 with the job's status URL")
             .Accepts<IFormFileCollection>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/uploads/{id}", UploadStatus).WithName("GetUploadJob")
+            .WithSummary("A background upload's status, and what each file became once ingested (its sender or an admin)");
         api.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("The documents you may read");
         api.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("A document with its clauses and versions");
         api.MapDelete("/{id}", RetireAsync).WithName("RetireDocument").WithSummary("Retire a document (its owner or an admin)");
@@ -38,8 +42,9 @@ public static class DocumentsApi
         return routes;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<IngestResult>>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, ClaimsPrincipal user, DocumentIngestor ingestor, RequestSizeLimit limit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<IngestResult>>, Accepted<UploadJobStatus>, ProblemHttpResult>> UploadAsync(
+        HttpRequest request, ClaimsPrincipal user, DocumentIngestor ingestor, UploadQueue uploads, RequestSizeLimit limit, bool background = false,
+        CancellationToken cancellationToken = default)
     {
         var (form, problem) = await UploadForm.ReadAsync(request, limit, cancellationToken);
         if (form is null)
@@ -48,10 +53,17 @@ public static class DocumentsApi
         }
 
         var access = UploadForm.Access(form);
+        var caller = CallerPrincipal.FromClaims(user);
         var files = form.Files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList();
         try
         {
-            return TypedResults.Ok(await ingestor.IngestUploadsAsync(files, CallerPrincipal.FromClaims(user), access, cancellationToken));
+            if (uploads.InBackground(form.Files.Sum(f => f.Length), background))
+            {
+                var queued = await uploads.SubmitAsync(files, access, caller, cancellationToken);
+                return TypedResults.Accepted(UploadQueue.StatusUrl(queued.Id), queued);
+            }
+
+            return TypedResults.Ok(await ingestor.IngestUploadsAsync(files, caller, access, cancellationToken));
         }
         finally
         {
@@ -61,6 +73,11 @@ public static class DocumentsApi
             }
         }
     }
+
+    private static Results<Ok<UploadJobStatus>, ProblemHttpResult> UploadStatus(string id, ClaimsPrincipal user, UploadQueue uploads) =>
+        uploads.GetStatus(id, CallerPrincipal.FromClaims(user)) is { } status
+            ? TypedResults.Ok(status)
+            : TypedResults.Problem("no such upload job, or it is not yours", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Ok<IReadOnlyList<DocumentSummary>>> ListAsync(ClaimsPrincipal user, IDocumentStore store, bool all = false, CancellationToken cancellationToken = default) =>
         TypedResults.Ok(await store.ListDocumentsAsync(CallerPrincipal.FromClaims(user), all, cancellationToken));

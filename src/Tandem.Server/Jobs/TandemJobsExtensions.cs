@@ -61,6 +61,11 @@ public static class TandemJobsExtensions
         services.AddSingleton<Batches.BatchQueue>();
         services.AddTransient<Batches.BatchReviewJob>();
         services.AddTransient<LocalRetrainJob>();
+        services.AddOptions<Uploads.UploadOptions>().BindConfiguration(Uploads.UploadOptions.Section)
+            .Validate(o => o.BackgroundBytes >= 0, $"{Uploads.UploadOptions.Section}:BackgroundBytes must be 0 or more (0: every upload is ingested in the background)")
+            .ValidateOnStart();
+        services.AddSingleton<Uploads.UploadQueue>();
+        services.AddTransient<Uploads.UploadIngestJob>();
         services.AddOptions<Schedule.ScheduleOptions>().BindConfiguration(Schedule.ScheduleOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.User), $"{Schedule.ScheduleOptions.Section}:User must name the identity the schedule runs as")
             .ValidateOnStart();
