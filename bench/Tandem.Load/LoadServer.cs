@@ -39,21 +39,7 @@ internal sealed class LoadServer : IDisposable
         var server = new LoadServer(process, home, baseUrl, key);
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        for (var i = 0; ; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException) when (i < 300 && !process.HasExited)
-            {
-            }
-
-            await Task.Delay(100);
-        }
+        await WaitUntilReadyAsync(http, process);
 
         using var form = new MultipartFormDataContent();
         foreach (var file in Directory.GetFiles(samples).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)))
@@ -64,6 +50,26 @@ internal sealed class LoadServer : IDisposable
         (await http.PostAsync("/api/documents", form)).EnsureSuccessStatusCode();
         (server.DocumentIds, server.ClauseCount) = await LoadOperations.DocumentsAsync(http);
         return server;
+    }
+
+    /// <summary>Waits for the node's readiness endpoint (at most 30 s, and not past the process's exit).</summary>
+    internal static async Task WaitUntilReadyAsync(HttpClient http, Process process)
+    {
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (i < 300 && !process.HasExited)
+            {
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     public void Dispose()
@@ -78,7 +84,7 @@ internal sealed class LoadServer : IDisposable
         Directory.Delete(_home, recursive: true);
     }
 
-    private static async Task<string> RunAsync(string tandem, string home, string[] args)
+    internal static async Task<string> RunAsync(string tandem, string home, string[] args)
     {
         using var process = Process.Start(Start(tandem, home, args))!;
         var output = await process.StandardOutput.ReadToEndAsync();
@@ -86,7 +92,7 @@ internal sealed class LoadServer : IDisposable
         return process.ExitCode == 0 ? output : throw new InvalidOperationException($"tandem {string.Join(' ', args)} failed: {await process.StandardError.ReadToEndAsync()}");
     }
 
-    private static ProcessStartInfo Start(string tandem, string home, string[] args)
+    internal static ProcessStartInfo Start(string tandem, string home, string[] args)
     {
         var info = new ProcessStartInfo(tandem.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : tandem)
         {
@@ -110,7 +116,7 @@ internal sealed class LoadServer : IDisposable
         return info;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

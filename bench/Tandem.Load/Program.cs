@@ -12,7 +12,15 @@ using Tandem.Load;
 //
 //   dotnet run -c Release --project bench/Tandem.Load -- [--clients 32] [--seconds 30] [--mix search=70,chat=20,review=10]
 //                                                        [--tandem <tandem executable or Tandem.Cli.dll>]
+//
+// Batch review throughput with N workers on PostgreSQL (see WorkerBench):
+//   dotnet run -c Release --project bench/Tandem.Load -- workers --store "Host=...;Database=<empty>" [--workers 1,2,4] [--copies 2]
 var options = LoadOptions.Parse(args);
+if (args.FirstOrDefault() == "workers")
+{
+    return await WorkerBench.RunAsync(args, options.Tandem, options.Samples);
+}
+
 using var server = await LoadServer.StartAsync(options.Tandem, options.Samples);
 Console.Error.WriteLine($"server on {server.BaseUrl}, {server.DocumentIds.Count} documents; {options.Clients} clients for {options.Seconds} s");
 
