@@ -29,49 +29,59 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
     public async Task<CuadRetrievalEvaluation> EvaluateAsync(CuadDataset data, IReadOnlyList<string> configs, IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var parsed = configs.Select(RetrievalConfig.Parse).ToList();
+        // rerank is scored like the others; its ranking comes from CuadRerankRanker, and it needs the dense model.
+        var parsed = configs.Select(c => c == CuadRerankRanker.Name ? new RetrievalConfig(c, 0, 1) : RetrievalConfig.Parse(c)).ToList();
         var watch = Stopwatch.StartNew();
         var queries = CategoryQueries(data.Folder);
-        var contracts = new List<(CuadContract Contract, List<Clause> Clauses, Dictionary<string, List<(int Start, int End)>> Gold)>();
+        var read = new List<(CuadContract Contract, List<Clause> Clauses, Dictionary<string, List<(int Start, int End)>> Gold)>();
         foreach (var contract in data.Contracts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new WorkProgress("reading contracts", contracts.Count, data.Contracts.Count));
+            progress?.Report(new WorkProgress("reading contracts", read.Count, data.Contracts.Count));
             var text = (await readers.ReadFileAsync(contract.TextPath, cancellationToken)).Text;
             var clauses = segmenter.Segment(text).Clauses.Where(c => c.Kind != ClauseKind.TableOfContents).ToList();
             var gold = CuadTrainingSet.LocateGold(contract, text, firstOccurrenceOnly: true).Spans;
-            contracts.Add((contract, clauses, gold));
+            read.Add((contract, clauses, gold));
         }
 
         IReadOnlyList<float[]>? vectors = null;
         if (parsed.Any(c => c.UsesDense))
         {
-            var generator = Embeddings ?? throw new TandemException("the dense and hybrid configurations need an embedding model", "evaluate bm25 only, or give the evaluator an embedding model");
-            vectors = await new StoredEmbeddings(generator, Vectors).GetAsync(contracts.SelectMany(c => c.Clauses.Select(x => x.Text)).ToList(), progress, cancellationToken);
+            var generator = Embeddings ?? throw new TandemException("the dense, hybrid and rerank configurations need an embedding model", "evaluate bm25 only, or give the evaluator an embedding model");
+            vectors = await new StoredEmbeddings(generator, Vectors).GetAsync(read.SelectMany(c => c.Clauses.Select(x => x.Text)).ToList(), progress, cancellationToken);
         }
 
         var offset = 0;
         var queryEmbeddings = Embeddings is null ? null : new MemoizedEmbeddingGenerator(Embeddings);
+        var contracts = new List<CuadRetrievalContract>(read.Count);
+        foreach (var (contract, clauses, gold) in read)
+        {
+            var own = vectors?.Skip(offset).Take(clauses.Count).ToList();
+            offset += clauses.Count;
+            contracts.Add(new CuadRetrievalContract(contract, clauses, own ?? [], new HybridIndex(clauses.Select(c => c.Text).ToList(), own, own is null ? null : queryEmbeddings), gold));
+        }
+
+        var reranked = configs.Contains(CuadRerankRanker.Name) ? await new CuadRerankRanker(contracts, queries).RankAsync(progress, cancellationToken) : null;
         var results = new List<CuadRetrievalScore>();
         var sums = parsed.ToDictionary(c => c.Name, _ => Ks.ToDictionary(k => k, _ => (Precision: 0.0, Recall: 0.0)), StringComparer.Ordinal);
         var count = 0;
-        var searched = 0;
-        foreach (var (contract, clauses, gold) in contracts)
+        for (var c = 0; c < contracts.Count; c++)
         {
-            progress?.Report(new WorkProgress($"searching {string.Join(", ", configs)} within each contract", searched++, contracts.Count));
-            var texts = clauses.Select(c => c.Text).ToList();
-            var index = new HybridIndex(texts, vectors?.Skip(offset).Take(texts.Count).ToList(), vectors is null ? null : queryEmbeddings);
-            offset += texts.Count;
+            progress?.Report(new WorkProgress($"searching {string.Join(", ", configs)} within each contract", c, contracts.Count));
+            var (_, clauses, _, index, gold) = contracts[c];
             foreach (var (category, spans) in gold)
             {
                 count++;
                 var query = queries.GetValueOrDefault(category, category);
                 foreach (var config in parsed)
                 {
-                    var ranking = (await index.SearchAsync(query, config, Ks[^1], cancellationToken: cancellationToken)).Select(h => clauses[h.Item]).ToList();
+                    var items = config.Name == CuadRerankRanker.Name
+                        ? reranked![(c, category)]
+                        : (await index.SearchAsync(query, config, Ks[^1], cancellationToken: cancellationToken)).Select(h => h.Item).ToList();
+                    var ranking = items.Select(i => clauses[i]).ToList();
                     foreach (var k in Ks)
                     {
-                        var (p, r) = CharacterOverlap(ranking.Take(k).Select(c => (c.Start, c.End)).ToList(), spans);
+                        var (p, r) = CharacterOverlap(ranking.Take(k).Select(x => (x.Start, x.End)).ToList(), spans);
                         var s = sums[config.Name][k];
                         sums[config.Name][k] = (s.Precision + p, s.Recall + r);
                     }
