@@ -25,37 +25,18 @@ public sealed class MultiNodeTests : IAsyncLifetime
     private const int Contracts = 20;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(100);
 
-    private readonly string? _server = Environment.GetEnvironmentVariable("TANDEM_TEST_POSTGRES");
-    private readonly string _database = "tandem_nodes_" + Guid.NewGuid().ToString("N");
+    private readonly ThrowawayDatabase _database = new("tandem_nodes_");
     private readonly TandemProcess _tandem = new();
     private readonly List<(Process Process, Task<string> Output, Task<string> Error)> _nodes = [];
-    private bool _created;
 
-    private string Store => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+    private string Store => _database.ConnectionString;
 
-    public async ValueTask InitializeAsync()
-    {
-        if (_server is null)
-        {
-            return;
-        }
-
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        _created = true;
-    }
+    public async ValueTask InitializeAsync() => await _database.CreateAsync();
 
     [Fact(Timeout = 120_000)]
     public async Task Batch_WorkerKilledMidway_AnotherFinishesItWithOneReportPerContract()
     {
-        if (_server is null)
-        {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-                "TANDEM_TEST_POSTGRES is not set, and with CI=true the multi-node test must run: start it with ./test.sh, which starts a cluster");
-            Assert.Skip("TANDEM_TEST_POSTGRES is not set; ./test.sh starts a throwaway PostgreSQL cluster and sets it");
-        }
+        _database.SkipWithoutServer();
 
         using var budget = new CancellationTokenSource(Budget);
         var key = await CreateKeyAsync();
@@ -88,7 +69,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
             worker.Kill(); // SIGKILL: no shutdown, the job in hand is left as it was
             await worker.WaitForExitAsync(budget.Token);
             Assert.True(midway.GetProperty("done").GetInt32() < Contracts, $"the batch finished before the worker was killed: {midway}");
-            killedIn = await CountAsync($"SELECT COUNT(*) FROM hangfire.job WHERE id = {running} AND statename = 'Processing'") == 1 ? running : null;
+            killedIn = await _database.CountAsync($"SELECT COUNT(*) FROM hangfire.job WHERE id = {running} AND statename = 'Processing'") == 1 ? running : null;
         }
 
         Assert.NotNull(killedIn);
@@ -105,14 +86,14 @@ public sealed class MultiNodeTests : IAsyncLifetime
         }
 
         // The interrupted job may have saved its report before the kill; it is run again all the same, and still leaves one report.
-        while (await CountAsync($"SELECT COUNT(*) FROM hangfire.job WHERE id = {killedIn} AND statename = 'Succeeded'") == 0)
+        while (await _database.CountAsync($"SELECT COUNT(*) FROM hangfire.job WHERE id = {killedIn} AND statename = 'Succeeded'") == 0)
         {
             await Task.Delay(100, budget.Token);
         }
 
-        Assert.Equal(Contracts, await CountAsync("SELECT COUNT(*) FROM reports"));
-        Assert.Equal(Contracts, await CountAsync("SELECT COUNT(*) FROM documents"));
-        Assert.True(await CountAsync($"SELECT COUNT(*) FROM hangfire.state WHERE jobid = {killedIn} AND name = 'Processing'") >= 2, "the interrupted job was not taken again");
+        Assert.Equal(Contracts, await _database.CountAsync("SELECT COUNT(*) FROM reports"));
+        Assert.Equal(Contracts, await _database.CountAsync("SELECT COUNT(*) FROM documents"));
+        Assert.True(await _database.CountAsync($"SELECT COUNT(*) FROM hangfire.state WHERE jobid = {killedIn} AND name = 'Processing'") >= 2, "the interrupted job was not taken again");
     }
 
     public async ValueTask DisposeAsync()
@@ -130,14 +111,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
         }
 
         _tandem.Dispose();
-        if (_created)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_server);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await _database.DisposeAsync();
     }
 
     /// <summary>A supply agreement of some forty clauses whose lot numbers make each one its own document.</summary>
@@ -237,14 +211,6 @@ public sealed class MultiNodeTests : IAsyncLifetime
 
             await Task.Delay(20, cancellationToken);
         }
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Store);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static int FreePort()
