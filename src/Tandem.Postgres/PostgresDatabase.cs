@@ -51,6 +51,12 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>Where the database is, for messages (host:port/database, never the password).</summary>
     public string Display { get; }
 
+    /// <summary>
+    /// The version of the pgvector extension in the database, or null without it (clause vectors
+    /// are then scored exactly, without an index); known once <see cref="MigrateAsync"/> has run.
+    /// </summary>
+    public Version? Pgvector { get; private set; }
+
     /// <summary>Applies the schema migrations that have not run yet; the first command does it anyway.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -88,6 +94,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
                         ? Explain(npgsql)
                         : new InvalidOperationException($"schema migration {result.ErrorScript?.Name} failed", result.Error);
                 }
+
+                // Not a DbUp script: pgvector is optional, may be installed later, and is looked for at every start.
+                Pgvector = await Store.VectorExtension.EnableAsync(connection, cancellationToken);
             }
             finally
             {

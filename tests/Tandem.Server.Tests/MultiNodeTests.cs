@@ -25,37 +25,18 @@ public sealed class MultiNodeTests : IAsyncLifetime
     private const int Contracts = 20;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(100);
 
-    private readonly string? _server = Environment.GetEnvironmentVariable("TANDEM_TEST_POSTGRES");
-    private readonly string _database = "tandem_nodes_" + Guid.NewGuid().ToString("N");
+    private readonly ThrowawayDatabase _database = new("tandem_nodes_");
     private readonly TandemProcess _tandem = new();
     private readonly List<(Process Process, Task<string> Output, Task<string> Error)> _nodes = [];
-    private bool _created;
 
-    private string Store => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+    private string Store => _database.ConnectionString;
 
-    public async ValueTask InitializeAsync()
-    {
-        if (_server is null)
-        {
-            return;
-        }
-
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        _created = true;
-    }
+    public async ValueTask InitializeAsync() => await _database.CreateAsync();
 
     [Fact(Timeout = 120_000)]
     public async Task Batch_WorkerKilledMidway_AnotherFinishesItWithOneReportPerContract()
     {
-        if (_server is null)
-        {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-                "TANDEM_TEST_POSTGRES is not set, and with CI=true the multi-node test must run: start it with ./test.sh, which starts a cluster");
-            Assert.Skip("TANDEM_TEST_POSTGRES is not set; ./test.sh starts a throwaway PostgreSQL cluster and sets it");
-        }
+        _database.SkipWithoutServer();
 
         using var budget = new CancellationTokenSource(Budget);
         var key = await CreateKeyAsync();
@@ -78,12 +59,20 @@ public sealed class MultiNodeTests : IAsyncLifetime
         await Task.Delay(1000, budget.Token);
         Assert.Equal(0, (await nodeB.GetFromJsonAsync<JsonElement>(batchUrl, budget.Token)).GetProperty("done").GetInt32()); // no API node runs jobs
 
-        var first = StartNode("worker", "--store", Store);
-        var midway = await PollAsync(nodeB, batchUrl, b => b.GetProperty("done").GetInt32() >= 3, budget.Token);
-        first.Kill(); // SIGKILL: no shutdown, the job in hand is left as it was
-        await first.WaitForExitAsync(budget.Token);
-        Assert.True(midway.GetProperty("done").GetInt32() < Contracts, $"the batch finished before the worker was killed: {midway}");
+        // Killed while it reviews a contract (checked after the kill: a job it finished just before does not count, and the next worker is killed too).
+        long? killedIn = null;
+        for (var attempt = 0; attempt < 3 && killedIn is null; attempt++)
+        {
+            var worker = StartNode("worker", "--store", Store);
+            var midway = await PollAsync(nodeB, batchUrl, b => b.GetProperty("done").GetInt32() >= 3 * (attempt + 1), budget.Token);
+            var running = await RunningJobAsync(budget.Token);
+            worker.Kill(); // SIGKILL: no shutdown, the job in hand is left as it was
+            await worker.WaitForExitAsync(budget.Token);
+            Assert.True(midway.GetProperty("done").GetInt32() < Contracts, $"the batch finished before the worker was killed: {midway}");
+            killedIn = await _database.CountAsync($"SELECT COUNT(*) FROM hangfire.job WHERE id = {running} AND statename = 'Processing'") == 1 ? running : null;
+        }
 
+        Assert.NotNull(killedIn);
         StartNode("worker", "--store", Store);
         var batch = await PollAsync(nodeB, batchUrl, b => b.GetProperty("status").GetString() == "completed", budget.Token);
 
@@ -96,11 +85,15 @@ public sealed class MultiNodeTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         }
 
-        Assert.Equal(Contracts, await CountAsync("SELECT COUNT(*) FROM reports"));
-        Assert.Equal(Contracts, await CountAsync("SELECT COUNT(*) FROM documents"));
-        // The kill landed in a review: that job was processed twice, and still wrote one report.
-        Assert.True(await CountAsync("SELECT COUNT(*) FROM (SELECT jobid FROM hangfire.state WHERE name = 'Processing' GROUP BY jobid HAVING COUNT(*) > 1) AS retaken") >= 1,
-            "no job was taken again after the kill");
+        // The interrupted job may have saved its report before the kill; it is run again all the same, and still leaves one report.
+        while (await _database.CountAsync($"SELECT COUNT(*) FROM hangfire.job WHERE id = {killedIn} AND statename = 'Succeeded'") == 0)
+        {
+            await Task.Delay(100, budget.Token);
+        }
+
+        Assert.Equal(Contracts, await _database.CountAsync("SELECT COUNT(*) FROM reports"));
+        Assert.Equal(Contracts, await _database.CountAsync("SELECT COUNT(*) FROM documents"));
+        Assert.True(await _database.CountAsync($"SELECT COUNT(*) FROM hangfire.state WHERE jobid = {killedIn} AND name = 'Processing'") >= 2, "the interrupted job was not taken again");
     }
 
     public async ValueTask DisposeAsync()
@@ -118,14 +111,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
         }
 
         _tandem.Dispose();
-        if (_created)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_server);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await _database.DisposeAsync();
     }
 
     /// <summary>A supply agreement of some forty clauses whose lot numbers make each one its own document.</summary>
@@ -210,12 +196,21 @@ public sealed class MultiNodeTests : IAsyncLifetime
         }
     }
 
-    private async Task<long> CountAsync(string sql)
+    /// <summary>The id of a job a worker is running now (waits for one).</summary>
+    private async Task<long> RunningJobAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(Store);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        while (true)
+        {
+            await using var connection = new NpgsqlConnection(Store);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT id FROM hangfire.job WHERE statename = 'Processing' LIMIT 1", connection);
+            if (await command.ExecuteScalarAsync(cancellationToken) is long id)
+            {
+                return id;
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
     }
 
     private static int FreePort()

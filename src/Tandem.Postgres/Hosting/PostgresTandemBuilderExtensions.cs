@@ -28,7 +28,7 @@ public static class PostgresTandemBuilderExtensions
 
     /// <summary>
     /// Tandem's server store: one PostgreSQL database, reached through one pooled data source,
-    /// holding documents, clauses and their keyword index, access lists, reports, corrections,
+    /// holding documents, clauses and their keyword index, clause vectors, access lists, reports, corrections,
     /// examples, the model registry, the ledger and API keys; its schema is migrated on first use.
     /// </summary>
     public static TandemBuilder UsePostgres(this TandemBuilder builder, string connectionString)
@@ -41,6 +41,7 @@ public static class PostgresTandemBuilderExtensions
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<PostgresDocumentStore>());
         services.AddSingleton<IDocumentLifecycle>(sp => sp.GetRequiredService<PostgresDocumentStore>());
         services.AddSingleton<IKnowledgeBaseFeed>(sp => sp.GetRequiredService<PostgresDocumentStore>());
+        services.AddSingleton<IClauseVectorStore>(sp => new PostgresClauseVectorStore(database, sp.GetRequiredService<IAccessPolicy>()));
         services.AddSingleton(sp => new DocumentIngestor(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<DocumentReaders>(), sp.GetRequiredService<ClauseSegmenter>()));
         services.AddSingleton<IReportStore>(sp => new PostgresReportStore(database, sp.GetRequiredService<IAccessPolicy>()));
         services.AddSingleton<ICorrectionStore>(_ => new PostgresCorrectionStore(database));

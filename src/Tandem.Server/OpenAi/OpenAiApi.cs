@@ -188,7 +188,8 @@ public static class OpenAiApi
             throw OpenAiException.ModelNotFound(model, "GET /v1/models lists the models");
         }
 
-        var ledger = new SqliteUsageLedger(services.GetRequiredService<SqliteStoreOptions>().DatabasePath, caller, services.GetRequiredService<IAccessPolicy>());
+        // The store's ledger, whichever store the server runs on.
+        var ledger = services.GetRequiredService<IUsageLedgers>().For(caller);
         return (ChatClients.Create(endpoint, ledger, services.GetRequiredService<PriceBook>(), "chat", time: services.GetRequiredService<TimeProvider>()), endpoint);
     }
 }

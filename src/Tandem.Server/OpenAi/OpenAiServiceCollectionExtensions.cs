@@ -16,11 +16,7 @@ public static class OpenAiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddTandemRetrieval();
-        // Stores without clause vectors (PostgreSQL, until its vector table lands) are searched by BM25 alone.
-        if (services.Any(d => d.ServiceType == typeof(Tandem.Store.IClauseVectorStore)))
-        {
-            services.AddHostedService<Retrieval.ClauseEmbeddingService>();
-        }
+        services.AddHostedService<Retrieval.ClauseEmbeddingService>();
         // Read now, so a bad model entry stops the server at start instead of failing a request.
         services.AddSingleton(ModelCatalog.FromConfiguration(configuration));
         services.AddSingleton(_ => PriceBook.Default());

@@ -24,7 +24,7 @@ public static class RetrievalServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IDocumentStore>() as IKnowledgeBaseFeed
             ?? throw new InvalidOperationException("the registered document store has no change feed; register an IKnowledgeBaseFeed for it"));
         services.TryAddSingleton(sp => new RetrievalIndex(sp.GetRequiredService<IKnowledgeBaseFeed>(), sp.GetRequiredService<IAccessPolicy>(),
-            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetService<IClauseVectorStore>(), sp.GetService<ILogger<RetrievalIndex>>()));
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<IClauseVectorStore>(), sp.GetService<ILogger<RetrievalIndex>>()));
         services.TryAddSingleton(sp => new GroundedAnswerer(sp.GetRequiredService<RetrievalIndex>()));
         return services;
     }

@@ -19,6 +19,8 @@ public sealed class StoreServices(ServiceProvider provider, Func<ValueTask>? cle
     /// <summary>The change feed: the store itself, as <c>AddTandemRetrieval</c> finds it.</summary>
     public IKnowledgeBaseFeed Feed => (IKnowledgeBaseFeed)Documents;
 
+    public IClauseVectorStore Vectors => provider.GetRequiredService<IClauseVectorStore>();
+
     public DocumentIngestor Ingestor => provider.GetRequiredService<DocumentIngestor>();
 
     public IReportStore Reports => provider.GetRequiredService<IReportStore>();
