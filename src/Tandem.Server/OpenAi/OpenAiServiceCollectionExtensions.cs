@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tandem.Economics;
 using Tandem.Hosting;
 using Tandem.Models;
 using Tandem.Prompting;
+using Tandem.Store;
 
 namespace Tandem.Server.OpenAi;
 
@@ -16,6 +18,7 @@ public static class OpenAiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddTandemRetrieval();
+        services.TryAddSingleton<IExclusiveWork, InProcessExclusiveWork>();
         services.AddHostedService<Retrieval.ClauseEmbeddingService>();
         // Read now, so a bad model entry stops the server at start instead of failing a request.
         services.AddSingleton(ModelCatalog.FromConfiguration(configuration));

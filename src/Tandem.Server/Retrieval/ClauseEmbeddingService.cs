@@ -7,11 +7,16 @@ namespace Tandem.Server.Retrieval;
 /// The server's embedding pass in the background: after documents change (the store's change
 /// feed moved, whoever wrote), it embeds the clause texts that have no vector yet and stores
 /// them, so uploads return at once and dense search catches up within seconds. Until then the new
-/// clauses are found by BM25 only. One pass at a time; a failed pass is logged and retried on the
-/// next change or tick. (Hangfire takes this over when the server has jobs.)
+/// clauses are found by BM25 only. One pass at a time across the deployment: a node whose
+/// neighbour holds <see cref="IExclusiveWork"/> for it leaves the texts to that node and looks
+/// again on the next tick. A failed pass is logged and retried on the next change or tick.
 /// </summary>
-public sealed partial class ClauseEmbeddingService(ClauseEmbedder embedder, IKnowledgeBaseFeed feed, ILogger<ClauseEmbeddingService> logger) : BackgroundService
+public sealed partial class ClauseEmbeddingService(ClauseEmbedder embedder, IKnowledgeBaseFeed feed, IExclusiveWork exclusive, ILogger<ClauseEmbeddingService> logger)
+    : BackgroundService
 {
+    /// <summary>The name under which one node at a time embeds.</summary>
+    public const string WorkName = "embedding-pass";
+
     /// <summary>How often the change feed is polled.</summary>
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(1);
 
@@ -27,6 +32,12 @@ public sealed partial class ClauseEmbeddingService(ClauseEmbedder embedder, IKno
                 var cursor = await feed.ReadCursorAsync(stoppingToken);
                 if (cursor != done)
                 {
+                    await using var held = await exclusive.TryEnterAsync(WorkName, stoppingToken);
+                    if (held is null)
+                    {
+                        continue; // another node is embedding; what it leaves is done on a later tick
+                    }
+
                     var run = await embedder.EmbedMissingAsync(cancellationToken: stoppingToken);
                     if (run.Embedded > 0)
                     {

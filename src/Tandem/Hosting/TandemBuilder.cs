@@ -38,6 +38,7 @@ public sealed class TandemBuilder(IServiceCollection services, IConfiguration co
         Services.AddSingleton<IModelRegistry>(_ => new SqliteModelRegistry(databasePath));
         Services.AddSqliteDatasets(Configuration, databasePath);
         Services.AddSingleton<Economics.IUsageLedgers>(sp => new Economics.SqliteUsageLedgers(databasePath, sp.GetRequiredService<IAccessPolicy>()));
+        Services.AddSingleton<IExclusiveWork>(new InProcessExclusiveWork());
         Services.AddSingleton<IUploadStaging>(sp => new SqliteUploadStaging(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         // An admin key holds the policy's admin group, read from the same configuration as the policy.
         Services.AddSingleton<IApiKeyStore>(sp => new SqliteApiKeyStore(
