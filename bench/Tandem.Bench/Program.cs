@@ -34,7 +34,7 @@ try
 
     if (args.Length > 2 && args[1] == "stores")
     {
-        return await Tandem.Bench.StoreBench.RunAsync(contracts, work, args[2]);
+        return await Tandem.Bench.StoreBench.RunAsync(contracts, work, args[2], args[3..]);
     }
 
     var owner = new Principal("bench");

@@ -4,14 +4,20 @@ using Tandem.Access;
 using Tandem.Documents;
 using Tandem.Postgres;
 using Tandem.Postgres.Store;
+using Tandem.Retrieval;
 using Tandem.Store;
 
 namespace Tandem.Bench;
 
 /// <summary>
 /// The two stores side by side (issue 14): ingest of the ten sample contracts and of the CUAD
-/// development contracts, and keyword search latency over the CUAD index, on SQLite and on
-/// PostgreSQL. Files are read and segmented before the clock starts, so only the store is timed.
+/// development contracts (<c>--copies n</c> times under different names, so 2 copies hold 166,098
+/// clauses), and search latency over them on SQLite and on PostgreSQL: keyword search in the store,
+/// and with <c>--vectors &lt;a store tandem ingest filled&gt;</c> (its MiniLM vectors copied by text
+/// hash, so nothing is embedded here) hybrid search the CLI's way (<see cref="KnowledgeBaseSearch"/>,
+/// vectors read from the store per query) and the server's way (<see cref="RetrievalIndex"/>, loaded
+/// once from the store, refreshed from its change feed before each query). Files are read and
+/// segmented before the clock starts, so only the store is timed.
 /// </summary>
 internal static class StoreBench
 {
@@ -25,24 +31,31 @@ internal static class StoreBench
         "indemnify defend hold harmless", "automatic renewal term", "third party beneficiary", "covenant not to sue",
     ];
 
-    public static async Task<int> RunAsync(string contracts, string work, string postgres)
+    public static async Task<int> RunAsync(string contracts, string work, string postgres, string[] options)
     {
+        string? Value(string name) => options.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var copies = int.Parse(Value("--copies") ?? "1", CultureInfo.InvariantCulture);
+        var vectorSource = Value("--vectors");
         var samples = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "contracts");
         var readers = DocumentReaders.CreateDefault();
         var ingestor = new DocumentIngestor(new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = Path.Combine(work, "read.db") }), readers, new ClauseSegmenter());
         var sampleRequests = await ReadAsync(ingestor.SupportedFiles(samples).Where(f => !DocumentIngestor.IsProjectFile(f)), readers);
-        var cuadRequests = await ReadAsync(Directory.GetFiles(contracts, "*.txt").Order(StringComparer.Ordinal), readers);
+        var oneCopy = await ReadAsync(Directory.GetFiles(contracts, "*.txt").Order(StringComparer.Ordinal), readers);
+        var cuadRequests = Enumerable.Range(1, copies)
+            .SelectMany(c => oneCopy.Select(r => c == 1 ? r : r with { Document = r.Document with { Source = $"copy{c}/{r.Document.Source}" } })).ToList();
         Console.WriteLine($"read {sampleRequests.Count} samples and {cuadRequests.Count} CUAD contracts ({cuadRequests.Sum(r => r.Structure.Clauses.Count)} clauses)");
 
         await using var database = new PostgresDatabase(postgres);
         await database.MigrateAsync();
-        var stores = new (string Name, IDocumentStore Samples, IDocumentStore Cuad)[]
+        var sqliteCuad = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = Path.Combine(work, "cuad.db") });
+        var postgresCuad = new PostgresDocumentStore(database);
+        var stores = new (string Name, IDocumentStore Samples, IDocumentStore Cuad, IClauseVectorStore Vectors)[]
         {
-            ("SQLite", new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = Path.Combine(work, "samples.db") }),
-                new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = Path.Combine(work, "cuad.db") })),
-            ("PostgreSQL", new PostgresDocumentStore(database), new PostgresDocumentStore(database)),
+            ("SQLite", new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = Path.Combine(work, "samples.db") }), sqliteCuad, sqliteCuad),
+            ("PostgreSQL", new PostgresDocumentStore(database), postgresCuad, new PostgresClauseVectorStore(database)),
         };
-        foreach (var (name, sampleStore, cuadStore) in stores)
+        var source = vectorSource is null ? null : await ReadVectorsAsync(vectorSource);
+        foreach (var (name, sampleStore, cuadStore, vectorStore) in stores)
         {
             var sampleOwner = new Principal("samples");
             var cuadOwner = new Principal("cuad");
@@ -67,9 +80,78 @@ internal static class StoreBench
             latencies.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: ingest 10 samples {samplesTime.TotalMilliseconds:0} ms; ingest {cuadRequests.Count} CUAD {cuadTime.TotalSeconds:0.0} s; keyword search p50 {Percentile(latencies, 0.5):0.0} ms, p95 {Percentile(latencies, 0.95):0.0} ms ({latencies.Count} queries)"));
+            if (source is not null)
+            {
+                await HybridAsync(name, cuadStore, vectorStore, source, cuadOwner);
+            }
         }
 
         return 0;
+    }
+
+    /// <summary>The MiniLM vectors a <c>tandem ingest</c> store holds, by text hash.</summary>
+    private static async Task<List<(string Hash, ReadOnlyMemory<float> Vector)>> ReadVectorsAsync(string path)
+    {
+        var stored = await new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = path }).ReadVectorsAsync(MiniLmEmbeddingGenerator.ModelId, 0);
+        Console.WriteLine($"read {stored.Count} stored {MiniLmEmbeddingGenerator.ModelId} vectors from {path}");
+        return stored.Select(v => (v.Hash, (ReadOnlyMemory<float>)v.Vector)).ToList();
+    }
+
+    /// <summary>Copies the vectors into the store, then times hybrid search the CLI's way and the server's way.</summary>
+    private static async Task HybridAsync(string name, IDocumentStore store, IClauseVectorStore vectors, IReadOnlyList<(string Hash, ReadOnlyMemory<float> Vector)> source, Principal owner)
+    {
+        var copied = Stopwatch.GetTimestamp();
+        foreach (var batch in source.Chunk(2048))
+        {
+            await vectors.SaveVectorsAsync(MiniLmEmbeddingGenerator.ModelId, batch);
+        }
+
+        var missing = await vectors.CountUnembeddedAsync(MiniLmEmbeddingGenerator.ModelId);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: stored {source.Count} vectors in {Stopwatch.GetElapsedTime(copied).TotalSeconds:0.0} s; {missing} clause texts without one"));
+        using var embeddings = new MiniLmEmbeddingGenerator();
+        var memo = new MemoizedEmbeddingGenerator(embeddings);
+        var hybrid = RetrievalConfig.Parse("hybrid");
+        var search = new KnowledgeBaseSearch(store, vectors);
+        var cli = await TimeAsync(q => search.SearchAsync(q, owner, hybrid, embeddings, 10), rounds: 1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: hybrid the CLI's way (vectors read per query, query embedded) p50 {Percentile(cli, 0.5):0.0} ms, p95 {Percentile(cli, 0.95):0.0} ms ({cli.Count} queries)"));
+
+        var loading = Stopwatch.GetTimestamp();
+        var index = new RetrievalIndex((IKnowledgeBaseFeed)store, AccessPolicy.Default, memo, vectors);
+        await index.RefreshAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: server index loaded {index.LiveItems} clauses ({index.EmbeddedItems} with vectors) in {Stopwatch.GetElapsedTime(loading).TotalSeconds:0.0} s"));
+        foreach (var config in new[] { "bm25", "hybrid" })
+        {
+            var parsed = RetrievalConfig.Parse(config);
+            var server = await TimeAsync(q => index.SearchAsync(q, owner, parsed, 10), rounds: 5);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: server index {config} (change feed checked per query{(parsed.UsesDense ? "; query vectors cached after the warm-up" : string.Empty)}) p50 {Percentile(server, 0.5):0.0} ms, p95 {Percentile(server, 0.95):0.0} ms ({server.Count} queries)"));
+        }
+    }
+
+    /// <summary>Latencies of every query, <paramref name="rounds"/> times, after one warm-up round; sorted.</summary>
+    private static async Task<List<double>> TimeAsync<T>(Func<string, Task<T>> search, int rounds)
+    {
+        foreach (var query in Queries)
+        {
+            await search(query);
+        }
+
+        var latencies = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var query in Queries)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await search(query);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        latencies.Sort();
+        return latencies;
     }
 
     private static async Task<List<IngestRequest>> ReadAsync(IEnumerable<string> files, DocumentReaders readers)
