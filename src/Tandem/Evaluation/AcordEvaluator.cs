@@ -45,19 +45,21 @@ public sealed class AcordEvaluator
         var embeddingWatch = Stopwatch.StartNew();
         DenseIndex? dense = null;
         Dictionary<string, float[]>? queryVectors = null;
+        Dictionary<string, float[]>? vectorsById = null;
         if (parsed.Any(c => c.UsesDense))
         {
             var generator = Embeddings ?? throw new TandemException("the dense, hybrid and rerank configurations need an embedding model", "evaluate bm25 only, or give the evaluator an embedding model");
             var ids = data.Corpus.Keys.ToList();
             var corpus = await new StoredEmbeddings(generator, Vectors).GetAsync(ids.Select(id => data.Corpus[id]).ToList(), progress, cancellationToken);
             dense = new DenseIndex(ids.Select((id, i) => (id, corpus[i])).ToList());
+            vectorsById = ids.Select((id, i) => (id, corpus[i])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
             var queryTexts = data.Queries.Concat(RerankerTrainingQueries).Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
             var embedded = await generator.GenerateAsync(queryTexts, cancellationToken: cancellationToken);
             queryVectors = queryTexts.Select((t, i) => (t, embedded[i].Vector.ToArray())).ToDictionary(x => x.t, x => x.Item2, StringComparer.Ordinal);
         }
 
         embeddingWatch.Stop();
-        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel) : null;
+        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById) : null;
 
         var scores = new List<AcordScore>();
         foreach (var config in parsed)

@@ -29,9 +29,18 @@ internal sealed class AcordRerankRanker
     private readonly Dictionary<string, float[]>? _categories;
     private readonly Dictionary<string, LearnedReranker> _byFold = new(StringComparer.Ordinal);
 
+    /// <summary>How many of the most similar training queries lend their judgements (chosen a priori, not tuned).</summary>
+    private const int Neighbours = 3;
+
+    private readonly IReadOnlyDictionary<string, float[]>? _vectors;
+    private readonly IReadOnlyList<AcordQuery> _training;
+
     public AcordRerankRanker(AcordDataset data, IReadOnlyList<AcordQuery> trainingQueries, PassageIndex keyword, DenseIndex dense,
-        Dictionary<string, float[]> queryVectors, LocalAnalyst? categoryModel)
+        Dictionary<string, float[]> queryVectors, LocalAnalyst? categoryModel, IReadOnlyDictionary<string, float[]>? vectors = null)
     {
+        // With the corpus' vectors, the judgements of the most similar training queries add a prototype feature (see Lent).
+        _vectors = vectors;
+        _training = trainingQueries;
         _data = data;
         _keyword = keyword;
         _dense = dense;
@@ -63,8 +72,10 @@ internal sealed class AcordRerankRanker
     /// <summary>The top 10 of the candidates (the whole corpus when null) for a query.</summary>
     public List<string> Rank(AcordQuery query, IReadOnlyCollection<string>? candidates)
     {
-        var model = _byFold.TryGetValue("all", out var all) ? all : _byFold[FoldOf(query.Id).ToString(CultureInfo.InvariantCulture)];
-        var context = Context(query.Text);
+        var crossValidated = !_byFold.ContainsKey("all");
+        var model = crossValidated ? _byFold[FoldOf(query.Id).ToString(CultureInfo.InvariantCulture)] : _byFold["all"];
+        var lenders = crossValidated ? _training.Where(q => FoldOf(q.Id) != FoldOf(query.Id)).ToList() : _training;
+        var context = Context(query, lenders);
         var pool = candidates?.ToList() ?? FirstStage(context);
         var features = pool.Select(id => Features(context, id)).ToList();
         var scores = model.Score(features);
@@ -78,7 +89,7 @@ internal sealed class AcordRerankRanker
         for (var g = 0; g < queries.Count; g++)
         {
             var q = queries[g];
-            var context = Context(q.Text);
+            var context = Context(q, queries);
             var judged = q.Judgements.Keys.Where(_terms.ContainsKey).ToList();
             rows.AddRange(judged.Select(id => (g, Features(context, id), q.Judgements[id])));
         }
@@ -91,8 +102,9 @@ internal sealed class AcordRerankRanker
         context.Bm25.OrderBy(kv => kv.Value.Rank).Take(100).Select(kv => kv.Key)
             .Union(context.Dense.OrderBy(kv => kv.Value.Rank).Take(100).Select(kv => kv.Key)).ToList();
 
-    private QueryContext Context(string query)
+    private QueryContext Context(AcordQuery asked, IReadOnlyList<AcordQuery> lenders)
     {
+        var query = asked.Text;
         var bm25 = Bm25(query);
         var vector = _queryVectors[query];
         var dense = _dense.Search(vector, _data.Corpus.Count).Select((h, i) => (h.Id, h.Score, Rank: i + 1))
@@ -100,7 +112,7 @@ internal sealed class AcordRerankRanker
         var profile = _categories is null
             ? null
             : CategoryFeedback.Profile(bm25.OrderBy(kv => kv.Value.Rank).Take(FeedbackDepth).Select(kv => _categories[kv.Key]), _categories.First().Value.Length);
-        return new QueryContext(TextTerms.Tokens(query).Distinct(StringComparer.Ordinal).ToList(), bm25, dense, profile);
+        return new QueryContext(TextTerms.Tokens(query).Distinct(StringComparer.Ordinal).ToList(), bm25, dense, profile, Lent(asked, lenders));
     }
 
     private float[] Features(QueryContext context, string id)
@@ -110,7 +122,46 @@ internal sealed class AcordRerankRanker
         var features = LearnedReranker.Features(context.Terms, _terms[id], _data.Corpus[id].Length, hit.Score, hit.Rank, similar.Score);
         // The dense rank over the whole corpus (1/rank), beside the cosine: what a clause's cosine means depends on the query's other cosines.
         float[] withRank = [.. features, 1f / similar.Rank];
+        if (context.Neighbourhood is { } lent)
+        {
+            var (score, rank) = lent.ByPrototype[id];
+            withRank = [.. withRank, (float)score, 1f / rank, lent.Grades.GetValueOrDefault(id) / 4f, lent.Closeness];
+        }
+
         return context.CategoryProfile is null ? withRank : [.. withRank, CategoryFeedback.Similarity(context.CategoryProfile, _categories![id])];
+    }
+
+    /// <summary>
+    /// What the most similar other training queries (by MiniLM cosine of the query texts; never the
+    /// query itself, and in cross-validation never one of its fold) say: each clause's cosine with the
+    /// normalised mean vector of the clauses they graded 3 or more, its rank by that, the best grade
+    /// they gave the clause itself, and how close the nearest of them is. Null without vectors.
+    /// </summary>
+    private Neighbourhood? Lent(AcordQuery asked, IReadOnlyList<AcordQuery> lenders)
+    {
+        if (_vectors is null)
+        {
+            return null;
+        }
+
+        var own = _queryVectors[asked.Text];
+        var nearest = lenders.Where(q => q.Id != asked.Id)
+            .Select(q => (Query: q, Cosine: System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(own, _queryVectors[q.Text])))
+            .OrderByDescending(x => x.Cosine).ThenBy(x => x.Query.Id, StringComparer.Ordinal).Take(Neighbours).ToList();
+        var grades = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (query, _) in nearest)
+        {
+            foreach (var (id, grade) in query.Judgements)
+            {
+                grades[id] = Math.Max(grades.GetValueOrDefault(id), grade);
+            }
+        }
+
+        var relevant = grades.Where(g => g.Value >= 3 && _vectors.ContainsKey(g.Key)).Select(g => _vectors[g.Key]).ToList();
+        var prototype = CategoryFeedback.Profile(relevant, own.Length);
+        var byPrototype = _dense.Search(prototype, _data.Corpus.Count).Select((h, i) => (h.Id, h.Score, Rank: i + 1))
+            .ToDictionary(x => x.Id, x => (x.Score, x.Rank), StringComparer.Ordinal);
+        return new Neighbourhood(byPrototype, grades, nearest.Count == 0 ? 0f : nearest[0].Cosine);
     }
 
     /// <summary>An ACORD clause as the category model sees it: no heading, mid-document.</summary>
@@ -130,5 +181,8 @@ internal sealed class AcordRerankRanker
 
     /// <summary>What the features of every candidate for one query share.</summary>
     private sealed record QueryContext(IReadOnlyList<string> Terms, Dictionary<string, (double Score, int Rank)> Bm25,
-        Dictionary<string, (double Score, int Rank)> Dense, float[]? CategoryProfile);
+        Dictionary<string, (double Score, int Rank)> Dense, float[]? CategoryProfile, Neighbourhood? Neighbourhood);
+
+    /// <summary>What a query's nearest training queries lend it.</summary>
+    private sealed record Neighbourhood(Dictionary<string, (double Score, int Rank)> ByPrototype, Dictionary<string, int> Grades, float Closeness);
 }
