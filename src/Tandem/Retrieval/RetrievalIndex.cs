@@ -103,20 +103,37 @@ public sealed partial class RetrievalIndex : IPassageRetriever
             throw new TandemException($"the query '{Preview(query)}' has no searchable words", "use a few content words, e.g. \"limitation of liability\"");
         }
 
-        var snapshot = await CurrentAsync(cancellationToken);
-        var searchable = snapshot.Searchable(snapshot.Readable(caller, _policy));
-        var depth = Math.Max(limit, HybridIndex.CandidateDepth);
-        IReadOnlyList<Passage>? keyword = null;
-        if (config.Bm25Weight > 0)
+        // The query is embedded (on another thread) while the index refreshes and BM25 runs: on two cores they overlap.
+        var embedding = config.UsesDense && Embeddings is not null ? Embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken) : null;
+        try
         {
-            keyword = snapshot.Keyword
-                .Search(query, depth, searchable)
-                .Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
-        }
+            var snapshot = await CurrentAsync(cancellationToken);
+            var readable = snapshot.Readable(caller, _policy);
+            var searchable = snapshot.Searchable(readable);
+            var depth = Math.Max(limit, HybridIndex.CandidateDepth);
+            IReadOnlyList<Passage>? keyword = null;
+            if (config.Bm25Weight > 0)
+            {
+                keyword = snapshot.Keyword
+                    .Search(query, depth, searchable)
+                    .Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
+            }
 
-        // Without an embedding model a hybrid search is its keyword half; dense alone says why it cannot run.
-        var dense = config.UsesDense && (Embeddings is not null || keyword is null) ? await DenseSearchAsync(query, snapshot, searchable, depth, cancellationToken) : null;
-        return ReciprocalRankFusion.FusePassages(keyword, dense, config, limit);
+            if (config.UsesDense && embedding is null && keyword is null)
+            {
+                throw new TandemException("dense search needs an embedding model, and this index has none", "search with mode=bm25, or configure the server's embedding model");
+            }
+
+            // Without an embedding model a hybrid search is its keyword half.
+            var dense = embedding is null ? null : DenseSearch(await embedding, snapshot, searchable, snapshot.ReadableShare(readable), depth);
+            return ReciprocalRankFusion.FusePassages(keyword, dense, config, limit);
+        }
+        catch when (embedding is { IsCompleted: false })
+        {
+            // Failed before the vector was awaited: nobody else will observe the embedding's own outcome.
+            _ = embedding.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
     }
 
     /// <summary>Hybrid search (<see cref="IPassageRetriever"/>): what a grounded answer reads.</summary>
@@ -125,22 +142,15 @@ public sealed partial class RetrievalIndex : IPassageRetriever
 
     private static string Preview(string query) => query.Length <= 80 ? query : query[..80] + "…";
 
-    private async Task<IReadOnlyList<Passage>> DenseSearchAsync(string query, RetrievalSnapshot snapshot, Func<int, bool> searchable, int depth,
-        CancellationToken cancellationToken)
+    private static List<Passage> DenseSearch(ReadOnlyMemory<float> vector, RetrievalSnapshot snapshot, Func<int, bool> searchable, double readableShare, int depth)
     {
-        if (Embeddings is null)
-        {
-            throw new TandemException("dense search needs an embedding model, and this index has none", "search with mode=bm25, or configure the server's embedding model");
-        }
-
-        var vector = await Embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
         var dense = snapshot.Dense;
         if (dense.Count == 0 || dense.Dimensions != vector.Length)
         {
             return [];
         }
 
-        return dense.Search(vector.Span, depth, searchable).Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
+        return dense.Search(vector.Span, depth, searchable, dense.Settings.ProbesFor(readableShare)).Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
     }
 
     /// <summary>Starts rebuilding the vector partitions in the background when the tail has outgrown them; the caller holds the refresh lock.</summary>

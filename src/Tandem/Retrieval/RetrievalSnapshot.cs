@@ -26,6 +26,7 @@ internal sealed class RetrievalSnapshot
     private readonly string[] _hashes;
     private readonly bool[] _embedded; // whether the item's vector is in Dense
     private readonly bool[] _live; // IsLive by item: a search's filter reads one array instead of chasing the passage and document records
+    private readonly int[] _liveItemsOf; // live items by document ordinal
     private volatile IncrementalVectorIndex _dense;
 
     private RetrievalSnapshot(IndexedDocument[] documents, Dictionary<string, int> ordinals, Passage[] passages, int[] documentOf, string[] hashes, bool[] embedded,
@@ -42,6 +43,11 @@ internal sealed class RetrievalSnapshot
         Cursor = cursor;
         _live = Enumerable.Range(0, passages.Length).Select(IsLive).ToArray();
         LiveItems = _live.Count(live => live);
+        _liveItemsOf = new int[documents.Length];
+        for (var i = 0; i < _live.Length; i++)
+        {
+            _liveItemsOf[documentOf[i]] += _live[i] ? 1 : 0;
+        }
     }
 
     /// <summary>The state of an index that has read nothing yet, its vectors to be indexed under <paramref name="settings"/>.</summary>
@@ -81,6 +87,18 @@ internal sealed class RetrievalSnapshot
     /// that are current clauses of documents <paramref name="readable"/> accepts (<see cref="Readable"/>).
     /// </summary>
     public Func<int, bool> Searchable(bool[] readable) => item => item < _live.Length && _live[item] && readable[_documentOf[item]];
+
+    /// <summary>The share of the live items that documents <paramref name="readable"/> accepts hold (1 when there are none).</summary>
+    public double ReadableShare(bool[] readable)
+    {
+        var count = 0L;
+        for (var d = 0; d < _liveItemsOf.Length; d++)
+        {
+            count += readable[d] ? _liveItemsOf[d] : 0;
+        }
+
+        return LiveItems == 0 ? 1 : count / (double)LiveItems;
+    }
 
     /// <summary>
     /// Adds the vectors of items still without one from <paramref name="vectorOf"/> (by text

@@ -22,6 +22,15 @@ public sealed record VectorIndexSettings
     /// <summary>IVF partitions for <c>n</c> vectors; √n by default.</summary>
     public Func<int, int> PartitionsFor { get; init; } = n => (int)Math.Sqrt(n);
 
-    /// <summary>Partitions scanned per query (the nearest centroids first).</summary>
+    /// <summary>Partitions scanned per query (the nearest centroids first) when the caller may read everything.</summary>
     public int Probes { get; init; } = 48;
+
+    /// <summary>
+    /// Partitions to scan for a caller who may read <paramref name="readableShare"/> of the items:
+    /// <see cref="Probes"/> / share, so about as many readable candidates are scored whatever the
+    /// filter (a filter that passes half of each partition would otherwise halve the candidates and
+    /// lose recall); the rows it rejects cost an array lookup each, not a dot product.
+    /// </summary>
+    public int ProbesFor(double readableShare) =>
+        readableShare >= 1 ? Probes : (int)Math.Min(int.MaxValue, Math.Ceiling(Probes / Math.Max(readableShare, 1e-9)));
 }

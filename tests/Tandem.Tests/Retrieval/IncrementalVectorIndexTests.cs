@@ -124,6 +124,17 @@ public sealed class IncrementalVectorIndexTests
     }
 
     [Fact]
+    public void ProbesFor_ReadableShare_ScalesProbesSoAsManyReadableRowsAreScored()
+    {
+        var settings = new VectorIndexSettings { Probes = 48 };
+
+        Assert.Equal(48, settings.ProbesFor(1));
+        Assert.Equal(96, settings.ProbesFor(0.5));
+        Assert.Equal(480, settings.ProbesFor(0.1));
+        Assert.Equal(int.MaxValue, settings.ProbesFor(0)); // nothing readable: scanning everything finds nothing, quickly
+    }
+
+    [Fact]
     public void Add_OtherDimensions_Throws()
     {
         var index = Filled(0, 1);
