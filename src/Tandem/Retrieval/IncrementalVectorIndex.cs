@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Tandem.Retrieval;
 
 /// <summary>
@@ -57,8 +59,15 @@ public sealed class IncrementalVectorIndex
     /// <summary>Whether the tail has outgrown the partitions, so that <see cref="Rebuilt"/> is due.</summary>
     public bool NeedsRebuild => Count >= Settings.ExactBelow && TailCount > Math.Max(Settings.MinimumTail, Settings.TailFraction * _built.Count);
 
-    /// <summary>Adds a vector for <paramref name="item"/> to the tail; one writer at a time.</summary>
+    /// <summary>Adds a vector for <paramref name="item"/> to the tail (in half precision, as <see cref="VectorIndex"/> keeps it); one writer at a time.</summary>
     public void Add(int item, ReadOnlySpan<float> vector)
+    {
+        var half = new Half[vector.Length];
+        TensorPrimitives.ConvertToHalf(vector, half);
+        AddRow(item, half);
+    }
+
+    private void AddRow(int item, ReadOnlySpan<Half> vector)
     {
         if (_dimensions == 0)
         {
@@ -75,7 +84,7 @@ public sealed class IncrementalVectorIndex
         {
             // Searches running on the old arrays keep them; the new ones are published with the rows copied.
             var capacity = Math.Max(256, tail.Items.Length * 2);
-            var grown = new Tail(new float[capacity * _dimensions], new int[capacity]) { Count = tail.Count };
+            var grown = new Tail(new Half[capacity * _dimensions], new int[capacity]) { Count = tail.Count };
             Array.Copy(tail.Vectors, grown.Vectors, tail.Count * _dimensions);
             Array.Copy(tail.Items, grown.Items, tail.Count);
             _tail = tail = grown;
@@ -108,7 +117,7 @@ public sealed class IncrementalVectorIndex
         }
 
         _built.Scan(query, best, allowed, probes ?? Settings.Probes);
-        VectorIndex.ScanRows(query, tail.Vectors, tail.Items, 0, rows, best, allowed);
+        VectorIndex.ScanRows(query, tail.Vectors, tail.Items, 0, rows, best, allowed, new float[query.Length]);
         return best.ToList();
     }
 
@@ -123,7 +132,7 @@ public sealed class IncrementalVectorIndex
         var rows = Volatile.Read(ref tail.Count);
         var d = Dimensions;
         var built = _built.Rows;
-        var vectors = new float[built.Length + (rows * d)];
+        var vectors = new Half[built.Length + (rows * d)];
         built.CopyTo(vectors);
         Array.Copy(tail.Vectors, 0, vectors, built.Length, rows * d);
         var items = new int[_built.Count + rows];
@@ -147,7 +156,7 @@ public sealed class IncrementalVectorIndex
         var d = _source.Dimensions;
         for (var r = _sourceTailCovered + TailCount; r < rows; r++)
         {
-            Add(tail.Items[r], new ReadOnlySpan<float>(tail.Vectors, r * d, d));
+            AddRow(tail.Items[r], new ReadOnlySpan<Half>(tail.Vectors, r * d, d));
         }
     }
 
@@ -165,7 +174,7 @@ public sealed class IncrementalVectorIndex
         {
             if (tail.Items[r] < newItemOf.Count && newItemOf[tail.Items[r]] >= 0)
             {
-                renumbered.Add(newItemOf[tail.Items[r]], new ReadOnlySpan<float>(tail.Vectors, r * Dimensions, Dimensions));
+                renumbered.AddRow(newItemOf[tail.Items[r]], new ReadOnlySpan<Half>(tail.Vectors, r * Dimensions, Dimensions));
             }
         }
 
@@ -173,9 +182,9 @@ public sealed class IncrementalVectorIndex
     }
 
     /// <summary>Rows added since the last build, row-major; replaced by a larger copy when full.</summary>
-    private sealed class Tail(float[] vectors, int[] items)
+    private sealed class Tail(Half[] vectors, int[] items)
     {
-        public readonly float[] Vectors = vectors;
+        public readonly Half[] Vectors = vectors;
         public readonly int[] Items = items;
         public int Count;
     }
