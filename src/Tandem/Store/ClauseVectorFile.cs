@@ -9,15 +9,16 @@ namespace Tandem.Store;
 /// One model's vectors of the current clauses, copied out of the SQLite store into one contiguous
 /// float16 file beside it (<c>&lt;db&gt;.&lt;model&gt;.vectors</c>), so a fresh process (the CLI)
 /// scans them as one sequential read instead of four B-tree lookups per clause. The file is a
-/// cache: it says which vector cursor and which document versions it covers, a search uses it only
-/// when it covers the caller's readable current versions at the store's present vector cursor,
+/// cache: it says which cursor (last vector stored, last clause hashed) and which document versions
+/// it covers, a search uses it only when it covers the caller's readable current versions at the
+/// store's present cursor,
 /// and otherwise it is rewritten (to a temporary file, then renamed, so a reader never sees half
 /// of one). It holds clause ids and vectors only, no text; access is applied per query from the
 /// store, by version.
 /// </summary>
 internal static class ClauseVectorFile
 {
-    private const string Magic = "tandem-clause-vectors-1";
+    private const string Magic = "tandem-clause-vectors-2";
     private const int ChunkRows = 2048;
 
     /// <summary>The file of <paramref name="model"/>'s vectors beside the database at <paramref name="databasePath"/>.</summary>
@@ -32,8 +33,12 @@ internal static class ClauseVectorFile
         return $"{databasePath}.{name}.vectors";
     }
 
-    /// <summary>Writes the rows (clause id, version id, vector) and the versions they cover, replacing any file there.</summary>
-    public static void Write(string path, string model, long vectorCursor, IReadOnlyCollection<long> versions, IReadOnlyList<(long Clause, long Version, byte[] Vector)> rows,
+    /// <summary>
+    /// Writes the rows (clause id, version id, vector) and the versions they cover, replacing any
+    /// file there. Returns null when written; when the file cannot be written (a read-only folder, a
+    /// full disk) the same content in memory, for this search to scan: the file is only a cache.
+    /// </summary>
+    public static MemoryStream? Write(string path, string model, (long Vector, long Hash) cursor, IReadOnlyCollection<long> versions, IReadOnlyList<(long Clause, long Version, byte[] Vector)> rows,
         int dimensions)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -47,36 +52,51 @@ internal static class ClauseVectorFile
             }
 
             using (var stream = new FileStream(temporary, options))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
             {
-                writer.Write(Magic);
-                writer.Write(model);
-                writer.Write(vectorCursor);
-                writer.Write(dimensions);
-                writer.Write(versions.Count);
-                foreach (var version in versions)
-                {
-                    writer.Write(version);
-                }
-
-                writer.Write(rows.Count);
-                foreach (var row in rows)
-                {
-                    writer.Write(row.Clause);
-                    writer.Write(row.Version);
-                }
-
-                foreach (var row in rows)
-                {
-                    writer.Write(row.Vector);
-                }
+                WriteTo(stream, model, cursor, versions, rows, dimensions);
             }
 
             File.Move(temporary, path, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var memory = new MemoryStream();
+            WriteTo(memory, model, cursor, versions, rows, dimensions);
+            memory.Position = 0;
+            return memory;
         }
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    private static void WriteTo(Stream stream, string model, (long Vector, long Hash) cursor, IReadOnlyCollection<long> versions, IReadOnlyList<(long Clause, long Version, byte[] Vector)> rows,
+        int dimensions)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(model);
+        writer.Write(cursor.Vector);
+        writer.Write(cursor.Hash);
+        writer.Write(dimensions);
+        writer.Write(versions.Count);
+        foreach (var version in versions)
+        {
+            writer.Write(version);
+        }
+
+        writer.Write(rows.Count);
+        foreach (var row in rows)
+        {
+            writer.Write(row.Clause);
+            writer.Write(row.Version);
+        }
+
+        foreach (var row in rows)
+        {
+            writer.Write(row.Vector);
         }
     }
 
@@ -85,7 +105,7 @@ internal static class ClauseVectorFile
     /// dot product with <paramref name="query"/>, and returns how many rows were scored; null when
     /// the file is missing, of another cursor or model, or does not cover every readable version.
     /// </summary>
-    public static int? Scan(string path, string model, long vectorCursor, IReadOnlySet<long> readableVersions, ReadOnlySpan<float> query, TopHits<long> best)
+    public static int? Scan(string path, string model, (long Vector, long Hash) cursor, IReadOnlySet<long> readableVersions, ReadOnlySpan<float> query, TopHits<long> best)
     {
         FileStream stream;
         try
@@ -98,11 +118,19 @@ internal static class ClauseVectorFile
         }
 
         using (stream)
-        using (var reader = new BinaryReader(stream, Encoding.UTF8))
+        {
+            return Scan(stream, model, cursor, readableVersions, query, best);
+        }
+    }
+
+    /// <summary>The other <c>Scan</c>, over the file's content in a stream.</summary>
+    public static int? Scan(Stream stream, string model, (long Vector, long Hash) cursor, IReadOnlySet<long> readableVersions, ReadOnlySpan<float> query, TopHits<long> best)
+    {
+        using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
         {
             try
             {
-                if (reader.ReadString() != Magic || reader.ReadString() != model || reader.ReadInt64() != vectorCursor)
+                if (reader.ReadString() != Magic || reader.ReadString() != model || (reader.ReadInt64(), reader.ReadInt64()) != cursor)
                 {
                     return null;
                 }

@@ -121,10 +121,16 @@ public sealed partial class SqliteDocumentStore : IClauseVectorStore
                     throw new TandemException("the knowledge base kept changing during the search", "search again once the ingest or embedding pass has finished");
                 }
 
-                var written = await WriteVectorFileAsync(connection, path, model, cancellationToken);
+                var (written, inMemory) = await WriteVectorFileAsync(connection, path, model, cancellationToken);
                 (versions, readable, _) = await ReadReadableVersionsAsync(connection, caller, cancellationToken);
                 best = new TopHits<long>(limit);
-                searched = ClauseVectorFile.Scan(path, model, written, versions, query.Span, best); // null only when a version was written meanwhile
+                using (inMemory)
+                {
+                    // Null only when a version was written meanwhile.
+                    searched = inMemory is null
+                        ? ClauseVectorFile.Scan(path, model, written, versions, query.Span, best)
+                        : ClauseVectorFile.Scan(inMemory, model, written, versions, query.Span, best);
+                }
             }
 
             // A passage whose version was replaced or retired since the versions were read is dropped here, as everywhere.
@@ -133,8 +139,22 @@ public sealed partial class SqliteDocumentStore : IClauseVectorStore
         }, cancellationToken);
     }
 
-    /// <summary>The caller's readable current versions, how many clauses they hold, and the vector cursor, read in one transaction.</summary>
-    private async Task<(HashSet<long> Versions, long Clauses, long VectorCursor)> ReadReadableVersionsAsync(SqliteConnection connection, Principal caller,
+    /// <summary>
+    /// What a vector file must have been written at to be used: the last vector stored and the last
+    /// clause hashed. A search writes nothing to the store, so the clauses the embedding pass has not
+    /// hashed yet have no rows in the file, and the pass's hashing them (even when their texts'
+    /// vectors all exist already, so no vector is added) moves this cursor.
+    /// </summary>
+    private static async Task<(long Vector, long Hash)> ReadVectorFileCursorAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, "SELECT (SELECT coalesce(max(id), 0) FROM clause_vectors), (SELECT coalesce(max(clause), 0) FROM clause_hashes)");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>The caller's readable current versions, how many clauses they hold, and the vector file's cursor, read in one transaction.</summary>
+    private async Task<(HashSet<long> Versions, long Clauses, (long Vector, long Hash) Cursor)> ReadReadableVersionsAsync(SqliteConnection connection, Principal caller,
         CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, "BEGIN", cancellationToken);
@@ -155,9 +175,7 @@ public sealed partial class SqliteDocumentStore : IClauseVectorStore
                 clauses += reader.GetInt64(1);
             }
 
-            using var cursor = Command(connection, "SELECT coalesce(max(id), 0) FROM clause_vectors");
-            var vectorCursor = Convert.ToInt64(await cursor.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            return (versions, clauses, vectorCursor);
+            return (versions, clauses, await ReadVectorFileCursorAsync(connection, cancellationToken));
         }
         finally
         {
@@ -167,16 +185,15 @@ public sealed partial class SqliteDocumentStore : IClauseVectorStore
 
     /// <summary>
     /// Rewrites the vector file: every current clause of an unretired document that has a vector
-    /// of the model, in one read transaction; returns the vector cursor it covers.
+    /// of the model, in one read transaction; returns the vector cursor it covers, and the content
+    /// in memory when the file could not be written.
     /// </summary>
-    private static async Task<long> WriteVectorFileAsync(SqliteConnection connection, string path, string model, CancellationToken cancellationToken)
+    private static async Task<((long Vector, long Hash) Cursor, MemoryStream? InMemory)> WriteVectorFileAsync(SqliteConnection connection, string path, string model, CancellationToken cancellationToken)
     {
-        await HashNewClausesAsync(connection, cancellationToken);
         await ExecuteAsync(connection, "BEGIN", cancellationToken);
         try
         {
-            using var cursorCommand = Command(connection, "SELECT coalesce(max(id), 0) FROM clause_vectors");
-            var cursor = Convert.ToInt64(await cursorCommand.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var cursor = await ReadVectorFileCursorAsync(connection, cancellationToken);
             var versions = new List<long>();
             using (var versionCommand = Command(connection, "SELECT current_version_id FROM documents WHERE retired_at IS NULL AND current_version_id IS NOT NULL"))
             {
@@ -211,8 +228,7 @@ public sealed partial class SqliteDocumentStore : IClauseVectorStore
                 }
             }
 
-            ClauseVectorFile.Write(path, model, cursor, versions, rows, dimensions);
-            return cursor;
+            return (cursor, ClauseVectorFile.Write(path, model, cursor, versions, rows, dimensions));
         }
         finally
         {

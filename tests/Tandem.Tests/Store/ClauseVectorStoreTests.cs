@@ -174,6 +174,43 @@ public sealed class ClauseVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchVectorsAsync_VersionNotHashedYet_WritesNothingToTheStoreAndFindsItOnceEmbedded()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        await EmbedAsync();
+        // The same text again under another document: every vector exists, so embedding it adds none and moves no vector cursor.
+        var copy = await _f.Ingestor.IngestFileAsync(_f.Dir.Write("copy.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        var before = await StoreDump.DumpAllAsync(_f.DatabasePath);
+
+        var unhashed = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
+        Assert.Equal(before, await StoreDump.DumpAllAsync(_f.DatabasePath)); // a search writes nothing to the store
+        await EmbedAsync(); // hashes the copy's clauses, embeds nothing
+        var hashed = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
+
+        Assert.DoesNotContain(unhashed.Passages, p => p.DocumentId == copy.DocumentId);
+        Assert.Equal(unhashed.Searched, unhashed.Unembedded);
+        Assert.Contains(hashed.Passages, p => p.DocumentId == copy.DocumentId);
+        Assert.Equal((2 * unhashed.Searched, 0), (hashed.Searched, hashed.Unembedded));
+    }
+
+    [Fact]
+    public async Task SearchVectorsAsync_VectorFileCannotBeWritten_SearchesTheSameFromMemory()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        await EmbedAsync();
+        var expected = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
+        var file = ClauseVectorFilePath();
+        File.Delete(file);
+        Directory.CreateDirectory(file); // in the file's way: it can be neither read nor replaced (a read-only folder would do, but tests run as root)
+
+        var actual = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
+
+        Assert.Equal(expected.Passages.Select(p => (p.Path, p.Score)), actual.Passages.Select(p => (p.Path, p.Score)));
+        Assert.Equal((expected.Searched, expected.Unembedded), (actual.Searched, actual.Unembedded));
+        Assert.Empty(Directory.GetFiles(_f.Dir.Path, "*.tmp"));
+    }
+
+    [Fact]
     public async Task Open_StoreOfSchema3_GetsTheVectorTables()
     {
         await _f.Ingestor.IngestFileAsync(_f.Dir.Write("nda.txt", ContractTexts.Nda), StoreFixture.Alice, cancellationToken: Ct);
