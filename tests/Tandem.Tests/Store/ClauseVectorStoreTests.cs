@@ -157,10 +157,7 @@ public sealed class ClauseVectorStoreTests : IDisposable
     [Fact]
     public async Task SearchVectorsAsync_VectorFileCutShortOrForeign_RewrittenAndAnswersAsBefore()
     {
-        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
-        await EmbedAsync();
-        var expected = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
-        var file = ClauseVectorFilePath();
+        var (expected, file) = await AliceSearchedOnceAsync();
         var bytes = await File.ReadAllBytesAsync(file, Ct);
 
         await File.WriteAllBytesAsync(file, bytes[..(bytes.Length - 100)], Ct);
@@ -196,10 +193,7 @@ public sealed class ClauseVectorStoreTests : IDisposable
     [Fact]
     public async Task SearchVectorsAsync_VectorFileCannotBeWritten_SearchesTheSameFromMemory()
     {
-        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
-        await EmbedAsync();
-        var expected = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
-        var file = ClauseVectorFilePath();
+        var (expected, file) = await AliceSearchedOnceAsync();
         File.Delete(file);
         Directory.CreateDirectory(file); // in the file's way: it can be neither read nor replaced (a read-only folder would do, but tests run as root)
 
@@ -230,6 +224,14 @@ public sealed class ClauseVectorStoreTests : IDisposable
 
     private Task<VectorSearchResult> SearchAsync(Principal caller, string query) =>
         _f.Store.SearchVectorsAsync(WordHashEmbeddingGenerator.Embed(query), _embeddings.GetModelId(), caller, 50, Ct);
+
+    /// <summary>Alice's supply contract stored and embedded, searched once (which writes the vector file): that search and the file's path.</summary>
+    private async Task<(VectorSearchResult Result, string File)> AliceSearchedOnceAsync()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        await EmbedAsync();
+        return (await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid"), ClauseVectorFilePath());
+    }
 
     private string ClauseVectorFilePath() => Directory.GetFiles(_f.Dir.Path, "*.vectors").Single();
 
