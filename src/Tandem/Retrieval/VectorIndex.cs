@@ -4,9 +4,10 @@ namespace Tandem.Retrieval;
 
 /// <summary>
 /// Nearest neighbours by dot product over L2-normalised vectors, stored contiguously in half
-/// precision and scored with SIMD in single precision. A scan is limited by memory bandwidth, not
-/// arithmetic, so half the bytes per row is nearly half the time; the stored clause vectors are
-/// float16 already, so nothing is lost on them (other vectors are rounded to about three digits). With <c>partitions</c> > 0 it is an inverted-file index (IVF): vectors are grouped
+/// precision and scored with SIMD in single precision: half the memory of float32 for about the
+/// same scan time (the conversion costs what the smaller rows save; measured in the retrieval
+/// benchmark). The stored clause vectors are float16 already, so nothing is lost on them (other
+/// vectors are rounded to about three digits). With <c>partitions</c> > 0 it is an inverted-file index (IVF): vectors are grouped
 /// around k-means centroids and a search scans only the groups of the <c>probes</c> nearest
 /// centroids, trading a little recall (measured in the retrieval benchmark) for speed; otherwise
 /// every vector is scanned. An access filter is applied to every candidate before the top k are
