@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +21,10 @@ namespace Tandem.Retrieval;
 /// after a clause was read are picked up by the next query (one indexed read of the vectors added
 /// since the last one). A clause whose vector does not exist yet is found by BM25 only until it
 /// does. The embedding model is pretrained, so a clause's vector, and a query's, depend on that
-/// text alone, never on other users' documents; one set of vectors serves every caller.
+/// text alone, never on other users' documents; one set of vectors serves every caller. The
+/// vectors sit contiguously in an <see cref="IncrementalVectorIndex"/> (IVF partitions plus an
+/// exactly scanned tail of the newest); when the tail outgrows its share the partitions are
+/// rebuilt in the background and swapped in, so no query waits for a k-means.
 /// </remarks>
 public sealed partial class RetrievalIndex : IPassageRetriever
 {
@@ -34,15 +36,17 @@ public sealed partial class RetrievalIndex : IPassageRetriever
     private readonly Dictionary<string, float[]> _vectorOf = new(StringComparer.Ordinal); // by text hash; under _refresh
     private long _vectorCursor; // the last of this model's vectors read; under _refresh
     private long _vectorsSeen; // the store's vector cursor that reading covered
-    private volatile RetrievalSnapshot _snapshot = RetrievalSnapshot.Empty;
+    private volatile RetrievalSnapshot _snapshot;
+    private Task _rebuild = Task.CompletedTask; // the background rebuild of the vector partitions; under _refresh
 
     /// <param name="feed">The store's change feed.</param>
     /// <param name="policy">The one access policy.</param>
     /// <param name="embeddings">The dense model (the local MiniLM by default); null makes the index BM25 only.</param>
     /// <param name="vectors">Where the embedding pass stores the clauses' vectors; required with <paramref name="embeddings"/>.</param>
     /// <param name="logger">Logs each refresh.</param>
+    /// <param name="denseSettings">How the vector index trades recall for speed; <see cref="VectorIndexSettings.Default"/> when null.</param>
     public RetrievalIndex(IKnowledgeBaseFeed feed, IAccessPolicy policy, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,
-        IClauseVectorStore? vectors = null, ILogger<RetrievalIndex>? logger = null)
+        IClauseVectorStore? vectors = null, ILogger<RetrievalIndex>? logger = null, VectorIndexSettings? denseSettings = null)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(policy);
@@ -57,6 +61,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
         EmbeddingModel = embeddings is null ? null : ClauseEmbedder.ModelIdOf(embeddings);
         _vectors = vectors;
         _logger = logger ?? NullLogger<RetrievalIndex>.Instance;
+        _snapshot = RetrievalSnapshot.Empty(denseSettings ?? VectorIndexSettings.Default);
     }
 
     /// <summary>The model that embeds queries (and made the stored vectors); null when the index is BM25 only.</summary>
@@ -73,6 +78,12 @@ public sealed partial class RetrievalIndex : IPassageRetriever
 
     /// <summary>Live clauses that have a vector: the ones dense search can find.</summary>
     public int EmbeddedItems => _snapshot.EmbeddedLiveItems;
+
+    /// <summary>IVF partitions of the vector index (0 while it is scanned exactly).</summary>
+    public int DensePartitions => _snapshot.Dense.Partitions;
+
+    /// <summary>The background rebuild of the vector index's partitions that is running, or a completed task.</summary>
+    public Task PendingRebuild => Volatile.Read(ref _rebuild);
 
     /// <summary>Reads the store's changes since the last refresh and applies them; a no-op when nothing changed.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default) => await CurrentAsync(cancellationToken);
@@ -92,20 +103,37 @@ public sealed partial class RetrievalIndex : IPassageRetriever
             throw new TandemException($"the query '{Preview(query)}' has no searchable words", "use a few content words, e.g. \"limitation of liability\"");
         }
 
-        var snapshot = await CurrentAsync(cancellationToken);
-        var readable = snapshot.Readable(caller, _policy);
-        var depth = Math.Max(limit, HybridIndex.CandidateDepth);
-        IReadOnlyList<Passage>? keyword = null;
-        if (config.Bm25Weight > 0)
+        // The query is embedded (on another thread) while the index refreshes and BM25 runs: on two cores they overlap.
+        var embedding = config.UsesDense && Embeddings is not null ? Embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken) : null;
+        try
         {
-            keyword = snapshot.Keyword
-                .Search(query, depth, item => readable[snapshot.DocumentOf(item)] && snapshot.IsCurrent(snapshot.DocumentOf(item), snapshot.Passage(item)))
-                .Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
-        }
+            var snapshot = await CurrentAsync(cancellationToken);
+            var readable = snapshot.Readable(caller, _policy);
+            var searchable = snapshot.Searchable(readable);
+            var depth = Math.Max(limit, HybridIndex.CandidateDepth);
+            IReadOnlyList<Passage>? keyword = null;
+            if (config.Bm25Weight > 0)
+            {
+                keyword = snapshot.Keyword
+                    .Search(query, depth, searchable)
+                    .Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
+            }
 
-        // Without an embedding model a hybrid search is its keyword half; dense alone says why it cannot run.
-        var dense = config.UsesDense && (Embeddings is not null || keyword is null) ? await DenseSearchAsync(query, snapshot, readable, depth, cancellationToken) : null;
-        return ReciprocalRankFusion.FusePassages(keyword, dense, config, limit);
+            if (config.UsesDense && embedding is null && keyword is null)
+            {
+                throw new TandemException("dense search needs an embedding model, and this index has none", "search with mode=bm25, or configure the server's embedding model");
+            }
+
+            // Without an embedding model a hybrid search is its keyword half.
+            var dense = embedding is null ? null : DenseSearch(await embedding, snapshot, searchable, snapshot.ReadableShare(readable), depth);
+            return ReciprocalRankFusion.FusePassages(keyword, dense, config, limit);
+        }
+        catch when (embedding is { IsCompleted: false })
+        {
+            // Failed before the vector was awaited: nobody else will observe the embedding's own outcome.
+            _ = embedding.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
     }
 
     /// <summary>Hybrid search (<see cref="IPassageRetriever"/>): what a grounded answer reads.</summary>
@@ -114,31 +142,58 @@ public sealed partial class RetrievalIndex : IPassageRetriever
 
     private static string Preview(string query) => query.Length <= 80 ? query : query[..80] + "…";
 
-    private async Task<IReadOnlyList<Passage>> DenseSearchAsync(string query, RetrievalSnapshot snapshot, bool[] readable, int depth,
-        CancellationToken cancellationToken)
+    private static List<Passage> DenseSearch(ReadOnlyMemory<float> vector, RetrievalSnapshot snapshot, Func<int, bool> searchable, double readableShare, int depth)
     {
-        if (Embeddings is null)
+        var dense = snapshot.Dense;
+        if (dense.Count == 0 || dense.Dimensions != vector.Length)
         {
-            throw new TandemException("dense search needs an embedding model, and this index has none", "search with mode=bm25, or configure the server's embedding model");
+            return [];
         }
 
-        var vector = await Embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
-        var best = new TopHits<int>(depth);
-        for (var item = 0; item < snapshot.Items; item++)
-        {
-            if (snapshot.Vector(item) is not { } stored || stored.Length != vector.Length)
-            {
-                continue;
-            }
+        return dense.Search(vector.Span, depth, searchable, dense.Settings.ProbesFor(readableShare)).Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
+    }
 
-            var document = snapshot.DocumentOf(item);
-            if (readable[document] && snapshot.IsCurrent(document, snapshot.Passage(item)))
+    /// <summary>Starts rebuilding the vector partitions in the background when the tail has outgrown them; the caller holds the refresh lock.</summary>
+    private void RebuildWhenDue(RetrievalSnapshot snapshot)
+    {
+        var dense = snapshot.Dense;
+        if (_rebuild.IsCompleted && dense.NeedsRebuild)
+        {
+            Volatile.Write(ref _rebuild, Task.Run(() => RebuildAsync(dense)));
+        }
+    }
+
+    private async Task RebuildAsync(IncrementalVectorIndex from)
+    {
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var rebuilt = from.Rebuilt();
+            await _refresh.WaitAsync();
+            try
             {
-                best.Add(item, TensorPrimitives.Dot(vector.Span, stored));
+                // A compaction meanwhile renumbered the items: this build is of the old numbers, and the next refresh starts another.
+                if (ReferenceEquals(_snapshot.Dense, from))
+                {
+                    rebuilt.CatchUp();
+                    _snapshot.Dense = rebuilt;
+                    LogRebuilt(rebuilt.Count, rebuilt.Partitions, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                else if (_snapshot.Dense.NeedsRebuild)
+                {
+                    Volatile.Write(ref _rebuild, Task.Run(() => RebuildAsync(_snapshot.Dense)));
+                }
+            }
+            finally
+            {
+                _refresh.Release();
             }
         }
-
-        return best.ToList().Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Searches stay correct on the unrebuilt index (its tail is scanned exactly), only slower.
+            LogRebuildFailed(e);
+        }
     }
 
     /// <summary>The current state, after applying whatever the store's feed says changed and attaching the vectors stored since.</summary>
@@ -187,6 +242,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
                 Interlocked.Exchange(ref _vectorsSeen, vectorsAt); // what was read covers at least this far
             }
 
+            RebuildWhenDue(snapshot);
             return snapshot;
         }
         finally
@@ -197,4 +253,10 @@ public sealed partial class RetrievalIndex : IPassageRetriever
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retrieval index refreshed: {Changed} documents changed, {Read} read; {Live} live clauses of {Items} held ({Milliseconds:0} ms)")]
     private partial void LogRefreshed(int changed, int read, int live, int items, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retrieval index: vector partitions rebuilt, {Vectors} vectors in {Partitions} partitions ({Milliseconds:0} ms)")]
+    private partial void LogRebuilt(int vectors, int partitions, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retrieval index: rebuilding the vector partitions failed; searches scan the unpartitioned vectors exactly meanwhile")]
+    private partial void LogRebuildFailed(Exception exception);
 }

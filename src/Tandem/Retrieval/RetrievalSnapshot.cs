@@ -6,11 +6,13 @@ namespace Tandem.Retrieval;
 /// <summary>
 /// One state of the <see cref="RetrievalIndex"/>: every document it knows (ordinals never
 /// change), the clauses of each document's indexed version as items, one BM25 index over those
-/// items, and each item's stored vector once the embedding pass has made it. A new version
-/// appends its clauses; the old version's items stay in the BM25 index but are dead (no query
-/// scores them) until a compaction drops them, once they outnumber the live ones. Everything is
-/// immutable except the vector slots, which go from null to a vector once (under the index's
-/// refresh lock) when a clause's vector is stored after its text was read.
+/// items, and the stored vectors of the items that have one in an <see cref="IncrementalVectorIndex"/>.
+/// A new version appends its clauses; the old version's items stay in the indexes but are dead
+/// (no query scores them) until a compaction drops them, once they outnumber the live ones.
+/// Everything is immutable except the vector side, which only grows (under the index's refresh
+/// lock): an item gains its vector once it is stored, and the vector index is swapped for a
+/// rebuilt one. The vector index may be shared with the next state and hold items past this
+/// state's <see cref="Items"/>; every search passes <see cref="Searchable"/> as its filter.
 /// </summary>
 internal sealed class RetrievalSnapshot
 {
@@ -22,24 +24,35 @@ internal sealed class RetrievalSnapshot
     private readonly Passage[] _passages;
     private readonly int[] _documentOf;
     private readonly string[] _hashes;
-    private readonly float[]?[] _vectors;
+    private readonly bool[] _embedded; // whether the item's vector is in Dense
+    private readonly bool[] _live; // IsLive by item: a search's filter reads one array instead of chasing the passage and document records
+    private readonly int[] _liveItemsOf; // live items by document ordinal
+    private volatile IncrementalVectorIndex _dense;
 
-    private RetrievalSnapshot(IndexedDocument[] documents, Dictionary<string, int> ordinals, Passage[] passages, int[] documentOf, string[] hashes, float[]?[] vectors,
-        Bm25Index keyword, KnowledgeBaseCursor? cursor)
+    private RetrievalSnapshot(IndexedDocument[] documents, Dictionary<string, int> ordinals, Passage[] passages, int[] documentOf, string[] hashes, bool[] embedded,
+        IncrementalVectorIndex dense, Bm25Index keyword, KnowledgeBaseCursor? cursor)
     {
         _documents = documents;
         _ordinals = ordinals;
         _passages = passages;
         _documentOf = documentOf;
         _hashes = hashes;
-        _vectors = vectors;
+        _embedded = embedded;
+        _dense = dense;
         Keyword = keyword;
         Cursor = cursor;
-        LiveItems = Enumerable.Range(0, passages.Length).Count(IsLive);
+        _live = Enumerable.Range(0, passages.Length).Select(IsLive).ToArray();
+        LiveItems = _live.Count(live => live);
+        _liveItemsOf = new int[documents.Length];
+        for (var i = 0; i < _live.Length; i++)
+        {
+            _liveItemsOf[documentOf[i]] += _live[i] ? 1 : 0;
+        }
     }
 
-    /// <summary>The state of an index that has read nothing yet.</summary>
-    public static RetrievalSnapshot Empty { get; } = new([], new(StringComparer.Ordinal), [], [], [], [], new Bm25Index([]), null);
+    /// <summary>The state of an index that has read nothing yet, its vectors to be indexed under <paramref name="settings"/>.</summary>
+    public static RetrievalSnapshot Empty(VectorIndexSettings settings) =>
+        new([], new(StringComparer.Ordinal), [], [], [], [], new IncrementalVectorIndex(settings), new Bm25Index([]), null);
 
     /// <summary>How far into the store's changes this state has read; null before the first read.</summary>
     public KnowledgeBaseCursor? Cursor { get; }
@@ -59,27 +72,47 @@ internal sealed class RetrievalSnapshot
     /// <summary>The clause an item holds (score 0).</summary>
     public Passage Passage(int item) => _passages[item];
 
-    /// <summary>The document ordinal of an item.</summary>
-    public int DocumentOf(int item) => _documentOf[item];
-
-    /// <summary>An item's stored vector; null until the embedding pass has stored one for its text.</summary>
-    public float[]? Vector(int item) => Volatile.Read(ref _vectors[item]);
+    /// <summary>The vectors of the items that have one; may hold items past <see cref="Items"/> (see <see cref="Searchable"/>).</summary>
+    public IncrementalVectorIndex Dense
+    {
+        get => _dense;
+        set => _dense = value; // under the refresh lock: a rebuilt index holding the same items
+    }
 
     /// <summary>Clauses of current, unretired versions that have a vector.</summary>
-    public int EmbeddedLiveItems => Enumerable.Range(0, _passages.Length).Count(i => _vectors[i] is not null && IsLive(i));
+    public int EmbeddedLiveItems => Enumerable.Range(0, _passages.Length).Count(i => Volatile.Read(ref _embedded[i]) && _live[i]);
 
     /// <summary>
-    /// Fills the vector slots of items still without one from <paramref name="vectorOf"/> (by text
-    /// hash); the caller holds the index's refresh lock. Returns how many were filled.
+    /// The filter of every search: items of this state (<see cref="Dense"/> may hold later ones)
+    /// that are current clauses of documents <paramref name="readable"/> accepts (<see cref="Readable"/>).
+    /// </summary>
+    public Func<int, bool> Searchable(bool[] readable) => item => item < _live.Length && _live[item] && readable[_documentOf[item]];
+
+    /// <summary>The share of the live items that documents <paramref name="readable"/> accepts hold (1 when there are none).</summary>
+    public double ReadableShare(bool[] readable)
+    {
+        var count = 0L;
+        for (var d = 0; d < _liveItemsOf.Length; d++)
+        {
+            count += readable[d] ? _liveItemsOf[d] : 0;
+        }
+
+        return LiveItems == 0 ? 1 : count / (double)LiveItems;
+    }
+
+    /// <summary>
+    /// Adds the vectors of items still without one from <paramref name="vectorOf"/> (by text
+    /// hash) to <see cref="Dense"/>; the caller holds the index's refresh lock. Returns how many were added.
     /// </summary>
     public int AttachVectors(Func<string, float[]?> vectorOf)
     {
         var attached = 0;
-        for (var i = 0; i < _vectors.Length; i++)
+        for (var i = 0; i < _embedded.Length; i++)
         {
-            if (_vectors[i] is null && vectorOf(_hashes[i]) is { } vector)
+            if (!_embedded[i] && vectorOf(_hashes[i]) is { } vector)
             {
-                Volatile.Write(ref _vectors[i], vector);
+                _dense.Add(i, vector);
+                Volatile.Write(ref _embedded[i], true);
                 attached++;
             }
         }
@@ -88,7 +121,7 @@ internal sealed class RetrievalSnapshot
     }
 
     /// <summary>Whether a passage of document <paramref name="ordinal"/> is the current text of an unretired document.</summary>
-    public bool IsCurrent(int ordinal, Passage passage)
+    private bool IsCurrent(int ordinal, Passage passage)
     {
         var document = _documents[ordinal];
         return !document.State.Retired && passage.Version == document.IndexedVersion;
@@ -149,21 +182,40 @@ internal sealed class RetrievalSnapshot
         }
 
         var hashes = passages.Select(p => ClauseText.HashOf(p.Text)).ToList();
+        var embedded = new bool[_passages.Length + passages.Count];
+        _embedded.CopyTo(embedded, 0);
+        for (var i = 0; i < hashes.Count; i++)
+        {
+            // Item numbers past this state's: this state's searches skip them (Holds), the next state's find them.
+            if (vectorOf(hashes[i]) is { } vector)
+            {
+                _dense.Add(_passages.Length + i, vector);
+                embedded[_passages.Length + i] = true;
+            }
+        }
+
         var next = new RetrievalSnapshot(documents.ToArray(), ordinals, [.. _passages, .. passages], [.. _documentOf, .. documentOf],
-            [.. _hashes, .. hashes], [.. _vectors, .. hashes.Select(vectorOf)],
+            [.. _hashes, .. hashes], embedded, _dense,
             passages.Count == 0 ? Keyword : Keyword.Append(passages.Select(p => p.Text).ToList()), cursor);
         return next.Items - next.LiveItems > Math.Max(CompactionFloor, next.LiveItems) ? next.Compacted() : next;
     }
 
-    /// <summary>This state without its dead items: the BM25 index is rebuilt from the live ones.</summary>
+    /// <summary>This state without its dead items: the BM25 index is rebuilt from the live ones, the vector index renumbered.</summary>
     public RetrievalSnapshot Compacted()
     {
         var live = Enumerable.Range(0, _passages.Length).Where(IsLive).ToArray();
+        var newItemOf = new int[_passages.Length];
+        Array.Fill(newItemOf, -1);
+        for (var i = 0; i < live.Length; i++)
+        {
+            newItemOf[live[i]] = i;
+        }
+
         // A retired document's clauses go too; it is read again if it is restored.
         var documents = _documents.Select(d => d.State.Retired ? d with { IndexedVersion = 0 } : d).ToArray();
         var passages = live.Select(i => _passages[i]).ToArray();
         return new RetrievalSnapshot(documents, _ordinals, passages, live.Select(i => _documentOf[i]).ToArray(),
-            live.Select(i => _hashes[i]).ToArray(), live.Select(i => _vectors[i]).ToArray(), new Bm25Index(passages.Select(p => p.Text).ToList()), Cursor);
+            live.Select(i => _hashes[i]).ToArray(), live.Select(i => _embedded[i]).ToArray(), _dense.Renumbered(newItemOf), new Bm25Index(passages.Select(p => p.Text).ToList()), Cursor);
     }
 
     private bool IsLive(int item) => IsCurrent(_documentOf[item], _passages[item]);

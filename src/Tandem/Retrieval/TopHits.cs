@@ -16,8 +16,9 @@ internal sealed class TopHits<TItem>(int limit)
         {
             _heap.Enqueue(item, (score, item));
         }
-        else if (limit > 0)
+        else if (limit > 0 && (!_heap.TryPeek(out _, out var worst) || score >= worst.Score))
         {
+            // A lower score than the worst kept would be dequeued again at once: skipping it saves the heap work on most of a scan.
             _heap.EnqueueDequeue(item, (score, item));
         }
     }

@@ -98,57 +98,142 @@ public sealed partial class SqliteDocumentStore : IClauseVectorStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The vectors are scanned from the store's vector file (<see cref="ClauseVectorFile"/>), one
+    /// sequential read; the first search after vectors or versions were added rewrites it from the
+    /// store, which costs what every search cost before the file (a join per clause).
+    /// </remarks>
     public Task<VectorSearchResult> SearchVectorsAsync(ReadOnlyMemory<float> query, string model, Principal caller, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var path = ClauseVectorFile.PathOf(_database.Path, model);
         return WithConnectionAsync(async connection =>
         {
-            // One read transaction: the vectors, the counts and the passages come from one snapshot.
-            await ExecuteAsync(connection, "BEGIN", cancellationToken);
-            try
+            var (versions, readable, cursor) = await ReadReadableVersionsAsync(connection, caller, cancellationToken);
+            var best = new TopHits<long>(limit);
+            var searched = ClauseVectorFile.Scan(path, model, cursor, versions, query.Span, best);
+            for (var attempt = 0; searched is null; attempt++)
             {
-                var filter = AccessFilter("d.id", caller, out var accessParameters);
-                using var scan = Command(connection, $"""
-                    SELECT c.id, v.vector
-                    FROM documents d
-                    JOIN clauses c ON c.version_id = d.current_version_id
-                    JOIN clause_hashes h ON h.clause = c.id
-                    JOIN clause_vectors v ON v.model = $model AND v.hash = h.hash
-                    WHERE d.retired_at IS NULL AND {filter}
-                    """, ("$model", model));
-                AddParameters(scan, accessParameters);
-                var best = new TopHits<long>(limit);
-                var searched = 0;
-                var blob = new byte[query.Length * 2];
-                var vector = new float[query.Length];
-                await using (var reader = await scan.ExecuteReaderAsync(cancellationToken))
+                if (attempt == 3)
                 {
-                    while (await reader.ReadAsync(cancellationToken))
-                    {
-                        if (reader.GetBytes(1, 0, null, 0, 0) != blob.Length)
-                        {
-                            continue; // not this query's dimensions: cannot be compared
-                        }
-
-                        reader.GetBytes(1, 0, blob, 0, blob.Length);
-                        VectorBlob.Decode(blob, vector);
-                        best.Add(reader.GetInt64(0), TensorPrimitives.Dot(query.Span, vector));
-                        searched++;
-                    }
+                    throw new TandemException("the knowledge base kept changing during the search", "search again once the ingest or embedding pass has finished");
                 }
 
-                using var count = Command(connection, $"SELECT count(*) {CurrentClauses} AND {filter}");
-                AddParameters(count, accessParameters);
-                var readable = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-                var passages = await ReadPassagesAsync(connection, best.ToList(), caller, cancellationToken);
-                return new VectorSearchResult(passages, searched, readable - searched);
+                var (written, inMemory) = await WriteVectorFileAsync(connection, path, model, cancellationToken);
+                (versions, readable, _) = await ReadReadableVersionsAsync(connection, caller, cancellationToken);
+                best = new TopHits<long>(limit);
+                using (inMemory)
+                {
+                    // Null only when a version was written meanwhile.
+                    searched = inMemory is null
+                        ? ClauseVectorFile.Scan(path, model, written, versions, query.Span, best)
+                        : ClauseVectorFile.Scan(inMemory, model, written, versions, query.Span, best);
+                }
             }
-            finally
-            {
-                await ExecuteAsync(connection, "COMMIT", CancellationToken.None);
-            }
+
+            // A passage whose version was replaced or retired since the versions were read is dropped here, as everywhere.
+            var passages = await ReadPassagesAsync(connection, best.ToList(), caller, cancellationToken);
+            return new VectorSearchResult(passages, searched.Value, (int)Math.Max(0, readable - searched.Value));
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a vector file must have been written at to be used: the last vector stored and the last
+    /// clause hashed. A search writes nothing to the store, so the clauses the embedding pass has not
+    /// hashed yet have no rows in the file, and the pass's hashing them (even when their texts'
+    /// vectors all exist already, so no vector is added) moves this cursor.
+    /// </summary>
+    private static async Task<(long Vector, long Hash)> ReadVectorFileCursorAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, "SELECT (SELECT coalesce(max(id), 0) FROM clause_vectors), (SELECT coalesce(max(clause), 0) FROM clause_hashes)");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>The caller's readable current versions, how many clauses they hold, and the vector file's cursor, read in one transaction.</summary>
+    private async Task<(HashSet<long> Versions, long Clauses, (long Vector, long Hash) Cursor)> ReadReadableVersionsAsync(SqliteConnection connection, Principal caller,
+        CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "BEGIN", cancellationToken);
+        try
+        {
+            using var command = Command(connection, $"""
+                SELECT d.current_version_id, coalesce(z.clauses, 0)
+                FROM documents d LEFT JOIN version_lengths z ON z.version_id = d.current_version_id
+                WHERE d.retired_at IS NULL AND {AccessFilter("d.id", caller, out var accessParameters)}
+                """);
+            AddParameters(command, accessParameters);
+            var versions = new HashSet<long>();
+            long clauses = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                versions.Add(reader.GetInt64(0));
+                clauses += reader.GetInt64(1);
+            }
+
+            return (versions, clauses, await ReadVectorFileCursorAsync(connection, cancellationToken));
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "COMMIT", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Rewrites the vector file: every current clause of an unretired document that has a vector
+    /// of the model, in one read transaction; returns the vector cursor it covers, and the content
+    /// in memory when the file could not be written.
+    /// </summary>
+    private static async Task<((long Vector, long Hash) Cursor, MemoryStream? InMemory)> WriteVectorFileAsync(SqliteConnection connection, string path, string model, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "BEGIN", cancellationToken);
+        try
+        {
+            var cursor = await ReadVectorFileCursorAsync(connection, cancellationToken);
+            var versions = new List<long>();
+            using (var versionCommand = Command(connection, "SELECT current_version_id FROM documents WHERE retired_at IS NULL AND current_version_id IS NOT NULL"))
+            {
+                await using var reader = await versionCommand.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    versions.Add(reader.GetInt64(0));
+                }
+            }
+
+            var rows = new List<(long, long, byte[])>();
+            var dimensions = 0;
+            using (var scan = Command(connection, $"""
+                SELECT c.id, c.version_id, v.vector
+                FROM documents d
+                JOIN clauses c ON c.version_id = d.current_version_id
+                JOIN clause_hashes h ON h.clause = c.id
+                JOIN clause_vectors v ON v.model = $model AND v.hash = h.hash
+                WHERE d.retired_at IS NULL
+                ORDER BY c.id
+                """, ("$model", model)))
+            {
+                await using var reader = await scan.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var blob = (byte[])reader.GetValue(2);
+                    dimensions = dimensions == 0 ? VectorBlob.Dimensions(blob.Length) : dimensions;
+                    if (VectorBlob.Dimensions(blob.Length) == dimensions)
+                    {
+                        rows.Add((reader.GetInt64(0), reader.GetInt64(1), blob));
+                    }
+                }
+            }
+
+            return (cursor, ClauseVectorFile.Write(path, model, cursor, versions, rows, dimensions));
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "COMMIT", CancellationToken.None);
+        }
     }
 
     /// <summary>

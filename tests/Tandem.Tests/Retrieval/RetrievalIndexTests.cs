@@ -133,6 +133,54 @@ public sealed class RetrievalIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchAsync_DensePartitionedAllProbes_EqualsExactScanThroughNewVersionAccessChangeAndRetirement()
+    {
+        // Partitioned after every change, and partitioned once with every later vector in the exactly scanned tail.
+        var rebuiltEachTime = DenseIndex(new VectorIndexSettings { ExactBelow = 1, MinimumTail = 0, TailFraction = 0, PartitionsFor = _ => 2, Probes = int.MaxValue });
+        var tailAfterFirst = DenseIndex(new VectorIndexSettings { ExactBelow = 1, MinimumTail = 0, TailFraction = 1000, PartitionsFor = _ => 2, Probes = int.MaxValue });
+        var exact = DenseIndex(new VectorIndexSettings { ExactBelow = int.MaxValue });
+        var supply = await IngestAsync("supply.txt", ContractTexts.Supply, StoreFixture.Alice);
+        var nda = await IngestAsync("nda.txt", ContractTexts.Nda, StoreFixture.Bob);
+        string[] topics = ["payment", "delivery", "warranty", "insurance", "audit", "notices", "assignment", "force majeure", "taxes", "publicity", "subcontracting", "records"];
+        await IngestAsync("schedule.txt", string.Join("\n\n", topics.Select((t, i) => $"{i + 1}. {t}. The {t} terms of the schedule apply to each order placed under it.")), StoreFixture.Alice);
+        await AssertSameAsync();
+        Assert.Equal(2, rebuiltEachTime.DensePartitions);
+        Assert.Equal(2, tailAfterFirst.DensePartitions);
+
+        await IngestAsync("supply.txt", ContractTexts.Supply.Replace("New York", "Zanzibar", StringComparison.Ordinal) + "\n\n12. Escrow. The source code is deposited in escrow.", StoreFixture.Alice);
+        await AssertSameAsync();
+        Assert.Contains("Zanzibar", (await tailAfterFirst.SearchAsync("zanzibar governing law", StoreFixture.Alice, RetrievalConfig.Parse("dense")))[0].Text, StringComparison.Ordinal);
+
+        Assert.Equal(DocumentChange.Changed, await _f.Store.SetAccessAsync(supply.DocumentId, AccessList.Parse("bob"), StoreFixture.Alice));
+        await AssertSameAsync();
+        Assert.Contains(await tailAfterFirst.SearchAsync("source code escrow", StoreFixture.Bob, RetrievalConfig.Parse("dense")), p => p.DocumentId == supply.DocumentId);
+
+        Assert.Equal(DocumentChange.Changed, await _f.Store.RetireAsync(nda.DocumentId, StoreFixture.Bob));
+        await AssertSameAsync();
+        Assert.DoesNotContain(await rebuiltEachTime.SearchAsync("injunction irreparable harm", StoreFixture.Bob, RetrievalConfig.Parse("dense")), p => p.DocumentId == nda.DocumentId);
+
+        async Task AssertSameAsync()
+        {
+            foreach (var index in new[] { rebuiltEachTime, tailAfterFirst, exact })
+            {
+                await index.RefreshAsync(TestContext.Current.CancellationToken);
+                await index.PendingRebuild;
+            }
+
+            foreach (var caller in new[] { StoreFixture.Alice, StoreFixture.Bob })
+            {
+                foreach (var query in new[] { "liability cap", "injunction irreparable harm", "governing law", "source code escrow" })
+                {
+                    var expected = (await exact.SearchAsync(query, caller, RetrievalConfig.Parse("dense"), 50)).Select(p => (p.DocumentId, p.Version, p.Path, p.Score)).ToList();
+                    Assert.NotEmpty(expected);
+                    Assert.Equal(expected, (await rebuiltEachTime.SearchAsync(query, caller, RetrievalConfig.Parse("dense"), 50)).Select(p => (p.DocumentId, p.Version, p.Path, p.Score)));
+                    Assert.Equal(expected, (await tailAfterFirst.SearchAsync(query, caller, RetrievalConfig.Parse("dense"), 50)).Select(p => (p.DocumentId, p.Version, p.Path, p.Score)));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Bm25IndexAppend_RanksAndScoresAsOneBuild()
     {
         string[] first = ["The supplier's liability is capped at the fees.", "Either party may terminate on notice."];
@@ -148,6 +196,8 @@ public sealed class RetrievalIndexTests : IDisposable
     }
 
     private RetrievalIndex Index(SqliteDocumentStore store) => new(store, AccessPolicy.Default, _embeddings, store);
+
+    private RetrievalIndex DenseIndex(VectorIndexSettings settings) => new(_f.Store, AccessPolicy.Default, _embeddings, _f.Store, denseSettings: settings);
 
     private Task<EmbeddingRun> EmbedAsync() => new ClauseEmbedder(_f.Store, _embeddings).EmbedMissingAsync(cancellationToken: TestContext.Current.CancellationToken);
 

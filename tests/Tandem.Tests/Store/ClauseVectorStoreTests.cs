@@ -105,6 +105,106 @@ public sealed class ClauseVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchVectorsAsync_VectorFileThroughNewVersionAccessChangeAndRetirement_AnswersAsAFreshScan()
+    {
+        var supply = await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        var nda = await _f.Ingestor.IngestFileAsync(_f.Dir.Write("bob.txt", ContractTexts.Nda), StoreFixture.Bob, cancellationToken: Ct);
+        await EmbedAsync();
+        await SearchAsync(StoreFixture.Alice, "liability");
+        var file = ClauseVectorFilePath();
+        await AssertAsFreshScanAsync();
+        var written = File.GetLastWriteTimeUtc(file);
+        await SearchAsync(StoreFixture.Bob, "injunction irreparable harm");
+        await SearchAsync(StoreFixture.Alice, "liability");
+        Assert.Equal(written, File.GetLastWriteTimeUtc(file)); // nothing changed: the file is read, not rewritten
+
+        // A new version, embedded: the file no longer covers the current version and is rewritten.
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply.Replace("New York", "Zanzibar", StringComparison.Ordinal)), StoreFixture.Alice, cancellationToken: Ct);
+        await EmbedAsync();
+        await AssertAsFreshScanAsync(deleteFirst: false);
+        Assert.Contains("Zanzibar", (await SearchAsync(StoreFixture.Alice, "governing law zanzibar")).Passages[0].Text, StringComparison.Ordinal);
+
+        // Access and retirement are read per search: the file as it is answers right.
+        Assert.Equal(DocumentChange.Changed, await _f.Store.SetAccessAsync(supply.DocumentId, AccessList.Parse("bob"), StoreFixture.Alice, Ct));
+        await AssertAsFreshScanAsync(deleteFirst: false);
+        Assert.Contains((await SearchAsync(StoreFixture.Bob, "governing law zanzibar")).Passages, p => p.DocumentId == supply.DocumentId);
+        Assert.Equal(DocumentChange.Changed, await _f.Store.RetireAsync(nda.DocumentId, StoreFixture.Bob, Ct));
+        await AssertAsFreshScanAsync(deleteFirst: false);
+        Assert.DoesNotContain((await SearchAsync(StoreFixture.Bob, "injunction irreparable harm")).Passages, p => p.DocumentId == nda.DocumentId);
+
+        async Task AssertAsFreshScanAsync(bool deleteFirst = true)
+        {
+            foreach (var caller in new[] { StoreFixture.Alice, StoreFixture.Bob, new Principal("mallory") })
+            {
+                foreach (var query in new[] { "aggregate liability exceed the fees paid", "injunction irreparable harm", "governing law zanzibar" })
+                {
+                    if (deleteFirst)
+                    {
+                        File.Delete(file);
+                    }
+
+                    var kept = await SearchAsync(caller, query);
+                    File.Delete(file);
+                    var fresh = await SearchAsync(caller, query);
+                    Assert.Equal(Summary(fresh), Summary(kept));
+                }
+            }
+        }
+
+        static object Summary(VectorSearchResult r) => (string.Join("|", r.Passages.Select(p => $"{p.DocumentId}/{p.Version}/{p.Path}/{p.Score:R}")), r.Searched, r.Unembedded);
+    }
+
+    [Fact]
+    public async Task SearchVectorsAsync_VectorFileCutShortOrForeign_RewrittenAndAnswersAsBefore()
+    {
+        var (expected, file) = await AliceSearchedOnceAsync();
+        var bytes = await File.ReadAllBytesAsync(file, Ct);
+
+        await File.WriteAllBytesAsync(file, bytes[..(bytes.Length - 100)], Ct);
+        var afterCut = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
+        await File.WriteAllTextAsync(file, "not a vector file", Ct);
+        var afterForeign = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
+
+        Assert.Equal(expected.Passages.Select(p => (p.Path, p.Score)), afterCut.Passages.Select(p => (p.Path, p.Score)));
+        Assert.Equal(expected.Passages.Select(p => (p.Path, p.Score)), afterForeign.Passages.Select(p => (p.Path, p.Score)));
+        Assert.Equal(bytes.Length, new FileInfo(file).Length);
+    }
+
+    [Fact]
+    public async Task SearchVectorsAsync_VersionNotHashedYet_WritesNothingToTheStoreAndFindsItOnceEmbedded()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        await EmbedAsync();
+        // The same text again under another document: every vector exists, so embedding it adds none and moves no vector cursor.
+        var copy = await _f.Ingestor.IngestFileAsync(_f.Dir.Write("copy.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        var before = await StoreDump.DumpAllAsync(_f.DatabasePath);
+
+        var unhashed = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
+        Assert.Equal(before, await StoreDump.DumpAllAsync(_f.DatabasePath)); // a search writes nothing to the store
+        await EmbedAsync(); // hashes the copy's clauses, embeds nothing
+        var hashed = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
+
+        Assert.DoesNotContain(unhashed.Passages, p => p.DocumentId == copy.DocumentId);
+        Assert.Equal(unhashed.Searched, unhashed.Unembedded);
+        Assert.Contains(hashed.Passages, p => p.DocumentId == copy.DocumentId);
+        Assert.Equal((2 * unhashed.Searched, 0), (hashed.Searched, hashed.Unembedded));
+    }
+
+    [Fact]
+    public async Task SearchVectorsAsync_VectorFileCannotBeWritten_SearchesTheSameFromMemory()
+    {
+        var (expected, file) = await AliceSearchedOnceAsync();
+        File.Delete(file);
+        Directory.CreateDirectory(file); // in the file's way: it can be neither read nor replaced (a read-only folder would do, but tests run as root)
+
+        var actual = await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid");
+
+        Assert.Equal(expected.Passages.Select(p => (p.Path, p.Score)), actual.Passages.Select(p => (p.Path, p.Score)));
+        Assert.Equal((expected.Searched, expected.Unembedded), (actual.Searched, actual.Unembedded));
+        Assert.Empty(Directory.GetFiles(_f.Dir.Path, "*.tmp"));
+    }
+
+    [Fact]
     public async Task Open_StoreOfSchema3_GetsTheVectorTables()
     {
         await _f.Ingestor.IngestFileAsync(_f.Dir.Write("nda.txt", ContractTexts.Nda), StoreFixture.Alice, cancellationToken: Ct);
@@ -121,6 +221,19 @@ public sealed class ClauseVectorStoreTests : IDisposable
 
         Assert.Equal(4, run.Embedded);
     }
+
+    private Task<VectorSearchResult> SearchAsync(Principal caller, string query) =>
+        _f.Store.SearchVectorsAsync(WordHashEmbeddingGenerator.Embed(query), _embeddings.GetModelId(), caller, 50, Ct);
+
+    /// <summary>Alice's supply contract stored and embedded, searched once (which writes the vector file): that search and the file's path.</summary>
+    private async Task<(VectorSearchResult Result, string File)> AliceSearchedOnceAsync()
+    {
+        await _f.Ingestor.IngestFileAsync(_f.Dir.Write("alice.txt", ContractTexts.Supply), StoreFixture.Alice, cancellationToken: Ct);
+        await EmbedAsync();
+        return (await SearchAsync(StoreFixture.Alice, "aggregate liability exceed the fees paid"), ClauseVectorFilePath());
+    }
+
+    private string ClauseVectorFilePath() => Directory.GetFiles(_f.Dir.Path, "*.vectors").Single();
 
     private Task<EmbeddingRun> EmbedAsync() => new ClauseEmbedder(_f.Store, _embeddings).EmbedMissingAsync(cancellationToken: Ct);
 
