@@ -1,0 +1,50 @@
+using Tandem.Access;
+using Tandem.Server.Tests;
+using Tandem.Tests.Support;
+
+namespace Tandem.Web.Tests.Support;
+
+/// <summary>The server in memory on a store of its own per test, with sessions signed in by real API keys.</summary>
+public abstract class WebTest : IAsyncLifetime
+{
+    private readonly List<WebSession> _sessions = [];
+
+    protected ServerFactory Factory { get; } = new();
+
+    /// <summary>A new API key for <paramref name="user"/>, as `tandem keys create` makes it.</summary>
+    protected async Task<CreatedApiKey> KeyAsync(string user, params string[] groups) =>
+        await Factory.Keys.CreateAsync(new ApiKeyRequest { UserId = user, Groups = groups });
+
+    /// <summary>A session with no cookie yet.</summary>
+    protected WebSession Anonymous()
+    {
+        var session = new WebSession(Factory);
+        _sessions.Add(session);
+        return session;
+    }
+
+    /// <summary>A session signed in as <paramref name="user"/>.</summary>
+    protected async Task<WebSession> SignedInAsync(string user, params string[] groups)
+    {
+        var session = Anonymous();
+        using var response = await session.SignInAsync((await KeyAsync(user, groups)).Secret);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    /// <summary>A sample contract's bytes.</summary>
+    protected static (string Name, byte[] Bytes) Sample(string name) => (name, File.ReadAllBytes(RepositoryPaths.Sample(name)));
+
+    /// <summary>Uploads <paramref name="files"/> for review; the answer (a redirect to the report, job or batch).</summary>
+    protected static Task<HttpResponseMessage> UploadAsync(WebSession session, params (string Name, byte[] Bytes)[] files) =>
+        session.PostFormAsync("/app/reviews/new", new() { ["for"] = string.Empty, ["type"] = string.Empty }, files);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        _sessions.ForEach(s => s.Dispose());
+        await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
