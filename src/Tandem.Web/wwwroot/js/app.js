@@ -24,7 +24,7 @@ document.addEventListener('click', (event) => {
   }
 });
 
-// Selecting text inside a clause: offer it as the narrowed quote of the finding whose form is open,
+// Selecting text inside a clause: offer it as the narrowed quote of every finding on that clause,
 // or as the clause of a missed finding. The server checks the text really is in that clause.
 document.addEventListener('selectionchange', () => {
   const selection = window.getSelection();
@@ -34,16 +34,12 @@ document.addEventListener('selectionchange', () => {
   if (!text || !clause) return;
   for (const form of document.querySelectorAll('form[data-quote-for]')) {
     if (form.dataset.quoteFor === clause.dataset.clauseId) {
-      const quote = form.querySelector('input[name="quote"]');
-      quote.value = text;
-      const shown = form.querySelector('.selected-quote');
-      if (shown) shown.textContent = text;
+      form.querySelector('input[name="quote"]').value = text;
     }
   }
   const missed = document.querySelector('form.missed-form');
   if (missed) {
-    missed.querySelector('input[name="clause"]').value = clause.dataset.clauseId;
-    const shown = missed.querySelector('.selected-clause');
-    if (shown) shown.textContent = clause.querySelector('.clause-path').textContent;
+    missed.querySelector('[name="clause"]').value = clause.dataset.clauseId;
+    missed.querySelector('input[name="quote"]').value = text;
   }
 });
