@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Tandem.Access;
 using Tandem.Learning;
 using Tandem.Web.Tests.Support;
 
@@ -9,8 +7,6 @@ namespace Tandem.Web.Tests;
 /// <summary>Corrections made on the report page, saved by the same service as POST /api/reviews/{id}/corrections.</summary>
 public sealed class CorrectionTests : WebTest
 {
-    private static readonly Principal Root = new("root", ["admin"]);
-
     [Fact]
     public async Task Correct_Severity_IsSavedWithWhoAndWhenAndShownPending()
     {
@@ -24,7 +20,7 @@ public sealed class CorrectionTests : WebTest
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Matches($"^{url}\\?saved=cor_[0-9a-f]{{16}}#finding-1$", response.Headers.Location!.OriginalString);
-        var saved = Assert.Single(await AllAsync());
+        var saved = Assert.Single(await CorrectionsAsync());
         Assert.Equal("alice", saved.Correction.Author);
         Assert.Equal(Correction.Change, saved.Correction.Kind);
         Assert.Null(saved.Correction.Rationale);
@@ -47,7 +43,7 @@ public sealed class CorrectionTests : WebTest
         using var response = await alice.PostFormAsync(url + "?handler=correct", Fields(page, 1, ("quote", narrowed)), tokenPage: url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(narrowed, Assert.Single(await AllAsync()).Correction.Quote);
+        Assert.Equal(narrowed, Assert.Single(await CorrectionsAsync()).Correction.Quote);
     }
 
     [Fact]
@@ -62,7 +58,7 @@ public sealed class CorrectionTests : WebTest
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("does not occur in clause", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(await AllAsync());
+        Assert.Empty(await CorrectionsAsync());
     }
 
     [Fact]
@@ -78,7 +74,7 @@ public sealed class CorrectionTests : WebTest
         using var response = await alice.PostFormAsync(url + "?handler=correct", fields, tokenPage: url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var saved = Assert.Single(await AllAsync());
+        var saved = Assert.Single(await CorrectionsAsync());
         Assert.Equal(Correction.FalsePositive, saved.Correction.Kind);
         Assert.Equal(2, saved.Correction.Finding);
     }
@@ -97,7 +93,7 @@ public sealed class CorrectionTests : WebTest
         }, tokenPage: url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var saved = Assert.Single(await AllAsync());
+        var saved = Assert.Single(await CorrectionsAsync());
         Assert.Equal(Correction.Missed, saved.Correction.Kind);
         Assert.Equal("Audit Rights", saved.Correction.Category);
         Assert.Equal(clause.GetAttribute("data-clause-id"), saved.Correction.ClauseId);
@@ -117,7 +113,7 @@ public sealed class CorrectionTests : WebTest
         using var response = await bob.Client.PostAsync(url + "?handler=correct", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(await AllAsync());
+        Assert.Empty(await CorrectionsAsync());
     }
 
     [Fact]
@@ -130,7 +126,7 @@ public sealed class CorrectionTests : WebTest
         using var response = await alice.PostFormAsync(url + "?handler=correct", Fields(page, 1, ("severity", "info")), withToken: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(await AllAsync());
+        Assert.Empty(await CorrectionsAsync());
     }
 
     /// <summary>The finding's form as the page fills it, with <paramref name="changes"/> made.</summary>
@@ -154,9 +150,6 @@ public sealed class CorrectionTests : WebTest
 
         return fields;
     }
-
-    private async Task<IReadOnlyList<RecordedCorrection>> AllAsync() =>
-        await Factory.Services.GetRequiredService<CorrectionService>().ListAsync(Root);
 
     private static async Task<string> ReviewAsync(WebSession session)
     {

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Tandem.Access;
 using Tandem.Learning;
 using Tandem.Web.Tests.Support;
 
@@ -9,8 +7,6 @@ namespace Tandem.Web.Tests;
 /// <summary>The reviewer queue: pending corrections the reviewer may read, decided one or many at a time by the API's rules.</summary>
 public sealed class QueueTests : WebTest
 {
-    private static readonly Principal Root = new("root", ["admin"]);
-
     [Fact]
     public async Task Queue_ShowsOriginalAndCorrectedSideBySide_OnlyToThoseWhoMayReadTheReport()
     {
@@ -41,7 +37,7 @@ public sealed class QueueTests : WebTest
         using var response = await DecideAsync(admin, "accept", first, second);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var all = await Corrections.ListAsync(Root);
+        var all = await CorrectionsAsync();
         Assert.All(all, c => Assert.Equal(("accepted", "root"), (c.Review, c.Reviewer)));
         Assert.Equal(2, all.Count);
         var page = await admin.PageAsync("/app/corrections");
@@ -59,7 +55,7 @@ public sealed class QueueTests : WebTest
 
         (await DecideAsync(admin, "reject", first)).Dispose();
 
-        var all = (await Corrections.ListAsync(Root)).ToDictionary(c => c.Correction.Id, c => c.Review);
+        var all = (await CorrectionsAsync()).ToDictionary(c => c.Correction.Id, c => c.Review);
         Assert.Equal("rejected", all[first]);
         Assert.Equal("pending", all[second]);
     }
@@ -73,7 +69,7 @@ public sealed class QueueTests : WebTest
 
         (await DecideAsync(bob, "accept", id)).Dispose();
 
-        Assert.Equal("pending", Assert.Single(await Corrections.ListAsync(Root)).Review);
+        Assert.Equal("pending", Assert.Single(await CorrectionsAsync()).Review);
         Assert.Contains("1 not found", (await bob.PageAsync("/app/corrections")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -87,10 +83,8 @@ public sealed class QueueTests : WebTest
         using var response = await admin.Client.PostAsync("/app/corrections", new FormUrlEncodedContent([new("ids", id), new("decision", "accept")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("pending", Assert.Single(await Corrections.ListAsync(Root)).Review);
+        Assert.Equal("pending", Assert.Single(await CorrectionsAsync()).Review);
     }
-
-    private CorrectionService Corrections => Factory.Services.GetRequiredService<CorrectionService>();
 
     private static async Task<HttpResponseMessage> DecideAsync(WebSession session, string decision, params string[] ids)
     {

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Tandem.Access;
+using Tandem.Learning;
 using Tandem.Server.Tests;
 using Tandem.Tests.Support;
 
@@ -31,6 +33,12 @@ public abstract class WebTest : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return session;
     }
+
+    /// <summary>An admin, who may read every correction.</summary>
+    protected static Principal Root { get; } = new("root", ["admin"]);
+
+    /// <summary>Every correction recorded, as an admin sees them.</summary>
+    protected Task<IReadOnlyList<RecordedCorrection>> CorrectionsAsync() => Factory.Services.GetRequiredService<CorrectionService>().ListAsync(Root);
 
     /// <summary>A sample contract's bytes.</summary>
     protected static (string Name, byte[] Bytes) Sample(string name) => (name, File.ReadAllBytes(RepositoryPaths.Sample(name)));
