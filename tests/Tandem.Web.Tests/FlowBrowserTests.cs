@@ -10,7 +10,8 @@ namespace Tandem.Web.Tests;
 /// <summary>The loop in a real headless chromium: a lawyer reviews and corrects by selecting text, a reviewer accepts.</summary>
 public sealed class FlowBrowserTests(Chromium chromium) : BrowserTest(chromium)
 {
-    private static readonly Principal Alice = new("alice", ["legal"]);
+    // In no group, so the retraining audience (her own access tokens, as the API takes them) reads her private contract.
+    private static readonly Principal Alice = new("alice");
     private static readonly Principal Root = new("root", ["admin"]);
 
     [Fact]
@@ -60,5 +61,12 @@ public sealed class FlowBrowserTests(Chromium chromium) : BrowserTest(chromium)
 
         var recorded = Assert.Single(await Server.Services.GetRequiredService<CorrectionService>().ListAsync(Root));
         Assert.Equal(("accepted", "root", "alice", selected), (recorded.Review, recorded.Reviewer, recorded.Correction.Author, recorded.Correction.Quote));
+
+        // The lawyer's models page counts it toward the retraining policy, and offers her no promotion (admins only).
+        await lawyer.GetByRole(AriaRole.Link, new() { Name = "Models" }).ClickAsync();
+        await Expect(lawyer.Locator("#retrain-decision")).ToContainTextAsync("1 accepted corrections arrived since");
+        await Expect(lawyer.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Promote") })).ToHaveCountAsync(0);
+        await lawyer.GetByText("Scores per category").First.ClickAsync();
+        await lawyer.ScreenshotAsync(new() { Path = Screenshots.PathOf("models-1280.png") });
     }
 }
