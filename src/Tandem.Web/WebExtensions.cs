@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tandem.Web.Identity;
 
 namespace Tandem.Web;
@@ -15,6 +16,8 @@ public static class WebExtensions
         where TBackend : class, IWebBackend
     {
         services.AddScoped<IWebBackend, TBackend>();
+        // At Trace, Razor Pages logs every handler's arguments: a pasted key, a quote, a search. Nothing below Debug for it.
+        services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageActionInvoker", LogLevel.Debug));
         services.AddScoped<WebCookieEvents>();
         services.AddAuthentication().AddCookie(WebIdentity.Scheme, WebIdentity.Configure);
         services.AddAuthorizationBuilder()

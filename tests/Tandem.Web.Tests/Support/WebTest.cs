@@ -11,7 +11,12 @@ public abstract class WebTest : IAsyncLifetime
 {
     private readonly List<WebSession> _sessions = [];
 
-    protected ServerFactory Factory { get; } = new();
+    /// <param name="settings">Configuration for the server (e.g. a review's inline limit).</param>
+    /// <param name="services">Service changes made after the server's own (e.g. a log capture).</param>
+    protected WebTest(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        Factory = new ServerFactory(settings, services);
+
+    protected ServerFactory Factory { get; }
 
     /// <summary>A new API key for <paramref name="user"/>, as `tandem keys create` makes it.</summary>
     protected async Task<CreatedApiKey> KeyAsync(string user, params string[] groups) =>
