@@ -14,7 +14,7 @@ namespace Tandem.Web.Pages;
 /// highlighted by severity, the findings and missing protections, and the report's downloads. A
 /// report whose document the caller may not read is "not found", exactly like a missing one.
 /// </summary>
-public sealed partial class ReportModel(IWebBackend backend, ReviewService reviews, IDocumentStore store, CorrectionService corrections) : PageModel
+public sealed class ReportModel(IWebBackend backend, ReviewService reviews, IDocumentStore store, CorrectionService corrections) : PageModel
 {
     private static readonly Dictionary<string, (string MediaType, string Extension)> Downloads = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -8,6 +8,8 @@ namespace Tandem.Web.Tests.Support;
 /// <summary>The server on a real 127.0.0.1 port and a headless chromium, with helpers for the usual steps of a flow.</summary>
 public abstract class BrowserTest(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
 {
+    static BrowserTest() => Assertions.SetDefaultExpectTimeout(60_000);
+
     private readonly List<IBrowserContext> _contexts = [];
 
     protected KestrelServer Server { get; } = new();
@@ -17,7 +19,10 @@ public abstract class BrowserTest(Chromium chromium) : IClassFixture<Chromium>, 
     {
         var context = await chromium.Require().NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         _contexts.Add(context);
-        context.SetDefaultTimeout(30_000);
+        // Generous: under ./test.sh every test project runs at once on a small machine, and a page may wait for the
+        // store while the background pass embeds a contract just uploaded (a sign-in took over 30 s there once).
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return await context.NewPageAsync();
     }
 
