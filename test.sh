@@ -2,6 +2,8 @@
 # Runs every test of the solution. Needs the .NET SDK; SQLite is embedded, and PostgreSQL (for the
 # store conformance suite) is started as a throwaway cluster by tests/postgres-cluster.sh, installed
 # with apt-get when missing. Without it the PostgreSQL tests skip, except with CI=true, where they fail.
+# The web app's browser tests drive Debian's chromium (tests/chromium.sh, also installed with
+# apt-get when missing); without it they skip, except with CI=true, where they fail.
 # Evaluation data is read from ../shared/data when present; tests that need it say so and,
 # when CI=true, fail instead of skipping if it is absent.
 # The CLI is also packed and installed as the `tandem` dotnet tool, exactly as the README's
@@ -20,6 +22,14 @@ if [ -z "${TANDEM_TEST_POSTGRES:-}" ]; then
     fi
     echo "PostgreSQL could not be started: its tests will be skipped" >&2
   fi
+fi
+source tests/chromium.sh
+if ! find_chromium; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "chromium could not be found or installed, and with CI=true the browser tests must run" >&2
+    exit 1
+  fi
+  echo "chromium could not be found or installed: the browser tests will be skipped" >&2
 fi
 if [ "$(uname -sm)" = "Linux x86_64" ]; then
   # As the README installs it: precompiled (ReadyToRun) for the machine, so analyze starts in under a second.

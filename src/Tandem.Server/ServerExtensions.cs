@@ -13,6 +13,7 @@ using Tandem.Server.OpenAi;
 using Tandem.Server.Retrieval;
 using Tandem.Server.Reviews;
 using Tandem.Store;
+using Tandem.Web;
 
 namespace Tandem.Server;
 
@@ -61,6 +62,7 @@ public static class ServerExtensions
         builder.Services.AddTandemRetrievalApis(builder.Configuration);
         builder.AddTandemReviews();
         builder.Services.AddTandemJobs(builder.Configuration);
+        builder.Services.AddTandemWeb<WebApp.ServerWebBackend>();
         return builder;
     }
 
@@ -94,6 +96,7 @@ public static class ServerExtensions
         app.MapTandemReviewApis();
         app.MapLearningApis();
         app.MapJobDashboard();
+        app.MapTandemWeb();
         return app;
     }
 }
