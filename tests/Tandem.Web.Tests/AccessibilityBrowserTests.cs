@@ -26,6 +26,11 @@ public sealed class AccessibilityBrowserTests(Chromium chromium) : BrowserTest(c
         await CheckAsync(page, "corrections", found);
         await page.GotoAsync(Url("/app/models"));
         await CheckAsync(page, "models", found);
+        await page.GotoAsync(Url("/app/costs"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Calculate" }).ClickAsync();
+        await CheckAsync(page, "costs (ROI)", found);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Advise" }).ClickAsync();
+        await CheckAsync(page, "costs (advice)", found);
         await page.GotoAsync(Url("/app/documents"));
         await page.GetByLabel("Search the clauses you may read").FillAsync("limitation of liability");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
