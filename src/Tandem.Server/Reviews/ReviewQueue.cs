@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Hangfire;
-using Hangfire.States;
 using Microsoft.Extensions.Options;
 using Tandem.Access;
 using Tandem.Analysis;
@@ -48,21 +46,12 @@ public sealed class ReviewQueue(ReviewService reviews, DocumentIngestor ingestor
             return null;
         }
 
-        var state = connection.GetStateData(jobId);
         DateTimeOffset? created = data.CreatedAt == default ? null : new DateTimeOffset(DateTime.SpecifyKind(data.CreatedAt, DateTimeKind.Utc));
-        var name = state?.Name ?? data.State;
-        if (name == SucceededState.StateName && ReportOf(state?.Data) is { } reportId)
-        {
-            return new ReviewJobStatus(jobId, ReviewJobStatus.Succeeded, asked.DocumentId, created, reportId, ReportUrl(reportId));
-        }
-
-        if (name == SucceededState.StateName || name == FailedState.StateName || name == DeletedState.StateName)
-        {
-            var error = Json(connection.GetJobParameter(jobId, ReviewJob.ErrorParameter)) ?? "the review failed on the server; try again, and tell the administrator if it fails again";
-            return new ReviewJobStatus(jobId, ReviewJobStatus.Failed, asked.DocumentId, created, Error: error);
-        }
-
-        return new ReviewJobStatus(jobId, name == ProcessingState.StateName ? ReviewJobStatus.Running : ReviewJobStatus.Queued, asked.DocumentId, created);
+        var outcome = Jobs.JobOutcome.Read(connection, jobId, data, ReviewJob.ErrorParameter,
+            "the review failed on the server; try again, and tell the administrator if it fails again");
+        return outcome.Result is { } reportId
+            ? new ReviewJobStatus(jobId, outcome.Status, asked.DocumentId, created, reportId, ReportUrl(reportId))
+            : new ReviewJobStatus(jobId, outcome.Status, asked.DocumentId, created, Error: outcome.Error);
     }
 
     /// <summary>Where a report is fetched.</summary>
@@ -91,10 +80,4 @@ public sealed class ReviewQueue(ReviewService reviews, DocumentIngestor ingestor
         logger.LogInformation("Queued review job {JobId} of document {DocumentId} ({Clauses} clauses) for {User}", jobId, documentId, clauses, caller.UserId);
         return new ReviewSubmission(null, GetStatus(jobId, caller) ?? new ReviewJobStatus(jobId, ReviewJobStatus.Queued, documentId, null));
     }
-
-    /// <summary>The report id a succeeded job returned.</summary>
-    private static string? ReportOf(IDictionary<string, string>? data) => data is not null && data.TryGetValue("Result", out var result) ? Json(result) : null;
-
-    /// <summary>A string Hangfire kept (a job's return value or parameter), which it keeps as JSON.</summary>
-    private static string? Json(string? kept) => string.IsNullOrEmpty(kept) ? null : JsonSerializer.Deserialize<string>(kept);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Hangfire;
-using Hangfire.States;
 using Microsoft.Extensions.Options;
 using Tandem.Access;
 using Tandem.Reporting;
@@ -53,25 +52,12 @@ public sealed class UploadQueue(IUploadStaging staging, IAccessPolicy policy, IB
             return null;
         }
 
-        var state = connection.GetStateData(jobId);
-        var name = state?.Name ?? data.State;
-        if (name == SucceededState.StateName && state?.Data is { } kept && kept.TryGetValue("Result", out var result) && Json(result) is { } json)
-        {
-            return new UploadJobStatus(jobId, UploadJobStatus.Succeeded, asked.Files, JsonSerializer.Deserialize<List<IngestResult>>(json, ReportJson.Options));
-        }
-
-        if (name == SucceededState.StateName || name == FailedState.StateName || name == DeletedState.StateName)
-        {
-            var error = Json(connection.GetJobParameter(jobId, UploadIngestJob.ErrorParameter)) ?? "the upload could not be ingested on the server; try again, and tell the administrator if it fails again";
-            return new UploadJobStatus(jobId, UploadJobStatus.Failed, asked.Files, Error: error);
-        }
-
-        return new UploadJobStatus(jobId, name == ProcessingState.StateName ? UploadJobStatus.Running : UploadJobStatus.Queued, asked.Files);
+        var outcome = Jobs.JobOutcome.Read(connection, jobId, data, UploadIngestJob.ErrorParameter,
+            "the upload could not be ingested on the server; try again, and tell the administrator if it fails again");
+        return new UploadJobStatus(jobId, outcome.Status, asked.Files,
+            outcome.Result is { } json ? JsonSerializer.Deserialize<List<IngestResult>>(json, ReportJson.Options) : null, outcome.Error);
     }
 
     /// <summary>Where a job's status is read.</summary>
     public static string StatusUrl(string jobId) => $"/api/documents/uploads/{Uri.EscapeDataString(jobId)}";
-
-    /// <summary>A string Hangfire kept (a job's return value or parameter), which it keeps as JSON.</summary>
-    private static string? Json(string? kept) => string.IsNullOrEmpty(kept) ? null : JsonSerializer.Deserialize<string>(kept);
 }
