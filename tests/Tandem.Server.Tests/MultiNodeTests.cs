@@ -87,14 +87,51 @@ public sealed class MultiNodeTests : IAsyncLifetime
         }
 
         // The interrupted job may have saved its report before the kill; it is run again all the same, and still leaves one report.
-        while (await _database.CountAsync($"SELECT COUNT(*) FROM hangfire.job WHERE id = {killedIn} AND statename = 'Succeeded'") == 0)
-        {
-            await Task.Delay(100, budget.Token);
-        }
+        await WaitForRerunAsync(killedIn.Value, budget.Token);
 
         Assert.Equal(Contracts, await _database.CountAsync("SELECT COUNT(*) FROM reports"));
         Assert.Equal(Contracts, await _database.CountAsync("SELECT COUNT(*) FROM documents"));
         Assert.True(await _database.CountAsync($"SELECT COUNT(*) FROM hangfire.state WHERE jobid = {killedIn} AND name = 'Processing'") >= 2, "the interrupted job was not taken again");
+    }
+
+    /// <summary>
+    /// Waits for the interrupted job to succeed on the new worker. A run that ends in another final
+    /// state, or no end within the budget, fails at once with the job's state history, its queue
+    /// row and what the workers wrote to stderr, so a failure says why.
+    /// </summary>
+    private async Task WaitForRerunAsync(long job, CancellationToken cancellationToken)
+    {
+        string state;
+        try
+        {
+            while ((state = (await _database.RowsAsync($"SELECT statename FROM hangfire.job WHERE id = {job}")).Trim()) is not ("Succeeded" or "Failed" or "Deleted"))
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            state = "no final state within the budget";
+        }
+
+        if (state != "Succeeded")
+        {
+            var history = await _database.RowsAsync($"SELECT id, name, reason, createdat, data FROM hangfire.state WHERE jobid = {job} ORDER BY id");
+            var queue = await _database.RowsAsync($"SELECT id, queue, fetchedat, NOW() FROM hangfire.jobqueue WHERE jobid = {job}");
+            var servers = await _database.RowsAsync("SELECT id, lastheartbeat FROM hangfire.server");
+            var workers = new List<string>();
+            foreach (var (process, _, error) in _nodes)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                workers.Add(await error);
+            }
+
+            Assert.Fail($"the interrupted job {job} was not run again to success ({state}).\nstates:\n{history}\nqueue:\n{queue}\nservers:\n{servers}\nnodes' stderr:\n{string.Join("\n---\n", workers)}");
+        }
     }
 
     public async ValueTask DisposeAsync()

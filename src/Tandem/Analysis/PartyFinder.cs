@@ -3,17 +3,40 @@ using System.Text.RegularExpressions;
 namespace Tandem.Analysis;
 
 /// <summary>
-/// Finds the parties of a contract and their defined roles in its preamble: "by and between
-/// Acme Corp., a Delaware corporation ... ("Provider"), and Beta LLC ... ("Customer")". Each party
-/// is the chunk of the party sentence between "between"/"and" and the parenthesised defined term
-/// that ends it; the name is that chunk up to its description (", a Delaware corporation").
-/// Only the opening of the document is read, so a definitions section naming other entities
-/// does not add parties.
+/// Finds the parties of a contract and their defined roles in its preamble. Three drafting forms:
+/// <list type="bullet">
+/// <item>a party sentence: "by and between Acme Corp., a Delaware corporation ... ("Provider"), and
+/// Beta LLC ... ("Customer")", also "entered into ... by Acme ... and Beta ...";</item>
+/// <item>an English numbered block: "PARTIES (1) ACME LIMITED incorporated in England ...
+/// ("Supplier"); and (2) BETA LTD ... ("Buyer")";</item>
+/// <item>labelled lines or a table: "Licensor: Brightline Brands Ltd." or "| Licensee | Kessel Foods Inc. |".</item>
+/// </list>
+/// In the first two, each party is the chunk between the anchor (or the previous party) and the
+/// parenthesised defined term that ends it; the name is that chunk up to its description (", a
+/// Delaware corporation", " incorporated in England"). Only the opening of the document is read,
+/// so a definitions section naming other entities does not add parties.
 /// </summary>
 public sealed partial class PartyFinder
 {
     /// <summary>How much of the document's opening may hold the party sentence.</summary>
     public const int PreambleLength = 4000;
+
+    /// <summary>Labels that name a party's role in a "Role: Name" line whatever the value looks like.</summary>
+    private static readonly HashSet<string> KnownRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Customer", "Client", "Buyer", "Purchaser", "Seller", "Supplier", "Vendor", "Provider", "Service Provider", "Licensor", "Licensee",
+        "Distributor", "Reseller", "Manufacturer", "Consultant", "Contractor", "Developer", "Discloser", "Disclosing Party", "Recipient",
+        "Receiving Party", "Company", "Employer", "Employee", "Lessor", "Lessee", "Landlord", "Tenant", "Franchisor", "Franchisee",
+        "Processor", "Controller", "Host", "Subscriber", "Agent", "Principal", "Party A", "Party B", "First Party", "Second Party",
+    };
+
+    /// <summary>Labels of a preamble's other lines (dates, addresses, signatures), never a party's role.</summary>
+    private static readonly HashSet<string> NotRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Date", "Dated", "Address", "Registered Office", "Principal Office", "Attention", "Attn", "Email", "E-mail", "Phone", "Telephone", "Fax",
+        "Name", "Title", "Role", "By", "Signature", "Signed", "Term", "Territory", "Reference", "Ref", "Version", "Company Number", "Registration Number",
+        "Governing Law", "Jurisdiction", "Notices", "Contact", "Recitals", "Background", "Whereas", "Subject", "Re", "Schedule", "Exhibit", "Note",
+    };
 
     private static readonly HashSet<string> NotParties = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,8 +47,31 @@ public sealed partial class PartyFinder
     public IReadOnlyList<ContractParty> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var opening = Flatten(text.Length > PreambleLength ? text[..PreambleLength] : text);
+        var raw = text.Length > PreambleLength ? text[..PreambleLength] : text;
+        var fromSentence = FromPartySentence(Flatten(raw));
+        if (fromSentence.Count >= 2)
+        {
+            return fromSentence;
+        }
+
+        var fromLines = FromLabelledLines(raw);
+        return fromLines.Count >= 2 ? fromLines : fromSentence;
+    }
+
+    /// <summary>The parties of the first party sentence or numbered block, each ended by its defined term.</summary>
+    private static List<ContractParty> FromPartySentence(string opening)
+    {
         var between = Between().Match(opening);
+        if (!between.Success)
+        {
+            between = PartiesBlock().Match(opening);
+        }
+
+        if (!between.Success)
+        {
+            between = MadeBy().Match(opening);
+        }
+
         if (!between.Success)
         {
             return [];
@@ -37,7 +83,8 @@ public sealed partial class PartyFinder
         foreach (Match term in DefinedTerm().Matches(rest))
         {
             var role = term.Groups["term"].Value.Trim();
-            var chunk = rest[chunkStart..term.Index];
+            // Without what joins it to the previous party ("; and (2) "), whose numbering is no sentence end.
+            var chunk = Connector().Replace(rest[chunkStart..term.Index], string.Empty, 1);
             if (NotParties.Contains(role))
             {
                 continue;
@@ -49,8 +96,46 @@ public sealed partial class PartyFinder
             }
 
             chunkStart = term.Index + term.Length;
-            var name = NameOf(Connector().Replace(chunk, string.Empty, 1));
+            var name = NameOf(chunk);
             if (name.Length > 0 && !parties.Any(p => p.Role.Equals(role, StringComparison.OrdinalIgnoreCase)))
+            {
+                parties.Add(new ContractParty(name, role));
+            }
+        }
+
+        return parties;
+    }
+
+    /// <summary>
+    /// "Licensor: Brightline Brands Ltd., a company ..." or a table row "| Licensee | Kessel Foods Inc. |":
+    /// a label that is a party role (a known one, or any short title whose value is plainly an
+    /// organisation or a named individual), once per role, in order.
+    /// </summary>
+    private static List<ContractParty> FromLabelledLines(string opening)
+    {
+        var parties = new List<ContractParty>();
+        foreach (var line in opening.Split('\n'))
+        {
+            var labelled = LabelledLine().Match(line);
+            if (!labelled.Success)
+            {
+                continue;
+            }
+
+            var role = labelled.Groups["role"].Value.Trim();
+            var value = labelled.Groups["name"].Value.Trim().Trim('*', '_', ' ');
+            if (NotRoles.Contains(role) || NotParties.Contains(role) || parties.Any(p => p.Role.Equals(role, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            if (!KnownRoles.Contains(role) && !Organisation().IsMatch(value))
+            {
+                continue;
+            }
+
+            var name = NameOf(value);
+            if (name.Length > 0)
             {
                 parties.Add(new ContractParty(name, role));
             }
@@ -65,6 +150,12 @@ public sealed partial class PartyFinder
         var description = Description().Match(chunk);
         var name = (description.Success ? chunk[..description.Index] : chunk).Trim().TrimEnd(',', ' ').Trim();
         name = LeadingArticle().Replace(name, string.Empty);
+        // "Teodor Systems GmbH, Munich": the name ends with its legal form; a place after it is not part of it.
+        if (NameThenPlace().Match(name) is { Success: true } legal)
+        {
+            name = legal.Groups["name"].Value;
+        }
+
         return name.Length > 120 ? string.Empty : name;
     }
 
@@ -73,19 +164,39 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"\b(?:by and between|by and among|between|among)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Between();
 
+    /// <summary>An English numbered parties block: "PARTIES (1) ..." or "Parties: 1. ...".</summary>
+    [GeneratedRegex(@"\b(?:PARTIES|Parties)\b\s*:?\s*(?=\(?(?:1|a|i)[.)]\s)")]
+    private static partial Regex PartiesBlock();
+
+    /// <summary>"is entered into on 1 May 2026 by Acme ..." (no "between").</summary>
+    [GeneratedRegex(@"\b(?:entered into|made|executed|concluded)\b[^.()""“”]{0,80}?\bby\s+(?!and\b|reference\b|the parties\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex MadeBy();
+
+    /// <summary>"Licensor: Brightline Brands Ltd." / "**Licensee:** Kessel" / "| Licensee | Kessel Foods Inc. |" / "- Buyer: ...".</summary>
+    [GeneratedRegex(@"^\s*(?:[-*•]\s+)?\|?\s*[*_]*(?<role>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]*){0,2})[*_]*\s*(?::[*_]*|\|)\s*(?<name>[^|\n]{2,300}?)\s*\|?\s*$")]
+    private static partial Regex LabelledLine();
+
+    /// <summary>A name that ends in its legal form and goes on with ", Place" (not with a second legal form, as "Acme, Inc.").</summary>
+    [GeneratedRegex(@"^(?<name>.+?\b(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.|Corporation|GmbH|AG|plc|PLC|LLP|S\.A\.|B\.V\.|N\.V\.|AS|Inc\.))(?=,\s+(?!(?:Inc|LLC|Ltd|Limited|Corp|L\.L\.C|LLP|L\.P)\b)[A-Z])")]
+    private static partial Regex NameThenPlace();
+
+    /// <summary>A value that names an organisation (by its legal form) or says it is an individual.</summary>
+    [GeneratedRegex(@"\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|Co|plc|PLC|LLP|LP|GmbH|AG|S\.A|SAS|B\.V|N\.V|Pty|PBC|Partners|Trust|University|an individual)\b")]
+    private static partial Regex Organisation();
+
     /// <summary>("Provider"), (the "Customer"), (hereinafter "Licensee"), (together with its Affiliates, "Buyer").</summary>
     [GeneratedRegex(@"\((?:[^()""“”]{0,60}?)?[""“](?<term>[^""“”]{1,40})[""”]\)")]
     private static partial Regex DefinedTerm();
 
     /// <summary>What joins one party to the next: "), and", ";", "and".</summary>
-    [GeneratedRegex(@"^[\s,;]*(?:and\s+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s,;]*(?:and\s+)?(?:\((?:\d{1,2}|[a-h]|i{1,3}|iv)\)\s*|\d{1,2}\.\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Connector();
 
     /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ...".</summary>
     [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A|[A-Z]))[.:]\s+[A-Z]")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@",\s+(?:an?|the)\s+|\s+\(|,\s+(?:having|with|whose|located|organi[sz]ed|incorporated)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",\s+(?:an?|the)\s+|\s+\(|,\s+(?:having|with|whose|located|organi[sz]ed|incorporated|registered)\b|\s+(?:a company|a corporation|incorporated|registered|organi[sz]ed|whose registered|with (?:its|a) (?:registered|principal))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
     [GeneratedRegex(@"^(?:the|and)\s+", RegexOptions.IgnoreCase)]

@@ -41,6 +41,28 @@ public sealed class PartyFinderTests
         Assert.Equal(expected, parties.Select(p => $"{p.Name}|{p.Role}"));
     }
 
+    [Theory]
+    [InlineData("THIS AGREEMENT is dated 3 March 2026\n\nPARTIES\n\n(1) HARTWELL COMPONENTS LIMITED incorporated and registered in England and Wales with company number 04412345 whose registered office is at 12 Mill Lane, Leeds LS1 4AB (the \"Supplier\"); and\n\n(2) ORCHARD APPLIANCES PLC incorporated and registered in England and Wales with company number 07754321 whose registered office is at 9 Quay St. Bristol (\"Buyer\").\n\nBACKGROUND\n\n(A) The Supplier makes parts.",
+        "HARTWELL COMPONENTS LIMITED|Supplier", "ORCHARD APPLIANCES PLC|Buyer")]
+    [InlineData("Parties:\n1. Nordlys Analytics AS, a company organised under the laws of Norway (\"Processor\")\n2. Bellweather Retail Inc., a Delaware corporation (\"Controller\")\n\nThe parties agree:",
+        "Nordlys Analytics AS|Processor", "Bellweather Retail Inc.|Controller")]
+    [InlineData("This Reseller Agreement is entered into on 2 February 2026 by Caldera Networks, Inc., a California corporation (\"Vendor\"), and Pike & Rowe IT Services LLC (\"Reseller\").",
+        "Caldera Networks, Inc.|Vendor", "Pike & Rowe IT Services LLC|Reseller")]
+    [InlineData("BRAND LICENCE AGREEMENT\n\nParties:\n\n- **Licensor:** Brightline Brands Ltd., a company registered in England\n- **Licensee:** Kessel Foods Inc., a Delaware corporation\n\nDate: 1 June 2026\nAddress: 1 High Street",
+        "Brightline Brands Ltd.|Licensor", "Kessel Foods Inc.|Licensee")]
+    [InlineData("SERVICES AGREEMENT\n\nRole | Party\nCustomer | Marlow Freight Group Ltd\nService Provider | Teodor Systems GmbH, Munich\nAttention | Jo Bloggs, Legal",
+        "Marlow Freight Group Ltd|Customer", "Teodor Systems GmbH|Service Provider")]
+    public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
+    {
+        var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
+
+        Assert.Equal(expected, parties.Select(p => $"{p.Name}|{p.Role}"));
+    }
+
+    [Fact]
+    public void Find_LabelledLinesThatAreNotParties_Empty() =>
+        Assert.Empty(new PartyFinder().Find("MEMO\n\nDate: 1 June 2026\nSubject: Renewal\nAttention: Legal\n\n1. Term. Three years."));
+
     [Fact]
     public void Find_NoPartySentence_Empty() =>
         Assert.Empty(new PartyFinder().Find("1. Term. This Agreement lasts three years (the \"Term\")."));
