@@ -83,8 +83,7 @@ public sealed partial class PartyFinder
         foreach (Match term in DefinedTerm().Matches(rest))
         {
             var role = term.Groups["term"].Value.Trim();
-            // Without what joins it to the previous party ("; and (2) "), whose numbering is no sentence end.
-            var chunk = Connector().Replace(rest[chunkStart..term.Index], string.Empty, 1);
+            var chunk = WithoutNumber(Connector().Replace(rest[chunkStart..term.Index], string.Empty, 1), parties.Count + 1);
             if (NotParties.Contains(role))
             {
                 continue;
@@ -116,6 +115,16 @@ public sealed partial class PartyFinder
         var parties = new List<ContractParty>();
         foreach (var line in opening.Split('\n'))
         {
+            if (TableRowParty(line) is { } row)
+            {
+                if (!parties.Any(p => p.Role.Equals(row.Role, StringComparison.OrdinalIgnoreCase)))
+                {
+                    parties.Add(row);
+                }
+
+                continue;
+            }
+
             var labelled = LabelledLine().Match(line);
             if (!labelled.Success)
             {
@@ -142,6 +151,45 @@ public sealed partial class PartyFinder
         }
 
         return parties;
+    }
+
+    /// <summary>
+    /// The chunk without the number of a numbered parties block, "(2) " or ". 2. ", when it is the
+    /// next party's number (so "1. Definitions" after the second party still ends the block).
+    /// </summary>
+    private static string WithoutNumber(string chunk, int next)
+    {
+        var number = PartyNumber().Match(chunk);
+        if (!number.Success)
+        {
+            return chunk;
+        }
+
+        var value = number.Groups["n"].Value;
+        var expected = int.TryParse(value, out var n) ? n == next : value.Length == 1 && char.ToLowerInvariant(value[0]) - 'a' + 1 == next;
+        return expected ? chunk[number.Length..] : chunk;
+    }
+
+    /// <summary>
+    /// A table row with the defined term in a cell of its own: "1 | Wrenfield Outdoor Brands, Inc. |
+    /// a Delaware corporation ... | the "Licensor"". The name is the first other cell with words in it.
+    /// </summary>
+    private static ContractParty? TableRowParty(string line)
+    {
+        var cells = line.Split('|', StringSplitOptions.TrimEntries);
+        if (cells.Length < 2)
+        {
+            return null;
+        }
+
+        var term = cells.Select(c => TermCell().Match(c)).FirstOrDefault(m => m.Success);
+        if (term is null || NotParties.Contains(term.Groups["term"].Value))
+        {
+            return null;
+        }
+
+        var name = cells.Where(c => !TermCell().IsMatch(c) && c.Any(char.IsLetter)).Select(c => NameOf(c.Trim('*', '_', ' '))).FirstOrDefault(n => n.Length > 0);
+        return name is null ? null : new ContractParty(name, term.Groups["term"].Value.Trim());
     }
 
     /// <summary>"Lumenfield Software, Inc., a Delaware corporation having ..." → "Lumenfield Software, Inc.".</summary>
@@ -176,6 +224,14 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"^\s*(?:[-*•]\s+)?\|?\s*[*_]*(?<role>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]*){0,2})[*_]*\s*(?::[*_]*|\|)\s*(?<name>[^|\n]{2,300}?)\s*\|?\s*$")]
     private static partial Regex LabelledLine();
 
+    /// <summary>"(2) ", ". (2) ", "2. ", "(b) " at the start of a party's chunk.</summary>
+    [GeneratedRegex(@"^\.?\s*(?:\((?<n>\d{1,2}|[a-h])\)\s*|(?<n>\d{1,2})\.\s+)", RegexOptions.IgnoreCase)]
+    private static partial Regex PartyNumber();
+
+    /// <summary>A table cell that is only a defined term: the "Licensor", ("Licensee"), “Buyer”.</summary>
+    [GeneratedRegex(@"^\(?(?:the\s+)?[*_]*[""“][*_]*(?<term>[^""“”*_]{1,40})[*_]*[""”][*_]*\)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TermCell();
+
     /// <summary>A name that ends in its legal form and goes on with ", Place" (not with a second legal form, as "Acme, Inc.").</summary>
     [GeneratedRegex(@"^(?<name>.+?\b(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.|Corporation|GmbH|AG|plc|PLC|LLP|S\.A\.|B\.V\.|N\.V\.|AS|Inc\.))(?=,\s+(?!(?:Inc|LLC|Ltd|Limited|Corp|L\.L\.C|LLP|L\.P)\b)[A-Z])")]
     private static partial Regex NameThenPlace();
@@ -189,7 +245,7 @@ public sealed partial class PartyFinder
     private static partial Regex DefinedTerm();
 
     /// <summary>What joins one party to the next: "), and", ";", "and".</summary>
-    [GeneratedRegex(@"^[\s,;]*(?:and\s+)?(?:\((?:\d{1,2}|[a-h]|i{1,3}|iv)\)\s*|\d{1,2}\.\s+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s,;]*(?:and\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Connector();
 
     /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ...".</summary>

@@ -52,6 +52,10 @@ public sealed class PartyFinderTests
         "Brightline Brands Ltd.|Licensor", "Kessel Foods Inc.|Licensee")]
     [InlineData("SERVICES AGREEMENT\n\nRole | Party\nCustomer | Marlow Freight Group Ltd\nService Provider | Teodor Systems GmbH, Munich\nAttention | Jo Bloggs, Legal",
         "Marlow Freight Group Ltd|Customer", "Teodor Systems GmbH|Service Provider")]
+    [InlineData("PARTIES\n\n(1) MOSSGATE TOOLING LIMITED, incorporated and registered in Scotland with company number SC123456 whose registered office is at 2 Dock Road, Leith (the \"Manufacturer\").\n\n(2) TARRANT HOME PLC, incorporated and registered in England and Wales (the \"Customer\").\n\nBACKGROUND",
+        "MOSSGATE TOOLING LIMITED|Manufacturer", "TARRANT HOME PLC|Customer")]
+    [InlineData("Date: 1 May 2026\n\nParties:\n\n | Party | Details | Referred to as\n1 | Quarrystone Games, Inc. | a Nevada corporation, 1 Main St | the \"Licensor\"\n2 | Fenwick Toys LLC | an Ohio limited liability company | the \"Licensee\"",
+        "Quarrystone Games, Inc.|Licensor", "Fenwick Toys LLC|Licensee")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
