@@ -53,6 +53,14 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             foreach (var pieces in hits)
             {
                 var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(i => scores[i][k]), document.Text, lens);
+                // A clause found by its words alone is reported only with a specific judgement (a deviation for this side):
+                // the rule's default severity was set for clauses the model recognises, and words alone are weaker evidence.
+                var byWordsOnly = pieces.All(i => scores[i][k] < threshold);
+                if (byWordsOnly && finding.Deviations.Count == 0)
+                {
+                    continue;
+                }
+
                 if (options.IncludeInfo || finding.Severity != Severity.Info)
                 {
                     findings.Add(finding);
