@@ -96,11 +96,18 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         var quote = documentText[first.Start..end];
         var (favours, beneficiary) = lens.Stance(quote);
         var quantities = lens.Measure(quote);
-        var matched = rule.Deviations.Where(d => d.AppliesTo(lens.Side?.Party.Role) && d.Matches(quote, favours, quantities)).ToList();
+        var matched = rule.Deviations.Where(d => d.AppliesTo(lens.Side?.Party.Role) && d.Matches(quote, favours, quantities, lens.Side)).ToList();
         if (matched.Any(d => d.When.Count > 0 || d.Roles.Count > 0))
         {
             // Judged for the side, the clause's text signals that ignore whose clause it is no longer apply.
             matched = matched.Where(d => d.When.Count > 0 || d.Roles.Count > 0).ToList();
+        }
+
+        if (matched.Any(d => d.Roles.Count > 0))
+        {
+            // The most specific judgement wins: one written for the side's role (a developer assigning the
+            // deliverables it was paid for) over one written for any side (you assign your IP away).
+            matched = matched.Where(d => d.Roles.Count > 0).ToList();
         }
 
         var severity = matched.Count == 0 ? rule.Severity : matched.Max(d => d.Severity);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Tandem.Analysis;
@@ -8,7 +9,9 @@ namespace Tandem.Analysis;
 /// liability cap), whom the clause favours (<see cref="When"/>: the other side's right is a
 /// deviation where the same right for us is a protection), and a measured term out of bounds
 /// (<see cref="Measure"/> below <see cref="Below"/> or above <see cref="Above"/>: "notice 30 days;
-/// your standard ≥ 90"). Every condition given must hold.
+/// your standard ≥ 90"). Every condition given must hold. A pattern may name the sides: {us} and
+/// {them} stand for the side under review and its counterparties (their roles and names), so
+/// "{us} hereby assigns" is our assignment and not theirs.
 /// </summary>
 public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentPattern, Severity Severity, string? Rationale)
 {
@@ -27,14 +30,47 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// <summary>The signal applies when the measured value is above this.</summary>
     public double? Above { get; init; }
 
+    private static readonly ConcurrentDictionary<(string Template, string Us, string Them), Regex> SidedPatterns = new();
+
+    /// <summary>The pattern as written when it names the sides ({us}, {them}); <see cref="Pattern"/> is then only its syntax check.</summary>
+    public string? PatternTemplate { get; init; }
+
+    /// <summary>The absent pattern as written when it names the sides.</summary>
+    public string? AbsentPatternTemplate { get; init; }
+
+    /// <summary>Whether <paramref name="pattern"/> names a side ({us} or {them}).</summary>
+    public static bool NamesSides(string? pattern) =>
+        pattern is not null && (pattern.Contains("{us}", StringComparison.Ordinal) || pattern.Contains("{them}", StringComparison.Ordinal));
+
+    /// <summary>
+    /// <paramref name="template"/> with {us} and {them} as alternations of the sides' roles and names
+    /// (never matching without a side), for checking its syntax when <paramref name="side"/> is null.
+    /// </summary>
+    public static string ForSide(string template, ReviewSide? side)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        static string Names(IEnumerable<ContractParty> parties) =>
+            parties.SelectMany(p => new[] { p.Role, p.Name }).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(n => n.Length).Select(Regex.Escape).ToList() is { Count: > 0 } names
+                ? "(?<!\\w)(?:(?:the\\s+)?(?:" + string.Join("|", names) + "))(?!\\w)"
+                : "(?!)";
+        // A name may end in a full stop ("Acme, Inc."), where \b would not hold: the alternation bounds itself.
+        return template.Replace("\\b{us}\\b", "{us}", StringComparison.Ordinal).Replace("\\b{them}\\b", "{them}", StringComparison.Ordinal)
+            .Replace("{us}", side is null ? "(?!)" : Names([side.Party]), StringComparison.Ordinal)
+            .Replace("{them}", side is null ? "(?!)" : Names(side.Counterparties), StringComparison.Ordinal);
+    }
+
     /// <summary>True when the clause text shows this deviation (text conditions only: no side, no measure).</summary>
     public bool Matches(string clauseText) => Matches(clauseText, Favours.Unclear, new Dictionary<string, double>());
 
     /// <summary>True when the signal applies to a review for a party whose role is <paramref name="role"/>.</summary>
     public bool AppliesTo(string? role) => Roles.Count == 0 || (role is not null && Roles.Contains(role, StringComparer.OrdinalIgnoreCase));
 
-    /// <summary>True when the clause shows this deviation for a clause that favours <paramref name="favours"/>, with <paramref name="quantities"/> measured.</summary>
-    public bool Matches(string clauseText, Favours favours, IReadOnlyDictionary<string, double> quantities)
+    /// <summary>
+    /// True when the clause shows this deviation for a clause that favours <paramref name="favours"/>, with
+    /// <paramref name="quantities"/> measured, read for <paramref name="side"/> (patterns that name a side need one).
+    /// </summary>
+    public bool Matches(string clauseText, Favours favours, IReadOnlyDictionary<string, double> quantities, ReviewSide? side = null)
     {
         ArgumentNullException.ThrowIfNull(quantities);
         if (When.Count > 0 && !When.Contains(favours))
@@ -49,8 +85,10 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
 
         try
         {
-            return (Pattern is null || Pattern.IsMatch(clauseText)) &&
-                   (AbsentPattern is null || !AbsentPattern.IsMatch(clauseText)) &&
+            var pattern = Sided(Pattern, PatternTemplate, side);
+            var absent = Sided(AbsentPattern, AbsentPatternTemplate, side);
+            return (pattern is null || pattern.IsMatch(clauseText)) &&
+                   (absent is null || !absent.IsMatch(clauseText)) &&
                    (Pattern is not null || AbsentPattern is not null || When.Count > 0 || Measure is not null || Roles.Count > 0);
         }
         catch (RegexMatchTimeoutException)
@@ -58,6 +96,24 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
             // A pathological pattern on a hostile text must not stall the report; no signal.
             return false;
         }
+    }
+
+    /// <summary>The regex to match for this side: the compiled pattern, or its template filled in for the side (cached; the cache is bounded).</summary>
+    private static Regex? Sided(Regex? compiled, string? template, ReviewSide? side)
+    {
+        if (template is null || compiled is null)
+        {
+            return compiled;
+        }
+
+        var us = side is null ? string.Empty : side.Party.Role + "\u0001" + side.Party.Name;
+        var them = side is null ? string.Empty : string.Join("\u0001", side.Counterparties.Select(p => p.Role + "\u0001" + p.Name));
+        if (SidedPatterns.Count > 4096)
+        {
+            SidedPatterns.Clear();
+        }
+
+        return SidedPatterns.GetOrAdd((template, us, them), _ => new Regex(ForSide(template, side), compiled.Options, compiled.MatchTimeout));
     }
 
     /// <summary>What the measure found against the standard, e.g. "notice 30 days; your standard ≥ 90 days"; null without a measure.</summary>

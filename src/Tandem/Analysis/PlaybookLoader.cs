@@ -185,9 +185,11 @@ public static class PlaybookLoader
             throw new TandemException($"{where}: needs a pattern, an absent_pattern, a when or a measure", "add a .NET regular expression, or say whom the clause must favour");
         }
 
-        return new DeviationSignal(d.Name?.Trim() ?? "deviation", ToRegex(d.Pattern, where), ToRegex(d.AbsentPattern, where),
+        return new DeviationSignal(d.Name?.Trim() ?? "deviation", ToRegex(Checked(d.Pattern), where), ToRegex(Checked(d.AbsentPattern), where),
             ParseSeverity(d.Severity, where, Severity.Medium), d.Rationale?.Trim())
         {
+            PatternTemplate = DeviationSignal.NamesSides(d.Pattern) ? d.Pattern : null,
+            AbsentPatternTemplate = DeviationSignal.NamesSides(d.AbsentPattern) ? d.AbsentPattern : null,
             When = when,
             Roles = (d.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),
             Measure = d.Measure?.Trim(),
@@ -195,6 +197,9 @@ public static class PlaybookLoader
             Above = d.Above,
         };
     }
+
+    /// <summary>A pattern that names the sides is checked (and compiled) with them as "never matches"; the review fills them in.</summary>
+    private static string? Checked(string? pattern) => DeviationSignal.NamesSides(pattern) ? DeviationSignal.ForSide(pattern!, null) : pattern;
 
     private static List<Favours> ParseFavours(List<string>? values, string where) =>
         (values ?? []).Select(w => Enum.TryParse<Favours>(w.Trim(), ignoreCase: true, out var f) && Enum.IsDefined(f) && w.Trim().Length > 1

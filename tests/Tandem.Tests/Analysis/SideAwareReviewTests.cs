@@ -139,11 +139,92 @@ public sealed class SideAwareReviewTests
                     severity: high
             """, "roles.yaml");
         const string clause = "Prices are fixed for the Initial Term.";
-        var piece = new Tandem.Store.StoredClause("cl_1", new Tandem.Documents.Clause(0, "1", null, Tandem.Documents.ClauseKind.Section, 0, clause.Length, clause));
+        var piece = Piece(clause);
 
         Assert.Equal(Severity.High, ContractAnalyzer.Judge(playbook.Rules[0], [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "provider"))).Severity);
         Assert.Equal(Severity.Low, ContractAnalyzer.Judge(playbook.Rules[0], [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "customer"))).Severity);
     }
+
+    [Theory]
+    [InlineData("Customer hereby assigns to Provider all rights in the reports.", "customer", Severity.Critical)]
+    [InlineData("Customer hereby assigns to Provider all rights in the reports.", "provider", Severity.Low)]
+    [InlineData("Provider hereby assigns to Customer all rights in the reports.", "customer", Severity.Low)]
+    [InlineData("The Lumenfield Software, Inc. irrevocably assigns to Customer all rights in the reports.", "provider", Severity.Critical)]
+    public void Judge_PatternNamingTheSides_MatchesOnlyTheSideItNames(string clause, string side, Severity expected)
+    {
+        var playbook = PlaybookLoader.Parse("""
+            name: Sided
+            rules:
+              - category: IP Ownership Assignment
+                severity: low
+                deviations:
+                  - name: You assign your rights away
+                    pattern: '(?i)\b{us}\b.{0,40}\bassigns\b'
+                    severity: critical
+            """, "sided.yaml");
+        var piece = Piece(clause);
+
+        Assert.Equal(expected, ContractAnalyzer.Judge(playbook.Rules[0], [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, side))).Severity);
+        // Without a side, a pattern that names one never matches.
+        Assert.Equal(Severity.Low, ContractAnalyzer.Judge(playbook.Rules[0], [piece], 0.9f, clause).Severity);
+    }
+
+    [Fact]
+    public void Judge_RoleSpecificDeviation_WinsOverOneForAnySide()
+    {
+        var playbook = PlaybookLoader.Parse("""
+            name: Specific
+            rules:
+              - category: IP Ownership Assignment
+                severity: high
+                deviations:
+                  - name: You assign to the other side
+                    when: [them]
+                    severity: critical
+                  - name: Deliverables you were paid for
+                    roles: [Provider]
+                    when: [them]
+                    pattern: '(?i)deliverables'
+                    severity: low
+            """, "specific.yaml");
+        const string clause = "Provider hereby assigns to Customer all rights in the Deliverables.";
+        var piece = Piece(clause);
+
+        var finding = ContractAnalyzer.Judge(playbook.Rules[0], [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "provider")));
+
+        Assert.Equal(Severity.Low, finding.Severity);
+        Assert.Equal(["Deliverables you were paid for"], finding.Deviations);
+    }
+
+    [Theory]
+    [InlineData("Nothing in this Agreement limits either party's liability for death or personal injury caused by its negligence, or for fraud.", Severity.Low)]
+    [InlineData("Nothing in this agreement limits or excludes liability for fraud or for breach of the terms implied by section 12 of the Sale of Goods Act 1979.", Severity.Low)]
+    [InlineData("Nothing in this Agreement limits Customer's liability for fraud or for any breach of its payment obligations.", Severity.Critical)]
+    [InlineData("Customer's indemnity obligations are not subject to any limit in amount.", Severity.High)]
+    public void Judge_ShippedPlaybookUncappedLiability_CarveOutsTheLawRequiresAreLow(string clause, Severity expected)
+    {
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Uncapped Liability")!;
+        var piece = Piece(clause);
+
+        Assert.Equal(expected, ContractAnalyzer.Judge(rule, [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "customer"))).Severity);
+    }
+
+    [Theory]
+    [InlineData("Most Favored Nation", "If Provider offers any other customer a lower price for the Service, the Fees shall automatically be reduced to that price.")]
+    [InlineData("Covenant Not to Sue", "Customer irrevocably covenants that neither it nor its affiliates will assert any patent against Provider.")]
+    [InlineData("Minimum Commitment", "Customer shall purchase a minimum annual volume of 10,000 units; any shortfall is invoiced at the unit price.")]
+    [InlineData("Irrevocable or Perpetual License", "After five years the licence in clause 2.1 becomes perpetual and irrevocable.")]
+    [InlineData("Price Restrictions", "Provider may, on thirty days' notice, revise the Fees and the unit rates.")]
+    [InlineData("Volume Restriction", "Where consumption in any month exceeds the capacity in the Order Form, the excess is charged at twice the unit rate.")]
+    public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
+        Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
+
+    [Theory]
+    [InlineData("Most Favored Nation", "Each party shall treat the other's information as confidential.")]
+    [InlineData("Covenant Not to Sue", "Customer covenants to pay all undisputed invoices within thirty days.")]
+    [InlineData("Irrevocable or Perpetual License", "The confidentiality obligations survive termination for five years.")]
+    public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
+        Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
     [Theory]
     [InlineData("Non-Transferable License", "Customer may not assign or transfer the licence granted under this Agreement without Provider's prior written consent.", "customer", Severity.Medium)]
@@ -154,7 +235,7 @@ public sealed class SideAwareReviewTests
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
-        var piece = new Tandem.Store.StoredClause("cl_1", new Tandem.Documents.Clause(0, "1", null, Tandem.Documents.ClauseKind.Section, 0, clause.Length, clause));
+        var piece = Piece(clause);
 
         var finding = ContractAnalyzer.Judge(rule, [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, side)));
 
@@ -210,10 +291,14 @@ public sealed class SideAwareReviewTests
 
     private static Finding Judge(string category, string clause, string side)
     {
-        var document = new Tandem.Store.StoredClause("cl_1", new Tandem.Documents.Clause(0, "1", null, Tandem.Documents.ClauseKind.Section, 0, clause.Length, clause));
+        var document = Piece(clause);
         return ContractAnalyzer.Judge(Playbook.RuleFor(category)!, [document], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, side)));
     }
 
     private static Finding Finding(string clauseId, string category, string quote) =>
         new(category, Severity.High, clauseId, "1", null, quote, 0, quote.Length, 1, null, [], 0.9);
+
+    /// <summary>A clause as one stored piece at the start of its text.</summary>
+    private static Tandem.Store.StoredClause Piece(string clause) =>
+        new Tandem.Store.StoredClause("cl_1", new Tandem.Documents.Clause(0, "1", null, Tandem.Documents.ClauseKind.Section, 0, clause.Length, clause));
 }
