@@ -209,7 +209,7 @@ public sealed partial class PartyFinder
 
     private static string Flatten(string text) => Whitespace().Replace(text, " ");
 
-    [GeneratedRegex(@"\b(?:by and between|by and among|between|among)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:by and between|by and among|between|among)\s*:?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Between();
 
     /// <summary>An English numbered parties block: "PARTIES (1) ..." or "Parties: 1. ...".</summary>

@@ -56,6 +56,10 @@ public sealed class PartyFinderTests
         "MOSSGATE TOOLING LIMITED|Manufacturer", "TARRANT HOME PLC|Customer")]
     [InlineData("Date: 1 May 2026\n\nParties:\n\n | Party | Details | Referred to as\n1 | Quarrystone Games, Inc. | a Nevada corporation, 1 Main St | the \"Licensor\"\n2 | Fenwick Toys LLC | an Ohio limited liability company | the \"Licensee\"",
         "Quarrystone Games, Inc.|Licensor", "Fenwick Toys LLC|Licensee")]
+    [InlineData("THIS AGREEMENT is made on 4 April 2026\n\nBETWEEN:\n\n(1) FALCONER DRINKS LIMITED, a company incorporated in England and Wales (company number 01234567) whose registered office is at 3 Mill Yard, Bath BA1 1AA (the \"Principal\"); and\n\n(2) GREYSTOKE TRADING LIMITED, a company incorporated in Scotland (company number SC765432) whose registered office is at 8 Harbour Row, Leith EH6 6AA (the \"Distributor\").\n\nWHEREAS:",
+        "FALCONER DRINKS LIMITED|Principal", "GREYSTOKE TRADING LIMITED|Distributor")]
+    [InlineData("This Patent and Know-How Licence Agreement is made on 12 May 2026 by and among Veridian Photonics GmbH, a company organised under the laws of Germany (\"Licensor\"), Ostrander Lighting Inc., a Delaware corporation (\"Licensee\"), and Veridian Holdings AG, a Swiss company (\"Parent\").",
+        "Veridian Photonics GmbH|Licensor", "Ostrander Lighting Inc.|Licensee", "Veridian Holdings AG|Parent")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");

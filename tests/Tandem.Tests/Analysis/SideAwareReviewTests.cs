@@ -124,6 +124,17 @@ public sealed class SideAwareReviewTests
         Assert.Equal(["Cap on Liability"], FindingConsistency.Resolve([liquidated]).Emptied);
     }
 
+    [Theory]
+    [InlineData("The Developer's obligations under Section 9.1 are not subject to any limit in amount.")]
+    [InlineData("Licensee's indemnity shall not be limited by any cap in this Agreement.")]
+    [InlineData("Supplier's liability for data breaches is uncapped.")]
+    public void Resolve_UncappedInOtherWords_Kept(string clause)
+    {
+        var uncapped = Finding("c1", "Uncapped Liability", clause);
+
+        Assert.Equal([uncapped], FindingConsistency.Resolve([uncapped]).Kept);
+    }
+
     [Fact]
     public void Judge_DeviationForSellers_AppliesOnlyWhenReviewingForTheSeller()
     {
@@ -215,6 +226,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Minimum Commitment", "Customer shall purchase a minimum annual volume of 10,000 units; any shortfall is invoiced at the unit price.")]
     [InlineData("Irrevocable or Perpetual License", "After five years the licence in clause 2.1 becomes perpetual and irrevocable.")]
     [InlineData("Price Restrictions", "Provider may, on thirty days' notice, revise the Fees and the unit rates.")]
+    [InlineData("Uncapped Liability", "9.2 The Developer's obligations under Section 9.1 are not subject to any limit in amount and survive termination or expiry of this Agreement indefinitely.")]
     [InlineData("Volume Restriction", "Where consumption in any month exceeds the capacity in the Order Form, the excess is charged at twice the unit rate.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
