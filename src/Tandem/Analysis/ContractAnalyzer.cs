@@ -69,7 +69,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
         }
 
         var kind = options.ContractKind ?? ContractKinds.Of(document);
-        (var kept, var missing) = Settle(playbook, findings, present, kind);
+        (var kept, var missing) = Settle(playbook, findings, present, kind, side?.Party.Role);
 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
@@ -131,14 +131,14 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
     /// protections for the kind of contract that no finding shows for the side under review.
     /// <paramref name="present"/> holds the categories the model found.
     /// </summary>
-    public static (IReadOnlyList<Finding> Findings, List<MissingProtection> Missing) Settle(Playbook playbook, IReadOnlyList<Finding> findings, IEnumerable<string> present, string? kind)
+    public static (IReadOnlyList<Finding> Findings, List<MissingProtection> Missing) Settle(Playbook playbook, IReadOnlyList<Finding> findings, IEnumerable<string> present, string? kind, string? role = null)
     {
         ArgumentNullException.ThrowIfNull(playbook);
         var (kept, emptied) = FindingConsistency.Resolve(findings);
         var shown = present.ToHashSet(StringComparer.Ordinal);
         shown.ExceptWith(emptied);
         shown.ExceptWith(ProtectionsNotOurs(playbook, kept));
-        return (kept, MissingProtections(playbook, shown, kind));
+        return (kept, MissingProtections(playbook, shown, kind, role));
     }
 
     /// <summary>
@@ -152,9 +152,9 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             .ToList();
 
     /// <summary>The protections the playbook expects that no finding showed, most severe first.</summary>
-    public static List<MissingProtection> MissingProtections(Playbook playbook, IReadOnlySet<string> present, string? kind) =>
+    public static List<MissingProtection> MissingProtections(Playbook playbook, IReadOnlySet<string> present, string? kind, string? role = null) =>
         playbook.Rules
-            .Where(r => r.IsExpectedIn(kind) && !present.Contains(r.Category))
+            .Where(r => r.IsExpectedIn(kind, role) && !present.Contains(r.Category))
             .Select(r => new MissingProtection(r.Category, r.MissingSeverity, r.MissingRationale, r.StandardPosition) { Fallback = r.Fallback })
             .OrderByDescending(m => m.Severity).ThenBy(m => m.Category, StringComparer.Ordinal)
             .ToList();

@@ -58,7 +58,7 @@ public static class PlaybookLoader
 
             var deviations = (r.Deviations ?? []).Select((d, j) => ToSignal(d, $"{where} ({category}), deviation {j + 1}")).ToList();
             var kinds = (r.ExpectedFor ?? []).Select(k => k.Trim().ToLowerInvariant()).ToList();
-            if (kinds.FirstOrDefault(k => !ContractKinds.IsKnown(k)) is { } unknown)
+            if (kinds.FirstOrDefault(k => !ContractKinds.IsKnown(k.Split('/')[0]) || k.Split('/') is not ([_] or [_, { Length: > 0 }])) is { } unknown)
             {
                 throw new TandemException($"{where}: unknown contract kind '{unknown}' in expected_for", $"use {string.Join(", ", ContractKinds.All.Select(k => k.Id))} or other");
             }

@@ -60,5 +60,12 @@ public sealed record PlaybookRule(
     }
 
     /// <summary>Whether a contract of kind <paramref name="kind"/> should contain the clause.</summary>
-    public bool IsExpectedIn(string? kind) => Expected && (ExpectedFor.Count == 0 || kind is null || ExpectedFor.Contains(kind, StringComparer.Ordinal));
+    /// <remarks>An entry "kind/role" (licence/licensor) expects the clause only in that kind reviewed for that role.</remarks>
+    public bool IsExpectedIn(string? kind, string? role = null) =>
+        Expected && (ExpectedFor.Count == 0 || kind is null || ExpectedFor.Any(e => e.Split('/') switch
+        {
+            [var k] => k == kind,
+            [var k, var r] => k == kind && role is not null && string.Equals(r, role, StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        }));
 }

@@ -109,6 +109,25 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void MissingProtections_ExpectedForOneSideOfAKind_OnlyForThatSide()
+    {
+        var playbook = PlaybookLoader.Parse("""
+            name: Sided kinds
+            rules:
+              - category: Insurance
+                expected: true
+                expected_for: [saas, licence/licensor]
+            """, "sided-kinds.yaml");
+        var none = new HashSet<string>();
+
+        Assert.Contains(ContractAnalyzer.MissingProtections(playbook, none, "licence", "Licensor"), m => m.Category == "Insurance");
+        Assert.DoesNotContain(ContractAnalyzer.MissingProtections(playbook, none, "licence", "Licensee"), m => m.Category == "Insurance");
+        Assert.DoesNotContain(ContractAnalyzer.MissingProtections(playbook, none, "licence"), m => m.Category == "Insurance");
+        Assert.Contains(ContractAnalyzer.MissingProtections(playbook, none, "saas", "Customer"), m => m.Category == "Insurance");
+        Assert.Throws<TandemException>(() => PlaybookLoader.Parse("name: x\nrules:\n  - category: Insurance\n    expected_for: [licence/]\n", "bad.yaml"));
+    }
+
+    [Fact]
     public void Resolve_CappedAndUncappedOnOneClause_KeepsWhatTheWordsSay()
     {
         var exclusion = Finding("c1", "Cap on Liability", "In no event shall Provider be liable for indirect damages.");
@@ -211,7 +230,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Nothing in this Agreement limits either party's liability for death or personal injury caused by its negligence, or for fraud.", Severity.Low)]
     [InlineData("Nothing in this agreement limits or excludes liability for fraud or for breach of the terms implied by section 12 of the Sale of Goods Act 1979.", Severity.Low)]
     [InlineData("Nothing in this Agreement limits Customer's liability for fraud or for any breach of its payment obligations.", Severity.Critical)]
-    [InlineData("Customer's indemnity obligations are not subject to any limit in amount.", Severity.High)]
+    [InlineData("Customer's indemnity obligations are not subject to any limit in amount.", Severity.Critical)]
     public void Judge_ShippedPlaybookUncappedLiability_CarveOutsTheLawRequiresAreLow(string clause, Severity expected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Uncapped Liability")!;
