@@ -20,9 +20,10 @@ public static partial class ContractKinds
         ("saas", "SaaS subscription agreement", Saas()),
         ("distribution", "distribution agreement", Distribution()),
         ("supply", "supply agreement", Supply()),
-        ("licence", "software licence", Licence()),
-        ("employment", "employment or individual consulting agreement", Employment()),
+        // Before the licence: a "Software Development and Licence Agreement" is a services contract that licenses its results.
         ("services", "services or consulting agreement", Services()),
+        ("licence", "licence agreement", Licence()),
+        ("employment", "employment or individual consulting agreement", Employment()),
     ];
 
     /// <summary>The kind's id, or "other" when nothing matches; <paramref name="title"/> is the document's title or first heading.</summary>
@@ -63,10 +64,10 @@ public static partial class ContractKinds
         return end < 0 ? text : text[..end];
     }
 
-    [GeneratedRegex(@"\b(?:non-?disclosure|confidentiality)\s+agreement\b|\bNDA\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:non-?disclosure|confidentiality|confidential\s+disclosure|secrecy)(?:\s+and\s+[\w-]+)?\s+agreement\b|\bNDA\b", RegexOptions.IgnoreCase)]
     private static partial Regex Nda();
 
-    [GeneratedRegex(@"\bpatent\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:patent|know[- ]how|technology)(?:\s+and\s+(?:know[- ]how|technology|patent))?\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
     private static partial Regex PatentLicence();
 
     [GeneratedRegex(@"\b(?:joint\s+development|co-?development|research\s+and\s+development\s+collaboration|collaboration)\s+agreement\b", RegexOptions.IgnoreCase)]
@@ -78,7 +79,7 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:services\s+)?agreement\b|\bsaas\b", RegexOptions.IgnoreCase)]
     private static partial Regex Saas();
 
-    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?)\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|agency)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Distribution();
 
     [GeneratedRegex(@"\b(?:supply|purchase|procurement|manufacturing)\s+agreement\b", RegexOptions.IgnoreCase)]
@@ -90,6 +91,6 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:employment|independent\s+contractor)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Employment();
 
-    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services)\s+agreement\b|\bstatement\s+of\s+work\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?:software\s+)?development(?:\s+and\s+licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b", RegexOptions.IgnoreCase)]
     private static partial Regex Services();
 }

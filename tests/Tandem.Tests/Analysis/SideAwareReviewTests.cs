@@ -96,6 +96,12 @@ public sealed class SideAwareReviewTests
     [InlineData("Joint Development Agreement", "joint-development")]
     [InlineData("Data Processing Agreement", "hosting")]
     [InlineData("Lease", "other")]
+    [InlineData("Mutual Confidentiality and Standstill Agreement", "nda")]
+    [InlineData("PATENT AND KNOW-HOW LICENCE AGREEMENT", "patent-licence")]
+    [InlineData("Software Development and Licence Agreement", "services")]
+    [InlineData("Trademark and Brand Licence Agreement", "licence")]
+    [InlineData("IT Outsourcing Agreement", "services")]
+    [InlineData("Franchise Agreement", "distribution")]
     public void Detect_Title_TheKind(string title, string kind) => Assert.Equal(kind, ContractKinds.Detect(title, title + "\n\nThis agreement is made between A and B."));
 
     [Fact]
