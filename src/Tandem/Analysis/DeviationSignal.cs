@@ -11,7 +11,8 @@ namespace Tandem.Analysis;
 /// (<see cref="Measure"/> below <see cref="Below"/> or above <see cref="Above"/>: "notice 30 days;
 /// your standard ≥ 90"). Every condition given must hold. A pattern may name the sides: {us} and
 /// {them} stand for the side under review and its counterparties (their roles and names), so
-/// "{us} hereby assigns" is our assignment and not theirs.
+/// "{us} hereby assigns" is our assignment and not theirs; {us.home} and {them.home} stand for where
+/// they are incorporated ("laws of {them.home}" is the other side's home law).
 /// </summary>
 public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentPattern, Severity Severity, string? Rationale)
 {
@@ -40,7 +41,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
 
     /// <summary>Whether <paramref name="pattern"/> names a side ({us} or {them}).</summary>
     public static bool NamesSides(string? pattern) =>
-        pattern is not null && (pattern.Contains("{us}", StringComparison.Ordinal) || pattern.Contains("{them}", StringComparison.Ordinal));
+        pattern is not null && (pattern.Contains("{us", StringComparison.Ordinal) || pattern.Contains("{them", StringComparison.Ordinal));
 
     /// <summary>
     /// <paramref name="template"/> with {us} and {them} as alternations of the sides' roles and names
@@ -55,7 +56,15 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
                 ? "(?<!\\w)(?:(?:the\\s+)?(?:" + string.Join("|", names) + "))(?!\\w)"
                 : "(?!)";
         // A name may end in a full stop ("Acme, Inc."), where \b would not hold: the alternation bounds itself.
+        // {us.home} and {them.home}: where the parties are incorporated ("England and Wales" also as "England").
+        static string Homes(IEnumerable<ContractParty> parties) =>
+            parties.Select(p => p.Home).OfType<string>().SelectMany(h => new[] { h, h.Split(" and ")[0] }).Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(h => h.Length).Select(Regex.Escape).ToList() is { Count: > 0 } homes
+                ? "(?<!\\w)(?:" + string.Join("|", homes) + ")(?!\\w)"
+                : "(?!)";
         return template.Replace("\\b{us}\\b", "{us}", StringComparison.Ordinal).Replace("\\b{them}\\b", "{them}", StringComparison.Ordinal)
+            .Replace("{us.home}", side is null ? "(?!)" : Homes([side.Party]), StringComparison.Ordinal)
+            .Replace("{them.home}", side is null ? "(?!)" : Homes(side.Counterparties), StringComparison.Ordinal)
             .Replace("{us}", side is null ? "(?!)" : Names([side.Party]), StringComparison.Ordinal)
             .Replace("{them}", side is null ? "(?!)" : Names(side.Counterparties), StringComparison.Ordinal);
     }
@@ -106,8 +115,8 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
             return compiled;
         }
 
-        var us = side is null ? string.Empty : side.Party.Role + "\u0001" + side.Party.Name;
-        var them = side is null ? string.Empty : string.Join("\u0001", side.Counterparties.Select(p => p.Role + "\u0001" + p.Name));
+        var us = side is null ? string.Empty : side.Party.Role + "\u0001" + side.Party.Name + "\u0001" + side.Party.Home;
+        var them = side is null ? string.Empty : string.Join("\u0001", side.Counterparties.Select(p => p.Role + "\u0001" + p.Name + "\u0001" + p.Home));
         if (SidedPatterns.Count > 4096)
         {
             SidedPatterns.Clear();

@@ -98,7 +98,7 @@ public sealed partial class PartyFinder
             var name = NameOf(chunk);
             if (name.Length > 0 && !parties.Any(p => p.Role.Equals(role, StringComparison.OrdinalIgnoreCase)))
             {
-                parties.Add(new ContractParty(name, role));
+                parties.Add(new ContractParty(name, role) { Home = HomeOf(chunk) });
             }
         }
 
@@ -146,7 +146,7 @@ public sealed partial class PartyFinder
             var name = NameOf(value);
             if (name.Length > 0)
             {
-                parties.Add(new ContractParty(name, role));
+                parties.Add(new ContractParty(name, role) { Home = HomeOf(value) });
             }
         }
 
@@ -189,7 +189,38 @@ public sealed partial class PartyFinder
         }
 
         var name = cells.Where(c => !TermCell().IsMatch(c) && c.Any(char.IsLetter)).Select(c => NameOf(c.Trim('*', '_', ' '))).FirstOrDefault(n => n.Length > 0);
-        return name is null ? null : new ContractParty(name, term.Groups["term"].Value.Trim());
+        return name is null ? null : new ContractParty(name, term.Groups["term"].Value.Trim()) { Home = HomeOf(line) };
+    }
+
+    /// <summary>Adjectives of place a description may use ("a Swiss company") and the place they name.</summary>
+    private static readonly Dictionary<string, string> Demonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["English"] = "England", ["British"] = "England", ["Scottish"] = "Scotland", ["Welsh"] = "Wales", ["Irish"] = "Ireland",
+        ["Swiss"] = "Switzerland", ["German"] = "Germany", ["French"] = "France", ["Dutch"] = "Netherlands", ["Canadian"] = "Canada",
+        ["Norwegian"] = "Norway", ["Swedish"] = "Sweden", ["Danish"] = "Denmark", ["Spanish"] = "Spain", ["Italian"] = "Italy",
+        ["Japanese"] = "Japan", ["Australian"] = "Australia", ["Singaporean"] = "Singapore", ["Indian"] = "India", ["Belgian"] = "Belgium",
+    };
+
+    /// <summary>
+    /// Where a party's description says it is incorporated: "a Delaware corporation", "an Arizona limited
+    /// liability company", "incorporated and registered in England and Wales", "organised under the laws
+    /// of Germany", "a Swiss company"; null when it does not say.
+    /// </summary>
+    private static string? HomeOf(string description)
+    {
+        var match = IncorporatedIn().Match(description);
+        if (!match.Success)
+        {
+            match = PlaceAdjective().Match(description);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var place = match.Groups["place"].Value.Trim();
+        return Demonyms.TryGetValue(place, out var named) ? named : place;
     }
 
     /// <summary>"Lumenfield Software, Inc., a Delaware corporation having ..." → "Lumenfield Software, Inc.".</summary>
@@ -227,6 +258,12 @@ public sealed partial class PartyFinder
     /// <summary>"(2) ", ". (2) ", "2. ", "(b) " at the start of a party's chunk.</summary>
     [GeneratedRegex(@"^\.?\s*(?:\((?<n>\d{1,2}|[a-h])\)\s*|(?<n>\d{1,2})\.\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex PartyNumber();
+
+    [GeneratedRegex(@"\b(?:incorporated|registered|organi[sz]ed|formed|established|existing)\s+(?:and\s+(?:registered|existing)\s+)?(?:in|under\s+the\s+laws?\s+of)\s+(?:the\s+(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+)?(?<place>(?:[A-Z][a-z]+)(?:\s+(?:and\s+)?[A-Z][a-z]+)?)")]
+    private static partial Regex IncorporatedIn();
+
+    [GeneratedRegex(@"\b(?:an?|the)\s+(?<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:(?:public\s+)?(?:limited\s+)?(?:liability\s+)?(?:company|corporation|partnership)|nonprofit|non-profit|benefit\s+corporation|statutory\s+trust|GmbH|AG|plc)\b")]
+    private static partial Regex PlaceAdjective();
 
     /// <summary>A table cell that is only a defined term: the "Licensor", ("Licensee"), “Buyer”.</summary>
     [GeneratedRegex(@"^\(?(?:the\s+)?[*_]*[""“][*_]*(?<term>[^""“”*_]{1,40})[*_]*[""”][*_]*\)?$", RegexOptions.IgnoreCase)]

@@ -24,7 +24,7 @@ public sealed class PartyFinderTests
 
         var parties = new PartyFinder().Find(text);
 
-        Assert.Equal([new ContractParty(firstName, firstRole), new ContractParty(secondName, secondRole)], parties);
+        Assert.Equal([(firstName, firstRole), (secondName, secondRole)], parties.Select(p => (p.Name, p.Role)));
     }
 
     [Theory]
@@ -70,6 +70,17 @@ public sealed class PartyFinderTests
     [Fact]
     public void Find_LabelledLinesThatAreNotParties_Empty() =>
         Assert.Empty(new PartyFinder().Find("MEMO\n\nDate: 1 June 2026\nSubject: Renewal\nAttention: Legal\n\n1. Term. Three years."));
+
+    [Theory]
+    [InlineData("This Agreement is made between Acme Corp., a Delaware corporation (\"Provider\"), and Beta LLC, an Arizona limited liability company (\"Customer\").", "Delaware", "Arizona")]
+    [InlineData("PARTIES\n(1) HARTWELL LIMITED incorporated and registered in England and Wales with company number 1 (the \"Supplier\"); and\n(2) Nordlys AS, organised under the laws of the Kingdom of Norway (the \"Buyer\").", "England and Wales", "Norway")]
+    [InlineData("This Agreement is between Veridian AG, a Swiss company (\"Licensor\"), and Kite Inc. (\"Licensee\").", "Switzerland", null)]
+    public void Find_PartyDescriptions_WhereEachIsIncorporated(string preamble, string? first, string? second)
+    {
+        var parties = new PartyFinder().Find(preamble);
+
+        Assert.Equal([first, second], parties.Select(p => p.Home));
+    }
 
     [Fact]
     public void Find_NoPartySentence_Empty() =>

@@ -233,6 +233,20 @@ public sealed class SideAwareReviewTests
     }
 
     [Theory]
+    [InlineData("This Agreement is governed by the laws of England and Wales.", "customer", Severity.Info)]
+    [InlineData("This Agreement is governed by the laws of England and Wales.", "provider", Severity.Medium)]
+    [InlineData("This Agreement is governed by the laws of the State of Oregon.", "provider", Severity.Info)]
+    [InlineData("This Agreement is governed by the laws of the State of Oregon.", "customer", Severity.Medium)]
+    [InlineData("This Agreement is governed by the laws of Singapore.", "customer", Severity.High)]
+    public void Judge_ShippedPlaybookGoverningLaw_HomeLawOfWhichSide(string clause, string side, Severity expected)
+    {
+        ContractParty[] parties = [new("Lumenfield Software, Inc.", "Provider") { Home = "Oregon" }, new("Carrow & Beck Ltd", "Customer") { Home = "England and Wales" }];
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Governing Law")!;
+
+        Assert.Equal(expected, ContractAnalyzer.Judge(rule, [Piece(clause)], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(parties, side))).Severity);
+    }
+
+    [Theory]
     [InlineData("Nothing in this Agreement limits either party's liability for death or personal injury caused by its negligence, or for fraud.", Severity.Low)]
     [InlineData("Nothing in this agreement limits or excludes liability for fraud or for breach of the terms implied by section 12 of the Sale of Goods Act 1979.", Severity.Low)]
     [InlineData("Nothing in this Agreement limits Customer's liability for fraud or for any breach of its payment obligations.", Severity.Critical)]
