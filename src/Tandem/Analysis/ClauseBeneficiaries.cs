@@ -105,9 +105,9 @@ public sealed partial class ClauseBeneficiaries
             return +1;
         }
 
-        if (Restriction().IsMatch(after))
+        if (Restriction().IsMatch(after) || NarrowedRight().IsMatch(after))
         {
-            return -1;
+            return -1; // "may not terminate"; "may terminate this Agreement only under clause 11.3"
         }
 
         if (Right().IsMatch(after))
@@ -151,6 +151,10 @@ public sealed partial class ClauseBeneficiaries
 
     [GeneratedRegex(@"^\s*(?:(?:shall|will|may|must|can|does|do)\s*not|cannot|agrees?\s+not\s+to|covenants?\s+not\s+to|is\s+not\s+(?:permitted|allowed|entitled)|shall\s+in\s+no\s+event|(?:shall|will)\s+have\s+no\s+right|has\s+no\s+right)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Restriction();
+
+    /// <summary>A right confined to what another clause allows: "may terminate this Agreement only under clause 11.3", "may only terminate for breach".</summary>
+    [GeneratedRegex(@"^\s*(?:may|can)\s+(?:only\s+\w+(?:\s+\w+){0,3}?|\w+(?:\s+\w+){0,3}?\s+only)\s+(?:under|in\s+accordance\s+with|pursuant\s+to|as\s+(?:set\s+out|provided)\s+in|for\s+(?:cause|breach|material\s+breach)|on\s+(?:the\s+)?grounds?|if|where|upon|in\s+the\s+(?:event|circumstances))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NarrowedRight();
 
     [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Right();

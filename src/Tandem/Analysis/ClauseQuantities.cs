@@ -28,11 +28,15 @@ public sealed partial class ClauseQuantities
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
         try
         {
-            var durations = Duration().Matches(clause).Select(m => (Days: Number(m) * UnitDays(m.Groups["unit"].Value), m.Index)).Where(d => d.Days > 0).ToList();
+            var durations = Duration().Matches(clause).Select(m => (Days: Number(m) * UnitDays(m.Groups["unit"].Value), m.Index, End: m.Index + m.Length)).Where(d => d.Days > 0).ToList();
             if (durations.Count > 0)
             {
                 found["duration_days"] = durations.Max(d => d.Days);
-                var notices = durations.Where(d => NoticeNear(clause, d.Index)).ToList();
+                // The notice period is the duration the drafting ties to the notice ("60 days' notice", "at least
+                // 90 days before the end"), not the term beside it ("renews for one year unless ... notice").
+                var tied = durations.Where(d => NoticeAfter().IsMatch(clause[d.End..Math.Min(clause.Length, d.End + 40)])
+                    || NoticeBefore().IsMatch(clause[Math.Max(0, d.Index - 40)..d.Index])).ToList();
+                var notices = tied.Count > 0 ? tied : durations.Where(d => NoticeNear(clause, d.Index)).ToList();
                 if (notices.Count > 0)
                 {
                     found["notice_days"] = notices.Max(d => d.Days);
@@ -84,6 +88,14 @@ public sealed partial class ClauseQuantities
         days >= 365 && days % 365 == 0 ? $"{days / 365:0} year{(days == 365 ? "" : "s")}"
         : days >= 30 && days % 30 == 0 && days != 30 && days != 60 && days != 90 ? $"{days / 30:0} months"
         : $"{days:0} days";
+
+    /// <summary>What follows a notice period: "' written notice", " (60) days prior", " before the end", " in advance".</summary>
+    [GeneratedRegex(@"^\W{0,3}(?:s\b)?\W{0,3}(?:\(\w+\)\s*)?(?:\w+\s+){0,2}?(?:notice|prior\b|before\b|in\s+advance)", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex NoticeAfter();
+
+    /// <summary>What comes before a notice period: "notice of ", "at least ", "not less than ", "a notice period of ".</summary>
+    [GeneratedRegex(@"(?:notice\s+(?:period\s+)?of|at\s+least|not\s+less\s+than|no\s+(?:less|fewer|later)\s+than|a\s+minimum\s+of)\s*$", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex NoticeBefore();
 
     private static bool NoticeNear(string clause, int index)
     {

@@ -91,6 +91,6 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:employment|independent\s+contractor)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Employment();
 
-    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?:software\s+)?development(?:\s+and\s+licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b", RegexOptions.IgnoreCase)]
     private static partial Regex Services();
 }

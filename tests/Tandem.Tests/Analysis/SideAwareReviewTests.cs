@@ -267,6 +267,15 @@ public sealed class SideAwareReviewTests
     [InlineData("Price Restrictions", "Provider may, on thirty days' notice, revise the Fees and the unit rates.")]
     [InlineData("Uncapped Liability", "9.2 The Developer's obligations under Section 9.1 are not subject to any limit in amount and survive termination or expiry of this Agreement indefinitely.")]
     [InlineData("Volume Restriction", "Where consumption in any month exceeds the capacity in the Order Form, the excess is charged at twice the unit rate.")]
+    [InlineData("Audit Rights", "The Licensor and any auditor it appoints may on five Business Days' notice enter the premises of the Licensee to verify compliance.")]
+    [InlineData("Renewal Term", "It then continues for further periods of three years each unless the Customer gives notice.")]
+    [InlineData("Notice Period to Terminate Renewal", "It renews unless either party gives written notice of non-renewal at least 60 days before the end of the then-current period.")]
+    [InlineData("Source Code Escrow", "The Source Code shall be released to the Licensee if the Licensor undergoes a change of control.")]
+    [InlineData("No-Solicit of Employees", "The Sponsor shall not employ any researcher or technician engaged on the Project for 12 months.")]
+    [InlineData("Exclusivity", "The Licensor shall not supply or license the Software, or any similar product, to any other person in the Territory.")]
+    [InlineData("Warranty Duration", "The Supplier warrants that the Equipment will be free from defects for a period of 60 months from Acceptance.")]
+    [InlineData("No-Solicit of Customers", "Vantory shall not encourage any Referred Merchant to cease using or transfer its volume away from the Services.")]
+    [InlineData("Minimum Commitment", "The Customer shall purchase a minimum of 60 days of Professional Services in each Support Year.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -274,6 +283,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Most Favored Nation", "Each party shall treat the other's information as confidential.")]
     [InlineData("Covenant Not to Sue", "Customer covenants to pay all undisputed invoices within thirty days.")]
     [InlineData("Irrevocable or Perpetual License", "The confidentiality obligations survive termination for five years.")]
+    [InlineData("Source Code Escrow", "Each party shall keep the other's confidential information secret.")]
+    [InlineData("Renewal Term", "The Services start on the Commencement Date.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
