@@ -165,7 +165,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:(?:or|and)\s+(?:its|their)\s+(?:\w+\s+){0,3}?(?:representatives?|affiliates?|agents?|auditors?|designees?|subcontractors?|personnel)\b|,\s*[^,.;]{1,60},)", RegexOptions.IgnoreCase)]
     private static partial Regex Appositive();
 
-    [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?)\b[^.;]{0,80}?\bto\s+(?:the\s+|each\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b[^.;]{0,80}?\bto\s+(?:the\s+|each\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Grantee();
 
     [GeneratedRegex(@"^\s*(?:(?:hereunder|under\s+this\s+agreement)\s+)?(?:(?:shall|will|automatically|immediately)\s+)*(?:end|ends|terminate|terminates|cease|ceases|expire|expires|lapse|lapses|revert|reverts|(?:is|are|be)\s+(?:revoked|terminated|withdrawn))\b", RegexOptions.IgnoreCase)]

@@ -120,10 +120,11 @@ public sealed partial class ClauseQuantities
             return n;
         }
 
-        return m.Groups["w"].Success && Words.TryGetValue(Regex.Replace(m.Groups["w"].Value.Trim(), @"\s+", " "), out var w) ? w : 0;
+        return m.Groups["w"].Success && Words.TryGetValue(Regex.Replace(m.Groups["w"].Value.Trim(), @"\s+(?:and\s+)?", " "), out var w) ? w : 0;
     }
 
-    private const string Num = @"(?:(?<w>one\s+hundred\s+(?:twenty|eighty)|three\s+hundred\s+sixty-five|twenty-four|thirty-six|forty-five|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|sixty|ninety)\s*(?:\(\s*(?<n>\d[\d,]*(?:\.\d+)?)\s*\))?|(?<n>\d[\d,]*(?:\.\d+)?))";
+    // Digits in brackets after words this list does not know ("one hundred and eighty (180) days") still count.
+    private const string Num = @"(?:(?<w>one\s+hundred\s+(?:and\s+)?(?:twenty|eighty)|three\s+hundred\s+sixty-five|twenty-four|thirty-six|forty-five|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|sixty|ninety)\s*(?:\(\s*(?<n>\d[\d,]*(?:\.\d+)?)\s*\))?|(?<n>\d[\d,]*(?:\.\d+)?)|\(\s*(?<n>\d[\d,]*(?:\.\d+)?)\s*\))";
 
     [GeneratedRegex(Num + @"\s*(?:\(\s*\d+\s*\)\s*)?(?:calendar\s+|business\s+|working\s+|consecutive\s+)?(?<unit>days?|weeks?|months?|years?)\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Duration();

@@ -31,20 +31,25 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             var threshold = Math.Max(categories[k].Threshold, options.MinConfidence ?? 0);
             // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
             // The model's hits, plus the clauses the playbook recognises by their words (rare categories the model misses).
-            var hits = Enumerable.Range(0, clauses.Count)
-                .Where(i => scores[i][k] >= threshold || (options.MinConfidence is null && rule?.Detects(clauses[i].Clause.Text) == true))
+            // A definition states no right or duty, so its words alone find nothing.
+            var groups = Enumerable.Range(0, clauses.Count)
+                .Where(i => scores[i][k] >= threshold
+                    || (options.MinConfidence is null && clauses[i].Clause.Kind != ClauseKind.Definition && rule?.Detects(clauses[i].Clause.Text) == true))
                 .GroupBy(i => ContextClause.ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
-                .Select(g => g.Order().ToList())
+                .Select(g => WithListItems(g.Order().ToList(), clauses))
                 .OrderByDescending(g => g.Max(i => scores[i][k]))
                 .ThenBy(g => g[0])
-                .Take(options.MaxFindingsPerCategory)
                 .ToList();
-            if (hits.Count == 0)
+            // The most confident clauses the model found, up to the limit, and every clause found by its words alone
+            // (reported only with a deviation, below): a rare clause the model scores low is not crowded out by common ones.
+            var hits = groups.Where(g => g.Any(i => scores[i][k] >= threshold)).Take(options.MaxFindingsPerCategory)
+                .Concat(groups.Where(g => g.All(i => scores[i][k] < threshold)))
+                .ToList();
+            if (hits.Any(g => g.Any(i => scores[i][k] >= threshold)))
             {
-                continue;
+                present.Add(category);
             }
 
-            present.Add(category);
             if (rule is null)
             {
                 continue;
@@ -53,13 +58,16 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             foreach (var pieces in hits)
             {
                 var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(i => scores[i][k]), document.Text, lens);
-                // A clause found by its words alone is reported only with a specific judgement (a deviation for this side):
-                // the rule's default severity was set for clauses the model recognises, and words alone are weaker evidence.
+                // A clause found by its words alone is reported, and shows the category present, only with a specific
+                // judgement (a deviation for this side): the rule's default severity was set for clauses the model
+                // recognises, and words alone are weaker evidence.
                 var byWordsOnly = pieces.All(i => scores[i][k] < threshold);
                 if (byWordsOnly && finding.Deviations.Count == 0)
                 {
                     continue;
                 }
+
+                present.Add(category);
 
                 if (options.IncludeInfo || finding.Severity != Severity.Info)
                 {
@@ -81,6 +89,29 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
                 ContractKindDetected = options.ContractKind is null,
                 Context = ReportContext.Of("local", clauses, clauses.Select(c => c.ClauseId)) with { ShowsAllFindings = options.IncludeInfo && options.MinConfidence is null },
             };
+    }
+
+    /// <summary>
+    /// A clause that introduces a list ("The Source Code shall be released to the Licensee if:") is
+    /// judged with its items ("(a) ... (c) the Licensor undergoes a Change of Control"): alone it says
+    /// nothing. The items are the pieces right after it whose paths extend its own.
+    /// </summary>
+    private static List<int> WithListItems(List<int> pieces, IReadOnlyList<StoredClause> clauses)
+    {
+        var last = pieces[^1];
+        if (!clauses[last].Clause.Text.TrimEnd().EndsWith(':'))
+        {
+            return pieces;
+        }
+
+        var path = ContextClause.ClausePathOf(clauses[last].Clause.Path);
+        var items = new List<int>(pieces);
+        for (var i = last + 1; i < clauses.Count && i <= last + 12 && clauses[i].Clause.Path.StartsWith(path + "(", StringComparison.Ordinal); i++)
+        {
+            items.Add(i);
+        }
+
+        return items;
     }
 
     /// <summary>

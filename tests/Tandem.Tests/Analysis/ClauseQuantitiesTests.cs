@@ -11,6 +11,7 @@ public sealed class ClauseQuantitiesTests
     [InlineData("Provider may terminate on sixty (60) days' written notice to Customer.", "notice_days", 60)]
     [InlineData("unless either party gives notice of non-renewal at least one hundred eighty (180) days before the end of the then-current term", "notice_days", 180)]
     [InlineData("This Agreement renews for successive twenty-four (24) month terms.", "duration_days", 720)]
+    [InlineData("It then renews for successive further terms of thirty-six (36) months each unless the Customer gives the Provider written notice of non-renewal at least one hundred and eighty (180) days before the end of the then-current Renewal Term.", "notice_days", 180)]
     [InlineData("It then renews automatically for successive periods of one year unless either Party gives the other written notice of non-renewal at least 60 days before the end of the then-current period.", "notice_days", 60)]
     [InlineData("It then renews for successive periods of two years unless either party gives the other at least 90 days' written notice of non-renewal before the end of the current period.", "notice_days", 90)]
     [InlineData("It continues for further periods of three years each unless the Customer notifies the Supplier in writing, not less than 12 months before the end of the initial period.", "notice_days", 360)]
