@@ -10,7 +10,7 @@ namespace Tandem.Analysis;
 /// any clause become missing protections. Quotes are the stored clause text, so they occur
 /// verbatim in the document.
 /// </summary>
-public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = null)
+public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -31,20 +31,19 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
             var threshold = Math.Max(categories[k].Threshold, options.MinConfidence ?? 0);
             // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
             // The model's hits, plus the clauses the playbook recognises by their words (rare categories the model misses).
-            // A definition states no right or duty, so its words alone find nothing.
+            // A recital binds nobody and a bare heading ("4. Minimum purchase targets") states nothing, so neither
+            // carries a risk finding; a definition states no right or duty, so its words alone find nothing.
             var groups = Enumerable.Range(0, clauses.Count)
+                .Where(i => InformationalCategories.Contains(category) || (!IsRecital(clauses[i].Clause) && WordCount(clauses[i].Clause.Text) >= 6))
                 .Where(i => scores[i][k] >= threshold
-                    || (options.MinConfidence is null && clauses[i].Clause.Kind != ClauseKind.Definition && rule?.Detects(clauses[i].Clause.Text) == true))
+                    || (options.MinConfidence is null && clauses[i].Clause.Kind != ClauseKind.Definition && WordCount(clauses[i].Clause.Text) >= 8
+                        && rule?.Detects(clauses[i].Clause.Text) == true))
                 .GroupBy(i => ContextClause.ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
                 .Select(g => WithListItems(g.Order().ToList(), clauses))
                 .OrderByDescending(g => g.Max(i => scores[i][k]))
                 .ThenBy(g => g[0])
                 .ToList();
-            // The most confident clauses the model found, up to the limit, and every clause found by its words alone
-            // (reported only with a deviation, below): a rare clause the model scores low is not crowded out by common ones.
-            var hits = groups.Where(g => g.Any(i => scores[i][k] >= threshold)).Take(options.MaxFindingsPerCategory)
-                .Concat(groups.Where(g => g.All(i => scores[i][k] < threshold)))
-                .ToList();
+            var hits = groups;
             if (hits.Any(g => g.Any(i => scores[i][k] >= threshold)))
             {
                 present.Add(category);
@@ -55,6 +54,7 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
                 continue;
             }
 
+            var judged = new List<(Finding Finding, bool ByWordsOnly)>();
             foreach (var pieces in hits)
             {
                 var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(i => scores[i][k]), document.Text, lens);
@@ -71,9 +71,15 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
 
                 if (options.IncludeInfo || finding.Severity != Severity.Info)
                 {
-                    findings.Add(finding);
+                    judged.Add((finding, byWordsOnly));
                 }
             }
+
+            // The riskiest of the clauses the model found, up to the limit (a common category's many ordinary clauses
+            // must not crowd out its one deviating clause), and every clause found by its words alone with a deviation.
+            findings.AddRange(judged.Where(j => !j.ByWordsOnly).Select(j => j.Finding)
+                .OrderByDescending(f => f.Severity).ThenByDescending(f => f.Confidence).Take(options.MaxFindingsPerCategory)
+                .Concat(judged.Where(j => j.ByWordsOnly).Select(j => j.Finding)));
         }
 
         var kind = options.ContractKind ?? ContractKinds.Of(document);
@@ -90,6 +96,24 @@ public sealed class ContractAnalyzer(LocalAnalyst analyst, TimeProvider? time = 
                 Context = ReportContext.Of("local", clauses, clauses.Select(c => c.ClauseId)) with { ShowsAllFindings = options.IncludeInfo && options.MinConfidence is null },
             };
     }
+
+    /// <summary>Categories that describe the contract rather than bind anyone: a recital may carry them.</summary>
+    private static readonly HashSet<string> InformationalCategories = new(StringComparer.Ordinal) { "Document Name", "Parties", "Agreement Date", "Effective Date" };
+
+    /// <summary>
+    /// "(A) The Patent Owner owns ...": a lettered recital, or an unnumbered paragraph under a Background, Recitals or
+    /// Whereas heading (a numbered section is operative whatever heading the segmenter carried over to it).
+    /// </summary>
+    private static bool IsRecital(Clause clause) =>
+        RecitalPath().IsMatch(clause.Path) || (!clause.Path.Any(char.IsDigit) && clause.Heading is { } heading && RecitalHeading().IsMatch(heading));
+
+    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\([A-Z]\)$")]
+    private static partial System.Text.RegularExpressions.Regex RecitalPath();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:background|recitals?|whereas|preliminary\s+statements?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex RecitalHeading();
 
     /// <summary>
     /// A clause that introduces a list ("The Source Code shall be released to the Licensee if:") is

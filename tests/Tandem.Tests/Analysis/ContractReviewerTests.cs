@@ -113,5 +113,48 @@ public sealed class ContractReviewerTests : IDisposable
         Assert.Null(await _f.Store.GetDocumentAsync(byFile.DocumentId, StoreFixture.Alice));
     }
 
+    [Fact]
+    public async Task ReviewFile_RecitalsHeadingsListsAndRareClauses_JudgedWhereTheyBind()
+    {
+        const string text = """
+            SOFTWARE LICENCE AGREEMENT
+
+            This Agreement is made between Orbisight Labs Limited, a company incorporated in England and Wales ("Licensor"), and Halden Point Software, Inc., a Delaware corporation ("Licensee").
+
+            (A) The Licensor holds the exclusive right to grant licences of the Software and wishes to grant an exclusive licence to the Licensee.
+
+            1. Minimum purchase targets
+
+            1.1 The Licensee shall pay the royalties set out in Schedule 1 within thirty days of each invoice.
+
+            2. Source code
+
+            2.1 The Source Code shall be released to the Licensee if:
+
+            (a) the Licensor becomes insolvent;
+
+            (b) the Licensor undergoes a Change of Control; or
+
+            (c) the Licensor misses a single Severity 1 response time.
+
+            3. Most favoured terms
+
+            3.1 If the Licensor grants any other licensee a lower royalty rate, the royalty payable by the Licensee shall automatically be reduced to that lower rate.
+
+            4. Governing law
+
+            4.1 This Agreement is governed by the laws of England and Wales.
+            """;
+
+        var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("oem.txt", text), StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "licensor" });
+
+        Assert.DoesNotContain(report.Findings, f => f.ClausePath == "(A)" && f.Severity >= Severity.Medium); // a recital binds nobody
+        Assert.DoesNotContain(report.Findings, f => f.ClausePath == "1"); // a bare heading states nothing
+        var escrow = Assert.Single(report.Findings, f => f.Category == "Source Code Escrow");
+        Assert.Equal((Severity.High, "2.1"), (escrow.Severity, escrow.ClausePath)); // judged with its list: released on a change of control
+        Assert.Contains(report.Findings, f => f.Category == "Most Favored Nation" && f.ClausePath == "3.1" && f.Severity >= Severity.High);
+        Assert.Contains(report.Findings, f => f.Category == "Governing Law" && f.ClausePath == "4.1" && f.Severity == Severity.Info);
+    }
+
     private ContractReviewer Reviewer() => new(_f.Ingestor, _f.Store, new ContractAnalyzer(Analyst.Value));
 }
