@@ -19,6 +19,7 @@ public static class WebExtensions
         // At Trace, Razor Pages logs every handler's arguments: a pasted key, a quote, a search. Nothing below Debug for it.
         services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageActionInvoker", LogLevel.Debug));
         services.AddScoped<WebCookieEvents>();
+        services.AddOptions<WebSignInOptions>();
         services.AddAuthentication().AddCookie(WebIdentity.Scheme, WebIdentity.Configure);
         services.AddAuthorizationBuilder()
             .AddPolicy(WebIdentity.Policy, new AuthorizationPolicyBuilder(WebIdentity.Scheme).RequireAuthenticatedUser().Build());
@@ -27,6 +28,7 @@ public static class WebExtensions
             {
                 o.Conventions.AuthorizeFolder("/", WebIdentity.Policy);
                 o.Conventions.AllowAnonymousToPage("/SignIn");
+                o.Conventions.AllowAnonymousToPage("/SignedIn");
                 o.Conventions.AddPageRoute("/Index", "app/reviews/new");
             })
             // `tandem serve` runs from the CLI's assembly, whose dependency list MVC may not search for pages.
