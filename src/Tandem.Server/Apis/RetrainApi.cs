@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Tandem.Evaluation;
 using Tandem.Learning;
 using Tandem.Server.Identity;
 using Tandem.Server.Jobs;
