@@ -69,6 +69,7 @@ public static class ServerExtensions
         builder.AddTandemReviews();
         builder.Services.AddTandemJobs(builder.Configuration);
         builder.Services.AddTandemWeb<WebApp.ServerWebBackend>();
+        builder.Services.AddScoped<Web.Retraining.IWebRetraining, WebApp.ServerWebRetraining>();
         RaiseMinimumThreads(builder.Configuration);
         return builder;
     }

@@ -31,6 +31,7 @@ public static class WorkerHost
         builder.Configuration[$"{JobServerOptions.Section}:{nameof(JobServerOptions.Worker)}"] = "true";
         builder.Services.AddTandem(builder.Configuration).UsePostgres(builder.Configuration[PostgresTandemBuilderExtensions.ConnectionStringKey]!);
         builder.Services.AddTandemJobs(builder.Configuration);
+        Reviews.ServerPlaybooks.AddTandemPlaybooks(builder.Services, builder.Configuration);
         using var host = builder.Build();
         host.Services.ValidateTandemOptions();
         var database = host.Services.GetRequiredService<PostgresDatabase>();

@@ -58,6 +58,8 @@ internal static class AccessProbes
 
             // Reviews
             Row("POST", "/api/reviews", Hidden, w.PrivateDocumentId, id => Send("POST", "/api/reviews", Json(new { documentId = id, @for = "customer" }))),
+            Row("POST", "/api/reviews", Hidden, w.PrivateDocumentId, id => Send("POST", "/api/reviews", Json(new { documentId = id, playbook = "standard" }))),
+            Row("GET", "/api/playbooks", Listed, null, _ => Get("/api/playbooks")),
             Row("GET", "/api/reviews/{id}", Hidden, w.ReportId, id => Get($"/api/reviews/{id}")),
             Row("GET", "/api/reviews/{id}", Hidden, w.JobReportId, id => Get($"/api/reviews/{id}?format=markdown")),
             Row("GET", "/api/reviews/{id}", Hidden, w.ReportId, id => Get($"/api/reviews/{id}", "text/html")),

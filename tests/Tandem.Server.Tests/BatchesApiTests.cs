@@ -132,7 +132,8 @@ public sealed class BatchesApiTests : ServerTest
         return [.. (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(d => d.GetProperty("documentId").GetString()!)];
     }
 
-    private static async Task<JsonElement> PollAsync(HttpClient client, string url)
+    /// <summary>The batch at <paramref name="url"/> once every contract is done or failed; at most 60 seconds of polling.</summary>
+    internal static async Task<JsonElement> PollAsync(HttpClient client, string url)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)

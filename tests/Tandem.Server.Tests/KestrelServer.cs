@@ -15,13 +15,15 @@ namespace Tandem.Server.Tests;
 /// </summary>
 public sealed class KestrelServer : IAsyncDisposable
 {
-    private readonly ServerFactory _factory = new();
+    private readonly ServerFactory _factory;
     private readonly WebApplicationFactory<Program> _server;
     private readonly string _files = Directory.CreateTempSubdirectory("tandem-files-").FullName;
     private readonly Dictionary<Principal, string> _keys = [];
 
-    public KestrelServer()
+    /// <param name="settings">Configuration for the server (e.g. an OpenID Connect provider), on top of the store's path.</param>
+    public KestrelServer(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _factory = new(settings);
         _server = _factory.WithWebHostBuilder(b => b.UseSetting("urls", "http://127.0.0.1:0"));
         _server.UseKestrel(0);
         _server.StartServer();

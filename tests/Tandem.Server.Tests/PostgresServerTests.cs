@@ -82,7 +82,40 @@ public sealed class PostgresServerTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task WebSignIn_TwoNodesOnOneDatabase_ShareTheKeyRing()
+    {
+        using var nodeA = Server();
+        using var nodeB = Server();
+        using var clientA = nodeA.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var clientB = nodeB.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var key = await nodeA.Keys.CreateAsync(new ApiKeyRequest { UserId = "alice" });
+
+        // Node A's sign-in form (antiforgery cookie and token) is posted to node B; B's sign-in cookie opens the app on A.
+        using var form = await clientA.GetAsync("/app/sign-in", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "/app/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key.Secret, ["__RequestVerificationToken"] = token }),
+        };
+        signIn.Headers.Add("Cookie", CookieOf(form, ".AspNetCore.Antiforgery."));
+        using var signedIn = await clientB.SendAsync(signIn, TestContext.Current.CancellationToken);
+        using var app = new HttpRequestMessage(HttpMethod.Get, "/app");
+        app.Headers.Add("Cookie", CookieOf(signedIn, "tandem_web="));
+        using var opened = await clientA.SendAsync(app, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Contains(">alice</span>", await opened.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.True(await _database.CountAsync("SELECT count(*) FROM protection_keys") >= 1, "the key ring is not in PostgreSQL");
+    }
+
     public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    /// <summary>The <c>name=value</c> of the cookie whose name starts with <paramref name="name"/> in a response's Set-Cookie headers.</summary>
+    private static string CookieOf(HttpResponseMessage response, string name) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name, StringComparison.Ordinal)).Split(';')[0];
 
     private static async Task<JsonElement> HitsAsync(HttpClient client, string mode) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/search?q=cap%20on%20damages&mode={mode}&k=3", TestContext.Current.CancellationToken)).GetProperty("hits");

@@ -1,17 +1,22 @@
 using System.Net;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Learning;
+using Tandem.Tests.Support;
 using Tandem.Web.Tests.Support;
 
 namespace Tandem.Web.Tests;
 
-/// <summary>The models page: the registry with its gate scores, the retraining policy's count, and promotion for admins only.</summary>
+/// <summary>
+/// The models page: the registry with its gate scores, the retraining policy's count and the
+/// schedule, and promotion, scoring and retraining for admins only.
+/// </summary>
 public sealed class ModelsTests : WebTest
 {
     [Fact]
     public async Task Models_ShowsTheRegistryWithScoresPerCategoryAndThePolicysDecision()
     {
-        await Registry.RegisterAsync(SelfHosted("sh-scored", 0.61, "public"));
+        await Registry.RegisterAsync(TestModels.SelfHosted("sh-scored", 0.61, "public"));
         var alice = await SignedInAsync("alice", "legal");
 
         var page = await alice.PageAsync("/app/models");
@@ -26,7 +31,7 @@ public sealed class ModelsTests : WebTest
     [Fact]
     public async Task Promote_ByANonAdmin_IsRefusedAndNothingChanges()
     {
-        await Registry.RegisterAsync(SelfHosted("sh-candidate", 0.7, "public"));
+        await Registry.RegisterAsync(TestModels.SelfHosted("sh-candidate", 0.7, "public"));
         var alice = await SignedInAsync("alice", "legal");
 
         using var response = await alice.PostFormAsync("/app/models?handler=promote", new() { ["id"] = "sh-candidate", ["margin"] = "1" }, tokenPage: "/app/models");
@@ -39,9 +44,9 @@ public sealed class ModelsTests : WebTest
     [Fact]
     public async Task Promote_ByAnAdmin_GateRefusesWithItsReasons_ThenForcedWithAReason()
     {
-        await Registry.RegisterAsync(SelfHosted("sh-champion", 0.9, "public"));
+        await Registry.RegisterAsync(TestModels.SelfHosted("sh-champion", 0.9, "public"));
         await Registry.PromoteAsync("sh-champion", "passed the gate");
-        await Registry.RegisterAsync(SelfHosted("sh-worse", 0.4, "public"));
+        await Registry.RegisterAsync(TestModels.SelfHosted("sh-worse", 0.4, "public"));
         var admin = await SignedInAsync("root", "admin");
 
         using var refused = await admin.PostFormAsync("/app/models?handler=promote", new() { ["id"] = "sh-worse", ["margin"] = "1" }, tokenPage: "/app/models");
@@ -56,14 +61,93 @@ public sealed class ModelsTests : WebTest
         Assert.Equal(ModelStatus.Champion, (await Registry.GetAsync("sh-worse"))!.Status);
     }
 
-    private IModelRegistry Registry => Factory.Services.GetRequiredService<IModelRegistry>();
+    [Fact]
+    public async Task Models_NothingScheduled_SaysHowToSchedule()
+    {
+        var alice = await SignedInAsync("alice");
 
-    /// <summary>A self-hosted model registered as an admin would, with held-out scores when <paramref name="aupr"/> is given.</summary>
-    private static RegisteredModel SelfHosted(string id, double? aupr, string audience) =>
-        new(id, ModelService.SelfHostedBackend, "llama", $"http://127.0.0.1:9/v1 model {id}", "hash", DateTimeOffset.UtcNow,
-            aupr is { } a ? new GateScores("gate-1", a, new Dictionary<string, CategoryScore> { ["Cap on Liability"] = new(a, 12) }) : null,
-            ModelStatus.Candidate, null, null)
+        var page = await alice.PageAsync("/app/models");
+
+        Assert.Contains("Nothing is scheduled", page.GetElementById("next-run")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetrainNow_ByAnAdmin_QueuesTheApisJobWhichRegistersACandidate()
+    {
+        var data = DataFolders.WriteCuadLike(Path.Combine(Path.GetDirectoryName(Factory.DatabasePath)!, "cuad"), contracts: 6);
+        var before = (await Registry.ListAsync()).Count;
+        var admin = await SignedInAsync("root", "admin");
+        Assert.NotNull((await admin.PageAsync("/app/models")).QuerySelector("#retrain-data"));
+
+        using var queued = await admin.PostFormAsync("/app/models?handler=retrain", new() { ["data"] = data }, tokenPage: "/app/models");
+        var followed = queued.Headers.Location!.OriginalString;
+        AngleSharp.Dom.IElement status;
+        var waited = 0;
+        do
         {
-            Audience = [audience], Endpoint = new ServedEndpoint(new Uri("http://127.0.0.1:9/v1"), id),
-        };
+            await Task.Delay(250);
+            waited += 250;
+            status = (await admin.PageAsync(followed)).GetElementById("retrain-job")!;
+        }
+        while (!status.TextContent.Contains("succeeded", StringComparison.Ordinal) && !status.TextContent.Contains("failed", StringComparison.Ordinal) && waited < 120_000);
+
+        Assert.Equal(HttpStatusCode.Redirect, queued.StatusCode);
+        Assert.Matches("^/app/models\\?job=[^&]+#retrain-job$", followed);
+        Assert.Contains("succeeded; registered candidate", status.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before + 1, (await Registry.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task RetrainNow_ABadFolder_IsOneLineOnThePage()
+    {
+        var admin = await SignedInAsync("root", "admin");
+
+        using var response = await admin.PostFormAsync("/app/models?handler=retrain", new() { ["data"] = "/no/such/cuad" }, tokenPage: "/app/models");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("/no/such/cuad", WebSession.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, JobCount());
+    }
+
+    [Fact]
+    public async Task RetrainAndEvaluate_ByANonAdmin_AreRefusedAndNothingIsQueuedOrScored()
+    {
+        await Registry.RegisterAsync(TestModels.SelfHosted("sh-unscored", null, "public"));
+        var data = DataFolders.WriteCuadLike(Path.Combine(Path.GetDirectoryName(Factory.DatabasePath)!, "cuad"), contracts: 6);
+        var alice = await SignedInAsync("alice", "legal");
+        var page = await alice.PageAsync("/app/models");
+
+        using var retrain = await alice.PostFormAsync("/app/models?handler=retrain", new() { ["data"] = data }, tokenPage: "/app/models");
+        using var evaluate = await alice.PostFormAsync("/app/models?handler=evaluate", new() { ["id"] = "sh-unscored", ["data"] = data }, tokenPage: "/app/models");
+
+        Assert.Empty(page.QuerySelectorAll("#retrain-data, [id^=evaluate-data]"));
+        Assert.Equal(HttpStatusCode.Forbidden, retrain.StatusCode);
+        Assert.Contains("only admins retrain models", await retrain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, evaluate.StatusCode);
+        Assert.Contains("only admins evaluate models", await evaluate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, JobCount());
+        Assert.Null((await Registry.GetAsync("sh-unscored"))!.Scores);
+    }
+
+    [Fact]
+    public async Task Evaluate_ByAnAdmin_RunsTheServicesScoring()
+    {
+        await Registry.RegisterAsync(TestModels.SelfHosted("sh-unscored", null, "public"));
+        var admin = await SignedInAsync("root", "admin");
+
+        using var response = await admin.PostFormAsync("/app/models?handler=evaluate", new() { ["id"] = "sh-unscored", ["data"] = "/no/such/cuad" }, tokenPage: "/app/models");
+
+        // The service's own refusal of the folder: the button reached ModelService.EvaluateAsync as an admin.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("/no/such/cuad", WebSession.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>How many background jobs the server's job storage holds, in any state.</summary>
+    private int JobCount()
+    {
+        var stats = Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().GetStatistics();
+        return (int)(stats.Enqueued + stats.Processing + stats.Succeeded + stats.Failed + stats.Scheduled);
+    }
+
+    private IModelRegistry Registry => Factory.Services.GetRequiredService<IModelRegistry>();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Tandem.Web.Tests.Support;
@@ -36,6 +37,33 @@ public sealed class ReportTests : WebTest
         Assert.Contains("Model", page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Reviewed for", page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#missing-heading"));
+    }
+
+    [Fact]
+    public async Task Report_AQuoteNarrowerThanItsClause_IsMarkedExactlyInTheContract()
+    {
+        var alice = await SignedInAsync("alice");
+        var caller = new Tandem.Access.Principal("alice");
+        var services = Factory.Services;
+        var path = Path.Combine(Path.GetDirectoryName(Factory.DatabasePath)!, "notice.txt");
+        await File.WriteAllTextAsync(path, "NOTICE AGREEMENT\n\n1. Term. Either party may terminate on thirty (30) days' notice to the other.\n\n2. Law. The laws of Ontario govern.\n");
+        var ingested = await services.GetRequiredService<Tandem.Store.DocumentIngestor>().IngestFileAsync(path, caller);
+        var document = (await services.GetRequiredService<Tandem.Store.IDocumentStore>().GetDocumentAsync(ingested.DocumentId, caller))!;
+        var clause = document.Clauses.First(c => c.Clause.Text.Contains("thirty", StringComparison.Ordinal));
+        const string quoted = "thirty (30) days' notice";
+        var start = clause.Clause.Start + clause.Clause.Text.IndexOf(quoted, StringComparison.Ordinal);
+        var finding = new Tandem.Analysis.Finding("Notice Period to Terminate Renewal", Tandem.Analysis.Severity.High, clause.ClauseId, clause.Clause.Path, null, quoted,
+            start, start + quoted.Length, 3, "Short notice.", [], 0.9);
+        var report = Tandem.Analysis.RiskReport.For(document, Tandem.Analysis.PlaybookLoader.Load(Tandem.Analysis.PlaybookLoader.DefaultPath()), "test", "test-model",
+            DateTimeOffset.UtcNow, document.Clauses.Count, [finding], []);
+        await services.GetRequiredService<Tandem.Analysis.IReportStore>().SaveAsync(report, caller);
+
+        var page = await alice.PageAsync($"/app/reports/{report.ReportId}");
+
+        var flagged = Assert.Single(page.QuerySelectorAll(".contract .clause.flagged"));
+        Assert.Equal(quoted, Assert.Single(flagged.QuerySelectorAll("mark.quote")).TextContent);
+        Assert.Equal(clause.Clause.Text, flagged.QuerySelector(".clause-text")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll(".contract .clause:not(.flagged) mark"));
     }
 
     [Fact]

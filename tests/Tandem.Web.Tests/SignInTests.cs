@@ -126,6 +126,18 @@ public sealed class SignInTests : WebTest
     }
 
     [Fact]
+    public async Task SignInPage_WithoutAProvider_OffersOnlyTheKey()
+    {
+        var session = Anonymous();
+
+        var page = await session.PageAsync("/app/sign-in");
+        using var provider = await session.PostFormAsync("/app/sign-in?handler=provider", [], tokenPage: "/app/sign-in");
+
+        Assert.Equal(["Sign in"], page.QuerySelectorAll("main button").Select(b => b.TextContent));
+        Assert.Equal(HttpStatusCode.NotFound, provider.StatusCode);
+    }
+
+    [Fact]
     public async Task Assets_AreServedWithoutSignIn()
     {
         using var htmx = await Anonymous().Client.GetAsync("/app/assets/lib/htmx/htmx.min.js");

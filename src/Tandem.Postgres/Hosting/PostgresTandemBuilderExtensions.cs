@@ -49,6 +49,7 @@ public static class PostgresTandemBuilderExtensions
         services.AddSingleton<IModelRegistry>(_ => new PostgresModelRegistry(database));
         services.AddSingleton<IUsageLedgers>(sp => new PostgresUsageLedgers(database, sp.GetRequiredService<IAccessPolicy>()));
         services.AddSingleton<IUploadStaging>(sp => new PostgresUploadStaging(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IProtectionKeyStore>(sp => new PostgresProtectionKeyStore(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IExclusiveWork>(_ => new PostgresExclusiveWork(database));
         // An admin key holds the policy's admin group, read from the same configuration as the policy.
         services.AddSingleton<IApiKeyStore>(sp => new PostgresApiKeyStore(database, AccessPolicy.FromConfiguration(builder.Configuration).AdminGroup, sp.GetRequiredService<TimeProvider>()));

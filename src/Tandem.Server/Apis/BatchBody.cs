@@ -7,9 +7,10 @@ namespace Tandem.Server.Apis;
 /// <param name="IncludeInfo">Include informational findings; default true.</param>
 /// <param name="Model">A configured LLM to review with; default: the local analyst.</param>
 /// <param name="Strategy">With a model: few-shot or fine-tuned.</param>
+/// <param name="Playbook">The playbook to review every contract with, by name (GET /api/playbooks); default: the standard one.</param>
 public sealed record BatchBody(IReadOnlyList<string>? DocumentIds, string? For = null, string? Type = null, bool? IncludeInfo = null, string? Model = null,
-    string? Strategy = null)
+    string? Strategy = null, string? Playbook = null)
 {
     /// <summary>The review options, as a single review takes them.</summary>
-    public ReviewBody Options => new(null, For, Type, IncludeInfo, Model, Strategy);
+    public ReviewBody Options => new(null, For, Type, IncludeInfo, Model, Strategy, Playbook);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Tandem.Analysis;
 using Tandem.Server.Batches;
 using Tandem.Server.Identity;
 using Tandem.Server.Limits;
@@ -27,7 +28,7 @@ public static class BatchesApi
         var api = routes.MapGroup("/api/batches").WithTags("Batches").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/", SubmitAsync).WithName("ReviewBatch")
-            .WithSummary("Review many contracts in the background: multipart/form-data with one part per file (fields: for, type, includeInfo, model, strategy, access), or JSON {documentIds: [...], ...}; 202 with the batch's URL")
+            .WithSummary("Review many contracts in the background: multipart/form-data with one part per file (fields: for, type, includeInfo, model, strategy, playbook, access), or JSON {documentIds: [...], ...}; 202 with the batch's URL")
             .Accepts<BatchBody>("application/json", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -38,7 +39,7 @@ public static class BatchesApi
     }
 
     private static async Task<Results<Accepted<BatchStatus>, ProblemHttpResult>> SubmitAsync(HttpContext http, ClaimsPrincipal user, BatchQueue batches,
-        RequestSizeLimit limit, CancellationToken cancellationToken)
+        NamedPlaybooks playbooks, RequestSizeLimit limit, CancellationToken cancellationToken)
     {
         var caller = CallerPrincipal.FromClaims(user);
         BatchStatus? submitted;
@@ -50,7 +51,7 @@ public static class BatchesApi
                 return problem!;
             }
 
-            var request = ReviewsApi.RequestOf(UploadForm.ReviewOptions(form));
+            var request = ReviewsApi.RequestOf(UploadForm.ReviewOptions(form), playbooks);
             var streams = form.Files.Select(f => f.OpenReadStream()).ToList();
             try
             {
@@ -74,7 +75,7 @@ public static class BatchesApi
                     statusCode: StatusCodes.Status400BadRequest);
             }
 
-            submitted = await batches.SubmitDocumentsAsync(ids, ReviewsApi.RequestOf(body.Options), caller, cancellationToken);
+            submitted = await batches.SubmitDocumentsAsync(ids, ReviewsApi.RequestOf(body.Options, playbooks), caller, cancellationToken);
             if (submitted is null)
             {
                 return TypedResults.Problem(DocumentsApi.NotFoundDetail, statusCode: StatusCodes.Status404NotFound);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Tandem.Evaluation;
 using Tandem.Learning;
 using Tandem.Server.Identity;
 using Tandem.Server.Jobs;
@@ -44,39 +43,14 @@ public static class RetrainApi
         return TypedResults.Ok(await retrain.DecideAsync(backend, readers, caller, cancellationToken: cancellationToken));
     }
 
-    private static Results<Accepted<BackgroundJobStatus>, ProblemHttpResult> StartLocal(RetrainRequest body, ClaimsPrincipal user, DatasetService datasets,
-        IConfiguration configuration, IBackgroundJobClient jobs, TimeProvider time)
+    private static Accepted<BackgroundJobStatus> StartLocal(RetrainRequest body, ClaimsPrincipal user, LocalRetrainQueue queue)
     {
-        var caller = CallerPrincipal.FromClaims(user);
-        // Everything a user can get wrong is refused now, not in the background: the audience, the count, the folder.
-        var readers = datasets.CheckedAudience(caller, body.Audience) ?? caller.AccessTokens;
-        if (string.IsNullOrWhiteSpace(body.Data))
-        {
-            return TypedResults.Problem("give data: a folder on the server laid out like CUAD (contracts/*.txt, master_clauses.csv)", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (body.Contracts is < 1)
-        {
-            throw new TandemException("contracts must be at least 1");
-        }
-
-        _ = CuadDataset.Load(body.Data);
-        var models = ServerExtensions.ModelsFolder(configuration);
-        var arguments = new LocalRetrainArguments(Path.GetFullPath(body.Data), models, [.. readers], body.UseCorrections, body.Contracts, caller.UserId, caller.Groups,
-            time.GetUtcNow());
-        var id = jobs.Enqueue<LocalRetrainJob>(job => job.RunAsync(arguments, CancellationToken.None));
+        var id = queue.Enqueue(body.Data, body.Contracts, body.UseCorrections, body.Audience, CallerPrincipal.FromClaims(user));
         return TypedResults.Accepted($"/api/retrain/jobs/{id}", new BackgroundJobStatus(id, "queued", null, null));
     }
 
     private static Results<Ok<BackgroundJobStatus>, ProblemHttpResult> Status(string id, JobStorage storage) =>
-        BackgroundJobStatus.Read(storage, id) is { } status && IsRetrain(storage, id)
+        LocalRetrainQueue.Status(storage, id) is { } status
             ? TypedResults.Ok(status)
             : TypedResults.Problem(NotFoundDetail, statusCode: StatusCodes.Status404NotFound);
-
-    /// <summary>Whether the job is a retrain: the storage holds review jobs too, whose ids name no retrain (and whose result is a report id).</summary>
-    private static bool IsRetrain(JobStorage storage, string id)
-    {
-        using var connection = storage.GetConnection();
-        return connection.GetJobData(id)?.Job?.Type == typeof(LocalRetrainJob);
-    }
 }

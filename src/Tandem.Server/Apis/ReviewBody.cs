@@ -7,4 +7,6 @@ namespace Tandem.Server.Apis;
 /// <param name="IncludeInfo">Include informational findings (parties, dates, governing law); default true.</param>
 /// <param name="Model">A configured LLM to review with; default: the local analyst.</param>
 /// <param name="Strategy">With a model: few-shot or fine-tuned.</param>
-public sealed record ReviewBody(string? DocumentId, string? For = null, string? Type = null, bool? IncludeInfo = null, string? Model = null, string? Strategy = null);
+/// <param name="Playbook">The playbook to review with, by name (GET /api/playbooks); default: the standard one.</param>
+public sealed record ReviewBody(string? DocumentId, string? For = null, string? Type = null, bool? IncludeInfo = null, string? Model = null, string? Strategy = null,
+    string? Playbook = null);

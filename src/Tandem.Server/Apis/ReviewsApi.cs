@@ -40,7 +40,7 @@ public static class ReviewsApi
         var api = routes.MapGroup("/api/reviews").WithTags("Reviews").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/", ReviewAsync).WithName("ReviewContract")
-            .WithSummary("Review a contract: multipart/form-data with one file (fields: for, type, includeInfo, model, strategy, access), or JSON {documentId, ...}; ?format=json|markdown|html or Accept")
+            .WithSummary("Review a contract: multipart/form-data with one file (fields: for, type, includeInfo, model, strategy, playbook, access), or JSON {documentId, ...}; ?format=json|markdown|html or Accept")
             .Accepts<ReviewBody>("application/json", "multipart/form-data")
             .Produces<RiskReport>(StatusCodes.Status201Created).Produces(StatusCodes.Status201Created, typeof(string), "text/markdown", "text/html")
             .Produces<ReviewJobStatus>(StatusCodes.Status202Accepted)
@@ -57,7 +57,8 @@ public static class ReviewsApi
     }
 
     private static async Task<Results<ContentHttpResult, Accepted<ReviewJobStatus>, ProblemHttpResult>> ReviewAsync(
-        HttpContext http, ClaimsPrincipal user, ReviewQueue queue, RequestSizeLimit limit, string? format = null, CancellationToken cancellationToken = default)
+        HttpContext http, ClaimsPrincipal user, ReviewQueue queue, NamedPlaybooks playbooks, RequestSizeLimit limit, string? format = null,
+        CancellationToken cancellationToken = default)
     {
         if (FormatOf(format, http.Request) is not { } chosen)
         {
@@ -82,7 +83,7 @@ public static class ReviewsApi
 
             var body = UploadForm.ReviewOptions(form);
             await using var content = form.Files[0].OpenReadStream();
-            submitted = await queue.SubmitUploadAsync(new UploadedFile(form.Files[0].FileName, content), UploadForm.Access(form), RequestOf(body), caller, cancellationToken);
+            submitted = await queue.SubmitUploadAsync(new UploadedFile(form.Files[0].FileName, content), UploadForm.Access(form), RequestOf(body, playbooks), caller, cancellationToken);
         }
         else if (http.Request.HasJsonContentType())
         {
@@ -93,7 +94,7 @@ public static class ReviewsApi
                     statusCode: StatusCodes.Status400BadRequest);
             }
 
-            submitted = await queue.SubmitDocumentAsync(documentId, RequestOf(body), caller, cancellationToken);
+            submitted = await queue.SubmitDocumentAsync(documentId, RequestOf(body, playbooks), caller, cancellationToken);
             if (submitted is null)
             {
                 return TypedResults.Problem(DocumentsApi.NotFoundDetail, statusCode: StatusCodes.Status404NotFound);
@@ -146,8 +147,8 @@ public static class ReviewsApi
         return added ? TypedResults.Created(CorrectionsApi.Url(correction.Id), correction) : TypedResults.Ok(correction);
     }
 
-    /// <summary>The review options; a strategy is a built-in name only (a path would read the server's files).</summary>
-    internal static ReviewRequest RequestOf(ReviewBody body)
+    /// <summary>The review options; a strategy is a built-in name only and a playbook one of the server's by name (a path would read the server's files).</summary>
+    internal static ReviewRequest RequestOf(ReviewBody body, NamedPlaybooks playbooks)
     {
         var kind = string.IsNullOrWhiteSpace(body.Type) ? null : body.Type.Trim().ToLowerInvariant();
         if (kind is not null && kind != "other" && ContractKinds.All.All(k => k.Id != kind))
@@ -163,6 +164,7 @@ public static class ReviewsApi
 
         return new ReviewRequest
         {
+            PlaybookPath = playbooks.Get(body.Playbook).Path,
             Options = new AnalysisOptions { ForParty = string.IsNullOrWhiteSpace(body.For) ? null : body.For.Trim(), ContractKind = kind, IncludeInfo = body.IncludeInfo ?? true },
             Model = string.IsNullOrWhiteSpace(body.Model) ? null : body.Model.Trim(),
             Strategy = strategy,

@@ -33,9 +33,9 @@ internal static class UploadForm
         }
     }
 
-    /// <summary>The review options a form carries beside its files (fields for, type, includeInfo, model, strategy), as a review's JSON body does.</summary>
+    /// <summary>The review options a form carries beside its files (fields for, type, includeInfo, model, strategy, playbook), as a review's JSON body does.</summary>
     public static ReviewBody ReviewOptions(IFormCollection form) =>
-        new(null, form["for"], form["type"], bool.TryParse(form["includeInfo"], out var info) ? info : null, form["model"], form["strategy"]);
+        new(null, form["for"], form["type"], bool.TryParse(form["includeInfo"], out var info) ? info : null, form["model"], form["strategy"], form["playbook"]);
 
     /// <summary>The form's access list field ('alice,group:legal'), or null when it has none.</summary>
     public static Access.AccessList? Access(IFormCollection form) =>

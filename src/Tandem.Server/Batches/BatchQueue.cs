@@ -18,7 +18,7 @@ namespace Tandem.Server.Batches;
 /// an admin) may read a batch: to anyone else it is "not found", like one that does not exist.
 /// </summary>
 public sealed class BatchQueue(DocumentIngestor ingestor, IDocumentStore store, IAccessPolicy policy, IBackgroundJobClient jobs, JobStorage storage,
-    TimeProvider time, ILogger<BatchQueue> logger)
+    TimeProvider time, NamedPlaybooks playbooks, ILogger<BatchQueue> logger)
 {
     /// <summary>The most contracts one batch may hold; a data room larger than this is sent as several batches.</summary>
     public const int MaxContracts = 10_000;
@@ -109,7 +109,7 @@ public sealed class BatchQueue(DocumentIngestor ingestor, IDocumentStore store, 
 
         for (var i = 0; i < unique.Count; i++)
         {
-            var asked = ReviewJobRequest.For(unique[i].DocumentId, request, caller);
+            var asked = ReviewJobRequest.For(unique[i].DocumentId, request, caller, playbooks);
             var index = i;
             jobs.Enqueue<BatchReviewJob>(job => job.RunAsync(batchId, index, unique[index].Source, asked, CancellationToken.None));
         }

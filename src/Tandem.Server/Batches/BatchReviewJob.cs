@@ -9,7 +9,7 @@ namespace Tandem.Server.Batches;
 /// died half way: the report's id is a hash of the document version, playbook, model and side, so
 /// a second run replaces the same report, and the batch's field for this contract is overwritten.
 /// </summary>
-public sealed class BatchReviewJob(ReviewService reviews, BatchQueue batches, ILogger<BatchReviewJob> logger)
+public sealed class BatchReviewJob(ReviewService reviews, BatchQueue batches, NamedPlaybooks playbooks, ILogger<BatchReviewJob> logger)
 {
     /// <summary>Reviews the document, saves the report and records the contract's summary in the batch; a failure is recorded too, and final.</summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -19,7 +19,7 @@ public sealed class BatchReviewJob(ReviewService reviews, BatchQueue batches, IL
         var contract = new BatchContract(request.DocumentId, source, BatchContract.Pending);
         try
         {
-            var report = await reviews.ReviewDocumentAsync(request.DocumentId, request.ToReviewRequest(), request.Caller(), cancellationToken: cancellationToken);
+            var report = await reviews.ReviewDocumentAsync(request.DocumentId, request.ToReviewRequest(playbooks), request.Caller(), cancellationToken: cancellationToken);
             batches.Record(batchId, index, contract.Done(ContractSummary.Of(report)));
         }
         catch (TandemException e)

@@ -37,6 +37,8 @@ public static class ServerAuthentication
             AddJwt(authentication, jwt);
         }
 
+        WebSignIn.AddOpenIdConnect(services, authentication, configuration.GetSection(WebSignIn.OidcSection));
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddOptions<AuthorizationOptions>().Configure<IAccessPolicy>((options, access) =>
@@ -53,8 +55,7 @@ public static class ServerAuthentication
                 "set the audience your identity provider issues tokens for (the API's client id or URI)");
         }
 
-        var userClaim = jwt["UserClaim"] is { Length: > 0 } u ? u : CallerPrincipal.UserClaim;
-        var groupsClaim = jwt["GroupsClaim"] is { Length: > 0 } g ? g : CallerPrincipal.GroupClaim;
+        var claims = new ProviderClaims(jwt);
         authentication.AddJwtBearer(o =>
         {
             o.Authority = jwt["Authority"];
@@ -67,15 +68,13 @@ public static class ServerAuthentication
             {
                 OnTokenValidated = context =>
                 {
-                    var user = context.Principal?.FindFirst(userClaim)?.Value;
-                    var groups = context.Principal?.FindAll(groupsClaim).Select(c => c.Value) ?? [];
-                    try
+                    if (claims.CallerOf(context.Principal) is { } caller)
                     {
-                        context.Principal = new(CallerPrincipal.ToIdentity(new Principal(user ?? string.Empty, groups), JwtBearerDefaults.AuthenticationScheme));
+                        context.Principal = new(CallerPrincipal.ToIdentity(caller, JwtBearerDefaults.AuthenticationScheme));
                     }
-                    catch (TandemException)
+                    else
                     {
-                        context.Fail($"the token has no usable '{userClaim}' claim");
+                        context.Fail($"the token has no usable '{claims.User}' claim");
                     }
 
                     return Task.CompletedTask;

@@ -61,6 +61,7 @@ public static class TandemJobsExtensions
         services.AddSingleton<Batches.BatchQueue>();
         services.AddTransient<Batches.BatchReviewJob>();
         services.AddTransient<LocalRetrainJob>();
+        services.AddSingleton<LocalRetrainQueue>();
         services.AddOptions<Uploads.UploadOptions>().BindConfiguration(Uploads.UploadOptions.Section)
             .Validate(o => o.BackgroundBytes >= 0, $"{Uploads.UploadOptions.Section}:BackgroundBytes must be 0 or more (0: every upload is ingested in the background)")
             .ValidateOnStart();

@@ -5,7 +5,7 @@ using Tandem.Analysis;
 namespace Tandem.Server.Reviews;
 
 /// <summary>The background job that reviews a large document, run by Hangfire as the caller who asked for it.</summary>
-public sealed class ReviewJob(ReviewService reviews)
+public sealed class ReviewJob(ReviewService reviews, NamedPlaybooks playbooks)
 {
     /// <summary>The job parameter holding the one-line error of a review that failed on the user's input.</summary>
     public const string ErrorParameter = "tandem-error";
@@ -17,7 +17,7 @@ public sealed class ReviewJob(ReviewService reviews)
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            var report = await reviews.ReviewDocumentAsync(request.DocumentId, request.ToReviewRequest(), request.Caller(), cancellationToken: cancellationToken);
+            var report = await reviews.ReviewDocumentAsync(request.DocumentId, request.ToReviewRequest(playbooks), request.Caller(), cancellationToken: cancellationToken);
             return report.ReportId;
         }
         catch (TandemException e)

@@ -15,24 +15,28 @@ namespace Tandem.Server.Reviews;
 /// <param name="IncludeInfo">Include informational findings.</param>
 /// <param name="Model">A configured LLM to review with; null for the local analyst.</param>
 /// <param name="Strategy">With <paramref name="Model"/>: a built-in prompt strategy.</param>
+/// <param name="Playbook">The server's playbook to review with, by name (every node has the same ones); null for the standard one.</param>
 public sealed record ReviewJobRequest(string DocumentId, string UserId, IReadOnlyList<string> Groups, string? ForParty, string? ContractKind,
-    bool IncludeInfo, string? Model, string Strategy)
+    bool IncludeInfo, string? Model, string Strategy, string? Playbook = null)
 {
-    /// <summary>The job request for a review of <paramref name="documentId"/> by <paramref name="caller"/>.</summary>
-    public static ReviewJobRequest For(string documentId, ReviewRequest request, Principal caller)
+    /// <summary>The job request for a review of <paramref name="documentId"/> by <paramref name="caller"/> with one of <paramref name="playbooks"/>.</summary>
+    public static ReviewJobRequest For(string documentId, ReviewRequest request, Principal caller, NamedPlaybooks playbooks)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(playbooks);
+        var playbook = playbooks.NameOf(request.PlaybookPath) ?? throw new InvalidOperationException("a queued review's playbook must be one of the server's");
         return new ReviewJobRequest(documentId, caller.UserId, caller.Groups, request.Options.ForParty, request.Options.ContractKind, request.Options.IncludeInfo,
-            request.Model, request.Strategy);
+            request.Model, request.Strategy, playbook);
     }
 
     /// <summary>The caller the job runs as.</summary>
     public Principal Caller() => new(UserId, Groups);
 
-    /// <summary>The review as the library takes it.</summary>
-    public ReviewRequest ToReviewRequest() => new()
+    /// <summary>The review as the library takes it, with its playbook found among <paramref name="playbooks"/>.</summary>
+    public ReviewRequest ToReviewRequest(NamedPlaybooks playbooks) => new()
     {
+        PlaybookPath = playbooks?.Get(Playbook).Path ?? throw new ArgumentNullException(nameof(playbooks)),
         Options = new AnalysisOptions { ForParty = ForParty, ContractKind = ContractKind, IncludeInfo = IncludeInfo },
         Model = Model,
         Strategy = Strategy,

@@ -13,7 +13,7 @@ namespace Tandem.Server.Reviews;
 /// (and admins) only: to anyone else a job is "not found", exactly like one that does not exist.
 /// </summary>
 public sealed class ReviewQueue(ReviewService reviews, DocumentIngestor ingestor, IDocumentStore store, IAccessPolicy policy,
-    IBackgroundJobClient jobs, JobStorage storage, IOptions<ReviewJobOptions> options, ILogger<ReviewQueue> logger)
+    IBackgroundJobClient jobs, JobStorage storage, NamedPlaybooks playbooks, IOptions<ReviewJobOptions> options, ILogger<ReviewQueue> logger)
 {
     private readonly SemaphoreSlim _inline = new(options.Value.InlineConcurrency, options.Value.InlineConcurrency);
 
@@ -75,7 +75,7 @@ public sealed class ReviewQueue(ReviewService reviews, DocumentIngestor ingestor
             }
         }
 
-        var asked = ReviewJobRequest.For(documentId, request, caller);
+        var asked = ReviewJobRequest.For(documentId, request, caller, playbooks);
         var jobId = jobs.Enqueue<ReviewJob>(job => job.RunAsync(asked, null, CancellationToken.None));
         logger.LogInformation("Queued review job {JobId} of document {DocumentId} ({Clauses} clauses) for {User}", jobId, documentId, clauses, caller.UserId);
         return new ReviewSubmission(null, GetStatus(jobId, caller) ?? new ReviewJobStatus(jobId, ReviewJobStatus.Queued, documentId, null));

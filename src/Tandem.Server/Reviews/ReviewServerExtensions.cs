@@ -18,6 +18,7 @@ public static class ReviewServerExtensions
             .Validate(o => o.InlineConcurrency is >= 1 and <= 256, $"{ReviewJobOptions.Section}:InlineConcurrency must be between 1 and 256")
             .ValidateOnStart();
         services.AddSingleton<ReviewQueue>();
+        services.AddTandemPlaybooks(builder.Configuration);
         return builder;
     }
 
@@ -25,6 +26,7 @@ public static class ReviewServerExtensions
     public static IEndpointRouteBuilder MapTandemReviewApis(this IEndpointRouteBuilder routes)
     {
         routes.MapReviewsApi();
+        routes.MapPlaybooksApi();
         routes.MapBatchesApi();
         routes.MapCorrectionsApi();
         routes.MapExamplesApi();

@@ -6,9 +6,10 @@ using Tandem.Access;
 namespace Tandem.Web.Identity;
 
 /// <summary>
-/// The web app's sign-in: an API key, verified by the key store, becomes an HttpOnly,
-/// SameSite=Strict cookie holding the key's principal (never the key). The cookie lives no longer
-/// than the key, and every request checks the key is still active (<see cref="WebCookieEvents"/>).
+/// The web app's sign-in: an API key, verified by the key store, or the firm's OpenID Connect
+/// provider's id token, verified by the server, becomes an HttpOnly, SameSite=Strict cookie
+/// holding the caller's principal (never the key). A key's cookie lives no longer than the key,
+/// and every request checks the key is still active (<see cref="WebCookieEvents"/>).
 /// </summary>
 public static class WebIdentity
 {
@@ -24,8 +25,14 @@ public static class WebIdentity
     /// <summary>How long a sign-in lasts at most (less when the key expires sooner).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
+    /// <summary>The OpenID Connect provider's scheme, registered by the server when one is configured.</summary>
+    public const string ProviderScheme = "TandemOidc";
+
     /// <summary>The authentication property holding the id (not the secret) of the key that signed in.</summary>
     internal const string KeyIdItem = "tandem.key";
+
+    /// <summary>The authentication property marking a sign-in through the provider (it has no key to check).</summary>
+    internal const string ProviderItem = "tandem.provider";
 
     /// <summary>Signs <paramref name="key"/>'s principal in with a cookie that expires with the key, or after <see cref="Lifetime"/>.</summary>
     public static Task SignInAsync(HttpContext http, IWebBackend backend, ApiKey key, DateTimeOffset now)
@@ -33,15 +40,35 @@ public static class WebIdentity
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(key);
-        var expires = now + Lifetime;
-        if (key.ExpiresAt is { } keyExpires && keyExpires < expires)
-        {
-            expires = keyExpires;
-        }
-
-        var properties = new AuthenticationProperties { IsPersistent = false, AllowRefresh = false, ExpiresUtc = expires, IssuedUtc = now };
+        var properties = new AuthenticationProperties();
+        Prepare(properties, now, key.ExpiresAt);
         properties.Items[KeyIdItem] = key.KeyId;
         return http.SignInAsync(Scheme, new(backend.IdentityOf(key, Scheme)), properties);
+    }
+
+    /// <summary>Makes a provider's sign-in properties those of this cookie: a session cookie that ends after <see cref="Lifetime"/>, marked as the provider's.</summary>
+    public static void PrepareProviderSignIn(AuthenticationProperties properties, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        Prepare(properties, now, null);
+        properties.Items[ProviderItem] = "true";
+    }
+
+    /// <summary>Whether the cookie of <paramref name="properties"/> came from the provider (so signing out also ends the provider's session).</summary>
+    public static bool IsProviderSignIn(AuthenticationProperties? properties) => properties?.Items.ContainsKey(ProviderItem) == true;
+
+    private static void Prepare(AuthenticationProperties properties, DateTimeOffset now, DateTimeOffset? credentialExpires)
+    {
+        var expires = now + Lifetime;
+        if (credentialExpires is { } ends && ends < expires)
+        {
+            expires = ends;
+        }
+
+        properties.IsPersistent = false;
+        properties.AllowRefresh = false;
+        properties.IssuedUtc = now;
+        properties.ExpiresUtc = expires;
     }
 
     /// <summary>The cookie's settings: HttpOnly, SameSite=Strict, Secure over https, scoped to /app, not sliding.</summary>

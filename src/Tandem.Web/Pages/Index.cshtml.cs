@@ -11,7 +11,7 @@ namespace Tandem.Web.Pages;
 /// Upload and review: one file is reviewed now (its report) or queued (its job's page); many are a
 /// batch (its page), through the same queues as POST /api/reviews and POST /api/batches.
 /// </summary>
-public sealed class IndexModel(IWebBackend backend) : PageModel
+public sealed class IndexModel(IWebBackend backend, NamedPlaybooks playbooks) : PageModel
 {
     /// <summary>What the file picker offers: the formats the readers take.</summary>
     public const string Accept = ".pdf,.docx,.html,.htm,.md,.markdown,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/markdown,text/plain";
@@ -21,12 +21,15 @@ public sealed class IndexModel(IWebBackend backend) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>The playbooks a review may use, the standard one first (the default).</summary>
+    public IReadOnlyList<NamedPlaybook> Playbooks => playbooks.All;
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync([FromForm] List<IFormFile> files, [FromForm(Name = "for")] string? side, [FromForm] string? type,
-        CancellationToken cancellationToken)
+        [FromForm] string? playbook, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
@@ -41,8 +44,21 @@ public sealed class IndexModel(IWebBackend backend) : PageModel
             return Page();
         }
 
+        NamedPlaybook chosen;
+        try
+        {
+            chosen = playbooks.Get(playbook);
+        }
+        catch (TandemException e)
+        {
+            Error = e.Message + "; choose one from the list";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var request = new ReviewRequest
         {
+            PlaybookPath = chosen.Path,
             Options = new AnalysisOptions { ForParty = string.IsNullOrWhiteSpace(side) ? null : side.Trim(), ContractKind = kind },
             Strategy = PromptStrategy.BuiltIn[0],
         };

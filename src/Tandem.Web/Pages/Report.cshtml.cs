@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -123,6 +124,27 @@ public sealed class ReportModel(IWebBackend backend, ReviewService reviews, IDoc
     }
 
     /// <summary>The clause a finding rests on, when the shown text still has it.</summary>
+    /// <summary>A clause's text with the exact spans its findings (numbered <paramref name="findings"/>) quote in &lt;mark&gt;, every run HTML-encoded.</summary>
+    public IHtmlContent ClauseText(StoredClause clause, IEnumerable<int> findings)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        var quotes = findings.Select(n => Report!.Findings[n - 1]).SelectMany(f => new[] { f.Quote, f.Answer });
+        var html = new HtmlContentBuilder();
+        foreach (var (text, quoted) in Reviews.QuoteMarker.Runs(clause.Clause.Text, quotes))
+        {
+            if (quoted)
+            {
+                html.AppendHtml("<mark class=\"quote\">").Append(text).AppendHtml("</mark>");
+            }
+            else
+            {
+                html.Append(text);
+            }
+        }
+
+        return html;
+    }
+
     public StoredClause? ClauseOf(Finding finding) => Clauses.FirstOrDefault(c => c.ClauseId == finding.ClauseId);
 
     /// <summary>The most severe finding on a clause, for its highlight.</summary>

@@ -40,6 +40,7 @@ public sealed class TandemBuilder(IServiceCollection services, IConfiguration co
         Services.AddSingleton<Economics.IUsageLedgers>(sp => new Economics.SqliteUsageLedgers(databasePath, sp.GetRequiredService<IAccessPolicy>()));
         Services.AddSingleton<IExclusiveWork>(new InProcessExclusiveWork());
         Services.AddSingleton<IUploadStaging>(sp => new SqliteUploadStaging(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        Services.AddSingleton<IProtectionKeyStore>(sp => new SqliteProtectionKeyStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         // An admin key holds the policy's admin group, read from the same configuration as the policy.
         Services.AddSingleton<IApiKeyStore>(sp => new SqliteApiKeyStore(
             sp.GetRequiredService<SqliteDatabase>(), AccessPolicy.FromConfiguration(Configuration).AdminGroup, sp.GetRequiredService<TimeProvider>()));

@@ -37,6 +37,8 @@ public sealed class StoreServices(ServiceProvider provider, Func<ValueTask>? cle
 
     public IUploadStaging Uploads => provider.GetRequiredService<IUploadStaging>();
 
+    public IProtectionKeyStore ProtectionKeys => provider.GetRequiredService<IProtectionKeyStore>();
+
     public IAccessPolicy Policy => provider.GetRequiredService<IAccessPolicy>();
 
     public async ValueTask DisposeAsync()

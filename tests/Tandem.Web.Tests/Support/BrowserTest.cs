@@ -5,14 +5,14 @@ using Tandem.Tests.Support;
 
 namespace Tandem.Web.Tests.Support;
 
-/// <summary>The server on a real 127.0.0.1 port and a headless chromium, with helpers for the usual steps of a flow.</summary>
-public abstract class BrowserTest(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+/// <summary>The server on a real 127.0.0.1 port (with <paramref name="settings"/>, if any) and a headless chromium, with helpers for the usual steps of a flow.</summary>
+public abstract class BrowserTest(Chromium chromium, IReadOnlyDictionary<string, string?>? settings = null) : IClassFixture<Chromium>, IAsyncLifetime
 {
     static BrowserTest() => Assertions.SetDefaultExpectTimeout(60_000);
 
     private readonly List<IBrowserContext> _contexts = [];
 
-    protected KestrelServer Server { get; } = new();
+    protected KestrelServer Server { get; } = new(settings);
 
     /// <summary>A fresh browser profile (no cookies) at <paramref name="width"/> × <paramref name="height"/>.</summary>
     protected async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
@@ -49,7 +49,7 @@ public abstract class BrowserTest(Chromium chromium) : IClassFixture<Chromium>, 
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var context in _contexts)
         {

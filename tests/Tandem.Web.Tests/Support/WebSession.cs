@@ -20,6 +20,9 @@ public sealed class WebSession : IDisposable
         Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
     }
 
+    /// <summary>A session over <paramref name="client"/> (e.g. one to a server on a real port that follows redirects across sites).</summary>
+    public WebSession(HttpClient client) => Client = client;
+
     public HttpClient Client { get; }
 
     /// <summary>Signs in with <paramref name="key"/>; the sign-in answer.</summary>

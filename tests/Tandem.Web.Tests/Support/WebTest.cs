@@ -54,7 +54,7 @@ public abstract class WebTest : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         _sessions.ForEach(s => s.Dispose());
         await Factory.DisposeAsync();
