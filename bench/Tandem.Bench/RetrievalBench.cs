@@ -30,53 +30,56 @@ internal static class RetrievalBench
         "indemnify defend hold harmless", "automatic renewal term", "third party beneficiary", "covenant not to sue",
     ];
 
-    public static async Task<int> RunAsync(string contracts, string work, string? vectorsFrom, bool cli = true)
+    public static async Task<int> RunAsync(string contracts, string work, IReadOnlyList<string> args)
     {
         var us = CultureInfo.InvariantCulture;
+        var vectorsFrom = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsValueOf("--keep", a, args));
+        var keep = ValueOf("--keep", args);
+        var indexOnly = args.Contains("--index-only");
+        var cli = !indexOnly && !args.Contains("--no-cli");
+        Console.WriteLine($"load average at the start: {LoadAverage()}");
         var owner = new Principal("bench");
-        var dbPath = Path.Combine(work, "retrieval.db");
+        var folder = keep is null ? work : Directory.CreateDirectory(keep).FullName;
+        var dbPath = Path.Combine(folder, "retrieval.db");
+        var reused = keep is not null && File.Exists(dbPath);
         var store = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = dbPath });
-        var ingestor = new DocumentIngestor(store, DocumentReaders.CreateDefault(), new ClauseSegmenter());
         var watch = Stopwatch.StartNew();
-        var clauses = 0;
-        foreach (var copy in new[] { "a", "b" })
+        if (reused)
         {
-            var folder = Directory.CreateDirectory(Path.Combine(work, "copy-" + copy)).FullName;
-            foreach (var file in Directory.GetFiles(contracts, "*.txt"))
-            {
-                var target = Path.Combine(folder, Path.GetFileName(file));
-                File.Copy(file, target, overwrite: true);
-                clauses += (await ingestor.IngestFileAsync(target, owner)).ClauseCount;
-            }
+            Console.WriteLine($"index: the store filled by an earlier run, {dbPath}");
+        }
+        else
+        {
+            var clauses = await IngestTwiceAsync(store, contracts, folder, owner);
+            Console.WriteLine(string.Create(us, $"index: {clauses} clauses (CUAD development contracts ingested twice) in {watch.Elapsed.TotalSeconds:0.0} s"));
         }
 
-        Console.WriteLine(string.Create(us, $"index: {clauses} clauses (CUAD development contracts ingested twice) in {watch.Elapsed.TotalSeconds:0.0} s"));
-
-        await using var raw = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly");
-        await raw.OpenAsync();
-        var rawTimes = await TimeAsync(async q =>
+        var timings = new List<(string, Timing)>();
+        if (!indexOnly)
         {
-            using var command = raw.CreateCommand();
-            command.CommandText = "SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH $m ORDER BY rank LIMIT 10";
-            command.Parameters.AddWithValue("$m", KeywordQuery.ToMatchExpression(q));
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-            }
-        });
-        var storeTimes = await TimeAsync(q => store.SearchAsync(q, owner, 10));
+            await using var raw = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly");
+            await raw.OpenAsync();
+            timings.Add(("raw FTS5 query (no access filter, top 10)", await TimeAsync(q => RawFtsQueryAsync(raw, q))));
+            timings.Add(("store BM25 search (access-filtered, top 10)", await TimeAsync(q => store.SearchAsync(q, owner, 10))));
+        }
 
         var model = MiniLmEmbeddingGenerator.ModelId;
-        watch.Restart();
-        var (copied, synthetic) = await FillVectorsAsync(store, dbPath, model, vectorsFrom);
-        Console.WriteLine(string.Create(us, $"vectors: {copied} copied from {vectorsFrom ?? "(no store given)"}, {synthetic} random for texts it lacked ({watch.Elapsed.TotalSeconds:0.0} s)"));
+        if (!reused)
+        {
+            watch.Restart();
+            var (copied, synthetic) = await FillVectorsAsync(store, dbPath, model, vectorsFrom);
+            Console.WriteLine(string.Create(us, $"vectors: {copied} copied from {vectorsFrom ?? "(no store given)"}, {synthetic} random for texts it lacked ({watch.Elapsed.TotalSeconds:0.0} s)"));
+        }
 
         using var embeddings = new MiniLmEmbeddingGenerator();
         watch.Restart();
         await embeddings.GenerateVectorAsync("warm up");
         Console.WriteLine(string.Create(us, $"MiniLM loaded and first query embedded in {watch.Elapsed.TotalMilliseconds:0} ms; working set {Environment.WorkingSet / 1048576.0:0} MB"));
 
-        await VectorRecallBench.RunAsync(dbPath, model, embeddings, Queries, Path.Combine(contracts, "..", "..", "acord-dev", "queries.jsonl"), VectorIndexSettings.Default);
+        if (!args.Contains("--no-recall"))
+        {
+            await VectorRecallBench.RunAsync(dbPath, model, embeddings, Queries, Path.Combine(contracts, "..", "..", "acord-dev", "queries.jsonl"), VectorIndexSettings.Default);
+        }
 
         var queryEmbeddings = new SwitchableEmbeddingGenerator(embeddings);
         var index = new RetrievalIndex(store, AccessPolicy.Default, queryEmbeddings, store);
@@ -87,12 +90,7 @@ internal static class RetrievalBench
         GC.Collect();
         Console.WriteLine(string.Create(us, $"server index: {index.LiveItems} clauses, {index.EmbeddedItems} with vectors, loaded in {loaded:0.0} s, vector partitions ({index.DensePartitions}) built in the background in {watch.Elapsed.TotalSeconds - loaded:0.0} s more; managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MB, working set {Environment.WorkingSet / 1048576.0:0} MB"));
 
-        var timings = new List<(string, Timing)>
-        {
-            ("raw FTS5 query (no access filter, top 10)", rawTimes),
-            ("store BM25 search (access-filtered, top 10)", storeTimes),
-            ("MiniLM query embedding alone", await TimeAsync(q => embeddings.GenerateVectorAsync(q))),
-        };
+        timings.Add(("MiniLM query embedding alone", await TimeAsync(q => embeddings.GenerateVectorAsync(q))));
         foreach (var config in new[] { "bm25", "dense", "hybrid" })
         {
             timings.Add(($"server index {config} (access-filtered, top 10, query embedded)", await TimeAsync(q => index.SearchAsync(q, owner, RetrievalConfig.Parse(config), 10))));
@@ -123,8 +121,52 @@ internal static class RetrievalBench
             Report(what, times);
         }
 
+        Console.WriteLine(string.Create(us, $"load average at the end: {LoadAverage()}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
         return 0;
     }
+
+    /// <summary>The CUAD development contracts stored twice, under two folders (so two ids each): over 100,000 clauses.</summary>
+    private static async Task<int> IngestTwiceAsync(SqliteDocumentStore store, string contracts, string folder, Principal owner)
+    {
+        var ingestor = new DocumentIngestor(store, DocumentReaders.CreateDefault(), new ClauseSegmenter());
+        var clauses = 0;
+        foreach (var copy in new[] { "a", "b" })
+        {
+            var copyFolder = Directory.CreateDirectory(Path.Combine(folder, "copy-" + copy)).FullName;
+            foreach (var file in Directory.GetFiles(contracts, "*.txt"))
+            {
+                var target = Path.Combine(copyFolder, Path.GetFileName(file));
+                File.Copy(file, target, overwrite: true);
+                clauses += (await ingestor.IngestFileAsync(target, owner)).ClauseCount;
+            }
+        }
+
+        return clauses;
+    }
+
+    /// <summary>The FTS5 query alone, as a reference for what the store's search adds.</summary>
+    private static async Task RawFtsQueryAsync(SqliteConnection raw, string query)
+    {
+        using var command = raw.CreateCommand();
+        command.CommandText = "SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH $m ORDER BY rank LIMIT 10";
+        command.Parameters.AddWithValue("$m", KeywordQuery.ToMatchExpression(query));
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+        }
+    }
+
+    private static string? ValueOf(string option, IReadOnlyList<string> args)
+    {
+        var at = args.ToList().IndexOf(option);
+        return at >= 0 && at + 1 < args.Count ? args[at + 1] : null;
+    }
+
+    private static bool IsValueOf(string option, string value, IReadOnlyList<string> args) => ValueOf(option, args) == value;
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux); "unknown" elsewhere.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Gives every current clause a stored vector: copied by text hash from another store, else random.</summary>
     private static async Task<(long Copied, int Synthetic)> FillVectorsAsync(SqliteDocumentStore store, string dbPath, string model, string? vectorsFrom)

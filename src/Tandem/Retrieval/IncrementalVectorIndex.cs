@@ -117,7 +117,7 @@ public sealed class IncrementalVectorIndex
         }
 
         _built.Scan(query, best, allowed, probes ?? Settings.Probes);
-        VectorIndex.ScanRows(query, tail.Vectors, tail.Items, 0, rows, best, allowed, new float[query.Length]);
+        VectorIndex.ScanRows(query, tail.Vectors, tail.Items, 0, rows, best, allowed);
         return best.ToList();
     }
 
