@@ -108,14 +108,13 @@ public sealed partial class RetrievalIndex : IPassageRetriever
         try
         {
             var snapshot = await CurrentAsync(cancellationToken);
-            var readable = snapshot.Readable(caller, _policy);
-            var searchable = snapshot.Searchable(readable);
+            var readable = snapshot.ReadableBy(caller, _policy);
             var depth = Math.Max(limit, HybridIndex.CandidateDepth);
             IReadOnlyList<Passage>? keyword = null;
             if (config.Bm25Weight > 0)
             {
                 keyword = snapshot.Keyword
-                    .Search(query, depth, searchable)
+                    .Search(query, depth, readable.Keyword)
                     .Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
             }
 
@@ -125,7 +124,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
             }
 
             // Without an embedding model a hybrid search is its keyword half.
-            var dense = embedding is null ? null : DenseSearch(await embedding, snapshot, searchable, snapshot.ReadableShare(readable), depth);
+            var dense = embedding is null ? null : DenseSearch(await embedding, snapshot, readable, depth);
             return ReciprocalRankFusion.FusePassages(keyword, dense, config, limit);
         }
         catch when (embedding is { IsCompleted: false })
@@ -142,7 +141,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
 
     private static string Preview(string query) => query.Length <= 80 ? query : query[..80] + "…";
 
-    private static List<Passage> DenseSearch(ReadOnlyMemory<float> vector, RetrievalSnapshot snapshot, Func<int, bool> searchable, double readableShare, int depth)
+    private static List<Passage> DenseSearch(ReadOnlyMemory<float> vector, RetrievalSnapshot snapshot, ReadableItems readable, int depth)
     {
         var dense = snapshot.Dense;
         if (dense.Count == 0 || dense.Dimensions != vector.Length)
@@ -150,7 +149,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
             return [];
         }
 
-        return dense.Search(vector.Span, depth, searchable, dense.Settings.ProbesFor(readableShare)).Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
+        return dense.Search(vector.Span, depth, readable.Filter, dense.Settings.ProbesFor(readable.Share)).Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
     }
 
     /// <summary>Starts rebuilding the vector partitions in the background when the tail has outgrown them; the caller holds the refresh lock.</summary>
