@@ -110,13 +110,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
             var snapshot = await CurrentAsync(cancellationToken);
             var readable = snapshot.ReadableBy(caller, _policy);
             var depth = Math.Max(limit, HybridIndex.CandidateDepth);
-            IReadOnlyList<Passage>? keyword = null;
-            if (config.Bm25Weight > 0)
-            {
-                keyword = snapshot.Keyword
-                    .Search(query, depth, readable.Keyword)
-                    .Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
-            }
+            var keyword = config.Bm25Weight > 0 ? snapshot.Keyword.Search(query, depth, readable.Keyword) : null;
 
             if (config.UsesDense && embedding is null && keyword is null)
             {
@@ -125,7 +119,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
 
             // Without an embedding model a hybrid search is its keyword half.
             var dense = embedding is null ? null : DenseSearch(await embedding, snapshot, readable, depth);
-            return ReciprocalRankFusion.FusePassages(keyword, dense, config, limit);
+            return ReciprocalRankFusion.FuseItems(keyword, dense, config, limit, snapshot.Passage);
         }
         catch when (embedding is { IsCompleted: false })
         {
@@ -141,7 +135,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
 
     private static string Preview(string query) => query.Length <= 80 ? query : query[..80] + "…";
 
-    private static List<Passage> DenseSearch(ReadOnlyMemory<float> vector, RetrievalSnapshot snapshot, ReadableItems readable, int depth)
+    private static IReadOnlyList<(int Item, double Score)> DenseSearch(ReadOnlyMemory<float> vector, RetrievalSnapshot snapshot, ReadableItems readable, int depth)
     {
         var dense = snapshot.Dense;
         if (dense.Count == 0 || dense.Dimensions != vector.Length)
@@ -149,7 +143,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
             return [];
         }
 
-        return dense.Search(vector.Span, depth, readable.Filter, dense.Settings.ProbesFor(readable.Share)).Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
+        return dense.Search(vector.Span, depth, readable.Filter, dense.Settings.ProbesFor(readable.Share));
     }
 
     /// <summary>Starts rebuilding the vector partitions in the background when the tail has outgrown them; the caller holds the refresh lock.</summary>
