@@ -33,7 +33,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
     private readonly IClauseVectorStore? _vectors;
     private readonly ILogger<RetrievalIndex> _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private readonly Dictionary<string, float[]> _vectorOf = new(StringComparer.Ordinal); // by text hash; under _refresh
+    private readonly Dictionary<string, Half[]> _vectorOf = new(StringComparer.Ordinal); // by text hash, in half precision as stored (half of float32's memory); under _refresh
     private long _vectorCursor; // the last of this model's vectors read; under _refresh
     private long _vectorsSeen; // the store's vector cursor that reading covered
     private volatile RetrievalSnapshot _snapshot;
@@ -133,6 +133,13 @@ public sealed partial class RetrievalIndex : IPassageRetriever
     public Task<IReadOnlyList<Passage>> RetrieveAsync(string question, Principal caller, int limit, CancellationToken cancellationToken = default) =>
         SearchAsync(question, caller, RetrievalConfig.Parse("hybrid"), limit, cancellationToken);
 
+    private static Half[] ToHalf(float[] vector)
+    {
+        var half = new Half[vector.Length];
+        System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(vector, half);
+        return half;
+    }
+
     private static string Preview(string query) => query.Length <= 80 ? query : query[..80] + "…";
 
     private static IReadOnlyList<(int Item, double Score)> DenseSearch(ReadOnlyMemory<float> vector, RetrievalSnapshot snapshot, ReadableItems readable, int depth)
@@ -225,7 +232,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
                 {
                     foreach (var v in added)
                     {
-                        _vectorOf[v.Hash] = v.Vector;
+                        _vectorOf[v.Hash] = ToHalf(v.Vector);
                     }
 
                     _vectorCursor = added[^1].Id;

@@ -117,7 +117,7 @@ internal sealed class RetrievalSnapshot
     /// Adds the vectors of items still without one from <paramref name="vectorOf"/> (by text
     /// hash) to <see cref="Dense"/>; the caller holds the index's refresh lock. Returns how many were added.
     /// </summary>
-    public int AttachVectors(Func<string, float[]?> vectorOf)
+    public int AttachVectors(Func<string, Half[]?> vectorOf)
     {
         var attached = 0;
         for (var i = 0; i < _embedded.Length; i++)
@@ -162,7 +162,7 @@ internal sealed class RetrievalSnapshot
     /// changes nothing. New items take their vectors from <paramref name="vectorOf"/> (by text hash) when it has them.
     /// </summary>
     public RetrievalSnapshot Apply(IReadOnlyList<DocumentState> changes, IReadOnlyDictionary<string, IReadOnlyList<StoredClause>> clauses, KnowledgeBaseCursor cursor,
-        Func<string, float[]?> vectorOf)
+        Func<string, Half[]?> vectorOf)
     {
         var documents = new List<IndexedDocument>(_documents);
         var ordinals = new Dictionary<string, int>(_ordinals, StringComparer.Ordinal);
