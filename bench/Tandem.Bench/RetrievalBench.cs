@@ -33,7 +33,7 @@ internal static class RetrievalBench
     public static async Task<int> RunAsync(string contracts, string work, IReadOnlyList<string> args)
     {
         var us = CultureInfo.InvariantCulture;
-        var vectorsFrom = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsValueOf("--keep", a, args));
+        var vectorsFrom = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsValueOf("--keep", a, args) && !IsValueOf("--partitions", a, args));
         var keep = ValueOf("--keep", args);
         var indexOnly = args.Contains("--index-only");
         var cli = !indexOnly && !args.Contains("--no-cli");
@@ -78,7 +78,10 @@ internal static class RetrievalBench
 
         if (!args.Contains("--no-recall"))
         {
-            await VectorRecallBench.RunAsync(dbPath, model, embeddings, Queries, Path.Combine(contracts, "..", "..", "acord-dev", "queries.jsonl"), VectorIndexSettings.Default);
+            // --partitions N tries another partition count than the default √n (the recall table is what chooses it).
+            var partitions = ValueOf("--partitions", args) is { } p ? int.Parse(p, us) : 0;
+            var settings = partitions > 0 ? VectorIndexSettings.Default with { PartitionsFor = _ => partitions } : VectorIndexSettings.Default;
+            await VectorRecallBench.RunAsync(dbPath, model, embeddings, Queries, Path.Combine(contracts, "..", "..", "acord-dev", "queries.jsonl"), settings);
         }
 
         var queryEmbeddings = new SwitchableEmbeddingGenerator(embeddings);
@@ -90,20 +93,26 @@ internal static class RetrievalBench
         GC.Collect();
         Console.WriteLine(string.Create(us, $"server index: {index.LiveItems} clauses, {index.EmbeddedItems} with vectors, loaded in {loaded:0.0} s, vector partitions ({index.DensePartitions}) built in the background in {watch.Elapsed.TotalSeconds - loaded:0.0} s more; managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MB, working set {Environment.WorkingSet / 1048576.0:0} MB"));
 
-        timings.Add(("MiniLM query embedding alone", await TimeAsync(q => embeddings.GenerateVectorAsync(q))));
-        foreach (var config in new[] { "bm25", "dense", "hybrid" })
+        // Interleaved, round by round, so that the other work on a shared machine weighs on every measure alike. The
+        // index's own share is timed with each query's vector remembered from its first embedding.
+        var measures = new (string What, Func<string, Task> Query)[]
         {
-            timings.Add(($"server index {config} (access-filtered, top 10, query embedded)", await TimeAsync(q => index.SearchAsync(q, owner, RetrievalConfig.Parse(config), 10))));
-        }
-
-        // The index's own share: the same searches with each query's vector remembered from its first embedding.
-        queryEmbeddings.Remember = true;
-        foreach (var config in new[] { "dense", "hybrid" })
-        {
-            timings.Add(($"server index {config} (access-filtered, top 10, query vector remembered: the index alone)", await TimeAsync(q => index.SearchAsync(q, owner, RetrievalConfig.Parse(config), 10))));
-        }
-
+            ("MiniLM query embedding alone, the index loaded", q => embeddings.GenerateVectorAsync(q)),
+            ("server index bm25 (access-filtered, top 10)", q => Search(q, "bm25", remember: false)),
+            ("server index dense (access-filtered, top 10, query embedded)", q => Search(q, "dense", remember: false)),
+            ("server index hybrid (access-filtered, top 10, query embedded)", q => Search(q, "hybrid", remember: false)),
+            ("server index dense (access-filtered, top 10, query vector remembered: the index alone)", q => Search(q, "dense", remember: true)),
+            ("server index hybrid (access-filtered, top 10, query vector remembered: the index alone)", q => Search(q, "hybrid", remember: true)),
+        };
+        var measured = await TimeInterleavedAsync(measures.Select(m => m.Query).ToList());
+        timings.AddRange(measures.Select((m, i) => (m.What, measured[i])));
         queryEmbeddings.Remember = false;
+
+        Task Search(string query, string config, bool remember)
+        {
+            queryEmbeddings.Remember = remember;
+            return index.SearchAsync(query, owner, RetrievalConfig.Parse(config), 10);
+        }
 
         if (cli)
         {
@@ -225,32 +234,48 @@ internal static class RetrievalBench
         await output;
     }
 
-    private static async Task<Timing> TimeAsync(Func<string, Task> query, int rounds = 10)
-    {
-        foreach (var q in Queries)
-        {
-            await query(q); // warm-up
-        }
+    private static async Task<Timing> TimeAsync(Func<string, Task> query, int rounds = 10) => (await TimeInterleavedAsync([query], rounds))[0];
 
-        var times = new List<double>();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var round = 0; round < rounds; round++)
+    /// <summary>Each query function over the 20 queries after a warm-up round, <paramref name="rounds"/> times, one after the other within a round.</summary>
+    private static async Task<Timing[]> TimeInterleavedAsync(IReadOnlyList<Func<string, Task>> queries, int rounds = 10)
+    {
+        foreach (var query in queries)
         {
             foreach (var q in Queries)
             {
-                var t = Stopwatch.GetTimestamp();
-                await query(q);
-                times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                await query(q); // warm-up
             }
         }
 
-        times.Sort();
-        return new Timing(times, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / times.Count);
+        var times = queries.Select(_ => new List<double>()).ToArray();
+        var cpu = queries.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < queries.Count; i++)
+            {
+                var before = Process.GetCurrentProcess().TotalProcessorTime;
+                foreach (var q in Queries)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    await queries[i](q);
+                    times[i].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
+
+                cpu[i].Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / Queries.Length);
+            }
+        }
+
+        return times.Select((t, i) =>
+        {
+            t.Sort();
+            cpu[i].Sort();
+            return new Timing(t, cpu[i].Average(), Percentile(cpu[i], 0.5));
+        }).ToArray();
     }
 
     private static void Report(string what, Timing timing) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: p50 {Percentile(timing.Sorted, 0.5):0.00} ms, p95 {Percentile(timing.Sorted, 0.95):0.00} ms, this process's CPU {timing.CpuPerQuery:0.00} ms per query ({timing.Sorted.Count} queries)"));
+            $"{what}: p50 {Percentile(timing.Sorted, 0.5):0.00} ms, p95 {Percentile(timing.Sorted, 0.95):0.00} ms, this process's CPU {timing.CpuPerQuery:0.00} ms per query (median round {timing.CpuMedianRound:0.00}; {timing.Sorted.Count} queries)"));
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
@@ -260,5 +285,5 @@ internal static class RetrievalBench
     /// on a machine shared with other work, wall time waits for a CPU and CPU time does not. A
     /// fresh CLI process's CPU is not in it.
     /// </summary>
-    private sealed record Timing(List<double> Sorted, double CpuPerQuery);
+    private sealed record Timing(List<double> Sorted, double CpuPerQuery, double CpuMedianRound);
 }

@@ -77,7 +77,7 @@ internal static class VectorRecallBench
         foreach (var (name, filter, share) in new (string, Func<int, bool>?, double)[] { ("all items", null, 1), ("half the items", i => i % 2 == 0, 0.5), ("a tenth of the items", i => i % 10 == 0, 0.1) })
         {
             var exact = vectors.Select(v => index.Search(v, 100, filter, int.MaxValue)).ToList();
-            foreach (var (basis, probes) in new[] { 16, 32, 48, 64 }.Select(p => (p, (settings with { Probes = p }).ProbesFor(share))))
+            foreach (var (basis, probes) in new[] { 16, 24, 32, 48, 64, 96 }.Select(p => (p, (settings with { Probes = p }).ProbesFor(share))))
             {
                 double at10 = 0, at100 = 0;
                 var times = new List<double>();
