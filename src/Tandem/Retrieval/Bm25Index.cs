@@ -193,11 +193,18 @@ public sealed class Bm25Index
             }
         }
 
+        // Most touched items score below the kept ones: one comparison with the floor skips them, not a heap look-up each.
         var best = new TopHits<int>(limit);
+        var floor = double.NegativeInfinity;
         foreach (var item in touched)
         {
-            best.Add(item, scores[item]);
+            double score = scores[item];
             scores[item] = 0;
+            if (score >= floor)
+            {
+                best.Add(item, score);
+                floor = best.Floor;
+            }
         }
 
         return best.ToList();
