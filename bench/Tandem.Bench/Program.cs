@@ -7,7 +7,8 @@ using Tandem.Store;
 
 // Foundation benchmarks (issue 2): ingest of a CUAD-like folder, analyze latency, keyword query
 // latency, shipped model size. Usage: dotnet run -c Release --project bench/Tandem.Bench -- [cuad folder] [retrieval]
-// With "retrieval [store with vectors] [--no-cli]": retrieval speed on 100,000+ stored clauses instead (issues 3 and 16).
+// With "retrieval [store with vectors] [--no-cli] [--index-only] [--no-recall] [--keep DIR] [--partitions N]": retrieval speed on 100,000+
+// stored clauses instead (issues 3 and 16); --keep reuses the store an earlier run filled in DIR.
 // With "embedding": MiniLM's load time, memory and throughput on CUAD clauses.
 // With "stores <connection string of an empty PostgreSQL database>": SQLite against PostgreSQL (issue 14).
 var data = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "cuad-dev"));
@@ -24,8 +25,7 @@ try
 {
     if (args.Length > 1 && args[1] == "retrieval")
     {
-        var rest = args.Skip(2).ToList();
-        return await Tandem.Bench.RetrievalBench.RunAsync(contracts, work, rest.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), cli: !rest.Contains("--no-cli"));
+        return await Tandem.Bench.RetrievalBench.RunAsync(contracts, work, args[2..]);
     }
 
     if (args.Length > 1 && args[1] == "embedding")

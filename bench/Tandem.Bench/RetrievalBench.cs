@@ -30,53 +30,59 @@ internal static class RetrievalBench
         "indemnify defend hold harmless", "automatic renewal term", "third party beneficiary", "covenant not to sue",
     ];
 
-    public static async Task<int> RunAsync(string contracts, string work, string? vectorsFrom, bool cli = true)
+    public static async Task<int> RunAsync(string contracts, string work, IReadOnlyList<string> args)
     {
         var us = CultureInfo.InvariantCulture;
+        var vectorsFrom = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsValueOf("--keep", a, args) && !IsValueOf("--partitions", a, args));
+        var keep = ValueOf("--keep", args);
+        var indexOnly = args.Contains("--index-only");
+        var cli = !indexOnly && !args.Contains("--no-cli");
+        Console.WriteLine($"load average at the start: {LoadAverage()}");
         var owner = new Principal("bench");
-        var dbPath = Path.Combine(work, "retrieval.db");
+        var folder = keep is null ? work : Directory.CreateDirectory(keep).FullName;
+        var dbPath = Path.Combine(folder, "retrieval.db");
+        var reused = keep is not null && File.Exists(dbPath);
         var store = new SqliteDocumentStore(new SqliteStoreOptions { DatabasePath = dbPath });
-        var ingestor = new DocumentIngestor(store, DocumentReaders.CreateDefault(), new ClauseSegmenter());
         var watch = Stopwatch.StartNew();
-        var clauses = 0;
-        foreach (var copy in new[] { "a", "b" })
+        if (reused)
         {
-            var folder = Directory.CreateDirectory(Path.Combine(work, "copy-" + copy)).FullName;
-            foreach (var file in Directory.GetFiles(contracts, "*.txt"))
-            {
-                var target = Path.Combine(folder, Path.GetFileName(file));
-                File.Copy(file, target, overwrite: true);
-                clauses += (await ingestor.IngestFileAsync(target, owner)).ClauseCount;
-            }
+            Console.WriteLine($"index: the store filled by an earlier run, {dbPath}");
+        }
+        else
+        {
+            var clauses = await IngestTwiceAsync(store, contracts, folder, owner);
+            Console.WriteLine(string.Create(us, $"index: {clauses} clauses (CUAD development contracts ingested twice) in {watch.Elapsed.TotalSeconds:0.0} s"));
         }
 
-        Console.WriteLine(string.Create(us, $"index: {clauses} clauses (CUAD development contracts ingested twice) in {watch.Elapsed.TotalSeconds:0.0} s"));
-
-        await using var raw = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly");
-        await raw.OpenAsync();
-        var rawTimes = await TimeAsync(async q =>
+        var timings = new List<(string, Timing)>();
+        if (!indexOnly)
         {
-            using var command = raw.CreateCommand();
-            command.CommandText = "SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH $m ORDER BY rank LIMIT 10";
-            command.Parameters.AddWithValue("$m", KeywordQuery.ToMatchExpression(q));
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-            }
-        });
-        var storeTimes = await TimeAsync(q => store.SearchAsync(q, owner, 10));
+            await using var raw = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly");
+            await raw.OpenAsync();
+            timings.Add(("raw FTS5 query (no access filter, top 10)", await TimeAsync(q => RawFtsQueryAsync(raw, q))));
+            timings.Add(("store BM25 search (access-filtered, top 10)", await TimeAsync(q => store.SearchAsync(q, owner, 10))));
+        }
 
         var model = MiniLmEmbeddingGenerator.ModelId;
-        watch.Restart();
-        var (copied, synthetic) = await FillVectorsAsync(store, dbPath, model, vectorsFrom);
-        Console.WriteLine(string.Create(us, $"vectors: {copied} copied from {vectorsFrom ?? "(no store given)"}, {synthetic} random for texts it lacked ({watch.Elapsed.TotalSeconds:0.0} s)"));
+        if (!reused)
+        {
+            watch.Restart();
+            var (copied, synthetic) = await FillVectorsAsync(store, dbPath, model, vectorsFrom);
+            Console.WriteLine(string.Create(us, $"vectors: {copied} copied from {vectorsFrom ?? "(no store given)"}, {synthetic} random for texts it lacked ({watch.Elapsed.TotalSeconds:0.0} s)"));
+        }
 
         using var embeddings = new MiniLmEmbeddingGenerator();
         watch.Restart();
         await embeddings.GenerateVectorAsync("warm up");
         Console.WriteLine(string.Create(us, $"MiniLM loaded and first query embedded in {watch.Elapsed.TotalMilliseconds:0} ms; working set {Environment.WorkingSet / 1048576.0:0} MB"));
 
-        await VectorRecallBench.RunAsync(dbPath, model, embeddings, Queries, Path.Combine(contracts, "..", "..", "acord-dev", "queries.jsonl"), VectorIndexSettings.Default);
+        if (!args.Contains("--no-recall"))
+        {
+            // --partitions N tries another partition count than the default √n (the recall table is what chooses it).
+            var partitions = ValueOf("--partitions", args) is { } p ? int.Parse(p, us) : 0;
+            var settings = partitions > 0 ? VectorIndexSettings.Default with { PartitionsFor = _ => partitions } : VectorIndexSettings.Default;
+            await VectorRecallBench.RunAsync(dbPath, model, embeddings, Queries, Path.Combine(contracts, "..", "..", "acord-dev", "queries.jsonl"), settings);
+        }
 
         var queryEmbeddings = new SwitchableEmbeddingGenerator(embeddings);
         var index = new RetrievalIndex(store, AccessPolicy.Default, queryEmbeddings, store);
@@ -87,25 +93,26 @@ internal static class RetrievalBench
         GC.Collect();
         Console.WriteLine(string.Create(us, $"server index: {index.LiveItems} clauses, {index.EmbeddedItems} with vectors, loaded in {loaded:0.0} s, vector partitions ({index.DensePartitions}) built in the background in {watch.Elapsed.TotalSeconds - loaded:0.0} s more; managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MB, working set {Environment.WorkingSet / 1048576.0:0} MB"));
 
-        var timings = new List<(string, Timing)>
+        // Interleaved, round by round, so that the other work on a shared machine weighs on every measure alike. The
+        // index's own share is timed with each query's vector remembered from its first embedding.
+        var measures = new (string What, Func<string, Task> Query)[]
         {
-            ("raw FTS5 query (no access filter, top 10)", rawTimes),
-            ("store BM25 search (access-filtered, top 10)", storeTimes),
-            ("MiniLM query embedding alone", await TimeAsync(q => embeddings.GenerateVectorAsync(q))),
+            ("MiniLM query embedding alone, the index loaded", q => embeddings.GenerateVectorAsync(q)),
+            ("server index bm25 (access-filtered, top 10)", q => Search(q, "bm25", remember: false)),
+            ("server index dense (access-filtered, top 10, query embedded)", q => Search(q, "dense", remember: false)),
+            ("server index hybrid (access-filtered, top 10, query embedded)", q => Search(q, "hybrid", remember: false)),
+            ("server index dense (access-filtered, top 10, query vector remembered: the index alone)", q => Search(q, "dense", remember: true)),
+            ("server index hybrid (access-filtered, top 10, query vector remembered: the index alone)", q => Search(q, "hybrid", remember: true)),
         };
-        foreach (var config in new[] { "bm25", "dense", "hybrid" })
-        {
-            timings.Add(($"server index {config} (access-filtered, top 10, query embedded)", await TimeAsync(q => index.SearchAsync(q, owner, RetrievalConfig.Parse(config), 10))));
-        }
-
-        // The index's own share: the same searches with each query's vector remembered from its first embedding.
-        queryEmbeddings.Remember = true;
-        foreach (var config in new[] { "dense", "hybrid" })
-        {
-            timings.Add(($"server index {config} (access-filtered, top 10, query vector remembered: the index alone)", await TimeAsync(q => index.SearchAsync(q, owner, RetrievalConfig.Parse(config), 10))));
-        }
-
+        var measured = await TimeInterleavedAsync(measures.Select(m => m.Query).ToList());
+        timings.AddRange(measures.Select((m, i) => (m.What, measured[i])));
         queryEmbeddings.Remember = false;
+
+        Task Search(string query, string config, bool remember)
+        {
+            queryEmbeddings.Remember = remember;
+            return index.SearchAsync(query, owner, RetrievalConfig.Parse(config), 10);
+        }
 
         if (cli)
         {
@@ -123,8 +130,52 @@ internal static class RetrievalBench
             Report(what, times);
         }
 
+        Console.WriteLine(string.Create(us, $"load average at the end: {LoadAverage()}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
         return 0;
     }
+
+    /// <summary>The CUAD development contracts stored twice, under two folders (so two ids each): over 100,000 clauses.</summary>
+    private static async Task<int> IngestTwiceAsync(SqliteDocumentStore store, string contracts, string folder, Principal owner)
+    {
+        var ingestor = new DocumentIngestor(store, DocumentReaders.CreateDefault(), new ClauseSegmenter());
+        var clauses = 0;
+        foreach (var copy in new[] { "a", "b" })
+        {
+            var copyFolder = Directory.CreateDirectory(Path.Combine(folder, "copy-" + copy)).FullName;
+            foreach (var file in Directory.GetFiles(contracts, "*.txt"))
+            {
+                var target = Path.Combine(copyFolder, Path.GetFileName(file));
+                File.Copy(file, target, overwrite: true);
+                clauses += (await ingestor.IngestFileAsync(target, owner)).ClauseCount;
+            }
+        }
+
+        return clauses;
+    }
+
+    /// <summary>The FTS5 query alone, as a reference for what the store's search adds.</summary>
+    private static async Task RawFtsQueryAsync(SqliteConnection raw, string query)
+    {
+        using var command = raw.CreateCommand();
+        command.CommandText = "SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH $m ORDER BY rank LIMIT 10";
+        command.Parameters.AddWithValue("$m", KeywordQuery.ToMatchExpression(query));
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+        }
+    }
+
+    private static string? ValueOf(string option, IReadOnlyList<string> args)
+    {
+        var at = args.ToList().IndexOf(option);
+        return at >= 0 && at + 1 < args.Count ? args[at + 1] : null;
+    }
+
+    private static bool IsValueOf(string option, string value, IReadOnlyList<string> args) => ValueOf(option, args) == value;
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux); "unknown" elsewhere.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Gives every current clause a stored vector: copied by text hash from another store, else random.</summary>
     private static async Task<(long Copied, int Synthetic)> FillVectorsAsync(SqliteDocumentStore store, string dbPath, string model, string? vectorsFrom)
@@ -183,32 +234,48 @@ internal static class RetrievalBench
         await output;
     }
 
-    private static async Task<Timing> TimeAsync(Func<string, Task> query, int rounds = 10)
-    {
-        foreach (var q in Queries)
-        {
-            await query(q); // warm-up
-        }
+    private static async Task<Timing> TimeAsync(Func<string, Task> query, int rounds = 10) => (await TimeInterleavedAsync([query], rounds))[0];
 
-        var times = new List<double>();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var round = 0; round < rounds; round++)
+    /// <summary>Each query function over the 20 queries after a warm-up round, <paramref name="rounds"/> times, one after the other within a round.</summary>
+    private static async Task<Timing[]> TimeInterleavedAsync(IReadOnlyList<Func<string, Task>> queries, int rounds = 10)
+    {
+        foreach (var query in queries)
         {
             foreach (var q in Queries)
             {
-                var t = Stopwatch.GetTimestamp();
-                await query(q);
-                times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                await query(q); // warm-up
             }
         }
 
-        times.Sort();
-        return new Timing(times, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / times.Count);
+        var times = queries.Select(_ => new List<double>()).ToArray();
+        var cpu = queries.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < queries.Count; i++)
+            {
+                var before = Process.GetCurrentProcess().TotalProcessorTime;
+                foreach (var q in Queries)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    await queries[i](q);
+                    times[i].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
+
+                cpu[i].Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / Queries.Length);
+            }
+        }
+
+        return times.Select((t, i) =>
+        {
+            t.Sort();
+            cpu[i].Sort();
+            return new Timing(t, cpu[i].Average(), Percentile(cpu[i], 0.5));
+        }).ToArray();
     }
 
     private static void Report(string what, Timing timing) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: p50 {Percentile(timing.Sorted, 0.5):0.00} ms, p95 {Percentile(timing.Sorted, 0.95):0.00} ms, this process's CPU {timing.CpuPerQuery:0.00} ms per query ({timing.Sorted.Count} queries)"));
+            $"{what}: p50 {Percentile(timing.Sorted, 0.5):0.00} ms, p95 {Percentile(timing.Sorted, 0.95):0.00} ms, this process's CPU {timing.CpuPerQuery:0.00} ms per query (median round {timing.CpuMedianRound:0.00}; {timing.Sorted.Count} queries)"));
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
@@ -218,5 +285,5 @@ internal static class RetrievalBench
     /// on a machine shared with other work, wall time waits for a CPU and CPU time does not. A
     /// fresh CLI process's CPU is not in it.
     /// </summary>
-    private sealed record Timing(List<double> Sorted, double CpuPerQuery);
+    private sealed record Timing(List<double> Sorted, double CpuPerQuery, double CpuMedianRound);
 }

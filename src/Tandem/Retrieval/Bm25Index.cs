@@ -107,8 +107,59 @@ public sealed class Bm25Index
     public IReadOnlyList<(int Item, double Score)> Search(string query, int limit, Func<int, bool>? allowed = null)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (allowed is null)
+        {
+            return Score(query, limit, null, Count, _lengthNorm, 0, null);
+        }
+
+        var (mask, rows, average) = Mask(allowed, _mask.Value!);
+        return Score(query, limit, mask, rows, null, average, null);
+    }
+
+    /// <summary>
+    /// The same search among the items of <paramref name="subset"/> (made by <see cref="Subset"/>
+    /// of this index), whose filter and statistics are computed once for all its searches.
+    /// </summary>
+    public IReadOnlyList<(int Item, double Score)> Search(string query, int limit, Bm25Subset subset)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(subset);
+        if (!ReferenceEquals(subset.Index, this))
+        {
+            throw new ArgumentException("the subset was made by another index", nameof(subset));
+        }
+
+        return Score(query, limit, subset.Accepted, subset.Rows, subset.LengthNorms, 0, subset.DocumentFrequencies);
+    }
+
+    /// <summary>
+    /// The items <paramref name="allowed"/> accepts, with BM25's statistics over them (their number,
+    /// each one's length normalisation, and each term's document frequency once a search needs it):
+    /// what one caller's searches share, so each search costs only the postings of its terms.
+    /// </summary>
+    public Bm25Subset Subset(Func<int, bool> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        var (mask, rows, average) = Mask(allowed, new bool[Count]);
+        var norms = new float[Count];
+        for (var i = 0; i < norms.Length; i++)
+        {
+            norms[i] = mask[i] ? LengthNorm(_lengths[i], average) : 0;
+        }
+
+        return new Bm25Subset(this, mask, rows, norms);
+    }
+
+    /// <summary>
+    /// Term-at-a-time BM25 into the thread's accumulator over the items <paramref name="mask"/>
+    /// accepts (all when null): <paramref name="rows"/> of them, each item's length normalisation
+    /// from <paramref name="norms"/> or else from its length and <paramref name="average"/>, and
+    /// document frequencies remembered in <paramref name="frequencies"/> when given.
+    /// </summary>
+    private IReadOnlyList<(int Item, double Score)> Score(string query, int limit, bool[]? mask, int rows, float[]? norms, double average,
+        System.Collections.Concurrent.ConcurrentDictionary<int, int>? frequencies)
+    {
         var scores = _accumulator.Value!;
-        var (mask, rows, average) = allowed is null ? (null, Count, 0) : Mask(allowed);
         var touched = new List<int>();
         foreach (var term in QueryTerms(query))
         {
@@ -119,7 +170,10 @@ public sealed class Bm25Index
 
             var postings = _postingItems[t];
             var tfs = _postingCounts[t];
-            var idf = (float)Bm25.Idf(rows, mask is null ? postings.Length : postings.Count(item => mask[item]));
+            var df = mask is null ? postings.Length
+                : frequencies is null ? Accepted(postings, mask)
+                : frequencies.GetOrAdd(t, static (term, state) => Accepted(state.Postings[term], state.Mask), (Postings: _postingItems, Mask: mask));
+            var idf = (float)Bm25.Idf(rows, df);
             for (var p = 0; p < postings.Length; p++)
             {
                 var item = postings[p];
@@ -134,25 +188,42 @@ public sealed class Bm25Index
                 }
 
                 float tf = tfs[p];
-                var norm = mask is null ? _lengthNorm[item] : LengthNorm(_lengths[item], average);
+                var norm = norms is not null ? norms[item] : LengthNorm(_lengths[item], average);
                 scores[item] += idf * (tf * ((float)Bm25.K1 + 1) / (tf + norm));
             }
         }
 
+        // Most touched items score below the kept ones: one comparison with the floor skips them, not a heap look-up each.
         var best = new TopHits<int>(limit);
+        var floor = double.NegativeInfinity;
         foreach (var item in touched)
         {
-            best.Add(item, scores[item]);
+            double score = scores[item];
             scores[item] = 0;
+            if (score >= floor)
+            {
+                best.Add(item, score);
+                floor = best.Floor;
+            }
         }
 
         return best.ToList();
     }
 
-    /// <summary>Which items <paramref name="allowed"/> accepts, and their number and average length.</summary>
-    private (bool[] Mask, int Rows, double Average) Mask(Func<int, bool> allowed)
+    private static int Accepted(int[] postings, bool[] mask)
     {
-        var mask = _mask.Value!;
+        var count = 0;
+        foreach (var item in postings)
+        {
+            count += mask[item] ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Which items <paramref name="allowed"/> accepts (written into <paramref name="mask"/>), and their number and average length.</summary>
+    private (bool[] Mask, int Rows, double Average) Mask(Func<int, bool> allowed, bool[] mask)
+    {
         var rows = 0;
         var tokens = 0L;
         for (var i = 0; i < Count; i++)

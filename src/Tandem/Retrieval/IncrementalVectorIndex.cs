@@ -8,8 +8,8 @@ namespace Tandem.Retrieval;
 /// owner builds new IVF partitions over everything (<see cref="Rebuilt"/>, slow, off the query
 /// path), then swaps them in with <see cref="CatchUp"/> for the rows that arrived meanwhile.
 /// The access filter is applied to every candidate inside the scan, partitions and tail alike.
-/// One writer (<see cref="Add"/>, <see cref="CatchUp"/>) at a time; searches may run on any
-/// number of threads meanwhile, and see every row whose <see cref="Add"/> returned before they began.
+/// One writer (<see cref="Add(int, ReadOnlySpan{float})"/>, <see cref="CatchUp"/>) at a time; searches may run on any
+/// number of threads meanwhile, and see every row whose <see cref="Add(int, ReadOnlySpan{float})"/> returned before they began.
 /// </summary>
 public sealed class IncrementalVectorIndex
 {
@@ -67,6 +67,9 @@ public sealed class IncrementalVectorIndex
         AddRow(item, half);
     }
 
+    /// <summary>Adds a vector already in half precision (as the store keeps them); one writer at a time.</summary>
+    internal void Add(int item, ReadOnlySpan<Half> vector) => AddRow(item, vector);
+
     private void AddRow(int item, ReadOnlySpan<Half> vector)
     {
         if (_dimensions == 0)
@@ -117,7 +120,7 @@ public sealed class IncrementalVectorIndex
         }
 
         _built.Scan(query, best, allowed, probes ?? Settings.Probes);
-        VectorIndex.ScanRows(query, tail.Vectors, tail.Items, 0, rows, best, allowed, new float[query.Length]);
+        VectorIndex.ScanRows(query, tail.Vectors, tail.Items, 0, rows, best, allowed);
         return best.ToList();
     }
 

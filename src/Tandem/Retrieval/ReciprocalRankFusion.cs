@@ -17,10 +17,7 @@ public static class ReciprocalRankFusion
         var scores = new Dictionary<TId, double>();
         foreach (var (ranking, weight) in rankings)
         {
-            for (var i = 0; i < ranking.Count; i++)
-            {
-                scores[ranking[i]] = scores.GetValueOrDefault(ranking[i]) + weight / (k + i + 1);
-            }
+            Add(scores, ranking.Count, i => ranking[i], weight, k);
         }
 
         var order = typeof(TId) == typeof(string) ? (IComparer<TId>)StringComparer.Ordinal : Comparer<TId>.Default;
@@ -44,7 +41,62 @@ public static class ReciprocalRankFusion
         var byKey = keyword.Concat(dense).DistinctBy(Key).ToDictionary(Key, StringComparer.Ordinal);
         return Fuse<string>([(keyword.Select(Key).ToList(), config.Bm25Weight), (dense.Select(Key).ToList(), config.DenseWeight)])
             .Take(limit).Select(f => byKey[f.Id] with { Score = f.Score }).ToList();
-
-        static string Key(Passage passage) => $"{passage.DocumentId}\n{passage.Version}\n{passage.Start}\n{passage.End}";
     }
+
+    /// <summary>
+    /// <see cref="FusePassages"/> over item numbers, for an index that holds its clauses as items:
+    /// the same passages in the same order (ties by the same key), but only the <paramref name="limit"/>
+    /// kept are made into passages, by <paramref name="passageOf"/>.
+    /// </summary>
+    public static IReadOnlyList<Passage> FuseItems(IReadOnlyList<(int Item, double Score)>? keyword, IReadOnlyList<(int Item, double Score)>? dense,
+        RetrievalConfig config, int limit, Func<int, Passage> passageOf)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(passageOf);
+        var kept = new List<Passage>(limit);
+        if (keyword is null || dense is null)
+        {
+            foreach (var (item, score) in keyword ?? dense ?? [])
+            {
+                if (kept.Count == limit)
+                {
+                    break;
+                }
+
+                kept.Add(passageOf(item) with { Score = score });
+            }
+
+            return kept;
+        }
+
+        var scores = new Dictionary<int, double>(keyword.Count + dense.Count);
+        Add(scores, keyword.Count, i => keyword[i].Item, config.Bm25Weight, DefaultK);
+        Add(scores, dense.Count, i => dense[i].Item, config.DenseWeight, DefaultK);
+        var fused = new List<(int Item, double Score)>(scores.Count);
+        foreach (var (item, score) in scores)
+        {
+            fused.Add((item, score));
+        }
+
+        // Equal scores are common (the same ranks in the two lists): they fall back on the passage key, as in FusePassages.
+        fused.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Key(passageOf(a.Item)), Key(passageOf(b.Item))));
+        for (var i = 0; i < fused.Count && i < limit; i++)
+        {
+            kept.Add(passageOf(fused[i].Item) with { Score = fused[i].Score });
+        }
+
+        return kept;
+    }
+
+    private static void Add<TId>(Dictionary<TId, double> scores, int count, Func<int, TId> idAt, double weight, int k)
+        where TId : notnull
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var id = idAt(i);
+            scores[id] = scores.GetValueOrDefault(id) + weight / (k + i + 1);
+        }
+    }
+
+    private static string Key(Passage passage) => $"{passage.DocumentId}\n{passage.Version}\n{passage.Start}\n{passage.End}";
 }

@@ -33,7 +33,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
     private readonly IClauseVectorStore? _vectors;
     private readonly ILogger<RetrievalIndex> _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private readonly Dictionary<string, float[]> _vectorOf = new(StringComparer.Ordinal); // by text hash; under _refresh
+    private readonly Dictionary<string, Half[]> _vectorOf = new(StringComparer.Ordinal); // by text hash, in half precision as stored (half of float32's memory); under _refresh
     private long _vectorCursor; // the last of this model's vectors read; under _refresh
     private long _vectorsSeen; // the store's vector cursor that reading covered
     private volatile RetrievalSnapshot _snapshot;
@@ -108,16 +108,9 @@ public sealed partial class RetrievalIndex : IPassageRetriever
         try
         {
             var snapshot = await CurrentAsync(cancellationToken);
-            var readable = snapshot.Readable(caller, _policy);
-            var searchable = snapshot.Searchable(readable);
+            var readable = snapshot.ReadableBy(caller, _policy);
             var depth = Math.Max(limit, HybridIndex.CandidateDepth);
-            IReadOnlyList<Passage>? keyword = null;
-            if (config.Bm25Weight > 0)
-            {
-                keyword = snapshot.Keyword
-                    .Search(query, depth, searchable)
-                    .Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
-            }
+            var keyword = config.Bm25Weight > 0 ? snapshot.Keyword.Search(query, depth, readable.Keyword) : null;
 
             if (config.UsesDense && embedding is null && keyword is null)
             {
@@ -125,8 +118,8 @@ public sealed partial class RetrievalIndex : IPassageRetriever
             }
 
             // Without an embedding model a hybrid search is its keyword half.
-            var dense = embedding is null ? null : DenseSearch(await embedding, snapshot, searchable, snapshot.ReadableShare(readable), depth);
-            return ReciprocalRankFusion.FusePassages(keyword, dense, config, limit);
+            var dense = embedding is null ? null : DenseSearch(await embedding, snapshot, readable, depth);
+            return ReciprocalRankFusion.FuseItems(keyword, dense, config, limit, snapshot.Passage);
         }
         catch when (embedding is { IsCompleted: false })
         {
@@ -140,9 +133,16 @@ public sealed partial class RetrievalIndex : IPassageRetriever
     public Task<IReadOnlyList<Passage>> RetrieveAsync(string question, Principal caller, int limit, CancellationToken cancellationToken = default) =>
         SearchAsync(question, caller, RetrievalConfig.Parse("hybrid"), limit, cancellationToken);
 
+    private static Half[] ToHalf(float[] vector)
+    {
+        var half = new Half[vector.Length];
+        System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(vector, half);
+        return half;
+    }
+
     private static string Preview(string query) => query.Length <= 80 ? query : query[..80] + "…";
 
-    private static List<Passage> DenseSearch(ReadOnlyMemory<float> vector, RetrievalSnapshot snapshot, Func<int, bool> searchable, double readableShare, int depth)
+    private static IReadOnlyList<(int Item, double Score)> DenseSearch(ReadOnlyMemory<float> vector, RetrievalSnapshot snapshot, ReadableItems readable, int depth)
     {
         var dense = snapshot.Dense;
         if (dense.Count == 0 || dense.Dimensions != vector.Length)
@@ -150,7 +150,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
             return [];
         }
 
-        return dense.Search(vector.Span, depth, searchable, dense.Settings.ProbesFor(readableShare)).Select(h => snapshot.Passage(h.Item) with { Score = h.Score }).ToList();
+        return dense.Search(vector.Span, depth, readable.Filter, dense.Settings.ProbesFor(readable.Share));
     }
 
     /// <summary>Starts rebuilding the vector partitions in the background when the tail has outgrown them; the caller holds the refresh lock.</summary>
@@ -232,7 +232,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
                 {
                     foreach (var v in added)
                     {
-                        _vectorOf[v.Hash] = v.Vector;
+                        _vectorOf[v.Hash] = ToHalf(v.Vector);
                     }
 
                     _vectorCursor = added[^1].Id;

@@ -12,12 +12,15 @@ namespace Tandem.Retrieval;
 /// Everything is immutable except the vector side, which only grows (under the index's refresh
 /// lock): an item gains its vector once it is stored, and the vector index is swapped for a
 /// rebuilt one. The vector index may be shared with the next state and hold items past this
-/// state's <see cref="Items"/>; every search passes <see cref="Searchable"/> as its filter.
+/// state's <see cref="Items"/>; every search passes <see cref="ReadableBy"/> as its filter.
 /// </summary>
 internal sealed class RetrievalSnapshot
 {
     /// <summary>Dead items are dropped when there are more of them than this and than live ones.</summary>
     private const int CompactionFloor = 1024;
+
+    /// <summary>Callers whose <see cref="ReadableItems"/> are kept (about 1 MB each at 166,000 items); past it the kept ones are dropped.</summary>
+    private const int ReadersKept = 32;
 
     private readonly IndexedDocument[] _documents;
     private readonly Dictionary<string, int> _ordinals;
@@ -26,7 +29,7 @@ internal sealed class RetrievalSnapshot
     private readonly string[] _hashes;
     private readonly bool[] _embedded; // whether the item's vector is in Dense
     private readonly bool[] _live; // IsLive by item: a search's filter reads one array instead of chasing the passage and document records
-    private readonly int[] _liveItemsOf; // live items by document ordinal
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReadableItems> _readers = new(StringComparer.Ordinal);
     private volatile IncrementalVectorIndex _dense;
 
     private RetrievalSnapshot(IndexedDocument[] documents, Dictionary<string, int> ordinals, Passage[] passages, int[] documentOf, string[] hashes, bool[] embedded,
@@ -43,11 +46,6 @@ internal sealed class RetrievalSnapshot
         Cursor = cursor;
         _live = Enumerable.Range(0, passages.Length).Select(IsLive).ToArray();
         LiveItems = _live.Count(live => live);
-        _liveItemsOf = new int[documents.Length];
-        for (var i = 0; i < _live.Length; i++)
-        {
-            _liveItemsOf[documentOf[i]] += _live[i] ? 1 : 0;
-        }
     }
 
     /// <summary>The state of an index that has read nothing yet, its vectors to be indexed under <paramref name="settings"/>.</summary>
@@ -72,7 +70,7 @@ internal sealed class RetrievalSnapshot
     /// <summary>The clause an item holds (score 0).</summary>
     public Passage Passage(int item) => _passages[item];
 
-    /// <summary>The vectors of the items that have one; may hold items past <see cref="Items"/> (see <see cref="Searchable"/>).</summary>
+    /// <summary>The vectors of the items that have one; may hold items past <see cref="Items"/> (see <see cref="ReadableBy"/>).</summary>
     public IncrementalVectorIndex Dense
     {
         get => _dense;
@@ -83,28 +81,43 @@ internal sealed class RetrievalSnapshot
     public int EmbeddedLiveItems => Enumerable.Range(0, _passages.Length).Count(i => Volatile.Read(ref _embedded[i]) && _live[i]);
 
     /// <summary>
-    /// The filter of every search: items of this state (<see cref="Dense"/> may hold later ones)
-    /// that are current clauses of documents <paramref name="readable"/> accepts (<see cref="Readable"/>).
+    /// What <paramref name="caller"/> may search in this state under <paramref name="policy"/>
+    /// (the filter of every search: items of this state, since <see cref="Dense"/> may hold later
+    /// ones, that are current clauses of documents the caller may read). Made on the caller's first
+    /// search of this state and kept for the next: access lists do not change within a state.
     /// </summary>
-    public Func<int, bool> Searchable(bool[] readable) => item => item < _live.Length && _live[item] && readable[_documentOf[item]];
-
-    /// <summary>The share of the live items that documents <paramref name="readable"/> accepts hold (1 when there are none).</summary>
-    public double ReadableShare(bool[] readable)
+    public ReadableItems ReadableBy(Principal caller, IAccessPolicy policy)
     {
-        var count = 0L;
-        for (var d = 0; d < _liveItemsOf.Length; d++)
+        var key = caller.UserId + "\n" + string.Join('\n', caller.Groups);
+        if (_readers.TryGetValue(key, out var kept) && ReferenceEquals(kept.Policy, policy))
         {
-            count += readable[d] ? _liveItemsOf[d] : 0;
+            return kept;
         }
 
-        return LiveItems == 0 ? 1 : count / (double)LiveItems;
+        if (_readers.Count >= ReadersKept)
+        {
+            _readers.Clear();
+        }
+
+        var readable = Readable(caller, policy);
+        var items = new bool[_live.Length];
+        var count = 0;
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = _live[i] && readable[_documentOf[i]];
+            count += items[i] ? 1 : 0;
+        }
+
+        var made = new ReadableItems(items, LiveItems == 0 ? 1 : count / (double)LiveItems, Keyword.Subset(i => items[i]), policy);
+        _readers[key] = made;
+        return made;
     }
 
     /// <summary>
     /// Adds the vectors of items still without one from <paramref name="vectorOf"/> (by text
     /// hash) to <see cref="Dense"/>; the caller holds the index's refresh lock. Returns how many were added.
     /// </summary>
-    public int AttachVectors(Func<string, float[]?> vectorOf)
+    public int AttachVectors(Func<string, Half[]?> vectorOf)
     {
         var attached = 0;
         for (var i = 0; i < _embedded.Length; i++)
@@ -131,11 +144,8 @@ internal sealed class RetrievalSnapshot
     public bool NeedsClauses(DocumentState state) =>
         !state.Retired && (!_ordinals.TryGetValue(state.DocumentId, out var ordinal) || _documents[ordinal].IndexedVersion != state.Version);
 
-    /// <summary>
-    /// Which documents (by ordinal) the caller may read under the one access policy, retired ones
-    /// included; the index's access filter, applied inside every query.
-    /// </summary>
-    public bool[] Readable(Principal caller, IAccessPolicy policy)
+    /// <summary>Which documents (by ordinal) the caller may read under the one access policy, retired ones included.</summary>
+    private bool[] Readable(Principal caller, IAccessPolicy policy)
     {
         var readable = new bool[_documents.Length];
         for (var d = 0; d < readable.Length; d++)
@@ -152,7 +162,7 @@ internal sealed class RetrievalSnapshot
     /// changes nothing. New items take their vectors from <paramref name="vectorOf"/> (by text hash) when it has them.
     /// </summary>
     public RetrievalSnapshot Apply(IReadOnlyList<DocumentState> changes, IReadOnlyDictionary<string, IReadOnlyList<StoredClause>> clauses, KnowledgeBaseCursor cursor,
-        Func<string, float[]?> vectorOf)
+        Func<string, Half[]?> vectorOf)
     {
         var documents = new List<IndexedDocument>(_documents);
         var ordinals = new Dictionary<string, int>(_ordinals, StringComparer.Ordinal);

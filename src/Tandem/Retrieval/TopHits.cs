@@ -10,6 +10,13 @@ internal sealed class TopHits<TItem>(int limit)
 
     private readonly PriorityQueue<TItem, (double Score, TItem Item)> _heap = new(WorstFirst);
 
+    /// <summary>How many hits are kept.</summary>
+    public int Limit => limit;
+
+    /// <summary>The score a hit must reach to be kept: the worst kept one's once <see cref="Limit"/> are kept, −∞ before.</summary>
+    public double Floor => limit == 0 ? double.PositiveInfinity
+        : _heap.Count < limit || !_heap.TryPeek(out _, out var worst) ? double.NegativeInfinity : worst.Score;
+
     public void Add(TItem item, double score)
     {
         if (_heap.Count < limit)

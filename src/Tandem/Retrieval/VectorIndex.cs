@@ -4,18 +4,21 @@ namespace Tandem.Retrieval;
 
 /// <summary>
 /// Nearest neighbours by dot product over L2-normalised vectors, stored contiguously in half
-/// precision and scored with SIMD in single precision: half the memory of float32 for about the
-/// same scan time (the conversion costs what the smaller rows save; measured in the retrieval
-/// benchmark). The stored clause vectors are float16 already, so nothing is lost on them (other
-/// vectors are rounded to about three digits). With <c>partitions</c> > 0 it is an inverted-file index (IVF): vectors are grouped
-/// around k-means centroids and a search scans only the groups of the <c>probes</c> nearest
-/// centroids, trading a little recall (measured in the retrieval benchmark) for speed; otherwise
-/// every vector is scanned. An access filter is applied to every candidate before the top k are
-/// chosen. Searches are safe from several threads; an index never changes once built.
+/// precision (the stored clause vectors are float16 already, so nothing is lost on them; other
+/// vectors are rounded to about three digits) and again in 8 bits per value for the first pass of
+/// a scan (<see cref="QuantizedRows"/>). A scan scores every row it reads in integers, keeps the
+/// rows whose bounded error lets them still reach the top k, and scores only those exactly from
+/// the half-precision rows, so its results are those of an exact scan of the same rows while it
+/// streams half the bytes. With <c>partitions</c> > 0 it is an inverted-file index (IVF): vectors
+/// are grouped around k-means centroids and a search scans only the groups of the <c>probes</c>
+/// nearest centroids, trading a little recall (measured in the retrieval benchmark) for speed;
+/// otherwise every vector is scanned. An access filter is applied to every candidate before the top
+/// k are chosen. Searches are safe from several threads; an index never changes once built.
 /// </summary>
 public sealed class VectorIndex
 {
     private readonly Half[] _vectors; // row-major, Dimensions values per row, in partition order
+    private readonly QuantizedRows _quantized; // the same rows in 8 bits
     private readonly int[] _items; // item number at each stored row
     private readonly float[] _centroids;
     private readonly int[] _partitionStart; // rows [start[p], start[p + 1]) belong to partition p
@@ -61,11 +64,14 @@ public sealed class VectorIndex
         {
             _partitionStart[p + 1] += _partitionStart[p];
         }
+
+        _quantized = new QuantizedRows(_vectors, Dimensions);
     }
 
-    private VectorIndex(Half[] vectors, int[] items, float[] centroids, int[] partitionStart, int dimensions, int partitions)
+    private VectorIndex(Half[] vectors, QuantizedRows quantized, int[] items, float[] centroids, int[] partitionStart, int dimensions, int partitions)
     {
         _vectors = vectors;
+        _quantized = quantized;
         _items = items;
         _centroids = centroids;
         _partitionStart = partitionStart;
@@ -98,7 +104,11 @@ public sealed class VectorIndex
         return best.ToList();
     }
 
-    /// <summary>Offers every scanned row <paramref name="allowed"/> accepts to <paramref name="best"/>.</summary>
+    /// <summary>
+    /// Offers <paramref name="best"/> every scanned row <paramref name="allowed"/> accepts that can
+    /// be among its best, with its exact score: the rows are first scored in 8 bits, and only those
+    /// whose upper bound reaches the <see cref="TopHits{TItem}.Limit"/>-th best lower bound are scored exactly.
+    /// </summary>
     internal void Scan(ReadOnlySpan<float> query, TopHits<int> best, Func<int, bool>? allowed, int probes)
     {
         if (Count == 0)
@@ -111,15 +121,42 @@ public sealed class VectorIndex
             throw new ArgumentException($"the query has {query.Length} dimensions, the index {Dimensions}", nameof(query));
         }
 
-        var row = new float[Dimensions];
+        var quantized = new QuantizedQuery(query);
+        var lowerBounds = new TopHits<int>(best.Limit);
+        var candidates = new List<(int Row, float Upper)>();
+        var floor = float.NegativeInfinity;
         foreach (var p in PartitionsToScan(query, probes))
         {
-            ScanRows(query, _vectors, _items, _partitionStart[p], _partitionStart[p + 1], best, allowed, row);
+            for (var row = _partitionStart[p]; row < _partitionStart[p + 1]; row++)
+            {
+                if (allowed is not null && !allowed(_items[row]))
+                {
+                    continue;
+                }
+
+                var (lower, upper) = quantized.Bounds(_quantized, row);
+
+                if (upper >= floor)
+                {
+                    lowerBounds.Add(row, lower);
+                    candidates.Add((row, upper));
+                    floor = (float)lowerBounds.Floor;
+                }
+            }
+        }
+
+        // The floor only rose while scanning: rows admitted early may have fallen below it since.
+        foreach (var (row, upper) in candidates)
+        {
+            if (upper >= floor)
+            {
+                best.Add(_items[row], DotProducts.Of(query, new ReadOnlySpan<Half>(_vectors, row * Dimensions, Dimensions)));
+            }
         }
     }
 
-    /// <summary>Scores rows [<paramref name="from"/>, <paramref name="to"/>) of a row-major block exactly; <paramref name="buffer"/> holds one row in single precision.</summary>
-    internal static void ScanRows(ReadOnlySpan<float> query, Half[] rows, int[] items, int from, int to, TopHits<int> best, Func<int, bool>? allowed, float[] buffer)
+    /// <summary>Scores rows [<paramref name="from"/>, <paramref name="to"/>) of a row-major block exactly.</summary>
+    internal static void ScanRows(ReadOnlySpan<float> query, Half[] rows, int[] items, int from, int to, TopHits<int> best, Func<int, bool>? allowed)
     {
         var d = query.Length;
         for (var row = from; row < to; row++)
@@ -130,8 +167,7 @@ public sealed class VectorIndex
                 continue;
             }
 
-            TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(rows, row * d, d), buffer);
-            best.Add(item, TensorPrimitives.Dot(query, buffer));
+            best.Add(item, DotProducts.Of(query, new ReadOnlySpan<Half>(rows, row * d, d)));
         }
     }
 
@@ -165,7 +201,7 @@ public sealed class VectorIndex
             Array.Copy(_vectors, keep[r] * Dimensions, vectors, r * Dimensions, Dimensions);
         }
 
-        return new VectorIndex(vectors, items, _centroids, partitionStart, Dimensions, Partitions);
+        return new VectorIndex(vectors, _quantized.Subset(keep), items, _centroids, partitionStart, Dimensions, Partitions);
     }
 
     private int[] PartitionsToScan(ReadOnlySpan<float> query, int probes)
@@ -175,13 +211,21 @@ public sealed class VectorIndex
             return Enumerable.Range(0, Math.Max(1, Partitions)).ToArray();
         }
 
-        var similarity = new float[Partitions];
+        // Nearest first, so the scan's floor rises early and fewer rows are rescored.
+        var nearest = new TopHits<int>(Math.Max(1, probes));
         for (var p = 0; p < Partitions; p++)
         {
-            similarity[p] = TensorPrimitives.Dot(query, new ReadOnlySpan<float>(_centroids, p * Dimensions, Dimensions));
+            nearest.Add(p, TensorPrimitives.Dot(query, new ReadOnlySpan<float>(_centroids, p * Dimensions, Dimensions)));
         }
 
-        return Enumerable.Range(0, Partitions).OrderByDescending(p => similarity[p]).ThenBy(p => p).Take(Math.Max(1, probes)).ToArray();
+        var order = nearest.ToList();
+        var partitions = new int[order.Count];
+        for (var i = 0; i < partitions.Length; i++)
+        {
+            partitions[i] = order[i].Item;
+        }
+
+        return partitions;
     }
 
     private static Half[] Contiguous(IReadOnlyList<float[]> vectors)

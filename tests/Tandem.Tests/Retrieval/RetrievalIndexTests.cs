@@ -181,6 +181,41 @@ public sealed class RetrievalIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchAsync_SameUserWithAndWithoutAGroup_EachSearchReadsWhatItsGroupsAllow()
+    {
+        // What a caller may read is kept between its searches of one state: it must be kept per user and groups, not per user.
+        var supply = await IngestAsync("supply.txt", ContractTexts.Supply, StoreFixture.Alice);
+        await _f.Store.SetAccessAsync(supply.DocumentId, AccessList.Parse("group:finance"), StoreFixture.Alice);
+        var index = Index(_f.Store);
+        var carol = new Principal("carol");
+        var carolInFinance = new Principal("carol", ["finance"]);
+
+        foreach (var mode in new[] { "bm25", "dense", "hybrid" })
+        {
+            Assert.Empty(await index.SearchAsync("liability", carol, RetrievalConfig.Parse(mode)));
+            Assert.NotEmpty(await index.SearchAsync("liability", carolInFinance, RetrievalConfig.Parse(mode)));
+            Assert.Empty(await index.SearchAsync("liability", carol, RetrievalConfig.Parse(mode)));
+        }
+    }
+
+    [Fact]
+    public void Bm25IndexSubset_SearchesLikeTheSameFilter()
+    {
+        string[] texts = ["The supplier's liability is capped at the fees.", "Either party may terminate on notice.", "Liability for fraud is not limited.", "Notices are given in writing to the supplier."];
+        var index = new Bm25Index(texts);
+        var subset = index.Subset(i => i != 0);
+
+        foreach (var query in new[] { "liability", "supplier notice", "terminate fraud writing" })
+        {
+            Assert.Equal(index.Search(query, 10, i => i != 0), index.Search(query, 10, subset));
+            Assert.Equal(index.Search(query, 10, i => i != 0), index.Search(query, 10, subset)); // its remembered document frequencies change nothing
+        }
+
+        Assert.Equal(3, subset.Rows);
+        Assert.Throws<ArgumentException>(() => new Bm25Index(texts).Search("liability", 10, subset));
+    }
+
+    [Fact]
     public void Bm25IndexAppend_RanksAndScoresAsOneBuild()
     {
         string[] first = ["The supplier's liability is capped at the fees.", "Either party may terminate on notice."];
