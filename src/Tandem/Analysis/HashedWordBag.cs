@@ -1,0 +1,130 @@
+namespace Tandem.Analysis;
+
+/// <summary>
+/// One text field's block of features, computed as ML.NET's text pipeline computes it:
+/// normalise (<see cref="MlNetTextNormalizer"/>), split on the separators (ML.NET's
+/// WordTokenizingTransformer: empty tokens dropped, spaces trimmed), hash each token
+/// (HashingTransformer: MurmurHash3 of the token, masked to <see cref="TokenBits"/>, plus one),
+/// hash every n-gram of up to <see cref="NgramLength"/> consecutive tokens into
+/// 2^<see cref="Bits"/> slots (NgramHashingTransformer; colliding n-grams add up), then divide
+/// by the L2 norm (LpNormNormalizingTransformer).
+/// </summary>
+internal sealed class HashedWordBag
+{
+    /// <summary>n-grams longer than this are not hashed by ML.NET either.</summary>
+    public const int MaximumNgramLength = 10;
+
+    public required MlNetTextNormalizer Normalizer { get; init; }
+
+    public required char[] Separators { get; init; }
+
+    public required uint TokenSeed { get; init; }
+
+    public required int TokenBits { get; init; }
+
+    public required int NgramLength { get; init; }
+
+    /// <summary>Every length from 1 to <see cref="NgramLength"/>, or only the longest.</summary>
+    public required bool AllLengths { get; init; }
+
+    /// <summary>Unigrams hashed again like longer n-grams, rather than used as their token hash.</summary>
+    public required bool RehashUnigrams { get; init; }
+
+    public required bool Ordered { get; init; }
+
+    public required int Bits { get; init; }
+
+    public required uint Seed { get; init; }
+
+    /// <summary>The normaliser's scale (1 unless changed): each count is multiplied by scale / L2 norm.</summary>
+    public required float Scale { get; init; }
+
+    /// <summary>The block's width: 2^<see cref="Bits"/> slots.</summary>
+    public int Width => 1 << Bits;
+
+    /// <summary>Appends the block's non-zero slots, ascending, shifted by <paramref name="offset"/>.</summary>
+    public void AppendTo(string text, int offset, List<int> indices, List<float> values)
+    {
+        var counts = new Dictionary<int, float>();
+        var tokens = Tokens(Normalizer.Normalize(text));
+        Span<uint> ngram = stackalloc uint[NgramLength];
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            var longest = Math.Min(NgramLength, tokens.Count - start);
+            for (var length = 1; length <= longest; length++)
+            {
+                ngram[length - 1] = tokens[start + length - 1];
+                var slot = Slot(ngram[..length]);
+                if (slot >= 0)
+                {
+                    counts[slot] = counts.GetValueOrDefault(slot) + 1f;
+                }
+            }
+        }
+
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        var slots = counts.Keys.Order().ToArray();
+        // As LpNormNormalizingTransformer: the sum of squares (exact here: small integers), its
+        // square root in double rounded to float, one float division, then one multiplication per value.
+        var sumOfSquares = 0f;
+        foreach (var slot in slots)
+        {
+            sumOfSquares += counts[slot] * counts[slot];
+        }
+
+        var divisor = (float)Math.Sqrt(sumOfSquares);
+        var factor = Scale;
+        if (divisor > 0f)
+        {
+            factor /= divisor;
+        }
+
+        if (factor < 1e-8f)
+        {
+            factor = 1f;
+        }
+
+        foreach (var slot in slots)
+        {
+            indices.Add(offset + slot);
+            values.Add(factor * counts[slot]);
+        }
+    }
+
+    /// <summary>The token hashes, in order.</summary>
+    private List<uint> Tokens(string text)
+    {
+        var mask = (uint)((1L << TokenBits) - 1);
+        var hashes = new List<uint>();
+        foreach (var piece in text.Split(Separators))
+        {
+            var token = piece.AsSpan().Trim(' ');
+            if (!token.IsEmpty)
+            {
+                hashes.Add((MlNetHashing.MurmurHashV2(TokenSeed, token) & mask) + 1);
+            }
+        }
+
+        return hashes;
+    }
+
+    /// <summary>ML.NET's n-gram id finder for a single source column; -1 when the n-gram is not counted.</summary>
+    private int Slot(ReadOnlySpan<uint> ngram)
+    {
+        var mask = (uint)((1L << Bits) - 1);
+        if (!AllLengths && NgramLength > 1 && ngram.Length < NgramLength)
+        {
+            return -1;
+        }
+
+        var hash = ngram.Length == 1 && !RehashUnigrams && (AllLengths || NgramLength == 1)
+            ? ngram[0]
+            : MlNetHashing.MurmurHash(Seed, ngram);
+        // Ordered hashing mixes in the source column's position, which adds nothing for the first column but one more mix.
+        return (int)((Ordered ? MlNetHashing.MixHash(hash) : hash) & mask);
+    }
+}
