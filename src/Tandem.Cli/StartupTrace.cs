@@ -15,6 +15,7 @@ internal sealed class StartupTrace : IDisposable
     private readonly ActivityListener _listener;
     private readonly DateTime _processStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
     private readonly List<string> _spans = [];
+    private readonly Dictionary<Activity, TimeSpan> _cpuAtStart = [];
 
     private StartupTrace(TextWriter error)
     {
@@ -23,12 +24,20 @@ internal sealed class StartupTrace : IDisposable
         {
             ShouldListenTo = source => source.Name == TandemTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStarted = activity =>
+            {
+                lock (_spans)
+                {
+                    _cpuAtStart[activity] = ProcessorTime();
+                }
+            },
             ActivityStopped = activity =>
             {
                 lock (_spans)
                 {
+                    var cpu = ProcessorTime() - _cpuAtStart.GetValueOrDefault(activity);
                     _spans.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"trace: {activity.DisplayName} at {Milliseconds(activity.StartTimeUtc - _processStart)} ms took {Milliseconds(activity.Duration)} ms"));
+                        $"trace: {activity.DisplayName} at {Milliseconds(activity.StartTimeUtc - _processStart)} ms took {Milliseconds(activity.Duration)} ms, cpu {Milliseconds(cpu)} ms"));
                 }
             },
         };
@@ -43,7 +52,6 @@ internal sealed class StartupTrace : IDisposable
     public void Dispose()
     {
         _listener.Dispose();
-        using var process = Process.GetCurrentProcess();
         var assemblies = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal).ToList();
         foreach (var line in _spans)
         {
@@ -51,9 +59,15 @@ internal sealed class StartupTrace : IDisposable
         }
 
         _error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trace: exit at {Milliseconds(DateTime.UtcNow - _processStart)} ms, cpu {Milliseconds(process.TotalProcessorTime)} ms"));
+            $"trace: exit at {Milliseconds(DateTime.UtcNow - _processStart)} ms, cpu {Milliseconds(ProcessorTime())} ms"));
         _error.WriteLine($"trace: assemblies ({assemblies.Count}): {string.Join(", ", assemblies)}");
     }
 
     private static long Milliseconds(TimeSpan span) => (long)span.TotalMilliseconds;
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 }
