@@ -45,39 +45,44 @@ internal sealed class HashedWordBag
     /// <summary>Appends the block's non-zero slots, ascending, shifted by <paramref name="offset"/>.</summary>
     public void AppendTo(string text, int offset, List<int> indices, List<float> values)
     {
-        var counts = new Dictionary<int, float>();
-        var tokens = Tokens(Normalizer.Normalize(text));
+        var (tokens, count) = Tokens(Normalizer.Normalize(text));
+        // Every counted n-gram's slot, sorted: equal slots (the same n-gram, or colliding ones) then
+        // sit together and add up, as ML.NET's buffer builder adds them.
+        var slots = new int[count * NgramLength];
+        var found = 0;
         Span<uint> ngram = stackalloc uint[NgramLength];
-        for (var start = 0; start < tokens.Count; start++)
+        for (var start = 0; start < count; start++)
         {
-            var longest = Math.Min(NgramLength, tokens.Count - start);
+            var longest = Math.Min(NgramLength, count - start);
             for (var length = 1; length <= longest; length++)
             {
                 ngram[length - 1] = tokens[start + length - 1];
-                var slot = Slot(ngram[..length]);
-                if (slot >= 0)
+                if (Slot(ngram[..length]) is >= 0 and var slot)
                 {
-                    counts[slot] = counts.GetValueOrDefault(slot) + 1f;
+                    slots[found++] = slot;
                 }
             }
         }
 
-        if (counts.Count == 0)
+        if (found == 0)
         {
             return;
         }
 
-        var slots = counts.Keys.Order().ToArray();
-        // As LpNormNormalizingTransformer: the sum of squares (exact here: small integers), its
-        // square root in double rounded to float, one float division, then one multiplication per value.
+        Array.Sort(slots, 0, found);
+        // As LpNormNormalizingTransformer: the sum of squares in float (exact here, whatever the
+        // order: small integers whose squares sum below 2^24), its square root in double rounded to
+        // float, one float division, then one multiplication per value.
         var sumOfSquares = 0f;
-        foreach (var slot in slots)
+        for (var at = 0; at < found;)
         {
-            sumOfSquares += counts[slot] * counts[slot];
+            var run = Run(slots, at, found);
+            sumOfSquares += (float)run * run;
+            at += run;
         }
 
-        var divisor = (float)Math.Sqrt(sumOfSquares);
         var factor = Scale;
+        var divisor = (float)Math.Sqrt(sumOfSquares);
         if (divisor > 0f)
         {
             factor /= divisor;
@@ -88,28 +93,48 @@ internal sealed class HashedWordBag
             factor = 1f;
         }
 
-        foreach (var slot in slots)
+        for (var at = 0; at < found;)
         {
-            indices.Add(offset + slot);
-            values.Add(factor * counts[slot]);
+            var run = Run(slots, at, found);
+            indices.Add(offset + slots[at]);
+            values.Add(factor * run);
+            at += run;
         }
     }
 
-    /// <summary>The token hashes, in order.</summary>
-    private List<uint> Tokens(string text)
+    /// <summary>How many times the slot at <paramref name="at"/> repeats in the sorted slots: the n-gram's count.</summary>
+    private static int Run(int[] slots, int at, int found)
     {
-        var mask = (uint)((1L << TokenBits) - 1);
-        var hashes = new List<uint>();
-        foreach (var piece in text.Split(Separators))
+        var end = at + 1;
+        while (end < found && slots[end] == slots[at])
         {
-            var token = piece.AsSpan().Trim(' ');
-            if (!token.IsEmpty)
-            {
-                hashes.Add((MlNetHashing.MurmurHashV2(TokenSeed, token) & mask) + 1);
-            }
+            end++;
         }
 
-        return hashes;
+        return end - at;
+    }
+
+    /// <summary>The token hashes, in order, and how many there are.</summary>
+    private (uint[] Hashes, int Count) Tokens(string text)
+    {
+        var mask = (uint)((1L << TokenBits) - 1);
+        // A token is at least one char and a separator follows all but the last.
+        var hashes = new uint[(text.Length / 2) + 1];
+        var count = 0;
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOfAny(Separators);
+            var token = (end < 0 ? rest : rest[..end]).Trim(' ');
+            if (!token.IsEmpty)
+            {
+                hashes[count++] = (MlNetHashing.MurmurHashV2(TokenSeed, token) & mask) + 1;
+            }
+
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return (hashes, count);
     }
 
     /// <summary>ML.NET's n-gram id finder for a single source column; -1 when the n-gram is not counted.</summary>

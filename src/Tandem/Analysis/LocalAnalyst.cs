@@ -21,30 +21,31 @@ public sealed class LocalAnalyst
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        // An inverted index: slot s's weights are _slotWeight[_slotStart[s] .. _slotStart[s + 1]], by category.
+        // Counted, then filled from the back, which leaves each slot's start in place without a second array.
         var dimension = model.Manifest.FeatureCount;
         _slotStart = new int[dimension + 1];
         foreach (var c in model.Categories)
         {
             foreach (var i in c.Indices)
             {
-                _slotStart[i + 1]++;
+                _slotStart[i]++;
             }
         }
 
-        for (var i = 0; i < dimension; i++)
+        for (var i = 1; i <= dimension; i++)
         {
-            _slotStart[i + 1] += _slotStart[i];
+            _slotStart[i] += _slotStart[i - 1];
         }
 
-        var fill = (int[])_slotStart.Clone();
         _slotCategory = new int[_slotStart[dimension]];
         _slotWeight = new float[_slotStart[dimension]];
-        for (var k = 0; k < model.Categories.Count; k++)
+        for (var k = model.Categories.Count - 1; k >= 0; k--)
         {
             var c = model.Categories[k];
-            for (var j = 0; j < c.Indices.Length; j++)
+            for (var j = c.Indices.Length - 1; j >= 0; j--)
             {
-                var at = fill[c.Indices[j]]++;
+                var at = --_slotStart[c.Indices[j]];
                 _slotCategory[at] = k;
                 _slotWeight[at] = c.Values[j];
             }

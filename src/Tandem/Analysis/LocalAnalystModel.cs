@@ -83,7 +83,7 @@ public sealed class LocalAnalystModel
                 WriteEntry(zip, "weights.bin", weights.ToArray());
             }
 
-            WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJson.Options));
+            WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJsonContext.Default.LocalAnalystManifest));
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class LocalAnalystModel
     }
 
     private static LocalAnalystManifest ReadManifest(ZipArchive zip) =>
-        JsonSerializer.Deserialize<LocalAnalystManifest>(ReadEntry(zip, "manifest.json"), ManifestJson.Options) ?? throw new InvalidDataException("empty manifest");
+        JsonSerializer.Deserialize(ReadEntry(zip, "manifest.json"), ManifestJsonContext.Default.LocalAnalystManifest) ?? throw new InvalidDataException("empty manifest");
 
     private static T Read<T>(string path, Func<ZipArchive, T> read)
     {

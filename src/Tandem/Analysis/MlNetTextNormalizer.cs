@@ -36,8 +36,6 @@ internal sealed class MlNetTextNormalizer
         "OoOoYyΑΕΗΙΟΥΩιΙΥαεηιυιυουωϒϒЕЕГІКИУИиеегі" +
         "киуѴѵЖжАаАаЕеӘәЖжЗзИиИиОоӨөЭэУуУуУуЧчЫы";
 
-    private static readonly Dictionary<char, char> Folds = From.Zip(To).ToDictionary(p => p.First, p => p.Second);
-
     private readonly byte _caseMode;
     private readonly bool _keepDiacritics;
     private readonly bool _keepPunctuation;
@@ -70,7 +68,11 @@ internal sealed class MlNetTextNormalizer
                     continue;
                 }
 
-                c = Folds.GetValueOrDefault(c, c);
+                // Every letter of the table is above U+00C0; most text never gets that far.
+                if (c >= '\u00C0' && From.IndexOf(c, StringComparison.Ordinal) is >= 0 and var at)
+                {
+                    c = To[at];
+                }
             }
 
             c = _caseMode switch
