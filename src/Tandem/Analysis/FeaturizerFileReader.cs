@@ -81,41 +81,62 @@ internal static class FeaturizerFileReader
     {
         var pairs = entry.ColumnPairs();
         var caseMode = entry.Byte();
-        var normalizer = caseMode <= MlNetTextNormalizer.KeepCase
-            ? new MlNetTextNormalizer(caseMode, keepDiacritics: entry.Bool(), keepPunctuation: entry.Bool(), keepNumbers: entry.Bool())
-            : null;
-        return normalizer is not null && Map(pairs, columns, source => source is Input { IsText: true } input ? new NormalizedText(input, normalizer) : null);
+        if (caseMode > MlNetTextNormalizer.KeepCase)
+        {
+            return false;
+        }
+
+        var normalizer = new MlNetTextNormalizer(caseMode, keepDiacritics: entry.Bool(), keepPunctuation: entry.Bool(), keepNumbers: entry.Bool());
+        var outputs = new List<Node?>();
+        foreach (var pair in pairs)
+        {
+            outputs.Add(columns.GetValueOrDefault(pair.Input) is Input { IsText: true } input ? new NormalizedText(input, normalizer) : null);
+        }
+
+        return Assign(pairs, outputs, columns);
     }
 
     private static bool Tokenize(MlNetModelEntry entry, Dictionary<string, Node> columns)
     {
         var pairs = entry.ColumnPairs();
-        var separators = pairs.Select(_ => entry.CharArray()).ToList();
-        var i = 0;
-        return separators.All(s => s.Length > 0) && Map(pairs, columns, source => source switch
+        var outputs = new List<Node?>();
+        foreach (var pair in pairs)
         {
-            NormalizedText text => new Tokens(text, separators[i++]),
-            // Tokens of text never normalised: the identity normaliser.
-            Input { IsText: true } input => new Tokens(new NormalizedText(input, new MlNetTextNormalizer(MlNetTextNormalizer.KeepCase, true, true, true)), separators[i++]),
-            _ => null,
-        });
+            var separators = entry.CharArray();
+            outputs.Add(separators.Length == 0 ? null : columns.GetValueOrDefault(pair.Input) switch
+            {
+                NormalizedText text => new Tokens(text, separators),
+                // Tokens of text never normalised: the identity normaliser.
+                Input { IsText: true } input => new Tokens(new NormalizedText(input, new MlNetTextNormalizer(MlNetTextNormalizer.KeepCase, true, true, true)), separators),
+                _ => null,
+            });
+        }
+
+        return Assign(pairs, outputs, columns);
     }
 
     private static bool HashTokens(MlNetModelEntry entry, Dictionary<string, Node> columns)
     {
         var pairs = entry.ColumnPairs();
-        var options = pairs.Select(_ => (Bits: entry.Int32(), Seed: entry.UInt32(), Ordered: entry.Bool(), Combine: entry.VersionWritten > 0x10003 && entry.Bool())).ToList();
-        var i = 0;
-        // Ordered hashing mixes each token's position into its hash, and combining hashes all tokens into one: neither is ported.
-        return options.All(o => o.Bits is >= 1 and <= 31 && !o.Ordered && !o.Combine)
-            && Map(pairs, columns, source => source is Tokens tokens ? new TokenHashes(tokens, options[i].Bits, options[i++].Seed) : null);
+        var outputs = new List<Node?>();
+        foreach (var pair in pairs)
+        {
+            var (bits, seed, ordered) = (entry.Int32(), entry.UInt32(), entry.Bool());
+            var combine = entry.VersionWritten > 0x10003 && entry.Bool();
+            // Ordered hashing mixes each token's position into its hash, and combining hashes all tokens into one: neither is ported.
+            outputs.Add(bits is >= 1 and <= 31 && !ordered && !combine && columns.GetValueOrDefault(pair.Input) is Tokens tokens
+                ? new TokenHashes(tokens, bits, seed)
+                : null);
+        }
+
+        return Assign(pairs, outputs, columns);
     }
 
     private static bool HashNgrams(MlNetModelEntry entry, Dictionary<string, Node> columns)
     {
         for (var n = entry.Count(); n > 0; n--)
         {
-            var sources = Enumerable.Range(0, entry.Count()).Select(_ => entry.String()).ToList();
+            var sources = entry.Strings();
             var name = entry.String();
             var (length, skip, bits, seed) = (entry.Int32(), entry.Int32(), entry.Int32(), entry.UInt32());
             var (rehash, ordered, allLengths) = (entry.Bool(), entry.Bool(), entry.Bool());
@@ -135,11 +156,17 @@ internal static class FeaturizerFileReader
     private static bool NormalizeL2(MlNetModelEntry entry, Dictionary<string, Node> columns)
     {
         var pairs = entry.ColumnPairs();
-        var options = pairs.Select(_ => (CentreOnMean: entry.Bool(), Norm: entry.Byte(), Scale: entry.Single())).ToList();
-        var i = 0;
-        // Norm 0 is L2; the others (standard deviation, L1, L-infinity) and centring on the mean are not ported.
-        return options.All(o => !o.CentreOnMean && o.Norm == 0 && o.Scale > 0 && float.IsFinite(o.Scale))
-            && Map(pairs, columns, source => source is NgramCounts counts ? counts.ToBag(options[i++].Scale) : null);
+        var outputs = new List<Node?>();
+        foreach (var pair in pairs)
+        {
+            var (centreOnMean, norm, scale) = (entry.Bool(), entry.Byte(), entry.Single());
+            // Norm 0 is L2; the others (standard deviation, L1, L-infinity) and centring on the mean are not ported.
+            outputs.Add(!centreOnMean && norm == 0 && scale > 0 && float.IsFinite(scale) && columns.GetValueOrDefault(pair.Input) is NgramCounts counts
+                ? counts.ToBag(scale)
+                : null);
+        }
+
+        return Assign(pairs, outputs, columns);
     }
 
     private static bool Concatenate(MlNetModelEntry entry, Dictionary<string, Node> columns)
@@ -180,7 +207,7 @@ internal static class FeaturizerFileReader
     private static bool SelectColumns(MlNetModelEntry entry, Dictionary<string, Node> columns)
     {
         var (keep, _, _) = (entry.Bool(), entry.Bool(), entry.Bool());
-        var named = Enumerable.Range(0, entry.Count()).Select(_ => entry.String()).ToHashSet(StringComparer.Ordinal);
+        var named = entry.Strings().ToHashSet(StringComparer.Ordinal);
         foreach (var column in columns.Keys.Where(c => named.Contains(c) != keep).ToList())
         {
             columns.Remove(column);
@@ -189,24 +216,21 @@ internal static class FeaturizerFileReader
         return true;
     }
 
-    /// <summary>Sets each output column to <paramref name="map"/> of its input; false when an input is missing or of the wrong kind.</summary>
-    private static bool Map(List<(string Output, string Input)> pairs, Dictionary<string, Node> columns, Func<Node, Node?> map)
+    /// <summary>
+    /// Sets each pair's output column to its computed value; false when one could not be computed
+    /// (its input missing or of a kind the step does not take). The values were all computed from
+    /// the columns as they were before the step, as ML.NET computes them.
+    /// </summary>
+    private static bool Assign(List<MlNetModelEntry.ColumnPair> pairs, List<Node?> outputs, Dictionary<string, Node> columns)
     {
-        // ML.NET computes every output from the columns as they were before the step.
-        var outputs = new List<(string, Node)>();
-        foreach (var (output, input) in pairs)
+        if (outputs.Contains(null))
         {
-            if (columns.GetValueOrDefault(input) is not { } source || map(source) is not { } result)
-            {
-                return false;
-            }
-
-            outputs.Add((output, result));
+            return false;
         }
 
-        foreach (var (output, node) in outputs)
+        for (var i = 0; i < pairs.Count; i++)
         {
-            columns[output] = node;
+            columns[pairs[i].Output] = outputs[i]!;
         }
 
         return true;

@@ -143,15 +143,30 @@ internal sealed class MlNetModelEntry
         return chars;
     }
 
-    /// <summary>A one-to-one transformer's (output, input) column pairs.</summary>
-    public List<(string Output, string Input)> ColumnPairs()
+    /// <summary>A one-to-one transformer's column pairs.</summary>
+    public List<ColumnPair> ColumnPairs()
     {
-        var pairs = new List<(string, string)>();
+        var pairs = new List<ColumnPair>();
         for (var n = Count(); n > 0; n--)
         {
-            pairs.Add((String(), String()));
+            pairs.Add(new ColumnPair(String(), String()));
         }
 
         return pairs;
     }
+
+    /// <summary>A number of non-empty strings.</summary>
+    public List<string> Strings()
+    {
+        var strings = new List<string>();
+        for (var n = Count(); n > 0; n--)
+        {
+            strings.Add(String());
+        }
+
+        return strings;
+    }
+
+    /// <summary>An output column and the input it is computed from (a class, not a tuple: no generic code to compile at start-up).</summary>
+    public sealed record ColumnPair(string Output, string Input);
 }
