@@ -37,9 +37,6 @@ public sealed class MlNetClauseFeaturizer : IClauseFeaturizer
         return new MlNetClauseFeaturizer(transformer, schema, ml);
     }
 
-    /// <summary>Writes the pipeline in ML.NET's format.</summary>
-    public void Save(Stream stream) => _ml.Model.Save(Transformer, InputSchema, stream);
-
     /// <inheritdoc />
     public IEnumerable<FeatureVector> Featurize(IReadOnlyList<ClauseFeatureRow> rows)
     {
