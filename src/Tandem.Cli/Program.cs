@@ -1,5 +1,6 @@
 using Tandem.Cli;
 
+using var trace = StartupTrace.StartIfAsked(Console.Error);
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -1,52 +1,51 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Tandem.Documents;
 
 namespace Tandem.Analysis;
 
 /// <summary>
 /// The embedded model: for each clause, the calibrated probability of each clause category.
-/// Featurises with the trained ML.NET pipeline, then scores every category in one pass over the
-/// clause's non-zero features (an inverted index from feature slot to category weights).
+/// Featurises as the trained ML.NET pipeline does (<see cref="LocalAnalystModel.Featurizer"/>),
+/// then scores every category in one pass over the clause's non-zero features (an inverted index
+/// from feature slot to category weights).
 /// </summary>
 public sealed class LocalAnalyst
 {
     /// <summary>Name of the shipped model file, next to the program.</summary>
     public const string DefaultFileName = "local-analyst.zip";
 
-    private readonly MLContext _ml;
     private readonly int[] _slotStart;
     private readonly int[] _slotCategory;
     private readonly float[] _slotWeight;
 
-    public LocalAnalyst(LocalAnalystModel model, MLContext? ml = null)
+    public LocalAnalyst(LocalAnalystModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
         Model = model;
-        _ml = ml ?? new MLContext(seed: 0);
+        // An inverted index: slot s's weights are _slotWeight[_slotStart[s] .. _slotStart[s + 1]], by category.
+        // Counted, then filled from the back, which leaves each slot's start in place without a second array.
         var dimension = model.Manifest.FeatureCount;
         _slotStart = new int[dimension + 1];
         foreach (var c in model.Categories)
         {
             foreach (var i in c.Indices)
             {
-                _slotStart[i + 1]++;
+                _slotStart[i]++;
             }
         }
 
-        for (var i = 0; i < dimension; i++)
+        for (var i = 1; i <= dimension; i++)
         {
-            _slotStart[i + 1] += _slotStart[i];
+            _slotStart[i] += _slotStart[i - 1];
         }
 
-        var fill = (int[])_slotStart.Clone();
         _slotCategory = new int[_slotStart[dimension]];
         _slotWeight = new float[_slotStart[dimension]];
-        for (var k = 0; k < model.Categories.Count; k++)
+        for (var k = model.Categories.Count - 1; k >= 0; k--)
         {
             var c = model.Categories[k];
-            for (var j = 0; j < c.Indices.Length; j++)
+            for (var j = c.Indices.Length - 1; j >= 0; j--)
             {
-                var at = fill[c.Indices[j]]++;
+                var at = --_slotStart[c.Indices[j]];
                 _slotCategory[at] = k;
                 _slotWeight[at] = c.Values[j];
             }
@@ -77,8 +76,10 @@ public sealed class LocalAnalyst
                 "train one with 'tandem train local --data ../shared/data/cuad-dev', or pass --model-file");
         }
 
-        var ml = new MLContext(seed: 0);
-        return new LocalAnalyst(LocalAnalystModel.Load(ml, path), ml) { FileHash = LocalAnalystModel.FileHash(path), RegistryId = registryId };
+        using var span = TandemTelemetry.Source.StartActivity("tandem.analyst.load");
+        var model = LocalAnalystModel.Load(path);
+        span?.SetTag("tandem.featurizer", model.Featurizer.GetType().Name);
+        return new LocalAnalyst(model) { FileHash = LocalAnalystModel.FileHash(path), RegistryId = registryId };
     }
 
     /// <summary>The shipped model's path: next to the running program.</summary>
@@ -100,9 +101,9 @@ public sealed class LocalAnalyst
             return result;
         }
 
-        var view = Model.Featurizer.Transform(_ml.Data.LoadFromEnumerable(rows));
+        using var span = TandemTelemetry.Source.StartActivity("tandem.analyst.score");
         var i = 0;
-        foreach (var features in view.GetColumn<VBuffer<float>>(LocalAnalystModel.FeaturesColumn))
+        foreach (var features in Model.Featurizer.Featurize(rows))
         {
             result[i++] = ScoreVector(features);
         }
@@ -110,7 +111,7 @@ public sealed class LocalAnalyst
         return result;
     }
 
-    private float[] ScoreVector(VBuffer<float> features)
+    private float[] ScoreVector(FeatureVector features)
     {
         var categories = Model.Categories;
         var scores = new float[categories.Count];
@@ -119,12 +120,11 @@ public sealed class LocalAnalyst
             scores[k] = categories[k].Bias;
         }
 
-        var values = features.GetValues();
-        var indices = features.GetIndices();
-        for (var j = 0; j < values.Length; j++)
+        // Slots ascending, as ML.NET's vectors list them, so the sums round exactly as they did.
+        for (var j = 0; j < features.Indices.Length; j++)
         {
-            var slot = features.IsDense ? j : indices[j];
-            var value = values[j];
+            var slot = features.Indices[j];
+            var value = features.Values[j];
             if (value == 0 || slot >= _slotStart.Length - 1)
             {
                 continue;

@@ -10,7 +10,8 @@ namespace Tandem.Analysis;
 /// (<c>featurizer.zip</c>), the per-category logistic-regression weights in a compact sparse
 /// binary form (<c>weights.bin</c>) and a manifest with the training facts and scores.
 /// Weights are kept outside ML.NET's format because 41 full models would repeat the featurizer's
-/// dictionary 41 times.
+/// dictionary 41 times. A loaded model featurises with <see cref="HashedNgramFeaturizer"/>, the
+/// plain C# port of the stored pipeline, unless the pipeline is one it cannot reproduce.
 /// </summary>
 public sealed class LocalAnalystModel
 {
@@ -20,21 +21,31 @@ public sealed class LocalAnalystModel
     private const int FormatVersion = 1;
     private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The featurizer as the file stored it, written back unchanged; null for a model trained in this process.</summary>
+    private readonly byte[]? _featurizerFile;
+
+    /// <summary>A model just trained: its featurizer is the fitted ML.NET pipeline.</summary>
     public LocalAnalystModel(ITransformer featurizer, DataViewSchema inputSchema, IReadOnlyList<CategoryWeights> categories, LocalAnalystManifest manifest)
+        : this(new MlNetClauseFeaturizer(featurizer, inputSchema), null, categories, manifest)
+    {
+    }
+
+    private LocalAnalystModel(IClauseFeaturizer featurizer, byte[]? featurizerFile, IReadOnlyList<CategoryWeights> categories, LocalAnalystManifest manifest)
     {
         Featurizer = featurizer;
-        InputSchema = inputSchema;
+        _featurizerFile = featurizerFile;
         Categories = categories;
         Manifest = manifest;
     }
 
-    public ITransformer Featurizer { get; }
-
-    public DataViewSchema InputSchema { get; }
+    public IClauseFeaturizer Featurizer { get; }
 
     public IReadOnlyList<CategoryWeights> Categories { get; }
 
     public LocalAnalystManifest Manifest { get; }
+
+    /// <summary>The same model with another manifest (the trainer adds the held-out scores).</summary>
+    public LocalAnalystModel WithManifest(LocalAnalystManifest manifest) => new(Featurizer, _featurizerFile, Categories, manifest);
 
     /// <summary>
     /// Writes the model atomically (a temp file renamed over the target), readable by its owner
@@ -64,11 +75,7 @@ public sealed class LocalAnalystModel
         using (var file = Learning.ModelFiles.CreateOwnerOnly(temp))
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
-            using (var featurizerStream = new MemoryStream())
-            {
-                ml.Model.Save(Featurizer, InputSchema, featurizerStream);
-                WriteEntry(zip, "featurizer.zip", featurizerStream.ToArray());
-            }
+            WriteEntry(zip, "featurizer.zip", FeaturizerFile(ml));
 
             using (var weights = new MemoryStream())
             {
@@ -76,19 +83,40 @@ public sealed class LocalAnalystModel
                 WriteEntry(zip, "weights.bin", weights.ToArray());
             }
 
-            WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJson.Options));
+            WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJsonContext.Default.LocalAnalystManifest));
         }
     }
 
-    /// <summary>Loads a model written by <see cref="Save"/>.</summary>
-    public static LocalAnalystModel Load(MLContext ml, string path) => Read(path, zip =>
+    /// <summary>
+    /// Loads a model written by <see cref="Save"/>. It featurises with the plain C# port of its
+    /// stored pipeline; only a pipeline the port cannot reproduce is loaded into ML.NET.
+    /// </summary>
+    public static LocalAnalystModel Load(string path) => Load(path, (file, manifest) =>
+        HashedNgramFeaturizer.TryRead(file) is { } port && port.Dimension == manifest.FeatureCount ? port : MlNetClauseFeaturizer.Load(file));
+
+    /// <summary>Loads a model with its pipeline run by ML.NET itself: the reference the port is checked against.</summary>
+    public static LocalAnalystModel LoadWithMlNet(string path) => Load(path, (file, _) => MlNetClauseFeaturizer.Load(file));
+
+    private static LocalAnalystModel Load(string path, Func<byte[], LocalAnalystManifest, IClauseFeaturizer> featurizer) => Read(path, zip =>
     {
         var manifest = ReadManifest(zip);
-        using var featurizerStream = new MemoryStream(ReadEntry(zip, "featurizer.zip"));
-        var featurizer = ml.Model.Load(featurizerStream, out var schema);
+        var file = ReadEntry(zip, "featurizer.zip");
         using var weights = new MemoryStream(ReadEntry(zip, "weights.bin"));
-        return new LocalAnalystModel(featurizer, schema, ReadWeights(weights), manifest);
+        return new LocalAnalystModel(featurizer(file, manifest), file, ReadWeights(weights), manifest);
     });
+
+    private byte[] FeaturizerFile(MLContext ml)
+    {
+        if (_featurizerFile is not null)
+        {
+            return _featurizerFile;
+        }
+
+        var trained = (MlNetClauseFeaturizer)Featurizer;
+        using var stream = new MemoryStream();
+        ml.Model.Save(trained.Transformer, trained.InputSchema, stream);
+        return stream.ToArray();
+    }
 
     /// <summary>Only the manifest of a model file: what the registry needs, without loading the featurizer.</summary>
     public static LocalAnalystManifest LoadManifest(string path) => Read(path, ReadManifest);
@@ -101,7 +129,7 @@ public sealed class LocalAnalystModel
     }
 
     private static LocalAnalystManifest ReadManifest(ZipArchive zip) =>
-        JsonSerializer.Deserialize<LocalAnalystManifest>(ReadEntry(zip, "manifest.json"), ManifestJson.Options) ?? throw new InvalidDataException("empty manifest");
+        JsonSerializer.Deserialize(ReadEntry(zip, "manifest.json"), ManifestJsonContext.Default.LocalAnalystManifest) ?? throw new InvalidDataException("empty manifest");
 
     private static T Read<T>(string path, Func<ZipArchive, T> read)
     {

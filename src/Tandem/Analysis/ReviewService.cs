@@ -14,7 +14,7 @@ namespace Tandem.Analysis;
 /// report with its context, so it can be fetched and corrected later.
 /// </summary>
 public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore store, IReportStore reports, IModelRegistry registry,
-    Lazy<ModelCatalog> models, IUsageLedgers ledgers, PriceBook prices, ILogger<ReviewService> logger)
+    Lazy<ModelCatalog> models, IUsageLedgers ledgers, Lazy<PriceBook> prices, ILogger<ReviewService> logger)
 {
     /// <summary>Ingests the file as the caller's document (unchanged files change nothing), reviews it and saves the report.</summary>
     public async Task<RiskReport> ReviewFileAsync(string path, AccessList? access, ReviewRequest request, Principal caller,
@@ -76,7 +76,7 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         var strategy = PromptStrategy.Load(request.Strategy);
         var examples = strategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(request.ExamplesPath ?? ReviewExamples.DefaultPath());
         var document = await store.GetDocumentAsync(documentId, caller, cancellationToken) ?? throw StoredDocument.NotFound(documentId, caller);
-        using var client = ChatClients.Create(endpoint, ledgers.For(caller), prices, "analyze");
+        using var client = ChatClients.Create(endpoint, ledgers.For(caller), prices.Value, "analyze");
         try
         {
             return await new LlmContractAnalyzer(client, $"{endpoint.Name} ({endpoint.Model})", strategy, new TokenCounter(), ranker)

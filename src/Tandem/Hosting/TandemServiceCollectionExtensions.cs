@@ -42,6 +42,8 @@ public static class TandemServiceCollectionExtensions
         services.AddOptions<PriceBookOptions>().BindConfiguration("Tandem:PriceBook").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PriceBookOptions>, PriceBookOptionsValidation>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PriceBookOptions>>().Value.Load());
+        // Parsing the price book's YAML costs a local review about 20 ms it never needs: only model calls are priced.
+        services.TryAddSingleton(sp => new Lazy<PriceBook>(sp.GetRequiredService<PriceBook>));
         services.TryAddSingleton<Analysis.ReviewService>();
         services.TryAddSingleton<Analysis.BatchReviewer>();
         services.TryAddSingleton<ModelService>();

@@ -47,7 +47,7 @@ public sealed class LocalAnalystTrainer
             HeldOutCalibrationError = evaluation.CalibrationError,
             HeldOutConfidentCalibrationError = evaluation.ConfidentCalibrationError,
         };
-        var model = new LocalAnalystModel(final.Featurizer, final.InputSchema, final.Categories, manifest);
+        var model = final.WithManifest(manifest);
         return new LocalAnalystTrainingResult(model, evaluation, watch.Elapsed);
     }
 

@@ -12,7 +12,7 @@ namespace Tandem.Learning;
 /// </summary>
 public sealed class SqliteModelRegistry(string databasePath, string? shippedModelPath = null) : IModelRegistry
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { TypeInfoResolver = Store.StoredRecordsJsonContext.Resolver };
 
     private readonly Store.SqliteDatabase _database = new(databasePath);
     private readonly string _shippedModelPath = Path.GetFullPath(shippedModelPath ?? Analysis.LocalAnalyst.DefaultPath());

@@ -12,6 +12,7 @@ internal static class SqliteTables
     public static System.Text.Json.JsonSerializerOptions Json { get; } = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        TypeInfoResolver = StoredRecordsJsonContext.Resolver,
     };
 
     /// <summary>Adds a column a newer version introduced to a table an older version created (a no-op when it is there).</summary>

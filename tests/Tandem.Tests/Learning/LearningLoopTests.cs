@@ -147,9 +147,9 @@ public sealed class LearningLoopTests : IDisposable
         var weak = await RetrainAsync(_cli, _data, _dir.File("registry"), "--contracts", "1");
         // A shipped model like the real one: its manifest records its recipe's gate scores.
         var ml = new Microsoft.ML.MLContext(seed: 1);
-        var model = Tandem.Analysis.LocalAnalystModel.Load(ml, strong.Location);
+        var model = Tandem.Analysis.LocalAnalystModel.Load(strong.Location);
         var shippedPath = _dir.File("program/local-analyst.zip");
-        new Tandem.Analysis.LocalAnalystModel(model.Featurizer, model.InputSchema, model.Categories, model.Manifest with { GateScores = strong.Scores }).Save(ml, shippedPath);
+        model.WithManifest(model.Manifest with { GateScores = strong.Scores }).Save(ml, shippedPath);
 
         var registry = new SqliteModelRegistry(_dir.File("fresh.db"), shippedPath);
         var champion = await registry.FindChampionAsync(LocalFineTuneBackend.BackendName, ct);
