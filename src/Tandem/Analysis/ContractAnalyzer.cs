@@ -24,6 +24,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var present = new HashSet<string>(StringComparer.Ordinal);
         var side = ReviewSide.Of(document, options.ForParty);
         var lens = new ReviewLens(side);
+        // Per clause, once: a recital binds nobody and a bare heading ("4. Minimum purchase targets") states nothing,
+        // so neither carries a risk finding; a definition states no right or duty, so its words alone find nothing.
+        var words = clauses.Select(c => WordCount(c.Clause.Text)).ToArray();
+        var operative = clauses.Select((c, i) => !IsRecital(c.Clause) && words[i] >= 6).ToArray();
+        var findableByWords = clauses.Select((c, i) => c.Clause.Kind != ClauseKind.Definition && words[i] >= 8).ToArray();
         for (var k = 0; k < categories.Count; k++)
         {
             var category = categories[k].Category;
@@ -31,19 +36,16 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var threshold = Math.Max(categories[k].Threshold, options.MinConfidence ?? 0);
             // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
             // The model's hits, plus the clauses the playbook recognises by their words (rare categories the model misses).
-            // A recital binds nobody and a bare heading ("4. Minimum purchase targets") states nothing, so neither
-            // carries a risk finding; a definition states no right or duty, so its words alone find nothing.
-            var groups = Enumerable.Range(0, clauses.Count)
-                .Where(i => InformationalCategories.Contains(category) || (!IsRecital(clauses[i].Clause) && WordCount(clauses[i].Clause.Text) >= 6))
+            var informational = InformationalCategories.Contains(category);
+            var hits = Enumerable.Range(0, clauses.Count)
+                .Where(i => informational || operative[i])
                 .Where(i => scores[i][k] >= threshold
-                    || (options.MinConfidence is null && clauses[i].Clause.Kind != ClauseKind.Definition && WordCount(clauses[i].Clause.Text) >= 8
-                        && rule?.Detects(clauses[i].Clause.Text) == true))
+                    || (options.MinConfidence is null && findableByWords[i] && rule?.Detects(clauses[i].Clause.Text) == true))
                 .GroupBy(i => ContextClause.ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
                 .Select(g => WithListItems(g.Order().ToList(), clauses))
                 .OrderByDescending(g => g.Max(i => scores[i][k]))
                 .ThenBy(g => g[0])
                 .ToList();
-            var hits = groups;
             if (hits.Any(g => g.Any(i => scores[i][k] >= threshold)))
             {
                 present.Add(category);
@@ -152,17 +154,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var (favours, beneficiary) = lens.Stance(quote);
         var quantities = lens.Measure(quote);
         var matched = rule.Deviations.Where(d => d.AppliesTo(lens.Side?.Party.Role) && d.Matches(quote, favours, quantities, lens.Side)).ToList();
-        if (matched.Any(d => d.When.Count > 0 || d.Roles.Count > 0))
+        // The most specific judgement wins: one written for the side's role (a developer assigning the deliverables
+        // it was paid for) over one for whose clause it is (you assign your IP away) over the text's signals alone.
+        static int Specificity(DeviationSignal d) => d.Roles.Count > 0 ? 2 : d.When.Count > 0 ? 1 : 0;
+        if (matched.Count > 0)
         {
-            // Judged for the side, the clause's text signals that ignore whose clause it is no longer apply.
-            matched = matched.Where(d => d.When.Count > 0 || d.Roles.Count > 0).ToList();
-        }
-
-        if (matched.Any(d => d.Roles.Count > 0))
-        {
-            // The most specific judgement wins: one written for the side's role (a developer assigning the
-            // deliverables it was paid for) over one written for any side (you assign your IP away).
-            matched = matched.Where(d => d.Roles.Count > 0).ToList();
+            var most = matched.Max(Specificity);
+            matched = matched.Where(d => Specificity(d) == most).ToList();
         }
 
         var severity = matched.Count == 0 ? rule.Severity : matched.Max(d => d.Severity);
