@@ -19,6 +19,10 @@ public sealed partial class ClauseBeneficiaries
     /// <summary>Each party's role and running-text name, mapped to its role (the first party's, should two share one).</summary>
     private readonly Dictionary<string, string> _roles = new(StringComparer.OrdinalIgnoreCase);
     private readonly Regex _subject;
+    /// <summary>Further parties joined to a subject: "and the Patent Owner", "nor Licensor", ", Provider".</summary>
+    private readonly Regex _coordinated;
+    /// <summary>"If the Distributor … proposes to sell …, it shall first offer": the pronoun stands for the condition's subject.</summary>
+    private readonly Regex _conditionalPronoun;
 
     public ClauseBeneficiaries(IReadOnlyList<ContractParty> parties)
     {
@@ -33,6 +37,11 @@ public sealed partial class ClauseBeneficiaries
             .Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).Select(Regex.Escape).ToList();
         var subject = names.Count == 0 ? MutualSubject : $@"(?:the\s+)?(?:{string.Join("|", names)})\b|{MutualSubject}";
         _subject = new Regex($@"\b(?<subject>{subject})(?<possessive>['’]s)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+        var anyParty = names.Count == 0 ? "(?!)" : $@"(?:the\s+)?(?:{string.Join("|", names)})\b";
+        _coordinated = new Regex($@"^(?:\s*(?:,\s*)?(?:and|or|nor)\s+{anyParty}|\s*,\s*{anyParty}(?=\s*,|\s+(?:and|or)\b))+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+        _conditionalPronoun = new Regex(
+            $@"\b(?:if|where|when|whenever|should|unless|in\s+the\s+event\s+that)\s+(?<subject>{anyParty})[^.;]{{0,400}}?,\s*(?:then\s+)?(?:it|they)\b(?=\s+(?:shall|will|may|must|can|agrees?|undertakes?|is|are)\b)",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
     }
 
     /// <summary>Who gains and who is bound by <paramref name="clause"/>.</summary>
@@ -47,23 +56,32 @@ public sealed partial class ClauseBeneficiaries
             foreach (Match m in _subject.Matches(clause))
             {
                 var role = RoleOf(m.Groups["subject"].Value);
-                var after = clause[(m.Index + m.Length)..Math.Min(clause.Length, m.Index + m.Length + 160)];
-                var before = clause[Math.Max(0, m.Index - 40)..m.Index];
-                var effect = m.Groups["possessive"].Success ? Possessive(after, before) : Verb(after, before);
-                if (effect == 0)
+                var end = m.Index + m.Length;
+                var before = clause[Math.Max(0, m.Index - 60)..m.Index];
+                var joined = m.Groups["possessive"].Success ? null : _coordinated.Match(clause, end, Math.Min(clause.Length, end + 200) - end);
+                var negated = Neither().IsMatch(before);
+                if (joined is { Success: true })
                 {
-                    continue;
+                    negated |= Nor().IsMatch(joined.Value);
+                    end += joined.Length;
                 }
 
-                if (role is null)
+                var after = clause[end..Math.Min(clause.Length, end + 160)];
+                if (negated)
                 {
-                    mutualBenefit |= effect > 0;
-                    mutualBurden |= effect < 0;
+                    after = NegatableVerb().Replace(after, "$1 not", 1); // "Neither Licensor nor Patent Owner shall be liable"
                 }
-                else
-                {
-                    (effect > 0 ? benefits : burdens).Add(role);
-                }
+
+                var effect = m.Groups["possessive"].Success ? Possessive(after, before)
+                    : LiabilityOf().IsMatch(before) ? LiabilityOfEffect(clause[end..Math.Min(clause.Length, end + 300)], before)
+                    : Verb(after, before);
+                Add(role, effect);
+            }
+
+            foreach (Match m in _conditionalPronoun.Matches(clause))
+            {
+                var end = m.Index + m.Length;
+                Add(RoleOf(m.Groups["subject"].Value), Verb(clause[end..Math.Min(clause.Length, end + 160)], string.Empty));
             }
         }
         catch (RegexMatchTimeoutException)
@@ -72,6 +90,35 @@ public sealed partial class ClauseBeneficiaries
         }
 
         return new ClauseStance(benefits.Distinct(StringComparer.Ordinal).ToList(), burdens.Distinct(StringComparer.Ordinal).ToList(), mutualBenefit, mutualBurden);
+
+        void Add(string? role, int effect)
+        {
+            if (effect == 0)
+            {
+                return;
+            }
+
+            if (role is null)
+            {
+                mutualBenefit |= effect > 0;
+                mutualBurden |= effect < 0;
+            }
+            else
+            {
+                (effect > 0 ? benefits : burdens).Add(role);
+            }
+        }
+    }
+
+    /// <summary>"The total liability of the Licensor and the Patent Owner, taken together, … shall not exceed" gains; "… shall be unlimited" binds.</summary>
+    private static int LiabilityOfEffect(string after, string before)
+    {
+        if (NotApplyTo().IsMatch(before))
+        {
+            return -1; // "No limitation applies to the liability of the Licensee"
+        }
+
+        return LiabilityOfUnlimited().IsMatch(after) ? -1 : LiabilityOfCapped().IsMatch(after) ? +1 : 0;
     }
 
     /// <summary>+1 when the subject gains by what follows it, -1 when it is bound, 0 when neither.</summary>
@@ -159,7 +206,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Right();
 
-    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+(?:required|obligated|responsible|liable)|covenants?|(?:hereby\s+)?(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?)\b|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+(?:to|that)|undertakes?\s+(?:to|that)|is\s+(?:required|obligated|responsible|liable)|covenants?|(?:hereby\s+)?(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?)\b|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
     private static partial Regex Duty();
 
     [GeneratedRegex(@"^\s*(?:(?:or|and)\s+(?:its|their)\s+(?:\w+\s+){0,3}?(?:representatives?|affiliates?|agents?|auditors?|designees?|subcontractors?|personnel)\b|,\s*[^,.;]{1,60},)", RegexOptions.IgnoreCase)]
@@ -171,8 +218,27 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:(?:hereunder|under\s+this\s+agreement)\s+)?(?:(?:shall|will|automatically|immediately)\s+)*(?:end|ends|terminate|terminates|cease|ceases|expire|expires|lapse|lapses|revert|reverts|(?:is|are|be)\s+(?:revoked|terminated|withdrawn))\b", RegexOptions.IgnoreCase)]
     private static partial Regex GrantEnds();
 
-    [GeneratedRegex(@"\b(?:shall|will|do|does)\s+not\s+apply\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:shall|will|do|does)\s+not\s+apply\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?(?:liability\s+of\s+(?:the\s+)?)?$|\bno\s+(?:limitation|limit|cap|exclusion)s?\b[^.;]{0,40}\bappl(?:y|ies)\s+to\s+(?:the\s+)?(?:(?:liability|obligations?)\s+of\s+(?:the\s+)?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotApplyTo();
+
+    [GeneratedRegex(@"\b(?:liability|liabilities)\s+of\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex LiabilityOf();
+
+    [GeneratedRegex(@"^(?:[^.;]|\.(?=\d)){0,240}?\b(?:(?:shall|will)\s+not\s+exceed|(?:is|are|shall\s+be)\s+(?:limited|capped)\s+(?:to|at)|in\s+no\s+event\s+exceed)", RegexOptions.IgnoreCase)]
+    private static partial Regex LiabilityOfCapped();
+
+    [GeneratedRegex(@"^(?:[^.;]|\.(?=\d)){0,160}?\b(?:(?:shall|will)\s+not\s+be\s+(?:limited|capped)|(?:is|shall\s+be)\s+(?:unlimited|uncapped)|not\s+(?:be\s+)?subject\s+to\s+(?:any|the)\s+(?:\w+\s+){0,2}(?:limit\w*|caps?)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LiabilityOfUnlimited();
+
+    /// <summary>"Neither the Licensor nor the " or "neither " just before the subject: the verb that follows is negated.</summary>
+    [GeneratedRegex(@"\bneither\s+(?:the\s+)?(?:[\w&.-]+\s+){0,5}?(?:nor\s+(?:the\s+)?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Neither();
+
+    [GeneratedRegex(@"\bnor\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Nor();
+
+    [GeneratedRegex(@"^(\s*(?:shall|will|may|must|can|is|are))\b(?!\s+not\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex NegatableVerb();
 
     [GeneratedRegex(@"\bappl(?:y|ies)\s+(?:only|solely)\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?$|\bfor\s+the\s+(?:sole\s+|exclusive\s+)?benefit\s+of\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ApplyOnlyTo();

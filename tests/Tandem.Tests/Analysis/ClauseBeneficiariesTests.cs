@@ -45,6 +45,31 @@ public sealed class ClauseBeneficiariesTests
         Assert.Equal(expected, _reader.Read(clause).For("Customer"));
     }
 
+    [Theory]
+    [InlineData("The total aggregate liability of the Licensor and the Patent Owner, taken together, arising out of or in connection with this Agreement, whether in contract, tort (including negligence) or otherwise, shall not exceed the royalties received in the six (6) months before the claim.")]
+    [InlineData("Neither the Licensor nor the Patent Owner shall be liable for any indirect loss.")]
+    [InlineData("No limitation applies to the liability of the Licensee under this Agreement.")]
+    [InlineData("If the Licensee, or any shareholder in the Licensee, proposes to sell its business, it shall first offer the business to the Licensor.")]
+    [InlineData("The Licensee undertakes that, during the Restricted Period, neither it nor its Affiliates shall acquire any shares in the Patent Owner.")]
+    [InlineData("The Licensor and the Patent Owner may at any time, on two days' notice, enter the Licensee's premises.")]
+    [InlineData("The Licensor, the Patent Owner and their auditors may inspect the Licensee's records as often as they see fit.")]
+    public void Read_ThreeParties_JoinedSubjectsAndPronouns_FavourTheOthers(string clause)
+    {
+        var reader = new ClauseBeneficiaries([new("Verdell Biomaterials GmbH", "Licensor"), new("Verdell Holding AG", "Patent Owner"), new("Copperline Devices Inc.", "Licensee")]);
+
+        Assert.Equal(Favours.Them, reader.Read(clause).For("Licensee"));
+    }
+
+    [Fact]
+    public void Read_NeitherNor_ReadsTheNegation()
+    {
+        var stance = _reader.Read("Neither Provider nor Customer shall be liable for indirect loss.");
+
+        Assert.Equal(Favours.Both, stance.For("Customer"));
+        Assert.Contains("Provider", stance.Benefits);
+        Assert.Contains("Customer", stance.Benefits);
+    }
+
     [Fact]
     public void Read_ForTheOtherSide_Mirrors()
     {
