@@ -276,6 +276,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Warranty Duration", "The Supplier warrants that the Equipment will be free from defects for a period of 60 months from Acceptance.")]
     [InlineData("No-Solicit of Customers", "Vantory shall not encourage any Referred Merchant to cease using or transfer its volume away from the Services.")]
     [InlineData("Minimum Commitment", "The Customer shall purchase a minimum of 60 days of Professional Services in each Support Year.")]
+    [InlineData("Termination for Convenience", "The Provider may terminate this Agreement at any time, without giving any reason, on three months' notice.")]
+    [InlineData("Termination for Convenience", "The Provider may terminate this Agreement for any reason by notice to the Customer.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -285,6 +287,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Irrevocable or Perpetual License", "The confidentiality obligations survive termination for five years.")]
     [InlineData("Source Code Escrow", "Each party shall keep the other's confidential information secret.")]
     [InlineData("Renewal Term", "The Services start on the Commencement Date.")]
+    [InlineData("Termination for Convenience", "On expiry or termination of this Agreement for any reason, each party shall return the other's property.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -294,6 +297,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Non-Disparagement", "Customer shall not make any statement that disparages Provider or the Service.", "customer", Severity.Medium)]
     [InlineData("Affiliate License-Licensee", "Customer and its Affiliates may use the Service under this licence.", "provider", Severity.Medium)]
     [InlineData("Affiliate License-Licensee", "Customer and its Affiliates may use the Service under this licence.", "customer", Severity.Info)]
+    [InlineData("Rofr/Rofo/Rofn", "If the Customer, or any shareholder in the Customer or its holding company, proposes to sell the whole or part of the Customer's business, or shares carrying more than a quarter of its voting rights, it shall first offer the business or shares to the Provider.", "customer", Severity.High)]
+    [InlineData("Cap on Liability", "The total liability of the Provider and its licensors, taken together, arising out of this Agreement, whether in contract, tort (including negligence) or otherwise, shall not exceed the fees received in the six (6) months before the claim.", "customer", Severity.Critical)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
