@@ -29,6 +29,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var words = clauses.Select(c => WordCount(c.Clause.Text)).ToArray();
         var operative = clauses.Select((c, i) => !IsRecital(c.Clause) && words[i] >= 6).ToArray();
         var findableByWords = clauses.Select((c, i) => c.Clause.Kind != ClauseKind.Definition && words[i] >= 8).ToArray();
+        var leadIns = LeadIns(clauses);
         for (var k = 0; k < categories.Count; k++)
         {
             var category = categories[k].Category;
@@ -37,10 +38,15 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
             // The model's hits, plus the clauses the playbook recognises by their words (rare categories the model misses).
             var informational = InformationalCategories.Contains(category);
+            // A list item found by its words is judged with its lead-in, which names who is bound ("Tamberlane undertakes
+            // that … it shall not: (a) acquire any Securities"): alone the item names nobody.
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
-                .Where(i => scores[i][k] >= threshold
-                    || (options.MinConfidence is null && findableByWords[i] && rule?.Detects(clauses[i].Clause.Text) == true))
+                .Select(i => scores[i][k] >= threshold ? i
+                    : options.MinConfidence is null && rule?.Detects(clauses[i].Clause.Text) == true && (findableByWords[i] || leadIns[i] != i) ? leadIns[i]
+                    : -1)
+                .Where(i => i >= 0)
+                .Distinct()
                 .GroupBy(i => ContextClause.ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
                 .Select(g => WithListItems(g.Order().ToList(), clauses))
                 .OrderByDescending(g => g.Max(i => scores[i][k]))
@@ -116,6 +122,29 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:background|recitals?|whereas|preliminary\s+statements?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex RecitalHeading();
+
+    /// <summary>For each piece, the list lead-in it belongs to ("7.1(a)" → the "7.1 … shall not:" piece before it), or itself.</summary>
+    private static int[] LeadIns(IReadOnlyList<StoredClause> clauses)
+    {
+        var leadIns = new int[clauses.Count];
+        var open = -1;
+        var openPath = string.Empty;
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var path = clauses[i].Clause.Path;
+            if (open >= 0 && i - open <= 12 && path.StartsWith(openPath + "(", StringComparison.Ordinal))
+            {
+                leadIns[i] = open;
+                continue;
+            }
+
+            leadIns[i] = i;
+            open = clauses[i].Clause.Text.TrimEnd().EndsWith(':') ? i : -1;
+            openPath = open >= 0 ? ContextClause.ClausePathOf(path) : string.Empty;
+        }
+
+        return leadIns;
+    }
 
     /// <summary>
     /// A clause that introduces a list ("The Source Code shall be released to the Licensee if:") is

@@ -53,7 +53,7 @@ public sealed class ReviewKeyEvaluator(DocumentReaders readers, ClauseSegmenter 
             var entry = key.Contracts[i];
             var report = analyzer.Analyze(documents[i], playbook, new AnalysisOptions { ForParty = entry.Side });
             model = report.Model;
-            scores.Add(_scorer.Score(entry, report));
+            scores.Add(_scorer.Score(entry, report, documents[i].Clauses.Select(c => c.Clause).ToList()));
         }
 
         progress?.Report(new WorkProgress("reviewing keyed contracts", documents.Count, documents.Count));

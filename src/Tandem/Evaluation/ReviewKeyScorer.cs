@@ -1,4 +1,5 @@
 using Tandem.Analysis;
+using Tandem.Documents;
 
 namespace Tandem.Evaluation;
 
@@ -7,26 +8,29 @@ namespace Tandem.Evaluation;
 /// one of its clauses (the path or a clause under it) with an acceptable category, and found at
 /// severity when that finding is at least as severe as the key requires; a missing protection is
 /// found when the report lists its category as missing; every high or critical finding on a
-/// clause no risk names is unexpected.
+/// clause no risk names is unexpected. A finding that quotes a list's lead-in with its items ("7.1 … shall not:
+/// (a) … (b) …") sits on each item it quotes, when the document's clauses are given.
 /// </summary>
 public sealed class ReviewKeyScorer
 {
-    /// <summary>Scores <paramref name="report"/> against <paramref name="key"/>.</summary>
-    public ReviewContractScore Score(ReviewKeyContract key, RiskReport report)
+    /// <summary>Scores <paramref name="report"/> against <paramref name="key"/>; <paramref name="clauses"/>, the reviewed document's clauses, let a finding count for every clause its quote spans.</summary>
+    public ReviewContractScore Score(ReviewKeyContract key, RiskReport report, IReadOnlyList<Clause>? clauses = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(report);
+        bool On(string keyPath, Finding finding) => Covers(keyPath, finding.ClausePath)
+            || (clauses ?? []).Any(c => c.Start >= finding.Start && c.End <= finding.End && Covers(keyPath, c.Path));
         var risks = key.Risks.Select(risk => new ReviewRiskScore(risk.Id, risk.Description, risk.Clauses, risk.MinSeverity,
                 report.Findings
-                    .Where(f => risk.Categories.Contains(f.Category, StringComparer.Ordinal) && risk.Clauses.Any(c => Covers(c, f.ClausePath)))
+                    .Where(f => risk.Categories.Contains(f.Category, StringComparer.Ordinal) && risk.Clauses.Any(c => On(c, f)))
                     .Select(f => new ReviewMatch(f.ClausePath, f.Category, f.Severity))
                     .MaxBy(m => m.Severity)))
             .ToList();
         var missing = key.Missing.Select(m => new ReviewMissingScore(m, report.MissingProtections.Any(p => p.Category == m))).ToList();
         var keyed = key.Risks.SelectMany(r => r.Clauses).ToList();
         var unexpected = report.Findings
-            .Where(f => f.Severity >= Severity.High && !keyed.Any(c => Covers(c, f.ClausePath)))
-            .Select(f => new UnexpectedFinding(f.ClausePath, f.Category, f.Severity, key.Ordinary.Any(o => Covers(o, f.ClausePath))))
+            .Where(f => f.Severity >= Severity.High && !keyed.Any(c => On(c, f)))
+            .Select(f => new UnexpectedFinding(f.ClausePath, f.Category, f.Severity, key.Ordinary.Any(o => On(o, f))))
             .ToList();
         var side = report.Side is { } s ? s.Describe() : key.Side;
         return new ReviewContractScore(key.File, key.Type, side, risks, missing, unexpected);

@@ -156,5 +156,35 @@ public sealed class ContractReviewerTests : IDisposable
         Assert.Contains(report.Findings, f => f.Category == "Governing Law" && f.ClausePath == "4.1" && f.Severity == Severity.Info);
     }
 
+    [Fact]
+    public async Task ReviewFile_ListItemFoundByItsWords_JudgedWithTheLeadInThatNamesWhoIsBound()
+    {
+        const string text = """
+            CONFIDENTIALITY AND STANDSTILL AGREEMENT
+
+            This Agreement is made between Pellridge Group plc ("Pellridge") and Orvane Systems Limited ("Orvane").
+
+            7. Restrictions
+
+            7.1 Pellridge undertakes that, for eighteen months from the date of this Agreement, neither it nor any of its Affiliates shall, without the prior written consent of the board of Orvane:
+
+            (a) acquire, offer to acquire or agree to acquire, directly or indirectly, any voting securities of Orvane;
+
+            (b) solicit proxies from the shareholders of Orvane; or
+
+            (c) seek representation on the board of Orvane.
+
+            8. Governing law
+
+            8.1 This Agreement is governed by the laws of England and Wales.
+            """;
+
+        var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("standstill.txt", text), StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "Pellridge" });
+
+        var standstill = Assert.Single(report.Findings, f => f.Category == "Non-Compete");
+        Assert.Equal(("7.1", Severity.High, Favours.Them), (standstill.ClausePath, standstill.Severity, standstill.Favours));
+        Assert.Contains("(c) seek representation", standstill.Quote, StringComparison.Ordinal);
+    }
+
     private ContractReviewer Reviewer() => new(_f.Ingestor, _f.Store, new ContractAnalyzer(Analyst.Value));
 }

@@ -76,6 +76,27 @@ public sealed class ReviewKeyScorerTests
     }
 
     [Fact]
+    public void Score_FindingQuotingALeadInWithItsItems_CountsForTheItemItQuotes()
+    {
+        // "1.2 On expiry:" (chars 0-20) with "(a) … renews …" (20-60) and "(b) …" (60-90): the finding quotes all three.
+        Tandem.Documents.Clause[] clauses =
+        [
+            new(0, "1.2", null, Tandem.Documents.ClauseKind.Section, 0, 20, "1.2 On expiry:"),
+            new(1, "1.2(a)", null, Tandem.Documents.ClauseKind.Section, 20, 60, "(a) it renews"),
+            new(2, "13.1(b)", null, Tandem.Documents.ClauseKind.Section, 60, 90, "(b) other"),
+        ];
+        var key = Key with { Risks = [new ReviewKeyRisk("renewal", "auto renewal", ["1.2(a)"], ["Renewal Term"], Severity.Medium)] };
+        var finding = Finding("1.2", "Renewal Term", Severity.High) with { Start = 0, End = 90 };
+
+        var score = _scorer.Score(key, Report([finding]), clauses);
+        var withoutClauses = _scorer.Score(key, Report([finding]));
+
+        Assert.True(score.Risks.Single().FoundAtSeverity);
+        Assert.Empty(score.Unexpected);
+        Assert.False(withoutClauses.Risks.Single().Found);
+    }
+
+    [Fact]
     public void Score_MissingProtections_FoundOnlyWhenTheReportListsThem()
     {
         var score = _scorer.Score(Key, Report([], [new MissingProtection("Audit Rights", Severity.Medium, null, null), new MissingProtection("Cap on Liability", Severity.High, null, null)]));
