@@ -31,9 +31,13 @@ public sealed partial class ClauseBeneficiaries
         {
             _roles.TryAdd(party.Role, party.Role);
             _roles.TryAdd(ShortName(party.Name), party.Role);
+            foreach (var alias in party.Aliases)
+            {
+                _roles.TryAdd(alias, party.Role);
+            }
         }
 
-        var names = parties.SelectMany(p => new[] { p.Role, ShortName(p.Name) }).Where(n => n.Length > 1)
+        var names = parties.SelectMany(p => p.Aliases.Prepend(ShortName(p.Name)).Prepend(p.Role)).Where(n => n.Length > 1)
             .Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).Select(Regex.Escape).ToList();
         var subject = names.Count == 0 ? MutualSubject : $@"(?:the\s+)?(?:{string.Join("|", names)})\b|{MutualSubject}";
         _subject = new Regex($@"\b(?<subject>{subject})(?<possessive>['’]s)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);

@@ -64,7 +64,7 @@ public static partial class ContractKinds
         return end < 0 ? text : text[..end];
     }
 
-    [GeneratedRegex(@"\b(?:non-?disclosure|confidentiality|confidential\s+disclosure|secrecy)(?:\s+and\s+[\w-]+)?\s+agreement\b|\bNDA\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:non-?disclosure|confidentiality|confidential\s+disclosure|secrecy)(?:\s+and\s+[\w-]+)?\s+agreement\b|\bNDA\b|\b(?:non-?disclosure|confidentiality)\s+(?:undertaking|letter|deed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Nda();
 
     [GeneratedRegex(@"\b(?:patent|know[- ]how|technology)(?:\s+and\s+(?:know[- ]how|technology|patent))?\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
@@ -76,7 +76,7 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:hosting|data\s+processing|processing|colocation)\s+(?:services\s+)?agreement\b|\bdata\s+processing\s+addendum\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hosting();
 
-    [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:services\s+)?agreement\b|\bsaas\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:services\s+)?agreement\b|\bsaas\b|\b(?:online\s+|cloud\s+|platform\s+|subscription\s+)?terms\s+of\s+(?:service|use)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Saas();
 
     [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|agency)\s+agreement\b", RegexOptions.IgnoreCase)]
@@ -85,12 +85,12 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:supply|purchase|procurement|manufacturing)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Supply();
 
-    [GeneratedRegex(@"\b(?:software\s+)?licen[cs]e\s+agreement\b|\bend[- ]user\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:software\s+)?licen[cs]e(?:\s+and\s+(?:support|maintenance)(?:\s+and\s+(?:support|maintenance))?)?\s+agreement\b|\bend[- ]user\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
     private static partial Regex Licence();
 
     [GeneratedRegex(@"\b(?:employment|independent\s+contractor)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Employment();
 
-    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?<!licen[cs]e\s+and\s+)(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b", RegexOptions.IgnoreCase)]
     private static partial Regex Services();
 }

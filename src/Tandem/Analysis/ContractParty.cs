@@ -14,4 +14,8 @@ public sealed record ContractParty(string Name, string Role)
     /// </summary>
     [JsonIgnore]
     public string? Home { get; init; }
+
+    /// <summary>Other defined names the party goes by in the text: "Veridian" in ("Veridian" or the "Discloser").</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }

@@ -40,7 +40,7 @@ public sealed partial class PartyFinder
 
     private static readonly HashSet<string> NotParties = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Agreement", "Effective Date", "Party", "Parties", "Contract", "Terms", "Order", "Commencement Date",
+        "Agreement", "Effective Date", "Party", "Parties", "Contract", "Terms", "Order", "Commencement Date", "Undertaking", "Deed", "Letter", "Transaction",
     };
 
     /// <summary>The parties in order of appearance, or an empty list when the preamble names none.</summary>
@@ -82,7 +82,7 @@ public sealed partial class PartyFinder
         var chunkStart = 0;
         foreach (Match term in DefinedTerm().Matches(rest))
         {
-            var role = term.Groups["term"].Value.Trim();
+            var (role, aliases) = RoleAndAliases(term);
             var chunk = WithoutNumber(Connector().Replace(rest[chunkStart..term.Index], string.Empty, 1), parties.Count + 1);
             if (NotParties.Contains(role))
             {
@@ -98,11 +98,19 @@ public sealed partial class PartyFinder
             var name = NameOf(chunk);
             if (name.Length > 0 && !parties.Any(p => p.Role.Equals(role, StringComparison.OrdinalIgnoreCase)))
             {
-                parties.Add(new ContractParty(name, role) { Home = HomeOf(chunk) });
+                parties.Add(new ContractParty(name, role) { Home = HomeOf(chunk), Aliases = aliases });
             }
         }
 
         return parties;
+    }
+
+    /// <summary>("Veridian" or the "Discloser"): the role is the known role word among the terms, else the last; the others are aliases.</summary>
+    private static (string Role, IReadOnlyList<string> Aliases) RoleAndAliases(Match term)
+    {
+        var terms = term.Groups["alias"].Captures.Select(c => c.Value.Trim()).Append(term.Groups["term"].Value.Trim()).ToList();
+        var role = terms.LastOrDefault(KnownRoles.Contains) ?? terms[^1];
+        return (role, terms.Where(t => !t.Equals(role, StringComparison.OrdinalIgnoreCase)).ToList());
     }
 
     /// <summary>
@@ -183,7 +191,22 @@ public sealed partial class PartyFinder
         }
 
         var term = cells.Select(c => TermCell().Match(c)).FirstOrDefault(m => m.Success);
-        if (term is null || NotParties.Contains(term.Groups["term"].Value))
+        if (term is null)
+        {
+            // "| 1 | **Corvane Outdoor Limited** (the "**Client**") | A company incorporated ... |": name and term in one cell.
+            var named = cells.Select(c => (Cell: c, Term: DefinedTerm().Match(c.Replace("*", string.Empty, StringComparison.Ordinal))))
+                .FirstOrDefault(x => x.Term.Success && !NotParties.Contains(x.Term.Groups["term"].Value.Trim()));
+            if (named.Term is not { Success: true })
+            {
+                return null;
+            }
+
+            var (role, aliases) = RoleAndAliases(named.Term);
+            var cellName = NameOf(named.Cell.Replace("*", string.Empty, StringComparison.Ordinal)[..named.Term.Index].Trim('_', ' '));
+            return cellName.Length == 0 ? null : new ContractParty(cellName, role) { Home = HomeOf(line), Aliases = aliases };
+        }
+
+        if (NotParties.Contains(term.Groups["term"].Value))
         {
             return null;
         }
@@ -248,7 +271,7 @@ public sealed partial class PartyFinder
     private static partial Regex PartiesBlock();
 
     /// <summary>"is entered into on 1 May 2026 by Acme ..." (no "between").</summary>
-    [GeneratedRegex(@"\b(?:entered into|made|executed|concluded)\b[^.()""“”]{0,80}?\bby\s+(?!and\b|reference\b|the parties\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:entered into|made|executed|concluded|given)\b[^.()""“”]{0,80}?\bby\s+(?!and\b|reference\b|the parties\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MadeBy();
 
     /// <summary>"Licensor: Brightline Brands Ltd." / "**Licensee:** Kessel" / "| Licensee | Kessel Foods Inc. |" / "- Buyer: ...".</summary>
@@ -278,11 +301,11 @@ public sealed partial class PartyFinder
     private static partial Regex Organisation();
 
     /// <summary>("Provider"), (the "Customer"), (hereinafter "Licensee"), (together with its Affiliates, "Buyer").</summary>
-    [GeneratedRegex(@"\((?:[^()""“”]{0,60}?)?[""“](?<term>[^""“”]{1,40})[""”]\)")]
+    [GeneratedRegex(@"\((?:[^()""“”]{0,60}?)?(?:[""“](?<alias>[^""“”]{1,40})[""”]\s*(?:,|or|and)?\s*(?:the\s+)?)*[""“](?<term>[^""“”]{1,40})[""”]\)")]
     private static partial Regex DefinedTerm();
 
     /// <summary>What joins one party to the next: "), and", ";", "and".</summary>
-    [GeneratedRegex(@"^[\s,;]*(?:and\s+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s,;]*(?:and\s+|(?:in\s+favou?r|for\s+the\s+benefit)\s+of\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Connector();
 
     /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ...".</summary>

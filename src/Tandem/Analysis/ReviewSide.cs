@@ -49,7 +49,7 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         }
 
         var match = parties.FirstOrDefault(p => p.Role.Equals(wanted, StringComparison.OrdinalIgnoreCase))
-            ?? parties.FirstOrDefault(p => p.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase))
+            ?? parties.FirstOrDefault(p => p.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase) || p.Aliases.Contains(wanted, StringComparer.OrdinalIgnoreCase))
             ?? Single(parties.Where(p => p.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase) || p.Role.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)).ToList())
             ?? throw new TandemException($"'{wanted}' is not one of this contract's parties ({string.Join("; ", parties.Select(Label))})",
                 $"pass --for with a role or a name, e.g. --for {parties[0].Role.ToLowerInvariant()}");

@@ -60,11 +60,26 @@ public sealed class PartyFinderTests
         "FALCONER DRINKS LIMITED|Principal", "GREYSTOKE TRADING LIMITED|Distributor")]
     [InlineData("This Patent and Know-How Licence Agreement is made on 12 May 2026 by and among Veridian Photonics GmbH, a company organised under the laws of Germany (\"Licensor\"), Ostrander Lighting Inc., a Delaware corporation (\"Licensee\"), and Veridian Holdings AG, a Swiss company (\"Parent\").",
         "Veridian Photonics GmbH|Licensor", "Ostrander Lighting Inc.|Licensee", "Veridian Holdings AG|Parent")]
+    [InlineData("# CREATIVE SERVICES AGREEMENT\n\n## Parties\n\n| No. | Party | Details |\n|---|---|---|\n| 1 | **Pellow Garden Supplies Limited** (the \"**Client**\") | A company incorporated in England and Wales |\n| 2 | **Saffron Lane Studio Limited** (the \"**Studio**\") | A company incorporated in Scotland |",
+        "Pellow Garden Supplies Limited|Client", "Saffron Lane Studio Limited|Studio")]
+    [InlineData("This Confidentiality Undertaking (this \"Undertaking\") is given on 2 March 2026 by Ashby Vale Partners LLP, a limited liability partnership registered in England and Wales (\"Recipient\"), in favour of Norquist Therapeutics, Inc., a Delaware corporation (\"Norquist\" or the \"Discloser\").",
+        "Ashby Vale Partners LLP|Recipient", "Norquist Therapeutics, Inc.|Discloser")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
 
         Assert.Equal(expected, parties.Select(p => $"{p.Name}|{p.Role}"));
+    }
+
+    [Fact]
+    public void Find_TwoDefinedNames_TheRoleAndAnAliasBothNameTheParty()
+    {
+        var parties = new PartyFinder().Find("This Agreement is made between Norquist Therapeutics, Inc. (\"Norquist\" or the \"Discloser\") and Ashby Vale Partners LLP (the \"Recipient\").");
+        var stance = new ClauseBeneficiaries(parties).Read("Norquist may require the return of all Confidential Information at any time.");
+
+        Assert.Equal(["Norquist"], parties[0].Aliases);
+        Assert.Equal(Favours.Them, stance.For("Recipient"));
+        Assert.Equal("Discloser", ReviewSide.Resolve(parties, "norquist")!.Party.Role);
     }
 
     [Fact]

@@ -102,6 +102,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Trademark and Brand Licence Agreement", "licence")]
     [InlineData("IT Outsourcing Agreement", "services")]
     [InlineData("Franchise Agreement", "distribution")]
+    [InlineData("Confidentiality Undertaking", "nda")]
+    [InlineData("Cloud Platform Terms of Service", "saas")]
+    [InlineData("Software Licence and Maintenance Agreement", "licence")]
+    [InlineData("Software Support and Maintenance Agreement", "services")]
     public void Detect_Title_TheKind(string title, string kind) => Assert.Equal(kind, ContractKinds.Detect(title, title + "\n\nThis agreement is made between A and B."));
 
     [Fact]
