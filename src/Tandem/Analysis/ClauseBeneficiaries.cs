@@ -128,7 +128,9 @@ public sealed partial class ClauseBeneficiaries
     /// <summary>+1 when the subject gains by what follows it, -1 when it is bound, 0 when neither.</summary>
     private static int Verb(string after, string before)
     {
-        after = Appositive().Replace(after, string.Empty, 1); // "Manufacturer or its designated representative may"
+        // "Manufacturer or its designated representative may"; "Company, its Affiliates and their designees may".
+        after = Bracketed().Replace(after, string.Empty, 1);
+        after = OwnPeople().Replace(OwnPeople().Replace(after, string.Empty, 1), string.Empty, 1);
 
         if (NoLiability().IsMatch(before))
         {
@@ -154,6 +156,11 @@ public sealed partial class ClauseBeneficiaries
         if (NotLiable().IsMatch(after))
         {
             return +1;
+        }
+
+        if (Relative().IsMatch(before) && Holding().IsMatch(after))
+        {
+            return 0; // "any patent that the Sponsor owns or controls" describes, it grants nothing
         }
 
         if (Restriction().IsMatch(after) || NarrowedRight().IsMatch(after))
@@ -182,7 +189,13 @@ public sealed partial class ClauseBeneficiaries
             return -1;
         }
 
-        return CappedLiability().IsMatch(after) ? +1 : 0;
+        if (CappedLiability().IsMatch(after))
+        {
+            return +1;
+        }
+
+        // "Veridian's Affiliates, and their directors, may enforce": the party's people act for it.
+        return GroupSubject().Match(after) is { Success: true } group ? Verb(group.Groups["verb"].Value, string.Empty) : 0;
     }
 
     private string? RoleOf(string subject) => _roles.GetValueOrDefault(LeadingThe().Replace(subject.Trim(), string.Empty));
@@ -207,14 +220,19 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:may|can)\s+(?:only\s+\w+(?:\s+\w+){0,3}?|\w+(?:\s+\w+){0,3}?\s+only)\s+(?:under|in\s+accordance\s+with|pursuant\s+to|as\s+(?:set\s+out|provided)\s+in|for\s+(?:cause|breach|material\s+breach)|on\s+(?:the\s+)?grounds?|if|where|upon|in\s+the\s+(?:event|circumstances))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NarrowedRight();
 
-    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*,?\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Right();
 
-    [GeneratedRegex(@"^\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+(?:to|that)|undertakes?\s+(?:to|that)|is\s+(?:required|obligated|responsible|liable)|covenants?|(?:hereby\s+)?(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?)\b|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*,?\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+(?:to|that)|undertakes?\s+(?:to|that)|is\s+(?:required|obligated|responsible|liable)|covenants?|(?:hereby\s+)?(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?)\b|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
     private static partial Regex Duty();
 
-    [GeneratedRegex(@"^\s*(?:(?:or|and)\s+(?:its|their)\s+(?:\w+\s+){0,3}?(?:representatives?|affiliates?|agents?|auditors?|designees?|subcontractors?|personnel)\b|,\s*[^,.;]{1,60},)", RegexOptions.IgnoreCase)]
-    private static partial Regex Appositive();
+    /// <summary>", at its option and on notice," or ", and any auditor it appoints,": a bracketed phrase between the subject and its verb.</summary>
+    [GeneratedRegex(@"^\s*,\s*[^,.;]{1,100},(?=\s*(?:\w+ly\s+)?(?:may|shall|will|must|can|cannot|is|are|has|have|agrees?|undertakes?|covenants?|hereby|warrants?|represents?|acknowledges?|grants?|assigns?|owns?|retains?|reserves?)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Bracketed();
+
+    /// <summary>" or its designated representative", ", its Affiliates", " and any auditor it appoints": the party's own people.</summary>
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}?(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnPeople();
 
     [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b[^.;]{0,80}?\bto\s+(?:the\s+|each\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Grantee();
@@ -238,6 +256,12 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"\bneither\s+(?:the\s+)?(?:[\w&.-]+\s+){0,5}?(?:nor\s+(?:the\s+)?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Neither();
 
+    [GeneratedRegex(@"\b(?:that|which)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Relative();
+
+    [GeneratedRegex(@"^\s*(?:owns?|controls?|retains?|holds?|has|have)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Holding();
+
     [GeneratedRegex(@"\bnor\b", RegexOptions.IgnoreCase)]
     private static partial Regex Nor();
 
@@ -246,6 +270,9 @@ public sealed partial class ClauseBeneficiaries
 
     [GeneratedRegex(@"\bappl(?:y|ies)\s+(?:only|solely)\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?$|\bfor\s+the\s+(?:sole\s+|exclusive\s+)?benefit\s+of\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ApplyOnlyTo();
+
+    [GeneratedRegex(@"^\s*(?:\w+\s+){0,2}?(?:affiliates?|group\s+companies|subsidiaries|personnel|employees|directors|officers|representatives|auditors?|agents?|subcontractors?)\b(?:[^.;:]{0,120}?,)?(?<verb>\s*(?:may|can|shall|will|must)\b[^.;]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupSubject();
 
     [GeneratedRegex(@"^\s*(?:sole|exclusive|only)(?:\s+and\s+exclusive)?\s+(?:remed|means)", RegexOptions.IgnoreCase)]
     private static partial Regex SoleRemedy();

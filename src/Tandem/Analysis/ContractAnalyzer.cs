@@ -38,11 +38,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
             // The model's hits, plus the clauses the playbook recognises by their words (rare categories the model misses).
             var informational = InformationalCategories.Contains(category);
-            // A list item found by its words is judged with its lead-in, which names who is bound ("Tamberlane undertakes
-            // that … it shall not: (a) acquire any Securities"): alone the item names nobody.
+            // A list item is judged with its lead-in, which names who is bound ("Tamberlane undertakes that … it shall
+            // not: (a) acquire any Securities"; "The Client may terminate if: (a) the Agency undergoes a change of control").
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
-                .Select(i => scores[i][k] >= threshold ? i
+                .Select(i => scores[i][k] >= threshold ? leadIns[i]
                     : options.MinConfidence is null && rule?.Detects(clauses[i].Clause.Text) == true && (findableByWords[i] || leadIns[i] != i) ? leadIns[i]
                     : -1)
                 .Where(i => i >= 0)
@@ -184,8 +184,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var quantities = lens.Measure(quote);
         var matched = rule.Deviations.Where(d => d.AppliesTo(lens.Side?.Party.Role) && d.Matches(quote, favours, quantities, lens.Side)).ToList();
         // The most specific judgement wins: one written for the side's role (a developer assigning the deliverables
-        // it was paid for) over one for whose clause it is (you assign your IP away) over the text's signals alone.
-        static int Specificity(DeviationSignal d) => d.Roles.Count > 0 ? 2 : d.When.Count > 0 ? 1 : 0;
+        // it was paid for) over one for whose clause it is (you assign your IP away) over the text's signals alone;
+        // at each level, one that also names what the clause says (they may terminate if you change hands) over one
+        // that does not (they may change hands).
+        static int Specificity(DeviationSignal d) =>
+            (d.Roles.Count > 0 ? 4 : 0) + (d.When.Count > 0 ? 2 : 0) + (d.Pattern is not null || d.AbsentPattern is not null || d.Measure is not null ? 1 : 0);
         if (matched.Count > 0)
         {
             var most = matched.Max(Specificity);

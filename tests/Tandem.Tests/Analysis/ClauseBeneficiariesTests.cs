@@ -53,6 +53,11 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("The Licensee undertakes that, during the Restricted Period, neither it nor its Affiliates shall acquire any shares in the Patent Owner.")]
     [InlineData("The Licensor and the Patent Owner may at any time, on two days' notice, enter the Licensee's premises.")]
     [InlineData("The Licensor, the Patent Owner and their auditors may inspect the Licensee's records as often as they see fit.")]
+    [InlineData("The Licensor, its Affiliates and their designees may enter the Licensee's premises and audit its records at any time.")]
+    [InlineData("The Licensor, and any auditor or other person it appoints, may inspect the Licensee's records.")]
+    [InlineData("Each Affiliate of the Licensor, and each director and employee of the Licensor and its Affiliates, may enforce clauses 7, 8 and 9 against the Licensee.")]
+    [InlineData("The Licensee covenants that neither it nor its Affiliates will sue the Licensor over any patent that the Licensee owns or controls.")]
+    [InlineData("Each of the Licensor's Affiliates, and each of their directors, officers and employees, may enforce this Agreement.")]
     public void Read_ThreeParties_JoinedSubjectsAndPronouns_FavourTheOthers(string clause)
     {
         var reader = new ClauseBeneficiaries([new("Verdell Biomaterials GmbH", "Licensor"), new("Verdell Holding AG", "Patent Owner"), new("Copperline Devices Inc.", "Licensee")]);

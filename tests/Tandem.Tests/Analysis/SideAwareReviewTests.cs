@@ -303,6 +303,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Affiliate License-Licensee", "Customer and its Affiliates may use the Service under this licence.", "customer", Severity.Info)]
     [InlineData("Rofr/Rofo/Rofn", "If the Customer, or any shareholder in the Customer or its holding company, proposes to sell the whole or part of the Customer's business, or shares carrying more than a quarter of its voting rights, it shall first offer the business or shares to the Provider.", "customer", Severity.High)]
     [InlineData("Cap on Liability", "The total liability of the Provider and its licensors, taken together, arising out of this Agreement, whether in contract, tort (including negligence) or otherwise, shall not exceed the fees received in the six (6) months before the claim.", "customer", Severity.Critical)]
+    [InlineData("Third Party Beneficiary", "13.3 Third party rights. Each Affiliate of Provider, and each director, officer and employee of Provider and its Affiliates, may enforce clauses 7, 8 and 9 against Customer under the Contracts (Rights of Third Parties) Act 1999 as if it were a party to this Agreement.", "customer", Severity.High)]
+    [InlineData("Change of Control", "14.3 Provider may also terminate this Agreement with immediate effect by written notice if:\n\n(a) Customer undergoes a change of control; or\n\n(b) Customer becomes insolvent.", "customer", Severity.High)]
+    [InlineData("Audit Rights", "7.2 Audits. Provider, its Affiliates and their designees may enter the Facility and audit Customer's books and records at any time, with or without prior notice.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
