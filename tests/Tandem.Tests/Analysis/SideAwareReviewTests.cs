@@ -282,6 +282,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Minimum Commitment", "The Customer shall purchase a minimum of 60 days of Professional Services in each Support Year.")]
     [InlineData("Termination for Convenience", "The Provider may terminate this Agreement at any time, without giving any reason, on three months' notice.")]
     [InlineData("Termination for Convenience", "The Provider may terminate this Agreement for any reason by notice to the Customer.")]
+    [InlineData("Expiration Date", "This Undertaking continues in force without limit of time, whether or not the Transaction proceeds.")]
+    [InlineData("Minimum Commitment", "The Customer commits to purchase not fewer than 40,000 units in each Contract Year at the rates in Schedule 2.")]
+    [InlineData("Exclusivity", "Notwithstanding clause 2.1, the Provider reserves the right to sell the Products in the Territory to the Key Accounts.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -292,6 +295,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Source Code Escrow", "Each party shall keep the other's confidential information secret.")]
     [InlineData("Renewal Term", "The Services start on the Commencement Date.")]
     [InlineData("Termination for Convenience", "On expiry or termination of this Agreement for any reason, each party shall return the other's property.")]
+    [InlineData("Minimum Commitment", "Customer will be entitled to a credit of 5% of the monthly fees for each full 0.5% shortfall in availability.")]
+    [InlineData("Exclusivity", "Customer shall not sell, resell, sublicense or make the Service available to any third party other than its Users.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -306,6 +311,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Third Party Beneficiary", "13.3 Third party rights. Each Affiliate of Provider, and each director, officer and employee of Provider and its Affiliates, may enforce clauses 7, 8 and 9 against Customer under the Contracts (Rights of Third Parties) Act 1999 as if it were a party to this Agreement.", "customer", Severity.High)]
     [InlineData("Change of Control", "14.3 Provider may also terminate this Agreement with immediate effect by written notice if:\n\n(a) Customer undergoes a change of control; or\n\n(b) Customer becomes insolvent.", "customer", Severity.High)]
     [InlineData("Audit Rights", "7.2 Audits. Provider, its Affiliates and their designees may enter the Facility and audit Customer's books and records at any time, with or without prior notice.", "customer", Severity.High)]
+    [InlineData("License Grant", "Provider grants to Customer a perpetual, non-exclusive licence to install and use the Software on the Designated Servers at the Site.", "customer", Severity.Medium)]
+    [InlineData("Exclusivity", "Notwithstanding clause 2.1, Provider reserves the right, itself or through its affiliates, to sell the Products in the Territory to the Key Accounts without any commission to Customer.", "customer", Severity.High)]
+    [InlineData("IP Ownership Assignment", "All intellectual property rights in all Modifications, including Modifications created by Customer, and in any feedback provided by Customer, shall vest in and belong to Provider absolutely.", "customer", Severity.Critical)]
+    [InlineData("Expiration Date", "This Agreement continues in force without limit of time and survives the return of the Confidential Information.", "customer", Severity.Medium)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
