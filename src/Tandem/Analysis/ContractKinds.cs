@@ -64,13 +64,13 @@ public static partial class ContractKinds
         return end < 0 ? text : text[..end];
     }
 
-    [GeneratedRegex(@"\b(?:non-?disclosure|confidentiality|confidential\s+disclosure|secrecy)(?:\s+and\s+[\w-]+)?\s+agreement\b|\bNDA\b|\b(?:non-?disclosure|confidentiality)\s+(?:undertaking|letter|deed)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:non-?disclosure|confidentiality|confidential\s+disclosure|secrecy)(?:(?:,|\s+and)\s+[\w-]+){0,3}\s+agreement\b|\bNDA\b|\b(?:non-?disclosure|confidentiality)\s+(?:undertaking|letter|deed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Nda();
 
     [GeneratedRegex(@"\b(?:patent|know[- ]how|technology)(?:\s+and\s+(?:know[- ]how|technology|patent))?\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
     private static partial Regex PatentLicence();
 
-    [GeneratedRegex(@"\b(?:joint\s+development|co-?development|research\s+and\s+development\s+collaboration|collaboration)\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:joint\s+development|co-?development|research\s+and\s+development\s+collaboration|collaboration|(?:sponsored\s+)?research(?:\s+collaboration)?)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex JointDevelopment();
 
     [GeneratedRegex(@"\b(?:hosting|data\s+processing|processing|colocation)\s+(?:services\s+)?agreement\b|\bdata\s+processing\s+addendum\b", RegexOptions.IgnoreCase)]
@@ -79,10 +79,10 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:services\s+)?agreement\b|\bsaas\b|\b(?:online\s+|cloud\s+|platform\s+|subscription\s+)?terms\s+of\s+(?:service|use)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Saas();
 
-    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|agency)\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|agency|referral|co-?marketing)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Distribution();
 
-    [GeneratedRegex(@"\b(?:supply|purchase|procurement|manufacturing)\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:supply|purchase|procurement|manufacturing)(?:\s+and\s+[\w-]+)?\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Supply();
 
     [GeneratedRegex(@"\b(?:software\s+)?licen[cs]e(?:\s+and\s+(?:support|maintenance)(?:\s+and\s+(?:support|maintenance))?)?\s+agreement\b|\bend[- ]user\s+licen[cs]e\b", RegexOptions.IgnoreCase)]

@@ -102,6 +102,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Trademark and Brand Licence Agreement", "licence")]
     [InlineData("IT Outsourcing Agreement", "services")]
     [InlineData("Franchise Agreement", "distribution")]
+    [InlineData("Sponsored Research Agreement", "joint-development")]
+    [InlineData("Co-Marketing and Referral Agreement", "distribution")]
+    [InlineData("Equipment Supply and Installation Agreement", "supply")]
+    [InlineData("Mutual Confidentiality, Non-Solicitation and Standstill Agreement", "nda")]
     [InlineData("Confidentiality Undertaking", "nda")]
     [InlineData("Cloud Platform Terms of Service", "saas")]
     [InlineData("Software Licence and Maintenance Agreement", "licence")]
@@ -116,6 +120,20 @@ public sealed class SideAwareReviewTests
         Assert.DoesNotContain(ContractAnalyzer.MissingProtections(Playbook, none, "nda"), m => m.Category == "Termination for Convenience");
         Assert.Contains(ContractAnalyzer.MissingProtections(Playbook, none, "saas"), m => m.Category == "Termination for Convenience");
         Assert.Contains(ContractAnalyzer.MissingProtections(Playbook, none, "nda"), m => m.Category == "Cap on Liability");
+    }
+
+    [Theory]
+    [InlineData("licence", "Licensee", "Source Code Escrow", true)]
+    [InlineData("licence", "Licensor", "Source Code Escrow", false)]
+    [InlineData("supply", "Manufacturer", "Minimum Commitment", true)]
+    [InlineData("supply", "Buyer", "Minimum Commitment", false)]
+    [InlineData("distribution", "Franchisee", "Renewal Term", true)]
+    [InlineData("patent-licence", "Licensee", "Most Favored Nation", true)]
+    public void MissingProtections_ShippedPlaybook_ExpectedForTheSideThatNeedsIt(string kind, string role, string category, bool expected)
+    {
+        var missing = ContractAnalyzer.MissingProtections(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook), new HashSet<string>(), kind, role);
+
+        Assert.Equal(expected, missing.Any(m => m.Category == category));
     }
 
     [Fact]
