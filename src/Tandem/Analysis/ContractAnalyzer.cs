@@ -27,7 +27,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // Per clause, once: a recital binds nobody and a bare heading ("4. Minimum purchase targets") states nothing,
         // so neither carries a risk finding; a definition states no right or duty, so its words alone find nothing.
         var words = clauses.Select(c => WordCount(c.Clause.Text)).ToArray();
-        var operative = clauses.Select((c, i) => !IsRecital(c.Clause) && words[i] >= 6).ToArray();
+        var operative = clauses.Select((c, i) => !IsRecital(c.Clause) && words[i] >= 6 && !IsTitle(c.Clause.Text)).ToArray();
         var findableByWords = clauses.Select((c, i) => c.Clause.Kind != ClauseKind.Definition && words[i] >= 8).ToArray();
         var leadIns = LeadIns(clauses);
         for (var k = 0; k < categories.Count; k++)
@@ -105,6 +105,9 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             };
     }
 
+    /// <summary>Below this model confidence a clause whose side cannot be read is reported at most as medium.</summary>
+    private const float UnsureConfidence = 0.5f;
+
     /// <summary>Categories that describe the contract rather than bind anyone: a recital may carry them.</summary>
     private static readonly HashSet<string> InformationalCategories = new(StringComparer.Ordinal) { "Document Name", "Parties", "Agreement Date", "Effective Date" };
 
@@ -115,7 +118,17 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     private static bool IsRecital(Clause clause) =>
         RecitalPath().IsMatch(clause.Path) || (!clause.Path.Any(char.IsDigit) && clause.Heading is { } heading && RecitalHeading().IsMatch(heading));
 
+    /// <summary>"Schedule 2 – Minimum Purchase Targets": one short line with no verb names a part of the contract, it binds nobody.</summary>
+    private static bool IsTitle(string text) =>
+        text.Length <= 100 && !text.Contains('\n', StringComparison.Ordinal) && !TitleVerb().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[.;:,]\s*\S|\b(?:shall|will|may|must|is|are|was|be|means|agrees?|has|have|can|not)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TitleVerb();
+
     private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Schedule|Exhibit|Annex|Appendix|Attachment)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Schedule();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\([A-Z]\)$")]
     private static partial System.Text.RegularExpressions.Regex RecitalPath();
@@ -196,6 +209,12 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         }
 
         var severity = matched.Count == 0 ? rule.Severity : matched.Max(d => d.Severity);
+        // A schedule's line (a price list, a service description) the model is unsure of, and whose side cannot be
+        // read: worth a look, not an alarm.
+        if (favours == Favours.Unclear && confidence < UnsureConfidence && severity > Severity.Medium && Schedule().IsMatch(first.Path))
+        {
+            severity = Severity.Medium;
+        }
         var rationale = matched.Count == 0
             ? rule.Rationale
             : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.Rationale ?? d.Name));

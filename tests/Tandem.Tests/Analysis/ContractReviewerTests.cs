@@ -186,5 +186,28 @@ public sealed class ContractReviewerTests : IDisposable
         Assert.Contains("(c) seek representation", standstill.Quote, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReviewFile_ScheduleTitleAndUnsureScheduleLine_NoAlarm()
+    {
+        const string text = """
+            WAREHOUSING AGREEMENT
+
+            This Agreement is made between Fenmoor Logistics LLC ("Provider") and Ashcombe Home Goods, Inc. ("Customer").
+
+            3. Commitment
+
+            3.1 The Customer shall pay for a minimum of 2,000 pallet positions in each month of the Term, whether or not it uses them, and any shortfall is invoiced at the storage rate.
+
+            Schedule 2 – Minimum Purchase Commitment for Each Contract Year and Month
+
+            Performance indicators: dock-to-stock within two business days; order accuracy of at least 99.7%; same-day shipment of orders received before 2:00 p.m.
+            """;
+
+        var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("warehouse.txt", text), StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "customer" });
+
+        Assert.Contains(report.Findings, f => f.Category == "Minimum Commitment" && f.ClausePath == "3.1" && f.Severity >= Severity.High);
+        Assert.DoesNotContain(report.Findings, f => f.ClausePath.StartsWith("Schedule", StringComparison.Ordinal) && f.Severity >= Severity.High);
+    }
+
     private ContractReviewer Reviewer() => new(_f.Ingestor, _f.Store, new ContractAnalyzer(Analyst.Value));
 }
