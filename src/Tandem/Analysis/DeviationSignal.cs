@@ -39,6 +39,12 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// <summary>The absent pattern as written when it names the sides.</summary>
     public string? AbsentPatternTemplate { get; init; }
 
+    /// <summary>
+    /// A pattern no text of the whole contract may match for the deviation to hold ("no clause caps any
+    /// liability"): what a clause means can depend on what the rest of the contract leaves out.
+    /// </summary>
+    public Regex? ContractAbsentPattern { get; init; }
+
     /// <summary>Whether <paramref name="pattern"/> names a side ({us} or {them}).</summary>
     public static bool NamesSides(string? pattern) =>
         pattern is not null && (pattern.Contains("{us", StringComparison.Ordinal) || pattern.Contains("{them", StringComparison.Ordinal));
@@ -79,7 +85,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// True when the clause shows this deviation for a clause that favours <paramref name="favours"/>, with
     /// <paramref name="quantities"/> measured, read for <paramref name="side"/> (patterns that name a side need one).
     /// </summary>
-    public bool Matches(string clauseText, Favours favours, IReadOnlyDictionary<string, double> quantities, ReviewSide? side = null)
+    public bool Matches(string clauseText, Favours favours, IReadOnlyDictionary<string, double> quantities, ReviewSide? side = null, string? contractText = null)
     {
         ArgumentNullException.ThrowIfNull(quantities);
         if (When.Count > 0 && !When.Contains(favours))
@@ -98,6 +104,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
             var absent = Sided(AbsentPattern, AbsentPatternTemplate, side);
             return (pattern is null || pattern.IsMatch(clauseText)) &&
                    (absent is null || !absent.IsMatch(clauseText)) &&
+                   (ContractAbsentPattern is null || !ContractAbsentPattern.IsMatch(contractText ?? clauseText)) &&
                    (Pattern is not null || AbsentPattern is not null || When.Count > 0 || Measure is not null || Roles.Count > 0);
         }
         catch (RegexMatchTimeoutException)

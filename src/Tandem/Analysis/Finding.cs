@@ -41,4 +41,11 @@ public sealed record Finding(
 
     /// <summary>The measured term against the firm's standard, e.g. "notice 30 days; your standard ≥ 90 days".</summary>
     public string? Measured { get; init; }
+
+    /// <summary>
+    /// The judgement rests on what the rest of the contract leaves out (an indemnity where no clause caps any
+    /// liability), so the clause's own words need not say it; not stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ReadWithWholeContract { get; init; }
 }

@@ -26,7 +26,7 @@ public static partial class FindingConsistency
             {
                 var contradicted = f.Category switch
                 {
-                    "Uncapped Liability" => !lifts,
+                    "Uncapped Liability" => !lifts && !f.ReadWithWholeContract,
                     "Cap on Liability" => (lifts && clause.Any(o => o.Category == "Uncapped Liability") && !limits)
                         || (LiquidatedDamages().IsMatch(quote) && !limits)
                         || !LimitWords().IsMatch(quote),

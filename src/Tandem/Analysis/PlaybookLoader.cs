@@ -190,6 +190,7 @@ public static class PlaybookLoader
         {
             PatternTemplate = DeviationSignal.NamesSides(d.Pattern) ? d.Pattern : null,
             AbsentPatternTemplate = DeviationSignal.NamesSides(d.AbsentPattern) ? d.AbsentPattern : null,
+            ContractAbsentPattern = ToRegex(Checked(d.ContractAbsentPattern), where),
             When = when,
             Roles = (d.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),
             Measure = d.Measure?.Trim(),
@@ -275,6 +276,7 @@ public static class PlaybookLoader
         public double? Above { get; set; }
         public string? Pattern { get; set; }
         public string? AbsentPattern { get; set; }
+        public string? ContractAbsentPattern { get; set; }
         public string? Severity { get; set; }
         public string? Rationale { get; set; }
     }

@@ -209,5 +209,30 @@ public sealed class ContractReviewerTests : IDisposable
         Assert.DoesNotContain(report.Findings, f => f.ClausePath.StartsWith("Schedule", StringComparison.Ordinal) && f.Severity >= Severity.High);
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task ReviewFile_IndemnityByYou_UncappedOnlyWhenNoClauseCapsAnything(bool withCap, bool expectUncapped)
+    {
+        var cap = withCap ? "10.2 The aggregate liability of each party under this Agreement shall not exceed the fees paid in the twelve months before the claim.\n\n" : string.Empty;
+        var text = $"""
+            CREATIVE SERVICES AGREEMENT
+
+            This Agreement is made between Pellow Garden Supplies Limited ("Client") and Saffron Lane Studio Limited ("Studio").
+
+            10. Indemnity and liability
+
+            10.1 The Studio shall indemnify the Client and its group companies against all losses, liabilities, damages, costs and expenses arising out of or in connection with the Services or any Deliverable.
+
+            {cap}11. Governing law
+
+            11.1 This Agreement is governed by the laws of England and Wales.
+            """;
+
+        var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("studio.txt", text), StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "studio" });
+
+        Assert.Equal(expectUncapped, report.Findings.Any(f => f.Category == "Uncapped Liability" && f.ClausePath == "10.1" && f.Severity >= Severity.High));
+    }
+
     private ContractReviewer Reviewer() => new(_f.Ingestor, _f.Store, new ContractAnalyzer(Analyst.Value));
 }
