@@ -37,7 +37,8 @@ public static class PlaybookLoader
     /// </summary>
     public static Playbook Parse(string yaml, string name, string? folder = null)
     {
-        var file = Extend(Read(yaml, name), name, folder, depth: 0);
+        var texts = new List<string> { yaml };
+        var file = Extend(Read(yaml, name), name, folder, depth: 0, texts);
 
         if (string.IsNullOrWhiteSpace(file.Name) || file.Rules is not { Count: > 0 })
         {
@@ -67,7 +68,8 @@ public static class PlaybookLoader
                 r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true });
         }
 
-        return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u0000", texts))))[..16];
+        return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules) { ContentHash = hash };
     }
 
     private static PlaybookFile Read(string yaml, string name) =>
@@ -75,7 +77,7 @@ public static class PlaybookLoader
         ?? throw new TandemException($"playbook {name} is empty", "write at least a name and one rule");
 
     /// <summary>The file with the playbook it <c>extends:</c> underneath it (recursively, at most four deep).</summary>
-    private static PlaybookFile Extend(PlaybookFile file, string name, string? folder, int depth)
+    private static PlaybookFile Extend(PlaybookFile file, string name, string? folder, int depth, List<string> texts)
     {
         if (string.IsNullOrWhiteSpace(file.Extends))
         {
@@ -96,7 +98,9 @@ public static class PlaybookLoader
         }
 
         var baseName = Path.GetFileName(basePath);
-        var below = Extend(Read(File.ReadAllText(basePath), baseName), baseName, Path.GetDirectoryName(basePath), depth + 1);
+        var baseText = File.ReadAllText(basePath);
+        texts.Add(baseText);
+        var below = Extend(Read(baseText, baseName), baseName, Path.GetDirectoryName(basePath), depth + 1, texts);
         return Override(below, file, name);
     }
 

@@ -51,7 +51,7 @@ public sealed record RiskReport
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(playbook);
         // A review for the other side is another report.
-        var key = string.Join("\n", document.DocumentId, document.Version, document.ContentHash, playbook.Name, playbook.Version, analysisKey)
+        var key = string.Join("\n", document.DocumentId, document.Version, document.ContentHash, playbook.Name, playbook.Version, playbook.ContentHash, analysisKey)
             + (side is null ? string.Empty : "\nfor " + side.Party.Role);
         return new RiskReport
         {

@@ -15,6 +15,21 @@ public sealed class PlaybookLoaderTests
     }
 
     [Fact]
+    public void Parse_SameNameAndVersionDifferentRules_DifferentContentHashAndReportId()
+    {
+        const string head = "name: Firm\nversion: \"1\"\nrules:\n  - category: Governing Law\n    severity: ";
+        var low = PlaybookLoader.Parse(head + "low\n", "a.yaml");
+        var high = PlaybookLoader.Parse(head + "high\n", "b.yaml");
+        var document = new Tandem.Store.StoredDocument("doc_1", "msa", "msa.txt", "text/plain", 1, "hash", "text", []);
+
+        string Id(Playbook p) => RiskReport.For(document, p, "key", "model", DateTimeOffset.UnixEpoch, 0, [], []).ReportId;
+
+        Assert.Equal(low.ContentHash, PlaybookLoader.Parse(head + "low\n", "c.yaml").ContentHash);
+        Assert.NotEqual(low.ContentHash, high.ContentHash);
+        Assert.NotEqual(Id(low), Id(high));
+    }
+
+    [Fact]
     public void Parse_DeviationPatterns_DecideSeverity()
     {
         var playbook = PlaybookLoader.Parse("""
