@@ -318,6 +318,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Expiration Date", "This Undertaking continues in force without limit of time, whether or not the Transaction proceeds.")]
     [InlineData("Minimum Commitment", "The Customer commits to purchase not fewer than 40,000 units in each Contract Year at the rates in Schedule 2.")]
     [InlineData("Exclusivity", "Notwithstanding clause 2.1, the Provider reserves the right to sell the Products in the Territory to the Key Accounts.")]
+    [InlineData("License Grant", "In consideration of the Licence Fee, the Licensor grants to the Licensee a perpetual, non-exclusive licence to install and use the Software.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
