@@ -58,25 +58,39 @@ public sealed partial class PartyFinder
         return fromLines.Count >= 2 ? fromLines : fromSentence;
     }
 
-    /// <summary>The parties of the first party sentence or numbered block, each ended by its defined term.</summary>
+    /// <summary>
+    /// The parties of the first party sentence or numbered block that names two or more, each ended by its defined
+    /// term: "between" in a later sentence ("any conflict between this Agreement and a Statement of Work") must not
+    /// hide an earlier "entered into … by X … and Y".
+    /// </summary>
     private static List<ContractParty> FromPartySentence(string opening)
     {
-        var between = Between().Match(opening);
-        if (!between.Success)
+        var anchors = Between().Matches(opening).Take(3)
+            .Concat(PartiesBlock().Matches(opening).Take(3))
+            .Concat(MadeBy().Matches(opening).Take(3))
+            .OrderBy(m => m.Index)
+            .ToList();
+        var best = new List<ContractParty>();
+        foreach (var anchor in anchors)
         {
-            between = PartiesBlock().Match(opening);
+            var found = PartiesAfter(opening, anchor);
+            if (found.Count >= 2)
+            {
+                return found;
+            }
+
+            if (found.Count > best.Count)
+            {
+                best = found;
+            }
         }
 
-        if (!between.Success)
-        {
-            between = MadeBy().Match(opening);
-        }
+        return best;
+    }
 
-        if (!between.Success)
-        {
-            return [];
-        }
-
+    /// <summary>The parties named after <paramref name="between"/>, each ended by its defined term.</summary>
+    private static List<ContractParty> PartiesAfter(string opening, Match between)
+    {
         var parties = new List<ContractParty>();
         var rest = opening[(between.Index + between.Length)..];
         var chunkStart = 0;
@@ -108,7 +122,9 @@ public sealed partial class PartyFinder
     /// <summary>("Veridian" or the "Discloser"): the role is the known role word among the terms, else the last; the others are aliases.</summary>
     private static (string Role, IReadOnlyList<string> Aliases) RoleAndAliases(Match term)
     {
-        var terms = term.Groups["alias"].Captures.Select(c => c.Value.Trim()).Append(term.Groups["term"].Value.Trim()).ToList();
+        // (hereinafter "the Client"): the article inside the quotes is not part of the role.
+        var terms = term.Groups["alias"].Captures.Select(c => c.Value).Append(term.Groups["term"].Value)
+            .Select(t => LeadingArticle().Replace(t.Trim(), string.Empty)).ToList();
         var role = terms.LastOrDefault(KnownRoles.Contains) ?? terms[^1];
         return (role, terms.Where(t => !t.Equals(role, StringComparison.OrdinalIgnoreCase)).ToList());
     }
@@ -191,6 +207,13 @@ public sealed partial class PartyFinder
         }
 
         var term = cells.Select(c => TermCell().Match(c)).FirstOrDefault(m => m.Success);
+        if (term is null && cells.Select(c => BareRoleCell().Match(c)).FirstOrDefault(m => m.Success && KnownRoles.Contains(m.Groups["term"].Value)) is { } bare)
+        {
+            // A "Short name" column without quotes: "| Larkspur Editions Limited | 27 Harcourt Terrace ... | the Licensor".
+            var bareName = cells.Where(c => c != bare.Value && !BareRoleCell().IsMatch(c) && c.Any(char.IsLetter)).Select(c => NameOf(c.Trim('*', '_', ' '))).FirstOrDefault(n => n.Length > 0);
+            return bareName is null ? null : new ContractParty(bareName, bare.Groups["term"].Value) { Home = HomeOf(line) };
+        }
+
         if (term is null)
         {
             // "| 1 | **Corvane Outdoor Limited** (the "**Client**") | A company incorporated ... |": name and term in one cell.
@@ -317,6 +340,10 @@ public sealed partial class PartyFinder
 
     [GeneratedRegex(@"^(?:the|and)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingArticle();
+
+    /// <summary>A table cell that is only a role, with or without "the": "the Licensor".</summary>
+    [GeneratedRegex(@"^(?:the\s+)?(?<term>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)$")]
+    private static partial Regex BareRoleCell();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

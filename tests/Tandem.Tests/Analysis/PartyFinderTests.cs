@@ -64,6 +64,10 @@ public sealed class PartyFinderTests
         "Pellow Garden Supplies Limited|Client", "Saffron Lane Studio Limited|Studio")]
     [InlineData("This Confidentiality Undertaking (this \"Undertaking\") is given on 2 March 2026 by Ashby Vale Partners LLP, a limited liability partnership registered in England and Wales (\"Recipient\"), in favour of Norquist Therapeutics, Inc., a Delaware corporation (\"Norquist\" or the \"Discloser\").",
         "Ashby Vale Partners LLP|Recipient", "Norquist Therapeutics, Inc.|Discloser")]
+    [InlineData("PARTIES\n\nName                      | Registered office                        | Short name\n------------------------- | ---------------------------------------- | ----------\nHarrowgate Press Limited  | 4 Quay Street, Cork; company number 1234 | the Licensor\nBluefin Audio, Inc.       | 10 Main Street, Wilmington, Delaware     | the Licensee",
+        "Harrowgate Press Limited|Licensor", "Bluefin Audio, Inc.|Licensee")]
+    [InlineData("This Agreement is entered into on 2 March 2026 by Wattle Grove Housing Limited (ACN 612 004 917), a company limited by guarantee, of 3 Wattle Street, Parramatta (hereinafter \"the Client\") and Kentmere Advisory Pty Ltd (ACN 633 218 540), of 60 Kent Street, Sydney (hereinafter \"the Consultant\").\n\n1.3 If there is an inconsistency between this Agreement and a Statement of Work, this Agreement prevails.",
+        "Wattle Grove Housing Limited|Client", "Kentmere Advisory Pty Ltd|Consultant")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
