@@ -179,6 +179,11 @@ public sealed partial class ClauseBeneficiaries
     /// <summary>"Provider's liability shall not exceed" gains; "Customer's liability shall not be limited" is bound; "at Provider's sole discretion" gains.</summary>
     private static int Possessive(string after, string before)
     {
+        if (NotApplyTo().IsMatch(before))
+        {
+            return -1; // "No limitation in this Agreement shall apply to Shipper's obligations"
+        }
+
         if (Discretion().IsMatch(before) && DiscretionAfter().IsMatch(after))
         {
             return +1;

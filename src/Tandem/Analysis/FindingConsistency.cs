@@ -45,7 +45,7 @@ public static partial class FindingConsistency
         return (kept, emptied);
     }
 
-    [GeneratedRegex(@"\b(?:unlimited|not\s+be\s+limited|(?:shall|will|do|does)\s+not\s+apply\s+to|nothing\s+in\s+this\s+(?:agreement|section)\s+(?:shall\s+)?limits?|without\s+(?:any\s+)?(?:limit|cap)\b|no\s+(?:limit|cap)\b|excluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|not\s+subject\s+to\s+(?:the\s+|any\s+)?(?:caps?\b|limit\w*)|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b)|uncapped|indemnif\w*[^.;]{0,400}?\b(?:indirect|consequential)\s+(?:or\s+consequential\s+)?(?:loss|damage))", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(?:unlimited|not\s+be\s+limited|(?:shall|will|do|does)\s+not\s+apply\s+to|no\s+(?:limitation|limit|cap|exclusion)s?\b[^.;]{0,60}\bappl(?:y|ies)\b|nothing\s+in\s+this\s+(?:agreement|section)\s+(?:shall\s+)?limits?|without\s+(?:any\s+)?(?:limit|cap)\b|no\s+(?:limit|cap)\b|excluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|not\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?\b|limit\w*)|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b)|uncapped|indemnif\w*[^.;]{0,400}?\b(?:indirect|consequential)\s+(?:or\s+consequential\s+)?(?:loss|damage))", RegexOptions.IgnoreCase, 250)]
     private static partial Regex LiftsLimit();
 
     [GeneratedRegex(@"\b(?:shall\s+not\s+exceed|will\s+not\s+exceed|not\s+to\s+exceed|limited\s+to|in\s+no\s+event\s+(?:shall|will)\s+\w+(?:['’]s)?\s+(?:\w+\s+){0,3}(?:liability|damages)[^.]{0,60}exceed|aggregate\s+liability|(?:shall|will)\s+not\s+be\s+liable|in\s+no\s+event\s+(?:shall|will)\s+\w+\s+be\s+liable)", RegexOptions.IgnoreCase, 250)]

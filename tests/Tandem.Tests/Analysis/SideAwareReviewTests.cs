@@ -349,6 +349,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Exclusivity", "Notwithstanding clause 2.1, Provider reserves the right, itself or through its affiliates, to sell the Products in the Territory to the Key Accounts without any commission to Customer.", "customer", Severity.High)]
     [InlineData("IP Ownership Assignment", "All intellectual property rights in all Modifications, including Modifications created by Customer, and in any feedback provided by Customer, shall vest in and belong to Provider absolutely.", "customer", Severity.Critical)]
     [InlineData("Expiration Date", "This Agreement continues in force without limit of time and survives the return of the Confidential Information.", "customer", Severity.Medium)]
+    [InlineData("Uncapped Liability", "12.3 The Provider's obligations under clause 11.1 are not subject to any financial limit and extend to indirect and consequential loss, including loss of subscribers and loss of revenue.", "provider", Severity.Critical)]
+    [InlineData("Uncapped Liability", "10.3 No limitation in this Agreement shall apply to Customer's obligations under Section 10.1, which shall survive the expiration or termination of this Agreement.", "customer", Severity.Critical)]
+    [InlineData("Uncapped Liability", "11.4 The limitations and exclusions in Sections 11.2 and 11.3 apply only to the Provider, and the Customer's liability under Section 10 and otherwise under this Agreement is not limited in amount.", "customer", Severity.Critical)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
