@@ -40,6 +40,8 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("The service credits are Customer's sole and exclusive remedy for any failure of the Service.", Favours.Them)]
     [InlineData("On any termination all licenses granted to Customer end, Customer shall stop using the Service and shall destroy all copies.", Favours.Them)]
     [InlineData("On termination the rights granted to Customer shall immediately terminate.", Favours.Them)]
+    [InlineData("Before offering any new module to a third party, Customer shall first offer it to Provider. Provider shall have forty-five (45) days to accept the offer, and if it declines, Customer may grant the rights to a third party only on terms no more favourable than those offered to Provider.", Favours.Them)]
+    [InlineData("Customer appoints Provider as its exclusive supplier of the Services in the Territory, and Provider accepts the appointment.", Favours.Them)]
     public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)
     {
         Assert.Equal(expected, _reader.Read(clause).For("Customer"));
