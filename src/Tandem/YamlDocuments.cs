@@ -8,7 +8,7 @@ namespace Tandem;
 /// <summary>Reads snake_case YAML into a shape, turning syntax errors and unknown keys into one-line user errors.</summary>
 internal static partial class YamlDocuments
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).WithDuplicateKeyChecking().Build();
 
     /// <summary>The document, or null when it is empty. <paramref name="what"/> names it in errors ("playbook p.yaml").</summary>
     public static T? Deserialize<T>(string yaml, string what, string hint)

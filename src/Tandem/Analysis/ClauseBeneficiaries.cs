@@ -61,7 +61,7 @@ public sealed partial class ClauseBeneficiaries
             {
                 var role = RoleOf(m.Groups["subject"].Value);
                 var end = m.Index + m.Length;
-                var before = clause[Math.Max(0, m.Index - 60)..m.Index];
+                var before = clause[Math.Max(0, m.Index - 100)..m.Index];
                 var joined = m.Groups["possessive"].Success ? null : _coordinated.Match(clause, end, Math.Min(clause.Length, end + 200) - end);
                 var negated = Neither().IsMatch(before);
                 if (joined is { Success: true })
@@ -135,6 +135,16 @@ public sealed partial class ClauseBeneficiaries
         if (NoLiability().IsMatch(before))
         {
             return +1; // "in no event shall Provider be liable"
+        }
+
+        if (PassiveRightBy().IsMatch(before))
+        {
+            return +1; // "A Statement of Work may be terminated only as follows: (a) by the Consultant, at any time"
+        }
+
+        if (PassiveDutyBy().IsMatch(before))
+        {
+            return -1; // "the Fees shall be paid by the Customer"
         }
 
         if (Grantee().IsMatch(before))
@@ -266,6 +276,12 @@ public sealed partial class ClauseBeneficiaries
 
     [GeneratedRegex(@"^\s*(?:owns?|controls?|retains?|holds?|has|have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Holding();
+
+    [GeneratedRegex(@"\bmay\s+be\s+\w+ed\b[^.;]{0,60}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PassiveRightBy();
+
+    [GeneratedRegex(@"\b(?:shall|must|will)\s+be\s+\w+ed\b[^.;]{0,30}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PassiveDutyBy();
 
     [GeneratedRegex(@"\bnor\b", RegexOptions.IgnoreCase)]
     private static partial Regex Nor();

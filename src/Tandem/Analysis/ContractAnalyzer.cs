@@ -43,7 +43,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
                 .Select(i => scores[i][k] >= threshold ? leadIns[i]
-                    : options.MinConfidence is null && rule?.Detects(clauses[i].Clause.Text) == true && (findableByWords[i] || leadIns[i] != i) ? leadIns[i]
+                    : options.MinConfidence is null && (findableByWords[i] || leadIns[i] != i) && rule?.Detects(leadIns[i] == i ? clauses[i].Clause.Text : clauses[leadIns[i]].Clause.Text + " " + clauses[i].Clause.Text) == true ? leadIns[i]
                     : -1)
                 .Where(i => i >= 0)
                 .Distinct()
@@ -217,7 +217,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         }
         var rationale = matched.Count == 0
             ? rule.Rationale
-            : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.Rationale ?? d.Name));
+            : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.WithMeasure(quantities)));
         return new Finding(rule.Category, severity, pieces[0].ClauseId, ContextClause.ClausePathOf(first.Path), first.Heading, quote,
             first.Start, end, LineOf(documentText, first.Start), lens.Fill(rationale), matched.Select(d => d.Name).ToList(),
             Math.Round(confidence, 3))

@@ -133,6 +133,16 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     }
 
     /// <summary>What the measure found against the standard, e.g. "notice 30 days; your standard ≥ 90 days"; null without a measure.</summary>
+    /// <summary>The rationale with "{measured}" filled in by the measured term ("24 months"), when the signal measures one.</summary>
+    public string WithMeasure(IReadOnlyDictionary<string, double> quantities)
+    {
+        ArgumentNullException.ThrowIfNull(quantities);
+        var text = Rationale ?? Name;
+        return Measure is not null && quantities.TryGetValue(Measure, out var value)
+            ? text.Replace("{measured}", ClauseQuantities.Format(Measure, value), StringComparison.Ordinal)
+            : text.Replace("{measured}", "the stated period", StringComparison.Ordinal);
+    }
+
     public string? Measured(IReadOnlyDictionary<string, double> quantities)
     {
         ArgumentNullException.ThrowIfNull(quantities);

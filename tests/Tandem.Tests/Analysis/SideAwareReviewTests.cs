@@ -137,6 +137,18 @@ public sealed class SideAwareReviewTests
         Assert.Equal((Favours.Unclear, expected), (finding.Favours, finding.Severity));
     }
 
+    [Fact]
+    public void Judge_MeasuredDeviation_RationaleSaysWhatWasMeasured()
+    {
+        const string clause = "For twenty-four (24) months after expiry or termination of this Agreement, Customer shall not solicit or accept orders from any End User supplied by Provider.";
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("No-Solicit of Customers")!;
+
+        var finding = ContractAnalyzer.Judge(rule, [Piece(clause)], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "customer")));
+
+        Assert.DoesNotContain("{measured}", finding.Rationale, StringComparison.Ordinal);
+        Assert.Contains("for 24 months", finding.Rationale, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("licence", "Licensee", "Source Code Escrow", true)]
     [InlineData("licence", "Licensor", "Source Code Escrow", false)]
@@ -331,6 +343,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Termination for Convenience", "On expiry or termination of this Agreement for any reason, each party shall return the other's property.")]
     [InlineData("Minimum Commitment", "Customer will be entitled to a credit of 5% of the monthly fees for each full 0.5% shortfall in availability.")]
     [InlineData("Exclusivity", "Customer shall not sell, resell, sublicense or make the Service available to any third party other than its Users.")]
+    [InlineData("Non-Compete", "Customer shall not, and shall not permit any third party to: (d) use the Service to build a competing product.")]
+    [InlineData("Exclusivity", "The Licensee shall not: (a) sell, sub-license, rent, publish or otherwise make the Licensed Data available to any third party.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -352,6 +366,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Uncapped Liability", "12.3 The Provider's obligations under clause 11.1 are not subject to any financial limit and extend to indirect and consequential loss, including loss of subscribers and loss of revenue.", "provider", Severity.Critical)]
     [InlineData("Uncapped Liability", "10.3 No limitation in this Agreement shall apply to Customer's obligations under Section 10.1, which shall survive the expiration or termination of this Agreement.", "customer", Severity.Critical)]
     [InlineData("Uncapped Liability", "11.4 The limitations and exclusions in Sections 11.2 and 11.3 apply only to the Provider, and the Customer's liability under Section 10 and otherwise under this Agreement is not limited in amount.", "customer", Severity.Critical)]
+    [InlineData("Termination for Convenience", "12.3 A Statement of Work may be terminated before its completion only as follows:\n\n(a) by the Provider, at any time and for any reason, by giving the Customer thirty (30) days' written notice;", "customer", Severity.High)]
+    [InlineData("No-Solicit of Customers", "13.2 For twenty-four (24) months after expiry or termination of this Agreement, Customer shall not solicit or accept orders from any End User supplied by Provider.", "customer", Severity.High)]
+    [InlineData("Post-Termination Services", "13.1 For five (5) years after expiry or termination of this Agreement, Customer shall continue to provide subscriptions, updates and support for all End Users supplied by Provider.", "customer", Severity.High)]
+    [InlineData("Post-Termination Services", "5.1 Customer shall keep complete books and records of all sales and shall retain them for six (6) years after the end of the year to which they relate.", "customer", Severity.Info)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
