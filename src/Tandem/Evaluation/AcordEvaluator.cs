@@ -54,8 +54,12 @@ public sealed class AcordEvaluator
             dense = new DenseIndex(ids.Select((id, i) => (id, corpus[i])).ToList());
             vectorsById = ids.Select((id, i) => (id, corpus[i])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
             var queryTexts = data.Queries.Concat(RerankerTrainingQueries).Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
-            var embedded = await generator.GenerateAsync(queryTexts, cancellationToken: cancellationToken);
-            queryVectors = queryTexts.Select((t, i) => (t, embedded[i].Vector.ToArray())).ToDictionary(x => x.t, x => x.Item2, StringComparer.Ordinal);
+            // One query per call, as a search embeds it (a single short text takes MiniLM's bfloat16 pass, a batch ONNX Runtime).
+            queryVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            foreach (var text in queryTexts)
+            {
+                queryVectors[text] = (await generator.GenerateVectorAsync(text, cancellationToken: cancellationToken)).ToArray();
+            }
         }
 
         embeddingWatch.Stop();

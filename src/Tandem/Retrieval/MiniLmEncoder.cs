@@ -88,8 +88,7 @@ internal sealed class MiniLmEncoder
             throw new ArgumentOutOfRangeException(nameof(tokens), $"between 1 and {MaxTokens} tokens, not {n}");
         }
 
-        var rows = (n + PackedMatrix.RowBlock - 1) / PackedMatrix.RowBlock * PackedMatrix.RowBlock;
-        var hidden = new float[rows * Width];
+        var hidden = new float[n * Width];
         for (var t = 0; t < n; t++)
         {
             var row = hidden.AsSpan(t * Width, Width);
@@ -104,10 +103,10 @@ internal sealed class MiniLmEncoder
             LayerNorm(row, _embeddingNorm);
         }
 
-        var qkv = new float[rows * 3 * Width];
-        var context = new float[rows * Width];
-        var attended = new float[rows * Width];
-        var wide = new float[rows * _layers[0].Intermediate.Outputs];
+        var qkv = new float[n * 3 * Width];
+        var context = new float[n * Width];
+        var attended = new float[n * Width];
+        var wide = new float[n * _layers[0].Intermediate.Outputs];
         var scores = new float[n];
         foreach (var layer in _layers)
         {
@@ -184,6 +183,7 @@ internal sealed class MiniLmEncoder
     }
 
     /// <summary>x·Φ(x) = ½x(1 + erf(x/√2)), the exact GELU the model was trained with.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gelu(Span<float> values)
     {
         ref var v = ref MemoryMarshal.GetReference(values);

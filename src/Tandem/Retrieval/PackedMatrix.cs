@@ -18,8 +18,8 @@ internal sealed class PackedMatrix
     /// <summary>Output columns per panel: four vectors of 16 floats.</summary>
     private const int Panel = 64;
 
-    /// <summary>Token rows multiplied together: each weight load serves this many.</summary>
-    public const int RowBlock = 4;
+    /// <summary>Token rows multiplied together: each weight load serves up to this many.</summary>
+    private const int RowBlock = 4;
 
     private readonly uint[]? _bfloat16; // per panel, per input row: 32 words, word j holding columns j (high half) and j + 16 (low half) of its 32-column half
     private readonly float[]? _float32; // per panel, per input row: 64 floats
@@ -75,33 +75,36 @@ internal sealed class PackedMatrix
     /// <summary>Bytes of weights held.</summary>
     public long Bytes => (_bfloat16?.LongLength * sizeof(uint)) ?? (_float32!.LongLength * sizeof(float));
 
-    /// <summary>
-    /// output[r] = input[r] · W + bias for the first <paramref name="rows"/> rows, rounded up to a
-    /// multiple of <see cref="RowBlock"/> (both buffers must hold that many; the extra rows' results are meaningless).
-    /// </summary>
+    /// <summary>output[r] = input[r] · W + bias for the first <paramref name="rows"/> rows.</summary>
     public void Multiply(ReadOnlySpan<float> input, Span<float> output, int rows)
     {
-        var blocks = (rows + RowBlock - 1) / RowBlock;
-        if (input.Length < blocks * RowBlock * Inputs || output.Length < blocks * RowBlock * Outputs)
+        if (rows < 0 || input.Length < rows * Inputs || output.Length < rows * Outputs)
         {
-            throw new ArgumentException($"{rows} rows need buffers of {blocks * RowBlock} rows");
+            throw new ArgumentException($"{rows} rows of {Inputs} in and {Outputs} out do not fit buffers of {input.Length} and {output.Length}");
         }
 
         ref var x = ref MemoryMarshal.GetReference(input);
         ref var y = ref MemoryMarshal.GetReference(output);
         for (var p = 0; p < Outputs / Panel; p++)
         {
-            for (var b = 0; b < blocks; b++)
+            var from = 0;
+            for (; from + RowBlock <= rows; from += RowBlock)
             {
-                var from = b * RowBlock;
-                if (_bfloat16 is not null)
-                {
-                    MultiplyBFloat16(ref x, ref y, p, from);
-                }
-                else
-                {
-                    MultiplyFloat32(ref x, ref y, p, from);
-                }
+                Multiply<Four>(ref x, ref y, p, from);
+            }
+
+            // The last one to three rows on their own: padding them to four would multiply up to three rows of nothing.
+            switch (rows - from)
+            {
+                case 1:
+                    Multiply<One>(ref x, ref y, p, from);
+                    break;
+                case 2:
+                    Multiply<Two>(ref x, ref y, p, from);
+                    break;
+                case 3:
+                    Multiply<Three>(ref x, ref y, p, from);
+                    break;
             }
         }
     }
@@ -118,7 +121,23 @@ internal sealed class PackedMatrix
         return (ushort)((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16);
     }
 
-    private void MultiplyBFloat16(ref float x, ref float y, int panel, int from)
+    private void Multiply<TRows>(ref float x, ref float y, int panel, int from)
+        where TRows : struct, IRows
+    {
+        if (_bfloat16 is not null)
+        {
+            MultiplyBFloat16<TRows>(ref x, ref y, panel, from);
+        }
+        else
+        {
+            MultiplyFloat32(ref x, ref y, panel, from, TRows.Count);
+        }
+    }
+
+    /// <summary>One panel for <typeparamref name="TRows"/> rows; the JIT compiles each count apart, so the rows absent are no code at all.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MultiplyBFloat16<TRows>(ref float x, ref float y, int panel, int from)
+        where TRows : struct, IRows
     {
         ref var w = ref MemoryMarshal.GetArrayDataReference(_bfloat16!);
         var start = (nuint)(panel * Inputs * (Panel / 2));
@@ -128,9 +147,9 @@ internal sealed class PackedMatrix
         Vector512<float> a20 = default, a21 = default, a22 = default, a23 = default;
         Vector512<float> a30 = default, a31 = default, a32 = default, a33 = default;
         ref var x0 = ref Unsafe.Add(ref x, from * Inputs);
-        ref var x1 = ref Unsafe.Add(ref x0, Inputs);
-        ref var x2 = ref Unsafe.Add(ref x1, Inputs);
-        ref var x3 = ref Unsafe.Add(ref x2, Inputs);
+        ref var x1 = ref TRows.Count > 1 ? ref Unsafe.Add(ref x0, Inputs) : ref x0;
+        ref var x2 = ref TRows.Count > 2 ? ref Unsafe.Add(ref x1, Inputs) : ref x0;
+        ref var x3 = ref TRows.Count > 3 ? ref Unsafe.Add(ref x2, Inputs) : ref x0;
         // Written out for the four rows: the 16 accumulators stay in registers only as plain locals (a helper taking them by ref spills them).
         for (var i = 0; i < Inputs; i++)
         {
@@ -146,34 +165,57 @@ internal sealed class PackedMatrix
             a01 = Vector512.FusedMultiplyAdd(w1, v, a01);
             a02 = Vector512.FusedMultiplyAdd(w2, v, a02);
             a03 = Vector512.FusedMultiplyAdd(w3, v, a03);
-            v = Vector512.Create(Unsafe.Add(ref x1, i));
-            a10 = Vector512.FusedMultiplyAdd(w0, v, a10);
-            a11 = Vector512.FusedMultiplyAdd(w1, v, a11);
-            a12 = Vector512.FusedMultiplyAdd(w2, v, a12);
-            a13 = Vector512.FusedMultiplyAdd(w3, v, a13);
-            v = Vector512.Create(Unsafe.Add(ref x2, i));
-            a20 = Vector512.FusedMultiplyAdd(w0, v, a20);
-            a21 = Vector512.FusedMultiplyAdd(w1, v, a21);
-            a22 = Vector512.FusedMultiplyAdd(w2, v, a22);
-            a23 = Vector512.FusedMultiplyAdd(w3, v, a23);
-            v = Vector512.Create(Unsafe.Add(ref x3, i));
-            a30 = Vector512.FusedMultiplyAdd(w0, v, a30);
-            a31 = Vector512.FusedMultiplyAdd(w1, v, a31);
-            a32 = Vector512.FusedMultiplyAdd(w2, v, a32);
-            a33 = Vector512.FusedMultiplyAdd(w3, v, a33);
+            if (TRows.Count > 1)
+            {
+                v = Vector512.Create(Unsafe.Add(ref x1, i));
+                a10 = Vector512.FusedMultiplyAdd(w0, v, a10);
+                a11 = Vector512.FusedMultiplyAdd(w1, v, a11);
+                a12 = Vector512.FusedMultiplyAdd(w2, v, a12);
+                a13 = Vector512.FusedMultiplyAdd(w3, v, a13);
+            }
+
+            if (TRows.Count > 2)
+            {
+                v = Vector512.Create(Unsafe.Add(ref x2, i));
+                a20 = Vector512.FusedMultiplyAdd(w0, v, a20);
+                a21 = Vector512.FusedMultiplyAdd(w1, v, a21);
+                a22 = Vector512.FusedMultiplyAdd(w2, v, a22);
+                a23 = Vector512.FusedMultiplyAdd(w3, v, a23);
+            }
+
+            if (TRows.Count > 3)
+            {
+                v = Vector512.Create(Unsafe.Add(ref x3, i));
+                a30 = Vector512.FusedMultiplyAdd(w0, v, a30);
+                a31 = Vector512.FusedMultiplyAdd(w1, v, a31);
+                a32 = Vector512.FusedMultiplyAdd(w2, v, a32);
+                a33 = Vector512.FusedMultiplyAdd(w3, v, a33);
+            }
         }
 
         Store(ref y, panel, from, a00, a01, a02, a03);
-        Store(ref y, panel, from + 1, a10, a11, a12, a13);
-        Store(ref y, panel, from + 2, a20, a21, a22, a23);
-        Store(ref y, panel, from + 3, a30, a31, a32, a33);
+        if (TRows.Count > 1)
+        {
+            Store(ref y, panel, from + 1, a10, a11, a12, a13);
+        }
+
+        if (TRows.Count > 2)
+        {
+            Store(ref y, panel, from + 2, a20, a21, a22, a23);
+        }
+
+        if (TRows.Count > 3)
+        {
+            Store(ref y, panel, from + 3, a30, a31, a32, a33);
+        }
     }
 
-    private void MultiplyFloat32(ref float x, ref float y, int panel, int from)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MultiplyFloat32(ref float x, ref float y, int panel, int from, int rows)
     {
         ref var w = ref MemoryMarshal.GetArrayDataReference(_float32!);
         var start = (nuint)(panel * Inputs * Panel);
-        for (var r = from; r < from + RowBlock; r++)
+        for (var r = from; r < from + rows; r++)
         {
             Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
             ref var xr = ref Unsafe.Add(ref x, r * Inputs);
@@ -200,5 +242,31 @@ internal sealed class PackedMatrix
         (c1 + Vector512.LoadUnsafe(ref bias, column + 16)).StoreUnsafe(ref y, at + 16);
         (c2 + Vector512.LoadUnsafe(ref bias, column + 32)).StoreUnsafe(ref y, at + 32);
         (c3 + Vector512.LoadUnsafe(ref bias, column + 48)).StoreUnsafe(ref y, at + 48);
+    }
+
+    /// <summary>A row count known when the JIT compiles a kernel.</summary>
+    private interface IRows
+    {
+        static abstract int Count { get; }
+    }
+
+    private readonly struct One : IRows
+    {
+        public static int Count => 1;
+    }
+
+    private readonly struct Two : IRows
+    {
+        public static int Count => 2;
+    }
+
+    private readonly struct Three : IRows
+    {
+        public static int Count => 3;
+    }
+
+    private readonly struct Four : IRows
+    {
+        public static int Count => 4;
     }
 }
