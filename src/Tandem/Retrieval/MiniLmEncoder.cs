@@ -88,7 +88,8 @@ internal sealed class MiniLmEncoder
             throw new ArgumentOutOfRangeException(nameof(tokens), $"between 1 and {MaxTokens} tokens, not {n}");
         }
 
-        var hidden = new float[n * Width];
+        var buffers = Buffers.For(n, _layers[0].Intermediate.Outputs);
+        var hidden = buffers.Hidden;
         for (var t = 0; t < n; t++)
         {
             var row = hidden.AsSpan(t * Width, Width);
@@ -103,11 +104,7 @@ internal sealed class MiniLmEncoder
             LayerNorm(row, _embeddingNorm);
         }
 
-        var qkv = new float[n * 3 * Width];
-        var context = new float[n * Width];
-        var attended = new float[n * Width];
-        var wide = new float[n * _layers[0].Intermediate.Outputs];
-        var scores = new float[n];
+        var (qkv, context, attended, wide, scores) = (buffers.QueryKeyValue, buffers.Context, buffers.Attended, buffers.Wide, buffers.Scores);
         foreach (var layer in _layers)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -152,7 +149,7 @@ internal sealed class MiniLmEncoder
     private static void Attend(float[] qkv, float[] context, float[] scores, int n)
     {
         var scale = 1f / MathF.Sqrt(HeadWidth);
-        Array.Clear(context);
+        Array.Clear(context, 0, n * Width);
         for (var h = 0; h < Heads; h++)
         {
             for (var i = 0; i < n; i++)
@@ -202,9 +199,11 @@ internal sealed class MiniLmEncoder
     }
 
     /// <summary>erf by Abramowitz and Stegun 7.1.26 (absolute error under 1.5e-7, about float rounding), odd in x.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Erf(Vector512<float> x)
     {
-        var a = Vector512.Abs(x);
+        // |x| is capped at 4, where erf is 1 in float already: beyond it exp(-x²) turns subnormal, and subnormal arithmetic is slow.
+        var a = Vector512.Min(Vector512.Abs(x), Vector512.Create(4f));
         var t = Vector512<float>.One / Vector512.FusedMultiplyAdd(a, Vector512.Create(0.3275911f), Vector512<float>.One);
         var poly = Vector512.FusedMultiplyAdd(t, Vector512.Create(1.061405429f), Vector512.Create(-1.453152027f));
         poly = Vector512.FusedMultiplyAdd(poly, t, Vector512.Create(1.421413741f));
@@ -212,6 +211,49 @@ internal sealed class MiniLmEncoder
         poly = Vector512.FusedMultiplyAdd(poly, t, Vector512.Create(0.254829592f));
         var y = Vector512<float>.One - (poly * t * Vector512.Exp(-(a * a)));
         return Vector512.CopySign(y, x);
+    }
+
+    /// <summary>One thread's working rows, kept between calls: a query allocates nothing but its vector.</summary>
+    private sealed class Buffers
+    {
+        [ThreadStatic]
+        private static Buffers? _ofThisThread;
+
+        private Buffers(int rows, int wide)
+        {
+            Rows = rows;
+            Hidden = new float[rows * Width];
+            QueryKeyValue = new float[rows * 3 * Width];
+            Context = new float[rows * Width];
+            Attended = new float[rows * Width];
+            Wide = new float[rows * wide];
+            Scores = new float[rows];
+        }
+
+        public int Rows { get; }
+
+        public float[] Hidden { get; }
+
+        public float[] QueryKeyValue { get; }
+
+        public float[] Context { get; }
+
+        public float[] Attended { get; }
+
+        public float[] Wide { get; }
+
+        public float[] Scores { get; }
+
+        /// <summary>This thread's buffers, grown when a text has more rows than they hold (16 at first).</summary>
+        public static Buffers For(int rows, int wide)
+        {
+            if (_ofThisThread is not { } buffers || buffers.Rows < rows || buffers.Wide.Length < buffers.Rows * wide)
+            {
+                buffers = _ofThisThread = new Buffers(Math.Max(rows, 16), wide);
+            }
+
+            return buffers;
+        }
     }
 
     private sealed record Layer(

@@ -61,6 +61,19 @@ public sealed class MiniLmEncoderTests
     }
 
     [Fact]
+    public async Task GenerateAsync_BatchOfShortTexts_StaysOnOnnxRuntime()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string[] batch = [Queries[1], Queries[2]];
+
+        var ours = await new MiniLmEmbeddingGenerator().GenerateAsync(batch, cancellationToken: ct);
+        var reference = await new MiniLmEmbeddingGenerator { ShortTextTokens = 0 }.GenerateAsync(batch, cancellationToken: ct);
+
+        Assert.Equal(reference[0].Vector.ToArray(), ours[0].Vector.ToArray());
+        Assert.Equal(reference[1].Vector.ToArray(), ours[1].Vector.ToArray());
+    }
+
+    [Fact]
     public void Embed_Cancelled_Throws()
     {
         var encoder = MiniLmEncoder.Load(Model);
