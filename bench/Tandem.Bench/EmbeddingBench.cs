@@ -60,8 +60,8 @@ internal static class EmbeddingBench
     private static async Task QueryByLengthAsync(List<string> clauses)
     {
         var us = CultureInfo.InvariantCulture;
-        using var onnx = new MiniLmEmbeddingGenerator(threads: 1) { ShortTextTokens = 0 };
-        using var written = new MiniLmEmbeddingGenerator();
+        using var onnx = new MiniLmEmbeddingGenerator(threads: 1);
+        using var written = new MiniLmEmbeddingGenerator { ShortTextTokens = MiniLmEmbeddingGenerator.QueryTokens };
         await onnx.GenerateVectorAsync("warm up");
         var before = Environment.WorkingSet;
         var heap = GC.GetTotalMemory(forceFullCollection: true);

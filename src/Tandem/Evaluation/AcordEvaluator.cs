@@ -54,11 +54,12 @@ public sealed class AcordEvaluator
             dense = new DenseIndex(ids.Select((id, i) => (id, corpus[i])).ToList());
             vectorsById = ids.Select((id, i) => (id, corpus[i])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
             var queryTexts = data.Queries.Concat(RerankerTrainingQueries).Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
-            // One query per call, as a search embeds it (a single short text takes MiniLM's bfloat16 pass, a batch ONNX Runtime).
+            // One query per call, embedded as a search embeds it (a short query takes MiniLM's bfloat16 pass).
+            var queries = MiniLmEmbeddingGenerator.ForQueries(generator);
             queryVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
             foreach (var text in queryTexts)
             {
-                queryVectors[text] = (await generator.GenerateVectorAsync(text, cancellationToken: cancellationToken)).ToArray();
+                queryVectors[text] = (await queries.GenerateVectorAsync(text, cancellationToken: cancellationToken)).ToArray();
             }
         }
 

