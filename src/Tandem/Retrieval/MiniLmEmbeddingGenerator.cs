@@ -32,7 +32,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>Loaded models by thread count: one per process, however many generators are made (each CLI command makes one).</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<Model>> Loaded = new();
 
-    /// <summary>The written-out forward pass for short single texts, loaded on the first of them; null without AVX-512.</summary>
+    /// <summary>The written-out forward pass for short queries, loaded on the first of them; null without AVX-512.</summary>
     private static readonly Lazy<MiniLmEncoder?> Encoder = new(
         () => MiniLmEncoder.IsSupported ? MiniLmEncoder.Load(Model.Weights()) : null, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -41,9 +41,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private readonly Lazy<Model> _model;
     private readonly int _threads;
-    private MiniLmEmbeddingGenerator? _queries;
     private readonly Lazy<Model> _singleText;
     private readonly EmbeddingGeneratorMetadata _metadata = new("tandem-local", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
+    private MiniLmEmbeddingGenerator? _queries; // made by the first ForQueries; a race makes two alike, which is harmless
 
     /// <summary>Creates the generator; the model is loaded by the first call that embeds.</summary>
     /// <param name="threads">ONNX Runtime's threads per call; 0 uses one per processor.</param>

@@ -120,6 +120,17 @@ public sealed class MiniLmEncoderTests
     }
 
     [Fact]
+    public void Load_BFloat16_MatricesTakeHalfTheirFloat32Bytes()
+    {
+        var full = MiniLmEncoder.Load(Model, bfloat16: false);
+        var half = MiniLmEncoder.Load(Model);
+
+        // Six layers of 4 × 384² + 2 × 384 × 1536 weights, two bytes saved on each; the embedding tables stay float32.
+        Assert.Equal(6L * ((4 * 384 * 384) + (2 * 384 * 1536)) * 2, full.Bytes - half.Bytes);
+        Assert.InRange(half.Bytes, 60_000_000, 75_000_000);
+    }
+
+    [Fact]
     public void Load_ModelCutShort_InvalidData()
     {
         Assert.Throws<InvalidDataException>(() => MiniLmEncoder.Load(Model.AsMemory(0, Model.Length / 2)));
