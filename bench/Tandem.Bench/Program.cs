@@ -9,7 +9,7 @@ using Tandem.Store;
 // latency, shipped model size. Usage: dotnet run -c Release --project bench/Tandem.Bench -- [cuad folder] [retrieval]
 // With "retrieval [store with vectors] [--no-cli] [--index-only] [--no-recall] [--keep DIR] [--partitions N]": retrieval speed on 100,000+
 // stored clauses instead (issues 3 and 16); --keep reuses the store an earlier run filled in DIR.
-// With "embedding": MiniLM's load time, memory and throughput on CUAD clauses.
+// With "embedding [--queries]": MiniLM's load time, memory and throughput on CUAD clauses, and one query's time by token count (--queries: that alone).
 // With "stores <connection string of an empty PostgreSQL database>": SQLite against PostgreSQL (issue 14).
 var data = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "cuad-dev"));
 var contracts = Path.Combine(data, "contracts");
@@ -30,7 +30,7 @@ try
 
     if (args.Length > 1 && args[1] == "embedding")
     {
-        return await Tandem.Bench.EmbeddingBench.RunAsync(contracts);
+        return await Tandem.Bench.EmbeddingBench.RunAsync(contracts, queriesOnly: args.Contains("--queries"));
     }
 
     if (args.Length > 2 && args[1] == "stores")

@@ -54,8 +54,13 @@ public sealed class AcordEvaluator
             dense = new DenseIndex(ids.Select((id, i) => (id, corpus[i])).ToList());
             vectorsById = ids.Select((id, i) => (id, corpus[i])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
             var queryTexts = data.Queries.Concat(RerankerTrainingQueries).Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
-            var embedded = await generator.GenerateAsync(queryTexts, cancellationToken: cancellationToken);
-            queryVectors = queryTexts.Select((t, i) => (t, embedded[i].Vector.ToArray())).ToDictionary(x => x.t, x => x.Item2, StringComparer.Ordinal);
+            // One query per call, embedded as a search embeds it (a short query takes MiniLM's bfloat16 pass).
+            var queries = MiniLmEmbeddingGenerator.ForQueries(generator);
+            queryVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            foreach (var text in queryTexts)
+            {
+                queryVectors[text] = (await queries.GenerateVectorAsync(text, cancellationToken: cancellationToken)).ToArray();
+            }
         }
 
         embeddingWatch.Stop();

@@ -52,7 +52,7 @@ public sealed class CuadRetrievalEvaluator(DocumentReaders readers, ClauseSegmen
         }
 
         var offset = 0;
-        var queryEmbeddings = Embeddings is null ? null : new MemoizedEmbeddingGenerator(Embeddings);
+        var queryEmbeddings = Embeddings is null ? null : new MemoizedEmbeddingGenerator(MiniLmEmbeddingGenerator.ForQueries(Embeddings));
         var contracts = new List<CuadRetrievalContract>(read.Count);
         foreach (var (contract, clauses, gold) in read)
         {

@@ -80,7 +80,7 @@ public sealed class HybridIndex
                 throw new InvalidOperationException($"the '{config.Name}' configuration needs an embedding model, and this index has none");
             }
 
-            var vector = await _embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+            var vector = await MiniLmEmbeddingGenerator.ForQueries(_embeddings).GenerateVectorAsync(query, cancellationToken: cancellationToken);
             dense = _vectors.Search(vector.Span, depth, allowed, Probes);
         }
 

@@ -43,17 +43,28 @@ public sealed class KnowledgeBaseSearch
         }
 
         var depth = Math.Max(limit, HybridIndex.CandidateDepth);
-        var keyword = config.Bm25Weight > 0 ? await _store.SearchAsync(query, caller, depth, cancellationToken) : null;
-        IReadOnlyList<Passage>? dense = null;
-        var unembedded = 0;
-        if (config.UsesDense)
-        {
-            var vector = await embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
-            var found = await _vectors.SearchVectorsAsync(vector, ClauseEmbedder.ModelIdOf(embeddings), caller, depth, cancellationToken);
-            (dense, unembedded) = (found.Passages, found.Unembedded);
-        }
 
-        return new KnowledgeBaseHits(ReciprocalRankFusion.FusePassages(keyword, dense, config, limit), unembedded);
+        // The query is embedded (the model loading on first use) while the store runs BM25: they need neither each other nor the same core.
+        var embedding = config.UsesDense ? MiniLmEmbeddingGenerator.ForQueries(embeddings).GenerateVectorAsync(query, cancellationToken: cancellationToken) : null;
+        try
+        {
+            var keyword = config.Bm25Weight > 0 ? await _store.SearchAsync(query, caller, depth, cancellationToken) : null;
+            IReadOnlyList<Passage>? dense = null;
+            var unembedded = 0;
+            if (embedding is not null)
+            {
+                var found = await _vectors.SearchVectorsAsync(await embedding, ClauseEmbedder.ModelIdOf(embeddings), caller, depth, cancellationToken);
+                (dense, unembedded) = (found.Passages, found.Unembedded);
+            }
+
+            return new KnowledgeBaseHits(ReciprocalRankFusion.FusePassages(keyword, dense, config, limit), unembedded);
+        }
+        catch when (embedding is { IsCompleted: false })
+        {
+            // Failed before the vector was awaited: nobody else will observe the embedding's own outcome.
+            _ = embedding.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
     }
 
     /// <summary>This search as an <see cref="IPassageRetriever"/>: hybrid, queries embedded by <paramref name="embeddings"/>.</summary>

@@ -104,7 +104,7 @@ public sealed partial class RetrievalIndex : IPassageRetriever
         }
 
         // The query is embedded (on another thread) while the index refreshes and BM25 runs: on two cores they overlap.
-        var embedding = config.UsesDense && Embeddings is not null ? Embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken) : null;
+        var embedding = config.UsesDense && Embeddings is not null ? MiniLmEmbeddingGenerator.ForQueries(Embeddings).GenerateVectorAsync(query, cancellationToken: cancellationToken) : null;
         try
         {
             var snapshot = await CurrentAsync(cancellationToken);
