@@ -370,6 +370,9 @@ public sealed class SideAwareReviewTests
     [InlineData("No-Solicit of Customers", "13.2 For twenty-four (24) months after expiry or termination of this Agreement, Customer shall not solicit or accept orders from any End User supplied by Provider.", "customer", Severity.High)]
     [InlineData("Post-Termination Services", "13.1 For five (5) years after expiry or termination of this Agreement, Customer shall continue to provide subscriptions, updates and support for all End Users supplied by Provider.", "customer", Severity.High)]
     [InlineData("Post-Termination Services", "5.1 Customer shall keep complete books and records of all sales and shall retain them for six (6) years after the end of the year to which they relate.", "customer", Severity.Info)]
+    [InlineData("Price Restrictions", "5.3 Provider shall not increase the Price List for any Product during the first three (3) years of the Term. After that, Provider may increase the Price List no more than once in any period of twelve (12) months and by no more than two per cent (2%).", "provider", Severity.High)]
+    [InlineData("Liquidated Damages", "4.3 If the Provider fails to meet any Service Level, it shall credit to the Customer the service credits set out in the Service Description, which may in aggregate reach fifty per cent (50%) of the monthly Charges.", "provider", Severity.High)]
+    [InlineData("Warranty Duration", "8.1 The Provider warrants that the Services will be performed with reasonable skill and care. This warranty applies only to Services for which the Customer notifies the Provider of a failure within 14 days after they were performed, and the Customer's sole remedy is re-performance.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
