@@ -137,8 +137,26 @@ public sealed partial class PartyFinder
     private static List<ContractParty> FromLabelledLines(string opening)
     {
         var parties = new List<ContractParty>();
+        var roleColumn = -1;
         foreach (var line in opening.Split('\n'))
         {
+            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            if (cells.Length >= 2 && Array.FindIndex(cells, c => RoleHeader().IsMatch(c)) is var header and >= 0)
+            {
+                roleColumn = header; // "Name | Registered office | Short name": the role is in that column, whatever it says
+                continue;
+            }
+
+            if (roleColumn >= 0 && cells.Length > roleColumn && ColumnParty(cells, roleColumn, line) is { } listed)
+            {
+                if (!parties.Any(p => p.Role.Equals(listed.Role, StringComparison.OrdinalIgnoreCase)))
+                {
+                    parties.Add(listed);
+                }
+
+                continue;
+            }
+
             if (TableRowParty(line) is { } row)
             {
                 if (!parties.Any(p => p.Role.Equals(row.Role, StringComparison.OrdinalIgnoreCase)))
@@ -192,6 +210,19 @@ public sealed partial class PartyFinder
         var value = number.Groups["n"].Value;
         var expected = int.TryParse(value, out var n) ? n == next : value.Length == 1 && char.ToLowerInvariant(value[0]) - 'a' + 1 == next;
         return expected ? chunk[number.Length..] : chunk;
+    }
+
+    /// <summary>A row of a parties table whose header names the role column: the role from that column, the name from the first other cell with words.</summary>
+    private static ContractParty? ColumnParty(string[] cells, int roleColumn, string line)
+    {
+        var role = LeadingArticle().Replace(cells[roleColumn].Trim('*', '_', ' ', '"', '“', '”', '(', ')'), string.Empty).Trim('"', '“', '”', ' ');
+        if (role.Length is 0 or > 40 || !char.IsUpper(role[0]) || NotParties.Contains(role) || NotRoles.Contains(role))
+        {
+            return null;
+        }
+
+        var name = cells.Where((c, i) => i != roleColumn && c.Any(char.IsLetter)).Select(c => NameOf(c.Trim('*', '_', ' '))).FirstOrDefault(n => n.Length > 0);
+        return name is null ? null : new ContractParty(name, role) { Home = HomeOf(line) };
     }
 
     /// <summary>
@@ -340,6 +371,10 @@ public sealed partial class PartyFinder
 
     [GeneratedRegex(@"^(?:the|and)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingArticle();
+
+    /// <summary>A parties table's header cell for the defined name: "Short name", "Defined as", "Referred to as", "Role".</summary>
+    [GeneratedRegex(@"^[*_]*(?:short\s+name|defined\s+(?:as|term)|referred\s+to\s+as|role|capacity)[*_]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleHeader();
 
     /// <summary>A table cell that is only a role, with or without "the": "the Licensor".</summary>
     [GeneratedRegex(@"^(?:the\s+)?(?<term>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)$")]

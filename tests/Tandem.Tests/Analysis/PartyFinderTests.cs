@@ -68,6 +68,8 @@ public sealed class PartyFinderTests
         "Harrowgate Press Limited|Licensor", "Bluefin Audio, Inc.|Licensee")]
     [InlineData("This Agreement is entered into on 2 March 2026 by Wattle Grove Housing Limited (ACN 612 004 917), a company limited by guarantee, of 3 Wattle Street, Parramatta (hereinafter \"the Client\") and Kentmere Advisory Pty Ltd (ACN 633 218 540), of 60 Kent Street, Sydney (hereinafter \"the Consultant\").\n\n1.3 If there is an inconsistency between this Agreement and a Statement of Work, this Agreement prevails.",
         "Wattle Grove Housing Limited|Client", "Kentmere Advisory Pty Ltd|Consultant")]
+    [InlineData("Parties\n\nName | Registered office | Short name\nHollin Beverages Inc., a Delaware corporation | 12 Harbor Drive, Baltimore | Sponsor\nBaywater Events LLC, a Virginia limited liability company | 45 Granby Street, Norfolk | Organizer",
+        "Hollin Beverages Inc.|Sponsor", "Baywater Events LLC|Organizer")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
