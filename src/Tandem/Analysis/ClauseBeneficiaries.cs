@@ -70,7 +70,7 @@ public sealed partial class ClauseBeneficiaries
                     end += joined.Length;
                 }
 
-                var after = clause[end..Math.Min(clause.Length, end + 160)];
+                var after = clause[end..Math.Min(clause.Length, end + 300)];
                 if (negated)
                 {
                     after = NegatableVerb().Replace(after, "$1 not", 1); // "Neither Licensor nor Patent Owner shall be liable"
@@ -235,7 +235,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:may|can)\s+\w+(?:\s+[\w-]+){0,6}?\s+(?:no|not)\s+more\s+(?:than|often)\b|^\s*(?:may|can)\s+(?:only\s+\w+(?:\s+\w+){0,3}?|\w+(?:\s+\w+){0,6}?\s+only)\s+(?:under|in\s+accordance\s+with|pursuant\s+to|as\s+(?:set\s+out|provided)\s+in|for\s+(?:cause|breach|material\s+breach)|on\s+(?:the\s+)?grounds?|on\s+terms|at\s+a\s+price|with\s+(?:the\s+)?(?:prior\s+)?(?:written\s+)?consent|if|where|upon|in\s+the\s+(?:event|circumstances))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NarrowedRight();
 
-    [GeneratedRegex(@"^\s*,?\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|(?:has|shall\s+have|will\s+have)\s+[\w-]+\s+(?:\(\d+\)\s+)?(?:business\s+|calendar\s+)?(?:days?|weeks?|months?)\s+(?:to|in\s+which\s+to|within\s+which\s+to)\b|reserves\s+the\s+right|is\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*,?\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|(?:has|shall\s+have|will\s+have)\s+[\w-]+\s+(?:\(\d+\)\s+)?(?:business\s+|calendar\s+)?(?:days?|weeks?|months?)\s+(?:to|in\s+which\s+to|within\s+which\s+to)\b|reserves\s+the\s+right|(?:shall|will|may)\s+(?:set|determine|fix|decide)\b|is\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Right();
 
     [GeneratedRegex(@"^\s*,?\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+(?:to|that)|undertakes?\s+(?:to|that)|is\s+(?:required|obligated|responsible|liable)|covenants?|(?:hereby\s+)?(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?|appoints?)\b|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
@@ -307,6 +307,6 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|obligations?|indemnit(?:y|ies))\b(?:[^.;]|\.(?=\d)){0,140}?\b(?:(?:shall|will)\s+not\s+be\s+(?:limited|capped)|(?:is|shall\s+be)\s+(?:unlimited|uncapped)|without\s+(?:limit|limitation|cap)|not\s+(?:be\s+)?subject\s+to\s+(?:any|the)\s+(?:\w+\s+){0,2}(?:limit\w*|caps?)\b|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex UnlimitedLiability();
 
-    [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|damages)\b[^.;]{0,140}?\b(?:(?:shall|will)\s+not\s+exceed|(?:is|are|shall\s+be)\s+(?:limited|capped)|in\s+no\s+event\s+exceed)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|damages)\b[^.;]{0,240}?\b(?:(?:shall|will)\s+not\s+exceed|(?:is|are|shall\s+be)\s+(?:limited|capped)|in\s+no\s+event\s+exceed)", RegexOptions.IgnoreCase)]
     private static partial Regex CappedLiability();
 }
