@@ -249,7 +249,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}?(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
     private static partial Regex OwnPeople();
 
-    [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b[^.;]{0,80}?\bto\s+(?:the\s+|each\s+)?$|\b(?:shall|will)\s+(?:\w+\s+){0,3}?(?:vest\s+in|belong\s+to|be\s+owned\s+by|be(?:come)?\s+the\s+(?:sole\s+|exclusive\s+)?property\s+of)\s+(?:the\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b[^.;]{0,80}?\bto\s+(?:the\s+|each\s+)?$|\b(?:shall|will)\s+(?:\w+\s+){0,3}?(?:vest\s+in|belong\s+to|be\s+owned\s+by|be(?:come)?\s+the\s+(?:sole\s+|exclusive\s+)?property\s+of)\s+(?:the\s+)?$|\b(?:is|are)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?$|\bmade\s+for\s+hire\s+(?:for|by)\s+(?:the\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Grantee();
 
     [GeneratedRegex(@"^\s*(?:(?:hereunder|under\s+this\s+agreement)\s+)?(?:(?:shall|will|automatically|immediately)\s+)*(?:end|ends|terminate|terminates|cease|ceases|expire|expires|lapse|lapses|revert|reverts|(?:is|are|be)\s+(?:revoked|terminated|withdrawn))\b", RegexOptions.IgnoreCase)]

@@ -356,7 +356,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Affiliate License-Licensee", "Customer and its Affiliates may use the Service under this licence.", "customer", Severity.Info)]
     [InlineData("Rofr/Rofo/Rofn", "If the Customer, or any shareholder in the Customer or its holding company, proposes to sell the whole or part of the Customer's business, or shares carrying more than a quarter of its voting rights, it shall first offer the business or shares to the Provider.", "customer", Severity.High)]
     [InlineData("Cap on Liability", "The total liability of the Provider and its licensors, taken together, arising out of this Agreement, whether in contract, tort (including negligence) or otherwise, shall not exceed the fees received in the six (6) months before the claim.", "customer", Severity.Critical)]
-    [InlineData("Third Party Beneficiary", "13.3 Third party rights. Each Affiliate of Provider, and each director, officer and employee of Provider and its Affiliates, may enforce clauses 7, 8 and 9 against Customer under the Contracts (Rights of Third Parties) Act 1999 as if it were a party to this Agreement.", "customer", Severity.High)]
+    [InlineData("Third Party Beneficiary", "13.3 Third party rights. Each Affiliate of Provider, and each director, officer and employee of Provider and its Affiliates, may enforce clauses 7, 8 and 9 against Customer under the Contracts (Rights of Third Parties) Act 1999 as if it were a party to this Agreement.", "customer", Severity.Medium)]
     [InlineData("Change of Control", "14.3 Provider may also terminate this Agreement with immediate effect by written notice if:\n\n(a) Customer undergoes a change of control; or\n\n(b) Customer becomes insolvent.", "customer", Severity.High)]
     [InlineData("Audit Rights", "7.2 Audits. Provider, its Affiliates and their designees may enter the Facility and audit Customer's books and records at any time, with or without prior notice.", "customer", Severity.High)]
     [InlineData("License Grant", "Provider grants to Customer a perpetual, non-exclusive licence to install and use the Software on the Designated Servers at the Site.", "customer", Severity.Medium)]
@@ -378,10 +378,13 @@ public sealed class SideAwareReviewTests
     [InlineData("Price Restrictions", "5.2 For each subsequent Contract Year the Provider shall set the Fee by written notice to the Customer, taking into account market conditions.", "customer", Severity.High)]
     [InlineData("Price Restrictions", "4.2 On each anniversary, Provider may adjust the Rent to reflect changes in its costs, as Provider determines.", "customer", Severity.High)]
     [InlineData("Covenant Not to Sue", "6.4 The Customer agrees that it shall not bring any claim, action or proceeding against any Sub-processor in respect of the processing.", "customer", Severity.Critical)]
-    [InlineData("Third Party Beneficiary", "13.1 The Provider's affiliates and Sub-processors shall be entitled to enforce Sections 6.4 and 11.1 as if they were parties to this Addendum.", "customer", Severity.High)]
+    [InlineData("Third Party Beneficiary", "13.1 The Provider's affiliates and Sub-processors shall be entitled to enforce Sections 6.4 and 11.1 as if they were parties to this Addendum.", "customer", Severity.Medium)]
     [InlineData("Non-Compete", "4.3 During the Term and for eighteen months after it ends, the Customer shall not sponsor any road running event held within 250 miles of Norfolk.", "customer", Severity.High)]
     [InlineData("Minimum Commitment", "4.2 The Customer shall purchase, each Contract Year, not fewer than 250 packages and shall pay for them whether or not it uses them.", "customer", Severity.High)]
     [InlineData("Exclusivity", "5.1 The Customer shall not: (c) purchase any Components from any person other than the Provider, or manufacture them itself.", "customer", Severity.High)]
+    [InlineData("Anti-Assignment", "14.1 Customer may not assign this Agreement without Provider's prior written consent. Provider may assign this Agreement to any Affiliate on notice.", "customer", Severity.Medium)]
+    [InlineData("Third Party Beneficiary", "14.5 The Provider's customers and end users are intended third-party beneficiaries of the Customer's warranties and may enforce them directly.", "customer", Severity.High)]
+    [InlineData("IP Ownership Assignment", "6.1 All Deliverables are works made for hire for Customer and are the sole property of Customer upon creation.", "provider", Severity.Low)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
