@@ -30,6 +30,8 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var operative = clauses.Select((c, i) => !IsRecital(c.Clause) && words[i] >= 6 && !IsTitle(c.Clause.Text)).ToArray();
         var findableByWords = clauses.Select((c, i) => c.Clause.Kind != ClauseKind.Definition && words[i] >= 8).ToArray();
         var leadIns = LeadIns(clauses);
+        // What the playbook's words are matched against: a list item is read with its lead-in.
+        var detectTexts = clauses.Select((c, i) => leadIns[i] == i ? c.Clause.Text : clauses[leadIns[i]].Clause.Text + " " + c.Clause.Text).ToArray();
         for (var k = 0; k < categories.Count; k++)
         {
             var category = categories[k].Category;
@@ -43,12 +45,12 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
                 .Select(i => scores[i][k] >= threshold ? leadIns[i]
-                    : options.MinConfidence is null && (findableByWords[i] || leadIns[i] != i) && rule?.Detects(leadIns[i] == i ? clauses[i].Clause.Text : clauses[leadIns[i]].Clause.Text + " " + clauses[i].Clause.Text) == true ? leadIns[i]
+                    : options.MinConfidence is null && (findableByWords[i] || leadIns[i] != i) && rule?.Detects(detectTexts[i]) == true ? leadIns[i]
                     : -1)
                 .Where(i => i >= 0)
                 .Distinct()
                 .GroupBy(i => ContextClause.ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
-                .Select(g => WithListItems(g.Order().ToList(), clauses))
+                .Select(g => WithListItems(g.Order().ToList(), leadIns))
                 .OrderByDescending(g => g.Max(i => scores[i][k]))
                 .ThenBy(g => g[0])
                 .ToList();
@@ -162,19 +164,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     /// <summary>
     /// A clause that introduces a list ("The Source Code shall be released to the Licensee if:") is
     /// judged with its items ("(a) ... (c) the Licensor undergoes a Change of Control"): alone it says
-    /// nothing. The items are the pieces right after it whose paths extend its own.
+    /// nothing. The items are the pieces right after it that <see cref="LeadIns"/> gives to it.
     /// </summary>
-    private static List<int> WithListItems(List<int> pieces, IReadOnlyList<StoredClause> clauses)
+    private static List<int> WithListItems(List<int> pieces, int[] leadIns)
     {
         var last = pieces[^1];
-        if (!clauses[last].Clause.Text.TrimEnd().EndsWith(':'))
-        {
-            return pieces;
-        }
-
-        var path = ContextClause.ClausePathOf(clauses[last].Clause.Path);
         var items = new List<int>(pieces);
-        for (var i = last + 1; i < clauses.Count && i <= last + 12 && clauses[i].Clause.Path.StartsWith(path + "(", StringComparison.Ordinal); i++)
+        for (var i = last + 1; i < leadIns.Length && leadIns[i] == last; i++)
         {
             items.Add(i);
         }

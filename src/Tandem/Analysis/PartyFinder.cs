@@ -212,6 +212,10 @@ public sealed partial class PartyFinder
         return expected ? chunk[number.Length..] : chunk;
     }
 
+    /// <summary>A table row's party name: the first of <paramref name="cells"/> with words in it that reads as a name.</summary>
+    private static string? FirstName(IEnumerable<string> cells) =>
+        cells.Where(c => c.Any(char.IsLetter)).Select(c => NameOf(c.Trim('*', '_', ' '))).FirstOrDefault(n => n.Length > 0);
+
     /// <summary>A row of a parties table whose header names the role column: the role from that column, the name from the first other cell with words.</summary>
     private static ContractParty? ColumnParty(string[] cells, int roleColumn, string line)
     {
@@ -221,7 +225,7 @@ public sealed partial class PartyFinder
             return null;
         }
 
-        var name = cells.Where((c, i) => i != roleColumn && c.Any(char.IsLetter)).Select(c => NameOf(c.Trim('*', '_', ' '))).FirstOrDefault(n => n.Length > 0);
+        var name = FirstName(cells.Where((_, i) => i != roleColumn));
         return name is null ? null : new ContractParty(name, role) { Home = HomeOf(line) };
     }
 
@@ -241,7 +245,7 @@ public sealed partial class PartyFinder
         if (term is null && cells.Select(c => BareRoleCell().Match(c)).FirstOrDefault(m => m.Success && KnownRoles.Contains(m.Groups["term"].Value)) is { } bare)
         {
             // A "Short name" column without quotes: "| Larkspur Editions Limited | 27 Harcourt Terrace ... | the Licensor".
-            var bareName = cells.Where(c => c != bare.Value && !BareRoleCell().IsMatch(c) && c.Any(char.IsLetter)).Select(c => NameOf(c.Trim('*', '_', ' '))).FirstOrDefault(n => n.Length > 0);
+            var bareName = FirstName(cells.Where(c => c != bare.Value && !BareRoleCell().IsMatch(c)));
             return bareName is null ? null : new ContractParty(bareName, bare.Groups["term"].Value) { Home = HomeOf(line) };
         }
 
@@ -265,7 +269,7 @@ public sealed partial class PartyFinder
             return null;
         }
 
-        var name = cells.Where(c => !TermCell().IsMatch(c) && c.Any(char.IsLetter)).Select(c => NameOf(c.Trim('*', '_', ' '))).FirstOrDefault(n => n.Length > 0);
+        var name = FirstName(cells.Where(c => !TermCell().IsMatch(c)));
         return name is null ? null : new ContractParty(name, term.Groups["term"].Value.Trim()) { Home = HomeOf(line) };
     }
 
