@@ -92,7 +92,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
                 .Concat(judged.Where(j => j.ByWordsOnly).Select(j => j.Finding)));
         }
 
-        var kind = options.ContractKind ?? ContractKinds.Of(document);
+        var kind = options.ContractKind ?? ContractKinds.Of(document, side?.Parties);
         (var kept, var missing) = Settle(playbook, findings, present, kind, side?.Party.Role);
 
         var manifest = analyst.Model.Manifest;

@@ -45,12 +45,42 @@ public static partial class ContractKinds
         return "other";
     }
 
-    /// <summary>The kind of a stored contract, from its first heading (or title) and opening.</summary>
-    public static string Of(Store.StoredDocument document)
+    /// <summary>
+    /// The kind of a stored contract, from its first heading (or title) and opening; when they name no kind
+    /// ("Framework Agreement", "Master Agreement"), from the roles the parties are given (<see cref="FromRoles"/>).
+    /// </summary>
+    public static string Of(Store.StoredDocument document, IReadOnlyList<ContractParty>? parties = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
+        var kind = Detect(document.Clauses.FirstOrDefault()?.Clause.Heading ?? document.Title, document.Text);
+        return kind == "other" && parties is not null ? FromRoles(parties.Select(p => p.Role)) : kind;
     }
+
+    /// <summary>
+    /// The kind the parties' defined roles imply ("Supplier" and "Buyer" make a supply agreement), or "other" when
+    /// they imply none or two (a lessor, a sponsor, or roles of two kinds at once).
+    /// </summary>
+    public static string FromRoles(IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var kinds = roles.Select(r => RoleKinds.TryGetValue(r.Trim(), out var k) ? k : null).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return kinds.Count == 1 ? kinds[0] : "other";
+    }
+
+    /// <summary>
+    /// Roles that belong to one kind of contract only. "Customer", "Client" and "Company" are left out: a customer buys
+    /// goods, services and subscriptions alike, so only the other party's role tells the kind.
+    /// </summary>
+    private static readonly Dictionary<string, string> RoleKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Supplier"] = "supply", ["Seller"] = "supply", ["Buyer"] = "supply", ["Purchaser"] = "supply",
+        ["Licensor"] = "licence", ["Licensee"] = "licence",
+        ["Distributor"] = "distribution", ["Reseller"] = "distribution", ["Dealer"] = "distribution", ["Franchisor"] = "distribution",
+        ["Franchisee"] = "distribution", ["Agent"] = "distribution",
+        ["Service Provider"] = "services", ["Consultant"] = "services", ["Contractor"] = "services", ["Consultancy"] = "services",
+        ["Discloser"] = "nda", ["Recipient"] = "nda", ["Disclosing Party"] = "nda", ["Receiving Party"] = "nda",
+        ["Employer"] = "employment", ["Employee"] = "employment", ["Executive"] = "employment",
+    };
 
     /// <summary>The kind's name for a report header, e.g. "SaaS subscription agreement".</summary>
     public static string NameOf(string id) => All.FirstOrDefault(k => k.Id == id).Name ?? "contract of another kind";
@@ -70,7 +100,7 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:patent|know[- ]how|technology)(?:\s+and\s+(?:know[- ]how|technology|patent))?\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
     private static partial Regex PatentLicence();
 
-    [GeneratedRegex(@"\b(?:joint\s+development|co-?development|research\s+and\s+development\s+collaboration|collaboration|(?:sponsored\s+)?research(?:\s+collaboration)?)\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:joint\s+development|co-?development|joint\s+venture|research\s+and\s+development\s+collaboration|collaboration|(?:sponsored\s+)?research(?:\s+collaboration)?)(?:\s+and\s+(?:joint\s+venture|co-?development|collaboration|licen[cs]e))?\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex JointDevelopment();
 
     [GeneratedRegex(@"\b(?:hosting|data\s+processing|processing|colocation)\s+(?:services\s+)?agreement\b|\bdata\s+processing\s+addendum\b", RegexOptions.IgnoreCase)]
@@ -82,7 +112,7 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|agency|referral|co-?marketing)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Distribution();
 
-    [GeneratedRegex(@"\b(?:supply|purchase|procurement|manufacturing)(?:\s+and\s+[\w-]+)?\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:supply|purchas(?:e|ing)|procurement|manufacturing)(?:\s+and\s+[\w-]+)?\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Supply();
 
     [GeneratedRegex(@"\b(?:software\s+)?licen[cs]e(?:\s+and\s+(?:support|maintenance)(?:\s+and\s+(?:support|maintenance))?)?\s+agreement\b|\bend[- ]user\s+licen[cs]e\b", RegexOptions.IgnoreCase)]

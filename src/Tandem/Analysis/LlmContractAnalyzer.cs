@@ -62,7 +62,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(playbook);
         var side = ReviewSide.Of(document, forParty);
-        var kind = ContractKinds.Of(document);
+        var kind = ContractKinds.Of(document, side?.Parties);
         var review = await ReviewAsync(document, examples, rankContext: true, likely => ReviewBrief.For(side, kind, playbook, likely), cancellationToken);
         var prompt = review.Prompt;
         var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();

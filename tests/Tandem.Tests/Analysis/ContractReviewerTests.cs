@@ -47,6 +47,30 @@ public sealed class ContractReviewerTests : IDisposable
     }
 
     [Fact]
+    public async Task ReviewFile_TitleNamesNoKind_KindFromTheRolesDecidesWhatIsExpected()
+    {
+        var path = _f.Dir.Write("framework.txt", """
+            MASTER AGREEMENT
+
+            This Agreement is made between Hollow Castings Limited (the "Supplier") and Arden Pumps Limited (the "Buyer").
+
+            1. Orders
+
+            1.1 The Buyer may place orders for Components with the Supplier from time to time.
+
+            2. Law
+
+            2.1 This Agreement is governed by the law of England and Wales.
+            """);
+
+        var report = await Reviewer().ReviewFileAsync(path, StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "buyer" });
+
+        Assert.Equal("supply", report.ContractKind);
+        Assert.True(report.ContractKindDetected);
+        Assert.Contains(report.MissingProtections, m => m.Category == "Insurance");
+    }
+
+    [Fact]
     public async Task ReviewFile_LiabilityClause_IsJudgedByPlaybookDeviations()
     {
         var path = _f.Dir.Write("msa.txt", """

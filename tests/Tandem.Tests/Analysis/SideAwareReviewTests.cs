@@ -110,7 +110,20 @@ public sealed class SideAwareReviewTests
     [InlineData("Cloud Platform Terms of Service", "saas")]
     [InlineData("Software Licence and Maintenance Agreement", "licence")]
     [InlineData("Software Support and Maintenance Agreement", "services")]
+    [InlineData("Framework Purchasing Agreement", "supply")]
+    [InlineData("CO-DEVELOPMENT AND JOINT VENTURE AGREEMENT", "joint-development")]
     public void Detect_Title_TheKind(string title, string kind) => Assert.Equal(kind, ContractKinds.Detect(title, title + "\n\nThis agreement is made between A and B."));
+
+    [Theory]
+    [InlineData("Supplier,Buyer", "supply")]
+    [InlineData("Customer,Supplier", "supply")]
+    [InlineData("Licensor,Customer", "licence")]
+    [InlineData("Franchisor,Franchisee", "distribution")]
+    [InlineData("Consultant,Client", "services")]
+    [InlineData("Lessor,Lessee", "other")]
+    [InlineData("Customer,Company", "other")]
+    [InlineData("Licensor,Distributor", "other")]
+    public void FromRoles_DefinedRoles_TheKindTheyImply(string roles, string kind) => Assert.Equal(kind, ContractKinds.FromRoles(roles.Split(',')));
 
     [Fact]
     public void MissingProtections_NdaNeedsNoConvenienceExit_SaasDoes()
@@ -135,6 +148,22 @@ public sealed class SideAwareReviewTests
         var finding = ContractAnalyzer.Judge(rule, [piece], confidence, line, new ReviewLens(ReviewSide.Resolve(Parties, "customer")));
 
         Assert.Equal((Favours.Unclear, expected), (finding.Favours, finding.Severity));
+    }
+
+    [Theory]
+    [InlineData("Covenant Not to Sue", "The Licensee shall not challenge the validity of the Licensed Marks or the Licensor's ownership of them.", "licensee", Severity.Medium)]
+    [InlineData("Covenant Not to Sue", "The Licensee shall not challenge the validity of the Licensed Patents.", "licensee", Severity.Critical)]
+    [InlineData("Covenant Not to Sue", "The Licensee covenants not to sue the Licensor on any of its patents.", "licensee", Severity.Critical)]
+    [InlineData("Covenant Not to Sue", "The Licensee shall not challenge the validity of the Licensed Marks.", "licensor", Severity.Low)]
+    [InlineData("Revenue/Profit Sharing", "The Licensee shall pay the Licensor a royalty of eight per cent (8%) of Net Sales of all Licensed Products.", "licensee", Severity.Medium)]
+    [InlineData("Revenue/Profit Sharing", "The Licensee shall pay the Licensor a royalty of six percent (6%) of Gross Revenue from every Licensed Product sold.", "licensee", Severity.High)]
+    [InlineData("Minimum Commitment", "The Licensee shall spend at least 3% of Net Sales each Royalty Year on marketing the Licensed Products.", "licensee", Severity.Medium)]
+    [InlineData("Minimum Commitment", "The Licensee shall spend at least £50,000 and not less than 3% of Net Sales each Royalty Year on marketing.", "licensee", Severity.High)]
+    public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
+    {
+        ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
+
+        Assert.Equal(expected, JudgeShipped(category, clause, parties, side).Severity);
     }
 
     [Fact]
@@ -387,10 +416,7 @@ public sealed class SideAwareReviewTests
     [InlineData("IP Ownership Assignment", "6.1 All Deliverables are works made for hire for Customer and are the sole property of Customer upon creation.", "provider", Severity.Low)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
-        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
-        var piece = Piece(clause);
-
-        var finding = ContractAnalyzer.Judge(rule, [piece], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, side)));
+        var finding = JudgeShipped(category, clause, Parties, side);
 
         Assert.Equal(expected, finding.Severity);
     }
@@ -447,6 +473,11 @@ public sealed class SideAwareReviewTests
         var document = Piece(clause);
         return ContractAnalyzer.Judge(Playbook.RuleFor(category)!, [document], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, side)));
     }
+
+    /// <summary>The clause judged by the shipped playbook's rule for the category, for <paramref name="side"/> among <paramref name="parties"/>.</summary>
+    private static Finding JudgeShipped(string category, string clause, IReadOnlyList<ContractParty> parties, string side) =>
+        ContractAnalyzer.Judge(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!, [Piece(clause)], 0.9f, clause,
+            new ReviewLens(ReviewSide.Resolve(parties, side)));
 
     private static Finding Finding(string clauseId, string category, string quote) =>
         new(category, Severity.High, clauseId, "1", null, quote, 0, quote.Length, 1, null, [], 0.9);
