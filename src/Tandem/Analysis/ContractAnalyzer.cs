@@ -93,7 +93,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         }
 
         var kind = options.ContractKind ?? ContractKinds.Of(document, side?.Parties);
-        (var kept, var missing) = Settle(playbook, findings, present, kind, side?.Party.Role);
+        (var kept, var missing) = Settle(playbook, findings, present, kind, side?.Party.Role, document.Text);
 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
@@ -232,14 +232,14 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     /// protections for the kind of contract that no finding shows for the side under review.
     /// <paramref name="present"/> holds the categories the model found.
     /// </summary>
-    public static (IReadOnlyList<Finding> Findings, List<MissingProtection> Missing) Settle(Playbook playbook, IReadOnlyList<Finding> findings, IEnumerable<string> present, string? kind, string? role = null)
+    public static (IReadOnlyList<Finding> Findings, List<MissingProtection> Missing) Settle(Playbook playbook, IReadOnlyList<Finding> findings, IEnumerable<string> present, string? kind, string? role = null, string? contractText = null)
     {
         ArgumentNullException.ThrowIfNull(playbook);
         var (kept, emptied) = FindingConsistency.Resolve(findings);
         var shown = present.ToHashSet(StringComparer.Ordinal);
         shown.ExceptWith(emptied);
         shown.ExceptWith(ProtectionsNotOurs(playbook, kept));
-        return (kept, MissingProtections(playbook, shown, kind, role));
+        return (kept, MissingProtections(playbook, shown, kind, role, contractText));
     }
 
     /// <summary>
@@ -253,9 +253,9 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             .ToList();
 
     /// <summary>The protections the playbook expects that no finding showed, most severe first.</summary>
-    public static List<MissingProtection> MissingProtections(Playbook playbook, IReadOnlySet<string> present, string? kind, string? role = null) =>
+    public static List<MissingProtection> MissingProtections(Playbook playbook, IReadOnlySet<string> present, string? kind, string? role = null, string? contractText = null) =>
         playbook.Rules
-            .Where(r => r.IsExpectedIn(kind, role) && !present.Contains(r.Category))
+            .Where(r => r.IsExpectedIn(kind, role, contractText) && !present.Contains(r.Category))
             .Select(r => new MissingProtection(r.Category, r.MissingSeverity, r.MissingRationale, r.StandardPosition) { Fallback = r.Fallback })
             .OrderByDescending(m => m.Severity).ThenBy(m => m.Category, StringComparer.Ordinal)
             .ToList();

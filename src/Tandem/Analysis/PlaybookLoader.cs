@@ -65,7 +65,7 @@ public static class PlaybookLoader
             }
 
             rules.Add(new PlaybookRule(category, r.Expected ?? false, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true });
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedWhen = ToRegex(r.ExpectedWhen, where), Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true });
         }
 
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u0000", texts))))[..16];
@@ -156,6 +156,7 @@ public static class PlaybookLoader
             Category = below.Category,
             Expected = over.Expected ?? below.Expected,
             ExpectedFor = over.ExpectedFor ?? below.ExpectedFor,
+            ExpectedWhen = over.ExpectedWhen ?? below.ExpectedWhen,
             Detect = over.Detect ?? below.Detect,
             PresentWhen = over.PresentWhen ?? below.PresentWhen,
             StandardPosition = over.StandardPosition ?? below.StandardPosition,
@@ -257,6 +258,7 @@ public static class PlaybookLoader
         public bool? Remove { get; set; }
         public bool? Expected { get; set; }
         public List<string>? ExpectedFor { get; set; }
+        public string? ExpectedWhen { get; set; }
         public string? Detect { get; set; }
         public List<string>? PresentWhen { get; set; }
         public string? StandardPosition { get; set; }

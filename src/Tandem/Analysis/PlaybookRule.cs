@@ -23,6 +23,12 @@ public sealed record PlaybookRule(
     /// <summary>The contract kinds (<see cref="ContractKinds"/> ids) that should contain the clause; empty means every kind.</summary>
     public IReadOnlyList<string> ExpectedFor { get; init; } = [];
 
+    /// <summary>
+    /// Words the whole contract must contain for the protection to be expected ("software" for an escrow in a
+    /// services contract: a cleaning contract needs none); null when the kind and role alone decide.
+    /// </summary>
+    public System.Text.RegularExpressions.Regex? ExpectedWhen { get; init; }
+
     /// <summary>The position the firm still accepts when the standard cannot be had (its fallback); null when none is stated.</summary>
     public string? Fallback { get; init; }
 
@@ -59,13 +65,26 @@ public sealed record PlaybookRule(
         }
     }
 
-    /// <summary>Whether a contract of kind <paramref name="kind"/> should contain the clause.</summary>
+    /// <summary>Whether a contract of kind <paramref name="kind"/> (and text <paramref name="contractText"/>, when known) should contain the clause.</summary>
     /// <remarks>An entry "kind/role" (licence/licensor) expects the clause only in that kind reviewed for that role.</remarks>
-    public bool IsExpectedIn(string? kind, string? role = null) =>
-        Expected && (ExpectedFor.Count == 0 || kind is null || ExpectedFor.Any(e => e.Split('/') switch
+    public bool IsExpectedIn(string? kind, string? role = null, string? contractText = null) =>
+        Expected && (ExpectedWhen is null || contractText is null || Mentions(ExpectedWhen, contractText)) && (ExpectedFor.Count == 0 || kind is null || ExpectedFor.Any(e => e.Split('/') switch
         {
             [var k] => k == kind,
             [var k, var r] => k == kind && role is not null && string.Equals(r, role, StringComparison.OrdinalIgnoreCase),
             _ => false,
         }));
+
+    private static bool Mentions(System.Text.RegularExpressions.Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A pattern too slow for this text cannot show the protection is needed: expect it, as without the pattern.
+            return true;
+        }
+    }
 }

@@ -38,6 +38,39 @@ public sealed class PlaybookOverrideTests : IDisposable
     }
 
     [Fact]
+    public void Load_ExpectedWhen_KeptUnlessOverriddenAndNarrowsTheExpectation()
+    {
+        Write("base.yaml", """
+            name: Base
+            version: "1"
+            rules:
+              - category: Source Code Escrow
+                expected: true
+                expected_when: '(?i)\bsoftware\b'
+              - category: Insurance
+                expected: true
+                expected_when: '(?i)\bpremises\b'
+            """);
+        var path = Write("ours.yaml", """
+            name: Ours
+            extends: base.yaml
+            rules:
+              - category: Insurance
+                expected_when: '(?i)\bsite\b'
+            """);
+
+        var ours = PlaybookLoader.Load(path);
+
+        var escrow = ours.RuleFor("Source Code Escrow")!;
+        Assert.True(escrow.IsExpectedIn("services", "Customer", "The Supplier maintains the software."));
+        Assert.False(escrow.IsExpectedIn("services", "Customer", "The Supplier cleans the offices."));
+        Assert.True(escrow.IsExpectedIn("services", "Customer"));
+        var insurance = ours.RuleFor("Insurance")!;
+        Assert.True(insurance.IsExpectedIn("services", "Customer", "Work on the site."));
+        Assert.False(insurance.IsExpectedIn("services", "Customer", "Work at the premises."));
+    }
+
+    [Fact]
     public void Load_DeviationByName_ReplacedRemovedOrAdded()
     {
         Write("base.yaml", """

@@ -192,6 +192,22 @@ public sealed class SideAwareReviewTests
         Assert.Equal(expected, missing.Any(m => m.Category == category));
     }
 
+    [Theory]
+    [InlineData("services", "Customer", "The Supplier shall maintain and support the Software and fix its defects.", "Source Code Escrow", true)]
+    [InlineData("services", "Customer", "The Supplier shall clean the offices; its software for scheduling is its own.", "Source Code Escrow", false)]
+    [InlineData("nda", "Recipient", "The Recipient shall not solicit any employee of the Discloser for twelve months.", "Competitive Restriction Exception", true)]
+    [InlineData("nda", "Recipient", "The Recipient shall keep the Confidential Information secret.", "Competitive Restriction Exception", false)]
+    [InlineData("distribution", "Supplier", "The Supplier appoints the Distributor for the Territory.", "Non-Compete", true)]
+    [InlineData("distribution", "Distributor", "The Supplier appoints the Distributor for the Territory.", "Non-Compete", false)]
+    [InlineData("services", "Provider", "The Provider shall perform the Services.", "No-Solicit of Employees", true)]
+    [InlineData("supply", "Buyer", "The Supplier shall supply the Products.", "Post-Termination Services", true)]
+    public void MissingProtections_ShippedPlaybook_ExpectedWhenTheContractNeedsIt(string kind, string role, string text, string category, bool expected)
+    {
+        var missing = ContractAnalyzer.MissingProtections(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook), new HashSet<string>(), kind, role, text);
+
+        Assert.Equal(expected, missing.Any(m => m.Category == category));
+    }
+
     [Fact]
     public void MissingProtections_ExpectedForOneSideOfAKind_OnlyForThatSide()
     {
