@@ -167,6 +167,19 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void Judge_IndemnityForTheOtherSidesOwnFault_HighWhereTheContractCapsLiabilityElsewhere()
+    {
+        const string clause = "10.1 Provider shall indemnify Customer against all losses arising out of the Services, whether or not caused or contributed to by the acts or omissions of Customer.";
+        const string contract = clause + "\n\n11.2 Each party's aggregate liability shall not exceed the fees paid in the twelve months before the claim.";
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Uncapped Liability")!;
+
+        var finding = ContractAnalyzer.Judge(rule, [Piece(clause)], 0.9f, contract, new ReviewLens(ReviewSide.Resolve(Parties, "provider")));
+
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Equal(["Your indemnity covers the other side's own fault"], finding.Deviations);
+    }
+
+    [Fact]
     public void Judge_MeasuredDeviation_RationaleSaysWhatWasMeasured()
     {
         const string clause = "For twenty-four (24) months after expiry or termination of this Agreement, Customer shall not solicit or accept orders from any End User supplied by Provider.";
@@ -247,6 +260,8 @@ public sealed class SideAwareReviewTests
     [InlineData("The Developer's obligations under Section 9.1 are not subject to any limit in amount.")]
     [InlineData("Licensee's indemnity shall not be limited by any cap in this Agreement.")]
     [InlineData("Supplier's liability for data breaches is uncapped.")]
+    [InlineData("The Supplier shall indemnify the Distributor against all claims relating to the Products, including claims caused in whole or in part by the negligence of the Distributor.")]
+    [InlineData("Provider shall indemnify Customer against all losses arising out of the Services, whether or not caused or contributed to by the acts or omissions of Customer.")]
     public void Resolve_UncappedInOtherWords_Kept(string clause)
     {
         var uncapped = Finding("c1", "Uncapped Liability", clause);
@@ -430,6 +445,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Anti-Assignment", "14.1 Customer may not assign this Agreement without Provider's prior written consent. Provider may assign this Agreement to any Affiliate on notice.", "customer", Severity.Medium)]
     [InlineData("Third Party Beneficiary", "14.5 The Provider's customers and end users are intended third-party beneficiaries of the Customer's warranties and may enforce them directly.", "customer", Severity.High)]
     [InlineData("IP Ownership Assignment", "6.1 All Deliverables are works made for hire for Customer and are the sole property of Customer upon creation.", "provider", Severity.Low)]
+    [InlineData("Uncapped Liability", "10.1 Provider shall indemnify Customer against all losses arising out of the Services, whether or not caused or contributed to by the acts or omissions of Customer.", "provider", Severity.Critical)]
+    [InlineData("Uncapped Liability", "10.1 Customer shall indemnify Provider against all losses arising out of the Services, whether or not caused by Provider.", "provider", Severity.Info)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
         var finding = JudgeShipped(category, clause, Parties, side);
