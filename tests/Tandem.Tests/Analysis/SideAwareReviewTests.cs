@@ -391,6 +391,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Minimum Commitment", "The Customer commits to purchase not fewer than 40,000 units in each Contract Year at the rates in Schedule 2.")]
     [InlineData("Exclusivity", "Notwithstanding clause 2.1, the Provider reserves the right to sell the Products in the Territory to the Key Accounts.")]
     [InlineData("License Grant", "In consideration of the Licence Fee, the Licensor grants to the Licensee a perpetual, non-exclusive licence to install and use the Software.")]
+    [InlineData("Exclusivity", "During the Term the Client shall procure all facilities management services required at the Buildings exclusively from the Contractor.")]
+    [InlineData("Non-Compete", "For twelve (12) months afterwards, Tessaly shall not develop, offer or enter into any agreement with a third party for the integration of its mobile robots with any warehouse control system that competes with OBA's systems.")]
+    [InlineData("Change of Control", "(d) any person or group acquires more than forty percent (40%) of Lessee's voting equity without Lessor's prior written consent.")]
+    [InlineData("Uncapped Liability", "The Supplier shall indemnify the Distributor against all claims relating to the Products, including claims caused in whole or in part by the negligence of the Distributor.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -446,6 +450,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Third Party Beneficiary", "14.5 The Provider's customers and end users are intended third-party beneficiaries of the Customer's warranties and may enforce them directly.", "customer", Severity.High)]
     [InlineData("IP Ownership Assignment", "6.1 All Deliverables are works made for hire for Customer and are the sole property of Customer upon creation.", "provider", Severity.Low)]
     [InlineData("Uncapped Liability", "10.1 Provider shall indemnify Customer against all losses arising out of the Services, whether or not caused or contributed to by the acts or omissions of Customer.", "provider", Severity.Critical)]
+    [InlineData("Change of Control", "11.1 Each of the following is an Event of Default: (a) Customer fails to pay any amount when due; (d) any merger or sale of substantially all of Customer's assets occurs without Provider's prior written consent.", "customer", Severity.High)]
     [InlineData("Uncapped Liability", "10.1 Customer shall indemnify Provider against all losses arising out of the Services, whether or not caused by Provider.", "provider", Severity.Info)]
     public void Judge_ShippedPlaybook_SideDecidesSeverity(string category, string clause, string side, Severity expected)
     {
