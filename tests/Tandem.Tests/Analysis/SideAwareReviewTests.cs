@@ -180,6 +180,17 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void Judge_MutualWaiverOfClaims_ADeviationSoItsWordsAloneReportIt()
+    {
+        const string clause = "9.4 Each party agrees that it shall not bring any claim, action or proceeding against the other party's subcontractors in respect of the Services.";
+
+        var finding = JudgeShipped("Covenant Not to Sue", clause, Parties, "customer");
+
+        Assert.Equal((Favours.Both, Severity.High), (finding.Favours, finding.Severity));
+        Assert.Equal(["Both sides give up claims"], finding.Deviations);
+    }
+
+    [Fact]
     public void Judge_MeasuredDeviation_RationaleSaysWhatWasMeasured()
     {
         const string clause = "For twenty-four (24) months after expiry or termination of this Agreement, Customer shall not solicit or accept orders from any End User supplied by Provider.";
