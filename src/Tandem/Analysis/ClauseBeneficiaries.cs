@@ -73,7 +73,9 @@ public sealed partial class ClauseBeneficiaries
                 var after = clause[end..Math.Min(clause.Length, end + 300)];
                 if (negated)
                 {
-                    after = NegatableVerb().Replace(after, "$1 not", 1); // "Neither Licensor nor Patent Owner shall be liable"
+                    // "Neither Licensor nor Patent Owner shall be liable"; "neither Franchisee nor any Owner shall own": the
+                    // party's own people are dropped first, so the negation reaches the verb.
+                    after = NegatableVerb().Replace(WithoutOwnPeople(after), "$1 not", 1);
                 }
 
                 var effect = m.Groups["possessive"].Success ? Possessive(after, before)
@@ -128,9 +130,7 @@ public sealed partial class ClauseBeneficiaries
     /// <summary>+1 when the subject gains by what follows it, -1 when it is bound, 0 when neither.</summary>
     private static int Verb(string after, string before)
     {
-        // "Manufacturer or its designated representative may"; "Company, its Affiliates and their designees may".
-        after = Bracketed().Replace(after, string.Empty, 1);
-        after = OwnPeople().Replace(OwnPeople().Replace(after, string.Empty, 1), string.Empty, 1);
+        after = WithoutOwnPeople(after);
 
         if (NoLiability().IsMatch(before))
         {
@@ -184,6 +184,16 @@ public sealed partial class ClauseBeneficiaries
         }
 
         return Duty().IsMatch(after) ? -1 : 0;
+    }
+
+    /// <summary>
+    /// What follows a subject without a bracketed phrase and the party's own people: "Manufacturer or its designated
+    /// representative may"; "Company, its Affiliates and their designees may"; "Franchisee nor any Owner shall".
+    /// </summary>
+    private static string WithoutOwnPeople(string after)
+    {
+        after = Bracketed().Replace(after, string.Empty, 1);
+        return OwnPeople().Replace(OwnPeople().Replace(after, string.Empty, 1), string.Empty, 1);
     }
 
     /// <summary>"Provider's liability shall not exceed" gains; "Customer's liability shall not be limited" is bound; "at Provider's sole discretion" gains.</summary>
@@ -246,7 +256,7 @@ public sealed partial class ClauseBeneficiaries
     private static partial Regex Bracketed();
 
     /// <summary>" or its designated representative", ", its Affiliates", " and any auditor it appoints": the party's own people.</summary>
-    [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}?(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and|nor)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}?(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies|owners?|principals?|shareholders?|guarantors?)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
     private static partial Regex OwnPeople();
 
     [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b[^.;]{0,80}?(?<!\bnotice(?:\s+in\s+writing|\s+given)?\s+)\bto\s+(?:the\s+|each\s+)?$|\b(?:shall|will)\s+(?:\w+\s+){0,3}?(?:vest\s+in|belong\s+to|be\s+owned\s+by|be(?:come)?\s+the\s+(?:sole\s+|exclusive\s+)?property\s+of)\s+(?:the\s+)?$|\b(?:is|are)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?$|\bmade\s+for\s+hire\s+(?:for|by)\s+(?:the\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]

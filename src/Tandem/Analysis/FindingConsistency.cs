@@ -45,14 +45,14 @@ public static partial class FindingConsistency
         return (kept, emptied);
     }
 
-    [GeneratedRegex(@"\b(?:unlimited|not\s+be\s+limited|(?:shall|will|do|does)\s+not\s+apply\s+to|no\s+(?:limitation|limit|cap|exclusion)s?\b[^.;]{0,60}\bappl(?:y|ies)\b|nothing\s+in\s+this\s+(?:agreement|section)\s+(?:shall\s+)?limits?|without\s+(?:any\s+)?(?:limit|cap)\b|no\s+(?:limit|cap)\b|excluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|not\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?\b|limit\w*)|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b)|uncapped|indemnif\w*[^.;]{0,400}?\b(?:indirect|consequential)\s+(?:or\s+consequential\s+)?(?:loss|damage)|indemnif\w*[^.;]{0,500}?\b(?:whether\s+or\s+not\s+(?:caused|contributed)|regardless\s+of\s+(?:whether|fault|the\s+cause)|whatever\s+the\s+cause|even\s+(?:where|if)\s+caused|(?:caused|contributed\s+to)\s+(?:in\s+whole\s+or\s+)?(?:in\s+part\s+|wholly\s+or\s+partly\s+)?by\s+(?:the\s+)?(?:acts?|omissions?|negligence|fault)))", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(?:unlimited|not\s+be\s+limited|(?:shall|will|do|does)\s+not\s+apply\s+to|no\s+(?:limitation|limit|cap|exclusion)s?\b[^.;]{0,60}\bappl(?:y|ies)\b|nothing\s+in\s+this\s+(?:agreement|section)\s+(?:shall\s+)?limits?|without\s+(?:any\s+)?(?:limit|cap)\b|no\s+(?:limit|cap)\b|excluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|not\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?\b|limit\w*)|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b)|uncapped|indemnif\w*[^.;]{0,400}?\b(?:indirect|consequential)\s+(?:or\s+consequential\s+)?(?:loss|damage)|indemnif\w*[^.;]{0,500}?\b(?:whether\s+or\s+not\s+(?:caused|contributed)|regardless\s+of\s+(?:whether|fault|the\s+cause)|whatever\s+the\s+cause|even\s+(?:where|if)\s+caused|(?<!\b(?:except|excluding|other\s+than|save|unless)\b[^.;]{0,40})(?:caused|contributed\s+to)\s+(?:in\s+whole\s+or\s+)?(?:in\s+part\s+|wholly\s+or\s+partly\s+)?by\s+(?:the\s+)?(?:acts?|omissions?|negligence|fault)))", RegexOptions.IgnoreCase, 250)]
     private static partial Regex LiftsLimit();
 
     [GeneratedRegex(@"\b(?:shall\s+not\s+exceed|will\s+not\s+exceed|not\s+to\s+exceed|limited\s+to|in\s+no\s+event\s+(?:shall|will)\s+\w+(?:['’]s)?\s+(?:\w+\s+){0,3}(?:liability|damages)[^.]{0,60}exceed|aggregate\s+liability|(?:shall|will)\s+not\s+be\s+liable|in\s+no\s+event\s+(?:shall|will)\s+\w+\s+be\s+liable)", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Limits();
 
     /// <summary>Words without which a termination right is for cause, not for convenience.</summary>
-    [GeneratedRegex(@"\b(?:convenience|for\s+any\s+reason|for\s+no\s+reason|without\s+cause|without\s+(?:giving\s+|assigning\s+|stating\s+)?(?:any\s+)?reasons?|at\s+any\s+time|at\s+will|in\s+its\s+(?:sole\s+)?discretion)\b", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(?:convenience|for\s+any\s+(?:business\s+|commercial\s+)?reason|for\s+no\s+reason|without\s+cause|without\s+(?:giving\s+|assigning\s+|stating\s+)?(?:any\s+)?reasons?|at\s+any\s+time|at\s+will|in\s+its\s+(?:sole\s+)?discretion)\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Convenience();
 
     /// <summary>Words without which a clause cannot be a limitation of liability (a warranty remedy mislabelled as a cap).</summary>

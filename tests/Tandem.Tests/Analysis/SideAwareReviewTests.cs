@@ -166,6 +166,29 @@ public sealed class SideAwareReviewTests
         Assert.Equal(expected, JudgeShipped(category, clause, parties, side).Severity);
     }
 
+    [Theory]
+    [InlineData("Non-Compete", "14.1 During the term, neither Franchisee nor any Owner shall own, operate or have any interest in a Competitive Business, wherever located.", "franchisee", Severity.Medium)]
+    [InlineData("Non-Compete", "14.2 For three years after this Agreement ends, neither Franchisee nor any Owner shall own, operate or have any interest in a Competitive Business within twenty-five miles.", "franchisee", Severity.High)]
+    [InlineData("Revenue/Profit Sharing", "4.2 Franchisee shall pay Franchisor a continuing royalty of six percent of Gross Sales each week.", "franchisee", Severity.Medium)]
+    [InlineData("Audit Rights", "9.2 Franchisor may, on five business days' notice, audit Franchisee's books and records. If an audit reveals that Gross Sales were understated by more than three percent, Franchisee shall pay the cost of the audit.", "franchisee", Severity.Medium)]
+    [InlineData("Audit Rights", "9.2 Franchisor may audit Franchisee's books and records at any time, and Franchisee shall pay the cost of the audit.", "franchisee", Severity.High)]
+    [InlineData("Covenant Not to Sue", "3.2 Franchisee may renew the franchise if: (e) Franchisee signs a general release of all claims against Franchisor.", "franchisee", Severity.High)]
+    [InlineData("Termination for Convenience", "12.3 Franchisor may terminate this Agreement on 120 days' notice if it decides, for any business reason, to stop franchising in Oregon.", "franchisee", Severity.High)]
+    public void Judge_ShippedPlaybookFranchise_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
+    {
+        ContractParty[] parties = [new("Brightcrust Franchising LLC", "Franchisor"), new("Marlow & Teague Hospitality LLC", "Franchisee")];
+
+        Assert.Equal(expected, JudgeShipped(category, clause, parties, side).Severity);
+    }
+
+    [Theory]
+    [InlineData("Termination for Convenience", "15.2 The Customer may terminate this Agreement for convenience on six months' notice, provided that it pays a termination charge equal to the Charges for the remainder of the term.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "12.2 Provider may terminate this Agreement for convenience on 30 days' notice. Customer may terminate for convenience only on 180 days' notice and on payment of the unmet portion of the Annual Commitment.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "15.2 The Customer may terminate this Agreement for convenience by giving 30 days' written notice.", "customer", Severity.Info)]
+    [InlineData("Exclusivity", "5.4 If Customer fails to do so, Provider may convert the exclusive license in Section 5.2 into a non-exclusive license.", "customer", Severity.Medium)]
+    public void Judge_ShippedPlaybook_PricedExitsAndWithdrawnExclusivity(string category, string clause, string side, Severity expected) =>
+        Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
+
     [Fact]
     public void Judge_IndemnityForTheOtherSidesOwnFault_HighWhereTheContractCapsLiabilityElsewhere()
     {
@@ -406,6 +429,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Non-Compete", "For twelve (12) months afterwards, Tessaly shall not develop, offer or enter into any agreement with a third party for the integration of its mobile robots with any warehouse control system that competes with OBA's systems.")]
     [InlineData("Change of Control", "(d) any person or group acquires more than forty percent (40%) of Lessee's voting equity without Lessor's prior written consent.")]
     [InlineData("Uncapped Liability", "The Supplier shall indemnify the Distributor against all claims relating to the Products, including claims caused in whole or in part by the negligence of the Distributor.")]
+    [InlineData("Exclusivity", "During the Research Term, Castellan shall not fund, sponsor or collaborate in any research directed to KRN7 modulators at or with any other university or research institution.")]
+    [InlineData("Rofr/Rofo/Rofn", "If Buyer decides to outsource the manufacture of any component for a new product, Buyer shall first give Manufacturer written notice describing the component.")]
+    [InlineData("Minimum Commitment", "The Research Funding is non-cancellable and non-refundable. If this Agreement ends for any reason, all unpaid installments of the Research Funding become due and payable within thirty days.")]
+    [InlineData("Termination for Convenience", "Franchisor may terminate this Agreement on 120 days' notice if it decides, for any business reason, to stop franchising in Oregon.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -420,6 +447,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Exclusivity", "Customer shall not sell, resell, sublicense or make the Service available to any third party other than its Users.")]
     [InlineData("Non-Compete", "Customer shall not, and shall not permit any third party to: (d) use the Service to build a competing product.")]
     [InlineData("Exclusivity", "The Licensee shall not: (a) sell, sub-license, rent, publish or otherwise make the Licensed Data available to any third party.")]
+    [InlineData("Minimum Commitment", "Customer shall pay the Subscription Fees as set out in each Order Form. Except as expressly provided in this Agreement, all Subscription Fees are non-cancellable and non-refundable.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
