@@ -248,6 +248,8 @@ public sealed class SideAwareReviewTests
     [InlineData("distribution", "Distributor", "The Supplier appoints the Distributor for the Territory.", "Non-Compete", false)]
     [InlineData("services", "Provider", "The Provider shall perform the Services.", "No-Solicit of Employees", true)]
     [InlineData("supply", "Buyer", "The Supplier shall supply the Products.", "Post-Termination Services", true)]
+    [InlineData("saas", "Provider", "The Provider grants the Customer a right to use the Service.", "Non-Transferable License", true)]
+    [InlineData("saas", "Customer", "The Provider grants the Customer a right to use the Service.", "Non-Transferable License", false)]
     public void MissingProtections_ShippedPlaybook_ExpectedWhenTheContractNeedsIt(string kind, string role, string text, string category, bool expected)
     {
         var missing = ContractAnalyzer.MissingProtections(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook), new HashSet<string>(), kind, role, text);
