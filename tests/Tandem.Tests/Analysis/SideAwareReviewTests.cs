@@ -159,6 +159,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Revenue/Profit Sharing", "The Licensee shall pay the Licensor a royalty of six percent (6%) of Gross Revenue from every Licensed Product sold.", "licensee", Severity.High)]
     [InlineData("Minimum Commitment", "The Licensee shall spend at least 3% of Net Sales each Royalty Year on marketing the Licensed Products.", "licensee", Severity.Medium)]
     [InlineData("Minimum Commitment", "The Licensee shall spend at least £50,000 and not less than 3% of Net Sales each Royalty Year on marketing.", "licensee", Severity.High)]
+    [InlineData("Revenue/Profit Sharing", "3.3 If the Licensee pays royalties to any third party for a licence under patents that the Licensee considers necessary to make a Licensed Product, the Licensee may deduct all such third-party royalties from the royalties otherwise payable to the Licensor, without limit.", "licensor", Severity.Medium)]
     public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
@@ -186,7 +187,11 @@ public sealed class SideAwareReviewTests
     [InlineData("Termination for Convenience", "12.2 Provider may terminate this Agreement for convenience on 30 days' notice. Customer may terminate for convenience only on 180 days' notice and on payment of the unmet portion of the Annual Commitment.", "customer", Severity.High)]
     [InlineData("Termination for Convenience", "15.2 The Customer may terminate this Agreement for convenience by giving 30 days' written notice.", "customer", Severity.Info)]
     [InlineData("Exclusivity", "5.4 If Customer fails to do so, Provider may convert the exclusive license in Section 5.2 into a non-exclusive license.", "customer", Severity.Medium)]
-    public void Judge_ShippedPlaybook_PricedExitsAndWithdrawnExclusivity(string category, string clause, string side, Severity expected) =>
+    [InlineData("Price Restrictions", "4.3 Provider may revise the Retainer, the media commission rate and its hourly rate card at the start of any calendar quarter on fifteen days' notice.", "customer", Severity.High)]
+    [InlineData("IP Ownership Assignment", "5.2 Provider owns, and shall retain, all right, title and interest in the Work Product, whether or not Customer has paid for it.", "customer", Severity.High)]
+    [InlineData("IP Ownership Assignment", "5.2 Provider shall retain all right, title and interest in its pre-existing materials and tools used in the Work Product.", "customer", Severity.Low)]
+    [InlineData("Uncapped Liability", "9.1 Provider shall indemnify Customer against all losses arising out of the App, whether or not the App has been modified by Customer or its other contractors.", "provider", Severity.Critical)]
+    public void Judge_ShippedPlaybook_ExitsPricesOwnershipAndIndemnities(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
     [Fact]
@@ -435,6 +440,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Rofr/Rofo/Rofn", "If Buyer decides to outsource the manufacture of any component for a new product, Buyer shall first give Manufacturer written notice describing the component.")]
     [InlineData("Minimum Commitment", "The Research Funding is non-cancellable and non-refundable. If this Agreement ends for any reason, all unpaid installments of the Research Funding become due and payable within thirty days.")]
     [InlineData("Termination for Convenience", "Franchisor may terminate this Agreement on 120 days' notice if it decides, for any business reason, to stop franchising in Oregon.")]
+    [InlineData("Revenue/Profit Sharing", "The Licensee may deduct all such third-party royalties from the royalties otherwise payable to the Licensor under Article 3.2.")]
+    [InlineData("Price Restrictions", "Developer is not entitled to any increase in the Fixed Fee, or to any additional payment, for any reason.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
