@@ -302,7 +302,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"\bappl(?:y|ies)\s+(?:only|solely)\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?$|\bfor\s+the\s+(?:sole\s+|exclusive\s+)?benefit\s+of\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ApplyOnlyTo();
 
-    [GeneratedRegex(@"^\s*(?:\w+\s+){0,2}?(?:affiliates?|group\s+companies|subsidiaries|personnel|employees|directors|officers|representatives|auditors?|agents?|subcontractors?)\b(?:[^.;:]{0,120}?,)?(?<verb>\s*(?:may|can|shall|will|must)\b[^.;]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\w+\s+){0,2}?(?:affiliates?|group(?:\s+companies)?|subsidiaries|personnel|employees|directors|officers|advis[eo]rs|representatives|auditors?|agents?|subcontractors?)\b(?:[^.;:]{0,160}?(?=\s(?:may|can|shall|will|must)\b))?(?<verb>\s*(?:may|can|shall|will|must)\b[^.;]*)", RegexOptions.IgnoreCase)]
     private static partial Regex GroupSubject();
 
     [GeneratedRegex(@"^\s*(?:sole|exclusive|only)(?:\s+and\s+exclusive)?\s+(?:remed|means)", RegexOptions.IgnoreCase)]

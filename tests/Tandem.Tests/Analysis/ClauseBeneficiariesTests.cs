@@ -12,6 +12,7 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("Provider may terminate this Agreement for convenience on sixty (60) days' written notice to Customer.", Favours.Them)]
     [InlineData("Provider may assign this Agreement to any Affiliate on notice to the Customer.", Favours.Them)]
     [InlineData("During the term, neither Customer nor any Owner shall own or operate a Competitive Business.", Favours.Them)]
+    [InlineData("Each member of the Provider's Group and each of the Provider's directors, officers and advisers may enforce Sections 6 to 9 against the Customer.", Favours.Them)]
     [InlineData("Provider may assign this Agreement on written notice in writing to Customer.", Favours.Them)]
     [InlineData("Customer's obligations under Section 9.1 are not subject to any limit in amount.", Favours.Them)]
     [InlineData("Provider may terminate this Agreement for any reason on 15 days' notice. Customer may terminate this Agreement only under clause 13.3.", Favours.Them)]

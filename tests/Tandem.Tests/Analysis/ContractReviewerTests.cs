@@ -239,6 +239,7 @@ public sealed class ContractReviewerTests : IDisposable
     [InlineData(true, ", whether or not caused by the negligence of the Client", Severity.High)]
     [InlineData(true, ", except to the extent caused by the negligence of the Client", null)]
     [InlineData(false, ", including claims relating to materials approved by the Client", Severity.Critical)]
+    [InlineData(false, " or otherwise in connection with the Services", Severity.Critical)]
     public async Task ReviewFile_IndemnityByYou_UncappedWhenNoClauseCapsAnythingOrItCoversTheirConduct(bool withCap, string reach, Severity? expected)
     {
         var cap = withCap ? "10.2 The aggregate liability of each party under this Agreement shall not exceed the fees paid in the twelve months before the claim.\n\n" : string.Empty;
@@ -249,7 +250,7 @@ public sealed class ContractReviewerTests : IDisposable
 
             10. Indemnity and liability
 
-            10.1 The Studio shall indemnify the Client and its group companies against all losses, liabilities, damages, costs and expenses arising out of or in connection with the Services or any Deliverable{reach}.
+            10.1 The Studio shall indemnify the Client and its group companies against all losses, liabilities, damages, costs and expenses arising out of any breach of this Agreement by the Studio{reach}.
 
             {cap}11. Governing law
 

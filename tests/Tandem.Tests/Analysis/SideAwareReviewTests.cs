@@ -191,6 +191,9 @@ public sealed class SideAwareReviewTests
     [InlineData("IP Ownership Assignment", "5.2 Provider owns, and shall retain, all right, title and interest in the Work Product, whether or not Customer has paid for it.", "customer", Severity.High)]
     [InlineData("IP Ownership Assignment", "5.2 Provider shall retain all right, title and interest in its pre-existing materials and tools used in the Work Product.", "customer", Severity.Low)]
     [InlineData("Uncapped Liability", "9.1 Provider shall indemnify Customer against all losses arising out of the App, whether or not the App has been modified by Customer or its other contractors.", "provider", Severity.Critical)]
+    [InlineData("Change of Control", "14.3 Provider may terminate this Agreement on 90 days' notice if Customer is acquired by, or comes under the control of, any person.", "customer", Severity.High)]
+    [InlineData("Uncapped Liability", "9.1 Customer shall indemnify Provider against all losses arising out of or in connection with the Services or any Deliverable.", "customer", Severity.Critical)]
+    [InlineData("Third Party Beneficiary", "10.1 Each member of the Provider's Group and each of the Provider's directors, officers and advisers may enforce Sections 6 to 9 against the Customer under the Contracts (Rights of Third Parties) Act 1999.", "customer", Severity.Medium)]
     public void Judge_ShippedPlaybook_ExitsPricesOwnershipAndIndemnities(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
@@ -442,6 +445,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Termination for Convenience", "Franchisor may terminate this Agreement on 120 days' notice if it decides, for any business reason, to stop franchising in Oregon.")]
     [InlineData("Revenue/Profit Sharing", "The Licensee may deduct all such third-party royalties from the royalties otherwise payable to the Licensor under Article 3.2.")]
     [InlineData("Price Restrictions", "Developer is not entitled to any increase in the Fixed Fee, or to any additional payment, for any reason.")]
+    [InlineData("Covenant Not to Sue", "The Bidder irrevocably waives, and shall procure that no member of its Group shall bring, any claim or proceedings against the Company in respect of any Confidential Information.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
