@@ -241,8 +241,11 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:(?:shall|will|may|must|can|does|do)\s*not|cannot|agrees?\s+not\s+to|covenants?\s+not\s+to|is\s+not\s+(?:permitted|allowed|entitled)|shall\s+in\s+no\s+event|(?:shall|will)\s+have\s+no\s+right|has\s+no\s+right)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Restriction();
 
-    /// <summary>A right confined to what another clause allows: "may terminate this Agreement only under clause 11.3", "may only terminate for breach".</summary>
-    [GeneratedRegex(@"^\s*(?:may|can)\s+\w+(?:\s+[\w-]+){0,6}?\s+(?:no|not)\s+more\s+(?:than|often)\b|^\s*(?:may|can)\s+(?:only\s+\w+(?:\s+\w+){0,3}?|\w+(?:\s+\w+){0,6}?\s+only)\s+(?:under|in\s+accordance\s+with|pursuant\s+to|as\s+(?:set\s+out|provided)\s+in|for\s+(?:cause|breach|material\s+breach)|on\s+(?:the\s+)?grounds?|on\s+terms|at\s+a\s+price|with\s+(?:the\s+)?(?:prior\s+)?(?:written\s+)?consent|if|where|upon|in\s+the\s+(?:event|circumstances))\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A right confined to what another clause allows: "may terminate this Agreement only under clause 11.3", "may only
+    /// terminate for breach", "only at the end of a term"; an entitlement confined: "shall be entitled to commission only on".
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:may|can)\s+\w+(?:\s+[\w-]+){0,6}?\s+(?:no|not)\s+more\s+(?:than|often)\b|^\s*(?:may|can)\s+(?:only\s+\w+(?:\s+\w+){0,3}?|\w+(?:\s+\w+){0,6}?\s+only)\s+(?:under|in\s+accordance\s+with|pursuant\s+to|as\s+(?:set\s+out|provided)\s+in|for\s+(?:cause|breach|material\s+breach)|on\s+(?:the\s+)?grounds?|on\s+terms|at\s+a\s+price|with\s+(?:the\s+)?(?:prior\s+)?(?:written\s+)?consent|if|where|upon|in\s+the\s+(?:event|circumstances)|at\s+the\s+(?:end|expiry|expiration))\b|^\s*(?:is|shall\s+be|will\s+be)\s+entitled\s+to\s+\w+(?:\s+\w+){0,4}?\s+only\b", RegexOptions.IgnoreCase)]
     private static partial Regex NarrowedRight();
 
     [GeneratedRegex(@"^\s*,?\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|(?:has|shall\s+have|will\s+have)\s+[\w-]+\s+(?:\(\d+\)\s+)?(?:business\s+|calendar\s+)?(?:days?|weeks?|months?)\s+(?:to|in\s+which\s+to|within\s+which\s+to)\b|reserves\s+the\s+right|(?:shall|will|may)\s+(?:set|determine|fix|decide)\b|is\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]

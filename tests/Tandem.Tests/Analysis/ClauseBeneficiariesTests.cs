@@ -12,6 +12,8 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("Provider may terminate this Agreement for convenience on sixty (60) days' written notice to Customer.", Favours.Them)]
     [InlineData("Provider may assign this Agreement to any Affiliate on notice to the Customer.", Favours.Them)]
     [InlineData("During the term, neither Customer nor any Owner shall own or operate a Competitive Business.", Favours.Them)]
+    [InlineData("Provider may terminate this Agreement at any time on fifteen days' notice. Customer may terminate this Agreement only at the end of a term in accordance with Section 12.1.", Favours.Them)]
+    [InlineData("On termination Customer shall be entitled to commission only on orders accepted and paid in full before the date of termination.", Favours.Them)]
     [InlineData("Each member of the Provider's Group and each of the Provider's directors, officers and advisers may enforce Sections 6 to 9 against the Customer.", Favours.Them)]
     [InlineData("Provider may assign this Agreement on written notice in writing to Customer.", Favours.Them)]
     [InlineData("Customer's obligations under Section 9.1 are not subject to any limit in amount.", Favours.Them)]

@@ -175,6 +175,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Audit Rights", "9.2 Franchisor may audit Franchisee's books and records at any time, and Franchisee shall pay the cost of the audit.", "franchisee", Severity.High)]
     [InlineData("Covenant Not to Sue", "3.2 Franchisee may renew the franchise if: (e) Franchisee signs a general release of all claims against Franchisor.", "franchisee", Severity.High)]
     [InlineData("Termination for Convenience", "12.3 Franchisor may terminate this Agreement on 120 days' notice if it decides, for any business reason, to stop franchising in Oregon.", "franchisee", Severity.High)]
+    [InlineData("Price Restrictions", "7.1 Franchisor shall set the prices and terms of sale of the Products in its discretion.", "franchisee", Severity.High)]
     public void Judge_ShippedPlaybookFranchise_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Brightcrust Franchising LLC", "Franchisor"), new("Marlow & Teague Hospitality LLC", "Franchisee")];
@@ -196,6 +197,17 @@ public sealed class SideAwareReviewTests
     [InlineData("Third Party Beneficiary", "10.1 Each member of the Provider's Group and each of the Provider's directors, officers and advisers may enforce Sections 6 to 9 against the Customer under the Contracts (Rights of Third Parties) Act 1999.", "customer", Severity.Medium)]
     public void Judge_ShippedPlaybook_ExitsPricesOwnershipAndIndemnities(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
+
+    [Theory]
+    [InlineData("Price Restrictions", "7.1 Principal shall set the prices and terms of sale of the Products in its discretion and shall supply Agent with current price lists.", Severity.Medium)]
+    [InlineData("Post-Termination Services", "13.1 On termination of this Agreement for any reason, Agent shall be entitled to commission only on Accepted Orders accepted and paid in full before the effective date of termination.", Severity.High)]
+    [InlineData("Termination for Convenience", "12.2 Principal may terminate this Agreement at any time, with or without cause, on fifteen (15) days' written notice to Agent. Agent may terminate this Agreement only at the end of a term in accordance with Section 12.1.", Severity.High)]
+    public void Judge_ShippedPlaybookSalesAgent_SeverityForTheAgent(string category, string clause, Severity expected)
+    {
+        ContractParty[] parties = [new("Corvell Hydraulics Corporation", "Principal"), new("Sabine Crossing Industrial Sales LLC", "Agent")];
+
+        Assert.Equal(expected, JudgeShipped(category, clause, parties, "agent").Severity);
+    }
 
     [Fact]
     public void Judge_IndemnityForTheOtherSidesOwnFault_HighWhereTheContractCapsLiabilityElsewhere()
