@@ -269,6 +269,8 @@ public sealed class SideAwareReviewTests
     [InlineData("services", "Provider", "The Provider shall perform the Services.", "No-Solicit of Employees", true)]
     [InlineData("supply", "Buyer", "The Supplier shall supply the Products.", "Post-Termination Services", true)]
     [InlineData("saas", "Provider", "The Provider grants the Customer a right to use the Service.", "Non-Transferable License", true)]
+    [InlineData("patent-licence", "Licensor", "The Licensee shall pay royalties on Net Sales.", "Audit Rights", true)]
+    [InlineData("supply", "Customer", "The Supplier shall install the Equipment and its control software, and support the Software.", "Source Code Escrow", true)]
     [InlineData("saas", "Customer", "The Provider grants the Customer a right to use the Service.", "Non-Transferable License", false)]
     public void MissingProtections_ShippedPlaybook_ExpectedWhenTheContractNeedsIt(string kind, string role, string text, string category, bool expected)
     {
