@@ -193,6 +193,7 @@ public sealed class SideAwareReviewTests
     [InlineData("IP Ownership Assignment", "5.2 Provider shall retain all right, title and interest in its pre-existing materials and tools used in the Work Product.", "customer", Severity.Low)]
     [InlineData("Uncapped Liability", "9.1 Provider shall indemnify Customer against all losses arising out of the App, whether or not the App has been modified by Customer or its other contractors.", "provider", Severity.Critical)]
     [InlineData("Change of Control", "14.3 Provider may terminate this Agreement on 90 days' notice if Customer is acquired by, or comes under the control of, any person.", "customer", Severity.High)]
+    [InlineData("Warranty Duration", "9.1 Provider warrants that each Product will be free from Defects for a period of 90 days from the date of shipment.", "customer", Severity.High)]
     [InlineData("Uncapped Liability", "9.1 Customer shall indemnify Provider against all losses arising out of or in connection with the Services or any Deliverable.", "customer", Severity.Critical)]
     [InlineData("Third Party Beneficiary", "10.1 Each member of the Provider's Group and each of the Provider's directors, officers and advisers may enforce Sections 6 to 9 against the Customer under the Contracts (Rights of Third Parties) Act 1999.", "customer", Severity.Medium)]
     public void Judge_ShippedPlaybook_ExitsPricesOwnershipAndIndemnities(string category, string clause, string side, Severity expected) =>
