@@ -9,7 +9,8 @@ namespace Tandem.Retrieval;
 /// A learned reranker: ML.NET FastTree LambdaRank over a few features of a (query, passage)
 /// pair (BM25 score and rank, embedding cosine, share of query terms present, lengths, and any extra
 /// features the caller appends), trained on graded judgements. It reorders the candidates
-/// first-stage retrieval found.
+/// first-stage retrieval found. <see cref="LearnedRerankerOptions"/> sets the gains LambdaRank
+/// optimises and whether several seeded models on feature and query samples are averaged.
 /// </summary>
 public sealed class LearnedReranker
 {
