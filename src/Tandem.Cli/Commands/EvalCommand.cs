@@ -70,9 +70,11 @@ internal static class EvalCommand
         var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
         var acordReport = new Option<string?>("--report") { Description = "Write a Markdown report with a PNG chart into this folder" };
         var format = CliOptions.Format("text", "json");
+        // For measuring the reranker over several query-to-fold assignments; not part of the documented interface.
+        var foldSalt = new Option<string>("--fold-salt") { Description = "Reassign train queries to cross-validation folds", DefaultValueFactory = _ => "", Hidden = true };
         var command = new Command("acord", "Score clause retrieval on ACORD: NDCG@5/10 and 3-5 star precision@5, in the judged pool and the whole corpus")
         {
-            data, split, compare, output, acordReport, format,
+            data, split, compare, output, acordReport, format, foldSalt,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -99,6 +101,7 @@ internal static class EvalCommand
                 Vectors = context.Get<IClauseVectorStore>(),
                 RerankerTrainingQueries = training,
                 CategoryModel = categoryModel,
+                FoldSalt = parse.GetValue(foldSalt)!,
             };
             var result = await context.WithProgressAsync("eval acord", progress => evaluator.EvaluateAsync(dataset, configs, progress, cancellationToken));
             if (parse.GetValue(acordReport) is { } reportFolder)

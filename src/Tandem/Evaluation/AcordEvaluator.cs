@@ -31,6 +31,13 @@ public sealed class AcordEvaluator
     /// </summary>
     public Analysis.LocalAnalyst? CategoryModel { get; init; }
 
+    /// <summary>
+    /// Reassigns the train split's queries to cross-validation folds (empty: the standard assignment).
+    /// With 51 queries one 5-fold split is noisy; scoring a change over several salts shows whether
+    /// it helps beyond that noise.
+    /// </summary>
+    public string FoldSalt { get; init; } = "";
+
     public async Task<AcordEvaluation> EvaluateAsync(AcordDataset data, IReadOnlyList<string> configs, IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -64,7 +71,7 @@ public sealed class AcordEvaluator
         }
 
         embeddingWatch.Stop();
-        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById) : null;
+        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById, FoldSalt) : null;
 
         var scores = new List<AcordScore>();
         foreach (var config in parsed)
