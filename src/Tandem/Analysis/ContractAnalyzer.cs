@@ -93,7 +93,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         }
 
         var kind = options.ContractKind ?? ContractKinds.Of(document, side?.Parties);
-        (var kept, var missing) = Settle(playbook, findings, present, kind, side?.Party.Role, document.Text);
+        (var kept, var missing) = Settle(playbook, findings, present, kind, side?.FunctionalRole, document.Text);
 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
@@ -191,7 +191,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var quote = documentText[first.Start..end];
         var (favours, beneficiary) = lens.Stance(quote);
         var quantities = lens.Measure(quote);
-        var matched = rule.Deviations.Where(d => d.AppliesTo(lens.Side?.Party.Role) && d.Matches(quote, favours, quantities, lens.Side, documentText)).ToList();
+        var matched = rule.Deviations.Where(d => d.AppliesTo(lens.Side?.FunctionalRole) && d.Matches(quote, favours, quantities, lens.Side, documentText)).ToList();
         // The most specific judgement wins: one written for the side's role (a developer assigning the deliverables
         // it was paid for) over one for whose clause it is (you assign your IP away) over the text's signals alone;
         // at each level, one that also names what the clause says (they may terminate if you change hands) over one

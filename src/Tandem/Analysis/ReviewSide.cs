@@ -19,6 +19,37 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
     /// <summary>The other parties: the counterparties of this review.</summary>
     public IEnumerable<ContractParty> Counterparties => Parties.Where(p => p != Party);
 
+    /// <summary>
+    /// The side's role as a role word: its own when the contract gives one ("Licensee"), else the opposite of the
+    /// other party's ("Lumenfield" facing a "Manufacturer" buys from it: "Buyer"). Playbook entries for one side of a
+    /// kind (<c>licence/licensee</c>) and role-specific deviations read this, so a party the contract names only by its
+    /// company name is still judged as the buyer, licensee or client it is.
+    /// </summary>
+    public string FunctionalRole =>
+        KnownRoles.Contains(Party.Role) ? Party.Role
+        : Counterparties.Select(c => Opposites.GetValueOrDefault(c.Role)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() is [{ } only] ? only
+        : Party.Role;
+
+    /// <summary>The role the other side of a party with this role plays.</summary>
+    private static readonly Dictionary<string, string> Opposites = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Supplier"] = "Buyer", ["Seller"] = "Buyer", ["Manufacturer"] = "Buyer", ["Vendor"] = "Customer",
+        ["Buyer"] = "Supplier", ["Purchaser"] = "Seller",
+        ["Licensor"] = "Licensee", ["Licensee"] = "Licensor",
+        ["Franchisor"] = "Franchisee", ["Franchisee"] = "Franchisor",
+        ["Provider"] = "Customer", ["Service Provider"] = "Customer", ["Consultant"] = "Client", ["Consultancy"] = "Client",
+        ["Contractor"] = "Client", ["Agency"] = "Client", ["Developer"] = "Client",
+        ["Distributor"] = "Supplier", ["Reseller"] = "Vendor", ["Agent"] = "Principal", ["Principal"] = "Agent",
+        ["Discloser"] = "Recipient", ["Disclosing Party"] = "Receiving Party", ["Recipient"] = "Discloser", ["Receiving Party"] = "Disclosing Party",
+        ["Employer"] = "Employee", ["Employee"] = "Employer", ["Lessor"] = "Lessee", ["Lessee"] = "Lessor",
+        ["Landlord"] = "Tenant", ["Tenant"] = "Landlord", ["Processor"] = "Controller", ["Controller"] = "Processor",
+    };
+
+    /// <summary>Role words: a party with one of these plays that role (a company-name role does not).</summary>
+    private static readonly HashSet<string> KnownRoles = new(
+        Opposites.Keys.Concat(Opposites.Values).Concat(["Customer", "Client", "Company", "Subscriber", "Sponsor", "Institute", "University"]),
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>"Carrow &amp; Beck Outfitters, LLC (Customer)".</summary>
     public string Describe() => Label(Party);
 

@@ -124,6 +124,18 @@ public sealed class PartyFinderTests
         Assert.Single(side.Counterparties);
     }
 
+    [Theory]
+    [InlineData("Lumenfield", "Manufacturer", "Buyer")]
+    [InlineData("Licensee", "Licensor", "Licensee")]
+    [InlineData("Castellan", "Institute", "Castellan")]
+    [InlineData("Brightwater", "Agency", "Client")]
+    public void FunctionalRole_SideNamedByCompany_TheOppositeOfTheOtherPartysRole(string ours, string theirs, string expected)
+    {
+        ContractParty[] parties = [new("Lumenfield Home Ltd", ours), new("Ridgeback Molding LLC", theirs)];
+
+        Assert.Equal(expected, ReviewSide.Resolve(parties, ours)!.FunctionalRole);
+    }
+
     [Fact]
     public void Resolve_MutualNdaWithoutChoice_AssumesTheFirstParty()
     {

@@ -211,6 +211,18 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void Judge_LicenseeNamedByCompany_RoleSpecificDeviationStillApplies()
+    {
+        const string clause = "9.3 Meridian shall not challenge the validity of the Licensed Marks or the Licensor's ownership of them.";
+        ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Meridian")];
+
+        var finding = JudgeShipped("Covenant Not to Sue", clause, parties, "Meridian");
+
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Equal(["A trade mark licensee's no-challenge"], finding.Deviations);
+    }
+
+    [Fact]
     public void Judge_IndemnityForTheOtherSidesOwnFault_HighWhereTheContractCapsLiabilityElsewhere()
     {
         const string clause = "10.1 Provider shall indemnify Customer against all losses arising out of the Services, whether or not caused or contributed to by the acts or omissions of Customer.";
