@@ -191,7 +191,8 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var quote = documentText[first.Start..end];
         var (favours, beneficiary) = lens.Stance(quote);
         var quantities = lens.Measure(quote);
-        var matched = rule.Deviations.Where(d => d.AppliesTo(lens.Side?.FunctionalRole) && d.Matches(quote, favours, quantities, lens.Side, documentText)).ToList();
+        var role = lens.Side?.FunctionalRole;
+        var matched = rule.Deviations.Where(d => d.AppliesTo(role) && d.Matches(quote, favours, quantities, lens.Side, documentText)).ToList();
         // The most specific judgement wins: one written for the side's role (a developer assigning the deliverables
         // it was paid for) over one for whose clause it is (you assign your IP away) over the text's signals alone;
         // at each level, one that also names what the clause says (they may terminate if you change hands) over one

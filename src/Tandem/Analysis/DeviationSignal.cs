@@ -132,7 +132,6 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
         return SidedPatterns.GetOrAdd((template, us, them), _ => new Regex(ForSide(template, side), compiled.Options, compiled.MatchTimeout));
     }
 
-    /// <summary>What the measure found against the standard, e.g. "notice 30 days; your standard ≥ 90 days"; null without a measure.</summary>
     /// <summary>The rationale with "{measured}" filled in by the measured term ("24 months"), when the signal measures one.</summary>
     public string WithMeasure(IReadOnlyDictionary<string, double> quantities)
     {
@@ -143,6 +142,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
             : text.Replace("{measured}", "the stated period", StringComparison.Ordinal);
     }
 
+    /// <summary>What the measure found against the standard, e.g. "notice 30 days; your standard ≥ 90 days"; null without a measure.</summary>
     public string? Measured(IReadOnlyDictionary<string, double> quantities)
     {
         ArgumentNullException.ThrowIfNull(quantities);

@@ -53,29 +53,21 @@ public sealed record PlaybookRule(
     public System.Text.RegularExpressions.Regex? Detect { get; init; }
 
     /// <summary>Whether <paramref name="clauseText"/> carries the rule's identifying words.</summary>
-    public bool Detects(string clauseText)
-    {
-        try
-        {
-            return Detect?.IsMatch(clauseText) == true;
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
+    public bool Detects(string clauseText) => Detect is not null && IsMatch(Detect, clauseText, onTimeout: false);
 
     /// <summary>Whether a contract of kind <paramref name="kind"/> (and text <paramref name="contractText"/>, when known) should contain the clause.</summary>
     /// <remarks>An entry "kind/role" (licence/licensor) expects the clause only in that kind reviewed for that role.</remarks>
     public bool IsExpectedIn(string? kind, string? role = null, string? contractText = null) =>
-        Expected && (ExpectedWhen is null || contractText is null || Mentions(ExpectedWhen, contractText)) && (ExpectedFor.Count == 0 || kind is null || ExpectedFor.Any(e => e.Split('/') switch
+        // A pattern too slow for the text cannot show the protection is needed: expect it, as without the pattern.
+        Expected && (ExpectedWhen is null || contractText is null || IsMatch(ExpectedWhen, contractText, onTimeout: true)) && (ExpectedFor.Count == 0 || kind is null || ExpectedFor.Any(e => e.Split('/') switch
         {
             [var k] => k == kind,
             [var k, var r] => k == kind && role is not null && string.Equals(r, role, StringComparison.OrdinalIgnoreCase),
             _ => false,
         }));
 
-    private static bool Mentions(System.Text.RegularExpressions.Regex pattern, string text)
+    /// <summary>Whether <paramref name="pattern"/> matches <paramref name="text"/>; <paramref name="onTimeout"/> when it takes too long.</summary>
+    private static bool IsMatch(System.Text.RegularExpressions.Regex pattern, string text, bool onTimeout)
     {
         try
         {
@@ -83,8 +75,7 @@ public sealed record PlaybookRule(
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            // A pattern too slow for this text cannot show the protection is needed: expect it, as without the pattern.
-            return true;
+            return onTimeout;
         }
     }
 }
