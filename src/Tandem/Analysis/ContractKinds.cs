@@ -24,6 +24,8 @@ public static partial class ContractKinds
         ("services", "services or consulting agreement", Services()),
         ("licence", "licence agreement", Licence()),
         ("employment", "employment or individual consulting agreement", Employment()),
+        ("lease", "lease agreement", Lease()),
+        ("sponsorship", "sponsorship agreement", Sponsorship()),
     ];
 
     /// <summary>The kind's id, or "other" when nothing matches; <paramref name="title"/> is the document's title or first heading.</summary>
@@ -80,6 +82,8 @@ public static partial class ContractKinds
         ["Service Provider"] = "services", ["Consultant"] = "services", ["Contractor"] = "services", ["Consultancy"] = "services",
         ["Discloser"] = "nda", ["Recipient"] = "nda", ["Disclosing Party"] = "nda", ["Receiving Party"] = "nda",
         ["Employer"] = "employment", ["Employee"] = "employment", ["Executive"] = "employment",
+        ["Lessor"] = "lease", ["Lessee"] = "lease", ["Landlord"] = "lease", ["Tenant"] = "lease",
+        ["Sponsor"] = "sponsorship", ["Organizer"] = "sponsorship", ["Organiser"] = "sponsorship", ["Rights Holder"] = "sponsorship",
     };
 
     /// <summary>The kind's name for a report header, e.g. "SaaS subscription agreement".</summary>
@@ -112,7 +116,8 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|agency|referral|co-?marketing)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Distribution();
 
-    [GeneratedRegex(@"\b(?:supply|purchas(?:e|ing)|procurement|manufacturing)(?:\s+and\s+[\w-]+)?\s+agreement\b", RegexOptions.IgnoreCase)]
+    // "OEM Manufacturing and Trade Mark Licence Agreement": the goods are the deal, the licence serves them.
+    [GeneratedRegex(@"\b(?:supply|purchas(?:e|ing)|procurement|manufacturing)(?:\s+and\s+[\w-]+(?:\s+[\w-]+){0,2})?\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Supply();
 
     [GeneratedRegex(@"\b(?:software\s+)?licen[cs]e(?:\s+and\s+(?:support|maintenance)(?:\s+and\s+(?:support|maintenance))?)?\s+agreement\b|\bend[- ]user\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
@@ -120,6 +125,12 @@ public static partial class ContractKinds
 
     [GeneratedRegex(@"\b(?:employment|independent\s+contractor)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Employment();
+
+    [GeneratedRegex(@"\b(?:equipment|vehicle|master|commercial|finance|operating)\s+(?:equipment\s+)?lease(?:\s+agreement)?\b|\blease\s+agreement\b|^\s*lease\s*$|\b(?:hire|rental)\s+agreement\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Lease();
+
+    [GeneratedRegex(@"\bsponsorship\s+agreement\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Sponsorship();
 
     [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?<!licen[cs]e\s+and\s+)(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b", RegexOptions.IgnoreCase)]
     private static partial Regex Services();
