@@ -308,7 +308,8 @@ public sealed partial class PartyFinder
     private static string NameOf(string chunk)
     {
         var description = Description().Match(chunk);
-        var name = (description.Success ? chunk[..description.Index] : chunk).Trim().TrimEnd(',', ' ').Trim();
+        // "**Albion Labs, Inc.**, a corporation": a Markdown source keeps the name's emphasis.
+        var name = (description.Success ? chunk[..description.Index] : chunk).Trim().TrimEnd(',', ' ').Trim().Trim('*', '_').Trim();
         name = LeadingArticle().Replace(name, string.Empty);
         // "Teodor Systems GmbH, Munich": the name ends with its legal form; a place after it is not part of it.
         if (NameThenPlace().Match(name) is { Success: true } legal)
@@ -328,8 +329,8 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"\b(?:PARTIES|Parties)\b\s*:?\s*(?=\(?(?:1|a|i)[.)]\s)")]
     private static partial Regex PartiesBlock();
 
-    /// <summary>"is entered into on 1 May 2026 by Acme ..." (no "between").</summary>
-    [GeneratedRegex(@"\b(?:entered into|made|executed|concluded|given)\b[^.()""“”]{0,80}?\bby\s+(?!and\b|reference\b|the parties\b)", RegexOptions.IgnoreCase)]
+    /// <summary>"is entered into on 1 May 2026 by Acme ..." or "... on 1 May 2026 (the &quot;Effective Date&quot;) by Acme ..." (no "between").</summary>
+    [GeneratedRegex(@"\b(?:entered into|made|executed|concluded|given)\b(?:[^.()""“”]|\([^()]{0,40}\)){0,80}?\bby\s+(?!and\b|reference\b|the parties\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MadeBy();
 
     /// <summary>"Licensor: Brightline Brands Ltd." / "**Licensee:** Kessel" / "| Licensee | Kessel Foods Inc. |" / "- Buyer: ...".</summary>
@@ -367,7 +368,7 @@ public sealed partial class PartyFinder
     private static partial Regex Connector();
 
     /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ...".</summary>
-    [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A|[A-Z]))[.:]\s+[A-Z]")]
+    [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A|[A-Z]))[.:]\s+[""“*_]*[A-Z]")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@",\s+(?:an?|the)\s+|\s+\(|,\s+(?:having|with|whose|located|organi[sz]ed|incorporated|registered)\b|\s+(?:a company|a corporation|incorporated|registered|organi[sz]ed|whose registered|with (?:its|a) (?:registered|principal))\b", RegexOptions.IgnoreCase)]
