@@ -21,7 +21,7 @@ public sealed partial class ClauseBeneficiaries
     private readonly Regex _subject;
     /// <summary>Further parties joined to a subject: "and the Patent Owner", "nor Licensor", ", Provider".</summary>
     private readonly Regex _coordinated;
-    /// <summary>"If the Distributor … proposes to sell …, it shall first offer": the pronoun stands for the condition's subject.</summary>
+    /// <summary>"If (or before) the Distributor … proposes to sell …, it shall first offer": the pronoun stands for the condition's subject.</summary>
     private readonly Regex _conditionalPronoun;
 
     public ClauseBeneficiaries(IReadOnlyList<ContractParty> parties)
@@ -44,7 +44,7 @@ public sealed partial class ClauseBeneficiaries
         var anyParty = names.Count == 0 ? "(?!)" : $@"(?:the\s+)?(?:{string.Join("|", names)})\b";
         _coordinated = new Regex($@"^(?:\s*(?:,\s*)?(?:and|or|nor)\s+{anyParty}|\s*,\s*{anyParty}(?=\s*,|\s+(?:and|or)\b))+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
         _conditionalPronoun = new Regex(
-            $@"\b(?:if|where|when|whenever|should|unless|in\s+the\s+event\s+that)\s+(?<subject>{anyParty})[^.;]{{0,400}}?,\s*(?:then\s+)?(?:it|they)\b(?=\s+(?:shall|will|may|must|can|agrees?|undertakes?|is|are)\b)",
+            $@"\b(?:if|where|when|whenever|should|unless|before|after|once|until|each\s+time|in\s+the\s+event\s+that)\s+(?<subject>{anyParty})[^.;]{{0,400}}?,\s*(?:then\s+)?(?:it|they)\b(?=\s+(?:shall|will|may|must|can|agrees?|undertakes?|is|are)\b)",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
     }
 
@@ -248,7 +248,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:may|can)\s+\w+(?:\s+[\w-]+){0,6}?\s+(?:no|not)\s+more\s+(?:than|often)\b|^\s*(?:may|can)\s+(?:only\s+\w+(?:\s+\w+){0,3}?|\w+(?:\s+\w+){0,6}?\s+only)\s+(?:under|in\s+accordance\s+with|pursuant\s+to|as\s+(?:set\s+out|provided)\s+in|for\s+(?:cause|breach|material\s+breach)|on\s+(?:the\s+)?grounds?|on\s+terms|at\s+a\s+price|with\s+(?:the\s+)?(?:prior\s+)?(?:written\s+)?consent|if|where|upon|in\s+the\s+(?:event|circumstances)|at\s+the\s+(?:end|expiry|expiration))\b|^\s*(?:is|shall\s+be|will\s+be)\s+entitled\s+to\s+\w+(?:\s+\w+){0,4}?\s+only\b", RegexOptions.IgnoreCase)]
     private static partial Regex NarrowedRight();
 
-    [GeneratedRegex(@"^\s*,?\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|(?:has|shall\s+have|will\s+have)\s+[\w-]+\s+(?:\(\d+\)\s+)?(?:business\s+|calendar\s+)?(?:days?|weeks?|months?)\s+(?:to|in\s+which\s+to|within\s+which\s+to)\b|reserves\s+the\s+right|(?:shall|will|may)\s+(?:set|determine|fix|decide)\b|is\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*,?\s*(?:(?:\w+ly|also|then|at\s+any\s+time|thereafter),?\s+)?(?:may|can|(?:is|shall\s+be|will\s+be)\s+entitled\s+to|(?:has|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?(?:right|option|discretion)|(?:has|shall\s+have|will\s+have)\s+[\w-]+\s+(?:\(\d+\)\s+)?(?:business\s+|calendar\s+)?(?:days?|weeks?|months?)\s+(?:to|in\s+which\s+to|within\s+which\s+to)\b|reserves\s+the\s+right|(?:shall|will|may)\s+(?:set|determine|fix|decide)\b|(?:is|shall\s+be|will\s+be)\s+(?:permitted|free)\s+to|retains?\b|owns?\b|shall\s+(?:own|retain)\b|shall\s+be\s+entitled\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Right();
 
     [GeneratedRegex(@"^\s*,?\s*(?:(?:\w+ly|also|promptly|further),?\s+)?(?:shall|will|must|agrees?\s+(?:to|that)|undertakes?\s+(?:to|that)|is\s+(?:required|obligated|responsible|liable)|covenants?|(?:hereby\s+)?(?:\w+ly\s+|and\s+)*(?:assigns?|grants?|waives?|releases?|transfers?|conveys?|appoints?)\b|indemnif|warrants?|represents?)", RegexOptions.IgnoreCase)]
@@ -262,7 +262,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and|nor)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}?(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies|owners?|principals?|shareholders?|guarantors?)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
     private static partial Regex OwnPeople();
 
-    [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b[^.;]{0,80}?(?<!\bnotice(?:\s+in\s+writing|\s+given)?\s+)\bto\s+(?:the\s+|each\s+)?$|\b(?:shall|will)\s+(?:\w+\s+){0,3}?(?:vest\s+in|belong\s+to|be\s+owned\s+by|be(?:come)?\s+the\s+(?:sole\s+|exclusive\s+)?property\s+of)\s+(?:the\s+)?$|\b(?:is|are)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?$|\bmade\s+for\s+hire\s+(?:for|by)\s+(?:the\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b[^.;]{0,80}?(?<!\bnotice(?:\s+in\s+writing|\s+given)?\s+)\bto\s+(?:the\s+|each\s+)?$|\b(?:shall|will)\s+(?:\w+\s+){0,3}?(?:vest\s+in|belong\s+to|be\s+(?:\w+ly\s+)?owned\s+(?:\w+ly\s+)?by|be(?:come)?\s+the\s+(?:sole\s+|exclusive\s+)?property\s+of)\s+(?:the\s+)?$|\bvests?\s+in\s+and\s+remains?\s+with\s+(?:the\s+)?$|\b(?:is|are)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?$|\bmade\s+for\s+hire\s+(?:for|by)\s+(?:the\s+)?$|\bgrants?\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Grantee();
 
     [GeneratedRegex(@"^\s*(?:(?:hereunder|under\s+this\s+agreement)\s+)?(?:(?:shall|will|automatically|immediately)\s+)*(?:end|ends|terminate|terminates|cease|ceases|expire|expires|lapse|lapses|revert|reverts|(?:is|are|be)\s+(?:revoked|terminated|withdrawn))\b", RegexOptions.IgnoreCase)]
@@ -293,7 +293,8 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"\bmay\s+be\s+\w+ed\b[^.;]{0,60}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveRightBy();
 
-    [GeneratedRegex(@"\b(?:shall|must|will)\s+be\s+\w+ed\b[^.;]{0,30}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    // "shall be owned exclusively by the Recipient" gives ownership, it imposes nothing (Grantee).
+    [GeneratedRegex(@"\b(?:shall|must|will)\s+be\s+(?!owned\b)\w+ed\b[^.;]{0,30}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveDutyBy();
 
     [GeneratedRegex(@"\bnor\b", RegexOptions.IgnoreCase)]

@@ -224,6 +224,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             Beneficiary = beneficiary,
             Measured = matched.Select(d => d.Measured(quantities)).FirstOrDefault(m => m is not null),
             ReadWithWholeContract = matched.Any(d => d.ContractAbsentPattern is not null),
+            LiftsLimit = matched.Any(d => d.LiftsLimit),
         };
     }
 

@@ -113,7 +113,7 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:services\s+)?agreement\b|\bsaas\b|\b(?:online\s+|cloud\s+|platform\s+|subscription\s+)?terms\s+of\s+(?:service|use)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Saas();
 
-    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|agency|referral|co-?marketing)\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|agency|referral|co-?marketing)(?:\s+and\s+(?:distribution|reseller|referral|co-?marketing|agency))?(?:\s+partner(?:ship)?)?\s+agreement\b|\b(?:channel|solution|referral|reseller)\s+partner(?:\s+program(?:me)?)?\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Distribution();
 
     // "OEM Manufacturing and Trade Mark Licence Agreement": the goods are the deal, the licence serves them.

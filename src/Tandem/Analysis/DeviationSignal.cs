@@ -45,6 +45,13 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// </summary>
     public Regex? ContractAbsentPattern { get; init; }
 
+    /// <summary>
+    /// What the deviation matched shows liability beyond any cap by itself (an indemnity that excepts only the
+    /// other side's gross negligence), so an uncapped-liability finding it supports needs no words that lift a
+    /// limit (<see cref="FindingConsistency"/>); <c>lifts_limit: true</c> in the playbook.
+    /// </summary>
+    public bool LiftsLimit { get; init; }
+
     /// <summary>Whether <paramref name="pattern"/> names a side ({us} or {them}).</summary>
     public static bool NamesSides(string? pattern) =>
         pattern is not null && (pattern.Contains("{us", StringComparison.Ordinal) || pattern.Contains("{them", StringComparison.Ordinal));

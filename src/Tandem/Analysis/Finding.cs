@@ -48,4 +48,8 @@ public sealed record Finding(
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool ReadWithWholeContract { get; init; }
+
+    /// <summary>A deviation the playbook marks as lifting a limit matched (<see cref="DeviationSignal.LiftsLimit"/>); not stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool LiftsLimit { get; init; }
 }

@@ -196,6 +196,7 @@ public static class PlaybookLoader
             PatternTemplate = DeviationSignal.NamesSides(d.Pattern) ? d.Pattern : null,
             AbsentPatternTemplate = DeviationSignal.NamesSides(d.AbsentPattern) ? d.AbsentPattern : null,
             ContractAbsentPattern = ToRegex(Checked(d.ContractAbsentPattern), where),
+            LiftsLimit = d.LiftsLimit ?? false,
             When = when,
             Roles = (d.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),
             Measure = d.Measure?.Trim(),
@@ -283,6 +284,7 @@ public static class PlaybookLoader
         public string? Pattern { get; set; }
         public string? AbsentPattern { get; set; }
         public string? ContractAbsentPattern { get; set; }
+        public bool? LiftsLimit { get; set; }
         public string? Severity { get; set; }
         public string? Rationale { get; set; }
     }

@@ -63,6 +63,13 @@ public sealed partial class ClauseSegmenter
             state.CloseUnit();
         }
 
+        // "within ninety\n(90) days": a wrapped line that starts with a number's figures is the sentence going on, not item (90).
+        if (state.HasOpenUnit && FiguresAfterWords(state.Text, start, trimmed))
+        {
+            state.ExtendUnit(start + line.TrimEnd().Length);
+            return;
+        }
+
         var exhibit = state.SeenBody ? ClauseMarker.ParseExhibit(trimmed) : null;
         var marker = exhibit ?? ClauseMarker.Parse(trimmed);
         if (marker is not null)
@@ -197,7 +204,20 @@ public sealed partial class ClauseSegmenter
 
     private static bool IsHeadingLine(string line)
     {
-        return line.Length is >= 3 and <= 90 && !line.EndsWith(',') && !line.EndsWith(';') && IsMostlyCapitals(line);
+        // "(GBP 150,000)." wrapped onto its own line is not a heading.
+        return line.Length is >= 3 and <= 90 && !line.EndsWith(',') && !line.EndsWith(';') && line[0] != '(' && IsMostlyCapitals(line);
+    }
+
+    /// <summary>Whether <paramref name="line"/> starts with figures in brackets ("(90) days") right after a line that ends with the number in words.</summary>
+    private static bool FiguresAfterWords(string text, int lineStart, string line)
+    {
+        if (line.Length < 3 || line[0] != '(' || !char.IsAsciiDigit(line[1]))
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(Math.Max(0, lineStart - 40), lineStart - Math.Max(0, lineStart - 40)).TrimEnd();
+        return FiguresRegex().IsMatch(line) && NumberWordEndRegex().IsMatch(before);
     }
 
     /// <summary>At least three capitals and at most one lower-case letter for every ten of them: a heading's or an ALL-CAPS sentence's letters.</summary>
@@ -372,4 +392,10 @@ public sealed partial class ClauseSegmenter
 
     [GeneratedRegex(@"\((?:the\s+|each,?\s+an?\s+|each\s+|collectively,?\s+(?:the\s+)?|individually\s+(?:a\s+)?|hereinafter\s+(?:the\s+)?|an?\s+)?[""“](?<t>[A-Z][^""“”\n]{0,60}?)[""”]")]
     private static partial Regex ParentheticalDefinitionRegex();
+
+    [GeneratedRegex(@"^\(\d{1,3}(?:,\d{3})*\)(?:\s|$)")]
+    private static partial Regex FiguresRegex();
+
+    [GeneratedRegex(@"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberWordEndRegex();
 }

@@ -48,6 +48,9 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("On termination the rights granted to Customer shall immediately terminate.", Favours.Them)]
     [InlineData("Before offering any new module to a third party, Customer shall first offer it to Provider. Provider shall have forty-five (45) days to accept the offer, and if it declines, Customer may grant the rights to a third party only on terms no more favourable than those offered to Provider.", Favours.Them)]
     [InlineData("Customer appoints Provider as its exclusive supplier of the Services in the Territory, and Provider accepts the appointment.", Favours.Them)]
+    [InlineData("All improvements to the Evaluation Materials made by or for Provider in the course of the evaluation, shall be owned exclusively by Provider, even if based on Customer's Confidential Information.", Favours.Them)]
+    [InlineData("Notwithstanding Section 6.1, Provider and its Representatives shall be free to use for any purpose the Residuals.", Favours.Them)]
+    [InlineData("Before Customer enters into any agreement with a third party for similar services, it shall first offer those services to Provider.", Favours.Them)]
     public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)
     {
         Assert.Equal(expected, _reader.Read(clause).For("Customer"));

@@ -100,6 +100,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Title Sponsorship Agreement", "sponsorship")]
     [InlineData("OEM Manufacturing and Trade Mark Licence Agreement", "supply")]
     [InlineData("Shareholders Agreement", "other")]
+    [InlineData("Software Reseller and Referral Partner Agreement", "distribution")]
+    [InlineData("Channel Partner Agreement", "distribution")]
     [InlineData("Mutual Confidentiality and Standstill Agreement", "nda")]
     [InlineData("PATENT AND KNOW-HOW LICENCE AGREEMENT", "patent-licence")]
     [InlineData("Software Development and Licence Agreement", "services")]

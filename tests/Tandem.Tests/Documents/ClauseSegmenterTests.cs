@@ -63,6 +63,20 @@ public sealed class ClauseSegmenterTests
     }
 
     [Fact]
+    public void Segment_WrappedFiguresAfterNumberInWords_StayInTheSentence()
+    {
+        var text = "6. FEES\n\n6.4 The Client shall pay each invoice within thirty\n(30) days of receipt. The fees shall not exceed one hundred and fifty thousand pounds\n(GBP 150,000).\n\n6.5 The Consultant may charge interest.\n(a) at two per cent; or\n(b) at the statutory rate.";
+        var clauses = Segmenter.Segment(Normalised(text)).Clauses;
+
+        var paths = clauses.Select(c => c.Path).ToList();
+        Assert.DoesNotContain("6.4(30)", paths);
+        Assert.Contains("(30) days of receipt", clauses.Single(c => c.Path == "6.4").Text, StringComparison.Ordinal);
+        Assert.Contains("(GBP 150,000).", clauses.Single(c => c.Path == "6.4").Text, StringComparison.Ordinal);
+        Assert.Contains("6.5(a)", paths);
+        Assert.Contains("6.5(b)", paths);
+    }
+
+    [Fact]
     public void Segment_LetterIAfterH_IsLetterNotRoman()
     {
         var clauses = Segmenter.Segment(Normalised(Contract)).Clauses;
