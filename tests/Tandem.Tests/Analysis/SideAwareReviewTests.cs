@@ -102,6 +102,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Shareholders Agreement", "other")]
     [InlineData("Software Reseller and Referral Partner Agreement", "distribution")]
     [InlineData("Channel Partner Agreement", "distribution")]
+    [InlineData("Custom Software Development and Code Licence Agreement", "services")]
     [InlineData("Mutual Confidentiality and Standstill Agreement", "nda")]
     [InlineData("PATENT AND KNOW-HOW LICENCE AGREEMENT", "patent-licence")]
     [InlineData("Software Development and Licence Agreement", "services")]
@@ -205,6 +206,42 @@ public sealed class SideAwareReviewTests
     [InlineData("Third Party Beneficiary", "10.1 Each member of the Provider's Group and each of the Provider's directors, officers and advisers may enforce Sections 6 to 9 against the Customer under the Contracts (Rights of Third Parties) Act 1999.", "customer", Severity.Medium)]
     public void Judge_ShippedPlaybook_ExitsPricesOwnershipAndIndemnities(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
+
+    [Theory]
+    [InlineData("Minimum Commitment", "5.2 The Customer commits to pay subscription Fees for no fewer than 2,500 Employee Records in each calendar month. Where the number is lower, the Customer shall nonetheless pay for the minimum.", "customer", Severity.High)]
+    [InlineData("Minimum Commitment", "5.1 Customer commits to purchase the Committed Power in every month and shall pay for it whether or not Customer Equipment actually draws that quantity of power.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "12.2 The Provider may terminate this Agreement on ninety (90) days' notice where the Provider has decided to discontinue or re-platform the Services, without liability to the Customer.", "customer", Severity.High)]
+    [InlineData("Uncapped Liability", "13.1 The Customer shall defend, indemnify and hold harmless the Provider from and against any and all claims, losses and costs arising out of or relating to the Services, except to the extent finally determined to have resulted from the gross negligence or wilful misconduct of the Provider.", "customer", Severity.High)]
+    [InlineData("Uncapped Liability", "13.1 The Customer shall defend, indemnify and hold harmless the Provider from and against any and all claims arising out of or relating to the Services, except to the extent caused by the negligence or wilful misconduct of the Provider.", "customer", Severity.Medium)]
+    [InlineData("Renewal Term", "10.1 This Agreement continues for five years and then renews automatically for successive periods of two (2) years unless the Customer gives the Provider notice of non-renewal.", "provider", Severity.High)]
+    [InlineData("Revenue/Profit Sharing", "4.2 The Provider shall pay the Customer a referral fee equal to thirty percent (30%) of all Net Revenue received from each Referred Customer for as long as that customer remains a customer of the Provider.", "provider", Severity.High)]
+    [InlineData("Price Restrictions", "3.3 The Provider may amend the Price List no more than once in any period of twenty-four (24) months, by no more than three percent (3%) in aggregate.", "provider", Severity.Medium)]
+    [InlineData("Post-Termination Services", "13.1 On termination or expiry of this Agreement, the Customer shall remove all Customer Equipment from the Space within seven (7) days.", "customer", Severity.High)]
+    [InlineData("Post-Termination Services", "13.2 If the Customer fails to remove the Customer Equipment on termination, the Provider may, without notice, sell or otherwise dispose of the Customer Equipment and any data stored on it.", "customer", Severity.High)]
+    [InlineData("Warranty Duration", "9.1 If the Customer notifies the Provider of any error in a Document within ninety (90) days after issue, the Provider shall correct it. Correction is the Customer's sole remedy, and the Provider shall have no liability for any error notified after that period.", "customer", Severity.High)]
+    public void Judge_ShippedPlaybook_TunedOnDev12AndDev13(string category, string clause, string side, Severity expected) =>
+        Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
+
+    [Theory]
+    [InlineData("Expiration Date", "5.2 Recipient's obligations under Section 3 shall expire eighteen (18) months after the date on which each item was disclosed, including for trade secrets.", Severity.High)]
+    [InlineData("Expiration Date", "5.2 Recipient's obligations under Section 3 shall expire five (5) years after the date on which each item was disclosed.", Severity.Low)]
+    [InlineData("License Grant", "6.2 Notwithstanding Section 6.1, Recipient and its Representatives shall be free to use for any purpose the Residuals resulting from access to the Confidential Information.", Severity.Critical)]
+    [InlineData("IP Ownership Assignment", "7.2 All improvements to the Evaluation Materials made by or for Recipient in the course of the evaluation, shall be owned exclusively by Recipient, even if based upon Discloser's Confidential Information.", Severity.Critical)]
+    public void Judge_ShippedPlaybookNda_ForTheDiscloser(string category, string clause, Severity expected)
+    {
+        ContractParty[] parties = [new("Calder Sensing Inc.", "Discloser"), new("Ostler Robotics Ltd", "Recipient")];
+
+        Assert.Equal(expected, JudgeShipped(category, clause, parties, "discloser").Severity);
+    }
+
+    [Theory]
+    [InlineData("Exclusivity", "2.2 The Licensor reserves all rights not expressly granted. The Licensor may itself use, and may license others to use, the Marks in the Territory on any goods.", Severity.Medium)]
+    public void Judge_ShippedPlaybookLicensee_NonExclusiveGrantIsMedium(string category, string clause, Severity expected)
+    {
+        ContractParty[] parties = [new("Fennimore Brand Holdings Limited", "Licensor"), new("Tallow Housewares Limited", "Licensee")];
+
+        Assert.Equal(expected, JudgeShipped(category, clause, parties, "licensee").Severity);
+    }
 
     [Theory]
     [InlineData("Price Restrictions", "7.1 Principal shall set the prices and terms of sale of the Products in its discretion and shall supply Agent with current price lists.", Severity.Medium)]
