@@ -121,8 +121,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         RecitalPath().IsMatch(clause.Path) || (!clause.Path.Any(char.IsDigit) && clause.Heading is { } heading && RecitalHeading().IsMatch(heading));
 
     /// <summary>"Schedule 2 – Minimum Purchase Targets": one short line with no verb names a part of the contract, it binds nobody.</summary>
+    // "EXHIBIT A - PRODUCTS, DISCOUNTS AND MINIMUM ANNUAL COMMITMENT": a capitalised heading may carry commas, not a modal verb.
     private static bool IsTitle(string text) =>
-        text.Length <= 100 && !text.Contains('\n', StringComparison.Ordinal) && !TitleVerb().IsMatch(text);
+        text.Length <= 100 && !text.Contains('\n', StringComparison.Ordinal)
+        && (!TitleVerb().IsMatch(text) || (Documents.ClauseSegmenter.IsMostlyCapitals(text) && !TitleModal().IsMatch(text)));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:shall|will|may|must|agrees?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TitleModal();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[.;:,]\s*\S|\b(?:shall|will|may|must|is|are|was|be|means|agrees?|has|have|can|not)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TitleVerb();

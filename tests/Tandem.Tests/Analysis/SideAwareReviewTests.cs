@@ -219,7 +219,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Post-Termination Services", "13.1 On termination or expiry of this Agreement, the Customer shall remove all Customer Equipment from the Space within seven (7) days.", "customer", Severity.High)]
     [InlineData("Post-Termination Services", "13.2 If the Customer fails to remove the Customer Equipment on termination, the Provider may, without notice, sell or otherwise dispose of the Customer Equipment and any data stored on it.", "customer", Severity.High)]
     [InlineData("Warranty Duration", "9.1 If the Customer notifies the Provider of any error in a Document within ninety (90) days after issue, the Provider shall correct it. Correction is the Customer's sole remedy, and the Provider shall have no liability for any error notified after that period.", "customer", Severity.High)]
-    public void Judge_ShippedPlaybook_TunedOnDev12AndDev13(string category, string clause, string side, Severity expected) =>
+    [InlineData("Cap on Liability", "10.1 The Provider shall not be liable for any lost profits or revenue, or for any indirect, special or consequential damages, arising out of this Agreement.", "customer", Severity.Medium)]
+    [InlineData("IP Ownership Assignment", "5.2 The Provider owns all intellectual property rights in the Deliverables and in the Campaign Data, including any audience lists built from data supplied by the Customer.", "customer", Severity.Critical)]
+    [InlineData("Warranty Duration", "7.2 The Customer shall inspect Products within 30 days after delivery and may reject any nonconforming Product by written notice within that period.", "provider", Severity.Low)]
+    public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
     [Theory]
@@ -228,7 +231,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Discloser,Recipient", "discloser", "License Grant", "6.2 Notwithstanding Section 6.1, Recipient and its Representatives shall be free to use for any purpose the Residuals resulting from access to the Confidential Information.", Severity.Critical)]
     [InlineData("Discloser,Recipient", "discloser", "IP Ownership Assignment", "7.2 All improvements to the Evaluation Materials made by or for Recipient in the course of the evaluation, shall be owned exclusively by Recipient, even if based upon Discloser's Confidential Information.", Severity.Critical)]
     [InlineData("Licensor,Licensee", "licensee", "Exclusivity", "2.2 The Licensor reserves all rights not expressly granted. The Licensor may itself use, and may license others to use, the Marks in the Territory on any goods.", Severity.Medium)]
-    public void Judge_ShippedPlaybook_ForADiscloserOrALicensee(string roles, string side, string category, string clause, Severity expected) =>
+    [InlineData("Vendor,Reseller", "reseller", "Exclusivity", "2.1 Vendor appoints Reseller as a non-exclusive reseller of the Products in the Territory. Vendor reserves the right to sell the Products directly and through other resellers anywhere, including in the Territory.", Severity.Low)]
+    [InlineData("Vendor,Reseller", "reseller", "Post-Termination Services", "12.4 On expiry or termination, all licences granted to Reseller end and Reseller shall immediately stop marketing and selling the Products.", Severity.Medium)]
+    public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
     [Theory]
