@@ -117,7 +117,7 @@ public static partial class ContractKinds
     private static partial Regex Distribution();
 
     // "OEM Manufacturing and Trade Mark Licence Agreement": the goods are the deal, the licence serves them.
-    [GeneratedRegex(@"\b(?:supply|purchas(?:e|ing)|procurement|manufacturing)(?:\s+and\s+[\w-]+(?:\s+[\w-]+){0,2})?\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:supply|purchas(?:e|ing)|procurement|manufacturing)(?:\s+and\s+[\w-]+(?:\s+[\w-]+){0,2})?\s+agreement\b|\bagreement\s+for\s+the\s+(?:supply|sale|purchase)\s+of\s+(?:[\w-]+\s+){0,3}(?:goods|products|equipment|materials|components|parts)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Supply();
 
     [GeneratedRegex(@"\b(?:software\s+)?licen[cs]e(?:\s+and\s+(?:support|maintenance)(?:\s+and\s+(?:support|maintenance))?)?\s+agreement\b|\bend[- ]user\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
@@ -132,6 +132,6 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\bsponsorship\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Sponsorship();
 
-    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?<!licen[cs]e\s+and\s+)(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+(?:[\w-]+\s+)?licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?<!licen[cs]e\s+and\s+)(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+(?:[\w-]+\s+)?licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b|\bagreement\s+for\s+the\s+(?:supply|provision)\s+of\s+(?:[\w-]+\s+){0,3}(?:services|contractors|staff|personnel|consultants|labour|workers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Services();
 }

@@ -103,6 +103,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Software Reseller and Referral Partner Agreement", "distribution")]
     [InlineData("Channel Partner Agreement", "distribution")]
     [InlineData("Custom Software Development and Code Licence Agreement", "services")]
+    [InlineData("AGREEMENT FOR THE SUPPLY OF IT CONTRACTORS", "services")]
+    [InlineData("Agreement for the Supply of Packaging Materials", "supply")]
     [InlineData("Mutual Confidentiality and Standstill Agreement", "nda")]
     [InlineData("PATENT AND KNOW-HOW LICENCE AGREEMENT", "patent-licence")]
     [InlineData("Software Development and Licence Agreement", "services")]
@@ -197,7 +199,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Termination for Convenience", "15.2 The Customer may terminate this Agreement for convenience by giving 30 days' written notice.", "customer", Severity.Info)]
     [InlineData("Exclusivity", "5.4 If Customer fails to do so, Provider may convert the exclusive license in Section 5.2 into a non-exclusive license.", "customer", Severity.Medium)]
     [InlineData("Price Restrictions", "4.3 Provider may revise the Retainer, the media commission rate and its hourly rate card at the start of any calendar quarter on fifteen days' notice.", "customer", Severity.High)]
-    [InlineData("IP Ownership Assignment", "5.2 Provider owns, and shall retain, all right, title and interest in the Work Product, whether or not Customer has paid for it.", "customer", Severity.High)]
+    [InlineData("IP Ownership Assignment", "5.2 Provider owns, and shall retain, all right, title and interest in the Work Product, whether or not Customer has paid for it.", "customer", Severity.Critical)]
     [InlineData("IP Ownership Assignment", "5.2 Provider shall retain all right, title and interest in its pre-existing materials and tools used in the Work Product.", "customer", Severity.Low)]
     [InlineData("Uncapped Liability", "9.1 Provider shall indemnify Customer against all losses arising out of the App, whether or not the App has been modified by Customer or its other contractors.", "provider", Severity.Critical)]
     [InlineData("Change of Control", "14.3 Provider may terminate this Agreement on 90 days' notice if Customer is acquired by, or comes under the control of, any person.", "customer", Severity.High)]
@@ -222,6 +224,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Cap on Liability", "10.1 The Provider shall not be liable for any lost profits or revenue, or for any indirect, special or consequential damages, arising out of this Agreement.", "customer", Severity.Medium)]
     [InlineData("IP Ownership Assignment", "5.2 The Provider owns all intellectual property rights in the Deliverables and in the Campaign Data, including any audience lists built from data supplied by the Customer.", "customer", Severity.Critical)]
     [InlineData("Warranty Duration", "7.2 The Customer shall inspect Products within 30 days after delivery and may reject any nonconforming Product by written notice within that period.", "provider", Severity.Low)]
+    [InlineData("IP Ownership Assignment", "9.1 All intellectual property rights in the Deliverables shall vest in and belong to the Provider on creation. The Provider grants the Customer a non-exclusive licence to use the Deliverables once all Charges are paid.", "customer", Severity.Critical)]
+    [InlineData("Renewal Term", "14.2 At the end of the initial term this Agreement shall be extended automatically for a further twelve months unless the Customer gives six months' notice.", "customer", Severity.Medium)]
+    [InlineData("Termination for Convenience", "10.4 Provider may end this Agreement, or withdraw any module of the Service, for any reason by giving Customer forty-five (45) days' written notice.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
@@ -233,6 +238,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Licensor,Licensee", "licensee", "Exclusivity", "2.2 The Licensor reserves all rights not expressly granted. The Licensor may itself use, and may license others to use, the Marks in the Territory on any goods.", Severity.Medium)]
     [InlineData("Vendor,Reseller", "reseller", "Exclusivity", "2.1 Vendor appoints Reseller as a non-exclusive reseller of the Products in the Territory. Vendor reserves the right to sell the Products directly and through other resellers anywhere, including in the Territory.", Severity.Low)]
     [InlineData("Vendor,Reseller", "reseller", "Post-Termination Services", "12.4 On expiry or termination, all licences granted to Reseller end and Reseller shall immediately stop marketing and selling the Products.", Severity.Medium)]
+    [InlineData("Supplier,Distributor", "supplier", "Post-Termination Services", "15.5 On termination for any reason, the Supplier shall, if the Distributor so requests, buy back all Products then in the Distributor's stock at the price the Distributor paid.", Severity.Medium)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
