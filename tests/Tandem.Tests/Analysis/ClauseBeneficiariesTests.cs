@@ -77,6 +77,19 @@ public sealed class ClauseBeneficiariesTests
     }
 
     [Fact]
+    public void Read_OwnPeopleAfterAnyOfIts_DoesNotThrow()
+    {
+        // This shape sent the generated matcher of the party's-own-people pattern into a backtracking stack past its
+        // maximum size (ArgumentOutOfRangeException, exit 70 on a blind contract) while its word loop was lazy.
+        var beneficiaries = new ClauseBeneficiaries([new ContractParty("Alder Labs Ltd", "Laboratory"), new ContractParty("Birch Pharma Inc.", "Sponsor")]);
+        const string clause = "5.4 Release. Sponsor agrees that it will not sue, and will procure that its affiliates do not sue, for any claim or demand the Laboratory or any of its past or present officers any claim relating to or arising in Sponsor in respect of the results of the Study, its methods or its data sets, whether known or unknown.";
+
+        var stance = beneficiaries.Read(clause);
+
+        Assert.Contains("Sponsor", stance.Burdens);
+    }
+
+    [Fact]
     public void Read_NeitherNor_ReadsTheNegation()
     {
         var stance = _reader.Read("Neither Provider nor Customer shall be liable for indirect loss.");
