@@ -227,6 +227,9 @@ public sealed class SideAwareReviewTests
     [InlineData("IP Ownership Assignment", "9.1 All intellectual property rights in the Deliverables shall vest in and belong to the Provider on creation. The Provider grants the Customer a non-exclusive licence to use the Deliverables once all Charges are paid.", "customer", Severity.Critical)]
     [InlineData("Renewal Term", "14.2 At the end of the initial term this Agreement shall be extended automatically for a further twelve months unless the Customer gives six months' notice.", "customer", Severity.Medium)]
     [InlineData("Termination for Convenience", "10.4 Provider may end this Agreement, or withdraw any module of the Service, for any reason by giving Customer forty-five (45) days' written notice.", "customer", Severity.High)]
+    [InlineData("Change of Control", "11.1 The Customer may not assign or transfer this Agreement, whether by operation of law, merger or otherwise, without the prior written consent of the Provider.", "customer", Severity.Medium)]
+    [InlineData("Uncapped Liability", "9.1 Customer shall defend, indemnify and hold harmless Provider from and against any and all losses arising out of or relating to this Agreement, except to the extent caused by Provider's willful misconduct.", "customer", Severity.Critical)]
+    [InlineData("Warranty Duration", "9.2 The warranty applies only to defects notified to the Provider within ninety days after delivery. After that period the Provider shall have no liability for any defect.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
