@@ -38,6 +38,9 @@ public sealed class AcordEvaluator
     /// </summary>
     public string FoldSalt { get; init; } = "";
 
+    /// <summary>Feature groups the <c>rerank</c> configuration adds to its own (for measuring; none by default).</summary>
+    public AcordExtraFeatures RerankExtras { get; init; } = AcordExtraFeatures.None;
+
     public async Task<AcordEvaluation> EvaluateAsync(AcordDataset data, IReadOnlyList<string> configs, IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -60,7 +63,7 @@ public sealed class AcordEvaluator
             var corpus = await new StoredEmbeddings(generator, Vectors).GetAsync(ids.Select(id => data.Corpus[id]).ToList(), progress, cancellationToken);
             dense = new DenseIndex(ids.Select((id, i) => (id, corpus[i])).ToList());
             vectorsById = ids.Select((id, i) => (id, corpus[i])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
-            var queryTexts = data.Queries.Concat(RerankerTrainingQueries).Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
+            var queryTexts = QueryTexts(data, RerankExtras.NeedsQualifierVector);
             // One query per call, embedded as a search embeds it (a short query takes MiniLM's bfloat16 pass).
             var queries = MiniLmEmbeddingGenerator.ForQueries(generator);
             queryVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -70,8 +73,15 @@ public sealed class AcordEvaluator
             }
         }
 
+        AcordExtraScorer.TokenVectors? tokens = null;
+        if (configs.Contains("rerank") && RerankExtras.NeedsTokens)
+        {
+            tokens = await TokenVectorsAsync(data, progress, cancellationToken);
+        }
+
         embeddingWatch.Stop();
-        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById, FoldSalt) : null;
+        var extras = RerankExtras.Groups.Count == 0 || dense is null ? null : new AcordExtraScorer(RerankExtras, data, keyword, dense, queryVectors!, tokens);
+        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById, FoldSalt, extras) : null;
 
         var scores = new List<AcordScore>();
         foreach (var config in parsed)
@@ -97,6 +107,32 @@ public sealed class AcordEvaluator
         }
 
         return new AcordEvaluation(data.Queries.FirstOrDefault()?.Split ?? "", data.Queries.Count, data.Corpus.Count, scores, embeddingWatch.Elapsed, watch.Elapsed);
+    }
+
+    /// <summary>The query texts to embed: every evaluated and training query, and with <paramref name="qualifiers"/> their qualifiers too.</summary>
+    private List<string> QueryTexts(AcordDataset data, bool qualifiers) =>
+        data.Queries.Concat(RerankerTrainingQueries).SelectMany(q => qualifiers ? (string[])[q.Text, AcordExtraScorer.QualifierOf(q)] : [q.Text])
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// MiniLM token vectors of every clause (kept in <see cref="Vectors"/> under their own model id,
+    /// so only the first run computes them) and of every query text and qualifier.
+    /// </summary>
+    private async Task<AcordExtraScorer.TokenVectors> TokenVectorsAsync(AcordDataset data, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (Embeddings?.GetService<MiniLmEmbeddingGenerator>() is null)
+        {
+            throw new TandemException("the late-interaction reranker features need the local MiniLM model's token vectors", "leave out maxsim and qualifier-maxsim, or use the default embedding model");
+        }
+
+        var generator = new MiniLmEmbeddingGenerator { PerToken = true };
+        var ids = data.Corpus.Keys.ToList();
+        var clauses = await new StoredEmbeddings(generator, Vectors).GetAsync(ids.Select(id => data.Corpus[id]).ToList(), progress, cancellationToken);
+        var texts = QueryTexts(data, qualifiers: true);
+        var queries = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+        return new AcordExtraScorer.TokenVectors(
+            ids.Select((id, i) => (id, clauses[i])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal),
+            texts.Select((t, i) => (t, queries[i].Vector.ToArray())).ToDictionary(x => x.t, x => x.Item2, StringComparer.Ordinal));
     }
 
     /// <summary>The top 10 of <paramref name="candidates"/> (the whole corpus when null) for a configuration.</summary>
