@@ -72,10 +72,11 @@ internal static class EvalCommand
         var format = CliOptions.Format("text", "json");
         // For measuring the reranker over several query-to-fold assignments; not part of the documented interface.
         var foldSalt = new Option<string>("--fold-salt") { Description = "Reassign train queries to cross-validation folds", DefaultValueFactory = _ => "", Hidden = true };
+        var adapterData = new Option<string?>("--adapter-data") { Description = "CUAD folder the adapter feature group learns from", Hidden = true };
         var rerankFeatures = new Option<string>("--rerank-features") { Description = "Feature groups the reranker adds: " + string.Join(", ", AcordExtraFeatures.Names) + ", all", DefaultValueFactory = _ => "", Hidden = true };
         var command = new Command("acord", "Score clause retrieval on ACORD: NDCG@5/10 and 3-5 star precision@5, in the judged pool and the whole corpus")
         {
-            data, split, compare, output, acordReport, format, foldSalt, rerankFeatures,
+            data, split, compare, output, acordReport, format, foldSalt, rerankFeatures, adapterData,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -105,6 +106,7 @@ internal static class EvalCommand
                 CategoryModel = categoryModel,
                 FoldSalt = parse.GetValue(foldSalt)!,
                 RerankExtras = extras,
+                AdapterData = parse.GetValue(adapterData),
             };
             var result = await context.WithProgressAsync("eval acord", progress => evaluator.EvaluateAsync(dataset, configs, progress, cancellationToken));
             if (parse.GetValue(acordReport) is { } reportFolder)

@@ -28,10 +28,13 @@ public sealed record AcordExtraFeatures
     /// <summary>Late interaction of the qualifier's token vectors with the clause's.</summary>
     public const string QualifierMaxSim = "qualifier-maxsim";
 
+    /// <summary>Cosine of query and clause after a linear map of MiniLM vectors learned on CUAD's annotated clauses (<see cref="Retrieval.CategoryAdapter"/>).</summary>
+    public const string Adapter = "adapter";
+
     private AcordExtraFeatures(IReadOnlySet<string> groups) => Groups = groups;
 
     /// <summary>Every group, in the order their features are appended.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Qualifier, QualifierCosine, LocalIdf, Cues, Polarity, MaxSim, QualifierMaxSim];
+    public static IReadOnlyList<string> Names { get; } = [Qualifier, QualifierCosine, LocalIdf, Cues, Polarity, MaxSim, QualifierMaxSim, Adapter];
 
     /// <summary>The reranker's own features only.</summary>
     public static AcordExtraFeatures None { get; } = new(new HashSet<string>(StringComparer.Ordinal));

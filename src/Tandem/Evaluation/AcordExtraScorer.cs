@@ -15,7 +15,7 @@ internal sealed class AcordExtraScorer
     private readonly PassageIndex _keyword;
     private readonly DenseIndex _dense;
     private readonly IReadOnlyDictionary<string, float[]> _queryVectors;
-    private readonly TokenVectors? _tokens;
+    private readonly ClauseAndQueryVectors? _tokens;
     private readonly Dictionary<string, int> _cues = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Text, string Id), float> _maxSim = [];
 
@@ -27,7 +27,7 @@ internal sealed class AcordExtraScorer
     /// <param name="queryVectors">MiniLM vectors of the query texts and, for <see cref="AcordExtraFeatures.QualifierCosine"/>, of their qualifiers.</param>
     /// <param name="tokens">Token vectors of every clause and every query text and qualifier, for the late-interaction groups.</param>
     public AcordExtraScorer(AcordExtraFeatures groups, AcordDataset data, PassageIndex keyword, DenseIndex dense,
-        IReadOnlyDictionary<string, float[]> queryVectors, TokenVectors? tokens)
+        IReadOnlyDictionary<string, float[]> queryVectors, ClauseAndQueryVectors? tokens)
     {
         if (groups.NeedsTokens && tokens is null)
         {
@@ -41,6 +41,9 @@ internal sealed class AcordExtraScorer
         _queryVectors = queryVectors;
         _tokens = tokens;
     }
+
+    /// <summary>Adapted (<see cref="CategoryAdapter"/>) unit vectors of the clauses by id and of the query texts, for <see cref="AcordExtraFeatures.Adapter"/>.</summary>
+    public ClauseAndQueryVectors? Adapted { get; init; }
 
     /// <summary>The query's qualifier, or the query itself when it says nothing beyond its category.</summary>
     public static string QualifierOf(AcordQuery query) => QueryQualifier.Of(query.Text, query.Category) is { Length: > 0 } qualifier ? qualifier : query.Text;
@@ -107,6 +110,12 @@ internal sealed class AcordExtraScorer
             extra.Add(MaxSim(query.Qualifier, id));
         }
 
+        if (_groups.Has(AcordExtraFeatures.Adapter))
+        {
+            var adapted = Adapted ?? throw new InvalidOperationException("the adapter feature needs the adapted vectors");
+            extra.Add(System.Numerics.Tensors.TensorPrimitives.Dot(adapted.Queries[query.Text], adapted.Clauses[id]));
+        }
+
         return extra.Count == 0 ? features : [.. features, .. extra];
     }
 
@@ -134,8 +143,8 @@ internal sealed class AcordExtraScorer
         return score;
     }
 
-    /// <summary>MiniLM token vectors (<see cref="MiniLmEmbeddingGenerator.PerToken"/>) of the clauses by id and of query texts and qualifiers by text.</summary>
-    public sealed record TokenVectors(IReadOnlyDictionary<string, float[]> Clauses, IReadOnlyDictionary<string, float[]> Queries);
+    /// <summary>Vectors of the clauses by id and of query texts (and qualifiers) by text: MiniLM token vectors (<see cref="MiniLmEmbeddingGenerator.PerToken"/>) or adapted ones.</summary>
+    public sealed record ClauseAndQueryVectors(IReadOnlyDictionary<string, float[]> Clauses, IReadOnlyDictionary<string, float[]> Queries);
 
     /// <summary>One query's shared inputs.</summary>
     public sealed record Query(string Text, string Qualifier, IReadOnlyList<string> QualifierTerms, Dictionary<string, (double Score, int Rank)> Bm25,
