@@ -72,12 +72,15 @@ internal static class EvalCommand
         var format = CliOptions.Format("text", "json");
         // For measuring the reranker over several query-to-fold assignments; not part of the documented interface.
         var foldSalt = new Option<string>("--fold-salt") { Description = "Reassign train queries to cross-validation folds", DefaultValueFactory = _ => "", Hidden = true };
+        var adapterData = new Option<string?>("--adapter-data") { Description = "CUAD folder the adapter feature group learns from", Hidden = true };
+        var rerankFeatures = new Option<string>("--rerank-features") { Description = "Feature groups the reranker adds: " + string.Join(", ", AcordExtraFeatures.Names) + ", all", DefaultValueFactory = _ => "", Hidden = true };
         var command = new Command("acord", "Score clause retrieval on ACORD: NDCG@5/10 and 3-5 star precision@5, in the judged pool and the whole corpus")
         {
-            data, split, compare, output, acordReport, format, foldSalt,
+            data, split, compare, output, acordReport, format, foldSalt, rerankFeatures, adapterData,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
+            var extras = AcordExtraFeatures.Parse(parse.GetValue(rerankFeatures));
             var dataset = AcordDataset.Load(parse.GetValue(data)!, parse.GetValue(split)!);
             var configs = parse.GetValue(compare)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var training = configs.Contains("rerank") ? AcordDataset.Load(parse.GetValue(data)!, "train").Queries : [];
@@ -102,6 +105,8 @@ internal static class EvalCommand
                 RerankerTrainingQueries = training,
                 CategoryModel = categoryModel,
                 FoldSalt = parse.GetValue(foldSalt)!,
+                RerankExtras = extras,
+                AdapterData = parse.GetValue(adapterData),
             };
             var result = await context.WithProgressAsync("eval acord", progress => evaluator.EvaluateAsync(dataset, configs, progress, cancellationToken));
             if (parse.GetValue(acordReport) is { } reportFolder)

@@ -38,6 +38,12 @@ public sealed class AcordEvaluator
     /// </summary>
     public string FoldSalt { get; init; } = "";
 
+    /// <summary>The CUAD folder (master_clauses.csv, category_descriptions.csv) the <c>adapter</c> feature group learns from.</summary>
+    public string? AdapterData { get; init; }
+
+    /// <summary>Feature groups the <c>rerank</c> configuration adds to its own (for measuring; none by default).</summary>
+    public AcordExtraFeatures RerankExtras { get; init; } = AcordExtraFeatures.None;
+
     public async Task<AcordEvaluation> EvaluateAsync(AcordDataset data, IReadOnlyList<string> configs, IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -45,6 +51,12 @@ public sealed class AcordEvaluator
         if (configs.Contains("rerank") && RerankerTrainingQueries.Count == 0)
         {
             throw new TandemException("the rerank configuration needs judged training queries", "evaluate with the train split's judgements available (qrels/train.tsv)");
+        }
+
+        if (configs.Contains("rerank") && RerankExtras.Has(AcordExtraFeatures.Adapter) && AdapterData is null)
+        {
+            throw new TandemException("the adapter feature learns from CUAD's annotated clauses, and no CUAD folder was given",
+                "add --adapter-data <CUAD folder>, e.g. ../shared/data/cuad-dev");
         }
 
         var watch = Stopwatch.StartNew();
@@ -60,7 +72,7 @@ public sealed class AcordEvaluator
             var corpus = await new StoredEmbeddings(generator, Vectors).GetAsync(ids.Select(id => data.Corpus[id]).ToList(), progress, cancellationToken);
             dense = new DenseIndex(ids.Select((id, i) => (id, corpus[i])).ToList());
             vectorsById = ids.Select((id, i) => (id, corpus[i])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
-            var queryTexts = data.Queries.Concat(RerankerTrainingQueries).Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
+            var queryTexts = QueryTexts(data, RerankExtras.NeedsQualifierVector);
             // One query per call, embedded as a search embeds it (a short query takes MiniLM's bfloat16 pass).
             var queries = MiniLmEmbeddingGenerator.ForQueries(generator);
             queryVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -70,8 +82,21 @@ public sealed class AcordEvaluator
             }
         }
 
+        AcordExtraScorer.ClauseAndQueryVectors? tokens = null;
+        if (configs.Contains("rerank") && RerankExtras.NeedsTokens)
+        {
+            tokens = await TokenVectorsAsync(data, progress, cancellationToken);
+        }
+
+        AcordExtraScorer.ClauseAndQueryVectors? adapted = null;
+        if (configs.Contains("rerank") && RerankExtras.Has(AcordExtraFeatures.Adapter))
+        {
+            adapted = await AdaptedAsync(vectorsById!, queryVectors!, progress, cancellationToken);
+        }
+
         embeddingWatch.Stop();
-        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById, FoldSalt) : null;
+        var extras = RerankExtras.Groups.Count == 0 || dense is null ? null : new AcordExtraScorer(RerankExtras, data, keyword, dense, queryVectors!, tokens) { Adapted = adapted };
+        var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById, FoldSalt, extras) : null;
 
         var scores = new List<AcordScore>();
         foreach (var config in parsed)
@@ -97,6 +122,60 @@ public sealed class AcordEvaluator
         }
 
         return new AcordEvaluation(data.Queries.FirstOrDefault()?.Split ?? "", data.Queries.Count, data.Corpus.Count, scores, embeddingWatch.Elapsed, watch.Elapsed);
+    }
+
+    /// <summary>The query texts to embed: every evaluated and training query, and with <paramref name="qualifiers"/> their qualifiers too.</summary>
+    private List<string> QueryTexts(AcordDataset data, bool qualifiers) =>
+        data.Queries.Concat(RerankerTrainingQueries).SelectMany(q => qualifiers ? (string[])[q.Text, AcordExtraScorer.QualifierOf(q)] : [q.Text])
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// MiniLM token vectors of every clause (kept in <see cref="Vectors"/> under their own model id,
+    /// so only the first run computes them) and of every query text and qualifier.
+    /// </summary>
+    private async Task<AcordExtraScorer.ClauseAndQueryVectors> TokenVectorsAsync(AcordDataset data, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (Embeddings?.GetService<MiniLmEmbeddingGenerator>() is null)
+        {
+            throw new TandemException("the late-interaction reranker features need the local MiniLM model's token vectors", "leave out maxsim and qualifier-maxsim, or use the default embedding model");
+        }
+
+        var generator = new MiniLmEmbeddingGenerator { PerToken = true };
+        var ids = data.Corpus.Keys.ToList();
+        var clauses = await new StoredEmbeddings(generator, Vectors).GetAsync(ids.Select(id => data.Corpus[id]).ToList(), progress, cancellationToken);
+        var texts = QueryTexts(data, qualifiers: true);
+        var queries = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+        return new AcordExtraScorer.ClauseAndQueryVectors(
+            ids.Select((id, i) => (id, clauses[i])).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal),
+            texts.Select((t, i) => (t, queries[i].Vector.ToArray())).ToDictionary(x => x.t, x => x.Item2, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Unit vectors of the corpus and the queries after a <see cref="CategoryAdapter"/> learned on the
+    /// annotated clauses of the CUAD folder <see cref="AdapterData"/> (their MiniLM vectors are kept in
+    /// <see cref="Vectors"/> like the corpus's; the training itself takes about 2 s).
+    /// </summary>
+    private async Task<AcordExtraScorer.ClauseAndQueryVectors> AdaptedAsync(Dictionary<string, float[]> clauses, Dictionary<string, float[]> queries,
+        IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        var folder = AdapterData!; // checked before anything was loaded
+        var cuad = CuadDataset.Load(folder);
+        var descriptions = CuadRetrievalEvaluator.CategoryQueries(folder);
+        var names = descriptions.Keys.Order(StringComparer.Ordinal).ToList();
+        var index = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        var snippets = cuad.Contracts.SelectMany(c => c.Gold.Where(g => index.ContainsKey(g.Key)).SelectMany(g => g.Value.Select(t => (Category: index[g.Key], Text: t))))
+            .Where(x => x.Text.Length > 0).ToList();
+        var vectors = await new StoredEmbeddings(Embeddings!, Vectors).GetAsync(snippets.Select(x => x.Text).ToList(), progress, cancellationToken);
+        var categoryVectors = new List<float[]>();
+        foreach (var name in names)
+        {
+            categoryVectors.Add((await Embeddings!.GenerateVectorAsync(descriptions[name], cancellationToken: cancellationToken)).ToArray());
+        }
+
+        var adapter = CategoryAdapter.Train(categoryVectors, snippets.Select((x, i) => (x.Category, vectors[i])).ToList());
+        return new AcordExtraScorer.ClauseAndQueryVectors(
+            clauses.ToDictionary(kv => kv.Key, kv => adapter.Map(kv.Value), StringComparer.Ordinal),
+            queries.ToDictionary(kv => kv.Key, kv => adapter.Map(kv.Value), StringComparer.Ordinal));
     }
 
     /// <summary>The top 10 of <paramref name="candidates"/> (the whole corpus when null) for a configuration.</summary>

@@ -41,13 +41,15 @@ internal sealed class AcordRerankRanker
     private const int Neighbours = 3;
 
     private readonly IReadOnlyDictionary<string, float[]>? _vectors;
+    private readonly AcordExtraScorer? _extras;
     private readonly IReadOnlyList<AcordQuery> _training;
     private readonly string _foldSalt;
 
     public AcordRerankRanker(AcordDataset data, IReadOnlyList<AcordQuery> trainingQueries, PassageIndex keyword, DenseIndex dense,
         Dictionary<string, float[]> queryVectors, LocalAnalyst? categoryModel, IReadOnlyDictionary<string, float[]>? vectors = null,
-        string foldSalt = "")
+        string foldSalt = "", AcordExtraScorer? extras = null)
     {
+        _extras = extras;
         _foldSalt = foldSalt;
         // With the corpus' vectors, the judgements of the most similar training queries add a prototype feature (see Lent).
         _vectors = vectors;
@@ -118,12 +120,13 @@ internal sealed class AcordRerankRanker
         var query = asked.Text;
         var bm25 = Bm25(query);
         var vector = _queryVectors[query];
-        var dense = _dense.Search(vector, _data.Corpus.Count).Select((h, i) => (h.Id, h.Score, Rank: i + 1))
-            .ToDictionary(x => x.Id, x => (x.Score, x.Rank), StringComparer.Ordinal);
+        var dense = Ranked(_dense.Search(vector, _data.Corpus.Count));
         var profile = _categories is null
             ? null
             : CategoryFeedback.Profile(bm25.OrderBy(kv => kv.Value.Rank).Take(FeedbackDepth).Select(kv => _categories[kv.Key]), _categories.First().Value.Length);
-        return new QueryContext(TextTerms.Tokens(query).Distinct(StringComparer.Ordinal).ToList(), bm25, dense, profile, Lent(asked, lenders));
+        var terms = TextTerms.Tokens(query).Distinct(StringComparer.Ordinal).ToList();
+        var context = new QueryContext(terms, bm25, dense, profile, Lent(asked, lenders), null);
+        return _extras is null ? context : context with { Extras = _extras.Prepare(asked, terms, FirstStage(context), _terms) };
     }
 
     private float[] Features(QueryContext context, string id)
@@ -139,7 +142,12 @@ internal sealed class AcordRerankRanker
             withRank = [.. withRank, (float)score, 1f / rank, lent.Grades.GetValueOrDefault(id) / 4f, lent.Closeness];
         }
 
-        return context.CategoryProfile is null ? withRank : [.. withRank, CategoryFeedback.Similarity(context.CategoryProfile, _categories![id])];
+        if (context.CategoryProfile is not null)
+        {
+            withRank = [.. withRank, CategoryFeedback.Similarity(context.CategoryProfile, _categories![id])];
+        }
+
+        return _extras is null || context.Extras is null ? withRank : _extras.Append(withRank, context.Extras, id, _terms[id]);
     }
 
     /// <summary>
@@ -170,8 +178,7 @@ internal sealed class AcordRerankRanker
 
         var relevant = grades.Where(g => g.Value >= 3 && _vectors.ContainsKey(g.Key)).Select(g => _vectors[g.Key]).ToList();
         var prototype = CategoryFeedback.Profile(relevant, own.Length);
-        var byPrototype = _dense.Search(prototype, _data.Corpus.Count).Select((h, i) => (h.Id, h.Score, Rank: i + 1))
-            .ToDictionary(x => x.Id, x => (x.Score, x.Rank), StringComparer.Ordinal);
+        var byPrototype = Ranked(_dense.Search(prototype, _data.Corpus.Count));
         return new Neighbourhood(byPrototype, grades, nearest.Count == 0 ? 0f : nearest[0].Cosine);
     }
 
@@ -184,9 +191,11 @@ internal sealed class AcordRerankRanker
         Early = 0f,
     };
 
-    private Dictionary<string, (double Score, int Rank)> Bm25(string query) =>
-        _keyword.Search(query, _data.Corpus.Count).Select((h, i) => (h.Id, h.Score, Rank: i + 1))
-            .ToDictionary(x => x.Id, x => (x.Score, x.Rank), StringComparer.Ordinal);
+    private Dictionary<string, (double Score, int Rank)> Bm25(string query) => Ranked(_keyword.Search(query, _data.Corpus.Count));
+
+    /// <summary>Hits best first as id → (score, rank from 1).</summary>
+    internal static Dictionary<string, (double Score, int Rank)> Ranked(IReadOnlyList<(string Id, double Score)> hits) =>
+        hits.Select((h, i) => (h.Id, h.Score, Rank: i + 1)).ToDictionary(x => x.Id, x => (x.Score, x.Rank), StringComparer.Ordinal);
 
     /// <summary>A query's fold: from a hash of its id, or of the salt and its id when a salt reassigns the folds.</summary>
     internal static int FoldOf(string queryId, string salt) =>
@@ -196,7 +205,7 @@ internal sealed class AcordRerankRanker
 
     /// <summary>What the features of every candidate for one query share.</summary>
     private sealed record QueryContext(IReadOnlyList<string> Terms, Dictionary<string, (double Score, int Rank)> Bm25,
-        Dictionary<string, (double Score, int Rank)> Dense, float[]? CategoryProfile, Neighbourhood? Neighbourhood);
+        Dictionary<string, (double Score, int Rank)> Dense, float[]? CategoryProfile, Neighbourhood? Neighbourhood, AcordExtraScorer.Query? Extras);
 
     /// <summary>What a query's nearest training queries lend it.</summary>
     private sealed record Neighbourhood(Dictionary<string, (double Score, int Rank)> ByPrototype, Dictionary<string, int> Grades, float Closeness);

@@ -29,6 +29,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>Dimensions of every vector.</summary>
     public const int Dimensions = 384;
 
+    /// <summary>The id vectors of <see cref="PerToken"/> are stored under: they are not the sentence vectors of <see cref="ModelId"/>.</summary>
+    public const string TokenModelId = ModelId + "/tokens";
+
     /// <summary>Loaded models by thread count: one per process, however many generators are made (each CLI command makes one).</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<Model>> Loaded = new();
 
@@ -43,6 +46,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly int _threads;
     private readonly Lazy<Model> _singleText;
     private readonly EmbeddingGeneratorMetadata _metadata = new("tandem-local", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
+    private readonly EmbeddingGeneratorMetadata _tokenMetadata = new("tandem-local", defaultModelId: TokenModelId);
     private MiniLmEmbeddingGenerator? _queries; // made by the first ForQueries; a race makes two alike, which is harmless
 
     /// <summary>Creates the generator; the model is loaded by the first call that embeds.</summary>
@@ -55,6 +59,14 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _model = Loaded.GetOrAdd(count, c => new Lazy<Model>(() => Model.Load(c), LazyThreadSafetyMode.ExecutionAndPublication));
         _singleText = Loaded.GetOrAdd(1, c => new Lazy<Model>(() => Model.Load(c), LazyThreadSafetyMode.ExecutionAndPublication));
     }
+
+    /// <summary>
+    /// Whether each text's embedding is every token's vector instead of their mean: the unit-length
+    /// last hidden state of each word piece but [CLS] and [SEP], <see cref="Dimensions"/> floats a
+    /// token, one after another (for late interaction, <see cref="LateInteraction"/>). Its vectors
+    /// are stored under <see cref="TokenModelId"/>, and every text runs on ONNX Runtime.
+    /// </summary>
+    public bool PerToken { get; init; }
 
     /// <summary>Tokens kept of each text, [CLS] and [SEP] included; the rest is cut off.</summary>
     public int MaxTokens { get; init; } = 256;
@@ -84,7 +96,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public static IEmbeddingGenerator<string, Embedding<float>> ForQueries(IEmbeddingGenerator<string, Embedding<float>> generator)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        return generator is MiniLmEmbeddingGenerator { ShortTextTokens: 0 } model
+        return generator is MiniLmEmbeddingGenerator { ShortTextTokens: 0, PerToken: false } model
             ? model._queries ??= new MiniLmEmbeddingGenerator(model._threads) { ShortTextTokens = QueryTokens, MaxTokens = model.MaxTokens, BatchSize = model.BatchSize }
             : generator;
     }
@@ -114,7 +126,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+        serviceKey is null && serviceType == typeof(EmbeddingGeneratorMetadata) ? (PerToken ? _tokenMetadata : _metadata)
         : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
         : null;
 
@@ -134,7 +146,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         var created = DateTimeOffset.UtcNow;
-        if (texts.Count == 1 && tokens[0].Length <= ShortTextTokens && Encoder.Value is { } encoder && tokens[0].Length <= encoder.MaxTokens)
+        var modelId = PerToken ? TokenModelId : ModelId;
+        if (!PerToken && texts.Count == 1 && tokens[0].Length <= ShortTextTokens && Encoder.Value is { } encoder && tokens[0].Length <= encoder.MaxTokens)
         {
             return [new Embedding<float>(encoder.Embed(tokens[0], cancellationToken)) { ModelId = ModelId, CreatedAt = created }];
         }
@@ -150,14 +163,14 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         foreach (var batch in order.Chunk(Math.Max(1, BatchSize)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var embedded = model.Embed(batch.Select(i => tokens[i]).ToArray(), cancellationToken);
+            var embedded = model.Embed(batch.Select(i => tokens[i]).ToArray(), PerToken, cancellationToken);
             for (var b = 0; b < batch.Length; b++)
             {
                 vectors[batch[b]] = embedded[b];
             }
         }
 
-        return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = created }));
+        return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = modelId, CreatedAt = created }));
     }
 
     /// <summary>The loaded network on ONNX Runtime.</summary>
@@ -187,8 +200,11 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             return new Model(new InferenceSession(Weights(), options));
         }
 
-        /// <summary>L2-normalised mean-pooled embeddings of token sequences, padded to the longest.</summary>
-        public float[][] Embed(int[][] batch, CancellationToken cancellationToken)
+        /// <summary>
+        /// L2-normalised mean-pooled embeddings of token sequences, padded to the longest; or with
+        /// <paramref name="perToken"/> each sequence's unit-length token vectors, [CLS] and [SEP] left out.
+        /// </summary>
+        public float[][] Embed(int[][] batch, bool perToken, CancellationToken cancellationToken)
         {
             var length = batch.Max(t => t.Length);
             var ids = new long[batch.Length * length];
@@ -224,6 +240,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             var result = new float[batch.Length][];
             for (var b = 0; b < batch.Length; b++)
             {
+                if (perToken)
+                {
+                    result[b] = TokenVectors(hidden.Slice(b * length * Dimensions, batch[b].Length * Dimensions));
+                    continue;
+                }
+
                 // Mean over the real tokens only (the padding is masked out), then unit length.
                 var vector = new float[Dimensions];
                 for (var j = 0; j < batch[b].Length; j++)
@@ -237,6 +259,21 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             }
 
             return result;
+        }
+
+        /// <summary>The rows of a sequence's hidden state between [CLS] and [SEP], each scaled to unit length.</summary>
+        private static float[] TokenVectors(ReadOnlySpan<float> sequence)
+        {
+            var inner = Math.Max(0, (sequence.Length / Dimensions) - 2);
+            var vectors = new float[inner * Dimensions];
+            for (var t = 0; t < inner; t++)
+            {
+                var row = vectors.AsSpan(t * Dimensions, Dimensions);
+                sequence.Slice((t + 1) * Dimensions, Dimensions).CopyTo(row);
+                TensorPrimitives.Divide(row, Math.Max(TensorPrimitives.Norm(row), 1e-12f), row);
+            }
+
+            return vectors;
         }
     }
 

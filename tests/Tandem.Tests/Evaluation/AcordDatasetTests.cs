@@ -25,6 +25,17 @@ public sealed class AcordDatasetTests : IDisposable
     }
 
     [Fact]
+    public async Task EvaluateAsync_AdapterFeatureWithoutCuadFolder_RefusedNamingTheOption()
+    {
+        var data = AcordDataset.Load(WriteFixture(), "train");
+        var evaluator = new AcordEvaluator { Embeddings = new Support.WordHashEmbeddingGenerator(), RerankerTrainingQueries = data.Queries, RerankExtras = AcordExtraFeatures.Parse("qualifier,adapter") };
+
+        var ex = await Assert.ThrowsAsync<TandemException>(() => evaluator.EvaluateAsync(data, ["rerank"], cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("--adapter-data", ex.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvaluateAsync_Bm25AndDense_ScoresEveryConfigAndScope()
     {
         var data = AcordDataset.Load(WriteFixture(), "train");

@@ -112,4 +112,46 @@ public sealed class MiniLmEmbeddingGeneratorTests
 
         Assert.Contains("384", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GenerateAsync_PerToken_OneUnitRowPerWordPieceStoredUnderItsOwnId()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tokens = new MiniLmEmbeddingGenerator { PerToken = true };
+        string[] texts = ["Governed by the laws of New York.", string.Join(' ', Enumerable.Repeat("The Licensee shall pay royalties quarterly.", 6))];
+
+        var together = await tokens.GenerateAsync(texts, cancellationToken: ct);
+        var alone = await tokens.GenerateVectorAsync(texts[0], cancellationToken: ct);
+
+        Assert.Equal(MiniLmEmbeddingGenerator.TokenModelId, ClauseEmbedder.ModelIdOf(tokens));
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var rows = together[i].Vector.Length / MiniLmEmbeddingGenerator.Dimensions;
+            Assert.Equal(Generator.CountTokens(texts[i]) - 2, rows);
+            Assert.Equal(0, together[i].Vector.Length % MiniLmEmbeddingGenerator.Dimensions);
+            for (var r = 0; r < rows; r++)
+            {
+                Assert.Equal(1f, TensorPrimitives.Norm(together[i].Vector.Span.Slice(r * MiniLmEmbeddingGenerator.Dimensions, MiniLmEmbeddingGenerator.Dimensions)), 3);
+            }
+        }
+
+        // The short text was padded to the long one's length in the batch: the padding must not reach its rows.
+        Assert.Equal(alone.Length, together[0].Vector.Length);
+        Assert.True(LateInteraction.MaxSim(alone.Span, together[0].Vector.Span, MiniLmEmbeddingGenerator.Dimensions) > 0.9999f);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_PerToken_LateInteractionFindsTheQualifier()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tokens = new MiniLmEmbeddingGenerator { PerToken = true };
+        var vectors = await tokens.GenerateAsync(
+            ["New York", "This Agreement is governed by the laws of the State of New York.", "This Agreement is governed by the laws of the State of California."],
+            cancellationToken: ct);
+
+        var york = LateInteraction.MaxSim(vectors[0].Vector.Span, vectors[1].Vector.Span, MiniLmEmbeddingGenerator.Dimensions);
+        var california = LateInteraction.MaxSim(vectors[0].Vector.Span, vectors[2].Vector.Span, MiniLmEmbeddingGenerator.Dimensions);
+
+        Assert.True(york > california + 0.1f, $"New York {york}, California {california}");
+    }
 }
