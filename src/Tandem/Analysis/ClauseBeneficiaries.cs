@@ -193,8 +193,16 @@ public sealed partial class ClauseBeneficiaries
     private static string WithoutOwnPeople(string after)
     {
         after = Bracketed().Replace(after, string.Empty, 1);
-        return OwnPeople().Replace(OwnPeople().Replace(after, string.Empty, 1), string.Empty, 1);
+        after = OwnPeople().Replace(OwnPeople().Replace(after, string.Empty, 1), string.Empty, 1);
+        return CoSubject().Replace(after, string.Empty, 1);
     }
+
+    /// <summary>
+    /// "The Processor, its auditors and any Card Scheme may": a defined non-party joined to the subject acts with it,
+    /// so the verb still tells what the party gains. Case-sensitive: the joined name is a capitalised defined term.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:and|or)\s+(?:any|each|the|all)\s+(?:[A-Z][\w-]*\s+){1,4}(?=(?:may|shall|will|must|can)\b)")]
+    private static partial Regex CoSubject();
 
     /// <summary>"Provider's liability shall not exceed" gains; "Customer's liability shall not be limited" is bound; "at Provider's sole discretion" gains.</summary>
     private static int Possessive(string after, string before)

@@ -27,9 +27,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // Per clause, once: a recital binds nobody and a bare heading ("4. Minimum purchase targets") states nothing,
         // so neither carries a risk finding; a definition states no right or duty, so its words alone find nothing.
         var words = clauses.Select(c => WordCount(c.Clause.Text)).ToArray();
-        var operative = clauses.Select((c, i) => !IsRecital(c.Clause) && words[i] >= 6 && !IsTitle(c.Clause.Text)).ToArray();
-        var findableByWords = clauses.Select((c, i) => c.Clause.Kind != ClauseKind.Definition && words[i] >= 8).ToArray();
         var leadIns = LeadIns(clauses);
+        // An item of a list ("(c) Caterer undergoes a change in ownership or control.") may have no verb a title lacks,
+        // but it finishes its lead-in's sentence: it is never a title.
+        var operative = clauses.Select((c, i) => !IsRecital(c.Clause) && words[i] >= 6 && (leadIns[i] != i || !IsTitle(c.Clause.Text))).ToArray();
+        var findableByWords = clauses.Select((c, i) => c.Clause.Kind != ClauseKind.Definition && words[i] >= 8).ToArray();
         // What the playbook's words are matched against: a list item is read with its lead-in.
         var detectTexts = clauses.Select((c, i) => leadIns[i] == i ? c.Clause.Text : clauses[leadIns[i]].Clause.Text + " " + c.Clause.Text).ToArray();
         for (var k = 0; k < categories.Count; k++)
@@ -122,9 +124,10 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
 
     /// <summary>"Schedule 2 – Minimum Purchase Targets": one short line with no verb names a part of the contract, it binds nobody.</summary>
     // "EXHIBIT A - PRODUCTS, DISCOUNTS AND MINIMUM ANNUAL COMMITMENT": a capitalised heading may carry commas, not a modal verb.
+    // "PRODUCT SUPPLY AGREEMENT\n(Water Treatment Chemicals - Take-or-Pay)": a title with a subtitle line is a title.
     private static bool IsTitle(string text) =>
-        text.Length <= 100 && !text.Contains('\n', StringComparison.Ordinal)
-        && (!TitleVerb().IsMatch(text) || (Documents.ClauseSegmenter.IsMostlyCapitals(text) && !TitleModal().IsMatch(text)));
+        text.Length <= 200 && text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: >= 1 and <= 2 } lines
+        && lines.All(line => line.Length <= 100 && (!TitleVerb().IsMatch(line) || (Documents.ClauseSegmenter.IsMostlyCapitals(line) && !TitleModal().IsMatch(line))));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:shall|will|may|must|agrees?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TitleModal();
@@ -133,6 +136,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     private static partial System.Text.RegularExpressions.Regex TitleVerb();
 
     private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:shall|will|must|may|can|is|are|be|been|becomes?|agrees?|undertakes?|pays?|payable|owes?|means)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AnyVerb();
+
+    /// <summary>"Section 1.4 "Minimum Purchase Requirement" means …": a definition, however the segmenter numbered it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[""“][^""”]{1,80}[""”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DefinitionText();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Schedule|Exhibit|Annex|Appendix|Attachment)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Schedule();
@@ -213,7 +223,9 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var severity = matched.Count == 0 ? rule.Severity : matched.Max(d => d.Severity);
         // A schedule's line (a price list, a service description) the model is unsure of, and whose side cannot be
         // read: worth a look, not an alarm.
-        if (favours == Favours.Unclear && confidence < UnsureConfidence && severity > Severity.Medium && Schedule().IsMatch(first.Path))
+        // The same for a definition or a line with no verb (a price list's "Minimum charge per Order: EUR 40."): it binds nobody by itself.
+        if (favours == Favours.Unclear && confidence < UnsureConfidence && severity > Severity.Medium
+            && (Schedule().IsMatch(first.Path) || first.Kind == ClauseKind.Definition || DefinitionText().IsMatch(quote) || (quote.Length <= 120 && !AnyVerb().IsMatch(quote))))
         {
             severity = Severity.Medium;
         }

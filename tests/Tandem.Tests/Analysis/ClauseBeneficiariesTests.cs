@@ -34,6 +34,8 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("Provider shall maintain commercial general liability insurance of at least $2,000,000.", Favours.Us)]
     [InlineData("Neither party shall assign this Agreement without the other party's prior written consent.", Favours.Both)]
     [InlineData("Lumenfield Software may audit Customer's use of the Service twice a year.", Favours.Them)]
+    [InlineData("The Provider, its auditors and any Card Network may, at any time on two days' notice, inspect the Customer's premises.", Favours.Them)]
+    [InlineData("Customer and any Authorised User may access the Service from any location.", Favours.Us)]
     [InlineData("The Service will be available 99.9% of the time.", Favours.Unclear)]
     [InlineData("Customer hereby irrevocably assigns to Provider all right, title and interest in the Aggregated Data.", Favours.Them)]
     [InlineData("The exclusions and limitations in this Section 12 shall not apply to Customer.", Favours.Them)]

@@ -71,6 +71,38 @@ public sealed class ContractReviewerTests : IDisposable
     }
 
     [Fact]
+    public async Task ReviewFile_ListItemWithoutTitleVerbs_IsJudgedWithItsLeadIn()
+    {
+        // "(c) Supplier undergoes a change in ownership or control." has none of the verbs a title lacks; it used to be
+        // read as a title and carry nothing, so the buyer's change-of-control exit went unreported.
+        var path = _f.Dir.Write("supply.txt", """
+            SUPPLY AGREEMENT
+
+            This Agreement is made between Hollow Castings Limited (the "Supplier") and Arden Pumps Limited (the "Buyer").
+
+            1. Supply
+
+            1.1 The Supplier shall supply the Components ordered by the Buyer in accordance with the Specification.
+
+            2. Termination
+
+            2.1 The Buyer may terminate this Agreement immediately by written notice if:
+
+            (a) the Supplier misses three delivery dates in any quarter;
+
+            (b) the Supplier loses any certification required for the Components; or
+
+            (c) the Supplier undergoes a change in ownership or control.
+            """);
+
+        var report = await Reviewer().ReviewFileAsync(path, StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "supplier" });
+
+        var finding = Assert.Single(report.Findings, f => f.Category == "Change of Control");
+        Assert.Equal("2.1", finding.ClausePath);
+        Assert.True(finding.Severity >= Severity.High);
+    }
+
+    [Fact]
     public async Task ReviewFile_LiabilityClause_IsJudgedByPlaybookDeviations()
     {
         var path = _f.Dir.Write("msa.txt", """

@@ -161,6 +161,20 @@ public sealed class SideAwareReviewTests
     }
 
     [Theory]
+    [InlineData("1.4 \"Minimum Order Quantity\" means, for each Contract Year, the number of Units set out in Schedule 2.", 0.15f, Severity.Medium)]
+    [InlineData("Minimum charge per Order: EUR 60.", 0.15f, Severity.Medium)]
+    [InlineData("Minimum charge per Order: EUR 60.", 0.9f, Severity.High)]
+    [InlineData("Any shortfall against the Minimum Order Quantity becomes payable at once.", 0.15f, Severity.High)]
+    public void Judge_DefinitionOrVerblessLineOfUnclearSide_AnAlarmOnlyWhenTheModelIsSure(string line, float confidence, Severity expected)
+    {
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Minimum Commitment")!;
+
+        var finding = ContractAnalyzer.Judge(rule, [Piece(line)], confidence, line, new ReviewLens(ReviewSide.Resolve(Parties, "customer")));
+
+        Assert.Equal((Favours.Unclear, expected), (finding.Favours, finding.Severity));
+    }
+
+    [Theory]
     [InlineData("Covenant Not to Sue", "The Licensee shall not challenge the validity of the Licensed Marks or the Licensor's ownership of them.", "licensee", Severity.Medium)]
     [InlineData("Covenant Not to Sue", "The Licensee shall not challenge the validity of the Licensed Patents.", "licensee", Severity.Critical)]
     [InlineData("Covenant Not to Sue", "The Licensee covenants not to sue the Licensor on any of its patents.", "licensee", Severity.Critical)]
@@ -230,6 +244,13 @@ public sealed class SideAwareReviewTests
     [InlineData("Change of Control", "11.1 The Customer may not assign or transfer this Agreement, whether by operation of law, merger or otherwise, without the prior written consent of the Provider.", "customer", Severity.Medium)]
     [InlineData("Uncapped Liability", "9.1 Customer shall defend, indemnify and hold harmless Provider from and against any and all losses arising out of or relating to this Agreement, except to the extent caused by Provider's willful misconduct.", "customer", Severity.Critical)]
     [InlineData("Warranty Duration", "9.2 The warranty applies only to defects notified to the Provider within ninety days after delivery. After that period the Provider shall have no liability for any defect.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "6.4 The Provider may cease to provide Support for any release of the Software at any time on sixty (60) days' notice, refunding any prepaid Support Fees.", "customer", Severity.High)]
+    [InlineData("Renewal Term", "3.2 The Customer may, by notice given sixty (60) days before the end of the Term, extend this Agreement for one or more further periods of one (1) year each at the same rates.", "provider", Severity.Medium)]
+    [InlineData("Liquidated Damages", "7.4 If the Customer fails to pay any invoice when due, the Provider may charge interest on the overdue sum at three percent (3%) a year above base rate until payment.", "customer", Severity.Low)]
+    [InlineData("IP Ownership Assignment", "8.2 All intellectual property rights in the Deliverables and in all Glossaries, including Glossaries that existed before the date of this Agreement, shall vest in the Customer.", "provider", Severity.Critical)]
+    [InlineData("License Grant", "8.1 The Customer grants the Provider a non-exclusive licence to use the Customer Data during the Term solely to provide the Services.", "customer", Severity.Low)]
+    [InlineData("License Grant", "8.1 The Customer grants the Provider a perpetual licence to use the Customer Data for any purpose.", "customer", Severity.Critical)]
+    [InlineData("Liquidated Damages", "12.4 If the Customer terminates early, it shall pay the Provider an early termination charge equal to the monthly Fees multiplied by the number of months remaining in the term.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
@@ -242,6 +263,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Vendor,Reseller", "reseller", "Exclusivity", "2.1 Vendor appoints Reseller as a non-exclusive reseller of the Products in the Territory. Vendor reserves the right to sell the Products directly and through other resellers anywhere, including in the Territory.", Severity.Low)]
     [InlineData("Vendor,Reseller", "reseller", "Post-Termination Services", "12.4 On expiry or termination, all licences granted to Reseller end and Reseller shall immediately stop marketing and selling the Products.", Severity.Medium)]
     [InlineData("Supplier,Distributor", "supplier", "Post-Termination Services", "15.5 On termination for any reason, the Supplier shall, if the Distributor so requests, buy back all Products then in the Distributor's stock at the price the Distributor paid.", Severity.Medium)]
+    [InlineData("Supplier,Distributor", "distributor", "Covenant Not to Sue", "9.3 The Distributor shall not register or attempt to register any of the Supplier's trade marks, or any mark confusingly similar to them, in any country.", Severity.Low)]
+    [InlineData("Supplier,Distributor", "distributor", "Covenant Not to Sue", "9.3 The Distributor shall not challenge the validity of the Supplier's trade marks and shall not register any of them.", Severity.Medium)]
+    [InlineData("Principal,Agent", "agent", "Exclusivity", "2.3 The Principal reserves the right to accept orders directly from customers, including customers in the Territory, and no commission shall be payable on them.", Severity.High)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
