@@ -140,7 +140,8 @@ public sealed partial class PartyFinder
         var roleColumn = -1;
         foreach (var line in opening.Split('\n'))
         {
-            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            // A plain-text table has no bars: its columns are set apart by runs of spaces ("Party    Details    Short name").
+            var cells = line.Contains('|', StringComparison.Ordinal) ? line.Split('|', StringSplitOptions.TrimEntries) : ColumnGap().Split(line.Trim());
             if (cells.Length >= 2 && Array.FindIndex(cells, c => RoleHeader().IsMatch(c)) is var header and >= 0)
             {
                 roleColumn = header; // "Name | Registered office | Short name": the role is in that column, whatever it says
@@ -387,4 +388,8 @@ public sealed partial class PartyFinder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>The gap between two columns of a plain-text table: a tab, or two spaces or more.</summary>
+    [GeneratedRegex(@"\t+\s*|\s{2,}")]
+    private static partial Regex ColumnGap();
 }

@@ -72,6 +72,8 @@ public sealed class PartyFinderTests
         "Hollin Beverages Inc.|Sponsor", "Baywater Events LLC|Organizer")]
     [InlineData("This Agreement is entered into on 3 March 2025 (the \"Effective Date\") by **Albion Labs, Inc.**, a corporation organised under the laws of the State of Delaware, having its principal office at 1 Main Street, Boston (hereinafter \"the Sponsor\") and **Brent Research Limited**, a company registered in England and Wales, of 2 High Street, Oxford (hereinafter \"the CRO\").\n\n\"Services\" means the services described in a Work Order (the \"Services\").",
         "Albion Labs, Inc.|Sponsor", "Brent Research Limited|CRO")]
+    [InlineData("PARTIES\n\nParty                          Details                                  Short name\n-----------------------------  ---------------------------------------  ----------\nHebden Valve Works Limited     Incorporated in England and Wales,       \"Hebden\"\n                               registered office 2 Mill Lane, Leeds\nCarvell Pumps, Inc.            A Delaware corporation, 9 Lake Street,   \"Carvell\"\n                               Chicago, Illinois",
+        "Hebden Valve Works Limited|Hebden", "Carvell Pumps, Inc.|Carvell")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
