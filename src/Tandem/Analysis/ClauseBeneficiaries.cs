@@ -44,7 +44,7 @@ public sealed partial class ClauseBeneficiaries
         var anyParty = names.Count == 0 ? "(?!)" : $@"(?:the\s+)?(?:{string.Join("|", names)})\b";
         _coordinated = new Regex($@"^(?:\s*(?:,\s*)?(?:and|or|nor)\s+{anyParty}|\s*,\s*{anyParty}(?=\s*,|\s+(?:and|or)\b))+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
         _conditionalPronoun = new Regex(
-            $@"\b(?:if|where|when|whenever|should|unless|before|after|once|until|each\s+time|in\s+the\s+event\s+that)\s+(?<subject>{anyParty})[^.;]{{0,400}}?,\s*(?:then\s+)?(?:it|they)\b(?=\s+(?:shall|will|may|must|can|agrees?|undertakes?|is|are)\b)",
+            $@"\b(?:if|where|when|whenever|should|unless|before|after|once|until|each\s+time|in\s+the\s+event\s+that)\s+(?:(?:at\s+any\s+time|during\s+the\s+term|in\s+any\s+year)[\s,]+){{0,2}}(?<subject>{anyParty})[^.;]{{0,400}}?,\s*(?:then\s+)?(?:it|they)\b(?=\s+(?:shall|will|may|must|can|agrees?|undertakes?|is|are)\b)",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
     }
 
@@ -194,8 +194,12 @@ public sealed partial class ClauseBeneficiaries
     {
         after = Bracketed().Replace(after, string.Empty, 1);
         after = OwnPeople().Replace(OwnPeople().Replace(after, string.Empty, 1), string.Empty, 1);
-        return CoSubject().Replace(after, string.Empty, 1);
+        return AuthorisedPerson().Replace(CoSubject().Replace(after, string.Empty, 1), string.Empty, 1);
     }
+
+    /// <summary>"The Client and any person it authorises, including its auditors, may": whoever the party authorises acts for it.</summary>
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:and|or)\s+any\s+(?:person|persons|one|third\s+party)\s+(?:(?:whom|that)\s+)?(?:it|they)\s+(?:authori[sz]es|appoints|nominates|designates)\b[^.;]{0,120}?(?=\s(?:may|shall|will|must|can)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorisedPerson();
 
     /// <summary>
     /// "The Processor, its auditors and any Card Scheme may": a defined non-party joined to the subject acts with it,

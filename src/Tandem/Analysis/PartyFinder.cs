@@ -189,7 +189,16 @@ public sealed partial class PartyFinder
             var name = NameOf(value);
             if (name.Length > 0)
             {
-                parties.Add(new ContractParty(name, role) { Home = HomeOf(value) });
+                // "Supplier: Corvane B.V., … (the "Manufacturer")": the contract's own defined term is the role it uses, the
+                // cover sheet's label another name for the same party.
+                var defined = DefinedTerm().Match(value.Replace("*", string.Empty, StringComparison.Ordinal));
+                var term = defined.Success ? LeadingArticle().Replace(defined.Groups["term"].Value.Trim(), string.Empty) : null;
+                // A short name that is no role ("Brightline") stays another name for the labelled role.
+                var usable = term is { Length: > 1 } && !NotParties.Contains(term) && !term.Equals(role, StringComparison.OrdinalIgnoreCase)
+                    && !parties.Any(p => p.Role.Equals(term, StringComparison.OrdinalIgnoreCase));
+                parties.Add(!usable ? new ContractParty(name, role) { Home = HomeOf(value) }
+                    : KnownRoles.Contains(term!) ? new ContractParty(name, term!) { Home = HomeOf(value), Aliases = [role] }
+                    : new ContractParty(name, role) { Home = HomeOf(value), Aliases = [term!] });
             }
         }
 

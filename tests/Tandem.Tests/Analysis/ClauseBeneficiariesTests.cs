@@ -36,6 +36,8 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("Lumenfield Software may audit Customer's use of the Service twice a year.", Favours.Them)]
     [InlineData("The Provider, its auditors and any Card Network may, at any time on two days' notice, inspect the Customer's premises.", Favours.Them)]
     [InlineData("Customer and any Authorised User may access the Service from any location.", Favours.Us)]
+    [InlineData("If at any time during the term the Provider proposes to appoint another reseller, it shall first offer the appointment to the Customer.", Favours.Us)]
+    [InlineData("The Provider and any person it authorises, including its auditors and insurers, may at any time enter the Customer's premises.", Favours.Them)]
     [InlineData("The Service will be available 99.9% of the time.", Favours.Unclear)]
     [InlineData("Customer hereby irrevocably assigns to Provider all right, title and interest in the Aggregated Data.", Favours.Them)]
     [InlineData("The exclusions and limitations in this Section 12 shall not apply to Customer.", Favours.Them)]

@@ -74,6 +74,8 @@ public sealed class PartyFinderTests
         "Albion Labs, Inc.|Sponsor", "Brent Research Limited|CRO")]
     [InlineData("PARTIES\n\nParty                          Details                                  Short name\n-----------------------------  ---------------------------------------  ----------\nHebden Valve Works Limited     Incorporated in England and Wales,       \"Hebden\"\n                               registered office 2 Mill Lane, Leeds\nCarvell Pumps, Inc.            A Delaware corporation, 9 Lake Street,   \"Carvell\"\n                               Chicago, Illinois",
         "Hebden Valve Works Limited|Hebden", "Carvell Pumps, Inc.|Carvell")]
+    [InlineData("MANUFACTURING AGREEMENT\n\nSupplier: Hollin Moulding B.V., a company incorporated in the Netherlands (the \"Manufacturer\")\nCustomer: Petrel Home Goods Ltd, a company incorporated in England and Wales (the \"Customer\")",
+        "Hollin Moulding B.V.|Manufacturer", "Petrel Home Goods Ltd|Customer")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");

@@ -251,6 +251,13 @@ public sealed class SideAwareReviewTests
     [InlineData("License Grant", "8.1 The Customer grants the Provider a non-exclusive licence to use the Customer Data during the Term solely to provide the Services.", "customer", Severity.Low)]
     [InlineData("License Grant", "8.1 The Customer grants the Provider a perpetual licence to use the Customer Data for any purpose.", "customer", Severity.Critical)]
     [InlineData("Liquidated Damages", "12.4 If the Customer terminates early, it shall pay the Provider an early termination charge equal to the monthly Fees multiplied by the number of months remaining in the term.", "customer", Severity.High)]
+    [InlineData("License Grant", "3.1(e) is retained in the unaided memory of the Provider's personnel, which the Provider may use for any purpose.", "customer", Severity.Critical)]
+    [InlineData("Expiration Date", "9.1 The Provider's obligations under Section 4 expire twelve (12) months after the date of this Agreement, including for Confidential Information that is a trade secret.", "customer", Severity.High)]
+    [InlineData("Audit Rights", "7.2 The Provider may audit the Customer's records up to four (4) times in each year on five days' notice.", "customer", Severity.High)]
+    [InlineData("Audit Rights", "7.2 The Provider may audit the Customer's records once a year, and at any time after a security incident, at its own cost.", "customer", Severity.Medium)]
+    [InlineData("Warranty Duration", "9.2 The Customer shall notify the Provider of any breach of the warranty in clause 9.1 within fifteen days after the Services are performed.", "customer", Severity.High)]
+    [InlineData("Warranty Duration", "5.3 The Provider shall pay each invoice within 30 days after the end of the month to which it relates.", "customer", Severity.Info)]
+    [InlineData("Revenue/Profit Sharing", "8.2 The Customer shall pay the Provider thirty percent (30%) of all Net Revenue from each Referred Customer for so long as it remains a customer.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
@@ -266,6 +273,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Supplier,Distributor", "distributor", "Covenant Not to Sue", "9.3 The Distributor shall not register or attempt to register any of the Supplier's trade marks, or any mark confusingly similar to them, in any country.", Severity.Low)]
     [InlineData("Supplier,Distributor", "distributor", "Covenant Not to Sue", "9.3 The Distributor shall not challenge the validity of the Supplier's trade marks and shall not register any of them.", Severity.Medium)]
     [InlineData("Principal,Agent", "agent", "Exclusivity", "2.3 The Principal reserves the right to accept orders directly from customers, including customers in the Territory, and no commission shall be payable on them.", Severity.High)]
+    [InlineData("Supplier,Distributor", "supplier", "Exclusivity", "2.1 The Supplier appoints the Distributor as its exclusive distributor of the Products in the Territory for the Term.", Severity.Medium)]
+    [InlineData("Supplier,Distributor", "supplier", "Exclusivity", "2.1 The Supplier appoints the Distributor as its exclusive distributor in the Territory and shall not itself sell the Products to any customer there other than through the Distributor.", Severity.High)]
+    [InlineData("Licensor,Licensee", "licensor", "IP Ownership Assignment", "6.3 All logos, slogans and sub-brands created by the Licensee for use with the Trade Marks, and all goodwill in them, belong to the Licensee absolutely.", Severity.High)]
+    [InlineData("Licensor,Licensee", "licensor", "IP Ownership Assignment", "4.1 Improvements made solely by the Licensee shall belong to the Licensee.", Severity.Low)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
