@@ -43,6 +43,8 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         ["Discloser"] = "Recipient", ["Disclosing Party"] = "Receiving Party", ["Recipient"] = "Discloser", ["Receiving Party"] = "Disclosing Party",
         ["Employer"] = "Employee", ["Employee"] = "Employer", ["Lessor"] = "Lessee", ["Lessee"] = "Lessor",
         ["Landlord"] = "Tenant", ["Tenant"] = "Landlord", ["Processor"] = "Controller", ["Controller"] = "Processor",
+        // Who receives information in a tender or an investment: the side under review is the one disclosing it.
+        ["Bidder"] = "Discloser", ["Tenderer"] = "Discloser", ["Investor"] = "Discloser",
     };
 
     /// <summary>Role words: a party with one of these plays that role (a company-name role does not).</summary>

@@ -38,6 +38,7 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("Customer and any Authorised User may access the Service from any location.", Favours.Us)]
     [InlineData("If at any time during the term the Provider proposes to appoint another reseller, it shall first offer the appointment to the Customer.", Favours.Us)]
     [InlineData("The Provider and any person it authorises, including its auditors and insurers, may at any time enter the Customer's premises.", Favours.Them)]
+    [InlineData("All designs and developments that Provider conceives in connection with the Tender, including any derived from the Customer's information, belong exclusively to Provider.", Favours.Them)]
     [InlineData("The Service will be available 99.9% of the time.", Favours.Unclear)]
     [InlineData("Customer hereby irrevocably assigns to Provider all right, title and interest in the Aggregated Data.", Favours.Them)]
     [InlineData("The exclusions and limitations in this Section 12 shall not apply to Customer.", Favours.Them)]

@@ -135,6 +135,7 @@ public sealed class PartyFinderTests
     [InlineData("Licensee", "Licensor", "Licensee")]
     [InlineData("Castellan", "Institute", "Castellan")]
     [InlineData("Brightwater", "Agency", "Client")]
+    [InlineData("Marrowfield", "Bidder", "Discloser")]
     public void FunctionalRole_SideNamedByCompany_TheOppositeOfTheOtherPartysRole(string ours, string theirs, string expected)
     {
         ContractParty[] parties = [new("Lumenfield Home Ltd", ours), new("Ridgeback Molding LLC", theirs)];

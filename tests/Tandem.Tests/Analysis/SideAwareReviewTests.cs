@@ -275,8 +275,12 @@ public sealed class SideAwareReviewTests
     [InlineData("Principal,Agent", "agent", "Exclusivity", "2.3 The Principal reserves the right to accept orders directly from customers, including customers in the Territory, and no commission shall be payable on them.", Severity.High)]
     [InlineData("Supplier,Distributor", "supplier", "Exclusivity", "2.1 The Supplier appoints the Distributor as its exclusive distributor of the Products in the Territory for the Term.", Severity.Medium)]
     [InlineData("Supplier,Distributor", "supplier", "Exclusivity", "2.1 The Supplier appoints the Distributor as its exclusive distributor in the Territory and shall not itself sell the Products to any customer there other than through the Distributor.", Severity.High)]
-    [InlineData("Licensor,Licensee", "licensor", "IP Ownership Assignment", "6.3 All logos, slogans and sub-brands created by the Licensee for use with the Trade Marks, and all goodwill in them, belong to the Licensee absolutely.", Severity.High)]
+    [InlineData("Licensor,Licensee", "licensor", "IP Ownership Assignment", "6.3 All logos, slogans and sub-brands created by the Licensee for use with the Trade Marks, and all goodwill in them, belong to the Licensee absolutely.", Severity.Critical)]
     [InlineData("Licensor,Licensee", "licensor", "IP Ownership Assignment", "4.1 Improvements made solely by the Licensee shall belong to the Licensee.", Severity.Low)]
+    [InlineData("Principal,Agent", "principal", "Revenue/Profit Sharing", "6.3 After this Agreement ends, the Agent shall be entitled to commission on all orders received from the Territory within twelve months after the date of termination, whether or not they result from the Agent's efforts.", Severity.High)]
+    [InlineData("Licensor,Licensee", "licensee", "Price Restrictions", "5.1 The Licensee shall not, without the Licensor's approval, offer any Subscription at a retail price below US$9.99 per month.", Severity.High)]
+    [InlineData("Discloser,Bidder", "discloser", "Uncapped Liability", "7.2 The Discloser shall indemnify the Bidder against all losses that it incurs as a result of any inaccuracy in or omission from the Confidential Information.", Severity.High)]
+    [InlineData("Licensor,Licensee", "licensee", "Third Party Beneficiary", "16.5 Except for the Licensor's Affiliates under clause 9.2, no person other than a party has any right to enforce any term of this Agreement.", Severity.Medium)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
