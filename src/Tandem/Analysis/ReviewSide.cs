@@ -27,8 +27,21 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
     /// </summary>
     public string FunctionalRole =>
         KnownRoles.Contains(Party.Role) ? Party.Role
-        : Counterparties.Select(c => Opposites.GetValueOrDefault(c.Role)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() is [{ } only] ? only
+        : Synonyms.GetValueOrDefault(Party.Role) is { } synonym ? synonym
+        : Counterparties.Select(c => Opposites.GetValueOrDefault(Synonyms.GetValueOrDefault(c.Role) ?? c.Role)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() is [{ } only] ? only
         : Party.Role;
+
+    /// <summary>
+    /// Trade names for a role the playbook knows: a hirer or shipper buys a service as a customer does, a carrier or
+    /// venue owner provides one. Only a role word with no entry of its own is read through them.
+    /// </summary>
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Hirer"] = "Customer", ["Shipper"] = "Customer", ["Merchant"] = "Customer", ["Exhibitor"] = "Customer", ["Member"] = "Customer",
+        ["Carrier"] = "Provider", ["Forwarder"] = "Provider", ["Venue Owner"] = "Provider", ["Venue"] = "Provider", ["Caterer"] = "Provider",
+        ["Laboratory"] = "Provider", ["Integrator"] = "Provider", ["Producer"] = "Provider", ["Operator"] = "Provider",
+        ["Subcontractor"] = "Provider", ["Prime Contractor"] = "Client",
+    };
 
     /// <summary>The role the other side of a party with this role plays.</summary>
     private static readonly Dictionary<string, string> Opposites = new(StringComparer.OrdinalIgnoreCase)

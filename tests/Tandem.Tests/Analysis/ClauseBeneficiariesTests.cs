@@ -39,6 +39,8 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("If at any time during the term the Provider proposes to appoint another reseller, it shall first offer the appointment to the Customer.", Favours.Us)]
     [InlineData("The Provider and any person it authorises, including its auditors and insurers, may at any time enter the Customer's premises.", Favours.Them)]
     [InlineData("All designs and developments that Provider conceives in connection with the Tender, including any derived from the Customer's information, belong exclusively to Provider.", Favours.Them)]
+    [InlineData("Provider, its customers and any person nominated by either of them may at any time audit the records of Customer.", Favours.Them)]
+    [InlineData("Customer, on behalf of itself, its Affiliates and any successor in title, irrevocably and unconditionally covenants that it will not sue Provider.", Favours.Them)]
     [InlineData("The Service will be available 99.9% of the time.", Favours.Unclear)]
     [InlineData("Customer hereby irrevocably assigns to Provider all right, title and interest in the Aggregated Data.", Favours.Them)]
     [InlineData("The exclusions and limitations in this Section 12 shall not apply to Customer.", Favours.Them)]

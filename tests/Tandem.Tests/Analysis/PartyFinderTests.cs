@@ -136,6 +136,9 @@ public sealed class PartyFinderTests
     [InlineData("Castellan", "Institute", "Castellan")]
     [InlineData("Brightwater", "Agency", "Client")]
     [InlineData("Marrowfield", "Bidder", "Discloser")]
+    [InlineData("Hirer", "Venue Owner", "Customer")]
+    [InlineData("Northgate", "Venue Owner", "Customer")]
+    [InlineData("Kettlewood", "Carrier", "Customer")]
     public void FunctionalRole_SideNamedByCompany_TheOppositeOfTheOtherPartysRole(string ours, string theirs, string expected)
     {
         ContractParty[] parties = [new("Lumenfield Home Ltd", ours), new("Ridgeback Molding LLC", theirs)];

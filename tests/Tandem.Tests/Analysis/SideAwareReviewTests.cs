@@ -281,6 +281,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Licensor,Licensee", "licensee", "Price Restrictions", "5.1 The Licensee shall not, without the Licensor's approval, offer any Subscription at a retail price below US$9.99 per month.", Severity.High)]
     [InlineData("Discloser,Bidder", "discloser", "Uncapped Liability", "7.2 The Discloser shall indemnify the Bidder against all losses that it incurs as a result of any inaccuracy in or omission from the Confidential Information.", Severity.High)]
     [InlineData("Licensor,Licensee", "licensee", "Third Party Beneficiary", "16.5 Except for the Licensor's Affiliates under clause 9.2, no person other than a party has any right to enforce any term of this Agreement.", Severity.Medium)]
+    [InlineData("Supplier,Buyer", "supplier", "IP Ownership Assignment", "10.2 All Tooling, and all process improvements and know-how developed by or for the Supplier in making Custom Products, whether or not paid for by the Buyer, shall be the exclusive property of the Buyer.", Severity.Critical)]
+    [InlineData("Provider,Customer", "provider", "IP Ownership Assignment", "8.2 Any modification, extension or enhancement of the Platform that the Provider makes at the Customer's request shall be owned by the Customer on creation.", Severity.Critical)]
+    [InlineData("Company,University", "company", "Minimum Commitment", "3.2 The Company's obligation to pay the Research Funding is unconditional, and on any early termination it shall pay all instalments that would have fallen due.", Severity.High)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
