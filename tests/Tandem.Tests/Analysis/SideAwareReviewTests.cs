@@ -353,6 +353,12 @@ public sealed class SideAwareReviewTests
     [InlineData("supply", "Buyer", "Minimum Commitment", false)]
     [InlineData("distribution", "Franchisee", "Renewal Term", true)]
     [InlineData("patent-licence", "Licensee", "Most Favored Nation", true)]
+    [InlineData("patent-licence", "Licensee", "Termination for Convenience", true)]
+    [InlineData("patent-licence", "Licensor", "Termination for Convenience", false)]
+    [InlineData("licence", "Licensee", "Affiliate License-Licensee", true)]
+    [InlineData("licence", "Licensor", "Affiliate License-Licensee", false)]
+    [InlineData("other", "Customer", "Insurance", true)]
+    [InlineData("lease", "Lessee", "Insurance", false)]
     public void MissingProtections_ShippedPlaybook_ExpectedForTheSideThatNeedsIt(string kind, string role, string category, bool expected)
     {
         var missing = ContractAnalyzer.MissingProtections(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook), new HashSet<string>(), kind, role);
