@@ -45,6 +45,9 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// </summary>
     public Regex? ContractAbsentPattern { get; init; }
 
+    /// <summary>The contract-absent pattern as written when it names the sides ("no cap protects {us}").</summary>
+    public string? ContractAbsentPatternTemplate { get; init; }
+
     /// <summary>
     /// What the deviation matched shows liability beyond any cap by itself (an indemnity that excepts only the
     /// other side's gross negligence), so an uncapped-liability finding it supports needs no words that lift a
@@ -109,9 +112,10 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
         {
             var pattern = Sided(Pattern, PatternTemplate, side);
             var absent = Sided(AbsentPattern, AbsentPatternTemplate, side);
+            var contractAbsent = Sided(ContractAbsentPattern, ContractAbsentPatternTemplate, side);
             return (pattern is null || pattern.IsMatch(clauseText)) &&
                    (absent is null || !absent.IsMatch(clauseText)) &&
-                   (ContractAbsentPattern is null || !ContractAbsentPattern.IsMatch(contractText ?? clauseText)) &&
+                   (contractAbsent is null || !contractAbsent.IsMatch(contractText ?? clauseText)) &&
                    (Pattern is not null || AbsentPattern is not null || When.Count > 0 || Measure is not null || Roles.Count > 0);
         }
         catch (RegexMatchTimeoutException)

@@ -196,6 +196,7 @@ public static class PlaybookLoader
             PatternTemplate = DeviationSignal.NamesSides(d.Pattern) ? d.Pattern : null,
             AbsentPatternTemplate = DeviationSignal.NamesSides(d.AbsentPattern) ? d.AbsentPattern : null,
             ContractAbsentPattern = ToRegex(Checked(d.ContractAbsentPattern), where),
+            ContractAbsentPatternTemplate = DeviationSignal.NamesSides(d.ContractAbsentPattern) ? d.ContractAbsentPattern : null,
             LiftsLimit = d.LiftsLimit ?? false,
             When = when,
             Roles = (d.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),

@@ -521,6 +521,21 @@ public sealed class SideAwareReviewTests
     }
 
     [Theory]
+    [InlineData("12.1 The Provider's aggregate liability under this Agreement shall not exceed the Fees paid in the preceding twelve months.", true)]
+    [InlineData("12.1 Each party's aggregate liability under this Agreement shall not exceed the Fees paid in the preceding twelve months.", false)]
+    [InlineData("12.1 The Customer's total liability shall not exceed the Fees paid in the preceding twelve months.", false)]
+    public void Judge_ShippedPlaybookIndemnity_UncappedWhenNoCapInTheContractProtectsYou(string capClause, bool outsideEveryCap)
+    {
+        const string clause = "9.1 The Customer shall indemnify the Provider against all losses, claims and costs arising out of or in connection with the Project.";
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Uncapped Liability")!;
+
+        var finding = ContractAnalyzer.Judge(rule, [Piece(clause)], 0.9f, clause + "\n\n" + capClause, new ReviewLens(ReviewSide.Resolve(Parties, "customer")));
+
+        Assert.Equal(outsideEveryCap, finding.Deviations.Contains("No cap in the contract protects you from your indemnity"));
+        Assert.Equal(outsideEveryCap, finding.ReadWithWholeContract);
+    }
+
+    [Theory]
     [InlineData("Nothing in this Agreement limits either party's liability for death or personal injury caused by its negligence, or for fraud.", Severity.Low)]
     [InlineData("Nothing in this agreement limits or excludes liability for fraud or for breach of the terms implied by section 12 of the Sale of Goods Act 1979.", Severity.Low)]
     [InlineData("Nothing in this Agreement limits Customer's liability for fraud or for any breach of its payment obligations.", Severity.Critical)]
