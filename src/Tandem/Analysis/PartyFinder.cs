@@ -138,8 +138,36 @@ public sealed partial class PartyFinder
     {
         var parties = new List<ContractParty>();
         var roleColumn = -1;
+        string? namedParty = null;
         foreach (var line in opening.Split('\n'))
         {
+            // "Party: Olmstead Industrial Group plc, incorporated …" then "Defined as: "Olmstead" or the "Majority Member"".
+            if (namedParty is not null && DefinedAsLine().Match(line) is { Success: true } definedAs)
+            {
+                var terms = QuotedTerm().Matches(definedAs.Groups["terms"].Value).Select(m => LeadingArticle().Replace(m.Groups["term"].Value.Trim(), string.Empty)).Where(t => t.Length > 1).ToList();
+                var partyName = NameOf(namedParty);
+                if (terms.Count > 0 && partyName.Length > 0)
+                {
+                    var definedRole = terms.LastOrDefault(KnownRoles.Contains) ?? terms[^1];
+                    if (!parties.Any(p => p.Role.Equals(definedRole, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        parties.Add(new ContractParty(partyName, definedRole)
+                        {
+                            Home = HomeOf(namedParty), Aliases = terms.Where(t => !t.Equals(definedRole, StringComparison.OrdinalIgnoreCase)).ToList(),
+                        });
+                    }
+                }
+
+                namedParty = null;
+                continue;
+            }
+
+            namedParty = PartyLine().Match(line) is { Success: true } partyLine && Organisation().IsMatch(partyLine.Groups["value"].Value) ? partyLine.Groups["value"].Value.Trim() : null;
+            if (namedParty is not null)
+            {
+                continue;
+            }
+
             // A plain-text table has no bars: its columns are set apart by runs of spaces ("Party    Details    Short name").
             var cells = line.Contains('|', StringComparison.Ordinal) ? line.Split('|', StringSplitOptions.TrimEntries) : ColumnGap().Split(line.Trim());
             if (cells.Length >= 2 && Array.FindIndex(cells, c => RoleHeader().IsMatch(c)) is var header and >= 0)
@@ -397,6 +425,18 @@ public sealed partial class PartyFinder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>"Party: Olmstead Industrial Group plc, incorporated in England" (its defined name on the next line).</summary>
+    [GeneratedRegex(@"^\s*(?:Party|Name)\s*:\s*(?<value>\S.{2,300})$", RegexOptions.IgnoreCase)]
+    private static partial Regex PartyLine();
+
+    /// <summary>"Defined as: "Olmstead" or the "Majority Member"".</summary>
+    [GeneratedRegex(@"^\s*(?:Defined\s+as|Short\s+name|Referred\s+to\s+as)\s*:\s*(?<terms>.{2,200})$", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinedAsLine();
+
+    /// <summary>A quoted defined term: "Olmstead", “Majority Member”.</summary>
+    [GeneratedRegex(@"[""“](?<term>[^""“”]{1,40})[""”]")]
+    private static partial Regex QuotedTerm();
 
     /// <summary>The gap between two columns of a plain-text table: a tab, or two spaces or more.</summary>
     [GeneratedRegex(@"\t+\s*|\s{2,}")]

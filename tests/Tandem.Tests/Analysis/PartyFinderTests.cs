@@ -76,6 +76,8 @@ public sealed class PartyFinderTests
         "Hebden Valve Works Limited|Hebden", "Carvell Pumps, Inc.|Carvell")]
     [InlineData("MANUFACTURING AGREEMENT\n\nSupplier: Hollin Moulding B.V., a company incorporated in the Netherlands (the \"Manufacturer\")\nCustomer: Petrel Home Goods Ltd, a company incorporated in England and Wales (the \"Customer\")",
         "Hollin Moulding B.V.|Manufacturer", "Petrel Home Goods Ltd|Customer")]
+    [InlineData("PARTIES\n\nParty: Hebden Valve Works plc, incorporated in England and Wales with company number 01234567\nDefined as: \"Hebden\" or the \"Majority Member\"\n\nParty: Carvell Pumps Limited, incorporated in Scotland with company number SC123456\nDefined as: \"Carvell\" or the \"Minority Member\"",
+        "Hebden Valve Works plc|Majority Member", "Carvell Pumps Limited|Minority Member")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
@@ -139,6 +141,8 @@ public sealed class PartyFinderTests
     [InlineData("Hirer", "Venue Owner", "Customer")]
     [InlineData("Northgate", "Venue Owner", "Customer")]
     [InlineData("Kettlewood", "Carrier", "Customer")]
+    [InlineData("Author", "Publisher", "Licensor")]
+    [InlineData("Marchbank", "Publisher", "Licensor")]
     public void FunctionalRole_SideNamedByCompany_TheOppositeOfTheOtherPartysRole(string ours, string theirs, string expected)
     {
         ContractParty[] parties = [new("Lumenfield Home Ltd", ours), new("Ridgeback Molding LLC", theirs)];

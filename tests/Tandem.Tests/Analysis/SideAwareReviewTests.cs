@@ -284,6 +284,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Supplier,Buyer", "supplier", "IP Ownership Assignment", "10.2 All Tooling, and all process improvements and know-how developed by or for the Supplier in making Custom Products, whether or not paid for by the Buyer, shall be the exclusive property of the Buyer.", Severity.Critical)]
     [InlineData("Provider,Customer", "provider", "IP Ownership Assignment", "8.2 Any modification, extension or enhancement of the Platform that the Provider makes at the Customer's request shall be owned by the Customer on creation.", Severity.Critical)]
     [InlineData("Company,University", "company", "Minimum Commitment", "3.2 The Company's obligation to pay the Research Funding is unconditional, and on any early termination it shall pay all instalments that would have fallen due.", Severity.High)]
+    [InlineData("Supplier,Buyer", "buyer", "Warranty Duration", "8.3 Any claim by the Buyer that a delivery does not conform to the Specification shall be notified to the Supplier in writing within five (5) days after delivery.", Severity.High)]
+    [InlineData("Supplier,Buyer", "buyer", "Warranty Duration", "4.3 The Buyer may inspect Products within fifteen (15) business days after receipt and may reject any Product that does not conform to the Specification.", Severity.Info)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
@@ -582,6 +584,15 @@ public sealed class SideAwareReviewTests
     [InlineData("Revenue/Profit Sharing", "The Licensee may deduct all such third-party royalties from the royalties otherwise payable to the Licensor under Article 3.2.")]
     [InlineData("Price Restrictions", "Developer is not entitled to any increase in the Fixed Fee, or to any additional payment, for any reason.")]
     [InlineData("Covenant Not to Sue", "The Bidder irrevocably waives, and shall procure that no member of its Group shall bring, any claim or proceedings against the Company in respect of any Confidential Information.")]
+    [InlineData("Non-Compete", "During the Project Period and for two years after it ends, neither the Institute nor its staff shall carry out any research in the Field for a commercial organisation.")]
+    [InlineData("Non-Compete", "The Member shall not, while it holds any Shares, carry on, be engaged in or have any interest in any business which makes electrolysers.")]
+    [InlineData("Non-Compete", "The Author shall not write or publish, or authorise any person other than the Publisher to publish, any work featuring the characters.")]
+    [InlineData("No-Solicit of Employees", "The Client shall not solicit, engage or employ any driver or depot operative of the Courier during the term.")]
+    [InlineData("Minimum Commitment", "On a Funding Notice each Member shall contribute its pro rata share of the amount stated in the notice.")]
+    [InlineData("Termination for Convenience", "The Publisher may at any time before publication decide, for any reason, not to publish the Work.")]
+    [InlineData("Liquidated Damages", "If Downtime exceeds eight hours, the Contractor shall pay the Owner $5,000 for each hour or part of an hour of downtime beyond eight hours.")]
+    [InlineData("Most Favored Nation", "The Supplier shall not sell any Product to any other customer at a price lower than the price charged to the Buyer.")]
+    [InlineData("License Grant", "The Recipient may use for any purpose any information retained in the unaided memory of its personnel.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
