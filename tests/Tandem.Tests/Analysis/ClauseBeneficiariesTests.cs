@@ -123,4 +123,39 @@ public sealed class ClauseBeneficiariesTests
         Assert.Equal(Favours.Both, stance.For("Customer"));
         Assert.Equal("both parties", stance.Describe());
     }
+
+    [Fact]
+    public void Read_GeneratedClauses_NeverThrows()
+    {
+        // Every pattern of the reader meets clauses built from the drafting pieces it reads (subjects, their people, joined
+        // parties, modals, lists, brackets), in long and odd combinations: a regex engine failure on one clause (as the
+        // backtracking-stack crash of a lazy word loop once was) must not stop a review. Fixed seed, bounded count.
+        string[] subjects = ["Provider", "the Customer", "Lumenfield Software", "Either party", "Neither Provider nor Customer", "Provider's Affiliates", "The Provider, its auditors and any Card Scheme", "Customer and any person it authorises", "Provider, on behalf of itself, its Affiliates and any successor in title,"];
+        string[] people = [" or any of its officers", ", its Affiliates and their designees", " and its group companies", " or any of its past or present directors, officers, employees", " (together with its Affiliates)", ", including its auditors, insurers and commissioners,"];
+        string[] verbs = [" may", " shall", " shall not", " will", " must", " is entitled to", " hereby assigns to the Customer", " irrevocably and unconditionally covenants that it will not", " agrees that it will not sue, and will procure that its affiliates do not sue,", " undergoes", " belongs exclusively to"];
+        string[] rests = [" terminate this Agreement for convenience", " audit the records at any time", " indemnify the Provider against all losses whether or not caused by the Customer", " use for any purpose any information retained in the unaided memory", " offer the appointment to the Customer", ":\n(a) acquire any interest in;\n(b) lend to", " in its sole discretion", " for any claim or demand the Customer or any of its past or present officers any claim relating to"];
+        var random = new Random(20261130);
+        for (var i = 0; i < 2000; i++)
+        {
+            var clause = new System.Text.StringBuilder();
+            var parts = random.Next(1, 6);
+            for (var p = 0; p < parts; p++)
+            {
+                clause.Append(random.Next(4) == 0 ? "If at any time during the term " : string.Empty)
+                    .Append(subjects[random.Next(subjects.Length)]);
+                for (var k = random.Next(0, 4); k > 0; k--)
+                {
+                    clause.Append(people[random.Next(people.Length)]);
+                }
+
+                clause.Append(verbs[random.Next(verbs.Length)]).Append(rests[random.Next(rests.Length)])
+                    .Append(random.Next(3) == 0 ? string.Concat(Enumerable.Repeat(" any of its officers", random.Next(1, 60))) : string.Empty)
+                    .Append(random.Next(2) == 0 ? ", " : ". ");
+            }
+
+            var stance = _reader.Read(clause.ToString());
+
+            Assert.NotNull(stance);
+        }
+    }
 }
