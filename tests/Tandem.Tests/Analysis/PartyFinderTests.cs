@@ -143,6 +143,7 @@ public sealed class PartyFinderTests
     [InlineData("Kettlewood", "Carrier", "Customer")]
     [InlineData("Author", "Publisher", "Licensor")]
     [InlineData("Marchbank", "Publisher", "Licensor")]
+    [InlineData("Designer", "Client", "Provider")]
     public void FunctionalRole_SideNamedByCompany_TheOppositeOfTheOtherPartysRole(string ours, string theirs, string expected)
     {
         ContractParty[] parties = [new("Lumenfield Home Ltd", ours), new("Ridgeback Molding LLC", theirs)];

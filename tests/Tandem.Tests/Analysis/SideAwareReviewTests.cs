@@ -286,6 +286,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Company,University", "company", "Minimum Commitment", "3.2 The Company's obligation to pay the Research Funding is unconditional, and on any early termination it shall pay all instalments that would have fallen due.", Severity.High)]
     [InlineData("Supplier,Buyer", "buyer", "Warranty Duration", "8.3 Any claim by the Buyer that a delivery does not conform to the Specification shall be notified to the Supplier in writing within five (5) days after delivery.", Severity.High)]
     [InlineData("Supplier,Buyer", "buyer", "Warranty Duration", "4.3 The Buyer may inspect Products within fifteen (15) business days after receipt and may reject any Product that does not conform to the Specification.", Severity.Info)]
+    [InlineData("Company,Investor", "company", "Expiration Date", "9.2 The Receiving Party's obligations in respect of any Confidential Information continue for twelve (12) months from disclosure and then end, even for a trade secret.", Severity.High)]
+    [InlineData("Receiving Party,Disclosing Party", "receiving party", "Expiration Date", "9.2 The Receiving Party's obligations in respect of any Confidential Information continue for twelve (12) months from disclosure and then end, even for a trade secret.", Severity.Info)]
+    [InlineData("Supplier,Buyer", "buyer", "Warranty Duration", "6.2 Any claim under Section 6.1 must be made in writing within twenty (20) days after delivery of the Product concerned.", Severity.High)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
@@ -593,6 +596,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Liquidated Damages", "If Downtime exceeds eight hours, the Contractor shall pay the Owner $5,000 for each hour or part of an hour of downtime beyond eight hours.")]
     [InlineData("Most Favored Nation", "The Supplier shall not sell any Product to any other customer at a price lower than the price charged to the Buyer.")]
     [InlineData("License Grant", "The Recipient may use for any purpose any information retained in the unaided memory of its personnel.")]
+    [InlineData("IP Ownership Assignment", "The Designer, with full title guarantee, assigns to the Client absolutely all present and future Intellectual Property Rights in the Deliverables.")]
+    [InlineData("Liquidated Damages", "Customer shall pay all Monthly Recurring Charges that would have been payable for the remainder of the Service Term.")]
+    [InlineData("Expiration Date", "The Receiving Party's obligations under Section 4 continue for twelve (12) months from disclosure and then end.")]
+    [InlineData("Warranty Duration", "Any claim under Section 6.1 must be made in writing within twenty (20) days after delivery.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
