@@ -257,6 +257,15 @@ public sealed partial class PartyFinder
     /// <summary>A row of a parties table whose header names the role column: the role from that column, the name from the first other cell with words.</summary>
     private static ContractParty? ColumnParty(string[] cells, int roleColumn, string line)
     {
+        // ""Licensor" or "Tremayne"": several defined names in the cell; the role word among them is the role, the rest aliases.
+        var quoted = QuotedTerm().Matches(cells[roleColumn]).Select(m => LeadingArticle().Replace(m.Groups["term"].Value.Trim(), string.Empty)).Where(t => t.Length > 1).ToList();
+        if (quoted.Count > 1)
+        {
+            var known = quoted.FirstOrDefault(KnownRoles.Contains) ?? quoted[0];
+            var named = FirstName(cells.Where((_, i) => i != roleColumn));
+            return named is null ? null : new ContractParty(named, known) { Home = HomeOf(line), Aliases = quoted.Where(t => t != known).ToList() };
+        }
+
         var role = LeadingArticle().Replace(cells[roleColumn].Trim('*', '_', ' ', '"', '“', '”', '(', ')'), string.Empty).Trim('"', '“', '”', ' ');
         if (role.Length is 0 or > 40 || !char.IsUpper(role[0]) || NotParties.Contains(role) || NotRoles.Contains(role))
         {

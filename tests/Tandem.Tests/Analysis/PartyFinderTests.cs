@@ -78,6 +78,8 @@ public sealed class PartyFinderTests
         "Hollin Moulding B.V.|Manufacturer", "Petrel Home Goods Ltd|Customer")]
     [InlineData("PARTIES\n\nParty: Hebden Valve Works plc, incorporated in England and Wales with company number 01234567\nDefined as: \"Hebden\" or the \"Majority Member\"\n\nParty: Carvell Pumps Limited, incorporated in Scotland with company number SC123456\nDefined as: \"Carvell\" or the \"Minority Member\"",
         "Hebden Valve Works plc|Majority Member", "Carvell Pumps Limited|Minority Member")]
+    [InlineData("PARTIES\n\n| Name | Registered office | Short name |\n|---|---|---|\n| Harrowgate Cells Limited | 4 Quay Street, Cork | \"Licensor\" or \"Harrowgate\" |\n| Bluefin Motors GmbH | 10 Hauptstrasse, Munich | \"Licensee\" or \"Bluefin\" |",
+        "Harrowgate Cells Limited|Licensor", "Bluefin Motors GmbH|Licensee")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
