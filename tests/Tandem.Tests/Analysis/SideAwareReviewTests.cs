@@ -289,6 +289,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Company,Investor", "company", "Expiration Date", "9.2 The Receiving Party's obligations in respect of any Confidential Information continue for twelve (12) months from disclosure and then end, even for a trade secret.", Severity.High)]
     [InlineData("Receiving Party,Disclosing Party", "receiving party", "Expiration Date", "9.2 The Receiving Party's obligations in respect of any Confidential Information continue for twelve (12) months from disclosure and then end, even for a trade secret.", Severity.Info)]
     [InlineData("Supplier,Buyer", "buyer", "Warranty Duration", "6.2 Any claim under Section 6.1 must be made in writing within twenty (20) days after delivery of the Product concerned.", Severity.High)]
+    [InlineData("Company,Recipient", "company", "Expiration Date", "8.1 The obligations of the Recipient under this agreement shall continue for twelve (12) months from the date of this agreement and shall then end.", Severity.High)]
+    [InlineData("Company,Recipient", "recipient", "Expiration Date", "8.1 The obligations of the Recipient under this agreement shall continue for twelve (12) months from the date of this agreement and shall then end.", Severity.Info)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
@@ -600,6 +602,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Liquidated Damages", "Customer shall pay all Monthly Recurring Charges that would have been payable for the remainder of the Service Term.")]
     [InlineData("Expiration Date", "The Receiving Party's obligations under Section 4 continue for twelve (12) months from disclosure and then end.")]
     [InlineData("Warranty Duration", "Any claim under Section 6.1 must be made in writing within twenty (20) days after delivery.")]
+    [InlineData("Change of Control", "The Customer may terminate this Agreement immediately by notice if there is a change in the control of the Supplier.")]
+    [InlineData("Covenant Not to Sue", "The Company shall not, and shall procure that its affiliates shall not, bring any claim against the Recipient alleging that its products infringe any patent.")]
+    [InlineData("Minimum Commitment", "Regardless of the hours worked, the Customer shall pay for not less than 2,000 Billable Hours in each month.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
