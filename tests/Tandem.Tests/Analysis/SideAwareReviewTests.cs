@@ -441,6 +441,24 @@ public sealed class SideAwareReviewTests
         Assert.Equal([uncapped], FindingConsistency.Resolve([uncapped]).Kept);
     }
 
+    [Theory]
+    [InlineData("The Venue Owner may cancel the booking for operational or commercial reasons by giving the Hirer sixty days' notice.", true)]
+    [InlineData("Either party may terminate this Agreement if the other commits a material breach and fails to remedy it within thirty days.", false)]
+    public void Resolve_TerminationForConvenience_KeptOnlyWithAConvenienceGround(string clause, bool kept)
+    {
+        var convenience = Finding("c1", "Termination for Convenience", clause);
+
+        Assert.Equal(kept, FindingConsistency.Resolve([convenience]).Kept.Count == 1);
+    }
+
+    [Fact]
+    public void Judge_ShelfLifeMinimum_IsNoMinimumCommitment()
+    {
+        const string clause = "5.1 The Supplier shall deliver Products to the Depot stated in each Order with a minimum remaining shelf life of 80% of the total shelf life.";
+
+        Assert.DoesNotContain("Minimum commitment binds you", JudgeShipped("Minimum Commitment", clause, Parties, "provider").Deviations);
+    }
+
     [Fact]
     public void Judge_DeviationForSellers_AppliesOnlyWhenReviewingForTheSeller()
     {
