@@ -263,7 +263,7 @@ public sealed class SideAwareReviewTests
 
     [Theory]
     [InlineData("Discloser,Recipient", "discloser", "Expiration Date", "5.2 Recipient's obligations under Section 3 shall expire eighteen (18) months after the date on which each item was disclosed, including for trade secrets.", Severity.High)]
-    [InlineData("Discloser,Recipient", "discloser", "Expiration Date", "5.2 Recipient's obligations under Section 3 shall expire five (5) years after the date on which each item was disclosed.", Severity.Low)]
+    [InlineData("Discloser,Recipient", "discloser", "Expiration Date", "5.2 Recipient's obligations under Section 3 shall expire five (5) years after the date on which each item was disclosed.", Severity.Info)]
     [InlineData("Discloser,Recipient", "discloser", "License Grant", "6.2 Notwithstanding Section 6.1, Recipient and its Representatives shall be free to use for any purpose the Residuals resulting from access to the Confidential Information.", Severity.Critical)]
     [InlineData("Discloser,Recipient", "discloser", "IP Ownership Assignment", "7.2 All improvements to the Evaluation Materials made by or for Recipient in the course of the evaluation, shall be owned exclusively by Recipient, even if based upon Discloser's Confidential Information.", Severity.Critical)]
     [InlineData("Licensor,Licensee", "licensee", "Exclusivity", "2.2 The Licensor reserves all rights not expressly granted. The Licensor may itself use, and may license others to use, the Marks in the Territory on any goods.", Severity.Medium)]
@@ -449,6 +449,14 @@ public sealed class SideAwareReviewTests
         var convenience = Finding("c1", "Termination for Convenience", clause);
 
         Assert.Equal(kept, FindingConsistency.Resolve([convenience]).Kept.Count == 1);
+    }
+
+    [Fact]
+    public void Judge_FiveYearConfidentiality_IsNoLongInitialTerm()
+    {
+        const string clause = "5.3 The Receiving Party's obligations under Sections 2 and 3 continue for five (5) years after the termination of this Agreement.";
+
+        Assert.DoesNotContain("Initial term of five years or more", JudgeShipped("Expiration Date", clause, Parties, "customer").Deviations);
     }
 
     [Fact]
