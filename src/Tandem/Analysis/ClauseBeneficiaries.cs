@@ -198,7 +198,7 @@ public sealed partial class ClauseBeneficiaries
     }
 
     /// <summary>"The Licensee, on behalf of itself, its Affiliates and any successor in title, irrevocably covenants": who else it speaks for.</summary>
-    [GeneratedRegex(@"^\s*,\s*(?:for\s+and\s+)?on\s+behalf\s+of\s+itself\b[^.;]{0,200}?,\s*(?:\w+ly\s+(?:and\s+)?){0,3}(?=(?:covenants?|agrees?|undertakes?|releases?|waives?|shall|will|may|must|hereby)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*,\s*(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s+itself\b[^.;]{0,200}?,\s*(?:\w+ly\s+(?:and\s+)?){0,3}(?=(?:covenants?|agrees?|undertakes?|releases?|waives?|shall|will|may|must|hereby)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OnBehalf();
 
     /// <summary>"The Client and any person it authorises, including its auditors, may": whoever the party authorises acts for it.</summary>
@@ -277,7 +277,7 @@ public sealed partial class ClauseBeneficiaries
     /// <summary>" or its designated representative", ", its Affiliates", " and any auditor it appoints": the party's own people.</summary>
     // The words before the noun are matched greedily: the lazy form of this loop sent the generated matcher's backtracking
     // stack past its maximum size on one clause ("or any of its ..."), an exception, not a timeout.
-    [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and|nor)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies|owners?|principals?|shareholders?|guarantors?|customers)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and|nor)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies|owners?|principals?|shareholders?|guarantors?|customers|inspectors?)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
     private static partial Regex OwnPeople();
 
     [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b[^.;]{0,80}?(?<!\bnotice(?:\s+in\s+writing|\s+given)?\s+)\bto\s+(?:the\s+|each\s+)?$|\b(?:shall|will)\s+(?:\w+\s+){0,3}?(?:vest\s+in|belong\s+to|be\s+(?:\w+ly\s+)?owned\s+(?:\w+ly\s+)?by|be(?:come)?\s+the\s+(?:sole\s+|exclusive\s+)?property\s+of)\s+(?:the\s+)?$|\bvests?\s+in\s+and\s+remains?\s+with\s+(?:the\s+)?$|\b(?:is|are)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?$|\bmade\s+for\s+hire\s+(?:for|by)\s+(?:the\s+)?$|\bgrants?\s+(?:the\s+)?$|(?<!\bextent\s+(?:that\s+)?(?:any\s+)?(?:such\s+)?(?:\w+\s+){0,3})\bbelongs?\s+(?:\w+ly\s+)?to\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]

@@ -41,7 +41,7 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         ["Carrier"] = "Provider", ["Forwarder"] = "Provider", ["Venue Owner"] = "Provider", ["Venue"] = "Provider", ["Caterer"] = "Provider",
         ["Laboratory"] = "Provider", ["Integrator"] = "Provider", ["Producer"] = "Provider", ["Operator"] = "Provider",
         ["Subcontractor"] = "Provider", ["Prime Contractor"] = "Client", ["Manager"] = "Provider", ["Property Manager"] = "Provider", ["Courier"] = "Provider",
-        ["Author"] = "Licensor", ["Publisher"] = "Licensee", ["OEM"] = "Buyer", ["Designer"] = "Provider", ["Studio"] = "Provider", ["CRO"] = "Provider",
+        ["Author"] = "Licensor", ["Publisher"] = "Licensee", ["OEM"] = "Buyer", ["Designer"] = "Provider", ["Studio"] = "Provider", ["CRO"] = "Provider", ["Creator"] = "Licensor",
     };
 
     /// <summary>The role the other side of a party with this role plays.</summary>

@@ -41,6 +41,8 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("All designs and developments that Provider conceives in connection with the Tender, including any derived from the Customer's information, belong exclusively to Provider.", Favours.Them)]
     [InlineData("Provider, its customers and any person nominated by either of them may at any time audit the records of Customer.", Favours.Them)]
     [InlineData("Customer, on behalf of itself, its Affiliates and any successor in title, irrevocably and unconditionally covenants that it will not sue Provider.", Favours.Them)]
+    [InlineData("Customer, for itself and its Affiliates, undertakes that it will not commence any action against Provider.", Favours.Them)]
+    [InlineData("Provider or its nominated independent inspector may enter and inspect the Customer's premises.", Favours.Them)]
     [InlineData("The Service will be available 99.9% of the time.", Favours.Unclear)]
     [InlineData("Customer hereby irrevocably assigns to Provider all right, title and interest in the Aggregated Data.", Favours.Them)]
     [InlineData("The exclusions and limitations in this Section 12 shall not apply to Customer.", Favours.Them)]

@@ -631,6 +631,11 @@ public sealed class SideAwareReviewTests
     [InlineData("Change of Control", "The Customer may terminate this Agreement immediately by notice if there is a change in the control of the Supplier.")]
     [InlineData("Covenant Not to Sue", "The Company shall not, and shall procure that its affiliates shall not, bring any claim against the Recipient alleging that its products infringe any patent.")]
     [InlineData("Minimum Commitment", "Regardless of the hours worked, the Customer shall pay for not less than 2,000 Billable Hours in each month.")]
+    [InlineData("Rofr/Rofo/Rofn", "Right to match. If the Customer receives a proposal from another provider, it shall give the Contractor a copy of the proposal.")]
+    [InlineData("Minimum Commitment", "For each subject by which enrolment falls short of that minimum, the Institution shall pay the Sponsor USD 5,000.")]
+    [InlineData("Covenant Not to Sue", "The Recipient undertakes that it will not at any time commence any action asserting that the Discloser infringes any patent.")]
+    [InlineData("IP Ownership Assignment", "The Creator hereby assigns to the Network, with full title guarantee and by way of present assignment of future rights, all copyright in the Podcast.")]
+    [InlineData("Price Restrictions", "The Network may amend the Creator's Share percentage on thirty days' notice.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
