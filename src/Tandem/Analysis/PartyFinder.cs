@@ -144,7 +144,7 @@ public sealed partial class PartyFinder
             // "Party: Olmstead Industrial Group plc, incorporated …" then "Defined as: "Olmstead" or the "Majority Member"".
             if (namedParty is not null && DefinedAsLine().Match(line) is { Success: true } definedAs)
             {
-                var terms = QuotedTerm().Matches(definedAs.Groups["terms"].Value).Select(m => LeadingArticle().Replace(m.Groups["term"].Value.Trim(), string.Empty)).Where(t => t.Length > 1).ToList();
+                var terms = QuotedTerms(definedAs.Groups["terms"].Value);
                 var partyName = NameOf(namedParty);
                 if (terms.Count > 0 && partyName.Length > 0)
                 {
@@ -258,7 +258,7 @@ public sealed partial class PartyFinder
     private static ContractParty? ColumnParty(string[] cells, int roleColumn, string line)
     {
         // ""Licensor" or "Tremayne"": several defined names in the cell; the role word among them is the role, the rest aliases.
-        var quoted = QuotedTerm().Matches(cells[roleColumn]).Select(m => LeadingArticle().Replace(m.Groups["term"].Value.Trim(), string.Empty)).Where(t => t.Length > 1).ToList();
+        var quoted = QuotedTerms(cells[roleColumn]);
         if (quoted.Count > 1)
         {
             var known = quoted.FirstOrDefault(KnownRoles.Contains) ?? quoted[0];
@@ -442,6 +442,10 @@ public sealed partial class PartyFinder
     /// <summary>"Defined as: "Olmstead" or the "Majority Member"".</summary>
     [GeneratedRegex(@"^\s*(?:Defined\s+as|Short\s+name|Referred\s+to\s+as)\s*:\s*(?<terms>.{2,200})$", RegexOptions.IgnoreCase)]
     private static partial Regex DefinedAsLine();
+
+    /// <summary>The quoted names in <paramref name="text"/> without a leading "the": ""Olmstead" or the "Majority Member"" gives both.</summary>
+    private static List<string> QuotedTerms(string text) =>
+        QuotedTerm().Matches(text).Select(m => LeadingArticle().Replace(m.Groups["term"].Value.Trim(), string.Empty)).Where(t => t.Length > 1).ToList();
 
     /// <summary>A quoted defined term: "Olmstead", “Majority Member”.</summary>
     [GeneratedRegex(@"[""“](?<term>[^""“”]{1,40})[""”]")]
