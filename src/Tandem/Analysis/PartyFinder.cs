@@ -139,6 +139,7 @@ public sealed partial class PartyFinder
         var parties = new List<ContractParty>();
         var roleColumn = -1;
         string? namedParty = null;
+        var linesSinceName = 0;
         foreach (var line in opening.Split('\n'))
         {
             // "Party: Olmstead Industrial Group plc, incorporated …" then "Defined as: "Olmstead" or the "Majority Member"".
@@ -162,10 +163,18 @@ public sealed partial class PartyFinder
                 continue;
             }
 
-            namedParty = PartyLine().Match(line) is { Success: true } partyLine && Organisation().IsMatch(partyLine.Groups["value"].Value) ? partyLine.Groups["value"].Value.Trim() : null;
-            if (namedParty is not null)
+            if (PartyLine().Match(line) is { Success: true } partyLine
+                && (Organisation().IsMatch(partyLine.Groups["value"].Value) || PersonName().IsMatch(partyLine.Groups["value"].Value)))
             {
+                namedParty = partyLine.Groups["value"].Value.Trim();
+                linesSinceName = 0;
                 continue;
+            }
+
+            // "Name: …" may be followed by "Company number: …" and "Registered office: …" before its "Defined as:" line.
+            if (namedParty is not null && (++linesSinceName > MaxLinesBeforeDefinedAs || !(string.IsNullOrWhiteSpace(line) || DetailLine().IsMatch(line))))
+            {
+                namedParty = null;
             }
 
             // A plain-text table has no bars: its columns are set apart by runs of spaces ("Party    Details    Short name").
@@ -438,6 +447,17 @@ public sealed partial class PartyFinder
     /// <summary>"Party: Olmstead Industrial Group plc, incorporated in England" (its defined name on the next line).</summary>
     [GeneratedRegex(@"^\s*(?:Party|Name)\s*:\s*(?<value>\S.{2,300})$", RegexOptions.IgnoreCase)]
     private static partial Regex PartyLine();
+
+    /// <summary>How many detail or blank lines may stand between a "Name:" line and its "Defined as:" line.</summary>
+    private const int MaxLinesBeforeDefinedAs = 4;
+
+    /// <summary>A named individual as a "Name:" value: "Orla Fenwick", "Dr Priya N. Raman, of 4 Mill Street".</summary>
+    [GeneratedRegex(@"^\s*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,3}\s*(?:,|\(|$)")]
+    private static partial Regex PersonName();
+
+    /// <summary>A detail line of a party's block: "Company number: 09876543", "Registered office: 4 Quarry Lane".</summary>
+    [GeneratedRegex(@"^\s*[A-Z][A-Za-z ./()-]{1,40}:\s*\S")]
+    private static partial Regex DetailLine();
 
     /// <summary>"Defined as: "Olmstead" or the "Majority Member"".</summary>
     [GeneratedRegex(@"^\s*(?:Defined\s+as|Short\s+name|Referred\s+to\s+as)\s*:\s*(?<terms>.{2,200})$", RegexOptions.IgnoreCase)]

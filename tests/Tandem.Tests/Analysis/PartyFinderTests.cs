@@ -80,6 +80,8 @@ public sealed class PartyFinderTests
         "Hebden Valve Works plc|Majority Member", "Carvell Pumps Limited|Minority Member")]
     [InlineData("PARTIES\n\n| Name | Registered office | Short name |\n|---|---|---|\n| Harrowgate Cells Limited | 4 Quay Street, Cork | \"Licensor\" or \"Harrowgate\" |\n| Bluefin Motors GmbH | 10 Hauptstrasse, Munich | \"Licensee\" or \"Bluefin\" |",
         "Harrowgate Cells Limited|Licensor", "Bluefin Motors GmbH|Licensee")]
+    [InlineData("CONFIDENTIALITY AGREEMENT\n\nPARTY 1\nName: Brackenfold Analytics Limited\nCompany number: 09876543\nRegistered office: 4 Quarry Lane, Leeds LS1 2AB\nDefined as: \"the Company\"\n\nPARTY 2\nName: Orla Fenwick\nAddress: 17 Mill Street, York YO1 7AA\n\nDefined as: \"the Consultant\"",
+        "Brackenfold Analytics Limited|Company", "Orla Fenwick|Consultant")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
