@@ -52,7 +52,10 @@ public sealed class CorrectionTests : WebTest
         var alice = await SignedInAsync("alice", "legal");
         var url = await ReviewAsync(alice);
         var page = await alice.PageAsync(url);
-        var elsewhere = page.QuerySelector("#finding-2 blockquote")!.TextContent.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8);
+        // Another finding's quote, from another clause (two findings may quote one clause under two categories).
+        var first = page.QuerySelector("#finding-1 blockquote")!.TextContent;
+        var elsewhere = page.QuerySelectorAll("[id^=finding-] blockquote").Select(q => q.TextContent).First(t => !first.Contains(t, StringComparison.Ordinal) && !t.Contains(first, StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8);
 
         using var response = await alice.PostFormAsync(url + "?handler=correct", Fields(page, 1, ("quote", string.Join(' ', elsewhere))), tokenPage: url);
 

@@ -18,9 +18,14 @@ internal static class RetrainCommand
         var schedule = new Schedule();
         var noCorrections = new Option<bool>("--no-corrections") { Description = "Train on the curated contracts alone, without the accepted corrections" };
         var audience = new Option<string?>("--audience") { Description = "Who will use the model (access tokens you belong to, e.g. group:legal); corrections from documents any of them may not read are left out. Default: you and your groups" };
+        var reviewKeys = new Option<string[]>("--review-key")
+        {
+            Description = "Answer keys of reviewed contracts whose keyed clauses the candidate also trains on (as 'train local --review-key'); repeatable",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var local = new Command("local", "Retrain the local analyst on the curated contracts plus the accepted corrections, score it on the held-out gate set and register it as a candidate")
         {
-            data, contracts, folder, noCorrections, audience,
+            data, contracts, folder, noCorrections, audience, reviewKeys,
         };
         schedule.AddTo(local);
         local.SetAction(run(async (context, parse, cancellationToken) =>
@@ -44,9 +49,12 @@ internal static class RetrainCommand
             }
 
             var modelsFolder = parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models");
-            var retrain = await context.WithProgressAsync("retrain local", progress =>
-                service.RetrainLocalAsync(parse.GetValue(data)!, modelsFolder, readers, !parse.GetValue(noCorrections), parse.GetValue(contracts), context.Caller, progress,
-                    cancellationToken: cancellationToken));
+            var retrain = await context.WithProgressAsync("retrain local", async progress =>
+            {
+                var reviewed = await TrainCommand.ReviewedAsync(context, parse.GetValue(reviewKeys), progress, cancellationToken);
+                return await service.RetrainLocalAsync(parse.GetValue(data)!, modelsFolder, readers, !parse.GetValue(noCorrections), parse.GetValue(contracts), context.Caller, progress,
+                    cancellationToken: cancellationToken, reviewed: reviewed);
+            });
             if (retrain.Corrections is { } labelling)
             {
                 await context.Output.WriteLineAsync($"corrections: {labelling.Corrections} accepted corrections on {labelling.Reports} reports (audience {string.Join(", ", readers)})");

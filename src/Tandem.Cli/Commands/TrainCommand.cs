@@ -17,7 +17,20 @@ internal static class TrainCommand
         var output = new Option<string>("--out", "-o") { Description = "Model file to write", DefaultValueFactory = _ => Path.Combine("models", LocalAnalyst.DefaultFileName) };
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation (sparsity)", DefaultValueFactory = _ => new LocalAnalystTrainingOptions().L1 };
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation", DefaultValueFactory = _ => new LocalAnalystTrainingOptions().L2 };
-        var local = new Command("local", "Train the local analyst (ML.NET, CPU, deterministic) on CUAD-style data") { data, output, l1, l2 };
+        var reviewKeys = new Option<string[]>("--review-key")
+        {
+            Description = "Answer keys of reviewed contracts (samples/review-key's format) whose keyed clauses also train the model; repeatable",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var reviewThreshold = new Option<float>("--review-threshold")
+        {
+            Description = "With --review-key: the least probability of the review weights at which analyze takes a clause as the model's find",
+            DefaultValueFactory = _ => LocalAnalystManifest.DefaultReviewThreshold,
+        };
+        var local = new Command("local", "Train the local analyst (ML.NET, CPU, deterministic) on CUAD-style data and, with --review-key, on keyed reviews")
+        {
+            data, output, l1, l2, reviewKeys, reviewThreshold,
+        };
         local.SetAction(run(async (context, parse, cancellationToken) =>
         {
             var dataset = CuadDataset.Load(parse.GetValue(data)!);
@@ -28,9 +41,13 @@ internal static class TrainCommand
 
             var result = await context.WithProgressAsync("train local", async progress =>
             {
+                var reviewed = await ReviewedAsync(context, parse.GetValue(reviewKeys), progress, cancellationToken);
                 var labelling = await new CuadTrainingSet(context.Readers, new ClauseSegmenter()).BuildAsync(dataset, progress, cancellationToken);
                 progress.Report(new WorkProgress($"{labelling.Clauses.Count} clauses; annotated spans located {labelling.LocatedSpans}, not found {labelling.MissingSpans}"));
-                return new LocalAnalystTrainer().Train(labelling.Clauses, new LocalAnalystTrainingOptions { L1 = parse.GetValue(l1), L2 = parse.GetValue(l2) }, progress);
+                var options = new LocalAnalystTrainingOptions { L1 = parse.GetValue(l1), L2 = parse.GetValue(l2) };
+                var trainer = new LocalAnalystTrainer();
+                var trained = trainer.Train(labelling.Clauses, options, progress);
+                return trained with { Model = trainer.WithReviewWeights(trained.Model, labelling.Clauses, reviewed, options, parse.GetValue(reviewThreshold), progress) };
             });
             var target = parse.GetValue(output)!;
             result.Model.Save(new Microsoft.ML.MLContext(seed: 1), target);
@@ -49,5 +66,18 @@ internal static class TrainCommand
             return 0;
         }));
         return new Command("train", "Train models") { local };
+    }
+
+    /// <summary>The keyed clauses of <paramref name="keys"/> (none: nothing), read before CUAD so a bad key fails at once.</summary>
+    public static async Task<ReviewKeyLabelling> ReviewedAsync(CliContext context, string[]? keys, IProgress<WorkProgress> progress, CancellationToken cancellationToken)
+    {
+        if (keys is not { Length: > 0 })
+        {
+            return ReviewKeyLabelling.None;
+        }
+
+        var reviewed = await new ReviewKeyTrainingSet(context.Readers, new ClauseSegmenter()).BuildAsync(keys, progress, cancellationToken);
+        progress.Report(new WorkProgress(reviewed.Description));
+        return reviewed;
     }
 }

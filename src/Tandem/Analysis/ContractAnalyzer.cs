@@ -18,8 +18,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     public RiskReport Analyze(StoredDocument document, Playbook playbook, AnalysisOptions options)
     {
         var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();
-        var scores = analyst.Score(clauses.Select(c => c.Clause).ToList());
+        // The model's word on a clause: its CUAD weights above the category's threshold, or, in a model that also learned
+        // from keyed reviews, its review weights above the review threshold.
+        var (scores, review) = analyst.ScoreForReview(clauses.Select(c => c.Clause).ToList());
         var categories = analyst.Model.Categories;
+        var reviewThreshold = analyst.Model.Manifest.ReviewThreshold ?? LocalAnalystManifest.DefaultReviewThreshold;
         var findings = new List<Finding>();
         var present = new HashSet<string>(StringComparer.Ordinal);
         var side = ReviewSide.Of(document, options.ForParty);
@@ -39,6 +42,10 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var category = categories[k].Category;
             var rule = playbook.RuleFor(category);
             var threshold = Math.Max(categories[k].Threshold, options.MinConfidence ?? 0);
+            var reviewLevel = Math.Max(reviewThreshold, options.MinConfidence ?? 0);
+            bool ModelHit(int i) => scores[i][k] >= threshold || (review is not null && review[i][k] >= reviewLevel);
+            // How sure the model is of a clause: the review weights' probability where they found it, else the CUAD weights'.
+            float Confidence(int i) => review is not null && review[i][k] >= reviewLevel ? Math.Max(review[i][k], scores[i][k]) : scores[i][k];
             // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
             // The model's hits, plus the clauses the playbook recognises by their words (rare categories the model misses).
             var informational = InformationalCategories.Contains(category);
@@ -46,17 +53,17 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             // not: (a) acquire any Securities"; "The Client may terminate if: (a) the Agency undergoes a change of control").
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
-                .Select(i => scores[i][k] >= threshold ? leadIns[i]
+                .Select(i => ModelHit(i) ? leadIns[i]
                     : options.MinConfidence is null && (findableByWords[i] || leadIns[i] != i) && rule?.Detects(detectTexts[i]) == true ? leadIns[i]
                     : -1)
                 .Where(i => i >= 0)
                 .Distinct()
                 .GroupBy(i => ContextClause.ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
                 .Select(g => WithListItems(g.Order().ToList(), leadIns))
-                .OrderByDescending(g => g.Max(i => scores[i][k]))
+                .OrderByDescending(g => g.Max(Confidence))
                 .ThenBy(g => g[0])
                 .ToList();
-            if (hits.Any(g => g.Any(i => scores[i][k] >= threshold)))
+            if (hits.Any(g => g.Any(ModelHit)))
             {
                 present.Add(category);
             }
@@ -69,11 +76,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var judged = new List<(Finding Finding, bool ByWordsOnly)>();
             foreach (var pieces in hits)
             {
-                var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(i => scores[i][k]), document.Text, lens);
+                var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(Confidence), document.Text, lens);
                 // A clause found by its words alone is reported, and shows the category present, only with a specific
                 // judgement (a deviation for this side): the rule's default severity was set for clauses the model
                 // recognises, and words alone are weaker evidence.
-                var byWordsOnly = pieces.All(i => scores[i][k] < threshold);
+                var byWordsOnly = !pieces.Any(ModelHit);
                 if (byWordsOnly && finding.Deviations.Count == 0)
                 {
                     continue;

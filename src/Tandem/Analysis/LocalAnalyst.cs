@@ -13,43 +13,15 @@ public sealed class LocalAnalyst
     /// <summary>Name of the shipped model file, next to the program.</summary>
     public const string DefaultFileName = "local-analyst.zip";
 
-    private readonly int[] _slotStart;
-    private readonly int[] _slotCategory;
-    private readonly float[] _slotWeight;
+    private readonly WeightIndex _main;
+    private readonly WeightIndex? _review;
 
     public LocalAnalyst(LocalAnalystModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
-        // An inverted index: slot s's weights are _slotWeight[_slotStart[s] .. _slotStart[s + 1]], by category.
-        // Counted, then filled from the back, which leaves each slot's start in place without a second array.
-        var dimension = model.Manifest.FeatureCount;
-        _slotStart = new int[dimension + 1];
-        foreach (var c in model.Categories)
-        {
-            foreach (var i in c.Indices)
-            {
-                _slotStart[i]++;
-            }
-        }
-
-        for (var i = 1; i <= dimension; i++)
-        {
-            _slotStart[i] += _slotStart[i - 1];
-        }
-
-        _slotCategory = new int[_slotStart[dimension]];
-        _slotWeight = new float[_slotStart[dimension]];
-        for (var k = model.Categories.Count - 1; k >= 0; k--)
-        {
-            var c = model.Categories[k];
-            for (var j = c.Indices.Length - 1; j >= 0; j--)
-            {
-                var at = --_slotStart[c.Indices[j]];
-                _slotCategory[at] = k;
-                _slotWeight[at] = c.Values[j];
-            }
-        }
+        _main = new WeightIndex(model.Categories, model.Manifest.FeatureCount);
+        _review = model.ReviewCategories is { } review ? new WeightIndex(review, model.Manifest.FeatureCount) : null;
     }
 
     public LocalAnalystModel Model { get; }
@@ -111,36 +83,110 @@ public sealed class LocalAnalyst
         return result;
     }
 
-    private float[] ScoreVector(FeatureVector features)
+    /// <summary>
+    /// For each clause, the probability of each category, and, when the model has review weights,
+    /// the review's own probabilities (<see cref="LocalAnalystModel.ReviewCategories"/>); one featurisation for both.
+    /// </summary>
+    public (float[][] Scores, float[][]? Review) ScoreForReview(IReadOnlyList<Clause> clauses)
     {
-        var categories = Model.Categories;
-        var scores = new float[categories.Count];
-        for (var k = 0; k < scores.Length; k++)
+        var scores = new float[clauses.Count][];
+        var review = _review is null ? null : new float[clauses.Count][];
+        if (clauses.Count == 0)
         {
-            scores[k] = categories[k].Bias;
+            return (scores, review);
         }
 
-        // Slots ascending, as ML.NET's vectors list them, so the sums round exactly as they did.
-        for (var j = 0; j < features.Indices.Length; j++)
+        using var span = TandemTelemetry.Source.StartActivity("tandem.analyst.score");
+        var i = 0;
+        foreach (var features in Model.Featurizer.Featurize(clauses.Select((c, j) => ClauseFeatureRow.For(c, j, clauses.Count)).ToList()))
         {
-            var slot = features.Indices[j];
-            var value = features.Values[j];
-            if (value == 0 || slot >= _slotStart.Length - 1)
+            scores[i] = _main.Score(features);
+            if (review is not null)
             {
-                continue;
+                review[i] = _review!.Score(features);
             }
 
-            for (var at = _slotStart[slot]; at < _slotStart[slot + 1]; at++)
+            i++;
+        }
+
+        return (scores, review);
+    }
+
+    private float[] ScoreVector(FeatureVector features) => _main.Score(features);
+
+    /// <summary>
+    /// Category weights as an inverted index from feature slot to category weights: slot s's weights
+    /// are at [start[s] .. start[s + 1]), by category.
+    /// </summary>
+    private sealed class WeightIndex
+    {
+        private readonly IReadOnlyList<CategoryWeights> _categories;
+        private readonly int[] _slotStart;
+        private readonly int[] _slotCategory;
+        private readonly float[] _slotWeight;
+
+        public WeightIndex(IReadOnlyList<CategoryWeights> categories, int dimension)
+        {
+            _categories = categories;
+            // Counted, then filled from the back, which leaves each slot's start in place without a second array.
+            _slotStart = new int[dimension + 1];
+            foreach (var c in categories)
             {
-                scores[_slotCategory[at]] += _slotWeight[at] * value;
+                foreach (var i in c.Indices)
+                {
+                    _slotStart[i]++;
+                }
+            }
+
+            for (var i = 1; i <= dimension; i++)
+            {
+                _slotStart[i] += _slotStart[i - 1];
+            }
+
+            _slotCategory = new int[_slotStart[dimension]];
+            _slotWeight = new float[_slotStart[dimension]];
+            for (var k = categories.Count - 1; k >= 0; k--)
+            {
+                var c = categories[k];
+                for (var j = c.Indices.Length - 1; j >= 0; j--)
+                {
+                    var at = --_slotStart[c.Indices[j]];
+                    _slotCategory[at] = k;
+                    _slotWeight[at] = c.Values[j];
+                }
             }
         }
 
-        for (var k = 0; k < scores.Length; k++)
+        public float[] Score(FeatureVector features)
         {
-            scores[k] = categories[k].Probability(scores[k]);
-        }
+            var scores = new float[_categories.Count];
+            for (var k = 0; k < scores.Length; k++)
+            {
+                scores[k] = _categories[k].Bias;
+            }
 
-        return scores;
+            // Slots ascending, as ML.NET's vectors list them, so the sums round exactly as they did.
+            for (var j = 0; j < features.Indices.Length; j++)
+            {
+                var slot = features.Indices[j];
+                var value = features.Values[j];
+                if (value == 0 || slot >= _slotStart.Length - 1)
+                {
+                    continue;
+                }
+
+                for (var at = _slotStart[slot]; at < _slotStart[slot + 1]; at++)
+                {
+                    scores[_slotCategory[at]] += _slotWeight[at] * value;
+                }
+            }
+
+            for (var k = 0; k < scores.Length; k++)
+            {
+                scores[k] = _categories[k].Probability(scores[k]);
+            }
+
+            return scores;
+        }
     }
 }

@@ -8,7 +8,9 @@ namespace Tandem.Analysis;
 /// <summary>
 /// The trained local analyst as stored on disk: one zip holding the ML.NET text featurizer
 /// (<c>featurizer.zip</c>), the per-category logistic-regression weights in a compact sparse
-/// binary form (<c>weights.bin</c>) and a manifest with the training facts and scores.
+/// binary form (<c>weights.bin</c>) and a manifest with the training facts and scores. A model
+/// that also learned from keyed reviews carries a second set of weights over the same features
+/// (<c>review-weights.bin</c>): the review's own reading, while CUAD extraction keeps the first.
 /// Weights are kept outside ML.NET's format because 41 full models would repeat the featurizer's
 /// dictionary 41 times. A loaded model featurises with <see cref="HashedNgramFeaturizer"/>, the
 /// plain C# port of the stored pipeline, unless the pipeline is one it cannot reproduce.
@@ -19,6 +21,9 @@ public sealed class LocalAnalystModel
     public const string FeaturesColumn = "Features";
 
     private const int FormatVersion = 1;
+
+    /// <summary>The optional zip entry of the review weights (older readers ignore it).</summary>
+    private const string ReviewWeightsEntry = "review-weights.bin";
     private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The featurizer as the file stored it, written back unchanged; null for a model trained in this process.</summary>
@@ -30,12 +35,14 @@ public sealed class LocalAnalystModel
     {
     }
 
-    private LocalAnalystModel(IClauseFeaturizer featurizer, byte[]? featurizerFile, IReadOnlyList<CategoryWeights> categories, LocalAnalystManifest manifest)
+    private LocalAnalystModel(IClauseFeaturizer featurizer, byte[]? featurizerFile, IReadOnlyList<CategoryWeights> categories, LocalAnalystManifest manifest,
+        IReadOnlyList<CategoryWeights>? reviewCategories = null)
     {
         Featurizer = featurizer;
         _featurizerFile = featurizerFile;
         Categories = categories;
         Manifest = manifest;
+        ReviewCategories = reviewCategories;
     }
 
     public IClauseFeaturizer Featurizer { get; }
@@ -44,8 +51,26 @@ public sealed class LocalAnalystModel
 
     public LocalAnalystManifest Manifest { get; }
 
+    /// <summary>
+    /// Weights trained on CUAD and keyed reviews together, in <see cref="Categories"/>' order, for the
+    /// review alone (<see cref="LocalAnalystManifest.ReviewThreshold"/>); null for a model without them.
+    /// </summary>
+    public IReadOnlyList<CategoryWeights>? ReviewCategories { get; }
+
     /// <summary>The same model with another manifest (the trainer adds the held-out scores).</summary>
-    public LocalAnalystModel WithManifest(LocalAnalystManifest manifest) => new(Featurizer, _featurizerFile, Categories, manifest);
+    public LocalAnalystModel WithManifest(LocalAnalystManifest manifest) => new(Featurizer, _featurizerFile, Categories, manifest, ReviewCategories);
+
+    /// <summary>The same model with review weights over the same features (from a model trained with the same featurizer).</summary>
+    public LocalAnalystModel WithReview(IReadOnlyList<CategoryWeights> review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (!review.Select(c => c.Category).SequenceEqual(Categories.Select(c => c.Category), StringComparer.Ordinal))
+        {
+            throw new ArgumentException("review weights must name the model's categories in its order", nameof(review));
+        }
+
+        return new(Featurizer, _featurizerFile, Categories, Manifest, review);
+    }
 
     /// <summary>
     /// Writes the model atomically (a temp file renamed over the target), readable by its owner
@@ -79,8 +104,15 @@ public sealed class LocalAnalystModel
 
             using (var weights = new MemoryStream())
             {
-                WriteWeights(weights);
+                WriteWeights(weights, Categories);
                 WriteEntry(zip, "weights.bin", weights.ToArray());
+            }
+
+            if (ReviewCategories is not null)
+            {
+                using var review = new MemoryStream();
+                WriteWeights(review, ReviewCategories);
+                WriteEntry(zip, ReviewWeightsEntry, review.ToArray());
             }
 
             WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJsonContext.Default.LocalAnalystManifest));
@@ -102,7 +134,19 @@ public sealed class LocalAnalystModel
         var manifest = ReadManifest(zip);
         var file = ReadEntry(zip, "featurizer.zip");
         using var weights = new MemoryStream(ReadEntry(zip, "weights.bin"));
-        return new LocalAnalystModel(featurizer(file, manifest), file, ReadWeights(weights), manifest);
+        var categories = ReadWeights(weights);
+        List<CategoryWeights>? review = null;
+        if (zip.GetEntry(ReviewWeightsEntry) is not null)
+        {
+            using var stream = new MemoryStream(ReadEntry(zip, ReviewWeightsEntry));
+            review = ReadWeights(stream);
+            if (!review.Select(c => c.Category).SequenceEqual(categories.Select(c => c.Category), StringComparer.Ordinal))
+            {
+                throw new InvalidDataException("the review weights name other categories than the model's");
+            }
+        }
+
+        return new LocalAnalystModel(featurizer(file, manifest), file, categories, manifest, review);
     });
 
     private byte[] FeaturizerFile(MLContext ml)
@@ -145,12 +189,12 @@ public sealed class LocalAnalystModel
         }
     }
 
-    private void WriteWeights(Stream stream)
+    private static void WriteWeights(Stream stream, IReadOnlyList<CategoryWeights> categories)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(FormatVersion);
-        w.Write(Categories.Count);
-        foreach (var c in Categories)
+        w.Write(categories.Count);
+        foreach (var c in categories)
         {
             w.Write(c.Category);
             w.Write(c.Bias);

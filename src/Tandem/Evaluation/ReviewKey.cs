@@ -12,6 +12,12 @@ namespace Tandem.Evaluation;
 /// </summary>
 public sealed record ReviewKey(IReadOnlyList<ReviewKeyContract> Contracts)
 {
+    /// <summary>
+    /// Where the key's contracts are, as the key file names it ("contractsFolder", relative to the
+    /// key file; the key's own folder when it names none). <see cref="Load"/> resolves it to a full path.
+    /// </summary>
+    public string? ContractsFolder { get; init; }
+
     /// <summary>A key is a hand-written file; anything larger is not one.</summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
@@ -39,7 +45,8 @@ public sealed record ReviewKey(IReadOnlyList<ReviewKeyContract> Contracts)
             throw new TandemException($"answer key {file.Name} is {file.Length / (1024 * 1024)} MB, more than a key can be ({MaxFileBytes / (1024 * 1024)} MB)", "check that --key names the answer key");
         }
 
-        return Parse(File.ReadAllText(path), file.Name);
+        var key = Parse(File.ReadAllText(path), file.Name);
+        return key with { ContractsFolder = Path.GetFullPath(Path.Combine(file.DirectoryName ?? ".", key.ContractsFolder ?? ".")) };
     }
 
     /// <summary>Parses and validates key JSON; <paramref name="name"/> labels errors.</summary>
@@ -68,7 +75,12 @@ public sealed record ReviewKey(IReadOnlyList<ReviewKeyContract> Contracts)
             throw new TandemException($"answer key {name} keys {twice.Key} twice", "merge the two entries");
         }
 
-        return new ReviewKey(entries);
+        if (file.ContractsFolder is { } folder && (string.IsNullOrWhiteSpace(folder) || Path.IsPathRooted(folder)))
+        {
+            throw new TandemException($"answer key {name}: contractsFolder must be a folder relative to the key file", FormatHint);
+        }
+
+        return new ReviewKey(entries) { ContractsFolder = file.ContractsFolder };
     }
 
     private static ReviewKeyContract Contract(ContractFile c, string where)
@@ -136,6 +148,8 @@ public sealed record ReviewKey(IReadOnlyList<ReviewKeyContract> Contracts)
     private sealed class KeyFile
     {
         public string? Description { get; set; }
+
+        public string? ContractsFolder { get; set; }
 
         public List<ContractFile>? Contracts { get; set; }
     }

@@ -57,6 +57,29 @@ public sealed class LocalAnalystTrainer
         Fit(clauses, ClauseCategories.All, thresholds: null, options, progress, stage, DataHash(clauses),
             clauses.Select(c => c.Contract).Distinct(StringComparer.Ordinal).Count());
 
+    /// <summary>
+    /// <paramref name="model"/> with review weights: one more pass on <paramref name="clauses"/> (what the model was
+    /// trained on) plus the keyed reviews' clauses. The model's own weights stay as they were, so CUAD extraction and
+    /// the learning loop's gate score it as before. Nothing is added when there are no keyed reviews.
+    /// </summary>
+    public LocalAnalystModel WithReviewWeights(LocalAnalystModel model, IReadOnlyList<LabelledClause> clauses, ReviewKeyLabelling reviewed,
+        LocalAnalystTrainingOptions options, float reviewThreshold = LocalAnalystManifest.DefaultReviewThreshold, IProgress<WorkProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reviewed);
+        if (reviewed.Keys == 0)
+        {
+            return model;
+        }
+
+        var review = TrainSinglePass([.. clauses, .. reviewed.Clauses], options, progress, $"review weights: training on {clauses.Count + reviewed.Clauses.Count} clauses (categories)");
+        return model.WithReview(review.Categories).WithManifest(model.Manifest with
+        {
+            ReviewThreshold = reviewThreshold,
+            Trainer = $"{model.Manifest.Trainer}; review weights also trained on {reviewed.Description}, used at p >= {reviewThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        });
+    }
+
     private static LocalAnalystModel Fit(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<string> categories,
         IReadOnlyDictionary<string, float>? thresholds, LocalAnalystTrainingOptions options, IProgress<WorkProgress>? progress, string stage, string dataHash, int contractCount)
     {

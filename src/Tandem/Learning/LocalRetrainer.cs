@@ -18,6 +18,13 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>
+    /// Keyed-review clauses (<see cref="ReviewKeyTrainingSet"/>) every candidate also trains on; with
+    /// any, the candidate also gets review weights (<see cref="LocalAnalystTrainer.WithReviewWeights"/>);
+    /// its own weights, which the gate scores, are trained as without them.
+    /// </summary>
+    public ReviewKeyLabelling Reviewed { get; init; } = ReviewKeyLabelling.None;
+
     /// <summary>Whether a contract belongs to the held-out gate set.</summary>
     public static bool IsGateContract(string contract) => CuadEvaluator.FoldOf(contract, 5) == 0;
 
@@ -86,7 +93,8 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
         var rows = labelling.Clauses.Concat(corrections.Clauses.Where(c => !IsGateContract(c.Contract))).ToList();
         var model = new LocalAnalystTrainer().TrainSinglePass(rows, new LocalAnalystTrainingOptions(), progress,
             $"training on {rows.Count} clauses, {corrections.Clauses.Count} from {corrections.Reports} corrected reports (categories)");
-        var datasetHash = LocalAnalystTrainer.DataHash(rows);
+        model = new LocalAnalystTrainer().WithReviewWeights(model, rows, Reviewed, new LocalAnalystTrainingOptions(), progress: progress);
+        var datasetHash = LocalAnalystTrainer.DataHash([.. rows, .. Reviewed.Clauses]);
         var id = $"local-{at:yyyyMMddHHmmss}-{datasetHash[..6]}";
         ModelFiles.CreateFolder(modelFolder);
         var models = await registry.ListAsync(cancellationToken);
@@ -109,9 +117,10 @@ public sealed class LocalRetrainer(CuadTrainingSet trainingSet, IModelRegistry r
 
         var champion = await registry.FindChampionAsync(LocalFineTuneBackend.BackendName, cancellationToken);
         var candidate = new RegisteredModel(id, LocalFineTuneBackend.BackendName, model.Manifest.Kind, path, datasetHash, at, scores, ModelStatus.Candidate, champion?.Id,
-            corrections.Reports == 0
+            (corrections.Reports == 0
                 ? $"{training.Contracts.Count} curated training contracts"
                 : $"{training.Contracts.Count} curated training contracts + {corrections.Reports} corrected reports ({corrections.Corrections} corrections)")
+            + (Reviewed.Keys == 0 ? string.Empty : " + " + Reviewed.Description))
         {
             Audience = [.. (audience ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
         };

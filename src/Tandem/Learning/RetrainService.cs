@@ -37,7 +37,8 @@ public sealed class RetrainService(IModelRegistry registry, ICorrectionStore cor
     /// registers one candidate, not two.
     /// </summary>
     public async Task<LocalRetrain> RetrainLocalAsync(string dataFolder, string modelsFolder, IReadOnlyList<string> audience, bool useCorrections, int? contracts,
-        Principal caller, IProgress<WorkProgress>? progress = null, DateTimeOffset? requestedAt = null, CancellationToken cancellationToken = default)
+        Principal caller, IProgress<WorkProgress>? progress = null, DateTimeOffset? requestedAt = null, CancellationToken cancellationToken = default,
+        ReviewKeyLabelling? reviewed = null)
     {
         ArgumentNullException.ThrowIfNull(audience);
         CorrectionLabelling? used = null;
@@ -52,7 +53,8 @@ public sealed class RetrainService(IModelRegistry registry, ICorrectionStore cor
             return used;
         }
 
-        IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(readers, segmenter), registry), registry, modelsFolder, LabelAsync,
+        IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(readers, segmenter), registry) { Reviewed = reviewed ?? ReviewKeyLabelling.None },
+            registry, modelsFolder, LabelAsync,
             contracts, progress, audience, requestedAt);
         var job = await backend.StartAsync(dataFolder, null, LocalFineTuneBackend.BaseModel, 1, null, cancellationToken);
         var model = await registry.GetAsync(job.FineTunedModel!, cancellationToken)

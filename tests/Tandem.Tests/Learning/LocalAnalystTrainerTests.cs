@@ -51,7 +51,7 @@ public sealed class LocalAnalystTrainerTests : IDisposable
         Assert.Contains("missing", Assert.Throws<TandemException>(() => LocalAnalyst.Load(_dir.File("absent.zip"))).Message, StringComparison.Ordinal);
     }
 
-    private static List<LabelledClause> SyntheticClauses()
+    internal static List<LabelledClause> SyntheticClauses()
     {
         var law = ClauseCategories.All.ToList().IndexOf("Governing Law");
         string[] states = ["New York", "Delaware", "California", "Texas", "Ohio", "Nevada"];

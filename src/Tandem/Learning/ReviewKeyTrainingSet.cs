@@ -1,0 +1,133 @@
+using Tandem.Analysis;
+using Tandem.Documents;
+using Tandem.Evaluation;
+
+namespace Tandem.Learning;
+
+/// <summary>
+/// Turns answer keys of reviewed contracts (samples/review-key's format) into labelled clauses
+/// for the local analyst: a lawyer's key says which clauses carry which risk, in the drafting
+/// style of the contracts the firm reviews, which CUAD's filings do not show. Each contract is
+/// read and segmented as <c>tandem analyze</c> would; the clause a risk names carries the risk's
+/// acceptable categories (a risk spanning several clauses labels none). Only those clauses are added: a clause the key does not name
+/// is not known to lack a category (a balanced governing-law clause is still Governing Law).
+/// </summary>
+public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmenter segmenter)
+{
+    /// <summary>
+    /// How many times each keyed clause is counted: a few thousand keyed clauses beside CUAD's
+    /// eighty thousand need more than their number to move the weights.
+    /// </summary>
+    public const int Copies = 2;
+
+    /// <summary>The stage <see cref="BuildAsync"/> reports.</summary>
+    public const string ReadingStage = "reading keyed contracts";
+
+    /// <summary>
+    /// Labelled clauses from every key (each read with <see cref="ReviewKey.Load"/>, its contracts
+    /// in the key's contracts folder), <see cref="Copies"/> times each; contracts are named
+    /// "review:&lt;key folder&gt;/&lt;file&gt;", so no split by contract mixes them with CUAD's.
+    /// </summary>
+    public async Task<ReviewKeyLabelling> BuildAsync(IReadOnlyList<string> keyPaths, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keyPaths);
+        var keys = keyPaths.Select(p => (Path: p, Key: ReviewKey.Load(p))).ToList();
+        var total = keys.Sum(k => k.Key.Contracts.Count);
+        var rows = new List<LabelledClause>();
+        int done = 0, risks = 0;
+        foreach (var (path, key) in keys)
+        {
+            var folder = key.ContractsFolder ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
+            var set = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "key";
+            foreach (var entry in key.Contracts)
+            {
+                var file = Path.Combine(folder, entry.File);
+                if (!File.Exists(file))
+                {
+                    throw new TandemException($"answer key {path} names {entry.File}, which is not in {folder}", "set the key's contractsFolder, or put the contract beside the key");
+                }
+
+                var read = await readers.ReadFileAsync(file, cancellationToken);
+                var clauses = segmenter.Segment(read.Text).Clauses;
+                rows.AddRange(Label(entry, clauses, $"review:{set}/{entry.File}"));
+                risks += OneClauseRisks(entry, Usable(clauses)).Count;
+                done++;
+                progress?.Report(new WorkProgress(ReadingStage, done, total));
+            }
+        }
+
+        return new ReviewKeyLabelling(rows, keys.Count, done, risks);
+    }
+
+    /// <summary>One keyed contract's labelled clauses: the clauses its risks name, each with the risks' categories.</summary>
+    public static IEnumerable<LabelledClause> Label(ReviewKeyContract entry, IReadOnlyList<Clause> segmented, string contract)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(segmented);
+        var categories = ClauseCategories.All;
+        var clauses = Usable(segmented);
+        var usable = OneClauseRisks(entry, clauses);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var labels = new bool[categories.Count];
+            foreach (var risk in usable.Where(r => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, clauses[i].Path))))
+            {
+                foreach (var category in risk.Categories)
+                {
+                    var k = IndexOf(categories, category);
+                    if (k >= 0)
+                    {
+                        labels[k] = true;
+                    }
+                }
+            }
+
+            if (!labels.Contains(true))
+            {
+                continue;
+            }
+
+            var row = ClauseFeatureRow.For(clauses[i], i, clauses.Count);
+            for (var copy = 0; copy < Copies; copy++)
+            {
+                yield return new LabelledClause(contract, row, labels);
+            }
+        }
+    }
+
+    private static List<Clause> Usable(IReadOnlyList<Clause> segmented) => segmented.Where(c => c.Kind != ClauseKind.TableOfContents).ToList();
+
+    /// <summary>
+    /// The risks that name one clause (its pieces and list items count as one). A risk that spans several clauses
+    /// ("the indemnity is uncapped": the indemnity, the cap for them, the carve-out) lists the categories of all of
+    /// them without saying which clause is which, so it labels none: trained on, it taught that an indemnity is a cap.
+    /// </summary>
+    private static List<ReviewKeyRisk> OneClauseRisks(ReviewKeyContract entry, IReadOnlyList<Clause> clauses) =>
+        entry.Risks.Where(r => clauses.Where(c => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, c.Path)))
+            .Select(c => ContextClause.ClausePathOf(c.Path)).Distinct(StringComparer.Ordinal).Count() == 1).ToList();
+
+    private static int IndexOf(IReadOnlyList<string> categories, string category)
+    {
+        for (var k = 0; k < categories.Count; k++)
+        {
+            if (categories[k].Equals(category, StringComparison.OrdinalIgnoreCase))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>Labelled clauses from answer keys, and how many keys, contracts and (one-clause) risks they came from.</summary>
+public sealed record ReviewKeyLabelling(IReadOnlyList<LabelledClause> Clauses, int Keys, int Contracts, int Risks)
+{
+    public static ReviewKeyLabelling None { get; } = new([], 0, 0, 0);
+
+    /// <summary>"2,005 keyed clauses (x2) from 1,468 one-clause risks in 238 contracts of 39 answer keys"; empty for none.</summary>
+    public string Description => Keys == 0
+        ? string.Empty
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Clauses.Count / ReviewKeyTrainingSet.Copies:N0} keyed clauses (x{ReviewKeyTrainingSet.Copies}) from {Risks:N0} one-clause risks in {Contracts} contracts of {Keys} answer keys");
+}
