@@ -20,7 +20,7 @@ internal static class RetrainCommand
         var audience = new Option<string?>("--audience") { Description = "Who will use the model (access tokens you belong to, e.g. group:legal); corrections from documents any of them may not read are left out. Default: you and your groups" };
         var reviewKeys = new Option<string[]>("--review-key")
         {
-            Description = "Answer keys of reviewed contracts whose keyed clauses the candidate also trains on (as 'train local --review-key'); repeatable",
+            Description = "Answer keys of reviewed contracts whose keyed clauses the candidate also trains on (as 'train local --review-key'; default: Tandem:Retrain:ReviewKeys); repeatable",
             AllowMultipleArgumentsPerToken = true,
         };
         var local = new Command("local", "Retrain the local analyst on the curated contracts plus the accepted corrections, score it on the held-out gate set and register it as a candidate")
@@ -51,7 +51,8 @@ internal static class RetrainCommand
             var modelsFolder = parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models");
             var retrain = await context.WithProgressAsync("retrain local", async progress =>
             {
-                var reviewed = await TrainCommand.ReviewedAsync(context, parse.GetValue(reviewKeys), progress, cancellationToken);
+                // Without --review-key, the service uses the configured Tandem:Retrain:ReviewKeys.
+                var reviewed = parse.GetValue(reviewKeys) is { Length: > 0 } keys ? await TrainCommand.ReviewedAsync(context, keys, progress, cancellationToken) : null;
                 return await service.RetrainLocalAsync(parse.GetValue(data)!, modelsFolder, readers, !parse.GetValue(noCorrections), parse.GetValue(contracts), context.Caller, progress,
                     cancellationToken: cancellationToken, reviewed: reviewed);
             });

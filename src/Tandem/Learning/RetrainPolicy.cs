@@ -16,6 +16,14 @@ public sealed class RetrainPolicy
     public int AfterCorrections { get; init; } = 200;
 
     /// <summary>
+    /// Answer keys of reviewed contracts whose keyed clauses every local retrain also learns review weights from
+    /// (<c>Tandem:Retrain:ReviewKeys</c>, paths on the machine that trains), unless the request names its own. Without
+    /// them a candidate has no review weights, and promoting it drops the champion's. Paths come from configuration
+    /// only: a request never names files on the server.
+    /// </summary>
+    public IReadOnlyList<string> ReviewKeys { get; init; } = [];
+
+    /// <summary>
     /// Decides for <paramref name="backend"/>, given the registry, when each accepted correction
     /// was made (<paramref name="acceptedCorrections"/>), and earlier decisions: a job started on
     /// one counts as the last retrain even before its model is registered, so a provider job

@@ -53,7 +53,10 @@ public sealed class RetrainService(IModelRegistry registry, ICorrectionStore cor
             return used;
         }
 
-        IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(readers, segmenter), registry) { Reviewed = reviewed ?? ReviewKeyLabelling.None },
+        reviewed ??= policy.Value.ReviewKeys.Count > 0
+            ? await new ReviewKeyTrainingSet(readers, segmenter).BuildAsync(policy.Value.ReviewKeys, progress, cancellationToken)
+            : ReviewKeyLabelling.None;
+        IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(readers, segmenter), registry) { Reviewed = reviewed },
             registry, modelsFolder, LabelAsync,
             contracts, progress, audience, requestedAt);
         var job = await backend.StartAsync(dataFolder, null, LocalFineTuneBackend.BaseModel, 1, null, cancellationToken);
