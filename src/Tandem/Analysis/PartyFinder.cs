@@ -218,7 +218,8 @@ public sealed partial class PartyFinder
                 continue;
             }
 
-            if (!KnownRoles.Contains(role) && !Organisation().IsMatch(value))
+            // "Interim Executive: Gideon Hartwell-Pryce, … (the "Interim"). The Interim is not a party to this Agreement."
+            if ((!KnownRoles.Contains(role) && !Organisation().IsMatch(value)) || NotAParty().IsMatch(value))
             {
                 continue;
             }
@@ -230,11 +231,12 @@ public sealed partial class PartyFinder
                 // cover sheet's label another name for the same party.
                 var defined = DefinedTerm().Match(value.Replace("*", string.Empty, StringComparison.Ordinal));
                 var term = defined.Success ? LeadingArticle().Replace(defined.Groups["term"].Value.Trim(), string.Empty) : null;
-                // A short name that is no role ("Brightline") stays another name for the labelled role.
+                // A short name that is no role ("Brightline") stays another name for a labelled role; a label that is no
+                // role either ("To: Fenwright … (the "Investor")", a letter's address line) gives way to the defined term.
                 var usable = term is { Length: > 1 } && !NotParties.Contains(term) && !term.Equals(role, StringComparison.OrdinalIgnoreCase)
                     && !parties.Any(p => p.Role.Equals(term, StringComparison.OrdinalIgnoreCase));
                 parties.Add(!usable ? new ContractParty(name, role) { Home = HomeOf(value) }
-                    : KnownRoles.Contains(term!) ? new ContractParty(name, term!) { Home = HomeOf(value), Aliases = [role] }
+                    : KnownRoles.Contains(term!) || !KnownRoles.Contains(role) ? new ContractParty(name, term!) { Home = HomeOf(value), Aliases = [role] }
                     : new ContractParty(name, role) { Home = HomeOf(value), Aliases = [term!] });
             }
         }
@@ -419,8 +421,8 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"\((?:[^()""“”]{0,60}?)?(?:[""“](?<alias>[^""“”]{1,40})[""”]\s*(?:,|or|and)?\s*(?:the\s+)?)*[""“](?<term>[^""“”]{1,40})[""”]\)")]
     private static partial Regex DefinedTerm();
 
-    /// <summary>What joins one party to the next: "), and", ";", "and".</summary>
-    [GeneratedRegex(@"^[\s,;]*(?:and\s+|(?:in\s+favou?r|for\s+the\s+benefit)\s+of\s+)?", RegexOptions.IgnoreCase)]
+    /// <summary>What joins one party to the next: "), and", ";", "and", "AND:".</summary>
+    [GeneratedRegex(@"^[\s,;]*(?:and\s*:?\s+|(?:in\s+favou?r|for\s+the\s+benefit)\s+of\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Connector();
 
     /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ...".</summary>
@@ -443,6 +445,10 @@ public sealed partial class PartyFinder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>"The Interim is not a party to this Agreement."</summary>
+    [GeneratedRegex(@"\b(?:is|are)\s+not\s+(?:a\s+)?part(?:y|ies)\s+to\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAParty();
 
     /// <summary>"Party: Olmstead Industrial Group plc, incorporated in England" (its defined name on the next line).</summary>
     [GeneratedRegex(@"^\s*(?:Party|Name)\s*:\s*(?<value>\S.{2,300})$", RegexOptions.IgnoreCase)]

@@ -82,6 +82,12 @@ public sealed class PartyFinderTests
         "Harrowgate Cells Limited|Licensor", "Bluefin Motors GmbH|Licensee")]
     [InlineData("CONFIDENTIALITY AGREEMENT\n\nPARTY 1\nName: Brackenfold Analytics Limited\nCompany number: 09876543\nRegistered office: 4 Quarry Lane, Leeds LS1 2AB\nDefined as: \"the Company\"\n\nPARTY 2\nName: Orla Fenwick\nAddress: 17 Mill Street, York YO1 7AA\n\nDefined as: \"the Consultant\"",
         "Brackenfold Analytics Limited|Company", "Orla Fenwick|Consultant")]
+    [InlineData("AGREEMENT\n\nBETWEEN:\n\nBRACKEN HOLLOW UNIVERSITY, a body corporate whose offices are at 1 High Street, Leeds (\"the University\");\n\nAND:\n\nORRIN MATERIALS LIMITED, a company registered in Scotland under number SC641187, whose registered office is at 14 Quay, Glasgow (\"the Sponsor\").",
+        "BRACKEN HOLLOW UNIVERSITY|University", "ORRIN MATERIALS LIMITED|Sponsor")]
+    [InlineData("PRIVATE AND CONFIDENTIAL\n\nFrom:  Tolland Marine Holdings plc, a public limited company incorporated in England and Wales (the \"Company\")\n\nTo:    Brisk Capital Partners LLP, a limited liability partnership, acting for itself and as manager of the funds listed in the Schedule (the \"Investor\")\n\nDear Sirs",
+        "Tolland Marine Holdings plc|Company", "Brisk Capital Partners LLP|Investor")]
+    [InlineData("SERVICES AGREEMENT\n\nConsultancy: Hebden Interim Partners LLP, a limited liability partnership (the \"Consultancy\")\n\nCompany: Carvell Foods Limited, a company registered in England and Wales (the \"Company\")\n\nInterim Executive: Orla Fenwick, a director of Fenwick Advisory Limited (the \"Interim\"). The Interim is not a party to this Agreement.",
+        "Hebden Interim Partners LLP|Consultancy", "Carvell Foods Limited|Company")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");

@@ -342,6 +342,20 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void Judge_ANonPartyMayEnforceAgainstYouByName_MediumWhateverTheRestSays()
+    {
+        const string clause = "16.3 The Interim may enforce clauses 9, 10 and 12.4 against Customer under the Contracts (Rights of Third Parties) Act 1999 as if he were a party. Except as stated in this clause, a person who is not a party has no right to enforce any term of this Agreement.";
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Third Party Beneficiary")!;
+
+        var customer = ContractAnalyzer.Judge(rule, [Piece(clause)], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "customer")));
+        var provider = ContractAnalyzer.Judge(rule, [Piece(clause)], 0.9f, clause, new ReviewLens(ReviewSide.Resolve(Parties, "provider")));
+
+        Assert.Equal(Severity.Medium, customer.Severity);
+        Assert.Contains("A third party may enforce against you by name", customer.Deviations);
+        Assert.DoesNotContain("A third party may enforce against you by name", provider.Deviations);
+    }
+
+    [Fact]
     public void Judge_MeasuredDeviation_RationaleSaysWhatWasMeasured()
     {
         const string clause = "For twenty-four (24) months after expiry or termination of this Agreement, Customer shall not solicit or accept orders from any End User supplied by Provider.";
