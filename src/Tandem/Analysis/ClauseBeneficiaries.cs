@@ -339,6 +339,6 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|obligations?|indemnit(?:y|ies))\b(?:[^.;]|\.(?=\d)){0,140}?\b(?:(?:shall|will)\s+not\s+be\s+(?:limited|capped)|(?:is|shall\s+be)\s+(?:unlimited|uncapped)|without\s+(?:limit|limitation|cap)|not\s+(?:be\s+)?subject\s+to\s+(?:any|the)\s+(?:\w+\s+){0,2}(?:limit\w*|caps?)\b|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex UnlimitedLiability();
 
-    [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|damages)\b[^.;]{0,240}?\b(?:(?:shall|will)\s+not\s+exceed|(?:is|are|shall\s+be)\s+(?:limited|capped)|in\s+no\s+event\s+exceed)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|damages)\b(?:[^.;]|\.(?=\d)){0,240}?\b(?:(?:shall|will)\s+not\s+exceed|(?:is|are|shall\s+be)\s+(?:limited|capped)|in\s+no\s+event\s+exceed)", RegexOptions.IgnoreCase)]
     private static partial Regex CappedLiability();
 }

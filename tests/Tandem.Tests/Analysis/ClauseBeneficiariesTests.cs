@@ -11,6 +11,7 @@ public sealed class ClauseBeneficiariesTests
     [Theory]
     [InlineData("Provider may terminate this Agreement for convenience on sixty (60) days' written notice to Customer.", Favours.Them)]
     [InlineData("Customer commits to occupy, and shall pay storage charges for, not less than 4,000 Pallet Positions. If Customer occupies fewer, Provider shall invoice the shortfall at the full monthly storage rate.", Favours.Them)]
+    [InlineData("12.2 The Provider's total liability to the Customer, including under clause 11.1 and for any failure of the Products, is limited to the amounts paid in the three (3) months before the claim.", Favours.Them)]
     [InlineData("Provider may assign this Agreement to any Affiliate on notice to the Customer.", Favours.Them)]
     [InlineData("During the term, neither Customer nor any Owner shall own or operate a Competitive Business.", Favours.Them)]
     [InlineData("Provider may terminate this Agreement at any time on fifteen days' notice. Customer may terminate this Agreement only at the end of a term in accordance with Section 12.1.", Favours.Them)]
