@@ -198,11 +198,11 @@ public sealed partial class ClauseBeneficiaries
     }
 
     /// <summary>"The Licensee, on behalf of itself, its Affiliates and any successor in title, irrevocably covenants": who else it speaks for.</summary>
-    [GeneratedRegex(@"^\s*,\s*(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s+itself\b[^.;]{0,200}?,\s*(?:\w+ly\s+(?:and\s+)?){0,3}(?=(?:covenants?|agrees?|undertakes?|releases?|waives?|shall|will|may|must|hereby)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*,\s*(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s+itself\b(?:[^.;]|\.(?=\d)){0,200}?,\s*(?:\w+ly\s+(?:and\s+)?){0,3}(?=(?:covenants?|agrees?|undertakes?|releases?|waives?|shall|will|may|must|hereby)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OnBehalf();
 
     /// <summary>"The Client and any person it authorises, including its auditors, may": whoever the party authorises acts for it.</summary>
-    [GeneratedRegex(@"^\s*(?:,\s*)?(?:and|or)\s+any\s+(?:person|persons|one|third\s+party)\s+(?:(?:whom|that)\s+)?(?:(?:it|they)\s+(?:authori[sz]es|appoints|nominates|designates)|(?:authori[sz]ed|appointed|nominated|designated)\s+by)\b[^.;]{0,120}?(?=\s(?:may|shall|will|must|can)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:and|or)\s+any\s+(?:person|persons|one|third\s+party)\s+(?:(?:whom|that)\s+)?(?:(?:it|they)\s+(?:authori[sz]es|appoints|nominates|designates)|(?:authori[sz]ed|appointed|nominated|designated)\s+by)\b(?:[^.;]|\.(?=\d)){0,120}?(?=\s(?:may|shall|will|must|can)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorisedPerson();
 
     /// <summary>
@@ -280,13 +280,13 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and|nor)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies|owners?|principals?|shareholders?|guarantors?|customers|inspectors?)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
     private static partial Regex OwnPeople();
 
-    [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b[^.;]{0,80}?(?<!\bnotice(?:\s+in\s+writing|\s+given)?\s+)\bto\s+(?:the\s+|each\s+)?$|\b(?:shall|will)\s+(?:\w+\s+){0,3}?(?:vest\s+in|belong\s+to|be\s+(?:\w+ly\s+)?owned\s+(?:\w+ly\s+)?by|be(?:come)?\s+the\s+(?:sole\s+|exclusive\s+)?property\s+of)\s+(?:the\s+)?$|\bvests?\s+in\s+and\s+remains?\s+with\s+(?:the\s+)?$|\b(?:is|are)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?$|\bmade\s+for\s+hire\s+(?:for|by)\s+(?:the\s+)?$|\bgrants?\s+(?:the\s+)?$|(?<!\bextent\s+(?:that\s+)?(?:any\s+)?(?:such\s+)?(?:\w+\s+){0,3})\bbelongs?\s+(?:\w+ly\s+)?to\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b(?:[^.;]|\.(?=\d)){0,80}?(?<!\bnotice(?:\s+in\s+writing|\s+given)?\s+)\bto\s+(?:the\s+|each\s+)?$|\b(?:shall|will)\s+(?:\w+\s+){0,3}?(?:vest\s+in|belong\s+to|be\s+(?:\w+ly\s+)?owned\s+(?:\w+ly\s+)?by|be(?:come)?\s+the\s+(?:sole\s+|exclusive\s+)?property\s+of)\s+(?:the\s+)?$|\bvests?\s+in\s+and\s+remains?\s+with\s+(?:the\s+)?$|\b(?:is|are)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?$|\bmade\s+for\s+hire\s+(?:for|by)\s+(?:the\s+)?$|\bgrants?\s+(?:the\s+)?$|(?<!\bextent\s+(?:that\s+)?(?:any\s+)?(?:such\s+)?(?:\w+\s+){0,3})\bbelongs?\s+(?:\w+ly\s+)?to\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Grantee();
 
     [GeneratedRegex(@"^\s*(?:(?:hereunder|under\s+this\s+agreement)\s+)?(?:(?:shall|will|automatically|immediately)\s+)*(?:end|ends|terminate|terminates|cease|ceases|expire|expires|lapse|lapses|revert|reverts|(?:is|are|be)\s+(?:revoked|terminated|withdrawn))\b", RegexOptions.IgnoreCase)]
     private static partial Regex GrantEnds();
 
-    [GeneratedRegex(@"\b(?:shall|will|do|does)\s+not\s+apply\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?(?:liability\s+of\s+(?:the\s+)?)?$|\bno\s+(?:limitation|limit|cap|exclusion)s?\b[^.;]{0,40}\bappl(?:y|ies)\s+to\s+(?:the\s+)?(?:(?:liability|obligations?)\s+of\s+(?:the\s+)?)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:shall|will|do|does)\s+not\s+apply\s+(?:to|in\s+favou?r\s+of)\s+(?:the\s+)?(?:liability\s+of\s+(?:the\s+)?)?$|\bno\s+(?:limitation|limit|cap|exclusion)s?\b(?:[^.;]|\.(?=\d)){0,40}\bappl(?:y|ies)\s+to\s+(?:the\s+)?(?:(?:liability|obligations?)\s+of\s+(?:the\s+)?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotApplyTo();
 
     [GeneratedRegex(@"\b(?:liability|liabilities)\s+of\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
@@ -308,11 +308,11 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:owns?|controls?|retains?|holds?|has|have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Holding();
 
-    [GeneratedRegex(@"\bmay\s+be\s+\w+ed\b[^.;]{0,60}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bmay\s+be\s+\w+ed\b(?:[^.;]|\.(?=\d)){0,60}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveRightBy();
 
     // "shall be owned exclusively by the Recipient" gives ownership, it imposes nothing (Grantee).
-    [GeneratedRegex(@"\b(?:shall|must|will)\s+be\s+(?!owned\b)\w+ed\b[^.;]{0,30}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:shall|must|will)\s+be\s+(?!owned\b)\w+ed\b(?:[^.;]|\.(?=\d)){0,30}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveDutyBy();
 
     [GeneratedRegex(@"\bnor\b", RegexOptions.IgnoreCase)]
