@@ -175,6 +175,11 @@ public sealed class ModelService(IModelRegistry registry, IAccessPolicy access, 
     {
         var champion = await registry.FindChampionAsync(candidate.Backend, cancellationToken);
         var decision = new PromotionGate { Margin = margin }.DecideAgainst(candidate.Scores!, champion);
+        if (candidate.Backend == LocalFineTuneBackend.BackendName && champion is not null)
+        {
+            decision = PromotionGate.KeepsReviewWeights(decision, ManifestOf(candidate), ManifestOf(champion));
+        }
+
         if (!decision.Promote && forceReason is null)
         {
             logger.LogInformation("The gate refused {ModelId} for {User}", candidate.Id, caller.UserId);
@@ -186,6 +191,10 @@ public sealed class ModelService(IModelRegistry registry, IAccessPolicy access, 
         logger.LogInformation("{User} promoted {ModelId} ({Note})", caller.UserId, candidate.Id, note);
         return new Promotion(candidate, champion, decision, true, note);
     }
+
+    /// <summary>A local model's manifest, or null when its file is not on this machine.</summary>
+    private static Analysis.LocalAnalystManifest? ManifestOf(RegisteredModel model) =>
+        File.Exists(model.Location) ? Analysis.LocalAnalystModel.LoadManifest(model.Location) : null;
 
     private async Task<RegisteredModel> GetAsync(string id, CancellationToken cancellationToken) =>
         await registry.GetAsync(id, cancellationToken) ?? throw new TandemException($"no model {id} in the registry", "see 'tandem models registry'");

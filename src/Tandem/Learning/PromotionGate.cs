@@ -25,6 +25,20 @@ public sealed class PromotionGate
             ? new GateDecision(false, [$"the champion {champion.Id} has no held-out gate scores to compare with; score it first: tandem models evaluate {champion.Id} --data <cuad folder>"])
             : Decide(candidate, champion?.Scores);
 
+    /// <summary>
+    /// A local candidate without review weights (<see cref="Analysis.LocalAnalystModel.ReviewCategories"/>) would drop the
+    /// champion's, which the CUAD gate cannot see: the decision is refused with the reason and what to do. Null manifests
+    /// (a model file that is not there) are not judged.
+    /// </summary>
+    public static GateDecision KeepsReviewWeights(GateDecision decision, Analysis.LocalAnalystManifest? candidate, Analysis.LocalAnalystManifest? champion)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return candidate is { ReviewThreshold: null } && champion is { ReviewThreshold: not null }
+            ? new GateDecision(false, [.. decision.Reasons,
+                "the champion has review weights (learned from keyed reviews) and the candidate has none, so the review would lose them; retrain with --review-key or Tandem:Retrain:ReviewKeys"])
+            : decision;
+    }
+
     public GateDecision Decide(GateScores candidate, GateScores? champion)
     {
         ArgumentNullException.ThrowIfNull(candidate);

@@ -18,8 +18,9 @@ public sealed class RetrainPolicy
     /// <summary>
     /// Answer keys of reviewed contracts whose keyed clauses every local retrain also learns review weights from
     /// (<c>Tandem:Retrain:ReviewKeys</c>, paths on the machine that trains), unless the request names its own. Without
-    /// them a candidate has no review weights, and promoting it drops the champion's. Paths come from configuration
-    /// only: a request never names files on the server.
+    /// them a candidate has no review weights. Paths come from configuration
+    /// only: a request never names files on the server. The promotion gate refuses a candidate without review weights
+    /// against a champion that has them.
     /// </summary>
     public IReadOnlyList<string> ReviewKeys { get; init; } = [];
 

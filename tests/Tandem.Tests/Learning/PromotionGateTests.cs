@@ -50,4 +50,37 @@ public sealed class PromotionGateTests
     [Fact]
     public void Decide_DifferentGateSets_Refuses() =>
         Assert.False(new PromotionGate().Decide(Scores(0.9, 0.9, set: "a"), Scores(0.1, 0.1, set: "b")).Promote);
+
+    [Fact]
+    public void KeepsReviewWeights_ACandidateWithoutThemAgainstAChampionWithThem_IsRefusedAndSaysWhy()
+    {
+        var passed = new GateDecision(true, ["pooled AUPR 55.0 vs champion 54.3"]);
+        var with = Manifest(0.8f);
+        var without = Manifest(null);
+
+        var refused = PromotionGate.KeepsReviewWeights(passed, without, with);
+
+        Assert.False(refused.Promote);
+        Assert.Equal("pooled AUPR 55.0 vs champion 54.3", refused.Reasons[0]);
+        Assert.Contains("candidate has none", refused.Reasons[^1], StringComparison.Ordinal);
+        Assert.Same(passed, PromotionGate.KeepsReviewWeights(passed, with, with));
+        Assert.Same(passed, PromotionGate.KeepsReviewWeights(passed, without, without));
+        Assert.Same(passed, PromotionGate.KeepsReviewWeights(passed, with, without));
+        Assert.Same(passed, PromotionGate.KeepsReviewWeights(passed, null, with));
+    }
+
+    private static Tandem.Analysis.LocalAnalystManifest Manifest(float? reviewThreshold) => new()
+    {
+        Kind = "tandem-local-analyst/1",
+        TrainedAt = DateTimeOffset.UnixEpoch,
+        DataHash = "d",
+        Contracts = 1,
+        Clauses = 1,
+        FeatureCount = 1,
+        Trainer = "t",
+        HeldOutAveragePrecision = new Dictionary<string, double>(),
+        HeldOutMacroAveragePrecision = double.NaN,
+        HeldOutCalibrationError = double.NaN,
+        ReviewThreshold = reviewThreshold,
+    };
 }
