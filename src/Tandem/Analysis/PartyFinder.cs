@@ -219,7 +219,8 @@ public sealed partial class PartyFinder
             }
 
             // "Interim Executive: Gideon Hartwell-Pryce, … (the "Interim"). The Interim is not a party to this Agreement."
-            if ((!KnownRoles.Contains(role) && !Organisation().IsMatch(value)) || NotAParty().IsMatch(value))
+            // "**Learner:** an individual who accesses the Licensed Content": a definition, not a named party.
+            if ((!KnownRoles.Contains(role) && !Organisation().IsMatch(value)) || NotAParty().IsMatch(value) || Describes().IsMatch(value))
             {
                 continue;
             }
@@ -369,6 +370,8 @@ public sealed partial class PartyFinder
         // "**Albion Labs, Inc.**, a corporation": a Markdown source keeps the name's emphasis.
         var name = (description.Success ? chunk[..description.Index] : chunk).Trim().TrimEnd(',', ' ').Trim().Trim('*', '_').Trim();
         name = LeadingArticle().Replace(name, string.Empty);
+        // "Harbourline Deep Tech Fund II, L.P., a": a table cell that wraps before "Delaware limited partnership".
+        name = TrailingArticle().Replace(name, string.Empty);
         // "Teodor Systems GmbH, Munich": the name ends with its legal form; a place after it is not part of it.
         if (NameThenPlace().Match(name) is { Success: true } legal)
         {
@@ -445,6 +448,14 @@ public sealed partial class PartyFinder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>", a" or ", an" left at the end of a name whose description a table cell wrapped.</summary>
+    [GeneratedRegex(@",\s*(?:a|an)\s*$")]
+    private static partial Regex TrailingArticle();
+
+    /// <summary>A value that describes a kind of person rather than naming one: "an individual who …", "any person that …".</summary>
+    [GeneratedRegex(@"^\s*[*_]*(?:an?|any|each|every|the)\s+(?:individual|person|entity|natural\s+person|user|member)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Describes();
 
     /// <summary>"The Interim is not a party to this Agreement."</summary>
     [GeneratedRegex(@"\b(?:is|are)\s+not\s+(?:a\s+)?part(?:y|ies)\s+to\b", RegexOptions.IgnoreCase)]

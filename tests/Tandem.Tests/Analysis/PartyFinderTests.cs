@@ -88,6 +88,10 @@ public sealed class PartyFinderTests
         "Tolland Marine Holdings plc|Company", "Brisk Capital Partners LLP|Investor")]
     [InlineData("SERVICES AGREEMENT\n\nConsultancy: Hebden Interim Partners LLP, a limited liability partnership (the \"Consultancy\")\n\nCompany: Carvell Foods Limited, a company registered in England and Wales (the \"Company\")\n\nInterim Executive: Orla Fenwick, a director of Fenwick Advisory Limited (the \"Interim\"). The Interim is not a party to this Agreement.",
         "Hebden Interim Partners LLP|Consultancy", "Carvell Foods Limited|Company")]
+    [InlineData("CONFIDENTIALITY AGREEMENT\n\nPARTIES\n\n  Party                                          Defined as\n  ---------------------------------------------  ---------------\n  Brackenfold Photonics Limited, a company        the \"Company\"\n  incorporated in Scotland\n\n  Orrin Deep Tech Fund II, L.P., a                the \"Investor\"\n  Delaware limited partnership",
+        "Brackenfold Photonics Limited|Company", "Orrin Deep Tech Fund II, L.P.|Investor")]
+    [InlineData("CONTENT LICENCE\n\n**Licensor:** Pennick Learning Media Ltd, a company registered in England\n\n**Licensee:** Skillmoor Platforms Inc., a Delaware corporation\n\n**Learner:** an individual who accesses the Licensed Content through the Platform.",
+        "Pennick Learning Media Ltd|Licensor", "Skillmoor Platforms Inc.|Licensee")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
