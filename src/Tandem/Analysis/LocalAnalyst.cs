@@ -58,61 +58,41 @@ public sealed class LocalAnalyst
     public static string DefaultPath() => Path.Combine(AppContext.BaseDirectory, DefaultFileName);
 
     /// <summary>For each clause (in order), the probability of each category.</summary>
-    public float[][] Score(IReadOnlyList<Clause> clauses)
-    {
-        var rows = clauses.Select((c, i) => ClauseFeatureRow.For(c, i, clauses.Count)).ToList();
-        return ScoreRows(rows);
-    }
+    public float[][] Score(IReadOnlyList<Clause> clauses) => ScoreRows(RowsOf(clauses));
 
     /// <summary>Scores prepared feature rows; used by training and evaluation.</summary>
-    public float[][] ScoreRows(IReadOnlyList<ClauseFeatureRow> rows)
-    {
-        var result = new float[rows.Count][];
-        if (rows.Count == 0)
-        {
-            return result;
-        }
-
-        using var span = TandemTelemetry.Source.StartActivity("tandem.analyst.score");
-        var i = 0;
-        foreach (var features in Model.Featurizer.Featurize(rows))
-        {
-            result[i++] = ScoreVector(features);
-        }
-
-        return result;
-    }
+    public float[][] ScoreRows(IReadOnlyList<ClauseFeatureRow> rows) => ScoreAll(rows, withReview: false).Scores;
 
     /// <summary>
     /// For each clause, the probability of each category, and, when the model has review weights,
     /// the review's own probabilities (<see cref="LocalAnalystModel.ReviewCategories"/>); one featurisation for both.
     /// </summary>
-    public (float[][] Scores, float[][]? Review) ScoreForReview(IReadOnlyList<Clause> clauses)
+    public (float[][] Scores, float[][]? Review) ScoreForReview(IReadOnlyList<Clause> clauses) => ScoreAll(RowsOf(clauses), withReview: true);
+
+    private static List<ClauseFeatureRow> RowsOf(IReadOnlyList<Clause> clauses) => clauses.Select((c, i) => ClauseFeatureRow.For(c, i, clauses.Count)).ToList();
+
+    /// <summary>One featurisation of the rows, scored by the CUAD weights and, if asked and present, by the review weights.</summary>
+    private (float[][] Scores, float[][]? Review) ScoreAll(IReadOnlyList<ClauseFeatureRow> rows, bool withReview)
     {
-        var scores = new float[clauses.Count][];
-        var review = _review is null ? null : new float[clauses.Count][];
-        if (clauses.Count == 0)
+        var scores = new float[rows.Count][];
+        var reviewIndex = withReview ? _review : null;
+        var review = reviewIndex is null ? null : new float[rows.Count][];
+        if (rows.Count == 0)
         {
             return (scores, review);
         }
 
         using var span = TandemTelemetry.Source.StartActivity("tandem.analyst.score");
         var i = 0;
-        foreach (var features in Model.Featurizer.Featurize(clauses.Select((c, j) => ClauseFeatureRow.For(c, j, clauses.Count)).ToList()))
+        foreach (var features in Model.Featurizer.Featurize(rows))
         {
             scores[i] = _main.Score(features);
-            if (review is not null)
-            {
-                review[i] = _review!.Score(features);
-            }
-
+            review?[i] = reviewIndex!.Score(features);
             i++;
         }
 
         return (scores, review);
     }
-
-    private float[] ScoreVector(FeatureVector features) => _main.Score(features);
 
     /// <summary>
     /// Category weights as an inverted index from feature slot to category weights: slot s's weights

@@ -64,7 +64,7 @@ public sealed class LocalAnalystModel
     public LocalAnalystModel WithReview(IReadOnlyList<CategoryWeights> review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        if (!review.Select(c => c.Category).SequenceEqual(Categories.Select(c => c.Category), StringComparer.Ordinal))
+        if (!SameCategories(review, Categories))
         {
             throw new ArgumentException("review weights must name the model's categories in its order", nameof(review));
         }
@@ -140,7 +140,7 @@ public sealed class LocalAnalystModel
         {
             using var stream = new MemoryStream(ReadEntry(zip, ReviewWeightsEntry));
             review = ReadWeights(stream);
-            if (!review.Select(c => c.Category).SequenceEqual(categories.Select(c => c.Category), StringComparer.Ordinal))
+            if (!SameCategories(review, categories))
             {
                 throw new InvalidDataException("the review weights name other categories than the model's");
             }
@@ -148,6 +148,10 @@ public sealed class LocalAnalystModel
 
         return new LocalAnalystModel(featurizer(file, manifest), file, categories, manifest, review);
     });
+
+    /// <summary>Whether two weight sets name the same categories in the same order.</summary>
+    private static bool SameCategories(IReadOnlyList<CategoryWeights> a, IReadOnlyList<CategoryWeights> b) =>
+        a.Select(c => c.Category).SequenceEqual(b.Select(c => c.Category), StringComparer.Ordinal);
 
     private byte[] FeaturizerFile(MLContext ml)
     {

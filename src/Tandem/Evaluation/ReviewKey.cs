@@ -37,7 +37,7 @@ public sealed record ReviewKey(IReadOnlyList<ReviewKeyContract> Contracts)
         var file = new FileInfo(path);
         if (!file.Exists)
         {
-            throw new TandemException($"answer key not found: {path}", "pass --key with a JSON answer key, e.g. samples/review-key/answers.json");
+            throw new TandemException($"answer key not found: {path}", "name a JSON answer key (eval review --key, train local --review-key), e.g. samples/review-key/answers.json");
         }
 
         if (file.Length > MaxFileBytes)

@@ -48,9 +48,10 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
                 }
 
                 var read = await readers.ReadFileAsync(file, cancellationToken);
-                var clauses = segmenter.Segment(read.Text).Clauses;
-                rows.AddRange(Label(entry, clauses, $"review:{set}/{entry.File}"));
-                risks += OneClauseRisks(entry, Usable(clauses)).Count;
+                var clauses = Usable(segmenter.Segment(read.Text).Clauses);
+                var oneClause = OneClauseRisks(entry, clauses);
+                rows.AddRange(Label(oneClause, clauses, $"review:{set}/{entry.File}"));
+                risks += oneClause.Count;
                 done++;
                 progress?.Report(new WorkProgress(ReadingStage, done, total));
             }
@@ -59,27 +60,16 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
         return new ReviewKeyLabelling(rows, keys.Count, done, risks);
     }
 
-    /// <summary>One keyed contract's labelled clauses: the clauses its risks name, each with the risks' categories.</summary>
-    public static IEnumerable<LabelledClause> Label(ReviewKeyContract entry, IReadOnlyList<Clause> segmented, string contract)
+    /// <summary>One keyed contract's labelled clauses: the clauses its one-clause risks name, each with the risks' categories.</summary>
+    private static IEnumerable<LabelledClause> Label(IReadOnlyList<ReviewKeyRisk> oneClause, IReadOnlyList<Clause> clauses, string contract)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(segmented);
-        var categories = ClauseCategories.All;
-        var clauses = Usable(segmented);
-        var usable = OneClauseRisks(entry, clauses);
         for (var i = 0; i < clauses.Count; i++)
         {
-            var labels = new bool[categories.Count];
-            foreach (var risk in usable.Where(r => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, clauses[i].Path))))
+            var labels = new bool[ClauseCategories.All.Count];
+            // A key's categories are canonical (ReviewKey checks them), so each has its place.
+            foreach (var category in oneClause.Where(r => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, clauses[i].Path))).SelectMany(r => r.Categories))
             {
-                foreach (var category in risk.Categories)
-                {
-                    var k = IndexOf(categories, category);
-                    if (k >= 0)
-                    {
-                        labels[k] = true;
-                    }
-                }
+                labels[ClauseCategories.IndexOf(category)] = true;
             }
 
             if (!labels.Contains(true))
@@ -105,19 +95,6 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
     private static List<ReviewKeyRisk> OneClauseRisks(ReviewKeyContract entry, IReadOnlyList<Clause> clauses) =>
         entry.Risks.Where(r => clauses.Where(c => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, c.Path)))
             .Select(c => ContextClause.ClausePathOf(c.Path)).Distinct(StringComparer.Ordinal).Count() == 1).ToList();
-
-    private static int IndexOf(IReadOnlyList<string> categories, string category)
-    {
-        for (var k = 0; k < categories.Count; k++)
-        {
-            if (categories[k].Equals(category, StringComparison.OrdinalIgnoreCase))
-            {
-                return k;
-            }
-        }
-
-        return -1;
-    }
 }
 
 /// <summary>Labelled clauses from answer keys, and how many keys, contracts and (one-clause) risks they came from.</summary>
