@@ -49,13 +49,10 @@ internal static class RetrainCommand
             }
 
             var modelsFolder = parse.GetValue(folder) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.DatabasePath))!, "models");
-            var retrain = await context.WithProgressAsync("retrain local", async progress =>
-            {
-                // Without --review-key, the service uses the configured Tandem:Retrain:ReviewKeys.
-                var reviewed = parse.GetValue(reviewKeys) is { Length: > 0 } keys ? await TrainCommand.ReviewedAsync(context, keys, progress, cancellationToken) : null;
-                return await service.RetrainLocalAsync(parse.GetValue(data)!, modelsFolder, readers, !parse.GetValue(noCorrections), parse.GetValue(contracts), context.Caller, progress,
-                    cancellationToken: cancellationToken, reviewed: reviewed);
-            });
+            // Without --review-key, the service uses the configured Tandem:Retrain:ReviewKeys.
+            var retrain = await context.WithProgressAsync("retrain local", progress =>
+                service.RetrainLocalAsync(parse.GetValue(data)!, modelsFolder, readers, !parse.GetValue(noCorrections), parse.GetValue(contracts), context.Caller, progress,
+                    cancellationToken: cancellationToken, reviewKeys: parse.GetValue(reviewKeys)));
             if (retrain.Corrections is { } labelling)
             {
                 await context.Output.WriteLineAsync($"corrections: {labelling.Corrections} accepted corrections on {labelling.Reports} reports (audience {string.Join(", ", readers)})");

@@ -38,7 +38,7 @@ public sealed class RetrainService(IModelRegistry registry, ICorrectionStore cor
     /// </summary>
     public async Task<LocalRetrain> RetrainLocalAsync(string dataFolder, string modelsFolder, IReadOnlyList<string> audience, bool useCorrections, int? contracts,
         Principal caller, IProgress<WorkProgress>? progress = null, DateTimeOffset? requestedAt = null, CancellationToken cancellationToken = default,
-        ReviewKeyLabelling? reviewed = null)
+        IReadOnlyList<string>? reviewKeys = null)
     {
         ArgumentNullException.ThrowIfNull(audience);
         CorrectionLabelling? used = null;
@@ -53,9 +53,14 @@ public sealed class RetrainService(IModelRegistry registry, ICorrectionStore cor
             return used;
         }
 
-        reviewed ??= policy.Value.ReviewKeys.Count > 0
-            ? await new ReviewKeyTrainingSet(readers, segmenter).BuildAsync(policy.Value.ReviewKeys, progress, cancellationToken)
-            : ReviewKeyLabelling.None;
+        // The keys the request names, else the configured ones.
+        var keys = reviewKeys is { Count: > 0 } ? reviewKeys : policy.Value.ReviewKeys;
+        var reviewed = keys.Count > 0 ? await new ReviewKeyTrainingSet(readers, segmenter).BuildAsync(keys, progress, cancellationToken) : ReviewKeyLabelling.None;
+        if (reviewed.Keys > 0)
+        {
+            progress?.Report(new WorkProgress(reviewed.Description));
+        }
+
         IFineTuneBackend backend = new LocalFineTuneBackend(new LocalRetrainer(new CuadTrainingSet(readers, segmenter), registry) { Reviewed = reviewed },
             registry, modelsFolder, LabelAsync,
             contracts, progress, audience, requestedAt);
