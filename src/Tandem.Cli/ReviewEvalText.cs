@@ -42,6 +42,11 @@ internal static class ReviewEvalText
                 console.WriteLine($"  missing protection {m.Category}: {(m.Found ? "reported" : "not reported")}");
             }
 
+            if (c.OtherMissing.Count > 0)
+            {
+                console.WriteLine($"  also reported missing (not in the key): {string.Join(", ", c.OtherMissing)}");
+            }
+
             foreach (var u in c.Unexpected)
             {
                 console.WriteLine($"  unexpected {ReportText.SeverityLabel(u.Severity)}: {u.ClausePath} {u.Category}{(u.OnOrdinaryClause ? " (an ordinary clause in the key)" : string.Empty)}");
@@ -51,7 +56,8 @@ internal static class ReviewEvalText
         console.WriteLine();
         console.WriteLine($"Overall: {Share(result.RisksAtSeverity, result.Risks)} of risks at the required severity, {Share(result.RisksFound, result.Risks)} at any severity; " +
             $"{result.MissingFound}/{result.Missing} missing protections; {result.Unexpected} unexpected high/critical findings " +
-            $"(most in one contract: {result.Contracts.Select(c => c.Unexpected.Count).DefaultIfEmpty().Max()})");
+            $"(most in one contract: {result.Contracts.Select(c => c.Unexpected.Count).DefaultIfEmpty().Max()}); " +
+            $"{result.OtherMissing} other protections reported missing");
         console.WriteLine($"Issue 12 bar (>= {(100 * ReviewEvaluation.TargetRecall).ToString("0", us)}% at severity, every missing protection, <= {ReviewEvaluation.TargetUnexpectedPerContract} unexpected per contract): " +
             (result.MeetsTarget ? "met" : "not met"));
     }

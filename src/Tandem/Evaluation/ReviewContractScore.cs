@@ -18,4 +18,10 @@ public sealed record ReviewContractScore(string File, string Type, string Side, 
 
     /// <summary>Missing protections the report listed.</summary>
     public int MissingFound => Missing.Count(m => m.Found);
+
+    /// <summary>
+    /// Protections the report listed as missing that the key does not (the key names only the deliberate ones, so some
+    /// may be real gaps): the noise a reader wades through, counted so that expecting more protections shows its cost.
+    /// </summary>
+    public IReadOnlyList<string> OtherMissing { get; init; } = [];
 }

@@ -32,6 +32,9 @@ public sealed record ReviewEvaluation(string Model, string Playbook, IReadOnlyLi
     /// <summary>Missing protections the reports listed.</summary>
     public int MissingFound => Contracts.Sum(c => c.MissingFound);
 
+    /// <summary>Protections reported missing that the keys do not name, over all contracts.</summary>
+    public int OtherMissing => Contracts.Sum(c => c.OtherMissing.Count);
+
     /// <summary>Unexpected high and critical findings over all contracts.</summary>
     public int Unexpected => Contracts.Sum(c => c.Unexpected.Count);
 

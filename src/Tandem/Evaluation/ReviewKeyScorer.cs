@@ -7,7 +7,7 @@ namespace Tandem.Evaluation;
 /// Scores a risk report against a contract's answer key: a risk is found when a finding sits on
 /// one of its clauses (the path or a clause under it) with an acceptable category, and found at
 /// severity when that finding is at least as severe as the key requires; a missing protection is
-/// found when the report lists its category as missing; every high or critical finding on a
+/// found when the report lists its category as missing (the others it lists are counted apart); every high or critical finding on a
 /// clause no risk names is unexpected. A finding that quotes a list's lead-in with its items ("7.1 … shall not:
 /// (a) … (b) …") sits on each item it quotes, when the document's clauses are given.
 /// </summary>
@@ -33,7 +33,8 @@ public sealed class ReviewKeyScorer
             .Select(f => new UnexpectedFinding(f.ClausePath, f.Category, f.Severity, key.Ordinary.Any(o => On(o, f))))
             .ToList();
         var side = report.Side is { } s ? s.Describe() : key.Side;
-        return new ReviewContractScore(key.File, key.Type, side, risks, missing, unexpected);
+        var otherMissing = report.MissingProtections.Select(p => p.Category).Where(c => !key.Missing.Contains(c, StringComparer.Ordinal)).ToList();
+        return new ReviewContractScore(key.File, key.Type, side, risks, missing, unexpected) { OtherMissing = otherMissing };
     }
 
     /// <summary>

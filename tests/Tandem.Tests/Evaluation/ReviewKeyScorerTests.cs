@@ -103,6 +103,7 @@ public sealed class ReviewKeyScorerTests
 
         Assert.Equal([new ReviewMissingScore("Audit Rights", true), new ReviewMissingScore("Insurance", false)], score.Missing);
         Assert.Equal(1, score.MissingFound);
+        Assert.Equal(["Cap on Liability"], score.OtherMissing);
     }
 
     [Fact]
