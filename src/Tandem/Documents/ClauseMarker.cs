@@ -54,7 +54,10 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
         var m = ExhibitRegex().Match(line);
         if (!m.Success)
         {
-            return null;
+            // A contract with one schedule may head it "SCHEDULE" or "THE SCHEDULE", with no number.
+            return BareExhibitRegex().Match(line) is { Success: true } bare
+                ? new ClauseMarker(MarkerType.Exhibit, char.ToUpperInvariant(bare.Groups["w"].Value[0]) + bare.Groups["w"].Value[1..].ToLowerInvariant(), 0, EnumerationStyle.None, line.Length)
+                : null;
         }
 
         var word = m.Groups["w"].Value;
@@ -112,7 +115,8 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
         };
     }
 
-    [GeneratedRegex(@"^(?:ARTICLE|Article)\s+(?<n>[IVXLC]+|\d{1,3}|[A-Z])(?![\w.])\.?\s*[:.\-–—]?\s*(?<rest>.*)$")]
+    // "Article 2. Appointment" opens Article 2; "Article 3.2 of the Framework" cites a clause and opens nothing.
+    [GeneratedRegex(@"^(?:ARTICLE|Article)\s+(?<n>[IVXLC]+|\d{1,3}|[A-Z])(?!\w|\.\w)\.?\s*[:.\-–—]?\s*(?<rest>.*)$")]
     private static partial Regex ArticleRegex();
 
     [GeneratedRegex(@"^(?:SECTION|Section|Sec\.|§)\s*(?<n>\d{1,3}(?:\.\d{1,3})*\.?)(?![\d(])\s*[:\-–—]?\s*(?<rest>.*)$")]
@@ -131,6 +135,9 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
 
     [GeneratedRegex(@"^(?<w>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT|Exhibit|Schedule|Annex|Appendix|Attachment)\s+(?<n>[A-Z]{1,2}(?:-\d{1,2})?|\d{1,2}(?:\.\d{1,2})?|[IVX]{1,5})(?![\w])\s*[:.\-–—]?\s*(?![a-z])(?<rest>.*)$")]
     private static partial Regex ExhibitRegex();
+
+    [GeneratedRegex(@"^(?:THE\s+)?(?<w>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\s*$")]
+    private static partial Regex BareExhibitRegex();
 
     [GeneratedRegex(@"^(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")]
     private static partial Regex RomanRegex();

@@ -100,6 +100,13 @@ internal sealed partial class SegmentationState(string text)
     public void OpenHeading(int start, string heading)
     {
         CloseUnit();
+        // "PARTIES (1) ... (2) ..." then "BACKGROUND": a heading before the body ends the preamble's list, so the
+        // recitals that follow are "(A)", not items of party (2).
+        if (!SeenBody && _stack.All(l => l.Type == MarkerType.Enumeration))
+        {
+            _stack.Clear();
+        }
+
         _currentHeading = heading.TrimEnd(':', '.').Trim();
         _open = new Unit(start, start, NextParagraphPath(), _currentHeading, ClauseKind.Heading);
     }

@@ -109,6 +109,41 @@ public sealed class ClauseSegmenterTests
     }
 
     [Fact]
+    public void Segment_ArticleNumberWithFullStop_OpensAnArticle()
+    {
+        var text = Normalised("Article 1. General Terms\n1.1 The Reseller shall act in good faith.\nArticle 2. Appointment\n2.1 The Vendor appoints the Reseller.\nArticle 3.2 of the Framework applies.\n");
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.Equal("Appointment", clauses.Single(c => c.Path == "Article 2").Heading);
+        Assert.Equal("Appointment", clauses.Single(c => c.Path == "2.1").Heading);
+        Assert.DoesNotContain(clauses, c => c.Path == "Article 3");
+    }
+
+    [Fact]
+    public void Segment_HeadingAfterThePartiesList_EndsTheList()
+    {
+        var text = Normalised("PARTIES\n(1) Orrin Vale Music Limited, a company registered in England (the \"Licensor\").\n(2) Pellworth Foods plc (the \"Licensee\").\nBACKGROUND\n(A) The Licensor controls the Composition.\n(B) The Licensee wishes to use it.\n1. Definitions\n1.1 In this Agreement the following terms apply.\n");
+
+        var paths = Segmenter.Segment(text).Clauses.Select(c => c.Path).ToList();
+
+        Assert.Contains("(A)", paths);
+        Assert.Contains("(B)", paths);
+        Assert.DoesNotContain(paths, p => p.StartsWith("(2)(", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Segment_ScheduleWithoutNumber_OpensASchedule()
+    {
+        var text = Normalised("1. Fees\n1.1 The Licensee shall pay the Fees set out in the Schedule.\n2. General\n2.1 This Agreement is governed by English law.\nTHE SCHEDULE\nFees\nAnnual fee: GBP 12,000.\n");
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.Contains(clauses, c => c.Path.StartsWith("Schedule", StringComparison.Ordinal) && c.Text.Contains("GBP 12,000", StringComparison.Ordinal));
+        Assert.DoesNotContain("GBP 12,000", clauses.Single(c => c.Path == "2.1").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Segment_Definitions_AreFoundAndMarked()
     {
         var structure = Segmenter.Segment(Normalised(Contract));
