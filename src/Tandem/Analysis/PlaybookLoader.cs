@@ -58,14 +58,13 @@ public static class PlaybookLoader
             }
 
             var deviations = (r.Deviations ?? []).Select((d, j) => ToSignal(d, $"{where} ({category}), deviation {j + 1}")).ToList();
-            var kinds = (r.ExpectedFor ?? []).Select(k => k.Trim().ToLowerInvariant()).ToList();
-            if (kinds.FirstOrDefault(k => !ContractKinds.IsKnown(k.Split('/')[0]) || k.Split('/') is not ([_] or [_, { Length: > 0 }])) is { } unknown)
-            {
-                throw new TandemException($"{where}: unknown contract kind '{unknown}' in expected_for", $"use {string.Join(", ", ContractKinds.All.Select(k => k.Id))} or other");
-            }
+            var kinds = Kinds(r.ExpectedFor, $"{where}: expected_for");
+            var also = (r.ExpectedAlso ?? []).Select((e, j) => new PlaybookExpectation(
+                Kinds(e.For, $"{where}: expected_also {j + 1}") is { Count: > 0 } k ? k : throw new TandemException($"{where}: expected_also {j + 1} has no 'for'", "list the kinds (or kind/role) it applies to, e.g. for: [nda/company]"),
+                ToRegex(e.When, where))).ToList();
 
             rules.Add(new PlaybookRule(category, r.Expected ?? false, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedWhen = ToRegex(r.ExpectedWhen, where), Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true });
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedWhen = ToRegex(r.ExpectedWhen, where), ExpectedAlso = also, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true });
         }
 
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u0000", texts))))[..16];
@@ -157,6 +156,7 @@ public static class PlaybookLoader
             Expected = over.Expected ?? below.Expected,
             ExpectedFor = over.ExpectedFor ?? below.ExpectedFor,
             ExpectedWhen = over.ExpectedWhen ?? below.ExpectedWhen,
+            ExpectedAlso = over.ExpectedAlso ?? below.ExpectedAlso,
             Detect = over.Detect ?? below.Detect,
             PresentWhen = over.PresentWhen ?? below.PresentWhen,
             StandardPosition = over.StandardPosition ?? below.StandardPosition,
@@ -243,6 +243,18 @@ public static class PlaybookLoader
             : throw new TandemException($"{where}: unknown severity '{value}'", "use info, low, medium, high or critical");
     }
 
+    /// <summary>Contract kinds (or kind/role) as the playbook lists them, lower-cased; an unknown kind is one line saying which.</summary>
+    private static List<string> Kinds(List<string>? listed, string where)
+    {
+        var kinds = (listed ?? []).Select(k => k.Trim().ToLowerInvariant()).ToList();
+        if (kinds.FirstOrDefault(k => !ContractKinds.IsKnown(k.Split('/')[0]) || k.Split('/') is not ([_] or [_, { Length: > 0 }])) is { } unknown)
+        {
+            throw new TandemException($"{where}: unknown contract kind '{unknown}'", $"use {string.Join(", ", ContractKinds.All.Select(k => k.Id))} or other");
+        }
+
+        return kinds;
+    }
+
     /// <summary>The YAML shape of a playbook file.</summary>
     private sealed class PlaybookFile
     {
@@ -261,6 +273,7 @@ public static class PlaybookLoader
         public bool? Expected { get; set; }
         public List<string>? ExpectedFor { get; set; }
         public string? ExpectedWhen { get; set; }
+        public List<ExpectationFile>? ExpectedAlso { get; set; }
         public string? Detect { get; set; }
         public List<string>? PresentWhen { get; set; }
         public string? StandardPosition { get; set; }
@@ -270,6 +283,13 @@ public static class PlaybookLoader
         public string? MissingSeverity { get; set; }
         public string? MissingRationale { get; set; }
         public List<DeviationFile>? Deviations { get; set; }
+    }
+
+    /// <summary>The YAML shape of one more case in which a protection is expected.</summary>
+    private sealed class ExpectationFile
+    {
+        public List<string>? For { get; set; }
+        public string? When { get; set; }
     }
 
     /// <summary>The YAML shape of a deviation signal.</summary>

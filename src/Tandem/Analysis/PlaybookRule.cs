@@ -58,8 +58,18 @@ public sealed record PlaybookRule(
     /// <summary>Whether a contract of kind <paramref name="kind"/> (and text <paramref name="contractText"/>, when known) should contain the clause.</summary>
     /// <remarks>An entry "kind/role" (licence/licensor) expects the clause only in that kind reviewed for that role.</remarks>
     public bool IsExpectedIn(string? kind, string? role = null, string? contractText = null) =>
+        Expected && (Holds(ExpectedFor, ExpectedWhen, kind, role, contractText)
+            || ExpectedAlso.Any(e => e.For.Count > 0 && Holds(e.For, e.When, kind, role, contractText)));
+
+    /// <summary>
+    /// Further kinds, each with its own words, that need the clause too (a no-hire in the confidentiality agreement of
+    /// an acquisition, for the company being bought): <c>expected_also</c> in the playbook.
+    /// </summary>
+    public IReadOnlyList<PlaybookExpectation> ExpectedAlso { get; init; } = [];
+
+    private static bool Holds(IReadOnlyList<string> kinds, System.Text.RegularExpressions.Regex? when, string? kind, string? role, string? contractText) =>
         // A pattern too slow for the text cannot show the protection is needed: expect it, as without the pattern.
-        Expected && (ExpectedWhen is null || contractText is null || IsMatch(ExpectedWhen, contractText, onTimeout: true)) && (ExpectedFor.Count == 0 || kind is null || ExpectedFor.Any(e => e.Split('/') switch
+        (when is null || contractText is null || IsMatch(when, contractText, onTimeout: true)) && (kinds.Count == 0 || kind is null || kinds.Any(e => e.Split('/') switch
         {
             [var k] => k == kind,
             [var k, var r] => k == kind && role is not null && string.Equals(r, role, StringComparison.OrdinalIgnoreCase),

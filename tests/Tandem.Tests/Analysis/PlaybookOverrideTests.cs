@@ -71,6 +71,53 @@ public sealed class PlaybookOverrideTests : IDisposable
     }
 
     [Fact]
+    public void Load_ExpectedAlso_AddsAKindWithItsOwnWordsAndIsKeptUnlessOverridden()
+    {
+        Write("base.yaml", """
+            name: Base
+            version: "1"
+            rules:
+              - category: No-Solicit of Employees
+                expected: true
+                expected_for: [services/provider]
+                expected_also:
+                  - for: [nda/company]
+                    when: '(?i)\bacquisition\b'
+            """);
+        var path = Write("ours.yaml", """
+            name: Ours
+            extends: base.yaml
+            rules:
+              - category: No-Solicit of Employees
+                missing_severity: high
+            """);
+
+        var rule = PlaybookLoader.Load(path).RuleFor("No-Solicit of Employees")!;
+
+        Assert.True(rule.IsExpectedIn("services", "Provider", "The Provider shall perform the Services."));
+        Assert.True(rule.IsExpectedIn("nda", "Company", "A possible acquisition of the Company."));
+        Assert.False(rule.IsExpectedIn("nda", "Company", "A possible supply arrangement."));
+        Assert.False(rule.IsExpectedIn("nda", "Bidder", "A possible acquisition of the Company."));
+        Assert.False(rule.IsExpectedIn("saas", "Customer", "A possible acquisition of the Company."));
+    }
+
+    [Fact]
+    public void Parse_ExpectedAlsoWithoutKinds_IsOneClearError()
+    {
+        var error = Assert.Throws<TandemException>(() => PlaybookLoader.Parse("""
+            name: Bad
+            rules:
+              - category: Insurance
+                expected: true
+                expected_for: [saas]
+                expected_also:
+                  - when: '(?i)\bpremises\b'
+            """, "bad.yaml"));
+
+        Assert.Contains("expected_also 1 has no 'for'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_DeviationByName_ReplacedRemovedOrAdded()
     {
         Write("base.yaml", """

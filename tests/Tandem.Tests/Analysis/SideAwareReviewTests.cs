@@ -400,6 +400,17 @@ public sealed class SideAwareReviewTests
     [InlineData("patent-licence", "Licensor", "The Licensee shall pay royalties on Net Sales.", "Audit Rights", true)]
     [InlineData("supply", "Customer", "The Supplier shall install the Equipment and its control software, and support the Software.", "Source Code Escrow", true)]
     [InlineData("saas", "Customer", "The Provider grants the Customer a right to use the Service.", "Non-Transferable License", false)]
+    [InlineData("nda", "Company", "The Bidder is considering a possible acquisition of the Company and will carry out due diligence.", "No-Solicit of Employees", true)]
+    [InlineData("nda", "Company", "The parties will discuss a possible supply arrangement.", "No-Solicit of Employees", false)]
+    [InlineData("nda", "Bidder", "The Bidder is considering a possible acquisition of the Company.", "No-Solicit of Employees", false)]
+    [InlineData("services", "Provider", "The Operator shall store and ship the Customer's pallets against its monthly forecasts.", "Minimum Commitment", true)]
+    [InlineData("services", "Provider", "The Consultant shall advise on the Customer's strategy.", "Minimum Commitment", false)]
+    [InlineData("licence", "Licensee", "The Licensor licenses its brand for use in the Licensee's fitness studios.", "Exclusivity", true)]
+    [InlineData("licence", "Licensee", "The Licensor licenses the Software for internal use.", "Exclusivity", false)]
+    [InlineData("licence", "Licensor", "The Licensor licenses its brand for use in the Licensee's fitness studios.", "Exclusivity", false)]
+    [InlineData("joint-development", "University", "The Company may commercialise the Results.", "Revenue/Profit Sharing", true)]
+    [InlineData("licence", "Licensee", "The Licensee operates the studios under the Licensor's marks.", "Renewal Term", true)]
+    [InlineData("licence", "Licensee", "The Licensor licenses the Software for internal use.", "Renewal Term", false)]
     public void MissingProtections_ShippedPlaybook_ExpectedWhenTheContractNeedsIt(string kind, string role, string text, string category, bool expected)
     {
         var missing = ContractAnalyzer.MissingProtections(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook), new HashSet<string>(), kind, role, text);
