@@ -184,6 +184,14 @@ public sealed class SideAwareReviewTests
     [InlineData("Minimum Commitment", "The Licensee shall spend at least 3% of Net Sales each Royalty Year on marketing the Licensed Products.", "licensee", Severity.Medium)]
     [InlineData("Minimum Commitment", "The Licensee shall spend at least £50,000 and not less than 3% of Net Sales each Royalty Year on marketing.", "licensee", Severity.High)]
     [InlineData("Revenue/Profit Sharing", "3.3 If the Licensee pays royalties to any third party for a licence under patents that the Licensee considers necessary to make a Licensed Product, the Licensee may deduct all such third-party royalties from the royalties otherwise payable to the Licensor, without limit.", "licensor", Severity.Medium)]
+    [InlineData("Rofr/Rofo/Rofn", "12.3 If Licensee or any of its owners receives a bona fide offer from a third party for a Transfer, Licensee shall deliver a copy of the offer to Licensor.", "licensee", Severity.High)]
+    [InlineData("Price Restrictions", "5.5 Licensor may, on thirty days' notice, increase the technology fee by up to two percent and introduce new fees for any service that Licensor designates as mandatory.", "licensee", Severity.High)]
+    [InlineData("Uncapped Liability", "10.2 The Licensee shall indemnify the Licensor against all claims arising out of any Licensed Product, whether or not the claim results in part from the negligence of the Licensor.", "licensee", Severity.Critical)]
+    [InlineData("Exclusivity", "5.1 For ninety days the Licensee shall not solicit, negotiate or engage in any discussions with any person other than the Licensor concerning an Alternative Transaction.", "licensee", Severity.High)]
+    [InlineData("Exclusivity", "5.1 For ninety days the Licensee shall not solicit, negotiate or engage in any discussions with any person other than the Licensor concerning an Alternative Transaction.", "licensor", Severity.Low)]
+    [InlineData("IP Ownership Assignment", "5.1 The Licensee owns all right, title and interest in the Licensee Data and grants the Licensor a non-exclusive licence to host it.", "licensee", Severity.Info)]
+    [InlineData("IP Ownership Assignment", "5.2 The Licensee hereby assigns to the Licensor all right, title and interest in the Licensee Data.", "licensee", Severity.Critical)]
+    [InlineData("Minimum Commitment", "6.2 The Licensee shall pay for no fewer than 1,680 hours in each month, whether or not those hours are required or worked.", "licensee", Severity.High)]
     public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
