@@ -192,6 +192,8 @@ public sealed class SideAwareReviewTests
     [InlineData("IP Ownership Assignment", "5.1 The Licensee owns all right, title and interest in the Licensee Data and grants the Licensor a non-exclusive licence to host it.", "licensee", Severity.Info)]
     [InlineData("IP Ownership Assignment", "5.2 The Licensee hereby assigns to the Licensor all right, title and interest in the Licensee Data.", "licensee", Severity.Critical)]
     [InlineData("Minimum Commitment", "6.2 The Licensee shall pay for no fewer than 1,680 hours in each month, whether or not those hours are required or worked.", "licensee", Severity.High)]
+    [InlineData("Exclusivity", "2.5 The Licensee shall ensure that neither its studios nor its staff offer any fitness programme of any brand other than the Licensor.", "licensee", Severity.High)]
+    [InlineData("Price Restrictions", "4.2 The Fee for each Renewal Period shall be the amount notified by the Licensor to the Licensee in writing before that Renewal Period, and the Licensee shall pay it within thirty days of the start of that Renewal Period.", "licensee", Severity.High)]
     public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
@@ -669,6 +671,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Covenant Not to Sue", "The Recipient undertakes that it will not at any time commence any action asserting that the Discloser infringes any patent.")]
     [InlineData("IP Ownership Assignment", "The Creator hereby assigns to the Network, with full title guarantee and by way of present assignment of future rights, all copyright in the Podcast.")]
     [InlineData("Price Restrictions", "The Network may amend the Creator's Share percentage on thirty days' notice.")]
+    [InlineData("Liquidated Damages", "For each month of use outside the Term the Licensee shall pay the Licensor an agreed sum equal to thirty-five per cent of the Fee.")]
+    [InlineData("Price Restrictions", "The Fee for each Renewal Period shall be the amount notified by the Licensor not later than thirty days before it starts.")]
+    [InlineData("Non-Compete", "For twenty-four months the Shipper shall not book cargo with or solicit quotations from any Carrier that the Forwarder has introduced to the Shipper.")]
+    [InlineData("Exclusivity", "For 120 days the Company shall not solicit, negotiate or engage in any discussions with any person other than the Investor concerning an Alternative Transaction.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -684,6 +690,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Non-Compete", "Customer shall not, and shall not permit any third party to: (d) use the Service to build a competing product.")]
     [InlineData("Exclusivity", "The Licensee shall not: (a) sell, sub-license, rent, publish or otherwise make the Licensed Data available to any third party.")]
     [InlineData("Minimum Commitment", "Customer shall pay the Subscription Fees as set out in each Order Form. Except as expressly provided in this Agreement, all Subscription Fees are non-cancellable and non-refundable.")]
+    [InlineData("Non-Compete", "The Forwarder shall not disclose the rates it has negotiated with Carriers to any third party.")]
+    [InlineData("Exclusivity", "The Company shall not disclose the Evaluation Material to any person other than its Representatives.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
