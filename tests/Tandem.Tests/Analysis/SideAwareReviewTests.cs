@@ -194,6 +194,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Minimum Commitment", "6.2 The Licensee shall pay for no fewer than 1,680 hours in each month, whether or not those hours are required or worked.", "licensee", Severity.High)]
     [InlineData("Exclusivity", "2.5 The Licensee shall ensure that neither its studios nor its staff offer any fitness programme of any brand other than the Licensor.", "licensee", Severity.High)]
     [InlineData("Price Restrictions", "4.2 The Fee for each Renewal Period shall be the amount notified by the Licensor to the Licensee in writing before that Renewal Period, and the Licensee shall pay it within thirty days of the start of that Renewal Period.", "licensee", Severity.High)]
+    [InlineData("Exclusivity", "2.3 The Licensee shall not sub-license, sell, rent or otherwise make the Software available to any third party except as permitted by clause 2.2.", "licensee", Severity.Low)]
+    [InlineData("Exclusivity", "6.2 The Licensee shall comply with export control and sanctions laws and shall not sell Products to any person on a restricted party list.", "licensee", Severity.Low)]
+    [InlineData("Exclusivity", "2.2 During the Term the Licensor shall not sell or supply the Products to any person in the Territory, directly or through any other distributor.", "licensor", Severity.High)]
+    [InlineData("Warranty Duration", "8.2 The Licensee must notify the Licensor of any failure of the Licensed Content to conform to the Specification within fourteen days after its delivery. The Licensor's only obligation in respect of any such failure notified in time is to re-deliver the affected files.", "licensee", Severity.High)]
     public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
