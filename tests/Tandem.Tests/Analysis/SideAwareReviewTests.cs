@@ -198,6 +198,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Exclusivity", "6.2 The Licensee shall comply with export control and sanctions laws and shall not sell Products to any person on a restricted party list.", "licensee", Severity.Low)]
     [InlineData("Exclusivity", "2.2 During the Term the Licensor shall not sell or supply the Products to any person in the Territory, directly or through any other distributor.", "licensor", Severity.High)]
     [InlineData("Warranty Duration", "8.2 The Licensee must notify the Licensor of any failure of the Licensed Content to conform to the Specification within fourteen days after its delivery. The Licensor's only obligation in respect of any such failure notified in time is to re-deliver the affected files.", "licensee", Severity.High)]
+    [InlineData("Notice Period to Terminate Renewal", "12.2 The parties may renew this Agreement on terms to be agreed. Either party wishing to renew shall notify the other not less than twelve (12) months before the end of the Term.", "licensor", Severity.Low)]
+    [InlineData("Notice Period to Terminate Renewal", "11.1 This Agreement renews for successive periods of two (2) years unless either Party gives the other at least six (6) months' written notice of termination.", "licensor", Severity.Low)]
+    [InlineData("Notice Period to Terminate Renewal", "11.1 This Agreement renews for successive periods of two (2) years unless either Party gives the other at least six (6) months' written notice of termination.", "licensee", Severity.High)]
     public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
