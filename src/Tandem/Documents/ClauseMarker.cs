@@ -136,7 +136,7 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
     [GeneratedRegex(@"^(?<w>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT|Exhibit|Schedule|Annex|Appendix|Attachment)\s+(?<n>[A-Z]{1,2}(?:-\d{1,2})?|\d{1,2}(?:\.\d{1,2})?|[IVX]{1,5})(?![\w])\s*[:.\-–—]?\s*(?![a-z])(?<rest>.*)$")]
     private static partial Regex ExhibitRegex();
 
-    [GeneratedRegex(@"^(?:THE\s+)?(?<w>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\s*$")]
+    [GeneratedRegex(@"^(?:(?:THE\s+)?(?<w>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)|(?:The\s+)?(?<w>Exhibit|Schedule|Annex|Appendix|Attachment))\s*$")]
     private static partial Regex BareExhibitRegex();
 
     [GeneratedRegex(@"^(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")]

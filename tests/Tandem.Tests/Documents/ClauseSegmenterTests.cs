@@ -132,10 +132,12 @@ public sealed class ClauseSegmenterTests
         Assert.DoesNotContain(paths, p => p.StartsWith("(2)(", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Segment_ScheduleWithoutNumber_OpensASchedule()
+    [Theory]
+    [InlineData("THE SCHEDULE")]
+    [InlineData("Schedule")]
+    public void Segment_ScheduleWithoutNumber_OpensASchedule(string heading)
     {
-        var text = Normalised("1. Fees\n1.1 The Licensee shall pay the Fees set out in the Schedule.\n2. General\n2.1 This Agreement is governed by English law.\nTHE SCHEDULE\nFees\nAnnual fee: GBP 12,000.\n");
+        var text = Normalised("1. Fees\n1.1 The Licensee shall pay the Fees set out in the Schedule.\n2. General\n2.1 This Agreement is governed by English law.\n" + heading + "\nFees\nAnnual fee: GBP 12,000.\n");
 
         var clauses = Segmenter.Segment(text).Clauses;
 
