@@ -682,6 +682,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Price Restrictions", "The Fee for each Renewal Period shall be the amount notified by the Licensor not later than thirty days before it starts.")]
     [InlineData("Non-Compete", "For twenty-four months the Shipper shall not book cargo with or solicit quotations from any Carrier that the Forwarder has introduced to the Shipper.")]
     [InlineData("Exclusivity", "For 120 days the Company shall not solicit, negotiate or engage in any discussions with any person other than the Investor concerning an Alternative Transaction.")]
+    [InlineData("Third Party Beneficiary", "The following persons may enforce clauses 2, 6 and 7 directly against Recipient under the Contract (Third Party Rights) (Scotland) Act 2017.")]
+    [InlineData("Third Party Beneficiary", "Each Hotel Group Member may enforce clause 12.1 directly against the Producer.")]
+    [InlineData("Covenant Not to Sue", "The Developer undertakes that neither it nor its Affiliates will assert any patent it owns now or in future against the Manufacturer.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -699,6 +702,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Minimum Commitment", "Customer shall pay the Subscription Fees as set out in each Order Form. Except as expressly provided in this Agreement, all Subscription Fees are non-cancellable and non-refundable.")]
     [InlineData("Non-Compete", "The Forwarder shall not disclose the rates it has negotiated with Carriers to any third party.")]
     [InlineData("Exclusivity", "The Company shall not disclose the Evaluation Material to any person other than its Representatives.")]
+    [InlineData("Third Party Beneficiary", "The Licensor may enforce its rights in the Licensed Marks against infringers at its own cost.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
