@@ -372,6 +372,19 @@ public sealed class SideAwareReviewTests
         Assert.DoesNotContain("A third party may enforce against you by name", provider.Deviations);
     }
 
+    [Theory]
+    [InlineData("Minimum Commitment", "2.1 The Licensee may order Products. The Licensee is not obliged to purchase any minimum volume of Products.", "licensor")]
+    [InlineData("Minimum Commitment", "3.3 The Licensor shall invoice any catering consumed above the Minimum Spend within ten days, and the Licensee shall pay it within thirty days.", "licensee")]
+    [InlineData("Price Restrictions", "5.1 The Licensee shall pay the Licensor at the rates and charges set out in the Rate Schedule.", "licensee")]
+    [InlineData("Price Restrictions", "3.2 The Licensee is free to determine the prices at which it resells the Products to its customers.", "licensor")]
+    [InlineData("Price Restrictions", "3.3 Either party may request a change, and the Charges shall be adjusted fairly to reflect any increase or decrease in the work.", "licensor")]
+    public void Judge_ShippedPlaybookOrdinaryMention_NotAnAlarm(string category, string clause, string side)
+    {
+        ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
+
+        Assert.True(JudgeShipped(category, clause, parties, side).Severity < Severity.High);
+    }
+
     [Fact]
     public void Judge_MeasuredDeviation_RationaleSaysWhatWasMeasured()
     {
