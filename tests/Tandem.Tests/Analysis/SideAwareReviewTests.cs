@@ -201,6 +201,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Notice Period to Terminate Renewal", "12.2 The parties may renew this Agreement on terms to be agreed. Either party wishing to renew shall notify the other not less than twelve (12) months before the end of the Term.", "licensor", Severity.Low)]
     [InlineData("Notice Period to Terminate Renewal", "11.1 This Agreement renews for successive periods of two (2) years unless either Party gives the other at least six (6) months' written notice of termination.", "licensor", Severity.Low)]
     [InlineData("Notice Period to Terminate Renewal", "11.1 This Agreement renews for successive periods of two (2) years unless either Party gives the other at least six (6) months' written notice of termination.", "licensee", Severity.High)]
+    [InlineData("Covenant Not to Sue", "7.1 The Licensor owns the Marks. The Licensee's use of the Marks inures to the Licensor's benefit, and the Licensee shall not contest the Licensor's ownership of them.", "licensee", Severity.Medium)]
     public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
@@ -378,6 +379,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Price Restrictions", "5.1 The Licensee shall pay the Licensor at the rates and charges set out in the Rate Schedule.", "licensee")]
     [InlineData("Price Restrictions", "3.2 The Licensee is free to determine the prices at which it resells the Products to its customers.", "licensor")]
     [InlineData("Price Restrictions", "3.3 Either party may request a change, and the Charges shall be adjusted fairly to reflect any increase or decrease in the work.", "licensor")]
+    [InlineData("License Grant", "6.2 The Licensee grants the Licensor a non-exclusive licence during the term to access and process Licensee Data for the purpose of providing the Services.", "licensee")]
+    [InlineData("Covenant Not to Sue", "8.2 The Licensee shall not register any business name, domain name or trade mark that contains or resembles the Marks.", "licensee")]
     public void Judge_ShippedPlaybookOrdinaryMention_NotAnAlarm(string category, string clause, string side)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
