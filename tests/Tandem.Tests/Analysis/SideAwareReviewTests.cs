@@ -202,6 +202,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Notice Period to Terminate Renewal", "11.1 This Agreement renews for successive periods of two (2) years unless either Party gives the other at least six (6) months' written notice of termination.", "licensor", Severity.Low)]
     [InlineData("Notice Period to Terminate Renewal", "11.1 This Agreement renews for successive periods of two (2) years unless either Party gives the other at least six (6) months' written notice of termination.", "licensee", Severity.High)]
     [InlineData("Covenant Not to Sue", "7.1 The Licensor owns the Marks. The Licensee's use of the Marks inures to the Licensor's benefit, and the Licensee shall not contest the Licensor's ownership of them.", "licensee", Severity.Medium)]
+    [InlineData("Warranty Duration", "7.2 The Licensor warrants that the Software will perform materially in accordance with the Documentation for a period of sixty (60) days from the Effective Date. If the Licensor cannot do so within a reasonable time, the Licensee may terminate.", "licensee", Severity.High)]
     public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
@@ -381,6 +382,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Price Restrictions", "3.3 Either party may request a change, and the Charges shall be adjusted fairly to reflect any increase or decrease in the work.", "licensor")]
     [InlineData("License Grant", "6.2 The Licensee grants the Licensor a non-exclusive licence during the term to access and process Licensee Data for the purpose of providing the Services.", "licensee")]
     [InlineData("Covenant Not to Sue", "8.2 The Licensee shall not register any business name, domain name or trade mark that contains or resembles the Marks.", "licensee")]
+    [InlineData("Warranty Duration", "9.2 If the Licensee notifies a breach of Section 9.1 within the Warranty Period, the Licensor will correct the non-conformity. If the Licensor cannot do so within thirty (30) days after that notice, the Licensee may terminate.", "licensee")]
+    [InlineData("Uncapped Liability", "6.3 Except for a Party's indemnification obligations under Section 7, neither Party shall be liable to the other for any lost profits or any indirect or consequential damages.", "licensee")]
     public void Judge_ShippedPlaybookOrdinaryMention_NotAnAlarm(string category, string clause, string side)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
