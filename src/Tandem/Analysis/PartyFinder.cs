@@ -49,7 +49,9 @@ public sealed partial class PartyFinder
         ArgumentNullException.ThrowIfNull(text);
         var raw = text.Length > PreambleLength ? text[..PreambleLength] : text;
         var fromSentence = FromPartySentence(Flatten(raw));
-        if (fromSentence.Count >= 2)
+        // "made on … between:" above a parties table: the sentence reader takes the table's cells for a party's name
+        // and the recitals' defined terms for roles; the table's own rows say who the parties are.
+        if (fromSentence.Count >= 2 && !fromSentence.Any(p => p.Name.Contains('|', StringComparison.Ordinal)))
         {
             return fromSentence;
         }

@@ -92,6 +92,8 @@ public sealed class PartyFinderTests
         "Brackenfold Photonics Limited|Company", "Orrin Deep Tech Fund II, L.P.|Investor")]
     [InlineData("CONTENT LICENCE\n\n**Licensor:** Pennick Learning Media Ltd, a company registered in England\n\n**Licensee:** Skillmoor Platforms Inc., a Delaware corporation\n\n**Learner:** an individual who accesses the Licensed Content through the Platform.",
         "Pennick Learning Media Ltd|Licensor", "Skillmoor Platforms Inc.|Licensee")]
+    [InlineData("MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Agreement is made on 3 March 2026 between:\n\nName | Company number | Registered office | Defined as\nHarrowmere Civil Engineering Limited | 04417832 | 4 Quay Street, Leeds LS1 4AB | the \"Lead Bidder\"\nBranscombe Geotechnical Services B.V. | KvK 55120987 | Kade 12, 3511 AB Utrecht | the \"Co-Bidder\"\n\nBackground\n\n(A) The Contracting Authority (the \"Contracting Authority\") has invited tenders (the \"Tender\").",
+        "Harrowmere Civil Engineering Limited|Lead Bidder", "Branscombe Geotechnical Services B.V.|Co-Bidder")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
