@@ -203,6 +203,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Notice Period to Terminate Renewal", "11.1 This Agreement renews for successive periods of two (2) years unless either Party gives the other at least six (6) months' written notice of termination.", "licensee", Severity.High)]
     [InlineData("Covenant Not to Sue", "7.1 The Licensor owns the Marks. The Licensee's use of the Marks inures to the Licensor's benefit, and the Licensee shall not contest the Licensor's ownership of them.", "licensee", Severity.Medium)]
     [InlineData("Warranty Duration", "7.2 The Licensor warrants that the Software will perform materially in accordance with the Documentation for a period of sixty (60) days from the Effective Date. If the Licensor cannot do so within a reasonable time, the Licensee may terminate.", "licensee", Severity.High)]
+    [InlineData("Minimum Commitment", "4.3 Licensee guarantees that the Royalties payable for each Contract Year will be not less than US$420,000 (the \"Minimum Annual Royalty\"). Within 30 days after the end of each Contract Year, Licensee shall pay Licensor any amount by which the Royalties paid for that Contract Year fall short of the Minimum Annual Royalty.", "licensee", Severity.High)]
     public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
@@ -384,6 +385,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Covenant Not to Sue", "8.2 The Licensee shall not register any business name, domain name or trade mark that contains or resembles the Marks.", "licensee")]
     [InlineData("Warranty Duration", "9.2 If the Licensee notifies a breach of Section 9.1 within the Warranty Period, the Licensor will correct the non-conformity. If the Licensor cannot do so within thirty (30) days after that notice, the Licensee may terminate.", "licensee")]
     [InlineData("Uncapped Liability", "6.3 Except for a Party's indemnification obligations under Section 7, neither Party shall be liable to the other for any lost profits or any indirect or consequential damages.", "licensee")]
+    [InlineData("Minimum Commitment", "3.2 The Licensor shall make the Production Environment available at least 99.9% of the time in each month, measured as set out in the Order Form.", "licensor")]
+    [InlineData("Minimum Commitment", "1.2 \"Annual Minimum\" means, for each Contract Year, the minimum quantity of Products set out in Schedule A that the Licensee must purchase.", "licensee")]
+    [InlineData("License Grant", "2.1 The Licensor grants the Licensee a licence during the Term to access and use the Platform for the purposes of processing and analysing Licensee Data.", "licensor")]
     public void Judge_ShippedPlaybookOrdinaryMention_NotAnAlarm(string category, string clause, string side)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
