@@ -708,6 +708,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Third Party Beneficiary", "The following persons may enforce clauses 2, 6 and 7 directly against Recipient under the Contract (Third Party Rights) (Scotland) Act 2017.")]
     [InlineData("Third Party Beneficiary", "Each Hotel Group Member may enforce clause 12.1 directly against the Producer.")]
     [InlineData("Covenant Not to Sue", "The Developer undertakes that neither it nor its Affiliates will assert any patent it owns now or in future against the Manufacturer.")]
+    [InlineData("Expiration Date", "The obligations in clauses 2 and 3 shall survive for two (2) years after the end of the Evaluation Period and shall then cease to apply.")]
+    [InlineData("Warranty Duration", "The Buyer shall inspect each consignment and notify the Supplier of any claim that it does not conform to the Specification within five (5) days after delivery.")]
+    [InlineData("Exclusivity", "During the Evaluation Period the Discloser shall not solicit or engage in negotiations with any third party concerning the licence or sale of any rights in the Compound.")]
+    [InlineData("Non-Compete", "During the Term and for eighteen months afterwards, the Licensee shall not publish or authorise the publication in the Territory of any other work of narrative non-fiction about the history of the river trade which would, in the Licensor's reasonable opinion, compete with the Work.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -726,6 +730,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Non-Compete", "The Forwarder shall not disclose the rates it has negotiated with Carriers to any third party.")]
     [InlineData("Exclusivity", "The Company shall not disclose the Evaluation Material to any person other than its Representatives.")]
     [InlineData("Third Party Beneficiary", "The Licensor may enforce its rights in the Licensed Marks against infringers at its own cost.")]
+    [InlineData("Non-Compete", "Customer shall not (a) sell, resell, sublicense or make the Service available to any third party other than its Users, (b) reverse engineer or attempt to derive the source code of the Service, except to the extent the law permits despite this restriction, (c) use the Service to build a competing product, or (d) use the Service in breach of law.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
