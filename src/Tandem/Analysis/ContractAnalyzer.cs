@@ -123,11 +123,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     private static readonly HashSet<string> InformationalCategories = new(StringComparer.Ordinal) { "Document Name", "Parties", "Agreement Date", "Effective Date" };
 
     /// <summary>
-    /// "(A) The Patent Owner owns ...": a lettered recital, or an unnumbered paragraph under a Background, Recitals or
-    /// Whereas heading (a numbered section is operative whatever heading the segmenter carried over to it).
+    /// "(A) The Patent Owner owns ...": a lettered recital, an unnumbered paragraph under a Background, Recitals or
+    /// Whereas heading (a numbered section is operative whatever heading the segmenter carried over to it), or a
+    /// preamble paragraph that opens "WHEREAS".
     /// </summary>
     private static bool IsRecital(Clause clause) =>
-        RecitalPath().IsMatch(clause.Path) || (!clause.Path.Any(char.IsDigit) && clause.Heading is { } heading && RecitalHeading().IsMatch(heading));
+        RecitalPath().IsMatch(clause.Path) || (!clause.Path.Any(char.IsDigit) && clause.Heading is { } heading && RecitalHeading().IsMatch(heading))
+        || (clause.Path.StartsWith('¶') && clause.Text.TrimStart().StartsWith("WHEREAS", StringComparison.Ordinal));
 
     /// <summary>"Schedule 2 – Minimum Purchase Targets": one short line with no verb names a part of the contract, it binds nobody.</summary>
     // "EXHIBIT A - PRODUCTS, DISCOUNTS AND MINIMUM ANNUAL COMMITMENT": a capitalised heading may carry commas, not a modal verb.

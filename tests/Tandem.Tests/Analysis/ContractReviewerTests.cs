@@ -170,6 +170,26 @@ public sealed class ContractReviewerTests : IDisposable
     }
 
     [Fact]
+    public async Task ReviewFile_WhereasParagraph_BindsNobody()
+    {
+        const string text = """
+            SOFTWARE LICENCE AGREEMENT
+
+            This Agreement is made between Orbisight Labs Limited, a company incorporated in England and Wales ("Licensor"), and Halden Point Software, Inc., a Delaware corporation ("Licensee").
+
+            WHEREAS the Licensor shall not license the Software to any other person in the Territory during the term; the parties agree as follows.
+
+            1. Fees
+
+            1.1 The Licensee shall pay the royalties set out in Schedule 1 within thirty days of each invoice.
+            """;
+
+        var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("whereas.txt", text), StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "licensor" });
+
+        Assert.DoesNotContain(report.Findings, f => f.ClausePath.StartsWith('¶') && f.Severity >= Severity.Medium);
+    }
+
+    [Fact]
     public async Task ReviewFile_RecitalsHeadingsListsAndRareClauses_JudgedWhereTheyBind()
     {
         const string text = """

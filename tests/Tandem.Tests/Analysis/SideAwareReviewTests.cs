@@ -388,6 +388,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Minimum Commitment", "3.2 The Licensor shall make the Production Environment available at least 99.9% of the time in each month, measured as set out in the Order Form.", "licensor")]
     [InlineData("Minimum Commitment", "1.2 \"Annual Minimum\" means, for each Contract Year, the minimum quantity of Products set out in Schedule A that the Licensee must purchase.", "licensee")]
     [InlineData("License Grant", "2.1 The Licensor grants the Licensee a licence during the Term to access and use the Platform for the purposes of processing and analysing Licensee Data.", "licensor")]
+    [InlineData("Exclusivity", "8.1 The Licensee shall not sell copies of the Translation outside the Territory and shall not knowingly sell copies to any person who intends to export them outside the Territory.", "licensee")]
     public void Judge_ShippedPlaybookOrdinaryMention_NotAnAlarm(string category, string clause, string side)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
