@@ -56,13 +56,18 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
         {
             // A contract with one schedule may head it "SCHEDULE" or "THE SCHEDULE", with no number.
             return BareExhibitRegex().Match(line) is { Success: true } bare
-                ? new ClauseMarker(MarkerType.Exhibit, char.ToUpperInvariant(bare.Groups["w"].Value[0]) + bare.Groups["w"].Value[1..].ToLowerInvariant(), 0, EnumerationStyle.None, line.Length)
+                ? new ClauseMarker(MarkerType.Exhibit, ExhibitWord(bare), 0, EnumerationStyle.None, line.Length)
                 : null;
         }
 
+        return new ClauseMarker(MarkerType.Exhibit, ExhibitWord(m) + " " + m.Groups["n"].Value, 0, EnumerationStyle.None, m.Groups["rest"].Index);
+    }
+
+    /// <summary>"SCHEDULE" or "Schedule" as a label's word: "Schedule".</summary>
+    private static string ExhibitWord(Match m)
+    {
         var word = m.Groups["w"].Value;
-        var label = char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant() + " " + m.Groups["n"].Value;
-        return new ClauseMarker(MarkerType.Exhibit, label, 0, EnumerationStyle.None, m.Groups["rest"].Index);
+        return char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant();
     }
 
     /// <summary>The most likely style of an enumeration value on its own; context refines i/v/x.</summary>
