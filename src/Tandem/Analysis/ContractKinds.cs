@@ -65,7 +65,14 @@ public static partial class ContractKinds
     public static string FromRoles(IEnumerable<string> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        var kinds = roles.Select(r => RoleKinds.TryGetValue(r.Trim(), out var k) ? k : null).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var all = roles.Select(r => r.Trim()).ToList();
+        // Shareholders or investors make an investment or joint venture, where a "Sponsor" is the lead investor, not a sponsorship.
+        if (all.Any(r => OwnerRoles.Contains(r)))
+        {
+            return "other";
+        }
+
+        var kinds = all.Select(r => RoleKinds.TryGetValue(r, out var k) ? k : null).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         return kinds.Count == 1 ? kinds[0] : "other";
     }
 
@@ -84,6 +91,13 @@ public static partial class ContractKinds
         ["Employer"] = "employment", ["Employee"] = "employment", ["Executive"] = "employment",
         ["Lessor"] = "lease", ["Lessee"] = "lease", ["Landlord"] = "lease", ["Tenant"] = "lease",
         ["Sponsor"] = "sponsorship", ["Organizer"] = "sponsorship", ["Organiser"] = "sponsorship", ["Rights Holder"] = "sponsorship",
+    };
+
+    /// <summary>Roles that hold shares or units in a company: their contract is an investment, whatever the other roles.</summary>
+    private static readonly HashSet<string> OwnerRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Investor", "Investors", "Shareholder", "Shareholders", "Member", "Members", "Minority Member", "Majority Member",
+        "Minority Shareholder", "Majority Shareholder", "Subscriber",
     };
 
     /// <summary>The kind's name for a report header, e.g. "SaaS subscription agreement".</summary>

@@ -133,6 +133,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Sponsor,Organizer", "sponsorship")]
     [InlineData("Customer,Company", "other")]
     [InlineData("Licensor,Distributor", "other")]
+    [InlineData("Sponsor,Investor,Company", "other")]
+    [InlineData("Sponsor,Shareholder", "other")]
+    [InlineData("Sponsor", "sponsorship")]
     public void FromRoles_DefinedRoles_TheKindTheyImply(string roles, string kind) => Assert.Equal(kind, ContractKinds.FromRoles(roles.Split(',')));
 
     [Fact]
@@ -207,6 +210,23 @@ public sealed class SideAwareReviewTests
     public void Judge_ShippedPlaybookLicence_SeverityBySideAndTerms(string category, string clause, string side, Severity expected)
     {
         ContractParty[] parties = [new("Halden Marks Limited", "Licensor"), new("Meridian Homewares Pty Ltd", "Licensee")];
+
+        Assert.Equal(expected, JudgeShipped(category, clause, parties, side).Severity);
+    }
+
+    [Theory]
+    [InlineData("Lessor,Lessee", "Warranty Duration", "9.1 The Lessor warrants that the Equipment will be free from defects throughout the Lease Term and for eighteen (18) months after its return.", "lessor", Severity.Medium)]
+    [InlineData("Lessor,Lessee", "Anti-Assignment", "17.1 The Lessor shall not assign, charge or grant any security interest over this Agreement or the rent payable under it without the Lessee's prior written consent.", "lessor", Severity.High)]
+    [InlineData("Sponsor,Investor", "Anti-Assignment", "8.1 The Investor shall not transfer or charge any of its Shares before the fifth anniversary of Completion without the Sponsor's consent.", "investor", Severity.High)]
+    [InlineData("Licensor,Licensee", "Revenue/Profit Sharing", "6.4 The Licensee may vary the revenue share and the categories of deduction on thirty days' notice.", "licensor", Severity.High)]
+    [InlineData("Licensor,Licensee", "Revenue/Profit Sharing", "6.4 The Licensee may vary the revenue share and the categories of deduction on thirty days' notice.", "licensee", Severity.Low)]
+    [InlineData("Licensor,Licensee", "Revenue/Profit Sharing", "5.2 The Licensee may retain all receipts until it has recouped its marketing costs, on which there is no limit.", "licensor", Severity.High)]
+    [InlineData("Licensor,Licensee", "Source Code Escrow", "10.3 After a release the Licensee may modify the source code and sublicense it to its own new customers.", "licensor", Severity.High)]
+    [InlineData("Supplier,Customer", "Warranty Duration", "7.1 The Supplier warrants each Product against defects for ninety (90) days after shipment, and the Customer's exclusive remedy is repair or replacement.", "customer", Severity.High)]
+    [InlineData("Broker,Investor", "Competitive Restriction Exception", "3.2 Clause 3.1 does not apply to any person the Investor already knew; a written statement by the Investor that it was aware of that person is conclusive, and the Investor is not required to provide evidence of it.", "broker", Severity.High)]
+    public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
+    {
+        var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
 
         Assert.Equal(expected, JudgeShipped(category, clause, parties, side).Severity);
     }
@@ -452,6 +472,11 @@ public sealed class SideAwareReviewTests
     [InlineData("joint-development", "University", "The Company may commercialise the Results.", "Revenue/Profit Sharing", true)]
     [InlineData("licence", "Licensee", "The Licensee operates the studios under the Licensor's marks.", "Renewal Term", true)]
     [InlineData("licence", "Licensee", "The Licensor licenses the Software for internal use.", "Renewal Term", false)]
+    [InlineData("other", "Developer", "The Publisher shall pay the Developer forty per cent of Net Receipts each quarter.", "Audit Rights", true)]
+    [InlineData("other", "Developer", "The Developer shall build the application to the Specification.", "Audit Rights", false)]
+    [InlineData("other", "Investor", "Distributions shall be made to the Shareholders pro rata.", "Audit Rights", true)]
+    [InlineData("nda", "Broker", "The Investor shall pay the Broker a fee on completion of any investment in an Introduced Party.", "Audit Rights", true)]
+    [InlineData("nda", "Recipient", "The Recipient shall keep the Information confidential.", "Audit Rights", false)]
     public void MissingProtections_ShippedPlaybook_ExpectedWhenTheContractNeedsIt(string kind, string role, string text, string category, bool expected)
     {
         var missing = ContractAnalyzer.MissingProtections(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook), new HashSet<string>(), kind, role, text);
@@ -713,6 +738,13 @@ public sealed class SideAwareReviewTests
     [InlineData("Warranty Duration", "The Buyer shall inspect each consignment and notify the Supplier of any claim that it does not conform to the Specification within five (5) days after delivery.")]
     [InlineData("Exclusivity", "During the Evaluation Period the Discloser shall not solicit or engage in negotiations with any third party concerning the licence or sale of any rights in the Compound.")]
     [InlineData("Non-Compete", "During the Term and for eighteen months afterwards, the Licensee shall not publish or authorise the publication in the Territory of any other work of narrative non-fiction about the history of the river trade which would, in the Licensor's reasonable opinion, compete with the Work.")]
+    [InlineData("Minimum Commitment", "The Lessee shall keep not fewer than twenty-five (25) Vehicles on hire throughout the Term.")]
+    [InlineData("Minimum Commitment", "The Board may require the Shareholders to provide further funding to the Company in proportion to their holdings.")]
+    [InlineData("Non-Compete", "The Member shall not, and shall procure that no company in its Group shall, while it holds any Units and for two (2) years after it ceases to do so, directly or indirectly own, finance or operate any quarry located within thirty (30) kilometres of the Site.")]
+    [InlineData("Non-Compete", "For nine months the Fund shall not, without the Adviser's consent, deal directly with any Introduced Party.")]
+    [InlineData("Rofr/Rofo/Rofn", "The Adviser shall present each opportunity in the Sector to the Fund before presenting it to any other investor.")]
+    [InlineData("Revenue/Profit Sharing", "The Publisher may reduce the royalty rates on sixty days' notice.")]
+    [InlineData("Anti-Assignment", "The Investor shall not sell, transfer or charge any interest in any Share without the Sponsor's consent.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -732,6 +764,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Exclusivity", "The Company shall not disclose the Evaluation Material to any person other than its Representatives.")]
     [InlineData("Third Party Beneficiary", "The Licensor may enforce its rights in the Licensed Marks against infringers at its own cost.")]
     [InlineData("Non-Compete", "Customer shall not (a) sell, resell, sublicense or make the Service available to any third party other than its Users, (b) reverse engineer or attempt to derive the source code of the Service, except to the extent the law permits despite this restriction, (c) use the Service to build a competing product, or (d) use the Service in breach of law.")]
+    [InlineData("Revenue/Profit Sharing", "The Advance shall be recouped only from the Author's royalties and not from any other sum.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
