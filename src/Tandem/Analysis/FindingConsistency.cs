@@ -48,9 +48,21 @@ public static partial class FindingConsistency
         }
 
         var kept = findings.Where(f => !dropped.Contains(f)).ToList();
+        kept = kept.Select(f => RestatesBody(f, kept) ? f with { Severity = Severity.Medium } : f).ToList();
         var emptied = dropped.Select(f => f.Category).Where(c => kept.All(k => k.Category != c)).ToHashSet(StringComparer.Ordinal);
         return (kept, emptied);
     }
+
+    /// <summary>
+    /// A schedule's line (a table of annual minimums, a price list) whose side cannot be read, restating a term the body of
+    /// the contract already carries at this severity or above: one risk, reported in full once, on the body clause.
+    /// </summary>
+    private static bool RestatesBody(Finding f, IReadOnlyList<Finding> all) =>
+        f.Severity > Severity.Medium && f.Favours == Favours.Unclear && SchedulePath().IsMatch(f.ClausePath)
+        && all.Any(o => o.Category == f.Category && !SchedulePath().IsMatch(o.ClausePath) && o.Severity >= f.Severity);
+
+    [GeneratedRegex(@"^(?:Schedule|Exhibit|Annex|Appendix|Attachment)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SchedulePath();
 
     [GeneratedRegex(@"\b(?:unlimited|not\s+be\s+limited|(?:shall|will|do|does)\s+not\s+apply\s+to|no\s+(?:limitation|limit|cap|exclusion)s?\b[^.;]{0,60}\bappl(?:y|ies)\b|nothing\s+in\s+this\s+(?:agreement|section)\s+(?:shall\s+)?limits?|without\s+(?:any\s+)?(?:limit|cap)\b|no\s+(?:limit|cap)\b|excluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|not\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?\b|limit\w*)|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b)|uncapped|indemnif\w*[^.;]{0,400}?\b(?:indirect|consequential)\s+(?:or\s+consequential\s+)?(?:loss|damage)|indemnif\w*[^.;]{0,900}?\b(?:whether\s+or\s+not\s+(?:caused|contributed|[^.;]{0,60}?\b(?:modified|altered|changed|approved|misused)\b[^.;]{0,20}\bby)|regardless\s+of\s+(?:whether|fault|the\s+cause)|whatever\s+the\s+cause|even\s+(?:where|if)\s+caused|(?<!\b(?:except|excluding|other\s+than|save|unless)\b[^.;]{0,40})(?:caused|contributed\s+to)\s+(?:in\s+whole\s+or\s+)?(?:in\s+part\s+|wholly\s+or\s+partly\s+)?by\s+(?:the\s+)?(?:acts?|omissions?|negligence|fault)))", RegexOptions.IgnoreCase, 250)]
     private static partial Regex LiftsLimit();

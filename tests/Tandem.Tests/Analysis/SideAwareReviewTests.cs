@@ -121,6 +121,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Software Support and Maintenance Agreement", "services")]
     [InlineData("Framework Purchasing Agreement", "supply")]
     [InlineData("CO-DEVELOPMENT AND JOINT VENTURE AGREEMENT", "joint-development")]
+    [InlineData("CREATIVE AND MEDIA BUYING AGENCY AGREEMENT", "services")]
+    [InlineData("Marketing Agency Agreement", "services")]
+    [InlineData("Sales Agency Agreement", "distribution")]
     public void Detect_Title_TheKind(string title, string kind) => Assert.Equal(kind, ContractKinds.Detect(title, title + "\n\nThis agreement is made between A and B."));
 
     [Theory]
