@@ -33,6 +33,10 @@ public static partial class FindingConsistency
                             || (LiquidatedDamages().IsMatch(quote) && !limits)
                             || !LimitWords().IsMatch(quote),
                         "Termination for Convenience" => !Convenience().IsMatch(quote),
+                        // A licence is perpetual or irrevocable only when the clause says so (or says it survives or is paid up).
+                        "Irrevocable or Perpetual License" => !PerpetualWords().IsMatch(quote),
+                        // A first right needs words of priority: a "sole right to commercialise" is not one.
+                        "Rofr/Rofo/Rofn" => !FirstRightWords().IsMatch(quote),
                         _ => false,
                     };
                     if (contradicted)
@@ -63,6 +67,12 @@ public static partial class FindingConsistency
 
     [GeneratedRegex(@"^(?:Schedule|Exhibit|Annex|Appendix|Attachment)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SchedulePath();
+
+    [GeneratedRegex(@"\b(?:perpetu\w*|irrevocabl\w*|in\s+perpetuity|for\s+ever|forever|surviv\w*|residu\w*|unaided\s+memor\w*|for\s+any\s+(?:other\s+)?purpose|without\s+(?:any\s+)?(?:restriction|limitation)|fully[\s-]+paid|paid[\s-]+up|for\s+the\s+(?:full\s+)?(?:life|duration)\s+of|(?:shall|will|does)\s+not\s+(?:terminate|end|expire)|(?:continue|remain)\w*\s+in\s+(?:full\s+)?(?:force|effect)|after\s+(?:the\s+)?(?:expiry|expiration|termination|end))", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex PerpetualWords();
+
+    [GeneratedRegex(@"\b(?:first|refus\w*|match\w*|pre-?empt\w*|option\w*|offer\w*|elect\w*|(?:on\s+)?the\s+same\s+terms|before\s+(?:offering|selling|presenting|granting|entering|accepting|negotiating)|prior\s+to\s+(?:offering|selling|granting|entering|accepting)|right\s+to\s+(?:buy|purchase|acquire|negotiate))", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex FirstRightWords();
 
     [GeneratedRegex(@"\b(?:unlimited|not\s+be\s+limited|(?:shall|will|do|does)\s+not\s+apply\s+to|no\s+(?:limitation|limit|cap|exclusion)s?\b[^.;]{0,60}\bappl(?:y|ies)\b|nothing\s+in\s+this\s+(?:agreement|section)\s+(?:shall\s+)?limits?|without\s+(?:any\s+)?(?:limit|cap)\b|no\s+(?:limit|cap)\b|excluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|not\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?\b|limit\w*)|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b)|uncapped|indemnif\w*[^.;]{0,400}?\b(?:indirect|consequential)\s+(?:or\s+consequential\s+)?(?:loss|damage)|indemnif\w*[^.;]{0,900}?\b(?:whether\s+or\s+not\s+(?:caused|contributed|[^.;]{0,60}?\b(?:modified|altered|changed|approved|misused)\b[^.;]{0,20}\bby)|regardless\s+of\s+(?:whether|fault|the\s+cause)|whatever\s+the\s+cause|even\s+(?:where|if)\s+caused|(?<!\b(?:except|excluding|other\s+than|save|unless)\b[^.;]{0,40})(?:caused|contributed\s+to)\s+(?:in\s+whole\s+or\s+)?(?:in\s+part\s+|wholly\s+or\s+partly\s+)?by\s+(?:the\s+)?(?:acts?|omissions?|negligence|fault)))", RegexOptions.IgnoreCase, 250)]
     private static partial Regex LiftsLimit();

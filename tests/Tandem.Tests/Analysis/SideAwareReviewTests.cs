@@ -227,6 +227,18 @@ public sealed class SideAwareReviewTests
     [InlineData("Licensor,Licensee", "Source Code Escrow", "10.3 After a release the Licensee may modify the source code and sublicense it to its own new customers.", "licensor", Severity.High)]
     [InlineData("Supplier,Customer", "Warranty Duration", "7.1 The Supplier warrants each Product against defects for ninety (90) days after shipment, and the Customer's exclusive remedy is repair or replacement.", "customer", Severity.High)]
     [InlineData("Broker,Investor", "Competitive Restriction Exception", "3.2 Clause 3.1 does not apply to any person the Investor already knew; a written statement by the Investor that it was aware of that person is conclusive, and the Investor is not required to provide evidence of it.", "broker", Severity.High)]
+    [InlineData("Licensor,Licensee", "Exclusivity", "2.1 The Licensor grants the Licensee an exclusive licence under the Licensed Patents to develop and sell Licensed Products in the Field.", "licensor", Severity.Low)]
+    [InlineData("Licensor,Licensee", "Exclusivity", "2.1 The Licensor grants the Licensee an exclusive licence to use the Licensed Marks on Licensed Products in the Territory.", "licensor", Severity.High)]
+    [InlineData("Licensor,Licensee", "Non-Compete", "3.1 During the License Period, the Licensor shall not license the Programme to any Competing Service in the Territory.", "licensor", Severity.Medium)]
+    [InlineData("Company,Recipient", "Termination for Convenience", "13.1 The Company may run the sale process as it decides, including by terminating discussions with the Recipient at any time without giving reasons.", "recipient", Severity.Info)]
+    [InlineData("Franchisor,Franchisee", "IP Ownership Assignment", "9.2 The Franchisee hereby assigns to the Franchisor all rights in each Improvement, including any recipe its directors developed before the date of this Agreement.", "franchisee", Severity.Critical)]
+    [InlineData("Provider,Customer", "IP Ownership Assignment", "11.2 The Customer owns all rights in the Customer Data and grants the Provider a licence to use it to provide the Services.", "provider", Severity.Info)]
+    [InlineData("Supplier,Buyer", "Liquidated Damages", "10.3 The Buyer may set off against any sum due to the Supplier any amount the Supplier owes, including liquidated damages under clause 6.3.", "supplier", Severity.Low)]
+    [InlineData("Supplier,Buyer", "Liquidated Damages", "6.3 For each day of late delivery the Supplier shall pay the Buyer liquidated damages of one per cent of the price of the late goods.", "supplier", Severity.High)]
+    [InlineData("Manufacturer,Distributor", "Exclusivity", "3.2 The Manufacturer shall refer to the Distributor all enquiries for Products that it receives from the Territory.", "manufacturer", Severity.Medium)]
+    [InlineData("Manufacturer,Distributor", "Exclusivity", "2.1 The Manufacturer appoints the Distributor as its exclusive distributor of the Products in the Territory.", "distributor", Severity.Low)]
+    [InlineData("Manufacturer,Distributor", "Exclusivity", "2.2 The exclusivity granted in Article 2.1 shall not restrict the Manufacturer from selling directly to the Key Accounts.", "distributor", Severity.High)]
+    [InlineData("Client,Consultant", "IP Ownership Assignment", "7.1 All Work Product shall be the sole and exclusive property of the Company and a work made for hire.", "consultant", Severity.Low)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
@@ -543,6 +555,30 @@ public sealed class SideAwareReviewTests
         var convenience = Finding("c1", "Termination for Convenience", clause);
 
         Assert.Equal(kept, FindingConsistency.Resolve([convenience]).Kept.Count == 1);
+    }
+
+    [Theory]
+    [InlineData("Irrevocable or Perpetual License", "The Licensor grants the Licensee an exclusive licence under the Patents to make and sell Licensed Products in the Field.", false)]
+    [InlineData("Irrevocable or Perpetual License", "The Licensor grants the Licensee a perpetual, irrevocable licence to use the Software.", true)]
+    [InlineData("Irrevocable or Perpetual License", "The Recipient may use for any purpose the Residuals retained in the unaided memory of its staff.", true)]
+    [InlineData("Rofr/Rofo/Rofn", "The Developer shall have the sole right to commercialise the Products and to set their prices.", false)]
+    [InlineData("Rofr/Rofo/Rofn", "Before the Buyer accepts a quotation from a third party, the Supplier may elect to supply the materials on the same terms.", true)]
+    [InlineData("Rofr/Rofo/Rofn", "The Company shall first offer the Shares to the Investor.", true)]
+    public void Resolve_ALicenceOrFirstRightNeedsItsWords(string category, string clause, bool kept) =>
+        Assert.Equal(kept, FindingConsistency.Resolve([Finding("c1", category, clause)]).Kept.Count == 1);
+
+    [Fact]
+    public void Resolve_ScheduleLineRestatingTheBody_ShownAsMedium()
+    {
+        var body = Finding("c1", "Minimum Commitment", "The Reseller shall purchase Products worth not less than the Annual Minimum Purchase.") with { Favours = Favours.Them };
+        var table = new Finding("Minimum Commitment", Severity.High, "c2", "Schedule 1/5 ¶5", null, "First Contract Year 480,000", 0, 27, 1, null, [], 0.8) { Favours = Favours.Unclear };
+        var alone = table with { ClauseId = "c3", Category = "Price Restrictions" };
+
+        var kept = FindingConsistency.Resolve([body, table, alone]).Kept;
+
+        Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c1").Severity);
+        Assert.Equal(Severity.Medium, kept.Single(f => f.ClauseId == "c2").Severity);
+        Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c3").Severity);
     }
 
     [Fact]
