@@ -239,6 +239,12 @@ public sealed class SideAwareReviewTests
     [InlineData("Manufacturer,Distributor", "Exclusivity", "2.1 The Manufacturer appoints the Distributor as its exclusive distributor of the Products in the Territory.", "distributor", Severity.Low)]
     [InlineData("Manufacturer,Distributor", "Exclusivity", "2.2 The exclusivity granted in Article 2.1 shall not restrict the Manufacturer from selling directly to the Key Accounts.", "distributor", Severity.High)]
     [InlineData("Client,Consultant", "IP Ownership Assignment", "7.1 All Work Product shall be the sole and exclusive property of the Company and a work made for hire.", "consultant", Severity.Low)]
+    [InlineData("Provider,Customer", "Price Restrictions", "5.3 The Provider may increase the Fees from 1 January of each year by a percentage not exceeding eight percent (8%) of the Fees for the preceding year.", "customer", Severity.High)]
+    [InlineData("Provider,Customer", "Price Restrictions", "5.3 The Provider may increase the Fees once a year by no more than the lesser of three percent (3%) and the rise in the Consumer Price Index.", "customer", Severity.Medium)]
+    [InlineData("Bureau,Client", "Price Restrictions", "7.4 The Bureau may vary the Charges on not less than thirty days' written notice, but not more than once in any twelve months.", "client", Severity.High)]
+    [InlineData("Contractor,Client", "Price Restrictions", "6.2 The hourly rates in Schedule 2 are fixed for the term of this Contract and any extension, and any increase in wage costs shall be borne by the Contractor.", "contractor", Severity.High)]
+    [InlineData("Team,Sponsor", "Price Restrictions", "4.4 For each later Contract Year the Sponsorship Fee shall be such amount as the Team notifies to the Sponsor before 1 October, not exceeding 160% of the fee then payable.", "sponsor", Severity.High)]
+    [InlineData("Provider,Customer", "Exclusivity", "4.3 During the Term the Customer shall obtain all of its card processing services from the Provider and shall not use any other system that performs them.", "customer", Severity.High)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
