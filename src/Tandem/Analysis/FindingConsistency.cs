@@ -37,6 +37,12 @@ public static partial class FindingConsistency
                         "Irrevocable or Perpetual License" => !PerpetualWords().IsMatch(quote),
                         // A first right needs words of priority: a "sole right to commercialise" is not one.
                         "Rofr/Rofo/Rofn" => !FirstRightWords().IsMatch(quote),
+                        // A commitment is to a quantity or a sum: "not less than sixty days' notice", a shelf life of "at least 75%" or
+                        // availability of "at least 99.9 per cent" commit nobody to buy anything.
+                        "Minimum Commitment" => !CommitmentWords().IsMatch(quote),
+                        // What happens after the end: a clause on the move in ("transfer of the Services from the in-house team")
+                        // or one that only keeps other obligations alive ("Section 9 continues for three years") provides none.
+                        "Post-Termination Services" => !EndWords().IsMatch(quote) || !AfterEndServiceWords().IsMatch(quote),
                         _ => false,
                     };
                     if (contradicted)
@@ -73,6 +79,15 @@ public static partial class FindingConsistency
 
     [GeneratedRegex(@"\b(?:first|refus\w*|match\w*|pre-?empt\w*|option\w*|offer\w*|elect\w*|(?:on\s+)?the\s+same\s+terms|before\s+(?:offering|selling|presenting|granting|entering|accepting|negotiating)|prior\s+to\s+(?:offering|selling|granting|entering|accepting)|right\s+to\s+(?:buy|purchase|acquire|negotiate))", RegexOptions.IgnoreCase, 250)]
     private static partial Regex FirstRightWords();
+
+    [GeneratedRegex(@"\bminimum\s+(?:annual\s+|monthly\s+|quarterly\s+|yearly\s+)?(?:purchase|order|spend|commitment|volume|quantit|fee|royalt|revenue|payment|charge|sales|billing|guarantee|hours|number|term|amount|sum|units?)|\bminimum\b(?![^.;]{0,20}\b(?:notice|period|shelf|availability|uptime)\b)|\bcommit\w*|\btake[- ]or[- ]pay|\bshortfall|\bguarantee\w*|\bfall\s+short\b|\bwhether\s+or\s+not\b|\bnon-?refundable|\bnon-?cancell?able|\bpayable\s+in\s+full\b|\bwould\s+have\s+(?:fallen|become)\s+due\b|\bunconditional|\bfund\w*|\bcontribut\w*|\btargets?\b|\bsafety\s+stock|\b(?:production\s+)?capacity\b|\binventory\b|\b(?:cannot|may\s+not|shall\s+not)\s+be\s+reduced\b|\b(?:nonetheless|nevertheless|still)\s+pay\b|\b(?:at\s+least|not\s+(?:less|fewer)\s+than|no\s+(?:less|fewer)\s+than|a\s+minimum\s+of)\s+(?![\w.,-]+\s+(?:\(\s*[\d.,]+\s*%?\s*\)\s+)?(?:calendar\s+|business\s+|working\s+|clear\s+|consecutive\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|per\s*cent|percent)\b|[\d.,]+\s*%)", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex CommitmentWords();
+
+    [GeneratedRegex(@"\b(?:terminat\w*|expir\w*|exit\w*|cessation|ceases?|wind(?:ing)?[- ]down|afterwards|thereafter|end\s+of\s+(?:the|this)\s+(?:Term|Agreement|contract)|(?:after|following|on|upon)\s+(?:the\s+)?end\b|delist\w*|discontinu\w*)", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex EndWords();
+
+    [GeneratedRegex(@"\b(?:services?|assist\w*|transition\w*|support\w*|suppl(?:y|ies|ied)|data|content|migrat\w*|export\w*|download\w*|retriev\w*|return\w*|cooperat\w*|co-operat\w*|continu\w*\s+to\s+(?:provide|supply|sell|use|access|perform|service|support)|sell[- ]off|run[- ]off|hand[- ]?over|knowledge\s+transfer|spare\s+parts|last[- ]time\s+buy|buy[- ]back|repurchas\w*|stock|inventory|licen[cs]e\w*|orders?)\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex AfterEndServiceWords();
 
     [GeneratedRegex(@"\b(?:unlimited|not\s+be\s+limited|(?:shall|will|do|does)\s+not\s+apply\s+to|no\s+(?:limitation|limit|cap|exclusion)s?\b[^.;]{0,60}\bappl(?:y|ies)\b|nothing\s+in\s+this\s+(?:agreement|section)\s+(?:shall\s+)?limits?|without\s+(?:any\s+)?(?:limit|cap)\b|no\s+(?:limit|cap)\b|excluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|not\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?\b|limit\w*)|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b)|uncapped|indemnif\w*[^.;]{0,400}?\b(?:indirect|consequential)\s+(?:or\s+consequential\s+)?(?:loss|damage)|indemnif\w*[^.;]{0,900}?\b(?:whether\s+or\s+not\s+(?:caused|contributed|[^.;]{0,60}?\b(?:modified|altered|changed|approved|misused)\b[^.;]{0,20}\bby)|regardless\s+of\s+(?:whether|fault|the\s+cause)|whatever\s+the\s+cause|even\s+(?:where|if)\s+caused|(?<!\b(?:except|excluding|other\s+than|save|unless)\b[^.;]{0,40})(?:caused|contributed\s+to)\s+(?:in\s+whole\s+or\s+)?(?:in\s+part\s+|wholly\s+or\s+partly\s+)?by\s+(?:the\s+)?(?:acts?|omissions?|negligence|fault)))", RegexOptions.IgnoreCase, 250)]
     private static partial Regex LiftsLimit();

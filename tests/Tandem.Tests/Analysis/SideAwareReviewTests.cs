@@ -498,6 +498,9 @@ public sealed class SideAwareReviewTests
     [InlineData("other", "Investor", "Distributions shall be made to the Shareholders pro rata.", "Audit Rights", true)]
     [InlineData("nda", "Broker", "The Investor shall pay the Broker a fee on completion of any investment in an Introduced Party.", "Audit Rights", true)]
     [InlineData("nda", "Recipient", "The Recipient shall keep the Information confidential.", "Audit Rights", false)]
+    [InlineData("saas", "Provider", "The Customer may remove Agent Licences at any time on notice.", "Minimum Commitment", true)]
+    [InlineData("services", "Provider", "The Provider shall supply and install the Equipment at each Hotel.", "Minimum Commitment", true)]
+    [InlineData("saas", "Provider", "The Provider grants the Customer a right to use the Service.", "Minimum Commitment", false)]
     public void MissingProtections_ShippedPlaybook_ExpectedWhenTheContractNeedsIt(string kind, string role, string text, string category, bool expected)
     {
         var missing = ContractAnalyzer.MissingProtections(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook), new HashSet<string>(), kind, role, text);
@@ -570,6 +573,15 @@ public sealed class SideAwareReviewTests
     [InlineData("Rofr/Rofo/Rofn", "The Developer shall have the sole right to commercialise the Products and to set their prices.", false)]
     [InlineData("Rofr/Rofo/Rofn", "Before the Buyer accepts a quotation from a third party, the Supplier may elect to supply the materials on the same terms.", true)]
     [InlineData("Rofr/Rofo/Rofn", "The Company shall first offer the Shares to the Investor.", true)]
+    [InlineData("Minimum Commitment", "Either party may terminate this Agreement on not less than six months' written notice.", false)]
+    [InlineData("Minimum Commitment", "Each Product shall have on delivery a remaining shelf life of not less than seventy-five percent (75%) of its approved shelf life.", false)]
+    [InlineData("Minimum Commitment", "The Provider shall keep the Platform available at least 99.9 per cent of the time in each month.", false)]
+    [InlineData("Minimum Commitment", "In each Contract Year the Reseller shall purchase Products worth not less than EUR 250,000.", true)]
+    [InlineData("Minimum Commitment", "The Lessee shall keep not fewer than forty (40) Vehicles on lease at all times.", true)]
+    [InlineData("Minimum Commitment", "The Supplier shall hold a safety stock equal to not less than six (6) weeks of the Buyer's forecast requirements.", true)]
+    [InlineData("Post-Termination Services", "The Supplier shall carry out the transfer of the Services from the Customer's in-house team in accordance with the Transition Plan.", false)]
+    [InlineData("Post-Termination Services", "The obligations in this Section 9 shall continue for three (3) years after expiration or termination of this Agreement.", false)]
+    [InlineData("Post-Termination Services", "For ninety days after termination the Provider shall continue to provide the Services and assist the Customer to migrate its data.", true)]
     public void Resolve_ALicenceOrFirstRightNeedsItsWords(string category, string clause, bool kept) =>
         Assert.Equal(kept, FindingConsistency.Resolve([Finding("c1", category, clause)]).Kept.Count == 1);
 
@@ -577,7 +589,7 @@ public sealed class SideAwareReviewTests
     public void Resolve_ScheduleLineRestatingTheBody_ShownAsMedium()
     {
         var body = Finding("c1", "Minimum Commitment", "The Reseller shall purchase Products worth not less than the Annual Minimum Purchase.") with { Favours = Favours.Them };
-        var table = new Finding("Minimum Commitment", Severity.High, "c2", "Schedule 1/5 ¶5", null, "First Contract Year 480,000", 0, 27, 1, null, [], 0.8) { Favours = Favours.Unclear };
+        var table = new Finding("Minimum Commitment", Severity.High, "c2", "Schedule 1/5 ¶5", null, "Annual Minimum Purchase: First Contract Year EUR 480,000", 0, 55, 1, null, [], 0.8) { Favours = Favours.Unclear };
         var alone = table with { ClauseId = "c3", Category = "Price Restrictions" };
 
         var kept = FindingConsistency.Resolve([body, table, alone]).Kept;
