@@ -150,7 +150,8 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     private static partial System.Text.RegularExpressions.Regex AnyVerb();
 
     /// <summary>"Section 1.4 "Minimum Purchase Requirement" means …": a definition, however the segmenter numbered it.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[""“][^""”]{1,80}[""”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    /// <summary>Or the lead-in of a list of them: "1.1 In this Agreement, the following capitalised terms have the meanings set out below:".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[""“][^""”]{1,80}[""”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b|^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[^.:\n]{0,80}\b(?:the\s+following\s+(?:capitali[sz]ed\s+)?(?:terms|words|expressions|definitions)|definitions?\s+(?:below|that\s+follow))\b[^.:\n]{0,60}:", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex DefinitionText();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Schedule|Exhibit|Annex|Appendix|Attachment)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

@@ -245,6 +245,12 @@ public sealed class SideAwareReviewTests
     [InlineData("Contractor,Client", "Price Restrictions", "6.2 The hourly rates in Schedule 2 are fixed for the term of this Contract and any extension, and any increase in wage costs shall be borne by the Contractor.", "contractor", Severity.High)]
     [InlineData("Team,Sponsor", "Price Restrictions", "4.4 For each later Contract Year the Sponsorship Fee shall be such amount as the Team notifies to the Sponsor before 1 October, not exceeding 160% of the fee then payable.", "sponsor", Severity.High)]
     [InlineData("Provider,Customer", "Exclusivity", "4.3 During the Term the Customer shall obtain all of its card processing services from the Provider and shall not use any other system that performs them.", "customer", Severity.High)]
+    [InlineData("Supplier,Distributor", "Non-Compete", "2.3 The Distributor shall not actively seek customers for the Products outside the Territory, nor maintain any depot outside the Territory.", "distributor", Severity.Low)]
+    [InlineData("Manufacturer,Buyer", "Exclusivity", "11.1 The Manufacturer shall not sell to any person other than the Buyer any garment bearing any of the Buyer's trade marks.", "manufacturer", Severity.Medium)]
+    [InlineData("Brewer,Distributor", "Exclusivity", "2.1 The Brewer appoints the Distributor as the sole and exclusive wholesale distributor of the Products in the Territory.", "brewer", Severity.Medium)]
+    [InlineData("Provider,Customer", "Minimum Commitment", "Schedule 2 ¶3 A minimum charge of £60 applies to each Work Order.", "provider", Severity.Medium)]
+    [InlineData("Contractor,Client", "Minimum Commitment", "8.2 If the Annual Charges for a Contract Year are less than the Minimum Annual Value, for whatever reason, including a reduction of the Sites, the Client shall pay the difference.", "client", Severity.High)]
+    [InlineData("Manufacturer,Distributor", "Uncapped Liability", "9.1 The Manufacturer shall indemnify the Distributor against all losses and liabilities arising out of any defect in the Products.", "manufacturer", Severity.Medium)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
