@@ -251,6 +251,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Provider,Customer", "Minimum Commitment", "Schedule 2 ¶3 A minimum charge of £60 applies to each Work Order.", "provider", Severity.Medium)]
     [InlineData("Contractor,Client", "Minimum Commitment", "8.2 If the Annual Charges for a Contract Year are less than the Minimum Annual Value, for whatever reason, including a reduction of the Sites, the Client shall pay the difference.", "client", Severity.High)]
     [InlineData("Manufacturer,Distributor", "Uncapped Liability", "9.1 The Manufacturer shall indemnify the Distributor against all losses and liabilities arising out of any defect in the Products.", "manufacturer", Severity.Medium)]
+    [InlineData("Licensor,Licensee", "Irrevocable or Perpetual License", "2.4 Notwithstanding any termination, the Licensee shall have the perpetual, irrevocable and royalty-free right to keep the Recordings its users saved.", "licensor", Severity.Critical)]
+    [InlineData("Provider,Customer", "IP Ownership Assignment", "10.1 All rights in the Deliverables vest in the Customer on creation or, for a Deliverable created before the Effective Date, on its first use in the Services.", "provider", Severity.Critical)]
+    [InlineData("Provider,Client", "IP Ownership Assignment", "9.1 The Provider assigns to the Client all rights in the Deliverables and in the glossaries it uses, including those developed by the Provider before the date of this agreement.", "provider", Severity.Critical)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
