@@ -254,6 +254,12 @@ public sealed class SideAwareReviewTests
     [InlineData("Licensor,Licensee", "Irrevocable or Perpetual License", "2.4 Notwithstanding any termination, the Licensee shall have the perpetual, irrevocable and royalty-free right to keep the Recordings its users saved.", "licensor", Severity.Critical)]
     [InlineData("Provider,Customer", "IP Ownership Assignment", "10.1 All rights in the Deliverables vest in the Customer on creation or, for a Deliverable created before the Effective Date, on its first use in the Services.", "provider", Severity.Critical)]
     [InlineData("Provider,Client", "IP Ownership Assignment", "9.1 The Provider assigns to the Client all rights in the Deliverables and in the glossaries it uses, including those developed by the Provider before the date of this agreement.", "provider", Severity.Critical)]
+    [InlineData("Producer,Distributor", "Exclusivity", "2.1 The Producer appoints the Distributor as its exclusive importer and distributor of the Products in the Territory.", "producer", Severity.Medium)]
+    [InlineData("Manufacturer,Distributor", "Exclusivity", "2.1 Manufacturer appoints Distributor as its exclusive distributor of the Products in the Territory. Manufacturer shall not appoint any other distributor, but reserves the right to sell directly to the House Accounts.", "distributor", Severity.Low)]
+    [InlineData("Supplier,Purchaser", "Most Favored Nation", "18.2 During a force majeure event the Supplier shall allocate its available supply of the Products to the Purchaser on a basis no less favorable than to its other customers.", "supplier", Severity.Low)]
+    [InlineData("Licensor,Licensee", "Minimum Commitment", "5.4 The Licensor shall invoice the Annual Minimum Fee annually in advance, and the Licensee shall pay each invoice within thirty days.", "licensee", Severity.Medium)]
+    [InlineData("Lessor,Lessee", "Audit Rights", "9.3 The Lessor may inspect the Equipment at any time during normal working hours on reasonable notice.", "lessee", Severity.Medium)]
+    [InlineData("Licensor,Licensee", "Price Restrictions", "18.2 No variation of this Agreement is effective unless in writing and signed by each party, except that the Licensor may vary the Fees in accordance with clauses 4.2 and 5.3.", "licensee", Severity.Medium)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
