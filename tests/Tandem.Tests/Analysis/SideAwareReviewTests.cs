@@ -260,6 +260,12 @@ public sealed class SideAwareReviewTests
     [InlineData("Licensor,Licensee", "Minimum Commitment", "5.4 The Licensor shall invoice the Annual Minimum Fee annually in advance, and the Licensee shall pay each invoice within thirty days.", "licensee", Severity.Medium)]
     [InlineData("Lessor,Lessee", "Audit Rights", "9.3 The Lessor may inspect the Equipment at any time during normal working hours on reasonable notice.", "lessee", Severity.Medium)]
     [InlineData("Licensor,Licensee", "Price Restrictions", "18.2 No variation of this Agreement is effective unless in writing and signed by each party, except that the Licensor may vary the Fees in accordance with clauses 4.2 and 5.3.", "licensee", Severity.Medium)]
+    [InlineData("Supplier,Buyer", "Exclusivity", "6.3 The Supplier may deliver in instalments, and a delay in one instalment shall not entitle the Buyer to cancel any other instalment.", "buyer", Severity.Medium)]
+    [InlineData("Supplier,Buyer", "Covenant Not to Sue", "12.2 All rights in the Products and the Supplier's name remain with the Supplier, and the Buyer shall not register or attempt to register any mark confusingly similar to them.", "buyer", Severity.Low)]
+    [InlineData("Provider,Customer", "IP Ownership Assignment", "5.2 The Provider and its licensors own all right, title and interest in the Platform and the Documentation.", "provider", Severity.Info)]
+    [InlineData("Company,Institute", "Rofr/Rofo/Rofn", "9.2 If the Company does not exercise the option within that period, the option lapses and the Institute may license the Results to any third party.", "company", Severity.Low)]
+    [InlineData("Supplier,Buyer", "Exclusivity", "3.2 The Buyer may purchase similar products from any other source at any time, and nothing in this Agreement obliges the Buyer to purchase any quantity from the Supplier.", "supplier", Severity.Low)]
+    [InlineData("Engineer,Client", "Price Restrictions", "6.2 The Engineer shall quote for each change, and the Fee shall be adjusted as agreed by the parties, each acting reasonably.", "engineer", Severity.Medium)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
@@ -837,6 +843,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Third Party Beneficiary", "The Licensor may enforce its rights in the Licensed Marks against infringers at its own cost.")]
     [InlineData("Non-Compete", "Customer shall not (a) sell, resell, sublicense or make the Service available to any third party other than its Users, (b) reverse engineer or attempt to derive the source code of the Service, except to the extent the law permits despite this restriction, (c) use the Service to build a competing product, or (d) use the Service in breach of law.")]
     [InlineData("Revenue/Profit Sharing", "The Advance shall be recouped only from the Author's royalties and not from any other sum.")]
+    [InlineData("Non-Compete", "The Engineer shall not replace any of the Key Personnel without consent, save for a replacement of equal competence.")]
+    [InlineData("Non-Compete", "The Customer shall not access the Platform in order to build a competitive product.")]
+    [InlineData("Non-Compete", "The Courier shall not use the Recipient Data, or any information about the Retailer's volumes or customers, to market any services to a competitor of the Retailer.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
