@@ -149,13 +149,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:shall|will|must|may|can|is|are|be|been|becomes?|agrees?|undertakes?|pays?|payable|owes?|means)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AnyVerb();
 
-    /// <summary>"Section 1.4 "Minimum Purchase Requirement" means …": a definition, however the segmenter numbered it.</summary>
-    /// <summary>Or the lead-in of a list of them: "1.1 In this Agreement, the following capitalised terms have the meanings set out below:".</summary>
+    /// <summary>
+    /// "Section 1.4 "Minimum Purchase Requirement" means …": a definition, however the segmenter numbered it; or the lead-in
+    /// of a list of them ("1.1 In this Agreement, the following capitalised terms have the meanings set out below:").
+    /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[""“][^""”]{1,80}[""”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b|^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[^.:\n]{0,80}\b(?:the\s+following\s+(?:capitali[sz]ed\s+)?(?:terms|words|expressions|definitions)|definitions?\s+(?:below|that\s+follow))\b[^.:\n]{0,60}:", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex DefinitionText();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Schedule|Exhibit|Annex|Appendix|Attachment)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex Schedule();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\([A-Z]\)$")]
     private static partial System.Text.RegularExpressions.Regex RecitalPath();
@@ -235,7 +235,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // read: worth a look, not an alarm.
         // The same for a definition or a line with no verb (a price list's "Minimum charge per Order: EUR 40."): it binds nobody by itself.
         if (favours == Favours.Unclear && confidence < UnsureConfidence && severity > Severity.Medium
-            && (Schedule().IsMatch(first.Path) || first.Kind == ClauseKind.Definition || DefinitionText().IsMatch(quote) || (quote.Length <= 120 && !AnyVerb().IsMatch(quote))))
+            && (FindingConsistency.IsSchedulePath(first.Path) || first.Kind == ClauseKind.Definition || DefinitionText().IsMatch(quote) || (quote.Length <= 120 && !AnyVerb().IsMatch(quote))))
         {
             severity = Severity.Medium;
         }

@@ -127,8 +127,13 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:services\s+)?agreement\b|\bsaas\b|\b(?:online\s+|cloud\s+|platform\s+|subscription\s+)?terms\s+of\s+(?:service|use)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Saas();
 
-    // A creative, media or recruitment agency sells its own services; a sales or tour agency sells the principal's.
-    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|(?<!\b(?:creative|advertising|media(?:\s+buying)?|marketing|digital|design|branding|recruitment|staffing|employment|PR|public\s+relations|talent|content)(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?\s+)agency|referral|co-?marketing)(?:\s+and\s+(?:distribution|reseller|referral|co-?marketing|agency))?(?:\s+partner(?:ship)?)?\s+agreement\b|\b(?:channel|solution|referral|reseller)\s+partner(?:\s+program(?:me)?)?\s+agreement\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Agencies that sell their own services (creative, media, marketing, recruitment): their agreements are services; a
+    /// sales or tour agency sells the principal's goods and is a distribution.
+    /// </summary>
+    private const string ServiceAgency = @"(?:creative|advertising|media(?:\s+buying)?|marketing|digital|design|branding|recruitment|staffing|employment|PR|public\s+relations|talent|content)(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?";
+
+    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|(?<!\b" + ServiceAgency + @"\s+)agency|referral|co-?marketing)(?:\s+and\s+(?:distribution|reseller|referral|co-?marketing|agency))?(?:\s+partner(?:ship)?)?\s+agreement\b|\b(?:channel|solution|referral|reseller)\s+partner(?:\s+program(?:me)?)?\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Distribution();
 
     // "OEM Manufacturing and Trade Mark Licence Agreement": the goods are the deal, the licence serves them.
@@ -147,6 +152,6 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\bsponsorship\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Sponsorship();
 
-    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?<!licen[cs]e\s+and\s+)(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+(?:[\w-]+\s+)?licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b|\b(?:creative|advertising|media(?:\s+buying)?|marketing|digital|design|branding|recruitment|staffing|PR|public\s+relations|talent|content)(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?\s+agency\s+(?:services\s+|retainer\s+)?agreement\b|\bagreement\s+for\s+the\s+(?:supply|provision)\s+of\s+(?:[\w-]+\s+){0,3}(?:services|contractors|staff|personnel|consultants|labour|workers)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?<!licen[cs]e\s+and\s+)(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+(?:[\w-]+\s+)?licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b|\b" + ServiceAgency + @"\s+agency\s+(?:services\s+|retainer\s+)?agreement\b|\bagreement\s+for\s+the\s+(?:supply|provision)\s+of\s+(?:[\w-]+\s+){0,3}(?:services|contractors|staff|personnel|consultants|labour|workers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Services();
 }

@@ -8,7 +8,10 @@ namespace Tandem.Analysis;
 /// "Uncapped Liability" needs words that lift a limit ("shall not be limited", "shall not apply
 /// to", "unlimited") or an indemnity that reaches the indemnified party's own fault ("whether or not caused by"); a "Cap on Liability" on such a clause, or on a clause that fixes damages
 /// without limiting them, or on a clause with no words of limitation at all (a warranty remedy),
-/// is dropped; a "Termination for Convenience" on a clause that terminates only for cause is dropped. Dropped categories may then be reported as missing.
+/// is dropped; a "Termination for Convenience" on a clause that terminates only for cause is dropped. So is a label whose
+/// own words are absent: a perpetual licence with no word of perpetuity, a first right with no word of priority, a minimum
+/// commitment to no quantity or sum, post-termination services with no end and nothing provided after it. Dropped
+/// categories may then be reported as missing. A schedule line that only restates a body term is shown once, as medium.
 /// </summary>
 public static partial class FindingConsistency
 {
@@ -70,6 +73,9 @@ public static partial class FindingConsistency
     private static bool RestatesBody(Finding f, IReadOnlyList<Finding> all) =>
         f.Severity > Severity.Medium && f.Favours == Favours.Unclear && SchedulePath().IsMatch(f.ClausePath)
         && all.Any(o => o.Category == f.Category && !SchedulePath().IsMatch(o.ClausePath) && o.Severity >= f.Severity);
+
+    /// <summary>Whether <paramref name="path"/> is in a schedule, exhibit, annex, appendix or attachment.</summary>
+    internal static bool IsSchedulePath(string path) => SchedulePath().IsMatch(path);
 
     [GeneratedRegex(@"^(?:Schedule|Exhibit|Annex|Appendix|Attachment)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SchedulePath();
