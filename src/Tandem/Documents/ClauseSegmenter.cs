@@ -75,6 +75,13 @@ public sealed partial class ClauseSegmenter
         if (marker is not null)
         {
             marker = state.Disambiguate(marker);
+            // "PARTIES 1. ACME LIMITED … (the "Supplier") 2. BOLT LIMITED …": before the body, a numbered entry that names a
+            // party is an item of the parties list, "(1)", not clause 1, which the agreed terms number again.
+            if (!state.SeenBody && marker is { Type: MarkerType.Decimal, Depth: 1 } && PartyEntryRegex().IsMatch(trimmed[marker.ContentOffset..]))
+            {
+                marker = marker with { Type = MarkerType.Enumeration, Depth = 0, Style = EnumerationStyle.Digit };
+            }
+
             var content = trimmed[marker.ContentOffset..];
             state.OpenMarker(marker, contentStart, ExtractHeading(marker, content));
         }
@@ -395,6 +402,10 @@ public sealed partial class ClauseSegmenter
 
     [GeneratedRegex(@"^\(\d{1,3}(?:,\d{3})*\)(?:\s|$)")]
     private static partial Regex FiguresRegex();
+
+    /// <summary>A party's entry in a parties list: its defined role in brackets, or the words that describe a legal person.</summary>
+    [GeneratedRegex(@"\((?:the\s+|hereinafter\s+)?[""“][^""”\n]{1,40}[""”]\)|\b(?:a\s+company\s+(?:incorporated|registered|organi[sz]ed)|registered\s+office|company\s+(?:number|no\.|registration)|registration\s+number|an\s+individual\s+(?:residing|of|whose)|(?:corporation|limited\s+liability\s+company|partnership|co-?operative|charity|university)\s+(?:organi[sz]ed|incorporated|established|existing)|whose\s+principal\s+(?:office|place))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartyEntryRegex();
 
     [GeneratedRegex(@"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)$", RegexOptions.IgnoreCase)]
     private static partial Regex NumberWordEndRegex();

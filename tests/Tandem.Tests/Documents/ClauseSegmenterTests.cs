@@ -132,6 +132,31 @@ public sealed class ClauseSegmenterTests
         Assert.DoesNotContain(paths, p => p.StartsWith("(2)(", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Segment_NumberedPartiesList_IsNotClauseOneAndTwo()
+    {
+        var text = Normalised("PARTIES\n1. Orrin Vale Music Limited, a company incorporated in England (the \"Licensor\").\n2. Pellworth Foods plc, whose registered office is at 2 Mill Lane, Leeds (the \"Licensee\").\nBACKGROUND\n(A) The Licensor controls the Composition.\nAGREED TERMS\n1. Definitions\n1.1 In this Agreement the following terms apply.\n2. Licence\n2.1 The Licensor grants the Licence.\n");
+
+        var clauses = Segmenter.Segment(text).Clauses;
+        var paths = clauses.Select(c => c.Path).ToList();
+
+        Assert.Equal("1. Definitions", clauses.Single(c => c.Path == "1").Text);
+        Assert.Contains("2.1", paths);
+        Assert.DoesNotContain(paths, p => p.Contains('~', StringComparison.Ordinal));
+        Assert.Contains("Orrin Vale", clauses.Single(c => c.Path == "(1)").Text, StringComparison.Ordinal);
+        Assert.Contains("Pellworth", clauses.Single(c => c.Path == "(2)").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Segment_NumberedClausesBeforeAnyParty_StayClauses()
+    {
+        var text = Normalised("1. Definitions\n1.1 In this Agreement the following terms apply.\n2. Licence\n2.1 The Licensor grants the Licence.\n");
+
+        var paths = Segmenter.Segment(text).Clauses.Select(c => c.Path).ToList();
+
+        Assert.Equal(["1", "1.1", "2", "2.1"], paths);
+    }
+
     [Theory]
     [InlineData("THE SCHEDULE")]
     [InlineData("Schedule")]
