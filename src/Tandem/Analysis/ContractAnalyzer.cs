@@ -272,12 +272,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     }
 
     /// <summary>
-    /// Categories whose every finding favours someone the rule's <see cref="PlaybookRule.PresentWhen"/>
-    /// does not accept: the protection is there for the other side only, so it is missing for ours.
+    /// Categories none of whose findings counts as the protection for the side under review
+    /// (<see cref="PlaybookRule.CountsAsPresent"/>): the protection is there for the other side
+    /// only, or the clause lacks what makes it one, so it is missing for ours.
     /// </summary>
     public static IEnumerable<string> ProtectionsNotOurs(Playbook playbook, IReadOnlyList<Finding> findings) =>
         findings.GroupBy(f => f.Category, StringComparer.Ordinal)
-            .Where(g => playbook.RuleFor(g.Key) is { PresentWhen.Count: > 0 } rule && g.All(f => !rule.PresentWhen.Contains(f.Favours) && !(rule.PresentWhenDeviating && f.Deviations.Count > 0)))
+            .Where(g => playbook.RuleFor(g.Key) is { } rule && (rule.PresentWhen.Count > 0 || rule.PresentPattern is not null) && !g.Any(rule.CountsAsPresent))
             .Select(g => g.Key)
             .ToList();
 

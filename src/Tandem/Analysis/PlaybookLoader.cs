@@ -64,7 +64,7 @@ public static class PlaybookLoader
                 ToRegex(e.When, where))).ToList();
 
             rules.Add(new PlaybookRule(category, r.Expected ?? false, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedWhen = ToRegex(r.ExpectedWhen, where), ExpectedAlso = also, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true });
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedWhen = ToRegex(r.ExpectedWhen, where), ExpectedAlso = also, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true, PresentPattern = ToRegex(r.PresentPattern, where) });
         }
 
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u0000", texts))))[..16];
@@ -159,6 +159,7 @@ public static class PlaybookLoader
             ExpectedAlso = over.ExpectedAlso ?? below.ExpectedAlso,
             Detect = over.Detect ?? below.Detect,
             PresentWhen = over.PresentWhen ?? below.PresentWhen,
+            PresentPattern = over.PresentPattern ?? below.PresentPattern,
             StandardPosition = over.StandardPosition ?? below.StandardPosition,
             Fallback = over.Fallback ?? below.Fallback,
             Severity = over.Severity ?? below.Severity,
@@ -276,6 +277,7 @@ public static class PlaybookLoader
         public List<ExpectationFile>? ExpectedAlso { get; set; }
         public string? Detect { get; set; }
         public List<string>? PresentWhen { get; set; }
+        public string? PresentPattern { get; set; }
         public string? StandardPosition { get; set; }
         public string? Fallback { get; set; }
         public string? Severity { get; set; }

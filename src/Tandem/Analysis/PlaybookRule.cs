@@ -47,6 +47,25 @@ public sealed record PlaybookRule(
     public bool PresentWhenDeviating { get; init; }
 
     /// <summary>
+    /// For a protection: words a clause must contain to count as the protection being there (an
+    /// exclusion of lost profits is not a cap on liability: a cap names a limit). Null means any
+    /// clause of the category counts. <c>present_pattern</c> in the playbook.
+    /// </summary>
+    public System.Text.RegularExpressions.Regex? PresentPattern { get; init; }
+
+    /// <summary>
+    /// Whether a finding of this category gives the side under review the protection: it favours
+    /// someone <see cref="PresentWhen"/> accepts (or shows a deviation, with <see cref="PresentWhenDeviating"/>),
+    /// and its clause has the <see cref="PresentPattern"/> words.
+    /// </summary>
+    public bool CountsAsPresent(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var whom = PresentWhen.Count == 0 || PresentWhen.Contains(finding.Favours) || (PresentWhenDeviating && finding.Deviations.Count > 0);
+        return whom && (PresentPattern is null || IsMatch(PresentPattern, finding.Quote, onTimeout: true));
+    }
+
+    /// <summary>
     /// Words that identify a clause of this category whatever the model scores (e.g. a unilateral
     /// price change); null when the rule relies on the model alone.
     /// </summary>

@@ -935,6 +935,60 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void ProtectionsNotOurs_PresentPattern_AnExclusionIsNoCap()
+    {
+        var playbook = PlaybookLoader.Parse("""
+            name: Present
+            rules:
+              - category: Cap on Liability
+                expected: true
+                present_pattern: '(?i)\b(exceed|limited\s+to)\b'
+            """, "present.yaml");
+        var exclusion = Finding("c1", "Cap on Liability", "Neither party shall be liable for loss of profits or indirect loss.") with { Favours = Favours.Both };
+        var cap = Finding("c2", "Cap on Liability", "Each party's aggregate liability shall not exceed the fees paid in the prior twelve months.") with { Favours = Favours.Both };
+
+        Assert.Equal(["Cap on Liability"], ContractAnalyzer.ProtectionsNotOurs(playbook, [exclusion]));
+        Assert.Empty(ContractAnalyzer.ProtectionsNotOurs(playbook, [exclusion, cap]));
+        Assert.False(playbook.Rules[0].CountsAsPresent(exclusion));
+        Assert.True(playbook.Rules[0].CountsAsPresent(cap));
+    }
+
+    [Fact]
+    public void PresentPattern_UserPlaybookOverridesAndKeepsIt()
+    {
+        var dir = Directory.CreateTempSubdirectory("tandem-present-");
+        try
+        {
+            var basePath = Path.Combine(dir.FullName, "base.yaml");
+            File.WriteAllText(basePath, "name: Base\nrules:\n  - category: Cap on Liability\n    expected: true\n    present_pattern: '(?i)\\bexceed'\n");
+            var overPath = Path.Combine(dir.FullName, "over.yaml");
+            File.WriteAllText(overPath, "name: Over\nextends: base.yaml\nrules:\n  - category: Cap on Liability\n    severity: medium\n");
+            var over = PlaybookLoader.Load(overPath);
+
+            Assert.NotNull(over.RuleFor("Cap on Liability")!.PresentPattern);
+            Assert.Throws<TandemException>(() => PlaybookLoader.Parse("name: x\nrules:\n  - category: Cap on Liability\n    present_pattern: '(unclosed'\n", "bad.yaml"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("The Licensor shall not be liable to the Licensee for any loss of profit or any indirect or consequential loss.", false)]
+    [InlineData("Nothing in this Agreement limits or excludes Provider's liability for any loss.", false)]
+    [InlineData("Each party's total liability under this Agreement shall not exceed the Fees paid in the twelve months before the claim.", true)]
+    [InlineData("The Supplier's liability is limited to the price of the Products concerned.", true)]
+    [InlineData("Provider's maximum liability is USD 500,000 in the aggregate.", true)]
+    [InlineData("Licensee's liability shall be limited to the greater of £100,000 and the royalties paid.", true)]
+    public void PresentPattern_ShippedCap_CountsOnlyAStatedLimit(string clause, bool counts)
+    {
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Cap on Liability")!;
+
+        Assert.Equal(counts, rule.CountsAsPresent(Finding("c1", "Cap on Liability", clause) with { Favours = Favours.Both }));
+    }
+
+    [Fact]
     public void Resolve_TerminationForCauseLabelledConvenience_Dropped()
     {
         var forCause = Finding("c1", "Termination for Convenience", "Either Party may terminate this Agreement on notice if the other Party materially breaches it.");
