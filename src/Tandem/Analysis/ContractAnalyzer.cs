@@ -135,11 +135,15 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     // "EXHIBIT A - PRODUCTS, DISCOUNTS AND MINIMUM ANNUAL COMMITMENT": a capitalised heading may carry commas, not a modal verb.
     // "PRODUCT SUPPLY AGREEMENT\n(Water Treatment Chemicals - Take-or-Pay)": a title with a subtitle line is a title.
     private static bool IsTitle(string text) =>
-        text.Length <= 200 && text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: >= 1 and <= 2 } lines
+        text.Length <= 200 && ClauseNumber().Replace(text, string.Empty, 1).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: >= 1 and <= 2 } lines
         && lines.All(line => line.Length <= 100 && (!TitleVerb().IsMatch(line) || (Documents.ClauseSegmenter.IsMostlyCapitals(line) && !TitleModal().IsMatch(line))));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:shall|will|may|must|agrees?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TitleModal();
+
+    /// <summary>The number in front of a title: "4. ", "12.3 ", "Clause 4 ", "Article 7: ".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:Clause|CLAUSE|Article|ARTICLE|Section|SECTION)\s+)?\d{1,3}(?:\.\d{1,3})*\.?\s*[:\-–—]?\s+")]
+    private static partial System.Text.RegularExpressions.Regex ClauseNumber();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[.;:,]\s*\S|\b(?:shall|will|may|must|is|are|was|be|means|agrees?|has|have|can|not)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TitleVerb();

@@ -70,6 +70,7 @@ public sealed partial class PartyFinder
         var anchors = Between().Matches(opening).Take(3)
             .Concat(PartiesBlock().Matches(opening).Take(3))
             .Concat(MadeBy().Matches(opening).Take(3))
+            .Concat(DatedAbove().Matches(opening).Take(1))
             .OrderBy(m => m.Index)
             .ToList();
         var best = new List<ContractParty>();
@@ -392,6 +393,14 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"\b(?:PARTIES|Parties)\b\s*:?\s*(?=\(?(?:1|a|i)[.)]\s)")]
     private static partial Regex PartiesBlock();
 
+    /// <summary>
+    /// A deed's heading block: "DATED 1 March 2025" with the parties straight after it, each ended by its defined term and
+    /// joined by "- and -" ("ACME LIMITED (the "Supplier") - and - BETA LIMITED (the "Buyer")"). Not when a sentence or a
+    /// "BETWEEN" / "PARTIES" anchor follows the date, which read the parties themselves.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:DATED|Dated)\b:?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\s+(?=[A-Z(])(?!(?:BETWEEN|Between|AMONG|Among|PARTIES|Parties|THIS|This|The|THE|And|AND|By|BY)\b)")]
+    private static partial Regex DatedAbove();
+
     /// <summary>"is entered into on 1 May 2026 by Acme ..." or "... on 1 May 2026 (the &quot;Effective Date&quot;) by Acme ..." (no "between").</summary>
     [GeneratedRegex(@"\b(?:entered into|made|executed|concluded|given)\b(?:[^.()""“”]|\([^()]{0,40}\)){0,80}?\bby\s+(?!and\b|reference\b|the parties\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MadeBy();
@@ -427,7 +436,7 @@ public sealed partial class PartyFinder
     private static partial Regex DefinedTerm();
 
     /// <summary>What joins one party to the next: "), and", ";", "and", "AND:".</summary>
-    [GeneratedRegex(@"^[\s,;]*(?:and\s*:?\s+|(?:in\s+favou?r|for\s+the\s+benefit)\s+of\s+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s,;]*(?:[-–—]\s*and\s*[-–—]\s*|and\s*:?\s+|(?:in\s+favou?r|for\s+the\s+benefit)\s+of\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Connector();
 
     /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ...".</summary>

@@ -21,6 +21,14 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
             return new ClauseMarker(MarkerType.Decimal, number, number.Count(c => c == '.') + 1, EnumerationStyle.None, m.Groups["rest"].Index);
         }
 
+        // "Clause 4 Price": the word is a clause's label only with a title or nothing after it; "Clause 12 shall survive" is a sentence.
+        m = ClauseWordRegex().Match(line);
+        if (m.Success && (m.Groups["rest"].Length == 0 || ClauseSegmenter.IsSentenceCaseHeading(m.Groups["rest"].Value.Trim())))
+        {
+            var number = m.Groups["n"].Value.TrimEnd('.');
+            return new ClauseMarker(MarkerType.Decimal, number, number.Count(c => c == '.') + 1, EnumerationStyle.None, m.Groups["rest"].Index);
+        }
+
         m = DecimalRegex().Match(line);
         if (m.Success)
         {
@@ -56,7 +64,7 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
         {
             // A contract with one schedule may head it "SCHEDULE" or "THE SCHEDULE", with no number.
             return BareExhibitRegex().Match(line) is { Success: true } bare
-                ? new ClauseMarker(MarkerType.Exhibit, ExhibitWord(bare), 0, EnumerationStyle.None, line.Length)
+                ? new ClauseMarker(MarkerType.Exhibit, ExhibitWord(bare), 0, EnumerationStyle.None, bare.Groups["rest"].Success ? bare.Groups["rest"].Index : line.Length)
                 : null;
         }
 
@@ -127,6 +135,9 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
     [GeneratedRegex(@"^(?:SECTION|Section|Sec\.|§)\s*(?<n>\d{1,3}(?:\.\d{1,3})*\.?)(?![\d(])\s*[:\-–—]?\s*(?<rest>.*)$")]
     private static partial Regex SectionWordRegex();
 
+    [GeneratedRegex(@"^(?:CLAUSE|Clause)\s+(?<n>\d{1,3}(?:\.\d{1,3})*\.?)(?![\d(])\s*[:\-–—]?\s*(?<rest>.*)$")]
+    private static partial Regex ClauseWordRegex();
+
     // "3.", "12.3", "12.3.1." followed by whitespace; a bare "3 " is too ambiguous (page numbers, amounts).
     [GeneratedRegex(@"^(?<n>\d{1,3}\.(?:\d{1,3}\.?)*)(?=\s|$)\s*(?<rest>.*)$")]
     private static partial Regex DecimalRegex();
@@ -138,10 +149,11 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
     [GeneratedRegex(@"^(?<v>[a-z]|[A-Z]|[ivx]{1,4})\.\s+(?<rest>[A-Z""“(].*)$")]
     private static partial Regex DottedLetterRegex();
 
-    [GeneratedRegex(@"^(?<w>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT|Exhibit|Schedule|Annex|Appendix|Attachment)\s+(?<n>[A-Z]{1,2}(?:-\d{1,2})?|\d{1,2}(?:\.\d{1,2})?|[IVX]{1,5})(?![\w])\s*[:.\-–—]?\s*(?![a-z])(?<rest>.*)$")]
+    [GeneratedRegex(@"^(?<w>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT|Exhibit|Schedule|Annex|Appendix|Attachment)\s+(?<q>[""“'‘])?(?<n>[A-Z]{1,2}(?:-\d{1,2})?|\d{1,2}(?:\.\d{1,2})?|[IVX]{1,5})(?![\w])(?(q)[""”'’]?)\s*[:.\-–—]?\s*(?![a-z])(?<rest>.*)$")]
     private static partial Regex ExhibitRegex();
 
-    [GeneratedRegex(@"^(?:(?:THE\s+)?(?<w>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)|(?:The\s+)?(?<w>Exhibit|Schedule|Annex|Appendix|Attachment))\s*$")]
+    // "SCHEDULE", "THE SCHEDULE", or with a title after a dash or colon: "SCHEDULE – PROJECT DETAILS", "Schedule: Fees".
+    [GeneratedRegex(@"^(?:(?:THE\s+)?(?<w>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)|(?:The\s+)?(?<w>Exhibit|Schedule|Annex|Appendix|Attachment))\s*(?:$|[:\-–—]\s*(?<rest>[A-Z][^.;]{1,80})$)")]
     private static partial Regex BareExhibitRegex();
 
     [GeneratedRegex(@"^(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")]

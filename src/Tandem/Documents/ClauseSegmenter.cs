@@ -85,7 +85,7 @@ public sealed partial class ClauseSegmenter
             var content = trimmed[marker.ContentOffset..];
             state.OpenMarker(marker, contentStart, ExtractHeading(marker, content));
         }
-        else if (IsHeadingLine(trimmed))
+        else if (IsHeadingLine(trimmed) || (!state.HasOpenUnit && StandsAlone(text, end) && IsSentenceCaseHeading(trimmed)))
         {
             state.OpenHeading(contentStart, trimmed);
         }
@@ -182,8 +182,8 @@ public sealed partial class ClauseSegmenter
             return m.Groups["h"].Value.Trim();
         }
 
-        // A short line on its own after the number is a title ("12. INDEMNIFICATION").
-        if (content.Length <= 80 && !content.EndsWith('.') && !content.EndsWith(';') && !content.EndsWith(',') && LooksLikeTitle(content))
+        // A short line on its own after the number is a title ("12. INDEMNIFICATION", "11. Restrictions after termination").
+        if (content.Length <= 80 && !content.EndsWith('.') && !content.EndsWith(';') && !content.EndsWith(',') && (LooksLikeTitle(content) || IsSentenceCaseHeading(content)))
         {
             return content.TrimEnd(':').Trim();
         }
@@ -214,6 +214,20 @@ public sealed partial class ClauseSegmenter
         // "(GBP 150,000)." wrapped onto its own line is not a heading.
         return line.Length is >= 3 and <= 90 && !line.EndsWith(',') && !line.EndsWith(';') && line[0] != '(' && IsMostlyCapitals(line);
     }
+
+    /// <summary>Whether the line ending at <paramref name="end"/> is followed by a blank line or the end of the text.</summary>
+    private static bool StandsAlone(string text, int end) => end >= text.Length - 1 || text[end + 1] == '\n';
+
+    /// <summary>
+    /// A short line on its own in sentence or title case ("Agreed terms", "Services and fees"), as
+    /// Markdown and HTML headings read and as many contracts head their clauses: a capital first,
+    /// at most eight words, no sentence punctuation, quotes or table cells, and no verb of obligation.
+    /// </summary>
+    internal static bool IsSentenceCaseHeading(string line) =>
+        line.Length is >= 4 and <= 70 && char.IsUpper(line[0]) && (char.IsLetter(line[^1]) || line[^1] == ')')
+        && line.AsSpan().IndexOfAny(HeadingStops) < 0 && line.Count(c => c == ' ') < 8 && !ObligationRegex().IsMatch(line);
+
+    private static readonly System.Buffers.SearchValues<char> HeadingStops = System.Buffers.SearchValues.Create(".,;:|\"“”?!=<>_/\\$£€%");
 
     /// <summary>Whether <paramref name="line"/> starts with figures in brackets ("(90) days") right after a line that ends with the number in words.</summary>
     private static bool FiguresAfterWords(string text, int lineStart, string line)
@@ -387,7 +401,11 @@ public sealed partial class ClauseSegmenter
     [GeneratedRegex(@"^(?:[-–—\s]*\d{1,3}[-–—\s]*|[ivxlc]{1,6}|Page\s+\d+(?:\s+of\s+\d+)?|[-_=*~.\s]{4,}|Source:\s.{0,200}|\[\*+\]|\*{3,})$", RegexOptions.IgnoreCase)]
     private static partial Regex NoiseRegex();
 
-    [GeneratedRegex(@"^(?:(?:ARTICLE|Article|SECTION|Section|EXHIBIT|Exhibit|SCHEDULE|Schedule)\s+\S+|\d{1,3}(?:\.\d{1,3})*\.?)\s+[^.]{2,90}?\.?(?:\s*\.{2,}\s*|\s+)\d{1,3}$")]
+    [GeneratedRegex(@"\b(shall|will|may|must|is|are|was|were|has|have|means|agrees?|hereby|between|by|dated)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ObligationRegex();
+
+    // The number at the end is a page number; "ORDER FORM NO. 1" names a document instead.
+    [GeneratedRegex(@"^(?:(?:ARTICLE|Article|SECTION|Section|EXHIBIT|Exhibit|SCHEDULE|Schedule)\s+\S+|\d{1,3}(?:\.\d{1,3})*\.?)\s+[^.]{2,90}?\.?(?:\s*\.{2,}\s*|\s+)(?<!\b(?:No|NO|no|Nr|Number|NUMBER)\.?\s+)\d{1,3}$")]
     private static partial Regex TocRegex();
 
     // A sentence ends at ".;:" before a capital, but not after an abbreviation or an initial ("St. Paul", "J. Smith", "U.S. Bank").

@@ -199,7 +199,7 @@ public sealed class ContractReviewerTests : IDisposable
 
             (A) The Licensor holds the exclusive right to grant licences of the Software and wishes to grant an exclusive licence to the Licensee.
 
-            1. Minimum purchase targets
+            1. Fleet volumes and minimum purchase commitment
 
             1.1 The Licensee shall pay the royalties set out in Schedule 1 within thirty days of each invoice.
 

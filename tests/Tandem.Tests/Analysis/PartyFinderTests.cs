@@ -28,6 +28,25 @@ public sealed class PartyFinderTests
     }
 
     [Theory]
+    [InlineData("SUPPLY AGREEMENT\n\nDATED 1 March 2025\n\nACME LIMITED\n(the \"Supplier\")\n\n- and -\n\nBETA LIMITED\n(the \"Buyer\")\n")]
+    [InlineData("LICENCE AGREEMENT\n\nDated: 3 April 2025\n\nACME LIMITED (the \"Supplier\")\n\nAND\n\nBETA LIMITED (the \"Buyer\")\n")]
+    [InlineData("SERVICES AGREEMENT\n\nDated 3 April 2025\n\n(1) ACME LIMITED, a company incorporated in England and Wales (the \"Supplier\"); and\n\n(2) BETA LIMITED, a company incorporated in Scotland (the \"Buyer\").\n")]
+    public void Find_DeedLayoutUnderTheDate_BothParties(string opening)
+    {
+        var parties = new PartyFinder().Find(opening + "\n1. Definitions\n\n1.1 \"Goods\" means the goods (the \"Goods\").\n");
+
+        Assert.Equal([("ACME LIMITED", "Supplier"), ("BETA LIMITED", "Buyer")], parties.Select(p => (p.Name, p.Role)));
+    }
+
+    [Fact]
+    public void Find_DateFollowedByTheSentence_ReadsTheSentence()
+    {
+        var parties = new PartyFinder().Find("This Agreement is dated 14 February 2025 and is made between Acme Limited (the \"Client\") and Beta Ltd (the \"Consultant\").\n");
+
+        Assert.Equal([("Acme Limited", "Client"), ("Beta Ltd", "Consultant")], parties.Select(p => (p.Name, p.Role)));
+    }
+
+    [Theory]
     [InlineData("This Agreement is between Acme Corp. (the \"Company\") and Jane Roe (\"Consultant\").", "Acme Corp.|Company", "Jane Roe|Consultant")]
     [InlineData("This License is entered into by and among Orbit Labs Ltd., a company organised under the laws of England (hereinafter \"Licensor\"); Nova GmbH (\"Licensee\"); and Vega S.A. (\"Guarantor\").",
         "Orbit Labs Ltd.|Licensor", "Nova GmbH|Licensee", "Vega S.A.|Guarantor")]

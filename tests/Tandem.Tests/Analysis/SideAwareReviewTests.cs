@@ -266,6 +266,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Company,Institute", "Rofr/Rofo/Rofn", "9.2 If the Company does not exercise the option within that period, the option lapses and the Institute may license the Results to any third party.", "company", Severity.Low)]
     [InlineData("Supplier,Buyer", "Exclusivity", "3.2 The Buyer may purchase similar products from any other source at any time, and nothing in this Agreement obliges the Buyer to purchase any quantity from the Supplier.", "supplier", Severity.Low)]
     [InlineData("Engineer,Client", "Price Restrictions", "6.2 The Engineer shall quote for each change, and the Fee shall be adjusted as agreed by the parties, each acting reasonably.", "engineer", Severity.Medium)]
+    [InlineData("Processor,Merchant", "Price Restrictions", "6.3 Where a Card Scheme changes its interchange or scheme fees, the Processor may pass that change through to the Merchant from the date it takes effect.", "merchant", Severity.Medium)]
+    [InlineData("Provider,Customer", "Price Restrictions", "4.4 Provider may vary the Fees at any time on thirty days' notice, and may pass through any increase in business rates or carbon levies immediately.", "customer", Severity.High)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();

@@ -170,6 +170,76 @@ public sealed class ClauseSegmenterTests
         Assert.DoesNotContain("GBP 12,000", clauses.Single(c => c.Path == "2.1").Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SCHEDULE – PROJECT DETAILS", "Schedule", "PROJECT DETAILS")]
+    [InlineData("Schedule: Fees", "Schedule", "Fees")]
+    [InlineData("SCHEDULE \"B\"", "Schedule B", null)]
+    [InlineData("Exhibit “2” – Order Form", "Exhibit 2", "Order Form")]
+    [InlineData("EXHIBIT A – ORDER FORM NO. 1", "Exhibit A", "ORDER FORM NO. 1")]
+    public void Segment_ScheduleHeadingVariants_OpenASchedule(string heading, string path, string? title)
+    {
+        var text = Normalised("1. Fees\n1.1 The Licensee shall pay the Fees.\n2. General\n2.1 This Agreement is governed by English law.\n\n" + heading + "\n\n1. Annual fee: GBP 12,000.\n");
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        var schedule = clauses.Single(c => c.Path == path);
+        Assert.Equal(ClauseKind.Exhibit, schedule.Kind);
+        Assert.Equal(title, schedule.Heading);
+        Assert.Contains(clauses, c => c.Path == path + "/1" && c.Text.Contains("GBP 12,000", StringComparison.Ordinal));
+        Assert.DoesNotContain(clauses, c => c.Kind == ClauseKind.TableOfContents);
+    }
+
+    [Fact]
+    public void Segment_TableOfContentsEntries_StillEndInPageNumbers()
+    {
+        var text = Normalised("CONTENTS\n1. Definitions 3\n2. Services 5\nSCHEDULE 1 Fees 12\n\n1. Definitions\n1.1 In this Agreement the following terms apply.\n");
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.Contains(clauses, c => c.Kind == ClauseKind.TableOfContents && c.Text.Contains("SCHEDULE 1 Fees 12", StringComparison.Ordinal));
+        Assert.Equal("1. Definitions", clauses.Single(c => c.Path == "1").Text);
+    }
+
+    [Fact]
+    public void Segment_SentenceCaseHeadingsOnTheirOwn_AreHeadings()
+    {
+        var text = Normalised("PARTIES\n(1) Orrin Vale Music Limited (the \"Licensor\").\n(2) Pellworth Foods plc (the \"Licensee\").\n\nBackground\n\n(A) The Licensor controls the Composition.\n\nAgreed terms\n\nServices and fees\n\n1.1 The Licensor shall provide the Services.\n\nTerm and termination\n\n2.1 Either party may end this Agreement on notice.\n\nPayment is due monthly.\n\nThe Licensee shall keep records\n");
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.Equal(ClauseKind.Heading, clauses.Single(c => c.Text == "Background").Kind);
+        Assert.Equal("(A)", clauses.Single(c => c.Text.StartsWith("(A)", StringComparison.Ordinal)).Path);
+        Assert.Equal("Services and fees", clauses.Single(c => c.Path == "1.1").Heading);
+        Assert.Equal("Term and termination", clauses.Single(c => c.Path == "2.1").Heading);
+        // A sentence stays a paragraph: it ends in a full stop, or has a verb of obligation.
+        Assert.Equal(ClauseKind.Paragraph, clauses.Single(c => c.Text == "Payment is due monthly.").Kind);
+        Assert.Equal(ClauseKind.Paragraph, clauses.Single(c => c.Text == "The Licensee shall keep records").Kind);
+    }
+
+    [Theory]
+    [InlineData("Clause 4 Price", "4", "Price")]
+    [InlineData("CLAUSE 7 – TERMINATION", "7", "TERMINATION")]
+    [InlineData("11. Restrictions after termination", "11", "Restrictions after termination")]
+    public void Segment_ClauseWordAndSentenceCaseTitles_NumberAndHeading(string line, string path, string heading)
+    {
+        var text = Normalised("1. Definitions\n1.1 In this Agreement the following terms apply.\n\n" + line + "\n\n" + path + ".1 The Buyer shall pay the Price.\n");
+
+        var clauses = Segmenter.Segment(text).Clauses;
+
+        Assert.Equal(heading, clauses.Single(c => c.Path == path).Heading);
+        Assert.Equal(heading, clauses.Single(c => c.Path == path + ".1").Heading);
+    }
+
+    [Fact]
+    public void Segment_ClauseWordStartingASentence_IsNotAMarker()
+    {
+        var text = Normalised("1. Survival\n1.1 On termination the following provisions continue in force:\nClause 12 shall survive termination of this Agreement.\n");
+
+        var paths = Segmenter.Segment(text).Clauses.Select(c => c.Path).ToList();
+
+        Assert.DoesNotContain("12", paths);
+    }
+
     [Fact]
     public void Segment_Definitions_AreFoundAndMarked()
     {
