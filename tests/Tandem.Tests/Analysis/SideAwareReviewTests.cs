@@ -268,6 +268,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Engineer,Client", "Price Restrictions", "6.2 The Engineer shall quote for each change, and the Fee shall be adjusted as agreed by the parties, each acting reasonably.", "engineer", Severity.Medium)]
     [InlineData("Processor,Merchant", "Price Restrictions", "6.3 Where a Card Scheme changes its interchange or scheme fees, the Processor may pass that change through to the Merchant from the date it takes effect.", "merchant", Severity.Medium)]
     [InlineData("Provider,Customer", "Price Restrictions", "4.4 Provider may vary the Fees at any time on thirty days' notice, and may pass through any increase in business rates or carbon levies immediately.", "customer", Severity.High)]
+    [InlineData("Provider,Customer", "Liquidated Damages", "6.2 If the Provider fails to meet any Service Level in a month, the Provider shall credit to the Customer the Service Credits calculated under Schedule 2 against the next invoice.", "provider", Severity.Medium)]
+    [InlineData("Caterer,Client", "Liquidated Damages", "2. For each failure to meet a Service Level, the Caterer shall pay the Client a service credit of one thousand five hundred euro.", "caterer", Severity.High)]
+    [InlineData("Provider,Customer", "Liquidated Damages", "6.2 If the Provider fails to meet a Service Level, the Provider shall credit the Service Credits to the Customer, in addition to any damages the Customer may recover.", "provider", Severity.High)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
