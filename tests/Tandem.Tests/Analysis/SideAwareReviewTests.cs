@@ -271,6 +271,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Provider,Customer", "Liquidated Damages", "6.2 If the Provider fails to meet any Service Level in a month, the Provider shall credit to the Customer the Service Credits calculated under Schedule 2 against the next invoice.", "provider", Severity.Medium)]
     [InlineData("Caterer,Client", "Liquidated Damages", "2. For each failure to meet a Service Level, the Caterer shall pay the Client a service credit of one thousand five hundred euro.", "caterer", Severity.High)]
     [InlineData("Provider,Customer", "Liquidated Damages", "6.2 If the Provider fails to meet a Service Level, the Provider shall credit the Service Credits to the Customer, in addition to any damages the Customer may recover.", "provider", Severity.High)]
+    [InlineData("Contractor,Trust", "Price Restrictions", "7.4 The Trust may, by written notice, reduce the scope of the Services. The Charges shall be adjusted in proportion to the change in cleanable floor area.", "contractor", Severity.Medium)]
+    [InlineData("Supplier,Buyer", "Price Restrictions", "4.1 The prices are fixed for the first twelve months. Thereafter the Supplier may request a price review once a year, and the parties shall negotiate in good faith.", "supplier", Severity.Medium)]
+    [InlineData("Contractor,Trust", "Price Restrictions", "7.4 The Trust may, by written notice, reduce the scope of the Services, and the Charges shall not be adjusted.", "contractor", Severity.High)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
