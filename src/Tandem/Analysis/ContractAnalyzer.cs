@@ -34,7 +34,10 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // An item of a list ("(c) Caterer undergoes a change in ownership or control.") may have no verb a title lacks,
         // but it finishes its lead-in's sentence: it is never a title.
         var operative = clauses.Select((c, i) => !IsRecital(c.Clause) && words[i] >= 6 && (leadIns[i] != i || !IsTitle(c.Clause.Text))).ToArray();
-        var findableByWords = clauses.Select((c, i) => c.Clause.Kind != ClauseKind.Definition && words[i] >= 8).ToArray();
+        // Nor is a definition in a lettered list ("(f) "Minimum Purchase Amount" means …"), or a clause that only lists the
+        // schedules by their titles ("Schedule B (Minimum Purchase Amounts) forms part of this Agreement").
+        var findableByWords = clauses.Select((c, i) => !DefinitionText().IsMatch(c.Clause.Text) && !SchedulesList().IsMatch(c.Clause.Text)
+            && ((c.Clause.Kind != ClauseKind.Definition && words[i] >= 8) || leadIns[i] != i)).ToArray();
         // What the playbook's words are matched against: a list item is read with its lead-in.
         var detectTexts = clauses.Select((c, i) => leadIns[i] == i ? c.Clause.Text : clauses[leadIns[i]].Clause.Text + " " + c.Clause.Text).ToArray();
         for (var k = 0; k < categories.Count; k++)
@@ -54,7 +57,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
                 .Select(i => ModelHit(i) ? leadIns[i]
-                    : options.MinConfidence is null && (findableByWords[i] || leadIns[i] != i) && rule?.Detects(detectTexts[i]) == true ? leadIns[i]
+                    : options.MinConfidence is null && findableByWords[i] && rule?.Detects(detectTexts[i]) == true ? leadIns[i]
                     : -1)
                 .Where(i => i >= 0)
                 .Distinct()
@@ -141,11 +144,16 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:shall|will|may|must|agrees?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TitleModal();
 
+    /// <summary>A clause that incorporates the schedules: "The following Schedules form part of this Agreement: …".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:schedules?|exhibits?|annex(?:es)?|appendi(?:x|ces)|attachments?)\b[^.;]{0,80}\b(?:forms?|constitutes?)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+this\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SchedulesList();
+
     /// <summary>The number in front of a title: "4. ", "12.3 ", "Clause 4 ", "Article 7: ".</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:Clause|CLAUSE|Article|ARTICLE|Section|SECTION)\s+)?\d{1,3}(?:\.\d{1,3})*\.?\s*[:\-–—]?\s+")]
     private static partial System.Text.RegularExpressions.Regex ClauseNumber();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"[.;:,]\s*\S|\b(?:shall|will|may|must|is|are|was|be|means|agrees?|has|have|can|not)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    // A title may list with commas ("Forecasts, Orders and Minimum Purchases"); a full stop, colon or semicolon inside it starts a sentence.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[.;:]\s*\S|\b(?:shall|will|may|must|is|are|was|be|means|agrees?|has|have|can|not)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TitleVerb();
 
     private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
@@ -157,7 +165,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     /// "Section 1.4 "Minimum Purchase Requirement" means …": a definition, however the segmenter numbered it; or the lead-in
     /// of a list of them ("1.1 In this Agreement, the following capitalised terms have the meanings set out below:").
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[""“][^""”]{1,80}[""”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b|^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[^.:\n]{0,80}\b(?:the\s+following\s+(?:capitali[sz]ed\s+)?(?:terms|words|expressions|definitions)|definitions?\s+(?:below|that\s+follow))\b[^.:\n]{0,60}:", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[""“][^""”]{1,80}[""”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b|^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*[^.:\n]{0,80}\b(?:the\s+following\s+(?:capitali[sz]ed\s+)?(?:terms|words|expressions|definitions)|definitions?\s+(?:below|that\s+follow))\b[^.:\n]{0,60}:|^\W*(?:(?:Section|Clause)\s+)?[\d.()a-z]*\s*(?:Definitions?(?:\s+and\s+interpretation)?\s*[.:]\s*)?In\s+this\s+(?:Agreement|Contract|Deed|Licen[cs]e)\b[^.:\n]{0,60}:", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex DefinitionText();
 
 

@@ -190,6 +190,36 @@ public sealed class ContractReviewerTests : IDisposable
     }
 
     [Fact]
+    public async Task ReviewFile_DefinitionsSchedulesAndTitles_CarryNoFinding()
+    {
+        const string text = """
+            DISTRIBUTION AGREEMENT
+
+            This Agreement is made between Ridgeback Outdoor Ltd, a company incorporated in Ontario ("Supplier"), and Northline Trading Inc., a company incorporated in Ontario ("Distributor").
+
+            1. Definitions and Schedules
+
+            1.1 Definitions. In this Agreement:
+
+            (a) "Contract Year" means each period of twelve months beginning on the Effective Date;
+
+            (b) "Minimum Purchase Amount" means, for each Contract Year, the minimum purchase amount set out for that Contract Year in Schedule B.
+
+            1.2 Schedules. The following Schedules form part of this Agreement: Schedule A (Products) and Schedule B (Minimum Purchase Amounts).
+
+            Section 2. Forecasts, Orders and Minimum Purchases
+
+            2.1 The Distributor shall purchase Products of not less than the Minimum Purchase Amount in each Contract Year and shall pay the Supplier the shortfall if its purchases fall short of that minimum.
+            """;
+
+        var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("distribution.txt", text), StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "distributor" });
+
+        Assert.DoesNotContain(report.Findings, f => f.ClausePath is "1.2" or "2"); // a list of schedules, a title
+        Assert.DoesNotContain(report.Findings, f => f.ClausePath == "1.1" && f.Severity >= Severity.High); // a definition binds nobody by itself
+        Assert.Contains(report.Findings, f => f.Category == "Minimum Commitment" && f.ClausePath == "2.1" && f.Severity >= Severity.High);
+    }
+
+    [Fact]
     public async Task ReviewFile_RecitalsHeadingsListsAndRareClauses_JudgedWhereTheyBind()
     {
         const string text = """
