@@ -274,6 +274,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Contractor,Trust", "Price Restrictions", "7.4 The Trust may, by written notice, reduce the scope of the Services. The Charges shall be adjusted in proportion to the change in cleanable floor area.", "contractor", Severity.Medium)]
     [InlineData("Supplier,Buyer", "Price Restrictions", "4.1 The prices are fixed for the first twelve months. Thereafter the Supplier may request a price review once a year, and the parties shall negotiate in good faith.", "supplier", Severity.Medium)]
     [InlineData("Contractor,Trust", "Price Restrictions", "7.4 The Trust may, by written notice, reduce the scope of the Services, and the Charges shall not be adjusted.", "contractor", Severity.High)]
+    [InlineData("Developer,Publisher", "Exclusivity", "2.1 The Developer appoints the Publisher as the exclusive publisher of the Game in the Territory for the Term, and the Publisher accepts that appointment.", "developer", Severity.Medium)]
+    [InlineData("Club,Agency", "Exclusivity", "2.1 The Club appoints the Agency as its sole and exclusive agent to sell the Commercial Rights, and shall not itself solicit or conclude any sponsorship otherwise than through the Agency.", "club", Severity.High)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
