@@ -276,6 +276,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Contractor,Trust", "Price Restrictions", "7.4 The Trust may, by written notice, reduce the scope of the Services, and the Charges shall not be adjusted.", "contractor", Severity.High)]
     [InlineData("Developer,Publisher", "Exclusivity", "2.1 The Developer appoints the Publisher as the exclusive publisher of the Game in the Territory for the Term, and the Publisher accepts that appointment.", "developer", Severity.Medium)]
     [InlineData("Club,Agency", "Exclusivity", "2.1 The Club appoints the Agency as its sole and exclusive agent to sell the Commercial Rights, and shall not itself solicit or conclude any sponsorship otherwise than through the Agency.", "club", Severity.High)]
+    [InlineData("Provider,Council", "IP Ownership Assignment", "11.1 The Council owns all rights in the Council Data. Nothing in this Agreement transfers to the Council any right in the Provider Materials or in any improvement to them.", "provider", Severity.Low)]
+    [InlineData("Franchisor,Franchisee", "IP Ownership Assignment", "11.2 The Franchisee and its owners shall not transfer this Agreement, the Outlet or any shareholding in the Franchisee without the Franchisor's prior written consent.", "franchisee", Severity.Low)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
