@@ -220,6 +220,40 @@ public sealed class ContractReviewerTests : IDisposable
     }
 
     [Fact]
+    public async Task ReviewFile_ForumClauseWithoutWordsOfLaw_JudgedForTheSide()
+    {
+        const string text = """
+            HOSTING SERVICES AGREEMENT
+
+            This Agreement is made between Copperline Hosting LLC, a Nevada limited liability company ("Provider"), and Ardent Clinics Inc., an Ohio corporation ("Customer").
+
+            1. Services
+
+            1.1 The Provider shall host the Customer's clinical records application in accordance with the Service Description.
+
+            2. Disputes
+
+            2.1 Governing Law. This Agreement is governed by the laws of the State of Ohio, without regard to its conflict of laws rules.
+
+            2.2 Venue. Any action or proceeding by Customer arising out of or relating to this Agreement shall be brought exclusively in the state courts located in Washoe County, Nevada, and Customer irrevocably submits to the personal jurisdiction of those courts.
+
+            2.3 Notwithstanding clause 2.2, the Provider may bring proceedings for unpaid fees against the Customer in the courts of any country in which the Customer has assets.
+            """;
+        var file = _f.Dir.Write("hosting.txt", text);
+
+        var forCustomer = await Reviewer().ReviewFileAsync(file, StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "customer" });
+        var forProvider = await Reviewer().ReviewFileAsync(file, StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "provider" });
+
+        // The forum binds only the Customer, away from its home, and the Provider may sue anywhere: medium for the Customer.
+        var venue = Assert.Single(forCustomer.Findings, f => f.Category == "Governing Law" && f.ClausePath == "2.2");
+        Assert.Equal(Severity.Medium, venue.Severity);
+        Assert.Contains(venue.Deviations, d => d.Contains("Only you", StringComparison.Ordinal));
+        Assert.Contains(forCustomer.Findings, f => f.Category == "Governing Law" && f.ClausePath == "2.3" && f.Severity == Severity.Medium);
+        // For the Provider the same clauses are its own home forum and its own freedom: nothing to report by words.
+        Assert.DoesNotContain(forProvider.Findings, f => f.Category == "Governing Law" && f.ClausePath is "2.2" or "2.3" && f.Severity >= Severity.Medium);
+    }
+
+    [Fact]
     public async Task ReviewFile_RecitalsHeadingsListsAndRareClauses_JudgedWhereTheyBind()
     {
         const string text = """

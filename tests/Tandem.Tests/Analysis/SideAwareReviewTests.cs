@@ -278,6 +278,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Club,Agency", "Exclusivity", "2.1 The Club appoints the Agency as its sole and exclusive agent to sell the Commercial Rights, and shall not itself solicit or conclude any sponsorship otherwise than through the Agency.", "club", Severity.High)]
     [InlineData("Provider,Council", "IP Ownership Assignment", "11.1 The Council owns all rights in the Council Data. Nothing in this Agreement transfers to the Council any right in the Provider Materials or in any improvement to them.", "provider", Severity.Low)]
     [InlineData("Franchisor,Franchisee", "IP Ownership Assignment", "11.2 The Franchisee and its owners shall not transfer this Agreement, the Outlet or any shareholding in the Franchisee without the Franchisor's prior written consent.", "franchisee", Severity.Low)]
+    [InlineData("Provider,Customer", "Governing Law", "17.2 Each Party irrevocably submits to the exclusive jurisdiction of the courts of Singapore for any action arising out of this Agreement.", "customer", Severity.Medium)]
+    [InlineData("Provider,Customer", "Governing Law", "17.2 Each Party submits to the non-exclusive jurisdiction of the courts of Singapore.", "customer", Severity.Info)]
+    [InlineData("Provider,Customer", "Governing Law", "17.2 Each Party submits to the exclusive jurisdiction of the state and federal courts located in New York County, New York.", "customer", Severity.Info)]
+    [InlineData("Licensor,Publisher", "Governing Law", "16.3 Notwithstanding Clause 16.2, the Publisher may bring proceedings against the Licensor in the courts of any country in which the Game is sold.", "licensor", Severity.Medium)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
