@@ -439,8 +439,8 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"^[\s,;]*(?:[-–—]\s*and\s*[-–—]\s*|and\s*:?\s+|(?:in\s+favou?r|for\s+the\s+benefit)\s+of\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Connector();
 
-    /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ...".</summary>
-    [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A|[A-Z]))[.:]\s+[""“*_]*[A-Z]")]
+    /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ..."; not the stop of a legal form ("PTE. LTD.", "Sdn. Bhd.").</summary>
+    [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|CO|Corp|CORP|Inc|INC|Ltd|LTD|Pte|PTE|Pty|PTY|Pvt|PVT|Sdn|SDN|Bhd|BHD|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A|[A-Z]))[.:]\s+[""“*_]*[A-Z]")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@",\s+(?:an?|the)\s+|\s+\(|,\s+(?:having|with|whose|located|organi[sz]ed|incorporated|registered)\b|\s+(?:a company|a corporation|incorporated|registered|organi[sz]ed|whose registered|with (?:its|a) (?:registered|principal))\b", RegexOptions.IgnoreCase)]

@@ -113,6 +113,10 @@ public sealed class PartyFinderTests
         "Pennick Learning Media Ltd|Licensor", "Skillmoor Platforms Inc.|Licensee")]
     [InlineData("MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Agreement is made on 3 March 2026 between:\n\nName | Company number | Registered office | Defined as\nHarrowmere Civil Engineering Limited | 04417832 | 4 Quay Street, Leeds LS1 4AB | the \"Lead Bidder\"\nBranscombe Geotechnical Services B.V. | KvK 55120987 | Kade 12, 3511 AB Utrecht | the \"Co-Bidder\"\n\nBackground\n\n(A) The Contracting Authority (the \"Contracting Authority\") has invited tenders (the \"Tender\").",
         "Harrowmere Civil Engineering Limited|Lead Bidder", "Branscombe Geotechnical Services B.V.|Co-Bidder")]
+    [InlineData("NON-DISCLOSURE AGREEMENT\n\nPARTIES\n\n(1) ALDER WORKS PTE. LTD., a company incorporated in Singapore whose registered office is at 1 Quay Road, Singapore (\"Alder\"); and\n\n(2) BRIGHTWEIR ENGINEERING PTE. LTD., a company incorporated in Singapore whose registered office is at 7 Dock Road, Singapore (\"Brightweir\").",
+        "ALDER WORKS PTE. LTD.|Alder", "BRIGHTWEIR ENGINEERING PTE. LTD.|Brightweir")]
+    [InlineData("This Agreement is made between:\n\n1. **Tidemark Pixel Ltd**, a company incorporated in England and Wales (the \"Licensor\"); and\n2. **Orbitfall Interactive Sdn. Bhd.**, a company incorporated in Malaysia (the \"Publisher\").",
+        "Tidemark Pixel Ltd|Licensor", "Orbitfall Interactive Sdn. Bhd.|Publisher")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
