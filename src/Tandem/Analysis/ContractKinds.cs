@@ -112,19 +112,19 @@ public static partial class ContractKinds
         return end < 0 ? text : text[..end];
     }
 
-    [GeneratedRegex(@"\b(?:non-?disclosure|confidentiality|confidential\s+disclosure|secrecy)(?:(?:,|\s+and)\s+[\w-]+){0,3}\s+agreement\b|\bNDA\b|\b(?:non-?disclosure|confidentiality)\s+(?:undertaking|letter|deed)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:non-?disclosure|confidentiality|confidential\s+disclosure|secrecy)(?:(?:,|\s+and)\s+[\w-]+(?:\s+(?!(?:this|the|that|any|such|of|under)\b)[\w-]+)?){0,3}\s+agreement\b|\bNDA\b|\b(?:non-?disclosure|confidentiality)\s+(?:undertaking|letter|deed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Nda();
 
     [GeneratedRegex(@"\b(?:patent|know[- ]how|technology)(?:\s+and\s+(?:know[- ]how|technology|patent))?\s+licen[cs]e\b", RegexOptions.IgnoreCase)]
     private static partial Regex PatentLicence();
 
-    [GeneratedRegex(@"\b(?:joint\s+development|co-?development|joint\s+venture|research\s+and\s+development\s+collaboration|collaboration|(?:sponsored\s+)?research(?:\s+collaboration)?)(?:\s+and\s+(?:joint\s+venture|co-?development|collaboration|licen[cs]e))?\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:joint\s+development|co-?development|joint\s+venture|research\s+and\s+development\s+collaboration|collaboration|consortium|(?:sponsored\s+)?research(?:\s+collaboration)?)(?:\s+and\s+(?:joint\s+venture|co-?development|collaboration|licen[cs]e))?\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex JointDevelopment();
 
-    [GeneratedRegex(@"\b(?:hosting|data\s+processing|processing|colocation)\s+(?:services\s+)?agreement\b|\bdata\s+processing\s+addendum\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:hosting|data\s+processing|processing|colocation)\s+(?:services\s+)?agreement\b|\bdata\s+processing\s+addendum\b|\b(?:hosting|infrastructure|backup|disaster\s+recovery|colocation)(?:\s+(?:and\s+)?(?!(?:of|the|this|that|under|to|for|in|by|with|agreement)\b)[\w-]+){0,4}\s+(?:services\s+)?agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hosting();
 
-    [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:services\s+)?agreement\b|\bsaas\b|\b(?:online\s+|cloud\s+|platform\s+|subscription\s+)?terms\s+of\s+(?:service|use)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:(?:and\s+)?services\s+)?agreement\b|\bsaas\b|\b(?:online\s+|cloud\s+|platform\s+|subscription\s+)?terms\s+of\s+(?:service|use)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Saas();
 
     /// <summary>
@@ -152,6 +152,6 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\bsponsorship\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Sponsorship();
 
-    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?<!licen[cs]e\s+and\s+)(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+(?:[\w-]+\s+)?licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b|\b" + ServiceAgency + @"\s+agency\s+(?:services\s+|retainer\s+)?agreement\b|\bagreement\s+for\s+the\s+(?:supply|provision)\s+of\s+(?:[\w-]+\s+){0,3}(?:services|contractors|staff|personnel|consultants|labour|workers)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:services|consulting|consultancy|professional\s+services|master\s+services|outsourcing|(?<!licen[cs]e\s+and\s+)(?:software\s+)?(?:support|maintenance|support\s+and\s+maintenance|maintenance\s+and\s+support)|(?:software\s+)?development(?:\s+and\s+(?:[\w-]+\s+)?licen[cs]e)?)\s+agreement\b|\bstatement\s+of\s+work\b|\bagreement\s+for\s+(?:the\s+)?(?:provision\s+of\s+)?(?:[\w-]+\s+){0,4}services\b|\b(?:deed|agreement|letter)\s+of\s+appointment\b|\bappointment\s+(?:agreement|of\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:architect|engineer|consultant|contractor|surveyor|designer|project\s+manager|managing\s+agent)s?)\b|\bpanel\s+appointment\b|\b(?:property|facilities|facility|asset|project|estate)\s+management\s+agreement\b|\bterms\s+of\s+business\b|\bsubcontract(?:\s+[\w-]+){0,2}\s+agreement\b|\bservices\s+subcontract\b|\b(?:haulage|carriage|freight|logistics|warehousing|transport(?:ation)?)\s+(?:services\s+)?agreement\b|\bretainer\s+agreement\b|\b(?:influencer|ambassador)(?:\s+[\w-]+){0,2}\s+agreement\b|\binsertion\s+order\b|\b" + ServiceAgency + @"\s+agency\s+(?:services\s+|retainer\s+)?agreement\b|\bagreement\s+for\s+the\s+(?:supply|provision)\s+of\s+(?:[\w-]+\s+){0,3}(?:services|contractors|staff|personnel|consultants|labour|workers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Services();
 }

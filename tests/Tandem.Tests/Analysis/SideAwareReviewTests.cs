@@ -124,7 +124,28 @@ public sealed class SideAwareReviewTests
     [InlineData("CREATIVE AND MEDIA BUYING AGENCY AGREEMENT", "services")]
     [InlineData("Marketing Agency Agreement", "services")]
     [InlineData("Sales Agency Agreement", "distribution")]
+    [InlineData("Agreement for Structural Engineering Services", "services")]
+    [InlineData("Deed of Appointment of Architect", "services")]
+    [InlineData("Agreement for the Appointment of a Quantity Surveyor", "services")]
+    [InlineData("Commercial Property Management Agreement", "services")]
+    [InlineData("Terms of Business for the Supply of Temporary Workers", "services")]
+    [InlineData("Road Haulage Subcontract Agreement", "services")]
+    [InlineData("Digital Services Retainer Agreement", "services")]
+    [InlineData("Influencer Marketing Agreement", "services")]
+    [InlineData("Managed Cloud Hosting and Database Services Agreement", "hosting")]
+    [InlineData("Infrastructure Services Agreement", "hosting")]
+    [InlineData("Backup and Disaster Recovery Services Agreement", "hosting")]
+    [InlineData("Master Subscription and Services Agreement", "saas")]
+    [InlineData("Mutual Non-Disclosure and Tender Co-operation Agreement", "nda")]
+    [InlineData("Research Consortium Agreement", "joint-development")]
     public void Detect_Title_TheKind(string title, string kind) => Assert.Equal(kind, ContractKinds.Detect(title, title + "\n\nThis agreement is made between A and B."));
+
+    [Theory]
+    [InlineData("The Supplier shall keep a backup of the Customer Data for the term of this agreement.")]
+    [InlineData("The confidentiality obligations of the parties under this agreement survive its termination.")]
+    [InlineData("Each party shall comply with its obligations for the provision of the services under this agreement.")]
+    public void Detect_KindWordsInTheBody_NoKindFromThem(string sentence) =>
+        Assert.Equal("other", ContractKinds.Detect("MASTER AGREEMENT", "MASTER AGREEMENT\n\nThis agreement is made between A and B.\n\n1.1 " + sentence));
 
     [Theory]
     [InlineData("Supplier,Buyer", "supply")]
@@ -282,6 +303,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Provider,Customer", "Governing Law", "17.2 Each Party submits to the non-exclusive jurisdiction of the courts of Singapore.", "customer", Severity.Info)]
     [InlineData("Provider,Customer", "Governing Law", "17.2 Each Party submits to the exclusive jurisdiction of the state and federal courts located in New York County, New York.", "customer", Severity.Info)]
     [InlineData("Licensor,Publisher", "Governing Law", "16.3 Notwithstanding Clause 16.2, the Publisher may bring proceedings against the Licensor in the courts of any country in which the Game is sold.", "licensor", Severity.Medium)]
+    [InlineData("Provider,Customer", "IP Ownership Assignment", "8.3 All deliverables created by Provider in the Professional Services, together with any enhancement or new feature of the Platform developed at Customer's request, shall be works made for hire for Customer.", "provider", Severity.Critical)]
+    [InlineData("Provider,Customer", "IP Ownership Assignment", "8.3 All deliverables created by Provider in the Professional Services at Customer's request shall be works made for hire owned by Customer.", "provider", Severity.Low)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
