@@ -305,6 +305,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Licensor,Publisher", "Governing Law", "16.3 Notwithstanding Clause 16.2, the Publisher may bring proceedings against the Licensor in the courts of any country in which the Game is sold.", "licensor", Severity.Medium)]
     [InlineData("Provider,Customer", "IP Ownership Assignment", "8.3 All deliverables created by Provider in the Professional Services, together with any enhancement or new feature of the Platform developed at Customer's request, shall be works made for hire for Customer.", "provider", Severity.Critical)]
     [InlineData("Provider,Customer", "IP Ownership Assignment", "8.3 All deliverables created by Provider in the Professional Services at Customer's request shall be works made for hire owned by Customer.", "provider", Severity.Low)]
+    [InlineData("Provider,Customer", "Liquidated Damages", "12.3 The Customer may terminate an Order early only by giving ninety days' notice and paying, as liquidated damages and not as a penalty, one hundred percent (100%) of the charges that would have been payable for the remainder of the Term.", "customer", Severity.High)]
+    [InlineData("Provider,Customer", "Liquidated Damages", "12.3 The Customer may terminate an Order early by giving ninety days' notice and paying, as liquidated damages, an administration charge of five hundred pounds.", "customer", Severity.Low)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
