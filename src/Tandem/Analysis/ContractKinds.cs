@@ -121,7 +121,7 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:joint\s+development|co-?development|joint\s+venture|research\s+and\s+development\s+collaboration|collaboration|consortium|(?:sponsored\s+)?research(?:\s+collaboration)?)(?:\s+and\s+(?:joint\s+venture|co-?development|collaboration|licen[cs]e))?\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex JointDevelopment();
 
-    [GeneratedRegex(@"\b(?:hosting|data\s+processing|processing|colocation)\s+(?:services\s+)?agreement\b|\bdata\s+processing\s+addendum\b|\b(?:hosting|infrastructure|backup|disaster\s+recovery|colocation)(?:\s+(?:and\s+)?(?!(?:of|the|this|that|under|to|for|in|by|with|agreement)\b)[\w-]+){0,4}\s+(?:services\s+)?agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:hosting|data\s+processing|processing|colocation)\s+(?:services\s+)?agreement\b|\bdata\s+processing\s+addendum\b|\b(?:hosting|infrastructure|backup|disaster\s+recovery|colocation)(?:\s+(?:and\s+)?(?!(?:of|the|this|that|under|to|for|in|by|with|agreement|outsourcing)\b)[\w-]+){0,4}\s+(?:services\s+)?agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hosting();
 
     [GeneratedRegex(@"\b(?:saas|software[- ]as[- ]a[- ]service|subscription)\s+(?:(?:and\s+)?services\s+)?agreement\b|\bsaas\b|\b(?:online\s+|cloud\s+|platform\s+|subscription\s+)?terms\s+of\s+(?:service|use)\b", RegexOptions.IgnoreCase)]

@@ -138,6 +138,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Master Subscription and Services Agreement", "saas")]
     [InlineData("Mutual Non-Disclosure and Tender Co-operation Agreement", "nda")]
     [InlineData("Research Consortium Agreement", "joint-development")]
+    [InlineData("IT Infrastructure Outsourcing Agreement", "services")]
     public void Detect_Title_TheKind(string title, string kind) => Assert.Equal(kind, ContractKinds.Detect(title, title + "\n\nThis agreement is made between A and B."));
 
     [Theory]
