@@ -72,7 +72,9 @@ public sealed class AskTests : IDisposable
         var (exit, output, error) = await _alice.RunAsync("ask", "Which law governs the agreement?");
 
         Assert.True(exit == 0, error);
-        Assert.Empty(_server.Requests);
+        // No model call (a POST); a stray GET /health/live from the server tests, run in parallel in another process, can
+        // reach this fake server when its free port was just released by one of them (seen once in CI).
+        Assert.DoesNotContain(_server.Requests, r => r.Method == "POST");
         Assert.StartsWith("\"This Agreement is governed by the laws of the State of New York.\" (supply v1, clause 4) [1]", output, StringComparison.Ordinal);
         Assert.Contains("[1] supply v1, clause 4: \"This Agreement is governed by the laws of the State of New York.\"", output, StringComparison.Ordinal);
         Assert.Contains("Every sentence is backed by a verified quote.", output, StringComparison.Ordinal);

@@ -55,8 +55,18 @@ public sealed class MiniLmEncoderTests
         var longVector = await generator.GenerateVectorAsync(longText, cancellationToken: ct);
 
         Assert.True(generator.CountTokens(longText) > 16);
-        Assert.Equal(encoder.Embed(generator.Tokenize(Queries[1]), ct), shortVector.ToArray());
-        Assert.NotEqual((await OnnxRuntime.GenerateVectorAsync(Queries[1], cancellationToken: ct)).ToArray(), shortVector.ToArray());
+        var onnxShort = (await OnnxRuntime.GenerateVectorAsync(Queries[1], cancellationToken: ct)).ToArray();
+        if (MiniLmEncoder.IsSupported)
+        {
+            Assert.Equal(encoder.Embed(generator.Tokenize(Queries[1]), ct), shortVector.ToArray());
+            Assert.NotEqual(onnxShort, shortVector.ToArray());
+        }
+        else
+        {
+            // Without AVX-512 the encoder is slower than ONNX Runtime, so the generator never takes it.
+            Assert.Equal(onnxShort, shortVector.ToArray());
+        }
+
         Assert.Equal((await OnnxRuntime.GenerateVectorAsync(longText, cancellationToken: ct)).ToArray(), longVector.ToArray());
     }
 
@@ -95,7 +105,11 @@ public sealed class MiniLmEncoderTests
 
         var vector = await queries.GenerateVectorAsync(Queries[2], cancellationToken: ct);
 
-        Assert.Equal(MiniLmEncoder.Load(Model).Embed(OnnxRuntime.Tokenize(Queries[2]), ct), vector.ToArray());
+        // Without AVX-512 the generator keeps to ONNX Runtime (see MiniLmEncoder.IsSupported).
+        var expected = MiniLmEncoder.IsSupported
+            ? MiniLmEncoder.Load(Model).Embed(OnnxRuntime.Tokenize(Queries[2]), ct)
+            : (await OnnxRuntime.GenerateVectorAsync(Queries[2], cancellationToken: ct)).ToArray();
+        Assert.Equal(expected, vector.ToArray());
         Assert.Same(queries, MiniLmEmbeddingGenerator.ForQueries(queries));
     }
 
