@@ -17,23 +17,20 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
         m = SectionWordRegex().Match(line);
         if (m.Success)
         {
-            var number = m.Groups["n"].Value.TrimEnd('.');
-            return new ClauseMarker(MarkerType.Decimal, number, number.Count(c => c == '.') + 1, EnumerationStyle.None, m.Groups["rest"].Index);
+            return Decimal(m);
         }
 
         // "Clause 4 Price": the word is a clause's label only with a title or nothing after it; "Clause 12 shall survive" is a sentence.
         m = ClauseWordRegex().Match(line);
         if (m.Success && (m.Groups["rest"].Length == 0 || ClauseSegmenter.IsSentenceCaseHeading(m.Groups["rest"].Value.Trim())))
         {
-            var number = m.Groups["n"].Value.TrimEnd('.');
-            return new ClauseMarker(MarkerType.Decimal, number, number.Count(c => c == '.') + 1, EnumerationStyle.None, m.Groups["rest"].Index);
+            return Decimal(m);
         }
 
         m = DecimalRegex().Match(line);
         if (m.Success)
         {
-            var number = m.Groups["n"].Value.TrimEnd('.');
-            return new ClauseMarker(MarkerType.Decimal, number, number.Count(c => c == '.') + 1, EnumerationStyle.None, m.Groups["rest"].Index);
+            return Decimal(m);
         }
 
         m = ParenRegex().Match(line);
@@ -131,6 +128,13 @@ internal sealed partial record ClauseMarker(MarkerType Type, string Label, int D
     // "Article 2. Appointment" opens Article 2; "Article 3.2 of the Framework" cites a clause and opens nothing.
     [GeneratedRegex(@"^(?:ARTICLE|Article)\s+(?<n>[IVXLC]+|\d{1,3}|[A-Z])(?!\w|\.\w)\.?\s*[:.\-–—]?\s*(?<rest>.*)$")]
     private static partial Regex ArticleRegex();
+
+    /// <summary>A numbered clause's marker from a match with its number ("n") and what follows it ("rest"): "12.3" is at depth 2.</summary>
+    private static ClauseMarker Decimal(Match m)
+    {
+        var number = m.Groups["n"].Value.TrimEnd('.');
+        return new ClauseMarker(MarkerType.Decimal, number, number.Count(c => c == '.') + 1, EnumerationStyle.None, m.Groups["rest"].Index);
+    }
 
     [GeneratedRegex(@"^(?:SECTION|Section|Sec\.|§)\s*(?<n>\d{1,3}(?:\.\d{1,3})*\.?)(?![\d(])\s*[:\-–—]?\s*(?<rest>.*)$")]
     private static partial Regex SectionWordRegex();
