@@ -55,13 +55,19 @@ public sealed record PlaybookRule(
 
     /// <summary>
     /// Whether a finding of this category gives the side under review the protection: it favours
-    /// someone <see cref="PresentWhen"/> accepts (or shows a deviation, with <see cref="PresentWhenDeviating"/>),
-    /// and its clause has the <see cref="PresentPattern"/> words.
+    /// someone <see cref="PresentWhen"/> accepts and its clause has the <see cref="PresentPattern"/> words, or, with
+    /// <see cref="PresentWhenDeviating"/>, it shows a deviation (the clause is there and falls short, which the
+    /// deviation reports; it is not also missing).
     /// </summary>
     public bool CountsAsPresent(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var whom = PresentWhen.Count == 0 || PresentWhen.Contains(finding.Favours) || (PresentWhenDeviating && finding.Deviations.Count > 0);
+        if (PresentWhenDeviating && finding.Deviations.Count > 0)
+        {
+            return true;
+        }
+
+        var whom = PresentWhen.Count == 0 || PresentWhen.Contains(finding.Favours);
         return whom && (PresentPattern is null || IsMatch(PresentPattern, finding.Quote, onTimeout: true));
     }
 
@@ -77,8 +83,15 @@ public sealed record PlaybookRule(
     /// <summary>Whether a contract of kind <paramref name="kind"/> (and text <paramref name="contractText"/>, when known) should contain the clause.</summary>
     /// <remarks>An entry "kind/role" (licence/licensor) expects the clause only in that kind reviewed for that role.</remarks>
     public bool IsExpectedIn(string? kind, string? role = null, string? contractText = null) =>
-        Expected && (Holds(ExpectedFor, ExpectedWhen, kind, role, contractText)
-            || ExpectedAlso.Any(e => e.For.Count > 0 && Holds(e.For, e.When, kind, role, contractText)));
+        Expected && !(ExpectedExcept.Count > 0 && kind is not null && Holds(ExpectedExcept, null, kind, role, null))
+            && (Holds(ExpectedFor, ExpectedWhen, kind, role, contractText)
+                || ExpectedAlso.Any(e => e.For.Count > 0 && Holds(e.For, e.When, kind, role, contractText)));
+
+    /// <summary>
+    /// Kinds, or kind/role, that never need the clause, whatever <see cref="ExpectedFor"/> and <see cref="ExpectedAlso"/>
+    /// say (exit support is the customer's protection, not the provider's): <c>expected_except</c> in the playbook.
+    /// </summary>
+    public IReadOnlyList<string> ExpectedExcept { get; init; } = [];
 
     /// <summary>
     /// Further kinds, each with its own words, that need the clause too (a no-hire in the confidentiality agreement of

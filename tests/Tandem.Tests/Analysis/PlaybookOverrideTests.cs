@@ -102,6 +102,38 @@ public sealed class PlaybookOverrideTests : IDisposable
     }
 
     [Fact]
+    public void Load_ExpectedExcept_WinsOverExpectedForAndAlsoAndIsKeptUnlessOverridden()
+    {
+        Write("base-except.yaml", """
+            name: Base
+            version: "1"
+            rules:
+              - category: Post-Termination Services
+                expected: true
+                expected_for: [saas, services]
+                expected_also:
+                  - for: [nda/recipient]
+                    when: '(?i)\bdata\b'
+                expected_except: [saas/provider, nda]
+            """);
+        var path = Write("ours-except.yaml", """
+            name: Ours
+            extends: base-except.yaml
+            rules:
+              - category: Post-Termination Services
+                missing_severity: high
+            """);
+
+        var rule = PlaybookLoader.Load(path).RuleFor("Post-Termination Services")!;
+
+        Assert.True(rule.IsExpectedIn("saas", "Customer"));
+        Assert.False(rule.IsExpectedIn("saas", "Provider"));
+        Assert.True(rule.IsExpectedIn("services", "Provider"));
+        Assert.False(rule.IsExpectedIn("nda", "Recipient", "Personal data."));
+        Assert.True(rule.IsExpectedIn("saas", null));
+    }
+
+    [Fact]
     public void Parse_ExpectedAlsoWithoutKinds_IsOneClearError()
     {
         var error = Assert.Throws<TandemException>(() => PlaybookLoader.Parse("""

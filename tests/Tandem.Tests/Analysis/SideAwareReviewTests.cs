@@ -977,6 +977,64 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void ProtectionsNotOurs_DeviatingClause_CountsWithoutThePresentPatternWords()
+    {
+        var playbook = PlaybookLoader.Parse("""
+            name: Present
+            rules:
+              - category: Post-Termination Services
+                expected: true
+                present_when: [us, both, deviating]
+                present_pattern: '(?i)\b(export|sell-off)\b'
+            """, "present.yaml");
+        var stopAtOnce = Finding("c1", "Post-Termination Services", "On termination Distributor shall immediately stop selling the Products.")
+            with { Favours = Favours.Them, Deviations = ["You must stop selling at once"] };
+        var rightsEnd = Finding("c2", "Post-Termination Services", "On termination all rights granted to Customer cease.") with { Favours = Favours.Both };
+
+        Assert.True(playbook.Rules[0].CountsAsPresent(stopAtOnce));
+        Assert.False(playbook.Rules[0].CountsAsPresent(rightsEnd));
+        Assert.Equal(["Post-Termination Services"], ContractAnalyzer.ProtectionsNotOurs(playbook, [rightsEnd]));
+    }
+
+    [Theory]
+    [InlineData("Audit Rights", "8.2 The Supplier shall carry out its own inspection of each batch before despatch and keep records of that inspection for five years.", false)]
+    [InlineData("Audit Rights", "2.3 Operator shall unload, count and visually inspect inbound shipments of Goods and report any shortages to Customer.", false)]
+    [InlineData("Audit Rights", "7.3 The Distributor shall inspect each shipment within ten business days after arrival and notify the Supplier of any damage.", false)]
+    [InlineData("Audit Rights", "2.1 Provider grants Customer a non-exclusive right to access and use the Services.", false)]
+    [InlineData("Audit Rights", "14.1 Customer may, on ten days' notice, audit Provider's books, records and systems relating to the Services.", true)]
+    [InlineData("Audit Rights", "6.3 The Licensor may have the books and records of the Licensee examined by an independent accountant.", true)]
+    [InlineData("Audit Rights", "9.1 Provider shall give Customer each year a SOC 2 Type II report on the hosting environment.", true)]
+    [InlineData("Post-Termination Services", "12.5 On termination all rights granted to Customer cease and Customer shall stop using the Services.", false)]
+    [InlineData("Post-Termination Services", "3.3 If the Supplier misses a milestone in the Transition Plan it shall provide a remediation plan.", false)]
+    [InlineData("Post-Termination Services", "8.2 If the Licensor terminates under clause 7.2 it shall refund the part of the fee paid in advance.", false)]
+    [InlineData("Post-Termination Services", "13.5 On termination Provider shall give reasonable assistance for six months to transfer Customer Data to a replacement provider.", true)]
+    [InlineData("Post-Termination Services", "13.4 On termination Licensee may sell Licensed Products in its inventory for six months, subject to royalties.", true)]
+    [InlineData("Post-Termination Services", "8.5 On expiry the Contractor shall co-operate with any successor contractor for an orderly handover of the Services.", true)]
+    [InlineData("Post-Termination Services", "14.4 On expiry the Buyer shall pay for all Products under accepted Orders, which the Supplier shall complete and deliver.", true)]
+    public void PresentPattern_ShippedPlaybook_OnlyARealProtectionCounts(string category, string clause, bool counts)
+    {
+        var rule = PlaybookLoader.Load(PlaybookLoader.DefaultPath()).RuleFor(category)!;
+
+        Assert.Equal(counts, rule.CountsAsPresent(Finding("c1", category, clause) with { Favours = Favours.Us }));
+    }
+
+    [Theory]
+    [InlineData("saas", "Customer", true)]
+    [InlineData("saas", "Provider", false)]
+    [InlineData("services", "Client", true)]
+    [InlineData("services", "Consultant", false)]
+    [InlineData("licence", "Licensee", true)]
+    [InlineData("licence", "Licensor", false)]
+    [InlineData("patent-licence", "Licensor", false)]
+    [InlineData("distribution", "Distributor", true)]
+    public void ExpectedExcept_ShippedPlaybook_ExitSupportIsTheServedSidesProtection(string kind, string role, bool expected)
+    {
+        var rule = PlaybookLoader.Load(PlaybookLoader.DefaultPath()).RuleFor("Post-Termination Services")!;
+
+        Assert.Equal(expected, rule.IsExpectedIn(kind, role));
+    }
+
+    [Fact]
     public void ProtectionsNotOurs_PresentPattern_AnExclusionIsNoCap()
     {
         var playbook = PlaybookLoader.Parse("""
