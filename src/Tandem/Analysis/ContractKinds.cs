@@ -137,7 +137,7 @@ public static partial class ContractKinds
     private static partial Regex Distribution();
 
     // "OEM Manufacturing and Trade Mark Licence Agreement": the goods are the deal, the licence serves them.
-    [GeneratedRegex(@"\b(?:supply|purchas(?:e|ing)|procurement|manufacturing)(?:\s+and\s+[\w-]+(?:\s+[\w-]+){0,2})?\s+agreement\b|\bagreement\s+for\s+the\s+(?:supply|sale|purchase)\s+of\s+(?:[\w-]+\s+){0,3}(?:goods|products|equipment|materials|components|parts)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:supply|purchas(?:e|ing)|procurement|manufacturing|bottling|co-?packing|canning)(?:\s+and\s+[\w-]+(?:\s+[\w-]+){0,2})?\s+agreement\b|\bagreement\s+for\s+the\s+(?:supply|sale|purchase)\s+of\s+(?:[\w-]+\s+){0,3}(?:goods|products|equipment|materials|components|parts)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Supply();
 
     [GeneratedRegex(@"\b(?:software\s+)?licen[cs]e(?:\s+and\s+(?:support|maintenance)(?:\s+and\s+(?:support|maintenance))?)?\s+agreement\b|\bend[- ]user\s+licen[cs]e\b", RegexOptions.IgnoreCase)]

@@ -139,6 +139,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Mutual Non-Disclosure and Tender Co-operation Agreement", "nda")]
     [InlineData("Research Consortium Agreement", "joint-development")]
     [InlineData("IT Infrastructure Outsourcing Agreement", "services")]
+    [InlineData("Contract Bottling Agreement", "supply")]
+    [InlineData("Co-Packing Agreement", "supply")]
     public void Detect_Title_TheKind(string title, string kind) => Assert.Equal(kind, ContractKinds.Detect(title, title + "\n\nThis agreement is made between A and B."));
 
     [Theory]
@@ -162,6 +164,21 @@ public sealed class SideAwareReviewTests
     [InlineData("Sponsor,Shareholder", "other")]
     [InlineData("Sponsor", "sponsorship")]
     public void FromRoles_DefinedRoles_TheKindTheyImply(string roles, string kind) => Assert.Equal(kind, ContractKinds.FromRoles(roles.Split(',')));
+
+    [Theory]
+    [InlineData("distribution", "Franchisor", "", true)]
+    [InlineData("distribution", "Provider", "", true)]
+    [InlineData("distribution", "Distributor", "", false)]
+    [InlineData("services", "Provider", "PAYROLL OUTSOURCING AGREEMENT", true)]
+    [InlineData("hosting", "Provider", "The Provider shall keep 64 dedicated GPU servers for the Customer.", true)]
+    [InlineData("saas", "Provider", "\"Authorized User\" means an employee or outsourced accountant of Customer.", false)]
+    [InlineData("services", "Client", "PAYROLL OUTSOURCING AGREEMENT", false)]
+    public void MinimumCommitment_ShippedPlaybook_ExpectedWhereTheSideInvestsOrGrantsTheTerritory(string kind, string role, string text, bool expected)
+    {
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Minimum Commitment")!;
+
+        Assert.Equal(expected, rule.IsExpectedIn(kind, role, text));
+    }
 
     [Fact]
     public void MissingProtections_NdaNeedsNoConvenienceExit_SaasDoes()
