@@ -180,6 +180,22 @@ public sealed class SideAwareReviewTests
         Assert.Equal(expected, rule.IsExpectedIn(kind, role, text));
     }
 
+    [Theory]
+    [InlineData("No-Solicit of Customers", "nda", "Company", "The parties are discussing the proposed acquisition of the Company by the Bidder.", true)]
+    [InlineData("No-Solicit of Customers", "nda", "Discloser", "Neither party may assign this agreement, whether by merger, acquisition or otherwise.", false)]
+    [InlineData("No-Solicit of Customers", "nda", "Bidder", "The parties are discussing the proposed acquisition of the Company by the Bidder.", false)]
+    [InlineData("Expiration Date", "nda", "Recipient", "", true)]
+    [InlineData("Expiration Date", "nda", "Discloser", "", false)]
+    [InlineData("Revenue/Profit Sharing", "joint-development", "Developer", "Each party grants the other a royalty-free licence of its Background IP.", true)]
+    [InlineData("Insurance", "sponsorship", "Institution", "The Institution shall enrol patients in the Clinical Trial.", true)]
+    [InlineData("Insurance", "sponsorship", "Institution", "The Institution shall display the Sponsor's logo at the conference.", false)]
+    public void Expected_ShippedPlaybook_TheProtectionsTheSideNeeds(string category, string kind, string role, string text, bool expected)
+    {
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
+
+        Assert.Equal(expected, rule.IsExpectedIn(kind, role, text));
+    }
+
     [Fact]
     public void MissingProtections_NdaNeedsNoConvenienceExit_SaasDoes()
     {
