@@ -88,8 +88,15 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// <summary>True when the clause text shows this deviation (text conditions only: no side, no measure).</summary>
     public bool Matches(string clauseText) => Matches(clauseText, Favours.Unclear, new Dictionary<string, double>());
 
-    /// <summary>True when the signal applies to a review for a party whose role is <paramref name="role"/>.</summary>
-    public bool AppliesTo(string? role) => Roles.Count == 0 || (role is not null && Roles.Contains(role, StringComparer.OrdinalIgnoreCase));
+    /// <summary>
+    /// True when the signal applies to a review for a party whose role is <paramref name="role"/>: the role itself,
+    /// or a qualified form of one listed ("Service Provider" and "Equipment Supplier" play the "Provider" and
+    /// "Supplier" the signal names).
+    /// </summary>
+    public bool AppliesTo(string? role) =>
+        Roles.Count == 0
+        || (role is not null && (Roles.Contains(role, StringComparer.OrdinalIgnoreCase)
+            || (role.LastIndexOf(' ') is var space and > 0 && Roles.Contains(role[(space + 1)..], StringComparer.OrdinalIgnoreCase))));
 
     /// <summary>
     /// True when the clause shows this deviation for a clause that favours <paramref name="favours"/>, with

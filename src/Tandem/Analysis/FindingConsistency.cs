@@ -61,7 +61,7 @@ public static partial class FindingConsistency
         }
 
         var kept = findings.Where(f => !dropped.Contains(f)).ToList();
-        kept = kept.Select(f => RestatesBody(f, kept) ? f with { Severity = Severity.Medium } : f).ToList();
+        kept = kept.Select(f => RestatesBody(f, kept) || FollowsFromStatedLiability(f, kept) ? f with { Severity = Severity.Medium } : f).ToList();
         var emptied = dropped.Select(f => f.Category).Where(c => kept.All(k => k.Category != c)).ToHashSet(StringComparer.Ordinal);
         return (kept, emptied);
     }
@@ -73,6 +73,39 @@ public static partial class FindingConsistency
     private static bool RestatesBody(Finding f, IReadOnlyList<Finding> all) =>
         f.Severity > Severity.Medium && f.Favours == Favours.Unclear && SchedulePath().IsMatch(f.ClausePath)
         && all.Any(o => o.Category == f.Category && !SchedulePath().IsMatch(o.ClausePath) && o.Severity >= f.Severity);
+
+    /// <summary>
+    /// An uncapped-liability finding inferred from what the whole contract lacks (no cap covers this indemnity) where
+    /// another clause says outright, in general words, that the same side's liability is unlimited at this severity or
+    /// above: one risk, reported at full severity where the contract states it. A clause that singles this one out by
+    /// number ("the Supplier's liability under Article 7 is not limited") marks it as a risk of its own.
+    /// </summary>
+    private static bool FollowsFromStatedLiability(Finding f, IReadOnlyList<Finding> all) =>
+        f.Severity > Severity.Medium && f.Category == "Uncapped Liability" && f.ReadWithWholeContract
+        && all.Any(o => o.Category == f.Category && o.ClauseId != f.ClauseId && !o.ReadWithWholeContract && o.Severity >= f.Severity
+            && o.Favours == f.Favours && !Names(o.Quote, f.ClausePath));
+
+    /// <summary>Whether <paramref name="quote"/> refers to the clause at <paramref name="path"/> or to the section holding it.</summary>
+    private static bool Names(string quote, string path)
+    {
+        foreach (Match reference in ClauseReference().Matches(quote))
+        {
+            foreach (Match number in ReferencedNumber().Matches(reference.Groups[1].Value))
+            {
+                if (path == number.Value || path.StartsWith(number.Value + ".", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"\b(?:clauses?|sections?|articles?|paragraphs?)\s+(\d+(?:\.\d+)*(?:\s*(?:,|and|or|to)\s*\d+(?:\.\d+)*)*)", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex ClauseReference();
+
+    [GeneratedRegex(@"\d+(?:\.\d+)*", RegexOptions.None, 250)]
+    private static partial Regex ReferencedNumber();
 
     /// <summary>Whether <paramref name="path"/> is in a schedule, exhibit, annex, appendix or attachment.</summary>
     internal static bool IsSchedulePath(string path) => SchedulePath().IsMatch(path);

@@ -1121,6 +1121,58 @@ public sealed class SideAwareReviewTests
         Assert.Equal(counts, rule.CountsAsPresent(Finding("c1", "Cap on Liability", clause) with { Favours = Favours.Both }));
     }
 
+    [Theory]
+    [InlineData("Liquidated Damages", "12.2 The Lessor shall not be liable to the Lessee for any loss of profit, delay to a project, liquidated damages payable by the Lessee to its employer, or any indirect or consequential loss.", Severity.Low)]
+    [InlineData("Liquidated Damages", "12.2 If delivery is late the Lessee shall pay the Lessor GBP 500 for each day of delay as liquidated damages.", Severity.High)]
+    [InlineData("Liquidated Damages", "6.4 Service credits are payable as liquidated damages up to 10% of the monthly Fees. The payment of service credits does not limit the Lessor's right to recover its actual damages.", Severity.High)]
+    public void Judge_ShippedPlaybookLease_LiquidatedDamagesOnlyWhenSomeoneOwesThem(string category, string clause, Severity expected)
+    {
+        ContractParty[] parties = [new("Ironvale Plant Hire Limited", "Lessor"), new("Caldermoor Civil Engineering Ltd", "Lessee")];
+
+        Assert.Equal(expected, JudgeShipped(category, clause, parties, "lessee").Severity);
+    }
+
+    [Theory]
+    [InlineData("License Grant", "15.4 The Lessor may enter the Site at any reasonable time to recover the Equipment, and the Lessee grants the Lessor and its agents an irrevocable licence to do so.", false)]
+    [InlineData("Irrevocable or Perpetual License", "15.4 The Lessor may enter the Site at any reasonable time to recover the Equipment, and the Lessee grants the Lessor an irrevocable licence to enter the Site.", false)]
+    [InlineData("License Grant", "2.1 The Licensor grants the Licensee a non-exclusive licence to use the Software.", true)]
+    [InlineData("Irrevocable or Perpetual License", "9.1 The Customer grants the Provider a perpetual, irrevocable licence to use the Feedback.", true)]
+    [InlineData("No-Solicit of Employees", "11.1 The Service Provider shall indemnify the Hospital, its directors, officers, employees, medical staff and volunteers against all claims arising from its negligence.", false)]
+    [InlineData("No-Solicit of Employees", "16.1 The Provider shall not employ or solicit any member of the Customer's staff during the Term.", true)]
+    public void Detect_ShippedPlaybook_WhatTheCategoryIsAbout(string category, string clause, bool detected)
+    {
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
+
+        Assert.Equal(detected, rule.Detects(clause));
+    }
+
+    [Theory]
+    [InlineData("Service Provider", true)]
+    [InlineData("Equipment Supplier", true)]
+    [InlineData("Provider", true)]
+    [InlineData("Customer", false)]
+    [InlineData("Service Recipient", false)]
+    public void AppliesTo_QualifiedRole_PlaysTheRoleItNames(string role, bool applies)
+    {
+        var signal = new DeviationSignal("Your prices are frozen", null, null, Severity.High, null) { Roles = ["Supplier", "Provider"] };
+
+        Assert.Equal(applies, signal.AppliesTo(role));
+    }
+
+    [Fact]
+    public void Resolve_IndemnityUncappedByOmission_FollowsAGeneralStatementButNotOneThatNamesIt()
+    {
+        var indemnity = Finding("c1", "Uncapped Liability", "11.1 The Service Provider shall indemnify the Hospital against all claims arising from its negligence.")
+            with { ClausePath = "11.1", Severity = Severity.High, ReadWithWholeContract = true, Favours = Favours.Them };
+        var general = Finding("c2", "Uncapped Liability", "12.2 The liability of the Service Provider under this Agreement shall not be limited in amount.")
+            with { ClausePath = "12.2", Severity = Severity.Critical, Favours = Favours.Them };
+        var naming = general with { Quote = "12.4 The Service Provider's liability under this Agreement, including under clause 11, is not limited in amount." };
+
+        Assert.Equal(Severity.Medium, FindingConsistency.Resolve([indemnity, general]).Kept[0].Severity);
+        Assert.Equal(Severity.High, FindingConsistency.Resolve([indemnity, naming]).Kept[0].Severity);
+        Assert.Equal(Severity.High, FindingConsistency.Resolve([indemnity]).Kept[0].Severity);
+    }
+
     [Fact]
     public void Resolve_TerminationForCauseLabelledConvenience_Dropped()
     {
