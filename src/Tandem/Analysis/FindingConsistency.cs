@@ -61,7 +61,7 @@ public static partial class FindingConsistency
         }
 
         var kept = findings.Where(f => !dropped.Contains(f)).ToList();
-        kept = kept.Select(f => RestatesBody(f, kept) || FollowsFromStatedLiability(f, kept) ? f with { Severity = Severity.Medium } : f).ToList();
+        kept = kept.Select(f => RestatesBody(f, kept) || FollowsFromStatedLiability(f, kept) || RefersToCommitment(f, kept) ? f with { Severity = Severity.Medium } : f).ToList();
         var emptied = dropped.Select(f => f.Category).Where(c => kept.All(k => k.Category != c)).ToHashSet(StringComparer.Ordinal);
         return (kept, emptied);
     }
@@ -84,6 +84,18 @@ public static partial class FindingConsistency
         f.Severity > Severity.Medium && f.Category == "Uncapped Liability" && f.ReadWithWholeContract
         && all.Any(o => o.Category == f.Category && o.ClauseId != f.ClauseId && !o.ReadWithWholeContract && o.Severity >= f.Severity
             && o.Favours == f.Favours && !Names(o.Quote, f.ClausePath));
+
+    /// <summary>
+    /// A clause the model barely reads as a commitment (when the royalties above the guaranteed minimum are paid, when a
+    /// shortfall is invoiced) next to the clause it clearly reads as setting that commitment at this severity or above:
+    /// one risk, reported in full where the minimum is set.
+    /// </summary>
+    private static bool RefersToCommitment(Finding f, IReadOnlyList<Finding> all) =>
+        f.Severity > Severity.Medium && f.Category == "Minimum Commitment" && f.Confidence < UnsureOfCommitment
+        && all.Any(o => o.Category == f.Category && o.ClauseId != f.ClauseId && o.Confidence >= SureOfCommitment && o.Severity >= f.Severity);
+
+    private const double UnsureOfCommitment = 0.5;
+    private const double SureOfCommitment = 0.9;
 
     /// <summary>Whether <paramref name="quote"/> refers to the clause at <paramref name="path"/> or to the section holding it.</summary>
     private static bool Names(string quote, string path)

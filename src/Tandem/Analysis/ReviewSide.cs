@@ -40,7 +40,7 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         ["Hirer"] = "Customer", ["Shipper"] = "Customer", ["Merchant"] = "Customer", ["Exhibitor"] = "Customer", ["Member"] = "Customer",
         ["Carrier"] = "Provider", ["Forwarder"] = "Provider", ["Venue Owner"] = "Provider", ["Venue"] = "Provider", ["Caterer"] = "Provider",
         ["Laboratory"] = "Provider", ["Integrator"] = "Provider", ["Producer"] = "Provider", ["Operator"] = "Provider",
-        ["Subcontractor"] = "Provider", ["Prime Contractor"] = "Client", ["Manager"] = "Provider", ["Property Manager"] = "Provider", ["Courier"] = "Provider",
+        ["Subcontractor"] = "Provider", ["Engineer"] = "Provider", ["Architect"] = "Provider", ["Subconsultant"] = "Provider", ["Prime Contractor"] = "Client", ["Manager"] = "Provider", ["Property Manager"] = "Provider", ["Courier"] = "Provider",
         ["Author"] = "Licensor", ["Publisher"] = "Licensee", ["OEM"] = "Buyer", ["Designer"] = "Provider", ["Studio"] = "Provider", ["CRO"] = "Provider", ["Creator"] = "Licensor",
     };
 

@@ -183,6 +183,7 @@ public sealed class PartyFinderTests
     [InlineData("Author", "Publisher", "Licensor")]
     [InlineData("Marchbank", "Publisher", "Licensor")]
     [InlineData("Designer", "Client", "Provider")]
+    [InlineData("Engineer", "Contractor", "Provider")]
     public void FunctionalRole_SideNamedByCompany_TheOppositeOfTheOtherPartysRole(string ours, string theirs, string expected)
     {
         ContractParty[] parties = [new("Lumenfield Home Ltd", ours), new("Ridgeback Molding LLC", theirs)];

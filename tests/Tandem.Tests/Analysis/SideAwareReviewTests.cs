@@ -1147,6 +1147,29 @@ public sealed class SideAwareReviewTests
     }
 
     [Theory]
+    [InlineData("Rofr/Rofo/Rofn", "Licensor", "Licensee", "licensee", "17.1 If the Licensee wishes to sell its eyewear business to a third party, it shall first offer it to the Licensor on the same terms.", Severity.High)]
+    [InlineData("License Grant", "Licensor", "Licensee", "licensee", "2.2 Licensee shall not grant sublicenses under the license granted in Section 2.1 and shall not make Licensed Products outside the Field.", Severity.Low)]
+    [InlineData("License Grant", "Licensor", "Licensee", "licensee", "8.1 Licensee grants Licensor a perpetual, irrevocable licence to use the Licensee Data for any purpose.", Severity.Critical)]
+    [InlineData("IP Ownership Assignment", "Provider", "Client", "provider", "12.1 The Client shall own all intellectual property rights in the Client Data and in the Client's trade marks and materials supplied to the Provider.", Severity.Info)]
+    [InlineData("IP Ownership Assignment", "Provider", "Client", "provider", "12.1 The Client shall own all intellectual property rights in the Client Data and in all improvements to the Provider's platform.", Severity.Critical)]
+    public void Judge_ShippedPlaybook_WhoseRightTheWordsMake(string category, string ourRole, string theirRole, string side, string clause, Severity expected)
+    {
+        ContractParty[] parties = [new("Maison Verlaine SAS", ourRole == "Licensor" ? ourRole : theirRole), new("Corvid Eyewear Limited", ourRole == "Licensor" ? theirRole : ourRole)];
+
+        Assert.Equal(expected, JudgeShipped(category, clause, parties, side).Severity);
+    }
+
+    [Fact]
+    public void Resolve_ClauseThatOnlyRefersToTheMinimum_FollowsTheClauseThatSetsIt()
+    {
+        var sets = Finding("c1", "Minimum Commitment", "4.3 Licensee shall pay a minimum annual royalty of US$1,000,000 whether or not it makes any sales.") with { Confidence = 0.99 };
+        var refers = Finding("c2", "Minimum Commitment", "4.4 Any shortfall against the minimum annual royalty shall be paid within 45 days after the end of the year.") with { Confidence = 0.07 };
+
+        Assert.Equal([Severity.High, Severity.Medium], FindingConsistency.Resolve([sets, refers]).Kept.Select(f => f.Severity));
+        Assert.Equal([Severity.High], FindingConsistency.Resolve([refers]).Kept.Select(f => f.Severity));
+    }
+
+    [Theory]
     [InlineData("Service Provider", true)]
     [InlineData("Equipment Supplier", true)]
     [InlineData("Provider", true)]
