@@ -1152,6 +1152,11 @@ public sealed class SideAwareReviewTests
     [InlineData("License Grant", "Licensor", "Licensee", "licensee", "8.1 Licensee grants Licensor a perpetual, irrevocable licence to use the Licensee Data for any purpose.", Severity.Critical)]
     [InlineData("IP Ownership Assignment", "Provider", "Client", "provider", "12.1 The Client shall own all intellectual property rights in the Client Data and in the Client's trade marks and materials supplied to the Provider.", Severity.Info)]
     [InlineData("IP Ownership Assignment", "Provider", "Client", "provider", "12.1 The Client shall own all intellectual property rights in the Client Data and in all improvements to the Provider's platform.", Severity.Critical)]
+    [InlineData("License Grant", "Licensor", "Licensee", "licensee", "2.3 Reserved Rights. Licensor retains the right to practice the Licensed Patents for its own non-commercial research purposes, and to grant licenses outside the Field.", Severity.Low)]
+    [InlineData("Irrevocable or Perpetual License", "Licensor", "Licensee", "licensor", "5.6 On expiry of the royalty term in a country, the license in Section 2.1 shall become fully paid-up and perpetual in that country.", Severity.Low)]
+    [InlineData("Irrevocable or Perpetual License", "Licensor", "Licensee", "licensor", "5.6 On payment of the first instalment, the license in Section 2.1 shall become fully paid-up and perpetual.", Severity.Critical)]
+    [InlineData("Liquidated Damages", "Provider", "Client", "provider", "6.2 The Client may deduct liquidated damages from any sum due to the Provider or recover them as a debt.", Severity.Low)]
+    [InlineData("IP Ownership Assignment", "Provider", "Client", "provider", "9.1 All intellectual property rights in documents, data and materials provided by the Client to the Provider remain vested in the Client.", Severity.Info)]
     public void Judge_ShippedPlaybook_WhoseRightTheWordsMake(string category, string ourRole, string theirRole, string side, string clause, Severity expected)
     {
         ContractParty[] parties = [new("Maison Verlaine SAS", ourRole == "Licensor" ? ourRole : theirRole), new("Corvid Eyewear Limited", ourRole == "Licensor" ? theirRole : ourRole)];
