@@ -55,6 +55,13 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// </summary>
     public bool LiftsLimit { get; init; }
 
+    /// <summary>
+    /// What the deviation reports is the protection's absence ("on termination you must stop selling at once": no
+    /// sell-off period), so a clause showing only such deviations does not count as the protection being there
+    /// (<see cref="PlaybookRule.CountsAsPresent"/>); <c>absence: true</c> in the playbook.
+    /// </summary>
+    public bool Absence { get; init; }
+
     /// <summary>Whether <paramref name="pattern"/> names a side ({us} or {them}).</summary>
     public static bool NamesSides(string? pattern) =>
         pattern is not null && (pattern.Contains("{us", StringComparison.Ordinal) || pattern.Contains("{them", StringComparison.Ordinal));

@@ -200,6 +200,7 @@ public static class PlaybookLoader
             ContractAbsentPattern = ToRegex(Checked(d.ContractAbsentPattern), where),
             ContractAbsentPatternTemplate = DeviationSignal.NamesSides(d.ContractAbsentPattern) ? d.ContractAbsentPattern : null,
             LiftsLimit = d.LiftsLimit ?? false,
+            Absence = d.Absence ?? false,
             When = when,
             Roles = (d.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),
             Measure = d.Measure?.Trim(),
@@ -311,6 +312,7 @@ public static class PlaybookLoader
         public string? AbsentPattern { get; set; }
         public string? ContractAbsentPattern { get; set; }
         public bool? LiftsLimit { get; set; }
+        public bool? Absence { get; set; }
         public string? Severity { get; set; }
         public string? Rationale { get; set; }
     }

@@ -57,11 +57,16 @@ public sealed record PlaybookRule(
     /// Whether a finding of this category gives the side under review the protection: it favours
     /// someone <see cref="PresentWhen"/> accepts and its clause has the <see cref="PresentPattern"/> words, or, with
     /// <see cref="PresentWhenDeviating"/>, it shows a deviation (the clause is there and falls short, which the
-    /// deviation reports; it is not also missing).
+    /// deviation reports; it is not also missing), unless every deviation it shows is the protection's absence.
     /// </summary>
     public bool CountsAsPresent(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
+        if (finding.Deviations.Count > 0 && finding.Deviations.All(name => Deviations.Any(d => d.Absence && d.Name == name)))
+        {
+            return false;
+        }
+
         if (PresentWhenDeviating && finding.Deviations.Count > 0)
         {
             return true;

@@ -134,6 +134,31 @@ public sealed class PlaybookOverrideTests : IDisposable
     }
 
     [Fact]
+    public void Parse_Absence_ReadPerDeviationAndOnlyThoseLeaveTheProtectionMissing()
+    {
+        var rule = PlaybookLoader.Parse("""
+            name: Ours
+            rules:
+              - category: Post-Termination Services
+                expected: true
+                deviations:
+                  - name: No sell-off period
+                    pattern: '(?i)\bimmediately\s+cease\s+selling\b'
+                    absence: true
+                  - name: Short sell-off period
+                    pattern: '(?i)\bthirty\s+days\b'
+            """, "ours.yaml").RuleFor("Post-Termination Services")!;
+        Finding Showing(params string[] deviations) =>
+            new("Post-Termination Services", Severity.Medium, "c1", "16.4", null, "16.4 On termination ...", 0, 20, 1, null, deviations, 0.9);
+
+        Assert.True(rule.Deviations[0].Absence);
+        Assert.False(rule.Deviations[1].Absence);
+        Assert.False(rule.CountsAsPresent(Showing("No sell-off period")));
+        Assert.True(rule.CountsAsPresent(Showing("Short sell-off period")));
+        Assert.True(rule.CountsAsPresent(Showing()));
+    }
+
+    [Fact]
     public void Parse_ExpectedAlsoWithoutKinds_IsOneClearError()
     {
         var error = Assert.Throws<TandemException>(() => PlaybookLoader.Parse("""

@@ -1052,6 +1052,32 @@ public sealed class SideAwareReviewTests
     }
 
     [Theory]
+    [InlineData("9.3 The Contractor shall notify the Customer within two hours of any inspection failure at the Premises and cooperate with any investigation.", false)]
+    [InlineData("9.4 The Customer may inspect the Premises and the Contractor's hygiene records at any time.", true)]
+    public void PresentPattern_ShippedPlaybook_AnInspectionFailureIsNoAuditRight(string clause, bool counts)
+    {
+        var rule = PlaybookLoader.Load(PlaybookLoader.DefaultPath()).RuleFor("Audit Rights")!;
+
+        Assert.Equal(counts, rule.CountsAsPresent(Finding("c1", "Audit Rights", clause) with { Favours = Favours.Us }));
+    }
+
+    [Theory]
+    [InlineData("Warranty Duration", "9.1 The Supplier warrants that the Products shall be free from defects in materials and workmanship.", Severity.Medium, false)]
+    [InlineData("Warranty Duration", "9.1 The Supplier warrants that the Products shall be free from defects in materials and workmanship for twelve (12) months from delivery.", Severity.Info, true)]
+    [InlineData("Post-Termination Services", "16.4 On termination the Distributor shall immediately cease selling the Products and return all materials.", Severity.Medium, false)]
+    public void Absence_ShippedPlaybook_ADeviationThatIsTheProtectionsAbsenceLeavesItMissing(string category, string clause, Severity severity, bool counts)
+    {
+        ContractParty[] parties = [new("Corrán Glassworks Limited", "Supplier"), new("Tidewater Brewing Company", "Distributor")];
+        var side = category == "Warranty Duration" ? "supplier" : "distributor";
+        var rule = PlaybookLoader.Load(PlaybookLoader.DefaultPath()).RuleFor(category)!;
+
+        var finding = JudgeShipped(category, clause, parties, side);
+
+        Assert.Equal(severity, finding.Severity);
+        Assert.Equal(counts, rule.CountsAsPresent(finding));
+    }
+
+    [Theory]
     [InlineData("saas", "Customer", true)]
     [InlineData("saas", "Provider", false)]
     [InlineData("services", "Client", true)]
