@@ -1078,6 +1078,37 @@ public sealed class SideAwareReviewTests
     }
 
     [Theory]
+    [InlineData("9.1 This Agreement takes effect on the date stated above and continues for two years, unless terminated earlier by either Party on thirty days' written notice.", true)]
+    [InlineData("13.2 The obligations of the Receiving Party under Sections 2, 3 and 4 shall survive the expiration or termination of this Agreement for five (5) years.", true)]
+    [InlineData("13.3 Clauses 3 to 7 continue to apply for five years after this agreement ends.", true)]
+    [InlineData("8.1 This Agreement and the obligations of the Parties under it shall expire on the second (2nd) anniversary of the Effective Date.", true)]
+    [InlineData("9.1 This Agreement continues in perpetuity and the obligations of each party survive without limit of time.", false)]
+    [InlineData("7.1 During the term of this Agreement and for three years after it ends, Nevaro shall not supply photonic chips to any competitor of Strathmore.", false)]
+    public void EndsAtAStatedTime_ShippedPlaybook_WordsAloneShowTheEndDate(string clause, bool ends)
+    {
+        ContractParty[] parties = [new("Nevaro Photonics Ltd", "Nevaro"), new("Strathmore Sensing Limited", "Strathmore")];
+        var rule = PlaybookLoader.Load(PlaybookLoader.DefaultPath()).RuleFor("Expiration Date")!;
+
+        var finding = JudgeShipped("Expiration Date", clause, parties, "Nevaro");
+
+        Assert.Equal(ends, rule.Detects(clause) && finding.Deviations.Contains("Ends at a stated time") && rule.CountsAsPresent(finding));
+    }
+
+    [Theory]
+    [InlineData("Pelorus", "Each party may disclose Confidential Information to the other.", true)]
+    [InlineData("Pelorus", "This Mutual Confidentiality Agreement is made between ...", true)]
+    [InlineData("Pelorus", "The Company will disclose Evaluation Material to Pelorus.", false)]
+    [InlineData("Recipient", "The Discloser will disclose Evaluation Material to the Recipient.", true)]
+    [InlineData("Discloser", "Each party may disclose Confidential Information to the other.", false)]
+    [InlineData("Company", "Each party may disclose Confidential Information to the other.", false)]
+    public void ExpirationDate_ShippedPlaybook_ExpectedOfWhoeverReceives(string role, string contract, bool expected)
+    {
+        var rule = PlaybookLoader.Load(PlaybookLoader.DefaultPath()).RuleFor("Expiration Date")!;
+
+        Assert.Equal(expected, rule.IsExpectedIn("nda", role, contract));
+    }
+
+    [Theory]
     [InlineData("saas", "Customer", true)]
     [InlineData("saas", "Provider", false)]
     [InlineData("services", "Client", true)]
