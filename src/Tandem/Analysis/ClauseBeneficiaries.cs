@@ -163,9 +163,14 @@ public sealed partial class ClauseBeneficiaries
             return +1; // "the limitations apply only to Provider"
         }
 
-        if (NotLiable().IsMatch(after))
+        if (NotLiable().IsMatch(after) || NoObligation().IsMatch(after))
         {
-            return +1;
+            return +1; // "shall not be liable"; "neither the Investor nor its Representatives shall have any obligation"
+        }
+
+        if (NothingRestricts().IsMatch(before))
+        {
+            return +1; // "Nothing in this Agreement restricts the Investor from using …": the subject stays free
         }
 
         if (Relative().IsMatch(before) && Holding().IsMatch(after))
@@ -253,6 +258,12 @@ public sealed partial class ClauseBeneficiaries
 
     [GeneratedRegex(@"^\s*(?:shall|will|is|are)\s+not\s+(?:be\s+)?(?:liable|responsible)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotLiable();
+
+    [GeneratedRegex(@"^\s*(?:shall|will)\s+not\s+(?:have|be\s+under|owe)\s+any\s+(?:\w+\s+)?(?:obligation|liability|duty|responsibility)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoObligation();
+
+    [GeneratedRegex(@"\bnothing\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:restricts?|prevents?|limits?|prohibits?|precludes?|stops?|restrains?)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NothingRestricts();
 
     [GeneratedRegex(@"^\s*(?:(?:shall|will|may|must|can|does|do)\s*not|cannot|agrees?\s+not\s+to|covenants?\s+not\s+to|is\s+not\s+(?:permitted|allowed|entitled)|shall\s+in\s+no\s+event|(?:shall|will)\s+have\s+no\s+right|has\s+no\s+right)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Restriction();
