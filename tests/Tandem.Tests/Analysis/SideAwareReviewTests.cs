@@ -138,6 +138,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Master Subscription and Services Agreement", "saas")]
     [InlineData("Mutual Non-Disclosure and Tender Co-operation Agreement", "nda")]
     [InlineData("Research Consortium Agreement", "joint-development")]
+    [InlineData("Hotel Management Agreement", "services")]
+    [InlineData("JOINT BREEDING AGREEMENT", "joint-development")]
     [InlineData("IT Infrastructure Outsourcing Agreement", "services")]
     [InlineData("Contract Bottling Agreement", "supply")]
     [InlineData("Co-Packing Agreement", "supply")]
@@ -1242,6 +1244,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Competitive Restriction Exception", "8.3 The restrictions in clause 8.1 shall cease to apply immediately if any third party announces a firm or possible offer for the Company, or acquires an interest in 10% or more of the Shares.", true)]
     [InlineData("Most Favored Nation", "10.3 If the Company enters into any confidentiality or standstill agreement with any other potential investor on terms more favourable to that investor than those of this Agreement, the Company shall promptly notify the Investor and this Agreement shall be deemed amended to give the Investor the benefit of those terms.", true)]
     [InlineData("Non-Transferable License", "2.3 The licence is personal to the Licensee as a single legal entity. It may not be sublicensed or shared, and it does not extend to any subsidiary or other member of the Licensee's group.", true)]
+    [InlineData("Non-Transferable License", "9.3 The licence in clause 9.2 is personal to the Buyer. It may not be transferred or sublicensed.", true)]
     public void Detect_ShippedPlaybook_WhatTheCategoryIsAbout(string category, string clause, bool detected)
     {
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
