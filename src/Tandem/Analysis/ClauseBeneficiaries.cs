@@ -259,7 +259,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:shall|will|is|are)\s+not\s+(?:be\s+)?(?:liable|responsible)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotLiable();
 
-    [GeneratedRegex(@"^\s*(?:shall|will)\s+not\s+(?:have|be\s+under|owe)\s+any\s+(?:\w+\s+)?(?:obligation|liability|duty|responsibility)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:shall|will)\s+not\s+(?:(?:have|be\s+under|owe)\s+any\s+(?:\w+\s+)?(?:obligation|liability|duty|responsibility)\b|be\s+(?:obliged|required|bound|obligated)\s+to\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NoObligation();
 
     [GeneratedRegex(@"\bnothing\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:restricts?|prevents?|limits?|prohibits?|precludes?|stops?|restrains?)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]

@@ -12,6 +12,7 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("Provider may terminate this Agreement for convenience on sixty (60) days' written notice to Customer.", Favours.Them)]
     [InlineData("Nothing in this Agreement restricts the Provider or its Representatives from using, for any purpose, any information retained in the unaided memory of its people, and neither the Provider nor its Representatives shall have any obligation to the Customer for any such use.", Favours.Them)]
     [InlineData("Nothing in this Agreement prevents the Customer from developing its own software.", Favours.Us)]
+    [InlineData("Termination sums are payable in addition to damages, and the Provider shall not be obliged to give credit for any proceeds of re-letting.", Favours.Them)]
     [InlineData("Customer commits to occupy, and shall pay storage charges for, not less than 4,000 Pallet Positions. If Customer occupies fewer, Provider shall invoice the shortfall at the full monthly storage rate.", Favours.Them)]
     [InlineData("12.2 The Provider's total liability to the Customer, including under clause 11.1 and for any failure of the Products, is limited to the amounts paid in the three (3) months before the claim.", Favours.Them)]
     [InlineData("Provider may assign this Agreement to any Affiliate on notice to the Customer.", Favours.Them)]
