@@ -290,8 +290,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     /// </summary>
     public static IEnumerable<string> ProtectionsNotOurs(Playbook playbook, IReadOnlyList<Finding> findings) =>
         findings.GroupBy(f => f.Category, StringComparer.Ordinal)
-            .Where(g => playbook.RuleFor(g.Key) is { } rule && (rule.PresentWhen.Count > 0 || rule.PresentPattern is not null || rule.Deviations.Any(d => d.Absence))
-                && !g.Any(rule.CountsAsPresent))
+            .Where(g => playbook.RuleFor(g.Key) is { } rule && !g.Any(rule.CountsAsPresent))
             .Select(g => g.Key)
             .ToList();
 
