@@ -44,7 +44,7 @@ public sealed partial class ClauseBeneficiaries
         var anyParty = names.Count == 0 ? "(?!)" : $@"(?:the\s+)?(?:{string.Join("|", names)})\b";
         _coordinated = new Regex($@"^(?:\s*(?:,\s*)?(?:and|or|nor)\s+{anyParty}|\s*,\s*{anyParty}(?=\s*,|\s+(?:and|or)\b))+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
         _conditionalPronoun = new Regex(
-            $@"\b(?:if|where|when|whenever|should|unless|before|after|once|until|each\s+time|in\s+the\s+event\s+that)\s+(?:(?:at\s+any\s+time|during\s+the\s+term|in\s+any\s+year)[\s,]+){{0,2}}(?<subject>{anyParty})[^.;]{{0,400}}?,\s*(?:then\s+)?(?:it|they)\b(?=\s+(?:shall|will|may|must|can|agrees?|undertakes?|is|are)\b)",
+            $@"\b(?:if|where|when|whenever|should|unless|before|after|once|until|each\s+time|in\s+the\s+event\s+that)\s+(?:(?:at\s+any\s+time|during\s+the\s+term|in\s+any\s+year)[\s,]+){{0,2}}(?<subject>{anyParty})(?:[^.;]|\.(?=\w)){{0,400}}?,\s*(?:then\s+)?(?:it|they)\b(?=\s+(?:shall|will|may|must|can|agrees?|undertakes?|is|are)\b)",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
     }
 
@@ -64,6 +64,13 @@ public sealed partial class ClauseBeneficiaries
                 var before = clause[Math.Max(0, m.Index - 100)..m.Index];
                 var joined = m.Groups["possessive"].Success ? null : _coordinated.Match(clause, end, Math.Min(clause.Length, end + 200) - end);
                 var negated = Neither().IsMatch(before);
+                // "… solely from the Manufacturer, and the Buyer shall not …": a party that ends a prepositional phrase is an
+                // object, and what follows the comma is the next subject's sentence (read on its own), not a joint subject.
+                if (joined is { Success: true } && joined.Value.TrimStart().StartsWith(',') && ObjectOfPreposition().IsMatch(before))
+                {
+                    continue;
+                }
+
                 if (joined is { Success: true })
                 {
                     negated |= Nor().IsMatch(joined.Value);
@@ -145,6 +152,11 @@ public sealed partial class ClauseBeneficiaries
         if (PassiveDutyBy().IsMatch(before))
         {
             return -1; // "the Fees shall be paid by the Customer"
+        }
+
+        if (NotOwedTo().IsMatch(before))
+        {
+            return 0; // "reserves the right, without any obligation to pay commission … to the Distributor": nothing is given to it
         }
 
         if (Grantee().IsMatch(before))
@@ -256,7 +268,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"\b(?:in\s+no\s+event|under\s+no\s+circumstances)\s+(?:shall|will|is|may)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex NoLiability();
 
-    [GeneratedRegex(@"^\s*(?:shall|will|is|are)\s+not\s+(?:be\s+)?(?:liable|responsible)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:shall|will|is|are)\s+not\s+(?:be\s+)?(?:liable|responsible)\b|(?:shall|will)\s+(?:have|bear|incur)\s+no\s+(?:liability|responsibility)\b|(?:has|bears|incurs)\s+no\s+(?:liability|responsibility)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NotLiable();
 
     [GeneratedRegex(@"^\s*(?:shall|will)\s+not\s+(?:(?:have|be\s+under|owe)\s+any\s+(?:\w+\s+)?(?:obligation|liability|duty|responsibility)\b|be\s+(?:obliged|required|bound|obligated)\s+to\b)", RegexOptions.IgnoreCase)]
@@ -349,6 +361,12 @@ public sealed partial class ClauseBeneficiaries
 
     [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|obligations?|indemnit(?:y|ies))\b(?:[^.;]|\.(?=\d)){0,140}?\b(?:(?:shall|will)\s+not\s+be\s+(?:limited|capped)|(?:is|shall\s+be)\s+(?:unlimited|uncapped)|without\s+(?:limit|limitation|cap)|not\s+(?:be\s+)?subject\s+to\s+(?:any|the)\s+(?:\w+\s+){0,2}(?:limit\w*|caps?)\b|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex UnlimitedLiability();
+
+    [GeneratedRegex(@"\b(?:from|to|with|for|against|than|between|towards?|via|through)\s+$", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex ObjectOfPreposition();
+
+    [GeneratedRegex(@"\b(?:without|no|nor)\s+(?:any\s+)?(?:obligation|liability|duty|need)\s+to\s+(?:pay|give|offer|account)\b[^.;]{0,80}$", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex NotOwedTo();
 
     [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|damages)\b(?:[^.;]|\.(?=\d)){0,240}?\b(?:(?:shall|will)\s+not\s+exceed|(?:is|are|shall\s+be)\s+(?:limited|capped)|in\s+no\s+event\s+exceed)", RegexOptions.IgnoreCase)]
     private static partial Regex CappedLiability();

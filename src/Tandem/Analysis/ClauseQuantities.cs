@@ -31,7 +31,10 @@ public sealed partial class ClauseQuantities
             var durations = Duration().Matches(clause).Select(m => (Days: Number(m) * UnitDays(m.Groups["unit"].Value), m.Index, End: m.Index + m.Length)).Where(d => d.Days > 0).ToList();
             if (durations.Count > 0)
             {
-                found["duration_days"] = durations.Max(d => d.Days);
+                // "24 months from registration or 30 months from delivery, whichever first expires": the shorter holds.
+                var earlier = WhicheverEarlier().Match(clause);
+                var alternatives = earlier.Success ? durations.Where(d => d.End <= earlier.Index && earlier.Index - d.End < 200).ToList() : [];
+                found["duration_days"] = alternatives.Count >= 2 ? alternatives.Min(d => d.Days) : durations.Max(d => d.Days);
                 // The notice period is the duration the drafting ties to the notice ("60 days' notice", "at least
                 // 90 days before the end"), not the term beside it ("renews for one year unless ... notice").
                 var tied = durations.Where(d => NoticeAfter().IsMatch(clause[d.End..Math.Min(clause.Length, d.End + 40)])
@@ -137,6 +140,9 @@ public sealed partial class ClauseQuantities
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?:%|percent\b)", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Percent();
+
+    [GeneratedRegex(@"\bwhichever\s+(?:(?:first\s+)?(?:expires|ends|occurs|comes|happens)(?:\s+first)?|is\s+(?:the\s+)?(?:earlier|earliest|sooner|shorter|first))\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex WhicheverEarlier();
 
     [GeneratedRegex(@"(?:\$|USD\s?|US\$)\s?(?<n>\d[\d,]*(?:\.\d+)?)(?:\s*(?<scale>million|thousand|billion))?", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Amount();

@@ -49,6 +49,15 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     public string? ContractAbsentPatternTemplate { get; init; }
 
     /// <summary>
+    /// A pattern some text of the whole contract must match for the deviation to hold ("solar modules"): what a clause
+    /// means can depend on what the contract is about, which a defined term ("the Products") hides from the clause.
+    /// </summary>
+    public Regex? ContractPattern { get; init; }
+
+    /// <summary>The contract pattern as written when it names the sides.</summary>
+    public string? ContractPatternTemplate { get; init; }
+
+    /// <summary>
     /// What the deviation matched shows liability beyond any cap by itself (an indemnity that excepts only the
     /// other side's gross negligence), so an uncapped-liability finding it supports needs no words that lift a
     /// limit (<see cref="FindingConsistency"/>); <c>lifts_limit: true</c> in the playbook.
@@ -127,9 +136,11 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
             var pattern = Sided(Pattern, PatternTemplate, side);
             var absent = Sided(AbsentPattern, AbsentPatternTemplate, side);
             var contractAbsent = Sided(ContractAbsentPattern, ContractAbsentPatternTemplate, side);
+            var contract = Sided(ContractPattern, ContractPatternTemplate, side);
             return (pattern is null || pattern.IsMatch(clauseText)) &&
                    (absent is null || !absent.IsMatch(clauseText)) &&
                    (contractAbsent is null || !contractAbsent.IsMatch(contractText ?? clauseText)) &&
+                   (contract is null || contract.IsMatch(contractText ?? clauseText)) &&
                    (Pattern is not null || AbsentPattern is not null || When.Count > 0 || Measure is not null || Roles.Count > 0);
         }
         catch (RegexMatchTimeoutException)

@@ -199,6 +199,8 @@ public static class PlaybookLoader
             AbsentPatternTemplate = DeviationSignal.NamesSides(d.AbsentPattern) ? d.AbsentPattern : null,
             ContractAbsentPattern = ToRegex(Checked(d.ContractAbsentPattern), where),
             ContractAbsentPatternTemplate = DeviationSignal.NamesSides(d.ContractAbsentPattern) ? d.ContractAbsentPattern : null,
+            ContractPattern = ToRegex(Checked(d.ContractPattern), where),
+            ContractPatternTemplate = DeviationSignal.NamesSides(d.ContractPattern) ? d.ContractPattern : null,
             LiftsLimit = d.LiftsLimit ?? false,
             Absence = d.Absence ?? false,
             When = when,
@@ -311,6 +313,7 @@ public static class PlaybookLoader
         public string? Pattern { get; set; }
         public string? AbsentPattern { get; set; }
         public string? ContractAbsentPattern { get; set; }
+        public string? ContractPattern { get; set; }
         public bool? LiftsLimit { get; set; }
         public bool? Absence { get; set; }
         public string? Severity { get; set; }

@@ -17,6 +17,8 @@ public sealed class ClauseQuantitiesTests
     [InlineData("It continues for further periods of three years each unless the Customer notifies the Supplier in writing, not less than 12 months before the end of the initial period.", "notice_days", 360)]
     [InlineData("The warranty lasts for a period of thirty days from the Effective Date.", "duration_days", 30)]
     [InlineData("The obligations survive for 2 years after disclosure.", "duration_days", 730)]
+    [InlineData("The Warranty Period for each Part is 24 months from the date on which the vehicle is first registered or 30 months from delivery of the Part, whichever first expires.", "duration_days", 720)]
+    [InlineData("The warranty applies for a period ending on the later of 60 months after first registration and 72 months after delivery.", "duration_days", 2160)]
     [InlineData("shall not exceed the fees paid by Customer in the three (3) months preceding the claim", "cap_months", 3)]
     [InlineData("liability is capped at twelve (12) months of fees", "cap_months", 12)]
     [InlineData("shall not exceed two (2) times the total fees paid under this Agreement", "fee_multiple", 2)]

@@ -450,6 +450,26 @@ public sealed class SideAwareReviewTests
     [InlineData("Supplier,Buyer", "buyer", "Warranty Duration", "6.2 Any claim under Section 6.1 must be made in writing within twenty (20) days after delivery of the Product concerned.", Severity.High)]
     [InlineData("Company,Recipient", "company", "Expiration Date", "8.1 The obligations of the Recipient under this agreement shall continue for twelve (12) months from the date of this agreement and shall then end.", Severity.High)]
     [InlineData("Company,Recipient", "recipient", "Expiration Date", "8.1 The obligations of the Recipient under this agreement shall continue for twelve (12) months from the date of this agreement and shall then end.", Severity.Info)]
+    [InlineData("Seller,Buyer", "seller", "Non-Compete", "4.3 For a period of twenty-four (24) months following the expiry or termination of this Agreement for any reason, the Seller shall not sell or market copper cathode to any fabricator located in the European Union.", Severity.High)]
+    [InlineData("Consultant,Client", "consultant", "Non-Compete", "16.1 The Consultant shall not, during the Term and for eighteen months after it ends, whether directly or indirectly, be engaged or concerned in providing advice or services to any business which operates port terminals.", Severity.High)]
+    [InlineData("Calloway,Oresund", "calloway", "Rofr/Rofo/Rofn", "7.3 For eighteen months Calloway shall not negotiate with or grant to any third party any rights to commercialise the Product unless it has first notified Oresund and negotiated exclusively with Oresund for ninety days.", Severity.High)]
+    [InlineData("Veldmark,Corran", "veldmark", "Change of Control", "14.3 If Veldmark undergoes a change of control, Corran may by written notice terminate this Agreement with immediate effect.", Severity.High)]
+    [InlineData("Franchisee,Franchisor", "franchisee", "Minimum Commitment", "6.4 If the Service Fee for any month under clause 6.1 would be less than £2,750, the Franchisee shall instead pay a Service Fee of £2,750 for that month.", Severity.High)]
+    [InlineData("Supplier,Reseller", "supplier", "Price Restrictions", "5.2 The Supplier may change the Price List not more than once in any Contract Year, and no change shall increase the price of any Product by more than 2 per cent.", Severity.High)]
+    [InlineData("Licensor,Licensee", "licensor", "Price Restrictions", "4.2 The Royalty rate may be adjusted each year by the change in the Consumer Price Index, provided that no adjustment shall exceed 3 per cent in any year.", Severity.Medium)]
+    [InlineData("Provider,Customer", "provider", "Post-Termination Services", "7.4 Upon any termination, Provider shall, at Customer's request, continue to provide the Service for up to twelve months, with such migration assistance as Customer requests, without any additional charge.", Severity.Medium)]
+    [InlineData("Provider,Customer", "provider", "Post-Termination Services", "7.3 For sixty days after termination Provider shall make the Customer Data available for export; after that period Provider shall delete the Customer Data from its systems.", Severity.Info)]
+    [InlineData("Consultant,Client", "consultant", "Insurance", "12.1 The Consultant shall maintain professional indemnity insurance with a limit of indemnity of not less than £10,000,000 for each and every claim.", Severity.Medium)]
+    [InlineData("Provider,Customer", "customer", "Cap on Liability", "15.4 The Provider shall have no liability, however arising and whether in contract, tort (including negligence) or otherwise, for any loss, corruption or unauthorised disclosure of Customer Data.", Severity.Critical)]
+    [InlineData("Sponsor,Organiser", "sponsor", "Exclusivity", "2.3 The Organiser may appoint any other sponsors, partners and official suppliers for the Festival, including producers of soft drinks.", Severity.High)]
+    [InlineData("Licensee,Licensor", "licensee", "Revenue/Profit Sharing", "3.3 Royalties shall remain payable on all products sold by the Licensee until the fifteenth anniversary of the Effective Date, even if every Licensed Patent covering such a product has expired.", Severity.High)]
+    [InlineData("Supplier,Buyer", "supplier", "Minimum Commitment", "3.4 The Buyer has no obligation to purchase any quantity of Components other than under Orders. The Supplier shall nonetheless maintain production capacity sufficient to supply 130 per cent of the Forecast.", Severity.Medium)]
+    [InlineData("Supplier,Buyer", "supplier", "Uncapped Liability", "7.2 On any recall the Supplier shall pay the Buyer the whole of the costs and losses of that action that the Buyer attributes to the Components, including loss of profit.", Severity.High)]
+    [InlineData("Client,Agency", "client", "IP Ownership Assignment", "7.1 Agency owns all right, title and interest in and to the Deliverables. Agency grants Client a non-transferable license to use the Deliverables only during the Term.", Severity.High)]
+    [InlineData("Provider,Customer", "provider", "IP Ownership Assignment", "10.1 The Provider and its licensors own all intellectual property rights in the Services and the Provider's tools, and nothing in this Agreement transfers those rights to the Customer.", Severity.Low)]
+    [InlineData("Kestrel,Vantorre", "kestrel", "Uncapped Liability", "12.1 Nothing in this Agreement limits or excludes either party's liability for death or personal injury caused by negligence, for fraud, for breach of clause 10, or for any other liability that cannot lawfully be limited or excluded.", Severity.Low)]
+    [InlineData("Linnet,Halberd", "linnet", "Expiration Date", "11.2 The obligations in clauses 2, 3 and 6 shall cease to apply twelve months after the date of this Agreement, and the Recipient shall then be free of any restriction on the use or disclosure of Confidential Information.", Severity.High)]
+    [InlineData("Distributor,Supplier", "distributor", "Warranty Duration", "10.1 Supplier warrants that the Products will, for six months after delivery, be free from defects in materials and workmanship, and Supplier shall have no liability for defects notified afterwards.", Severity.High)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
@@ -677,11 +697,29 @@ public sealed class SideAwareReviewTests
     [InlineData("Minimum Commitment", "In each Contract Year the Reseller shall purchase Products worth not less than EUR 250,000.", true)]
     [InlineData("Minimum Commitment", "The Lessee shall keep not fewer than forty (40) Vehicles on lease at all times.", true)]
     [InlineData("Minimum Commitment", "The Supplier shall hold a safety stock equal to not less than six (6) weeks of the Buyer's forecast requirements.", true)]
+    [InlineData("Minimum Commitment", "If the Service Fee for any month would be less than £2,750, the Franchisee shall instead pay a Service Fee of £2,750 for that month.", true)]
+    [InlineData("Minimum Commitment", "Each instalment is earned when invoiced and is not refundable, including where the Client decides not to fill the role.", true)]
     [InlineData("Post-Termination Services", "The Supplier shall carry out the transfer of the Services from the Customer's in-house team in accordance with the Transition Plan.", false)]
     [InlineData("Post-Termination Services", "The obligations in this Section 9 shall continue for three (3) years after expiration or termination of this Agreement.", false)]
     [InlineData("Post-Termination Services", "For ninety days after termination the Provider shall continue to provide the Services and assist the Customer to migrate its data.", true)]
     public void Resolve_ALicenceOrFirstRightNeedsItsWords(string category, string clause, bool kept) =>
         Assert.Equal(kept, FindingConsistency.Resolve([Finding("c1", category, clause)]).Kept.Count == 1);
+
+    [Theory]
+    [InlineData("This Agreement is for the supply of solar modules (the \"Products\").", Severity.High)]
+    [InlineData("This Agreement is for the supply of office furniture (the \"Products\").", Severity.Info)]
+    public void Judge_ContractPattern_WhatTheContractIsAboutDecides(string recital, Severity expected)
+    {
+        const string clause = "9.1 The Supplier warrants that the Products shall, for a period of twelve months from the date of Delivery, be free from material defects.";
+        var document = recital + "\n" + clause;
+        var piece = new Tandem.Store.StoredClause("cl_1", new Tandem.Documents.Clause(0, "9.1", null, Tandem.Documents.ClauseKind.Section, recital.Length + 1, document.Length, clause));
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Warranty Duration")!;
+        var parties = new[] { new ContractParty("The Supplier Ltd", "Supplier"), new ContractParty("The Buyer Ltd", "Buyer") };
+
+        var finding = ContractAnalyzer.Judge(rule, [piece], 0.9f, document, new ReviewLens(ReviewSide.Resolve(parties, "buyer")));
+
+        Assert.Equal(expected, finding.Severity);
+    }
 
     [Fact]
     public void Resolve_ScheduleLineRestatingTheBody_ShownAsMedium()
