@@ -105,7 +105,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         }
 
         var kind = options.ContractKind ?? ContractKinds.Of(document, side?.Parties);
-        (var kept, var missing) = Settle(playbook, findings, present, kind, side?.FunctionalRole, document.Text);
+        (var kept, var missing) = Settle(playbook, findings, present, kind, side?.RoleIn(kind, document.Text), document.Text);
 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.

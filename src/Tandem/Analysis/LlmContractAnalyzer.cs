@@ -91,7 +91,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
             findings.Add(finding.Favours == Favours.Unclear && claim.Favours is { } said ? finding with { Favours = said } : finding);
         }
 
-        var (kept, missing) = ContractAnalyzer.Settle(playbook, findings, present, kind, side?.FunctionalRole, document.Text);
+        var (kept, missing) = ContractAnalyzer.Settle(playbook, findings, present, kind, side?.RoleIn(kind, document.Text), document.Text);
         return RiskReport.For(document, playbook, modelLabel + "\n" + strategy.Name + "\n" + kind,
             $"{modelLabel}, {strategy.Name} prompt ({prompt.PromptTokens} tokens, {prompt.Context.Count} of {clauses.Count} clauses)", _time.GetUtcNow(),
             document.Clauses.Count, kept, missing, unverified, side)

@@ -66,6 +66,34 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         Opposites.Keys.Concat(Opposites.Values).Concat(["Customer", "Client", "Company", "Subscriber", "Sponsor", "Institute", "University"]),
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The side's role for what a contract of <paramref name="kind"/> should contain: <see cref="FunctionalRole"/>, except
+    /// that a party a confidentiality agreement names only by its company name, and whose acquisition the agreement is
+    /// about ("Proposed acquisition of Linnet Diagnostics Limited"), is the target: the company opening its books.
+    /// </summary>
+    public string RoleIn(string? kind, string documentText)
+    {
+        ArgumentNullException.ThrowIfNull(documentText);
+        var role = FunctionalRole;
+        if (kind != "nda" || KnownRoles.Contains(role))
+        {
+            return role;
+        }
+
+        var names = Party.Aliases.Append(Party.Role).Append(Party.Name).Where(n => n.Length > 1).Select(System.Text.RegularExpressions.Regex.Escape);
+        var acquired = new System.Text.RegularExpressions.Regex(
+            $@"\b(?:acqui(?:re|res|ring|sition)|purchase|takeover|buy(?:ing)?)\b(?:[^.;]){{0,80}}?\b(?:of|in)\s+(?:the\s+)?(?:{string.Join("|", names)})\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+        try
+        {
+            return acquired.IsMatch(documentText) ? "Target" : role;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return role;
+        }
+    }
+
     /// <summary>"Carrow &amp; Beck Outfitters, LLC (Customer)".</summary>
     public string Describe() => Label(Party);
 

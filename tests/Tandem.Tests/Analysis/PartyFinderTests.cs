@@ -191,6 +191,18 @@ public sealed class PartyFinderTests
         Assert.Equal(expected, ReviewSide.Resolve(parties, ours)!.FunctionalRole);
     }
 
+    [Theory]
+    [InlineData("linnet", "nda", "Target")]
+    [InlineData("halberd", "nda", "halberd")]
+    [InlineData("linnet", "services", "linnet")]
+    public void RoleIn_CompanyWhoseAcquisitionAnNdaIsAbout_TheTarget(string ours, string kind, string expected)
+    {
+        ContractParty[] parties = [new("Linnet Diagnostics Limited", "linnet"), new("Halberd Medical Technologies plc", "halberd")];
+        const string text = "Halberd is considering making an offer to acquire the whole of the issued share capital of Linnet.";
+
+        Assert.Equal(expected, ReviewSide.Resolve(parties, ours)!.RoleIn(kind, text));
+    }
+
     [Fact]
     public void Resolve_MutualNdaWithoutChoice_AssumesTheFirstParty()
     {
