@@ -218,8 +218,8 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*,\s*(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s+itself\b(?:[^.;]|\.(?=\d)){0,200}?,\s*(?:\w+ly\s+(?:and\s+)?){0,3}(?=(?:covenants?|agrees?|undertakes?|releases?|waives?|shall|will|may|must|hereby)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OnBehalf();
 
-    /// <summary>"The Client and any person it authorises, including its auditors, may": whoever the party authorises acts for it.</summary>
-    [GeneratedRegex(@"^\s*(?:,\s*)?(?:and|or)\s+any\s+(?:person|persons|one|third\s+party)\s+(?:(?:whom|that)\s+)?(?:(?:it|they)\s+(?:authori[sz]es|appoints|nominates|designates)|(?:authori[sz]ed|appointed|nominated|designated)\s+by)\b(?:[^.;]|\.(?=\d)){0,120}?(?=\s(?:may|shall|will|must|can)\b)", RegexOptions.IgnoreCase)]
+    /// <summary>"The Client and any person it authorises, including its auditors, may"; "Licensor or auditors nominated by it may": whoever the party authorises acts for it.</summary>
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:and|or)\s+any\s+(?:person|persons|one|third\s+party)\s+(?:(?:whom|that)\s+)?(?:(?:it|they)\s+(?:authori[sz]es|appoints|nominates|designates)|(?:authori[sz]ed|appointed|nominated|designated)\s+by)\b(?:[^.;]|\.(?=\d)){0,120}?(?=\s(?:may|shall|will|must|can)\b)|^\s*(?:,\s*)?(?:and|or)\s+(?:its\s+|any\s+|the\s+)?(?:auditors?|agents?|representatives?|advisers?|accountants?|inspectors?)\s+(?:nominated|appointed|authori[sz]ed|designated|engaged)\s+by\s+(?:it|them)(?=\s+(?:may|shall|will|must|can)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorisedPerson();
 
     /// <summary>
