@@ -401,8 +401,11 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"\b(?:DATED|Dated)\b:?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\s+(?=[A-Z(])(?!(?:BETWEEN|Between|AMONG|Among|PARTIES|Parties|THIS|This|The|THE|And|AND|By|BY)\b)")]
     private static partial Regex DatedAbove();
 
-    /// <summary>"is entered into on 1 May 2026 by Acme ..." or "... on 1 May 2026 (the &quot;Effective Date&quot;) by Acme ..." (no "between").</summary>
-    [GeneratedRegex(@"\b(?:entered into|made|executed|concluded|given)\b(?:[^.()""“”]|\([^()]{0,40}\)){0,80}?\bby\s+(?!and\b|reference\b|the parties\b)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "is entered into on 1 May 2026 by Acme ..." or "... on 1 May 2026 (the &quot;Effective Date&quot;) by Acme ..." (no "between");
+    /// not the "by" of "a private company limited by shares" in a party's description.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:entered into|made|executed|concluded|given)\b(?:[^.()""“”]|\([^()]{0,40}\)){0,80}?(?<!\blimited\s)\bby\s+(?!and\b|reference\b|the parties\b|shares\b|guarantee\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MadeBy();
 
     /// <summary>"Licensor: Brightline Brands Ltd." / "**Licensee:** Kessel" / "| Licensee | Kessel Foods Inc. |" / "- Buyer: ...".</summary>

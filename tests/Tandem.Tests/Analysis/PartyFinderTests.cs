@@ -117,6 +117,8 @@ public sealed class PartyFinderTests
         "ALDER WORKS PTE. LTD.|Alder", "BRIGHTWEIR ENGINEERING PTE. LTD.|Brightweir")]
     [InlineData("This Agreement is made between:\n\n1. **Tidemark Pixel Ltd**, a company incorporated in England and Wales (the \"Licensor\"); and\n2. **Orbitfall Interactive Sdn. Bhd.**, a company incorporated in Malaysia (the \"Publisher\").",
         "Tidemark Pixel Ltd|Licensor", "Orbitfall Interactive Sdn. Bhd.|Publisher")]
+    [InlineData("This Agreement is made between Quillon Systems Limited, a private company limited by shares incorporated in England and Wales (the \"Vendor\"), and Corrigan & Vale IT Solutions Limited, a private company limited by shares incorporated in Ireland (the \"Reseller\").",
+        "Quillon Systems Limited|Vendor", "Corrigan & Vale IT Solutions Limited|Reseller")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
