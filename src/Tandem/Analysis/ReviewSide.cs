@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Tandem.Analysis;
 
 /// <summary>
@@ -80,15 +82,15 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
             return role;
         }
 
-        var names = Party.Aliases.Append(Party.Role).Append(Party.Name).Where(n => n.Length > 1).Select(System.Text.RegularExpressions.Regex.Escape);
-        var acquired = new System.Text.RegularExpressions.Regex(
+        var names = Party.Aliases.Append(Party.Role).Append(Party.Name).Where(n => n.Length > 1).Select(Regex.Escape);
+        var acquired = new Regex(
             $@"\b(?:acqui(?:re|res|ring|sition)|purchase|takeover|buy(?:ing)?)\b(?:[^.;]){{0,80}}?\b(?:of|in)\s+(?:the\s+)?(?:{string.Join("|", names)})\b",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
         try
         {
             return acquired.IsMatch(documentText) ? "Target" : role;
         }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException)
         {
             return role;
         }
