@@ -26,7 +26,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var findings = new List<Finding>();
         var present = new HashSet<string>(StringComparer.Ordinal);
         var side = ReviewSide.Of(document, options.ForParty);
-        var lens = new ReviewLens(side);
+        var lens = ReviewLens.For(side, clauses);
         // Per clause, once: a recital binds nobody and a bare heading ("4. Minimum purchase targets") states nothing,
         // so neither carries a risk finding; a definition states no right or duty, so its words alone find nothing.
         var words = clauses.Select(c => WordCount(c.Clause.Text)).ToArray();
@@ -229,7 +229,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var (favours, beneficiary) = lens.Stance(quote);
         var quantities = lens.Measure(quote);
         var role = lens.Side?.FunctionalRole;
-        var matched = rule.Deviations.Where(d => d.AppliesTo(role) && d.Matches(quote, favours, quantities, lens.Side, documentText)).ToList();
+        // A deviation that reads definitions matches its pattern on the clause with the definitions it uses (the
+        // "Minimum Guarantee" is a sum payable whatever the sales), and measures there what the clause's own words leave
+        // out (the "Warranty Period" is six months); whose clause it is, and its exceptions, are read from the clause alone.
+        var read = rule.Deviations.Any(d => d.ReadsDefinitions) ? lens.Definitions.Read(quote) : quote;
+        var readQuantities = ReferenceEquals(read, quote) ? quantities : WithDefined(quantities, lens.Measure(read));
+        var matched = rule.Deviations.Where(d => d.AppliesTo(role)
+            && d.Matches(quote, favours, d.ReadsDefinitions ? readQuantities : quantities, lens.Side, documentText, read)).ToList();
         // The most specific judgement wins: one written for the side's role (a developer assigning the deliverables
         // it was paid for) over one for whose clause it is (you assign your IP away) over the text's signals alone;
         // at each level, one that also names what the clause says (they may terminate if you change hands) over one
@@ -253,7 +259,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         }
         var rationale = matched.Count == 0
             ? rule.Rationale
-            : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.WithMeasure(quantities)));
+            : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.WithMeasure(d.ReadsDefinitions ? readQuantities : quantities)));
         return new Finding(rule.Category, severity, pieces[0].ClauseId, ContextClause.ClausePathOf(first.Path), first.Heading, quote,
             first.Start, end, LineOf(documentText, first.Start), lens.Fill(rationale), matched.Select(d => d.Name).ToList(),
             Math.Round(confidence, 3))
@@ -261,10 +267,22 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             Answer = DateAnswers.Categories.Contains(rule.Category) && DateAnswers.Find(quote) is [var date, ..] ? quote[date.Start..date.End] : null,
             Favours = favours,
             Beneficiary = beneficiary,
-            Measured = matched.Select(d => d.Measured(quantities)).FirstOrDefault(m => m is not null),
+            Measured = matched.Select(d => d.Measured(d.ReadsDefinitions ? readQuantities : quantities)).FirstOrDefault(m => m is not null),
             ReadWithWholeContract = matched.Any(d => d.ContractAbsentPattern is not null),
             LiftsLimit = matched.Any(d => d.LiftsLimit),
         };
+    }
+
+    /// <summary>The clause's own measures, with those only its definitions state added.</summary>
+    private static Dictionary<string, double> WithDefined(IReadOnlyDictionary<string, double> own, IReadOnlyDictionary<string, double> defined)
+    {
+        var all = new Dictionary<string, double>(own, StringComparer.Ordinal);
+        foreach (var (name, value) in defined)
+        {
+            all.TryAdd(name, value);
+        }
+
+        return all;
     }
 
     /// <summary>

@@ -71,6 +71,13 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// </summary>
     public bool Absence { get; init; }
 
+    /// <summary>
+    /// The deviation reads the clause with the contract's definitions of the terms it uses (<see cref="ContractDefinitions"/>):
+    /// "All Work Product vests in the Client" assigns background IP when "Work Product" is defined to include it;
+    /// <c>read_definitions: true</c> in the playbook. Off by default: most patterns were written for a clause's own words.
+    /// </summary>
+    public bool ReadsDefinitions { get; init; }
+
     /// <summary>Whether <paramref name="pattern"/> names a side ({us} or {them}).</summary>
     public static bool NamesSides(string? pattern) =>
         pattern is not null && (pattern.Contains("{us", StringComparison.Ordinal) || pattern.Contains("{them", StringComparison.Ordinal));
@@ -118,7 +125,12 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// True when the clause shows this deviation for a clause that favours <paramref name="favours"/>, with
     /// <paramref name="quantities"/> measured, read for <paramref name="side"/> (patterns that name a side need one).
     /// </summary>
-    public bool Matches(string clauseText, Favours favours, IReadOnlyDictionary<string, double> quantities, ReviewSide? side = null, string? contractText = null)
+    /// <remarks>
+    /// <paramref name="withDefinitions"/> is the clause followed by the definitions it uses: the pattern may match there
+    /// when the deviation <see cref="ReadsDefinitions"/>; the absent pattern is read on the clause's own words (an
+    /// exception in a definition does not excuse the clause).
+    /// </remarks>
+    public bool Matches(string clauseText, Favours favours, IReadOnlyDictionary<string, double> quantities, ReviewSide? side = null, string? contractText = null, string? withDefinitions = null)
     {
         ArgumentNullException.ThrowIfNull(quantities);
         if (When.Count > 0 && !When.Contains(favours))
@@ -137,7 +149,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
             var absent = Sided(AbsentPattern, AbsentPatternTemplate, side);
             var contractAbsent = Sided(ContractAbsentPattern, ContractAbsentPatternTemplate, side);
             var contract = Sided(ContractPattern, ContractPatternTemplate, side);
-            return (pattern is null || pattern.IsMatch(clauseText)) &&
+            return (pattern is null || pattern.IsMatch(ReadsDefinitions ? withDefinitions ?? clauseText : clauseText)) &&
                    (absent is null || !absent.IsMatch(clauseText)) &&
                    (contractAbsent is null || !contractAbsent.IsMatch(contractText ?? clauseText)) &&
                    (contract is null || contract.IsMatch(contractText ?? clauseText)) &&

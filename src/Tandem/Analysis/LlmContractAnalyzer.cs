@@ -70,7 +70,7 @@ public sealed class LlmContractAnalyzer(IChatClient client, string modelLabel, P
         var findings = new List<Finding>();
         var unverified = new List<UnverifiedClaim>();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        var lens = new ReviewLens(side);
+        var lens = ReviewLens.For(side, clauses);
         foreach (var (claim, category, check) in review.Claims)
         {
             if (category is null || !check.IsVerified)

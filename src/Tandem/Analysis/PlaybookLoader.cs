@@ -203,6 +203,7 @@ public static class PlaybookLoader
             ContractPatternTemplate = DeviationSignal.NamesSides(d.ContractPattern) ? d.ContractPattern : null,
             LiftsLimit = d.LiftsLimit ?? false,
             Absence = d.Absence ?? false,
+            ReadsDefinitions = d.ReadDefinitions ?? false,
             When = when,
             Roles = (d.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),
             Measure = d.Measure?.Trim(),
@@ -316,6 +317,7 @@ public static class PlaybookLoader
         public string? ContractPattern { get; set; }
         public bool? LiftsLimit { get; set; }
         public bool? Absence { get; set; }
+        public bool? ReadDefinitions { get; set; }
         public string? Severity { get; set; }
         public string? Rationale { get; set; }
     }

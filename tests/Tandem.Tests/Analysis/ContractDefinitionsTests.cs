@@ -1,0 +1,139 @@
+using Tandem.Analysis;
+using Tandem.Documents;
+using Tandem.Store;
+
+namespace Tandem.Tests.Analysis;
+
+public sealed class ContractDefinitionsTests
+{
+    private static readonly ContractParty[] Parties = [new("Harrow Analytics Ltd", "Consultant"), new("Beldane Foods plc", "Client")];
+
+    private static List<StoredClause> Clauses(params (string Path, string Text)[] pieces)
+    {
+        var list = new List<StoredClause>();
+        var offset = 0;
+        foreach (var (path, text) in pieces)
+        {
+            list.Add(new StoredClause("cl_" + list.Count, new Clause(list.Count, path, null, ClauseKind.Section, offset, offset + text.Length, text)));
+            offset += text.Length + 1;
+        }
+
+        return list;
+    }
+
+    private static readonly List<StoredClause> Contract = Clauses(
+        ("1.1", "1.1 In this Agreement:"),
+        ("1.1(a)", "(a) \"Client\" means Beldane Foods plc."),
+        ("1.1(b)", "(b) \"Work Product\" means all deliverables, reports and materials produced under this Agreement, including:"),
+        ("1.1(b)(i)", "(i) any Background IP of the Consultant incorporated in them; and"),
+        ("1.1(b)(ii)", "(ii) all know-how and methods of the Consultant, whenever created."),
+        ("1.1(c)", "(c) **\"Liability Cap\"** means GBP 250,000."),
+        ("1.1(d)", "(d) \"Gross Margin\" or \"GM\" means revenue less cost of sales."),
+        ("9.1", "9.1 All Work Product shall vest in the Client on creation."),
+        ("12.1", "12.1 Each party's total liability shall not exceed the Liability Cap."),
+        ("12.2", "12.2 Nothing in this Agreement limits liability for fraud."));
+
+    [Fact]
+    public void Of_ReadsQuotedDefinitionsWithTheirListItems_NotThePartiesOwn()
+    {
+        var definitions = ContractDefinitions.Of(Contract, Parties.SelectMany(p => new[] { p.Role, p.Name }));
+
+        Assert.Equal(["Work Product", "Liability Cap", "Gross Margin"], definitions.Terms);
+        var workProduct = Assert.Single(definitions.UsedBy("9.1 All Work Product shall vest in the Client on creation."));
+        Assert.Contains("Background IP of the Consultant", workProduct, StringComparison.Ordinal);
+        Assert.Contains("know-how and methods", workProduct, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsedBy_MatchesWholeTermsAndPlurals_NotPartsOrTheClausesOwnTerm()
+    {
+        var definitions = ContractDefinitions.Of(Contract);
+
+        Assert.Single(definitions.UsedBy("The Work Products are delivered monthly."));
+        Assert.Empty(definitions.UsedBy("Work Productivity reports are optional."));
+        Assert.Empty(definitions.UsedBy("the work product of either party")); // a defined term is capitalised
+        Assert.Empty(definitions.UsedBy("(b) \"Work Product\" means all deliverables."));
+        Assert.Equal("12.2 Nothing limits liability.", definitions.Read("12.2 Nothing limits liability."));
+    }
+
+    [Fact]
+    public void Read_AppendsAtMostTheLongestFewDefinitions_EachBounded()
+    {
+        var many = Enumerable.Range(0, 8).Select(i => ($"1.{i}", $"1.{i} \"Term Number {(char)('A' + i)}\" means {new string('x', 2000)}.")).ToArray();
+        var definitions = ContractDefinitions.Of(Clauses(many));
+        var clause = string.Join(" and ", Enumerable.Range(0, 8).Select(i => $"Term Number {(char)('A' + i)}")) + " apply.";
+
+        var used = definitions.UsedBy(clause);
+
+        Assert.Equal(ContractDefinitions.MaxTermsPerClause, used.Count);
+        Assert.All(used, d => Assert.True(d.Length <= ContractDefinitions.MaxDefinitionLength));
+    }
+
+    [Fact]
+    public void Judge_ADeviationThatReadsDefinitions_MatchesItsPatternThere_OthersDoNot()
+    {
+        var playbook = PlaybookLoader.Parse("""
+            name: Definitions
+            rules:
+              - category: IP Ownership Assignment
+                severity: medium
+                deviations:
+                  - name: Your background IP goes with the deliverables
+                    read_definitions: true
+                    pattern: '(?i)\bbackground\s+IP\s+of\s+the\s+{us}'
+                    severity: critical
+            """, "definitions.yaml");
+        var ownWords = PlaybookLoader.Parse("""
+            name: Own words
+            rules:
+              - category: IP Ownership Assignment
+                severity: medium
+                deviations:
+                  - name: Same words, own words only
+                    pattern: '(?i)\bbackground\s+IP\s+of\s+the\s+{us}'
+                    severity: critical
+            """, "own-words.yaml");
+        var side = ReviewSide.Resolve(Parties, "consultant");
+        var text = string.Join("\n", Contract.Select(c => c.Clause.Text));
+        var vest = Contract.Single(c => c.Clause.Path == "9.1");
+
+        Assert.Equal(Severity.Critical, ContractAnalyzer.Judge(playbook.Rules[0], [vest], 0.9f, text, ReviewLens.For(side, Contract)).Severity);
+        Assert.Equal(Severity.Medium, ContractAnalyzer.Judge(playbook.Rules[0], [vest], 0.9f, text, new ReviewLens(side)).Severity);
+        Assert.Equal(Severity.Medium, ContractAnalyzer.Judge(ownWords.Rules[0], [vest], 0.9f, text, ReviewLens.For(side, Contract)).Severity);
+    }
+
+    [Fact]
+    public void Judge_MeasuresInTheDefinition_WhatTheClauseLeavesOut_AndReadsExceptionsInTheClauseOnly()
+    {
+        var contract = Clauses(
+            ("1.1", "1.1 \"Warranty Period\" means six months from delivery, except for software."),
+            ("9.1", "9.1 The Supplier warrants that the goods will be free from defects during the Warranty Period."),
+            ("9.2", "9.2 The Supplier warrants that the goods will be free from defects for 24 months from delivery."));
+        var playbook = PlaybookLoader.Parse("""
+            name: Measures
+            rules:
+              - category: Warranty Duration
+                severity: low
+                deviations:
+                  - name: Short warranty on goods
+                    read_definitions: true
+                    measure: duration_days
+                    below: 360
+                    pattern: '(?i)\bgoods\b'
+                    absent_pattern: '(?i)\bsoftware\b'
+                    severity: high
+                    rationale: Warranty of {measured} only.
+            """, "measures.yaml");
+        var side = ReviewSide.Resolve([new("Tarnwell Parts Ltd", "Supplier"), new("Ostrey Motors Ltd", "Buyer")], "buyer");
+        var text = string.Join("\n", contract.Select(c => c.Clause.Text));
+        var lens = ReviewLens.For(side, contract);
+
+        var defined = ContractAnalyzer.Judge(playbook.Rules[0], [contract[1]], 0.9f, text, lens);
+        var stated = ContractAnalyzer.Judge(playbook.Rules[0], [contract[2]], 0.9f, text, lens);
+
+        Assert.Equal(Severity.High, defined.Severity);
+        Assert.Contains("6 months", defined.Measured, StringComparison.Ordinal);
+        Assert.Equal(Severity.Low, stated.Severity); // its own 24 months wins over the definition's six
+        Assert.Equal(Severity.Low, ContractAnalyzer.Judge(playbook.Rules[0], [contract[1]], 0.9f, text, new ReviewLens(side)).Severity);
+    }
+}
