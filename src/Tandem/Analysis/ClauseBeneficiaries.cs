@@ -57,8 +57,14 @@ public sealed partial class ClauseBeneficiaries
         bool mutualBenefit = false, mutualBurden = false;
         try
         {
+            var skipUntil = -1;
             foreach (Match m in _subject.Matches(clause))
             {
+                if (m.Index < skipUntil)
+                {
+                    continue;
+                }
+
                 var role = RoleOf(m.Groups["subject"].Value);
                 var end = m.Index + m.Length;
                 var before = clause[Math.Max(0, m.Index - 100)..m.Index];
@@ -68,6 +74,15 @@ public sealed partial class ClauseBeneficiaries
                 // object, and what follows the comma is the next subject's sentence (read on its own), not a joint subject.
                 if (joined is { Success: true } && joined.Value.TrimStart().StartsWith(',') && ObjectOfPreposition().IsMatch(before))
                 {
+                    continue;
+                }
+
+                // "As between the parties, the Licensor owns …"; "As between the Licensor and the Licensee, the Licensee
+                // owns …": a phrase that names the parties and ends at a comma only frames the sentence; its subject follows.
+                var phraseEnd = joined is { Success: true } ? end + joined.Length : end;
+                if (AsBetween().IsMatch(before) && clause.AsSpan(phraseEnd).TrimStart().StartsWith(","))
+                {
+                    skipUntil = phraseEnd;
                     continue;
                 }
 
@@ -210,6 +225,7 @@ public sealed partial class ClauseBeneficiaries
     private static string WithoutOwnPeople(string after)
     {
         after = OnBehalf().Replace(Bracketed().Replace(after, string.Empty, 1), string.Empty, 1);
+        after = OnBehalfAfterVerb().Replace(after, "$1 ", 1);
         after = OwnPeople().Replace(OwnPeople().Replace(after, string.Empty, 1), string.Empty, 1);
         return AuthorisedPerson().Replace(CoSubject().Replace(after, string.Empty, 1), string.Empty, 1);
     }
@@ -217,6 +233,14 @@ public sealed partial class ClauseBeneficiaries
     /// <summary>"The Licensee, on behalf of itself, its Affiliates and any successor in title, irrevocably covenants": who else it speaks for.</summary>
     [GeneratedRegex(@"^\s*,\s*(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s+itself\b(?:[^.;]|\.(?=\d)){0,200}?,\s*(?:\w+ly\s+(?:and\s+)?){0,3}(?=(?:covenants?|agrees?|undertakes?|releases?|waives?|shall|will|may|must|hereby)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OnBehalf();
+
+    /// <summary>"As between ", "between ": what follows names the parties a framing phrase is about, not a subject.</summary>
+    [GeneratedRegex(@"\bbetween\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex AsBetween();
+
+    /// <summary>"Cellquartz undertakes, for itself and its successors and assigns, that it shall not …": the same, after the verb.</summary>
+    [GeneratedRegex(@"^(\s*(?:\w+ly\s+)?(?:covenants?|agrees?|undertakes?))\s*,\s*(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s+itself\b(?:[^.;]|\.(?=\d)){0,200}?,\s*(?=(?:that|to|not|with)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OnBehalfAfterVerb();
 
     /// <summary>"The Client and any person it authorises, including its auditors, may"; "Licensor or auditors nominated by it may": whoever the party authorises acts for it.</summary>
     [GeneratedRegex(@"^\s*(?:,\s*)?(?:and|or)\s+any\s+(?:person|persons|one|third\s+party)\s+(?:(?:whom|that)\s+)?(?:(?:it|they)\s+(?:authori[sz]es|appoints|nominates|designates)|(?:authori[sz]ed|appointed|nominated|designated)\s+by)\b(?:[^.;]|\.(?=\d)){0,120}?(?=\s(?:may|shall|will|must|can)\b)|^\s*(?:,\s*)?(?:and|or)\s+(?:its\s+|any\s+|the\s+)?(?:auditors?|agents?|representatives?|advisers?|accountants?|inspectors?)\s+(?:nominated|appointed|authori[sz]ed|designated|engaged)\s+by\s+(?:it|them)(?=\s+(?:may|shall|will|must|can)\b)", RegexOptions.IgnoreCase)]

@@ -69,6 +69,9 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("All improvements to the Evaluation Materials made by or for Provider in the course of the evaluation, shall be owned exclusively by Provider, even if based on Customer's Confidential Information.", Favours.Them)]
     [InlineData("Notwithstanding Section 6.1, Provider and its Representatives shall be free to use for any purpose the Residuals.", Favours.Them)]
     [InlineData("Before Customer enters into any agreement with a third party for similar services, it shall first offer those services to Provider.", Favours.Them)]
+    [InlineData("As between the parties, the Provider owns all Intellectual Property Rights in the Service and the Documentation.", Favours.Them)]
+    [InlineData("As between the Provider and the Customer, the Customer owns all Customer Data.", Favours.Us)]
+    [InlineData("Customer undertakes, for itself and its successors and assigns, that it shall not at any time bring any claim against Provider or its customers alleging infringement of any patent owned by Customer.", Favours.Them)]
     public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)
     {
         Assert.Equal(expected, _reader.Read(clause).For("Customer"));
