@@ -174,6 +174,11 @@ public sealed partial class ClauseBeneficiaries
             return 0; // "reserves the right, without any obligation to pay commission … to the Distributor": nothing is given to it
         }
 
+        if (NothingGrants().IsMatch(before))
+        {
+            return 0; // "nothing in this Agreement grants the Licensee any rights in them": no grant
+        }
+
         if (Grantee().IsMatch(before))
         {
             // "Licensor grants to Licensee" gains; "all licenses granted to Licensee end" takes away.
@@ -233,6 +238,10 @@ public sealed partial class ClauseBeneficiaries
     /// <summary>"The Licensee, on behalf of itself, its Affiliates and any successor in title, irrevocably covenants": who else it speaks for.</summary>
     [GeneratedRegex(@"^\s*,\s*(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s+itself\b(?:[^.;]|\.(?=\d)){0,200}?,\s*(?:\w+ly\s+(?:and\s+)?){0,3}(?=(?:covenants?|agrees?|undertakes?|releases?|waives?|shall|will|may|must|hereby)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OnBehalf();
+
+    /// <summary>"Nothing in this Agreement grants (to) the Licensee": a grant denied.</summary>
+    [GeneratedRegex(@"\bnothing\b(?:[^.;]){0,80}\b(?:grants?|confers?|transfers?|assigns?|gives?)\s+(?:to\s+)?(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NothingGrants();
 
     /// <summary>"As between ", "between ": what follows names the parties a framing phrase is about, not a subject.</summary>
     [GeneratedRegex(@"\bbetween\s+$", RegexOptions.IgnoreCase)]
