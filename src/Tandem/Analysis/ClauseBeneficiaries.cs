@@ -364,7 +364,7 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:owns?|controls?|retains?|holds?|has|have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Holding();
 
-    [GeneratedRegex(@"\bmay\s+be\s+\w+ed\b(?:[^.;]|\.(?=\d)){0,60}?\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bmay\s+be\s+\w+ed\b(?:[^.;]|\.(?=\d)){0,60}?\bby\s+(?:the\s+)?$|\b(?:until|unless)\s+(?:it\s+is\s+)?terminated\s+(?:\w+ly\s+)?by\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveRightBy();
 
     // "shall be owned exclusively by the Recipient" gives ownership, it imposes nothing (Grantee).

@@ -73,6 +73,7 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("As between the Provider and the Customer, the Customer owns all Customer Data.", Favours.Us)]
     [InlineData("As between the parties, the Provider owns all rights in the Software. Except for the licence in clause 2.1, nothing in this Agreement grants the Customer any rights in it.", Favours.Them)]
     [InlineData("Customer undertakes, for itself and its successors and assigns, that it shall not at any time bring any claim against Provider or its customers alleging infringement of any patent owned by Customer.", Favours.Them)]
+    [InlineData("This Agreement shall continue in force until terminated by the Provider giving the Customer not less than three months' written notice.", Favours.Them)]
     public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)
     {
         Assert.Equal(expected, _reader.Read(clause).For("Customer"));
