@@ -234,8 +234,8 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // out (the "Warranty Period" is six months); whose clause it is, and its exceptions, are read from the clause alone.
         var read = rule.Deviations.Any(d => d.ReadsDefinitions) ? lens.Definitions.Read(quote) : quote;
         var readQuantities = ReferenceEquals(read, quote) ? quantities : WithDefined(quantities, lens.Measure(read));
-        var matched = rule.Deviations.Where(d => d.AppliesTo(role)
-            && d.Matches(quote, favours, d.ReadsDefinitions ? readQuantities : quantities, lens.Side, documentText, read)).ToList();
+        IReadOnlyDictionary<string, double> MeasuresFor(DeviationSignal d) => d.ReadsDefinitions ? readQuantities : quantities;
+        var matched = rule.Deviations.Where(d => d.AppliesTo(role) && d.Matches(quote, favours, MeasuresFor(d), lens.Side, documentText, read)).ToList();
         // The most specific judgement wins: one written for the side's role (a developer assigning the deliverables
         // it was paid for) over one for whose clause it is (you assign your IP away) over the text's signals alone;
         // at each level, one that also names what the clause says (they may terminate if you change hands) over one
@@ -259,7 +259,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         }
         var rationale = matched.Count == 0
             ? rule.Rationale
-            : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.WithMeasure(d.ReadsDefinitions ? readQuantities : quantities)));
+            : string.Join(" ", matched.OrderByDescending(d => d.Severity).Select(d => d.WithMeasure(MeasuresFor(d))));
         return new Finding(rule.Category, severity, pieces[0].ClauseId, ContextClause.ClausePathOf(first.Path), first.Heading, quote,
             first.Start, end, LineOf(documentText, first.Start), lens.Fill(rationale), matched.Select(d => d.Name).ToList(),
             Math.Round(confidence, 3))
@@ -267,7 +267,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             Answer = DateAnswers.Categories.Contains(rule.Category) && DateAnswers.Find(quote) is [var date, ..] ? quote[date.Start..date.End] : null,
             Favours = favours,
             Beneficiary = beneficiary,
-            Measured = matched.Select(d => d.Measured(d.ReadsDefinitions ? readQuantities : quantities)).FirstOrDefault(m => m is not null),
+            Measured = matched.Select(d => d.Measured(MeasuresFor(d))).FirstOrDefault(m => m is not null),
             ReadWithWholeContract = matched.Any(d => d.ContractAbsentPattern is not null),
             LiftsLimit = matched.Any(d => d.LiftsLimit),
         };
