@@ -28,7 +28,7 @@ internal static class ReviewEvalText
         foreach (var c in result.Contracts)
         {
             console.WriteLine();
-            console.WriteLine($"{c.File} ({c.Type}), reviewed for {c.Side}");
+            console.WriteLine($"{c.File} ({c.Type}{(c.ReviewedAs is { } k && k != c.Type ? $"; reviewed as {k}" : string.Empty)}), reviewed for {c.Side}");
             foreach (var r in c.Risks)
             {
                 var needs = $"needs {ReportText.SeverityLabel(r.MinSeverity)}";
@@ -39,7 +39,7 @@ internal static class ReviewEvalText
 
             foreach (var m in c.Missing)
             {
-                console.WriteLine($"  missing protection {m.Category}: {(m.Found ? "reported" : "not reported")}");
+                console.WriteLine($"  missing protection {m.Category}: {(m.Found ? "reported" : "not reported")}{MissedBecause(m)}");
             }
 
             if (c.OtherMissing.Count > 0)
@@ -61,6 +61,12 @@ internal static class ReviewEvalText
         console.WriteLine($"Issue 12 bar (>= {(100 * ReviewEvaluation.TargetRecall).ToString("0", us)}% at severity, every missing protection, <= {ReviewEvaluation.TargetUnexpectedPerContract} unexpected per contract): " +
             (result.MeetsTarget ? "met" : "not met"));
     }
+
+    /// <summary>For a missing protection the key names that was not reported: the report's findings of its category, or that there were none.</summary>
+    private static string MissedBecause(ReviewMissingScore m) =>
+        m.Found ? string.Empty
+        : m.ShownBy.Count > 0 ? $" (the report's findings of it: {string.Join(", ", m.ShownBy)})"
+        : " (no finding of it)";
 
     private static string Share(int found, int total) =>
         total == 0 ? "-" : $"{found}/{total} ({(100.0 * found / total).ToString("0", CultureInfo.InvariantCulture)}%)";

@@ -10,6 +10,9 @@ namespace Tandem.Evaluation;
 public sealed record ReviewContractScore(string File, string Type, string Side, IReadOnlyList<ReviewRiskScore> Risks,
     IReadOnlyList<ReviewMissingScore> Missing, IReadOnlyList<UnexpectedFinding> Unexpected)
 {
+    /// <summary>The kind the report reviewed the contract as (detected, or given); null when the report names none.</summary>
+    public string? ReviewedAs { get; init; }
+
     /// <summary>Risks found at the required severity.</summary>
     public int RisksAtSeverity => Risks.Count(r => r.FoundAtSeverity);
 

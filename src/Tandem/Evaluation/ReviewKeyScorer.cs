@@ -26,7 +26,12 @@ public sealed class ReviewKeyScorer
                     .Select(f => new ReviewMatch(f.ClausePath, f.Category, f.Severity))
                     .MaxBy(m => m.Severity)))
             .ToList();
-        var missing = key.Missing.Select(m => new ReviewMissingScore(m, report.MissingProtections.Any(p => p.Category == m))).ToList();
+        var missing = key.Missing.Select(m => report.MissingProtections.Any(p => p.Category == m)
+                ? new ReviewMissingScore(m, true)
+                : report.Findings.Where(f => f.Category == m).Select(f => $"{f.ClausePath} ({Whom(f.Favours)})").Distinct().ToList() is { Count: > 0 } shown
+                    ? new ReviewMissingScore(m, false) { ShownBy = shown }
+                    : new ReviewMissingScore(m, false))
+            .ToList();
         var keyed = key.Risks.SelectMany(r => r.Clauses).ToList();
         var unexpected = report.Findings
             .Where(f => f.Severity >= Severity.High && !keyed.Any(c => On(c, f)))
@@ -34,8 +39,16 @@ public sealed class ReviewKeyScorer
             .ToList();
         var side = report.Side is { } s ? s.Describe() : key.Side;
         var otherMissing = report.MissingProtections.Select(p => p.Category).Where(c => !key.Missing.Contains(c, StringComparer.Ordinal)).ToList();
-        return new ReviewContractScore(key.File, key.Type, side, risks, missing, unexpected) { OtherMissing = otherMissing };
+        return new ReviewContractScore(key.File, key.Type, side, risks, missing, unexpected) { OtherMissing = otherMissing, ReviewedAs = report.ContractKind };
     }
+
+    private static string Whom(Favours favours) => favours switch
+    {
+        Favours.Us => "favours the side",
+        Favours.Them => "favours the other side",
+        Favours.Both => "mutual",
+        _ => "whose unclear",
+    };
 
     /// <summary>
     /// Whether the key path <paramref name="keyPath"/> covers the clause at <paramref name="clausePath"/>:

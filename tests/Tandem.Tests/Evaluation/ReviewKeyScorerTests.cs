@@ -141,6 +141,20 @@ public sealed class ReviewKeyScorerTests
     }
 
     [Fact]
+    public void Score_MissedProtection_NamesTheReportsFindingsOfItAndWhomTheyFavour()
+    {
+        var theirs = Finding("7.1", "Audit Rights", Severity.Medium) with { Favours = Favours.Them };
+        var mutual = Finding("7.2", "Audit Rights", Severity.Low) with { Favours = Favours.Both };
+        var report = Report([theirs, mutual, Finding("12.2", "Cap on Liability", Severity.High)]) with { ContractKind = "hosting" };
+
+        var score = _scorer.Score(Key, report);
+
+        Assert.Equal(["7.1 (favours the other side)", "7.2 (mutual)"], score.Missing.Single(m => m.Category == "Audit Rights").ShownBy);
+        Assert.Empty(score.Missing.Single(m => m.Category == "Insurance").ShownBy);
+        Assert.Equal("hosting", score.ReviewedAs);
+    }
+
+    [Fact]
     public void MeetsTarget_TwoUnexpectedFindingsInOneContract_IsNotMet()
     {
         var clean = _scorer.Score(Key, Report([Finding("12.2", "Cap on Liability", Severity.High), Finding("1.2", "Renewal Term", Severity.Medium)], Missing("Audit Rights", "Insurance")));
