@@ -74,6 +74,8 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("As between the parties, the Provider owns all rights in the Software. Except for the licence in clause 2.1, nothing in this Agreement grants the Customer any rights in it.", Favours.Them)]
     [InlineData("Customer undertakes, for itself and its successors and assigns, that it shall not at any time bring any claim against Provider or its customers alleging infringement of any patent owned by Customer.", Favours.Them)]
     [InlineData("This Agreement shall continue in force until terminated by the Provider giving the Customer not less than three months' written notice.", Favours.Them)]
+    [InlineData("The Customer shall indemnify the Provider against all claims arising out of the employment of any person whose employment transfers, or is alleged to transfer, to the Customer under TUPE.", Favours.Them)]
+    [InlineData("The Provider shall indemnify the Customer against all claims from any employee whose employment transfers to the Provider.", Favours.Us)]
     public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)
     {
         Assert.Equal(expected, _reader.Read(clause).For("Customer"));
