@@ -210,6 +210,11 @@ public sealed partial class ClauseBeneficiaries
             return 0; // "any patent that the Sponsor owns or controls" describes, it grants nothing
         }
 
+        if (ConsentCondition().IsMatch(before) && Consents().IsMatch(after))
+        {
+            return +1; // "a revision shall take effect only if the Customer agrees to it": a veto, not an undertaking
+        }
+
         if (Restriction().IsMatch(after) || NarrowedRight().IsMatch(after))
         {
             return -1; // "may not terminate"; "may terminate this Agreement only under clause 11.3"
@@ -335,6 +340,12 @@ public sealed partial class ClauseBeneficiaries
     // stack past its maximum size on one clause ("or any of its ..."), an exception, not a timeout.
     [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and|nor)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies|owners?|principals?|shareholders?|guarantors?|customers|inspectors?)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
     private static partial Regex OwnPeople();
+
+    [GeneratedRegex(@"\b(?:only\s+if|if|unless|until|provided\s+that)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConsentCondition();
+
+    [GeneratedRegex(@"^\s*(?:first\s+|expressly\s+)?(?:consents?\b|approves?\b|agrees?\s+(?:to\s+(?:it|them|this|that|such|the\s+(?:revision|change|increase|variation|proposal|amendment))\b|in\s+writing\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex Consents();
 
     // Not a person's employment or a business that "transfers … to the Contractor" under TUPE: nothing is granted to it.
     [GeneratedRegex(@"(?<!\b(?:employment|employees?|staff|workers?|undertaking)\s+(?:[^.;]{0,40}\s)?)\b(?:grants?|granted|assigns?|assigned|transfers?|conveys?|licen[cs]es?|sublicen[cs]es?|pays?|owes?|reimburses?|refunds?|released|delivered)\b(?:[^.;]|\.(?=\d)){0,80}?(?<!\bnotice(?:\s+in\s+writing|\s+given)?\s+)\bto\s+(?:the\s+|each\s+)?$|\b(?:shall|will)\s+(?:\w+\s+){0,3}?(?:vest\s+in|belong\s+to|be\s+(?:\w+ly\s+)?owned\s+(?:\w+ly\s+)?by|be(?:come)?\s+the\s+(?:sole\s+|exclusive\s+)?property\s+of)\s+(?:the\s+)?$|\bvests?\s+in\s+and\s+remains?\s+with\s+(?:the\s+)?$|\b(?:is|are)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?$|\bmade\s+for\s+hire\s+(?:for|by)\s+(?:the\s+)?$|\bgrants?\s+(?:the\s+)?$|(?<!\bextent\s+(?:that\s+)?(?:any\s+)?(?:such\s+)?(?:\w+\s+){0,3})\bbelongs?\s+(?:\w+ly\s+)?to\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]

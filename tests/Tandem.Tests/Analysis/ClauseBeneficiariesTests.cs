@@ -76,9 +76,20 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("This Agreement shall continue in force until terminated by the Provider giving the Customer not less than three months' written notice.", Favours.Them)]
     [InlineData("The Customer shall indemnify the Provider against all claims arising out of the employment of any person whose employment transfers, or is alleged to transfer, to the Customer under TUPE.", Favours.Them)]
     [InlineData("The Provider shall indemnify the Customer against all claims from any employee whose employment transfers to the Provider.", Favours.Us)]
+    [InlineData("The Subscription Fees shall remain fixed. Any proposed revision to the Subscription Fees shall take effect only if the Customer agrees to it in writing.", Favours.Us)]
+    [InlineData("If the Customer agrees to pay the Charges in advance, it shall receive a discount.", Favours.Them)]
     public void Read_CommonForms_FavoursTheRightSide(string clause, Favours expected)
     {
         Assert.Equal(expected, _reader.Read(clause).For("Customer"));
+    }
+
+    [Fact]
+    public void Read_AgreeingTermsWithOthersInACondition_IsNoVetoForTheSubject()
+    {
+        // "only if the Customer agrees to it" is the Customer's veto; "if the Provider agrees more favourable fees with
+        // any other customer" is an event that binds the Provider, not a right it holds.
+        Assert.NotEqual(Favours.Them, _reader.Read("If the Provider agrees more favourable fees with any other customer, it shall notify the Customer and the Fees shall be reduced accordingly.").For("Customer"));
+        Assert.Equal(Favours.Us, _reader.Read("Any revision to the Fees shall take effect only if the Customer agrees to it in writing.").For("Customer"));
     }
 
     [Theory]
