@@ -148,7 +148,7 @@ public static partial class FindingConsistency
     private static partial Regex Limits();
 
     /// <summary>Words without which a termination right is for cause, not for convenience (an exit before the end of the term "on giving six months' notice" needs no cause).</summary>
-    [GeneratedRegex(@"\b(?:convenience|for\s+any\s+(?:business\s+|commercial\s+|other\s+)?reason|(?:decide[sd]?|elects?|chooses?)\s+to\s+(?:discontinue|cease|stop|withdraw|exit|re-?platform)|for\s+no\s+reason|without\s+cause|without\s+(?:giving\s+|assigning\s+|stating\s+)?(?:any\s+)?reasons?|at\s+any\s+time|at\s+will|in\s+its\s+(?:sole\s+)?discretion|for\s+(?:operational|commercial|business)\s+(?:or\s+(?:operational|commercial|business)\s+)?reasons?|before\s+the\s+(?:end|expiry)\s+of\s+the\s+(?:\w+\s+){0,2}(?:Term|Period)\s+(?:on|by)\s+giving)\b", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(?:convenience|for\s+any\s+(?:business\s+|commercial\s+|other\s+)?reason|(?:decide[sd]?|elects?|chooses?)\s+to\s+(?:discontinue|cease|stop|withdraw|exit|re-?platform)|for\s+no\s+reason|without\s+cause|without\s+(?:giving\s+|assigning\s+|stating\s+)?(?:any\s+)?reasons?|at\s+any\s+time(?!\s+after\s+(?:the\s+)?(?:occurrence|happening))|at\s+will|in\s+its\s+(?:sole\s+)?discretion|for\s+(?:operational|commercial|business)\s+(?:or\s+(?:operational|commercial|business)\s+)?reasons?|before\s+the\s+(?:end|expiry)\s+of\s+the\s+(?:\w+\s+){0,2}(?:Term|Period)\s+(?:on|by)\s+giving)\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Convenience();
 
     /// <summary>Words without which a clause cannot be a limitation of liability (a warranty remedy mislabelled as a cap).</summary>

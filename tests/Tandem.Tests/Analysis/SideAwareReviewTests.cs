@@ -703,6 +703,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Either party may terminate this Agreement if the other commits a material breach and fails to remedy it within thirty days.", false)]
     [InlineData("The Customer may terminate this Agreement before the end of the Minimum Term on giving not less than six (6) months' written notice, provided that it pays an early termination fee.", true)]
     [InlineData("Either party may terminate this Agreement before the end of the Term if the other party becomes insolvent.", false)]
+    [InlineData("On or at any time after the occurrence of a Termination Event, the Lessor may terminate the lease of all or any of the Vehicles by written notice to the Lessee.", false)]
     public void Resolve_TerminationForConvenience_KeptOnlyWithAConvenienceGround(string clause, bool kept)
     {
         var convenience = Finding("c1", "Termination for Convenience", clause);
