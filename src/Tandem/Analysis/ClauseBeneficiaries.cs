@@ -335,10 +335,10 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*,\s*[^,.;]{1,100},(?=\s*(?:\w+ly\s+)?(?:may|shall|will|must|can|cannot|is|are|has|have|agrees?|undertakes?|covenants?|hereby|warrants?|represents?|acknowledges?|grants?|assigns?|owns?|retains?|reserves?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Bracketed();
 
-    /// <summary>" or its designated representative", ", its Affiliates", " and any auditor it appoints": the party's own people.</summary>
+    /// <summary>" or its designated representative", ", its Affiliates", " and any auditor it appoints", " and any contractor acting for it": the party's own people.</summary>
     // The words before the noun are matched greedily: the lazy form of this loop sent the generated matcher's backtracking
     // stack past its maximum size on one clause ("or any of its ..."), an exception, not a timeout.
-    [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and|nor)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|subcontractors?|personnel|employees|group\s+companies|owners?|principals?|shareholders?|guarantors?|customers|inspectors?)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:(?:or|and|nor)\s+)?(?:its|their|any)\s+(?:of\s+its\s+)?(?:\w+\s+){0,3}(?:representatives?|affiliates?|agents?|auditors?|accountants?|designees?|nominees?|(?:sub)?contractors?|personnel|employees|group\s+companies|owners?|principals?|shareholders?|guarantors?|customers|inspectors?)\b(?:\s+(?:it|they)\s+(?:appoints?|nominates?|designates?|engages?)|\s+acting\s+(?:for|on\s+behalf\s+of)\s+(?:it|them))?", RegexOptions.IgnoreCase)]
     private static partial Regex OwnPeople();
 
     [GeneratedRegex(@"\b(?:only\s+if|if|unless|until|provided\s+that)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]

@@ -56,7 +56,9 @@ public sealed partial class ClauseQuantities
                 found["fee_multiple"] = Number(multiple);
             }
 
-            var percents = Percent().Matches(clause).Select(Number).Where(p => p > 0).ToList();
+            // A service-level target ("If Availability falls below 99.8%") is not a share of anything the clause pays or caps.
+            var percents = Percent().Matches(clause).Where(m => !ServiceLevelTarget().IsMatch(clause[Math.Max(0, m.Index - 40)..m.Index]))
+                .Select(Number).Where(p => p > 0).ToList();
             if (percents.Count > 0)
             {
                 found["percent"] = percents.Max();
@@ -140,6 +142,10 @@ public sealed partial class ClauseQuantities
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?:%|percent\b)", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Percent();
+
+    /// <summary>The words before a percentage that make it a service level ("availability of", "falls below").</summary>
+    [GeneratedRegex(@"\b(?:availab\w*|up-?time|(?:falls?|drops?|is)\s+below|below)\b[^.;%]{0,25}$", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex ServiceLevelTarget();
 
     [GeneratedRegex(@"\bwhichever\s+(?:(?:first\s+)?(?:expires|ends|occurs|comes|happens)(?:\s+first)?|is\s+(?:the\s+)?(?:earlier|earliest|sooner|shorter|first))\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex WhicheverEarlier();

@@ -73,6 +73,12 @@ public static partial class ContractKinds
         }
 
         var kinds = all.Select(r => RoleKinds.TryGetValue(r, out var k) ? k : null).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        // A supplier appointing a distributor is a distribution: the supplier sells it the goods it resells.
+        if (kinds.Count == 2 && kinds.Contains("distribution") && kinds.Contains("supply"))
+        {
+            return "distribution";
+        }
+
         return kinds.Count == 1 ? kinds[0] : "other";
     }
 
@@ -133,7 +139,7 @@ public static partial class ContractKinds
     /// </summary>
     private const string ServiceAgency = @"(?:creative|advertising|media(?:\s+buying)?|marketing|digital|design|branding|recruitment|staffing|employment|PR|public\s+relations|talent|content)(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?";
 
-    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|(?<!\b" + ServiceAgency + @"\s+)agency|referral|co-?marketing)(?:\s+and\s+(?:distribution|reseller|referral|co-?marketing|agency))?(?:\s+partner(?:ship)?)?\s+agreement\b|\b(?:channel|solution|referral|reseller)\s+partner(?:\s+program(?:me)?)?\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:distribution|distributor|reseller|dealer(?:ship)?|franchise|(?<!\b" + ServiceAgency + @"\s+)agency|referral|co-?marketing)(?:\s+and\s+(?:distribution|reseller|referral|co-?marketing|agency|brand|trade\s*mark))?(?:\s+partner(?:ship)?)?\s+agreement\b|\b(?:channel|solution|referral|reseller)\s+partner(?:\s+program(?:me)?)?\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Distribution();
 
     // "OEM Manufacturing and Trade Mark Licence Agreement": the goods are the deal, the licence serves them.

@@ -58,6 +58,7 @@ public sealed class ClauseBeneficiariesTests
     [InlineData("The limitations of liability apply only to Provider.", Favours.Them)]
     [InlineData("Subject to payment, Provider grants to Customer a non-exclusive licence; Customer shall not sublicense it.", Favours.Us)]
     [InlineData("Provider or its designated representatives may, on two days' notice, enter Customer's premises.", Favours.Them)]
+    [InlineData("Following release, the Provider and any contractor acting for it may use, copy and modify the Source Code, and that right is perpetual.", Favours.Them)]
     [InlineData("Provider and its Affiliates own all right, title and interest in the Service.", Favours.Them)]
     [InlineData("Customer's sole means of verifying compliance is the summary report; Customer shall have no right to inspect.", Favours.Them)]
     [InlineData("Customer grants Provider a perpetual, irrevocable licence to use Customer Data for any purpose.", Favours.Them)]

@@ -23,6 +23,7 @@ public sealed class ClauseQuantitiesTests
     [InlineData("liability is capped at twelve (12) months of fees", "cap_months", 12)]
     [InlineData("shall not exceed two (2) times the total fees paid under this Agreement", "fee_multiple", 2)]
     [InlineData("Provider may increase the Fees by up to 7.5% per year.", "percent", 7.5)]
+    [InlineData("If Availability falls below 99.8% in any month, the Provider shall credit the Customer with Service Credits, up to a maximum of 50% of the monthly Fees.", "percent", 50)]
     [InlineData("liquidated damages of $250,000 per breach and $150,000 per person", "amount", 250000)]
     [InlineData("a minimum of USD 1.2 million per Contract Year", "amount", 1200000)]
     public void Measure_AsDrafted_TheValue(string clause, string name, double expected)

@@ -90,6 +90,7 @@ public sealed class SideAwareReviewTests
     [InlineData("MUTUAL NONDISCLOSURE AGREEMENT", "nda")]
     [InlineData("MASTER SAAS SUBSCRIPTION AGREEMENT", "saas")]
     [InlineData("Exclusive Distribution Agreement", "distribution")]
+    [InlineData("EXCLUSIVE DISTRIBUTION AND BRAND AGREEMENT", "distribution")]
     [InlineData("PATENT LICENSE AGREEMENT", "patent-licence")]
     [InlineData("Software License Agreement", "licence")]
     [InlineData("Consulting Services Agreement", "services")]
@@ -162,6 +163,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Sponsor,Organizer", "sponsorship")]
     [InlineData("Customer,Company", "other")]
     [InlineData("Licensor,Distributor", "other")]
+    [InlineData("Supplier,Distributor", "distribution")]
     [InlineData("Sponsor,Investor,Company", "other")]
     [InlineData("Sponsor,Shareholder", "other")]
     [InlineData("Sponsor", "sponsorship")]
@@ -703,6 +705,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Either party may terminate this Agreement if the other commits a material breach and fails to remedy it within thirty days.", false)]
     [InlineData("The Customer may terminate this Agreement before the end of the Minimum Term on giving not less than six (6) months' written notice, provided that it pays an early termination fee.", true)]
     [InlineData("Either party may terminate this Agreement before the end of the Term if the other party becomes insolvent.", false)]
+    [InlineData("The Club may terminate this Agreement by giving the Sponsor not less than 90 days' written notice if it receives a bona fide proposal from a third party on terms more valuable to the Club.", true)]
     [InlineData("On or at any time after the occurrence of a Termination Event, the Lessor may terminate the lease of all or any of the Vehicles by written notice to the Lessee.", false)]
     public void Resolve_TerminationForConvenience_KeptOnlyWithAConvenienceGround(string clause, bool kept)
     {
