@@ -56,11 +56,12 @@ public sealed partial class ContractDefinitions
                 continue;
             }
 
-            // The list items under the definition ("(a) … (b) …") are part of it.
+            // The list items under the definition ("(a) … (b) …") are part of it, and so are the pieces a long definition was
+            // cut into ("1.8#2").
             var body = new StringBuilder(text.Trim());
             var path = clauses[i].Clause.Path;
             for (var j = i + 1; j < clauses.Count && j - i <= 12 && body.Length < MaxDefinitionLength
-                 && clauses[j].Clause.Path.StartsWith(path + "(", StringComparison.Ordinal); j++)
+                 && (clauses[j].Clause.Path.StartsWith(path + "(", StringComparison.Ordinal) || clauses[j].Clause.Path.StartsWith(path + "#", StringComparison.Ordinal)); j++)
             {
                 body.Append(' ').Append(clauses[j].Clause.Text.Trim());
             }

@@ -45,6 +45,19 @@ public sealed class ContractDefinitionsTests
     }
 
     [Fact]
+    public void Of_ADefinitionCutIntoPieces_ReadsTheWholeOfIt()
+    {
+        var definitions = ContractDefinitions.Of(Clauses(
+            ("1.8", "1.8 \"Net Receipts\" means all revenue received by the Licensee, after deduction of:"),
+            ("1.8#2", "(a) a distribution fee of forty per cent (40%) of such revenue;"),
+            ("1.9", "1.9 \"Territory\" means the United Kingdom.")));
+
+        var netReceipts = Assert.Single(definitions.UsedBy("6.1 The Licensee shall pay a royalty of 12% of Net Receipts."));
+        Assert.Contains("distribution fee of forty per cent", netReceipts, StringComparison.Ordinal);
+        Assert.DoesNotContain("United Kingdom", netReceipts, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UsedBy_MatchesWholeTermsAndPlurals_NotPartsOrTheClausesOwnTerm()
     {
         var definitions = ContractDefinitions.Of(Contract);
