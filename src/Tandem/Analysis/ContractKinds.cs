@@ -95,7 +95,7 @@ public static partial class ContractKinds
         ["Service Provider"] = "services", ["Consultant"] = "services", ["Contractor"] = "services", ["Consultancy"] = "services",
         ["Discloser"] = "nda", ["Recipient"] = "nda", ["Disclosing Party"] = "nda", ["Receiving Party"] = "nda",
         ["Employer"] = "employment", ["Employee"] = "employment", ["Executive"] = "employment",
-        ["Lessor"] = "lease", ["Lessee"] = "lease", ["Landlord"] = "lease", ["Tenant"] = "lease",
+        ["Lessor"] = "lease", ["Lessee"] = "lease", ["Landlord"] = "lease", ["Tenant"] = "lease", ["Hirer"] = "lease",
         ["Sponsor"] = "sponsorship", ["Organizer"] = "sponsorship", ["Organiser"] = "sponsorship", ["Rights Holder"] = "sponsorship",
     };
 
@@ -152,7 +152,7 @@ public static partial class ContractKinds
     [GeneratedRegex(@"\b(?:employment|independent\s+contractor)\s+agreement\b", RegexOptions.IgnoreCase)]
     private static partial Regex Employment();
 
-    [GeneratedRegex(@"\b(?:equipment|vehicle|master|commercial|finance|operating)\s+(?:equipment\s+)?lease(?:\s+agreement)?\b|\blease\s+agreement\b|^\s*lease\s*$|\b(?:hire|rental)\s+agreement\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:equipment|vehicle|master|commercial|finance|operating)\s+(?:equipment\s+)?lease(?:\s+agreement)?\b|\blease\s+agreement\b|^\s*lease\s*$|\b(?:hire|rental)\s+agreement\b|\bagreement\s+for\s+the\s+(?:hire|rental|leasing)\s+of\b", RegexOptions.IgnoreCase)]
     private static partial Regex Lease();
 
     [GeneratedRegex(@"\bsponsorship\s+agreement\b", RegexOptions.IgnoreCase)]
