@@ -708,6 +708,8 @@ public sealed class SideAwareReviewTests
     [InlineData("The Customer may terminate this Agreement before the end of the Minimum Term on giving not less than six (6) months' written notice, provided that it pays an early termination fee.", true)]
     [InlineData("Either party may terminate this Agreement before the end of the Term if the other party becomes insolvent.", false)]
     [InlineData("The Club may terminate this Agreement by giving the Sponsor not less than 90 days' written notice if it receives a bona fide proposal from a third party on terms more valuable to the Club.", true)]
+    [InlineData("The Franchisor may terminate this Agreement on not less than 90 days' written notice if, in the Franchisor's opinion, the Studio no longer fits the Franchisor's brand strategy.", true)]
+    [InlineData("The Landlord may end this Lease at any time after the first anniversary by giving not less than six months' notice, if the Landlord intends to redevelop any part of the Centre.", true)]
     [InlineData("On or at any time after the occurrence of a Termination Event, the Lessor may terminate the lease of all or any of the Vehicles by written notice to the Lessee.", false)]
     public void Resolve_TerminationForConvenience_KeptOnlyWithAConvenienceGround(string clause, bool kept)
     {
