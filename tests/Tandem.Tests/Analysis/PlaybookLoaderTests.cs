@@ -60,6 +60,8 @@ public sealed class PlaybookLoaderTests
     [InlineData("name: X\nrules:\n  - category: Cheese Rights\n", "unknown category 'Cheese Rights'")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    severity: dire\n", "unknown severity 'dire'")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    deviations:\n      - name: bad\n        pattern: '(unclosed'\n", "invalid regular expression")]
+    [InlineData("name: X\nrules:\n  - category: Insurance\n    deviations:\n      - name: bad\n        pattern: '{them}(''''s)\\s+insurance'\n", "two apostrophes in a row")]
+    [InlineData("name: X\nrules:\n  - category: Insurance\n    detect: \"\\binsur\"\n", "control character U+0008")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    severity: low\n    severity: high\n", "Duplicate key severity")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n  - category: insurance\n", "has a rule already")]
     [InlineData("name: X\nrules: [\n", "not valid YAML at line")]
