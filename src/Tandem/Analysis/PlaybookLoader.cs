@@ -230,7 +230,7 @@ public static class PlaybookLoader
         // Quoting slips load silently and match nothing: a control character (a "\b" written inside a double-quoted YAML
         // string or an escaped script is a backspace), or two apostrophes in a row (in a single-quoted YAML string '' is
         // one apostrophe, so '''' is two, and "Customer''s" never occurs in a contract).
-        if (pattern.FirstOrDefault(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) is var control and not '\0')
+        if (pattern.Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')).Select(c => (char?)c).FirstOrDefault() is { } control)
         {
             throw new TandemException($"{where}: pattern contains the control character U+{(int)control:X4}", "write \\b for a word boundary in a double-quoted string, or single-quote the pattern");
         }
