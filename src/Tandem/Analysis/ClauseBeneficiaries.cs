@@ -14,7 +14,6 @@ namespace Tandem.Analysis;
 /// </summary>
 public sealed partial class ClauseBeneficiaries
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
     private const string MutualSubject = @"(?:either|each|neither|any|a|both)\s+(?:of\s+the\s+)?part(?:y|ies)|the\s+parties|each\s+of\s+them";
     /// <summary>Each party's role and running-text name, mapped to its role (the first party's, should two share one).</summary>
     private readonly Dictionary<string, string> _roles = new(StringComparer.OrdinalIgnoreCase);
@@ -40,12 +39,12 @@ public sealed partial class ClauseBeneficiaries
         var names = parties.SelectMany(p => p.Aliases.Prepend(ShortName(p.Name)).Prepend(p.Role)).Where(n => n.Length > 1)
             .Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).Select(Regex.Escape).ToList();
         var subject = names.Count == 0 ? MutualSubject : $@"(?:the\s+)?(?:{string.Join("|", names)})\b|{MutualSubject}";
-        _subject = new Regex($@"\b(?<subject>{subject})(?<possessive>['’]s)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+        _subject = new Regex($@"\b(?<subject>{subject})(?<possessive>['’]s)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexBudget.Timeout);
         var anyParty = names.Count == 0 ? "(?!)" : $@"(?:the\s+)?(?:{string.Join("|", names)})\b";
-        _coordinated = new Regex($@"^(?:\s*(?:,\s*)?(?:and|or|nor)\s+{anyParty}|\s*,\s*{anyParty}(?=\s*,|\s+(?:and|or)\b))+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+        _coordinated = new Regex($@"^(?:\s*(?:,\s*)?(?:and|or|nor)\s+{anyParty}|\s*,\s*{anyParty}(?=\s*,|\s+(?:and|or)\b))+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexBudget.Timeout);
         _conditionalPronoun = new Regex(
             $@"\b(?:if|where|when|whenever|should|unless|before|after|once|until|each\s+time|in\s+the\s+event\s+that)\s+(?:(?:at\s+any\s+time|during\s+the\s+term|in\s+any\s+year)[\s,]+){{0,2}}(?<subject>{anyParty})(?:[^.;]|\.(?=\w)){{0,400}}?,\s*(?:then\s+)?(?:it|they)\b(?=\s+(?:shall|will|may|must|can|agrees?|undertakes?|is|are)\b)",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexBudget.Timeout);
     }
 
     /// <summary>Who gains and who is bound by <paramref name="clause"/>.</summary>
@@ -407,10 +406,10 @@ public sealed partial class ClauseBeneficiaries
     [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|obligations?|indemnit(?:y|ies))\b(?:[^.;]|\.(?=\d)){0,140}?\b(?:(?:shall|will)\s+not\s+be\s+(?:limited|capped)|(?:is|shall\s+be)\s+(?:unlimited|uncapped)|without\s+(?:limit|limitation|cap)|not\s+(?:be\s+)?subject\s+to\s+(?:any|the)\s+(?:\w+\s+){0,2}(?:limit\w*|caps?)\b|not\s+(?:be\s+)?limited\s+(?:in\s+amount|by\s+(?:any|the)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex UnlimitedLiability();
 
-    [GeneratedRegex(@"\b(?:from|to|with|for|against|than|between|towards?|via|through)\s+$", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(?:from|to|with|for|against|than|between|towards?|via|through)\s+$", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex ObjectOfPreposition();
 
-    [GeneratedRegex(@"\b(?:without|no|nor)\s+(?:any\s+)?(?:obligation|liability|duty|need)\s+to\s+(?:pay|give|offer|account)\b[^.;]{0,80}$", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(?:without|no|nor)\s+(?:any\s+)?(?:obligation|liability|duty|need)\s+to\s+(?:pay|give|offer|account)\b[^.;]{0,80}$", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex NotOwedTo();
 
     [GeneratedRegex(@"^\s*(?:\w+\s+){0,3}(?:liability|damages)\b(?:[^.;]|\.(?=\d)){0,240}?\b(?:(?:shall|will)\s+not\s+exceed|(?:is|are|shall\s+be)\s+(?:limited|capped)|in\s+no\s+event\s+exceed)", RegexOptions.IgnoreCase)]

@@ -95,11 +95,11 @@ public sealed partial class ClauseQuantities
         : $"{days:0} days";
 
     /// <summary>What follows a notice period: "' written notice", " (60) days prior", " before the end", " in advance".</summary>
-    [GeneratedRegex(@"^\W{0,3}(?:s\b)?\W{0,3}(?:\(\w+\)\s*)?(?:\w+\s+){0,2}?(?:notice|prior\b|before\b|in\s+advance)", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"^\W{0,3}(?:s\b)?\W{0,3}(?:\(\w+\)\s*)?(?:\w+\s+){0,2}?(?:notice|prior\b|before\b|in\s+advance)", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex NoticeAfter();
 
     /// <summary>What comes before a notice period: "notice of ", "at least ", "not less than ", "a notice period of ".</summary>
-    [GeneratedRegex(@"(?:notice\s+(?:period\s+)?of|at\s+least|not\s+less\s+than|no\s+(?:less|fewer|later)\s+than|a\s+minimum\s+of)\s*$", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?:notice\s+(?:period\s+)?of|at\s+least|not\s+less\s+than|no\s+(?:less|fewer|later)\s+than|a\s+minimum\s+of)\s*$", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex NoticeBefore();
 
     private static bool NoticeNear(string clause, int index)
@@ -131,25 +131,25 @@ public sealed partial class ClauseQuantities
     // Digits in brackets after words this list does not know ("one hundred and eighty (180) days") still count.
     private const string Num = @"(?:(?<w>one\s+hundred\s+(?:and\s+)?(?:twenty|eighty)|three\s+hundred\s+sixty-five|twenty-four|thirty-six|forty-five|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|sixty|ninety)\s*(?:\(\s*(?<n>\d[\d,]*(?:\.\d+)?)\s*\))?|(?<n>\d[\d,]*(?:\.\d+)?)|\(\s*(?<n>\d[\d,]*(?:\.\d+)?)\s*\))";
 
-    [GeneratedRegex(Num + @"\s*(?:\(\s*\d+\s*\)\s*)?(?:calendar\s+|business\s+|working\s+|consecutive\s+)?(?<unit>days?|weeks?|months?|years?)\b", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(Num + @"\s*(?:\(\s*\d+\s*\)\s*)?(?:calendar\s+|business\s+|working\s+|consecutive\s+)?(?<unit>days?|weeks?|months?|years?)\b", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex Duration();
 
-    [GeneratedRegex(@"(?:fees|amounts|charges|sums)\b[^.;]{0,80}?\b(?:in|during|for|over)\s+the\s+(?:\w+\s+){0,2}" + Num + @"\s*(?:\(\s*\d+\s*\)\s*)?months?|" + Num + @"\s*(?:\(\s*\d+\s*\)\s*)?months?['’]?\s+(?:of\s+)?(?:fees|charges)", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?:fees|amounts|charges|sums)\b[^.;]{0,80}?\b(?:in|during|for|over)\s+the\s+(?:\w+\s+){0,2}" + Num + @"\s*(?:\(\s*\d+\s*\)\s*)?months?|" + Num + @"\s*(?:\(\s*\d+\s*\)\s*)?months?['’]?\s+(?:of\s+)?(?:fees|charges)", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex CapMonths();
 
-    [GeneratedRegex(Num + @"\s*(?:\(\s*\d+\s*\)\s*)?(?:times|x)\s+(?:the\s+)?(?:total\s+|annual\s+|aggregate\s+)?(?:fees|amounts|charges)", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(Num + @"\s*(?:\(\s*\d+\s*\)\s*)?(?:times|x)\s+(?:the\s+)?(?:total\s+|annual\s+|aggregate\s+)?(?:fees|amounts|charges)", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex FeeMultiple();
 
-    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?:%|percent\b)", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?:%|percent\b)", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex Percent();
 
     /// <summary>The words before a percentage that make it a service level ("availability of", "falls below").</summary>
-    [GeneratedRegex(@"\b(?:availab\w*|up-?time|(?:falls?|drops?|is)\s+below|below)\b[^.;%]{0,25}$", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(?:availab\w*|up-?time|(?:falls?|drops?|is)\s+below|below)\b[^.;%]{0,25}$", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex ServiceLevelTarget();
 
-    [GeneratedRegex(@"\bwhichever\s+(?:(?:first\s+)?(?:expires|ends|occurs|comes|happens)(?:\s+first)?|is\s+(?:the\s+)?(?:earlier|earliest|sooner|shorter|first))\b", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\bwhichever\s+(?:(?:first\s+)?(?:expires|ends|occurs|comes|happens)(?:\s+first)?|is\s+(?:the\s+)?(?:earlier|earliest|sooner|shorter|first))\b", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex WhicheverEarlier();
 
-    [GeneratedRegex(@"(?:\$|USD\s?|US\$)\s?(?<n>\d[\d,]*(?:\.\d+)?)(?:\s*(?<scale>million|thousand|billion))?", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?:\$|USD\s?|US\$)\s?(?<n>\d[\d,]*(?:\.\d+)?)(?:\s*(?<scale>million|thousand|billion))?", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex Amount();
 }

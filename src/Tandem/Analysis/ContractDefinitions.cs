@@ -67,7 +67,7 @@ public sealed partial class ContractDefinitions
             }
 
             var definition = body.Length > MaxDefinitionLength ? body.ToString(0, MaxDefinitionLength) : body.ToString();
-            terms.Add((term, new Regex(@"(?<![\w""“])" + Regex.Escape(term) + @"(?:s|es)?(?![\w""”])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)), definition));
+            terms.Add((term, new Regex(@"(?<![\w""“])" + Regex.Escape(term) + @"(?:s|es)?(?![\w""”])", RegexOptions.CultureInvariant, RegexBudget.Timeout), definition));
         }
 
         return new ContractDefinitions(terms);

@@ -15,7 +15,6 @@ public static class PlaybookLoader
     /// <summary>Name of the shipped playbook, next to the program.</summary>
     public const string DefaultFileName = "standard-playbook.yaml";
 
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The shipped playbook's path: next to the running program.</summary>
     public static string DefaultPath() => Path.Combine(AppContext.BaseDirectory, DefaultFileName);
@@ -242,7 +241,7 @@ public static class PlaybookLoader
 
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, RegexTimeout);
+            return new Regex(pattern, RegexOptions.CultureInvariant, RegexBudget.Timeout);
         }
         catch (ArgumentException ex)
         {

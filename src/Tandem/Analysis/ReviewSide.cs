@@ -85,7 +85,7 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         var names = Party.Aliases.Append(Party.Role).Append(Party.Name).Where(n => n.Length > 1).Select(Regex.Escape);
         var acquired = new Regex(
             $@"\b(?:acqui(?:re|res|ring|sition)|purchase|takeover|buy(?:ing)?)\b(?:[^.;]){{0,80}}?\b(?:of|in)\s+(?:the\s+)?(?:{string.Join("|", names)})\b",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout);
         try
         {
             return acquired.IsMatch(documentText) ? "Target" : role;
