@@ -57,7 +57,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
                 .Select(i => ModelHit(i) ? leadIns[i]
-                    : options.MinConfidence is null && findableByWords[i] && rule?.Detects(detectTexts[i]) == true ? leadIns[i]
+                    : options.MinConfidence is null && findableByWords[i] && rule?.Detects(rule.DetectReadsDefinitions ? lens.Definitions.Read(detectTexts[i]) : detectTexts[i]) == true ? leadIns[i]
                     : -1)
                 .Where(i => i >= 0)
                 .Distinct()

@@ -446,7 +446,8 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|CO|Corp|CORP|Inc|INC|Ltd|LTD|Pte|PTE|Pty|PTY|Pvt|PVT|Sdn|SDN|Bhd|BHD|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A|[A-Z]))[.:]\s+[""“*_]*[A-Z]")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@",\s+(?:an?|the)\s+|\s+\(|,\s+(?:having|with|whose|located|organi[sz]ed|incorporated|registered)\b|\s+(?:a company|a corporation|incorporated|registered|organi[sz]ed|whose registered|with (?:its|a) (?:registered|principal))\b", RegexOptions.IgnoreCase)]
+    // ", of 12 Orchard Rise" and " of 12 Orchard Rise": an individual's or a trust's address, not its name.
+    [GeneratedRegex(@",\s+(?:an?|the)\s+|\s+\(|,\s+(?:having|with|whose|located|organi[sz]ed|incorporated|registered|residing|trading)\b|,\s+of\s+(?=[\dA-Z])|\s+of\s+(?=\d)|\s+(?:a company|a corporation|incorporated|registered|organi[sz]ed|whose registered|with (?:its|a) (?:registered|principal))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
     [GeneratedRegex(@"^(?:the|and)\s+", RegexOptions.IgnoreCase)]

@@ -82,6 +82,13 @@ public sealed record PlaybookRule(
     /// </summary>
     public System.Text.RegularExpressions.Regex? Detect { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="Detect"/> is matched on the clause with the definitions it uses ("the Brand Owner may terminate if
+    /// a Termination Event occurs", where the definition names a change of control): the words that identify the clause
+    /// may sit in a definition. A clause found this way is reported only with a deviation, as any clause found by words.
+    /// </summary>
+    public bool DetectReadsDefinitions { get; init; }
+
     /// <summary>Whether <paramref name="clauseText"/> carries the rule's identifying words.</summary>
     public bool Detects(string clauseText) => Detect is not null && IsMatch(Detect, clauseText, onTimeout: false);
 

@@ -378,5 +378,55 @@ public sealed class ContractReviewerTests : IDisposable
         Assert.Equal(expected, report.Findings.FirstOrDefault(f => f.Category == "Uncapped Liability" && f.ClausePath == "10.1")?.Severity);
     }
 
+    [Theory]
+    [InlineData("manufacturer", "any person acquiring control (within the meaning of section 1124 of the Corporation Tax Act 2010) of the Manufacturer", true)]
+    [InlineData("manufacturer", "the Manufacturer undergoing a change of control", true)]
+    [InlineData("manufacturer", "the Manufacturer failing to deliver three Orders in a row", null)]
+    [InlineData("brand owner", "any person acquiring control (within the meaning of section 1124 of the Corporation Tax Act 2010) of the Manufacturer", null)]
+    public async Task ReviewFile_TerminationOnAnEventDefinedAsYourChangeOfControl_High(string side, string eventWords, bool? expectHigh)
+    {
+        // The termination clause names no change of control; the definition it relies on does.
+        var definition = eventWords.StartsWith("the Manufacturer undergoing", StringComparison.Ordinal)
+            ? "1.2 \"Termination Event\" means, in relation to the Manufacturer, any of the following:\n\n(a) its insolvency;\n\n(b) the Manufacturer undergoes a change of control; or\n\n(c) it ceases to carry on business."
+            : $"1.2 \"Termination Event\" means, in relation to the Manufacturer, its insolvency, the appointment of an administrator over any of its assets, or {eventWords}.";
+        var text = $"""
+            WHITE LABEL MANUFACTURING AGREEMENT
+
+            This Agreement is made between Hollin Brands Limited (the "Brand Owner") and Petrel Moulding Limited (the "Manufacturer").
+
+            1. Definitions
+
+            1.1 "Products" means the products listed in Schedule 1.
+
+            {definition}
+
+            2. Supply
+
+            2.1 The Manufacturer shall make and supply the Products to the Brand Owner in accordance with Orders placed under this Agreement.
+
+            13. Termination
+
+            13.1 Either party may terminate this Agreement by written notice if the other commits a material breach and fails to remedy it within 30 days.
+
+            13.2 The Brand Owner may terminate this Agreement immediately by written notice if a Termination Event occurs.
+
+            14. Governing law
+
+            14.1 This Agreement is governed by the laws of England and Wales.
+            """;
+
+        var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("white-label.txt", text), StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = side });
+
+        var finding = report.Findings.FirstOrDefault(f => f.Category == "Change of Control" && f.ClausePath == "13.2");
+        if (expectHigh is null)
+        {
+            Assert.True(finding is null || finding.Severity < Severity.High, $"13.2: {finding?.Severity}");
+        }
+        else
+        {
+            Assert.Equal(Severity.High, finding?.Severity);
+        }
+    }
+
     private ContractReviewer Reviewer() => new(_f.Ingestor, _f.Store, new ContractAnalyzer(Analyst.Value));
 }

@@ -53,6 +53,9 @@ public sealed class PartyFinderTests
     [InlineData("Made between Research and Development Partners LLC, with offices at 1 St. Paul Square and 2 Main St., Dover (“Discloser”), and Kite Inc. (“Recipient”). Each is a \"Party\" (\"Affiliate\" has the meaning below).",
         "Research and Development Partners LLC|Discloser", "Kite Inc.|Recipient")]
     [InlineData("This Agreement is made between Kestrel Robotics, Inc. (the \"Company\") and Dana M. Whitcombe, an individual (\"Consultant\").", "Kestrel Robotics, Inc.|Company", "Dana M. Whitcombe|Consultant")]
+    [InlineData("This Agreement is made between:\n\n(1) Northgate Analytics Ltd, a company incorporated in England and Wales (the \"Client\"); and\n\n(2) Dr Miriam Hesk, of 12 Orchard Rise, Harrogate HG2 0LT (the \"Consultant\").", "Northgate Analytics Ltd|Client", "Dr Miriam Hesk|Consultant")]
+    [InlineData("This Agreement is made BETWEEN:\n\n(1) CORVANE LTD, whose registered office is at 12 Park Road, Cambridge (the \"Sponsor\"); and\n\n(2) ASHMERE HOSPITALS NHS FOUNDATION TRUST, of Ashmere General Hospital, Infirmary Lane, Ashmere AS4 2PL (the \"Site\").", "CORVANE LTD|Sponsor", "ASHMERE HOSPITALS NHS FOUNDATION TRUST|Site")]
+    [InlineData("This Agreement is made between Orla Fenwick of 17 Mill Street, York (\"Author\") and Brackenfold Press Limited (\"Publisher\").", "Orla Fenwick|Author", "Brackenfold Press Limited|Publisher")]
     public void Find_PreambleVariants_EveryPartyAndNothingAfterTheSentence(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions. \"Vendor\" means any supplier (\"Vendor\").");

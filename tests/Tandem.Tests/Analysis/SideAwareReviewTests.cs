@@ -145,6 +145,9 @@ public sealed class SideAwareReviewTests
     [InlineData("IT Infrastructure Outsourcing Agreement", "services")]
     [InlineData("Contract Bottling Agreement", "supply")]
     [InlineData("Co-Packing Agreement", "supply")]
+    [InlineData("CLINICAL TRIAL SITE AGREEMENT", "services")]
+    [InlineData("Clinical Study Agreement", "services")]
+    [InlineData("API Access and Platform Agreement", "saas")]
     public void Detect_Title_TheKind(string title, string kind) => Assert.Equal(kind, ContractKinds.Detect(title, title + "\n\nThis agreement is made between A and B."));
 
     [Theory]
