@@ -140,7 +140,8 @@ public sealed partial class ClauseQuantities
     [GeneratedRegex(Num + @"\s*(?:\(\s*\d+\s*\)\s*)?(?:times|x)\s+(?:the\s+)?(?:total\s+|annual\s+|aggregate\s+)?(?:fees|amounts|charges)", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex FeeMultiple();
 
-    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?:%|percent\b)", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
+    /// <summary>"7.5%", "15 percent", "2 per cent", "five per cent": a percentage in figures or in the words <see cref="Words"/> knows.</summary>
+    [GeneratedRegex(@"(?:(?<n>\d+(?:\.\d+)?)|\b(?<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty))\s*(?:%|per\s*cent\b|percent\b)", RegexOptions.IgnoreCase, RegexBudget.Milliseconds)]
     private static partial Regex Percent();
 
     /// <summary>The words before a percentage that make it a service level ("availability of", "falls below").</summary>
