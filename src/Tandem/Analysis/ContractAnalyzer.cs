@@ -270,6 +270,9 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             Measured = matched.Select(d => d.Measured(MeasuresFor(d))).FirstOrDefault(m => m is not null),
             ReadWithWholeContract = matched.Any(d => d.ContractAbsentPattern is not null),
             LiftsLimit = matched.Any(d => d.LiftsLimit),
+            // Only where the definitions were needed: the deviation holds on the clause read with them, not on its words alone.
+            ReadWithDefinitions = !ReferenceEquals(read, quote)
+                && matched.Any(d => d.ReadsDefinitions && !d.Matches(quote, favours, quantities, lens.Side, documentText, quote)),
         };
     }
 

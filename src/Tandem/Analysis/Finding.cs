@@ -49,6 +49,13 @@ public sealed record Finding(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool ReadWithWholeContract { get; init; }
 
+    /// <summary>
+    /// The judgement rests on a definition the clause uses (fees on "Chargeable Employees", defined never to fall below
+    /// 250), so the clause's own words need not say it; not stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ReadWithDefinitions { get; init; }
+
     /// <summary>A deviation the playbook marks as lifting a limit matched (<see cref="DeviationSignal.LiftsLimit"/>); not stored.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool LiftsLimit { get; init; }

@@ -428,5 +428,38 @@ public sealed class ContractReviewerTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("the greater of (a) the number of employees of the Customer processed by the Bureau in that Pay Period and (b) 250", true)]
+    [InlineData("the number of employees of the Customer processed by the Bureau in that Pay Period", false)]
+    public async Task ReviewFile_FeesOnANumberDefinedNeverToFallBelowAFloor_MinimumCommitment(string definition, bool minimum)
+    {
+        var text = $"""
+            PAYROLL BUREAU SERVICES AGREEMENT
+
+            This Agreement is made between Quarry Lane Payroll Limited (the "Bureau") and Hollin Foods Limited (the "Customer").
+
+            1. Definitions
+
+            1.1 "Pay Period" means each calendar month.
+
+            1.2 "Chargeable Employees" means, for each Pay Period, {definition}.
+
+            7. Fees
+
+            7.1 In consideration of the Services the Customer shall pay the Fees, calculated for each Pay Period by reference to the number of Chargeable Employees.
+
+            7.2 The Bureau shall invoice the Fees monthly in arrears and the Customer shall pay each invoice within 30 days.
+
+            14. Governing law
+
+            14.1 This Agreement is governed by the laws of England and Wales.
+            """;
+
+        var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("payroll.txt", text), StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = "customer" });
+
+        var high = report.Findings.Any(f => f.Category == "Minimum Commitment" && f.ClausePath == "7.1" && f.Severity >= Severity.High);
+        Assert.Equal(minimum, high);
+    }
+
     private ContractReviewer Reviewer() => new(_f.Ingestor, _f.Store, new ContractAnalyzer(Analyst.Value));
 }
