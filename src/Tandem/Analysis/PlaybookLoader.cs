@@ -10,7 +10,7 @@ namespace Tandem.Analysis;
 /// description; a rule's every field, by category; a deviation, by name; <c>remove: true</c> drops
 /// a rule or a deviation.
 /// </summary>
-public static class PlaybookLoader
+public static partial class PlaybookLoader
 {
     /// <summary>Name of the shipped playbook, next to the program.</summary>
     public const string DefaultFileName = "standard-playbook.yaml";
@@ -197,9 +197,9 @@ public static class PlaybookLoader
         {
             PatternTemplate = DeviationSignal.NamesSides(d.Pattern) ? d.Pattern : null,
             AbsentPatternTemplate = DeviationSignal.NamesSides(d.AbsentPattern) ? d.AbsentPattern : null,
-            ContractAbsentPattern = ToRegex(Checked(d.ContractAbsentPattern), where),
+            ContractAbsentPattern = ToRegex(Checked(WholeDocument(d.ContractAbsentPattern, $"{where}: contract_absent_pattern")), where),
             ContractAbsentPatternTemplate = DeviationSignal.NamesSides(d.ContractAbsentPattern) ? d.ContractAbsentPattern : null,
-            ContractPattern = ToRegex(Checked(d.ContractPattern), where),
+            ContractPattern = ToRegex(Checked(WholeDocument(d.ContractPattern, $"{where}: contract_pattern")), where),
             ContractPatternTemplate = DeviationSignal.NamesSides(d.ContractPattern) ? d.ContractPattern : null,
             LiftsLimit = d.LiftsLimit ?? false,
             Absence = d.Absence ?? false,
@@ -211,6 +211,24 @@ public static class PlaybookLoader
             Above = d.Above,
         };
     }
+
+    /// <summary>
+    /// A pattern matched against a whole contract that opens with a lookahead ("(?is)(?=.*incorporated in England)(?=.*…)")
+    /// is tried at every position of the text, each try scanning to its end: quadratic time, a second or more on a long
+    /// contract where the words are absent. Such a pattern must start at the beginning of the text (^).
+    /// </summary>
+    private static string? WholeDocument(string? pattern, string where)
+    {
+        if (pattern is not null && LeadingLookahead().IsMatch(pattern))
+        {
+            throw new TandemException($"{where}: a pattern matched against the whole contract opens with a lookahead but is not anchored", "start it with ^ after the options, e.g. (?is)^(?=.*words)");
+        }
+
+        return pattern;
+    }
+
+    [GeneratedRegex(@"^\s*(?:\(\?[a-zA-Z]+\))?\s*\(\?[=!]")]
+    private static partial Regex LeadingLookahead();
 
     /// <summary>A pattern that names the sides is checked (and compiled) with them as "never matches"; the review fills them in.</summary>
     private static string? Checked(string? pattern) => DeviationSignal.NamesSides(pattern) ? DeviationSignal.ForSide(pattern!, null) : pattern;

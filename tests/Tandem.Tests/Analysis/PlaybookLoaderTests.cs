@@ -62,6 +62,7 @@ public sealed class PlaybookLoaderTests
     [InlineData("name: X\nrules:\n  - category: Insurance\n    deviations:\n      - name: bad\n        pattern: '(unclosed'\n", "invalid regular expression")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    deviations:\n      - name: bad\n        pattern: '{them}(''''s)\\s+insurance'\n", "two apostrophes in a row")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    detect: \"\\binsur\"\n", "control character U+0008")]
+    [InlineData("name: X\nrules:\n  - category: Insurance\n    deviations:\n      - name: slow\n        pattern: 'insur'\n        contract_pattern: '(?is)(?=.*England)(?=.*Wales)'\n", "opens with a lookahead but is not anchored")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    severity: low\n    severity: high\n", "Duplicate key severity")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n  - category: insurance\n", "has a rule already")]
     [InlineData("name: X\nrules: [\n", "not valid YAML at line")]
