@@ -40,6 +40,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             && ((c.Clause.Kind != ClauseKind.Definition && words[i] >= 8) || leadIns[i] != i)).ToArray();
         // What the playbook's words are matched against: a list item is read with its lead-in.
         var detectTexts = clauses.Select((c, i) => leadIns[i] == i ? c.Clause.Text : clauses[leadIns[i]].Clause.Text + " " + c.Clause.Text).ToArray();
+        // The same with the definitions each uses, for the rules whose words may sit in a definition: read once per clause,
+        // however many rules ask.
+        var detectTextsWithDefinitions = new string?[clauses.Count];
+        string DetectText(PlaybookRule rule, int i) =>
+            rule.DetectReadsDefinitions ? detectTextsWithDefinitions[i] ??= lens.Definitions.Read(detectTexts[i]) : detectTexts[i];
         for (var k = 0; k < categories.Count; k++)
         {
             var category = categories[k].Category;
@@ -57,7 +62,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
                 .Select(i => ModelHit(i) ? leadIns[i]
-                    : options.MinConfidence is null && findableByWords[i] && rule?.Detects(rule.DetectReadsDefinitions ? lens.Definitions.Read(detectTexts[i]) : detectTexts[i]) == true ? leadIns[i]
+                    : options.MinConfidence is null && findableByWords[i] && rule?.Detects(DetectText(rule, i)) == true ? leadIns[i]
                     : -1)
                 .Where(i => i >= 0)
                 .Distinct()

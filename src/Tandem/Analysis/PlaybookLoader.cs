@@ -314,7 +314,6 @@ public static partial class PlaybookLoader
         public string? ExpectedWhen { get; set; }
         public List<ExpectationFile>? ExpectedAlso { get; set; }
         public string? Detect { get; set; }
-
         public bool? DetectReadsDefinitions { get; set; }
         public List<string>? PresentWhen { get; set; }
         public string? PresentPattern { get; set; }
