@@ -33,18 +33,24 @@ public abstract class BrowserTest(Chromium chromium, IReadOnlyDictionary<string,
     protected async Task SignInAsync(IPage page, Principal caller)
     {
         await page.GotoAsync(Url("/app"));
-        await page.WaitForURLAsync("**/app/sign-in**");
+        await page.WaitForURLAsync("**/app/sign-in**", Committed);
         await page.GetByLabel("API key").FillAsync(Server.KeyFor(caller));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/app");
+        // Wait for the address to commit, then for what the page shows, not for its "load" event: a full CI run once
+        // hung here for 120 s after network idle with the page already at /app (the load state was never reported).
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/app", Committed);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review contracts" })).ToBeVisibleAsync();
     }
+
+    protected static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     /// <summary>Uploads a sample through the upload form; returns once its report is open.</summary>
     protected static async Task UploadAsync(IPage page, string sample)
     {
         await page.GetByLabel("Contracts", new() { Exact = false }).SetInputFilesAsync(RepositoryPaths.Sample(sample));
         await page.GetByRole(AriaRole.Button, new() { Name = "Review" }).ClickAsync();
-        await page.WaitForURLAsync("**/app/reports/rpt_*");
+        await page.WaitForURLAsync("**/app/reports/rpt_*", Committed);
+        await Assertions.Expect(page.Locator(".report-head h1")).ToBeVisibleAsync();
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
