@@ -67,10 +67,31 @@ public sealed partial class ContractDefinitions
             }
 
             var definition = body.Length > MaxDefinitionLength ? body.ToString(0, MaxDefinitionLength) : body.ToString();
-            terms.Add((term, new Regex(@"(?<![\w""“])" + Regex.Escape(term) + @"(?:s|es)?(?![\w""”])", RegexOptions.CultureInvariant, RegexBudget.Timeout), definition));
+            terms.Add((term, new Regex(@"(?<![\w""“])" + UsePattern(term) + @"(?![\w""”])", RegexOptions.CultureInvariant, RegexBudget.Timeout), definition));
         }
 
         return new ContractDefinitions(terms);
+    }
+
+    /// <summary>
+    /// The term in singular or plural: "Billable Vehicles" is used as "each Billable Vehicle", "Territory" as "the
+    /// Territories", "Licensed Product" as "Licensed Products".
+    /// </summary>
+    internal static string UsePattern(string term)
+    {
+        if (term.Length > 4 && term.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return Regex.Escape(term[..^3]) + "(?:y|ies)";
+        }
+
+        if (term.Length > 4 && term.EndsWith('y') && !"aeiou".Contains(term[^2], StringComparison.Ordinal))
+        {
+            return Regex.Escape(term[..^1]) + "(?:y|ies)";
+        }
+
+        return term.Length > 4 && term.EndsWith('s') && !term.EndsWith("ss", StringComparison.Ordinal)
+            ? Regex.Escape(term[..^1]) + "(?:s|es)?"
+            : Regex.Escape(term) + "(?:s|es)?";
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public static partial class FindingConsistency
         }
 
         var kept = findings.Where(f => !dropped.Contains(f)).ToList();
-        kept = kept.Select(f => RestatesBody(f, kept) || FollowsFromStatedLiability(f, kept) || RefersToCommitment(f, kept) ? f with { Severity = Severity.Medium } : f).ToList();
+        kept = kept.Select(f => RestatesBody(f, kept) || FollowsFromStatedLiability(f, kept) || RefersToCommitment(f, kept) || RepeatsDefinedTerm(f, kept) ? f with { Severity = Severity.Medium } : f).ToList();
         var emptied = dropped.Select(f => f.Category).Where(c => kept.All(k => k.Category != c)).ToHashSet(StringComparer.Ordinal);
         return (kept, emptied);
     }
@@ -95,6 +95,16 @@ public static partial class FindingConsistency
     private static bool RefersToCommitment(Finding f, IReadOnlyList<Finding> all) =>
         f.Severity > Severity.Medium && f.Category == "Minimum Commitment" && f.Confidence < UnsureOfCommitment
         && all.Any(o => o.Category == f.Category && o.ClauseId != f.ClauseId && o.Confidence >= SureOfCommitment && o.Severity >= f.Severity);
+
+    /// <summary>
+    /// A clause that takes its deviation only from a definition ("a marketing levy of 3% of Gross Sales", "Gross Sales"
+    /// defined to include VAT) after an earlier clause took the same deviation from it (the royalty on Gross Sales): one
+    /// risk, reported in full where the contract first uses the term.
+    /// </summary>
+    private static bool RepeatsDefinedTerm(Finding f, IReadOnlyList<Finding> all) =>
+        f.Severity > Severity.Medium && f.ReadWithDefinitions && f.Deviations.Count > 0
+        && all.Any(o => o.Category == f.Category && o.ClauseId != f.ClauseId && o.ReadWithDefinitions && o.Start < f.Start
+            && o.Severity >= f.Severity && o.Deviations.Count > 0 && o.Deviations[0] == f.Deviations[0]);
 
     private const double UnsureOfCommitment = 0.5;
     private const double SureOfCommitment = 0.9;

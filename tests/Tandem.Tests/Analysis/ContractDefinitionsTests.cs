@@ -70,6 +70,21 @@ public sealed class ContractDefinitionsTests
     }
 
     [Fact]
+    public void UsedBy_ReadsAPluralTermInTheSingularAndAYTermInThePlural()
+    {
+        var definitions = ContractDefinitions.Of(Clauses(
+            ("1.1", "1.1 \"Billable Vehicles\" means, for each month, the greater of the number of Connected Vehicles and 500."),
+            ("1.2", "1.2 \"Territory\" means the United Kingdom."),
+            ("1.3", "1.3 \"Business Days\" means a weekday.")));
+
+        Assert.Contains("greater of", Assert.Single(definitions.UsedBy("7.1 The Customer pays the Subscription Fee for each Billable Vehicle.")), StringComparison.Ordinal);
+        Assert.Contains("United Kingdom", Assert.Single(definitions.UsedBy("2.1 The Distributor may sell in the Territories.")), StringComparison.Ordinal);
+        Assert.Single(definitions.UsedBy("within one Business Day"));
+        Assert.Empty(definitions.UsedBy("Billable Vehiclesmith is not a term."));
+        Assert.Empty(definitions.UsedBy("a Territorial dispute"));
+    }
+
+    [Fact]
     public void Read_AppendsAtMostTheLongestFewDefinitions_EachBounded()
     {
         var many = Enumerable.Range(0, 8).Select(i => ($"1.{i}", $"1.{i} \"Term Number {(char)('A' + i)}\" means {new string('x', 2000)}.")).ToArray();

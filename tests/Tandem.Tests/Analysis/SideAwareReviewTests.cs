@@ -1399,6 +1399,24 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void Resolve_ASecondClauseOnTheSameDefinedBase_FollowsTheFirst()
+    {
+        const string Deviation = "The share you pay is on a base its definition widens";
+        var royalty = Finding("c1", "Revenue/Profit Sharing", "6.2 The Franchisee shall pay a royalty of 8% of Gross Sales.") with { Start = 100, Deviations = [Deviation], ReadWithDefinitions = true };
+        var levy = Finding("c2", "Revenue/Profit Sharing", "6.4 The Franchisee shall pay a Marketing Levy of 3% of Gross Sales.") with { Start = 300, Deviations = [Deviation], ReadWithDefinitions = true };
+        var ownWords = levy with { ClauseId = "c3", Start = 500, ReadWithDefinitions = false };
+        var otherDeviation = levy with { ClauseId = "c4", Start = 700, Deviations = ["Royalty owed by you on a gross or widened base"] };
+
+        var kept = FindingConsistency.Resolve([levy, royalty, ownWords, otherDeviation]).Kept;
+
+        Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c1").Severity);
+        Assert.Equal(Severity.Medium, kept.Single(f => f.ClauseId == "c2").Severity);
+        Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c3").Severity);
+        Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c4").Severity);
+        Assert.Equal(Severity.High, FindingConsistency.Resolve([levy]).Kept.Single().Severity);
+    }
+
+    [Fact]
     public void Resolve_ClauseThatOnlyRefersToTheMinimum_FollowsTheClauseThatSetsIt()
     {
         var sets = Finding("c1", "Minimum Commitment", "4.3 Licensee shall pay a minimum annual royalty of US$1,000,000 whether or not it makes any sales.") with { Confidence = 0.99 };
