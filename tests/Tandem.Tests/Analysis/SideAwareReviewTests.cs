@@ -358,6 +358,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Lessor,Lessee", "Minimum Commitment", "4.3 The Rent is payable for the whole of the Minimum Hire Period, and no part of it is reduced or refunded if the Lessee returns the Equipment early.", "lessee", Severity.High)]
     [InlineData("Provider,Customer", "Uncapped Liability", "13.4 The Provider's total liability shall not exceed 150% of the Fees paid in the 12 months preceding the claim, save that no limit or exclusion in this clause 13 shall apply to the Provider's liability in respect of Excluded Claims.", "provider", Severity.Critical)]
     [InlineData("Landlord,Tenant", "Termination for Convenience", "5.2 The Landlord may terminate this Lease at any time by giving the Tenant not less than six months' written notice if it intends to redevelop the Estate.", "tenant", Severity.High)]
+    [InlineData("Landlord,Tenant", "Price Restrictions", "4.2 The reviewed Rent may be higher or lower than the Rent payable immediately before the Review Date, provided that no increase on any Review Date shall exceed 1% of that Rent.", "landlord", Severity.High)]
+    [InlineData("Lessor,Lessee", "Price Restrictions", "5.2 If the Lessor's funding rate falls by more than 0.5 percentage points, the Lessor shall reduce the Rentals proportionately, but no increase in the funding rate, in inflation or in any other cost of the Lessor shall increase the Rentals.", "lessor", Severity.High)]
+    [InlineData("Consultant,Company", "Price Restrictions", "6.3 The Day Rate shall increase automatically by 10% on the first day of each period of 6 months after the Commencement Date.", "company", Severity.High)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
