@@ -42,6 +42,7 @@ public abstract class BrowserTest(Chromium chromium, IReadOnlyDictionary<string,
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review contracts" })).ToBeVisibleAsync();
     }
 
+    /// <summary>Wait for a navigation to commit, not for its load event; then wait for what the page shows.</summary>
     protected static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     /// <summary>Uploads a sample through the upload form; returns once its report is open.</summary>
