@@ -65,6 +65,11 @@ internal static class TextReport
                 console.WriteLine("   Measured: " + f.Measured);
             }
 
+            foreach (var definition in ReportText.DefinitionLines(f))
+            {
+                console.WriteLine("   Read with " + definition);
+            }
+
             if (f.Deviations.Count > 0)
             {
                 console.WriteLine("   Deviations: " + string.Join("; ", f.Deviations));

@@ -67,6 +67,39 @@ public sealed class ReportTests : WebTest
     }
 
     [Fact]
+    public async Task Report_AFindingReadWithADefinition_CitesItAndLinksToItsClause()
+    {
+        var alice = await SignedInAsync("alice");
+        // Written for this test: the royalty clause is fine on its face; the "Net Receipts" it is paid on are cut by 40%.
+        const string Licence = """
+            # Film Distribution Licence
+
+            This Film Distribution Licence is made on 2 March 2026 between Quillon Pictures Ltd (the "Licensor") and Brackwater Media Ltd (the "Licensee").
+
+            ## 1. Definitions
+
+            1.1 "Net Receipts" means all revenue received by the Licensee from the Film, after deduction of a distribution fee of forty per cent (40%) of such revenue and a reserve for returns.
+
+            ## 2. Payment
+
+            2.1 The Licensee shall pay the Licensor a royalty of twelve per cent (12%) of Net Receipts within thirty days after the end of each calendar quarter.
+
+            2.2 This Agreement is governed by the laws of England and Wales.
+            """;
+        using var response = await alice.PostFormAsync("/app/reviews/new", new() { ["for"] = "licensor", ["type"] = string.Empty },
+            [("film-licence.md", System.Text.Encoding.UTF8.GetBytes(Licence))]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var page = await alice.PageAsync(response.Headers.Location!.OriginalString);
+
+        var cited = Assert.Single(page.QuerySelectorAll(".finding-list .definition"));
+        Assert.Contains("\"Net Receipts\" (clause 1.1)", cited.TextContent, StringComparison.Ordinal);
+        Assert.Contains("distribution fee of forty per cent", cited.TextContent, StringComparison.Ordinal);
+        var target = page.GetElementById(cited.QuerySelector("a.to-definition")!.GetAttribute("href")![1..])!;
+        Assert.StartsWith("1.1 \"Net Receipts\" means", target.QuerySelector(".clause-text")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_OfAnotherUser_IsNotFoundAndShowsNoneOfIt()
     {
         var alice = await SignedInAsync("alice", "legal");

@@ -147,6 +147,9 @@ public sealed class ReportModel(IWebBackend backend, ReviewService reviews, IDoc
 
     public StoredClause? ClauseOf(Finding finding) => Clauses.FirstOrDefault(c => c.ClauseId == finding.ClauseId);
 
+    /// <summary>The clause a cited definition opens, if the document still has it where the review found it.</summary>
+    public StoredClause? ClauseOf(DefinedTerm definition) => Clauses.FirstOrDefault(c => c.Clause.Start == definition.Start);
+
     /// <summary>The most severe finding on a clause, for its highlight.</summary>
     public Severity? SeverityOf(StoredClause clause) =>
         FindingsByClause.Contains(clause.ClauseId) ? FindingsByClause[clause.ClauseId].Max(n => Report!.Findings[n - 1].Severity) : null;

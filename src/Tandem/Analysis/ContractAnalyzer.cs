@@ -237,7 +237,8 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // A deviation that reads definitions matches its pattern on the clause with the definitions it uses (the
         // "Minimum Guarantee" is a sum payable whatever the sales), and measures there what the clause's own words leave
         // out (the "Warranty Period" is six months); whose clause it is, and its exceptions, are read from the clause alone.
-        var read = rule.Deviations.Any(d => d.ReadsDefinitions) ? lens.Definitions.Read(quote) : quote;
+        var used = rule.Deviations.Any(d => d.ReadsDefinitions) ? lens.Definitions.Used(quote) : [];
+        var read = used.Count > 0 ? ContractDefinitions.Read(quote, used) : quote;
         var readQuantities = ReferenceEquals(read, quote) ? quantities : WithDefined(quantities, lens.Measure(read));
         IReadOnlyDictionary<string, double> MeasuresFor(DeviationSignal d) => d.ReadsDefinitions ? readQuantities : quantities;
         var matched = rule.Deviations.Where(d => d.AppliesTo(role) && d.Matches(quote, favours, MeasuresFor(d), lens.Side, documentText, read)).ToList();
@@ -275,10 +276,41 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             Measured = matched.Select(d => d.Measured(MeasuresFor(d))).FirstOrDefault(m => m is not null),
             ReadWithWholeContract = matched.Any(d => d.ContractAbsentPattern is not null),
             LiftsLimit = matched.Any(d => d.LiftsLimit),
-            // Only where the definitions were needed: the deviation holds on the clause read with them, not on its words alone.
-            ReadWithDefinitions = !ReferenceEquals(read, quote)
-                && matched.Any(d => d.ReadsDefinitions && !d.Matches(quote, favours, quantities, lens.Side, documentText, quote)),
+            Definitions = Cited(matched, used, quote, favours, quantities, lens, documentText),
         };
+    }
+
+    /// <summary>
+    /// The definitions a finding rests on: only where they were needed (a deviation holds on the clause read with its
+    /// definitions, not on its words alone), and of those the ones that show the deviation by themselves (the clause
+    /// read with that definition alone); all it read when only their combination does.
+    /// </summary>
+    private static IReadOnlyList<DefinedTerm> Cited(List<DeviationSignal> matched, IReadOnlyList<DefinedTerm> used, string quote, Favours favours,
+        IReadOnlyDictionary<string, double> quantities, ReviewLens lens, string documentText)
+    {
+        if (used.Count == 0)
+        {
+            return [];
+        }
+
+        var needing = matched.Where(d => d.ReadsDefinitions && !d.Matches(quote, favours, quantities, lens.Side, documentText, quote)).ToList();
+        if (needing.Count == 0)
+        {
+            return [];
+        }
+
+        if (used.Count == 1)
+        {
+            return used;
+        }
+
+        var alone = used.Where(definition =>
+        {
+            var read = ContractDefinitions.Read(quote, [definition]);
+            var measures = WithDefined(quantities, lens.Measure(read));
+            return needing.Any(d => d.Matches(quote, favours, measures, lens.Side, documentText, read));
+        }).ToList();
+        return alone.Count > 0 ? alone : used;
     }
 
     /// <summary>The clause's own measures, with those only its definitions state added.</summary>

@@ -19,9 +19,9 @@ public sealed partial class ContractDefinitions
     /// <summary>The most definitions read into one clause (the longest terms first).</summary>
     public const int MaxTermsPerClause = 4;
 
-    private readonly List<(string Term, Regex Use, string Text)> _terms;
+    private readonly List<(DefinedTerm Term, Regex Use)> _terms;
 
-    private ContractDefinitions(List<(string Term, Regex Use, string Text)> terms) => _terms = terms;
+    private ContractDefinitions(List<(DefinedTerm Term, Regex Use)> terms) => _terms = terms;
 
     /// <summary>A contract with no definitions.</summary>
     public static ContractDefinitions None { get; } = new([]);
@@ -30,7 +30,7 @@ public sealed partial class ContractDefinitions
     public int Count => _terms.Count;
 
     /// <summary>The defined terms, in the order the contract defines them.</summary>
-    public IEnumerable<string> Terms => _terms.Select(t => t.Term);
+    public IEnumerable<string> Terms => _terms.Select(t => t.Term.Term);
 
     /// <summary>
     /// The definitions in <paramref name="clauses"/> (in document order), except those of <paramref name="excluded"/>
@@ -40,7 +40,7 @@ public sealed partial class ContractDefinitions
     {
         ArgumentNullException.ThrowIfNull(clauses);
         var skip = new HashSet<string>(excluded ?? [], StringComparer.OrdinalIgnoreCase) { "Agreement", "Contract", "this Agreement", "Party", "Parties" };
-        var terms = new List<(string, Regex, string)>();
+        var terms = new List<(DefinedTerm, Regex)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < clauses.Count; i++)
         {
@@ -60,14 +60,17 @@ public sealed partial class ContractDefinitions
             // cut into ("1.8#2").
             var body = new StringBuilder(text.Trim());
             var path = clauses[i].Clause.Path;
+            var end = clauses[i].Clause.End;
             for (var j = i + 1; j < clauses.Count && j - i <= 12 && body.Length < MaxDefinitionLength
                  && (clauses[j].Clause.Path.StartsWith(path + "(", StringComparison.Ordinal) || clauses[j].Clause.Path.StartsWith(path + "#", StringComparison.Ordinal)); j++)
             {
                 body.Append(' ').Append(clauses[j].Clause.Text.Trim());
+                end = clauses[j].Clause.End;
             }
 
             var definition = body.Length > MaxDefinitionLength ? body.ToString(0, MaxDefinitionLength) : body.ToString();
-            terms.Add((term, new Regex(@"(?<![\w""“])" + UsePattern(term) + @"(?![\w""”])", RegexOptions.CultureInvariant, RegexBudget.Timeout), definition));
+            var defined = new DefinedTerm(term, ContextClause.ClausePathOf(path), clauses[i].Clause.Start, end, definition);
+            terms.Add((defined, new Regex(@"(?<![\w""“])" + UsePattern(term) + @"(?![\w""”])", RegexOptions.CultureInvariant, RegexBudget.Timeout)));
         }
 
         return new ContractDefinitions(terms);
@@ -98,7 +101,13 @@ public sealed partial class ContractDefinitions
     /// The definitions of the terms <paramref name="clause"/> uses (not its own, when it is a definition), longest
     /// term first, at most <see cref="MaxTermsPerClause"/>; empty when it uses none.
     /// </summary>
-    public IReadOnlyList<string> UsedBy(string clause)
+    public IReadOnlyList<string> UsedBy(string clause) => Used(clause).Select(d => d.Text).ToList();
+
+    /// <summary>
+    /// The defined terms <paramref name="clause"/> uses (not its own, when it is a definition), longest term first, at
+    /// most <see cref="MaxTermsPerClause"/>, each with where the contract defines it; empty when it uses none.
+    /// </summary>
+    public IReadOnlyList<DefinedTerm> Used(string clause)
     {
         ArgumentNullException.ThrowIfNull(clause);
         if (_terms.Count == 0)
@@ -107,14 +116,14 @@ public sealed partial class ContractDefinitions
         }
 
         var own = Opening().Match(clause) is { Success: true } m ? m.Groups["t"].Value.Trim() : null;
-        var used = new List<(string Term, string Text)>();
-        foreach (var (term, use, text) in _terms)
+        var used = new List<DefinedTerm>();
+        foreach (var (term, use) in _terms)
         {
             try
             {
-                if (term != own && use.IsMatch(clause))
+                if (term.Term != own && use.IsMatch(clause))
                 {
-                    used.Add((term, text));
+                    used.Add(term);
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -123,17 +132,21 @@ public sealed partial class ContractDefinitions
             }
         }
 
-        return used.OrderByDescending(u => u.Term.Length).Take(MaxTermsPerClause).Select(u => u.Text).ToList();
+        return used.OrderByDescending(u => u.Term.Length).Take(MaxTermsPerClause).ToList();
     }
 
     /// <summary>
     /// <paramref name="clause"/> followed by the definitions it uses, each as its own paragraph, so a pattern can see
     /// what the defined words stand for; the clause itself when it uses none.
     /// </summary>
-    public string Read(string clause)
+    public string Read(string clause) => Read(clause, Used(clause));
+
+    /// <summary><paramref name="clause"/> followed by <paramref name="definitions"/>, each as its own paragraph; the clause itself when there are none.</summary>
+    public static string Read(string clause, IReadOnlyList<DefinedTerm> definitions)
     {
-        var used = UsedBy(clause);
-        return used.Count == 0 ? clause : clause + "\n\n" + string.Join("\n\n", used.Select(d => d.TrimEnd('.', ';', ' ') + "."));
+        ArgumentNullException.ThrowIfNull(clause);
+        ArgumentNullException.ThrowIfNull(definitions);
+        return definitions.Count == 0 ? clause : clause + "\n\n" + string.Join("\n\n", definitions.Select(d => d.Text.TrimEnd('.', ';', ' ') + "."));
     }
 
     /// <summary>"1.1 "Work Product" means …", "(f) "Background IP" includes …", "Deliverables: means …" in a list of definitions.</summary>

@@ -50,11 +50,14 @@ public sealed record Finding(
     public bool ReadWithWholeContract { get; init; }
 
     /// <summary>
-    /// The judgement rests on a definition the clause uses (fees on "Chargeable Employees", defined never to fall below
-    /// 250), so the clause's own words need not say it; not stored.
+    /// The definitions the judgement rests on (fees on "Chargeable Employees", defined at 1.4 never to fall below 250):
+    /// the clause's own words do not show the deviation, the clause read with these does. Empty when its words suffice.
     /// </summary>
+    public IReadOnlyList<DefinedTerm> Definitions { get; init; } = [];
+
+    /// <summary>The judgement rests on a definition the clause uses (<see cref="Definitions"/>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool ReadWithDefinitions { get; init; }
+    public bool ReadWithDefinitions => Definitions.Count > 0;
 
     /// <summary>A deviation the playbook marks as lifting a limit matched (<see cref="DeviationSignal.LiftsLimit"/>); not stored.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -98,13 +98,14 @@ public static partial class FindingConsistency
 
     /// <summary>
     /// A clause that takes its deviation only from a definition ("a marketing levy of 3% of Gross Sales", "Gross Sales"
-    /// defined to include VAT) after an earlier clause took the same deviation from it (the royalty on Gross Sales): one
-    /// risk, reported in full where the contract first uses the term.
+    /// defined to include VAT) after an earlier clause took the same deviation from the same definition (the royalty on
+    /// Gross Sales): one risk, reported in full where the contract first uses the term.
     /// </summary>
     private static bool RepeatsDefinedTerm(Finding f, IReadOnlyList<Finding> all) =>
         f.Severity > Severity.Medium && f.ReadWithDefinitions && f.Deviations.Count > 0
         && all.Any(o => o.Category == f.Category && o.ClauseId != f.ClauseId && o.ReadWithDefinitions && o.Start < f.Start
-            && o.Severity >= f.Severity && o.Deviations.Count > 0 && o.Deviations[0] == f.Deviations[0]);
+            && o.Severity >= f.Severity && o.Deviations.Intersect(f.Deviations, StringComparer.Ordinal).Any()
+            && o.Definitions.Any(d => f.Definitions.Any(e => e.ClausePath == d.ClausePath && e.Term == d.Term)));
 
     private const double UnsureOfCommitment = 0.5;
     private const double SureOfCommitment = 0.9;

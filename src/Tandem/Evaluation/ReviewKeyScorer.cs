@@ -9,7 +9,9 @@ namespace Tandem.Evaluation;
 /// severity when that finding is at least as severe as the key requires; a missing protection is
 /// found when the report lists its category as missing (the others it lists are counted apart); every high or critical finding on a
 /// clause no risk names is unexpected. A finding that quotes a list's lead-in with its items ("7.1 … shall not:
-/// (a) … (b) …") sits on each item it quotes, when the document's clauses are given.
+/// (a) … (b) …") sits on each item it quotes, when the document's clauses are given; one whose judgement rests on a
+/// definition (<see cref="Finding.Definitions"/>: the royalty clause, with "Net Receipts" defined at 1.7 to allow any
+/// deduction) sits on that definition too, since the report cites it.
 /// </summary>
 public sealed class ReviewKeyScorer
 {
@@ -19,7 +21,8 @@ public sealed class ReviewKeyScorer
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(report);
         bool On(string keyPath, Finding finding) => Covers(keyPath, finding.ClausePath)
-            || (clauses ?? []).Any(c => c.Start >= finding.Start && c.End <= finding.End && Covers(keyPath, c.Path));
+            || (clauses ?? []).Any(c => c.Start >= finding.Start && c.End <= finding.End && Covers(keyPath, c.Path))
+            || finding.Definitions.Any(d => Covers(keyPath, d.ClausePath));
         var risks = key.Risks.Select(risk => new ReviewRiskScore(risk.Id, risk.Description, risk.Clauses, risk.MinSeverity,
                 report.Findings
                     .Where(f => risk.Categories.Contains(f.Category, StringComparer.Ordinal) && risk.Clauses.Any(c => On(c, f)))

@@ -45,6 +45,21 @@ public static class ReportDocx
                 body.Append(Paragraph($"{i + 1}. {f.Category}: {ReportText.SeverityLabel(f.Severity)}", "Heading2"));
                 body.Append(Paragraph($"Clause {f.ClausePath}{(f.Heading is null ? "" : $" ({f.Heading})")}, line {f.Line}"));
                 body.Append(Paragraph(f.Quote, "Quote"));
+                if (ReportText.FavoursLine(report, f) is { } favours)
+                {
+                    body.Append(Paragraph($"Whose clause: {favours}"));
+                }
+
+                if (f.Measured is not null)
+                {
+                    body.Append(Paragraph($"Measured: {f.Measured}"));
+                }
+
+                foreach (var definition in ReportText.DefinitionLines(f))
+                {
+                    body.Append(Paragraph("Read with " + definition));
+                }
+
                 if (f.Rationale is { Length: > 0 } rationale)
                 {
                     body.Append(Paragraph(rationale));

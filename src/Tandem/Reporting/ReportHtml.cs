@@ -63,6 +63,11 @@ public static class ReportHtml
                     h.Append(CultureInfo.InvariantCulture, $"<p><strong>Measured:</strong> {E(f.Measured)}</p>\n");
                 }
 
+                foreach (var definition in ReportText.DefinitionLines(f))
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<p class=\"definition\"><strong>Read with</strong> {E(definition)}</p>\n");
+                }
+
                 if (f.Deviations.Count > 0)
                 {
                     h.Append(CultureInfo.InvariantCulture, $"<p><strong>Deviations:</strong> {E(string.Join("; ", f.Deviations))}</p>\n");

@@ -77,6 +77,12 @@ public static class ReportMarkdown
                     md.AppendLine();
                 }
 
+                foreach (var definition in ReportText.DefinitionLines(f))
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"Read with {Escape(definition)}");
+                    md.AppendLine();
+                }
+
                 if (f.Deviations.Count > 0)
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"Deviations: {Escape(string.Join("; ", f.Deviations))}.");

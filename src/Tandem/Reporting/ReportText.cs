@@ -53,6 +53,16 @@ public static class ReportText
         };
     }
 
+    /// <summary>
+    /// The definitions a finding rests on, one line each: "the definition of "Net Receipts" (clause 1.7): "Net Receipts"
+    /// means …"; empty when the clause's own words show what it is judged on.
+    /// </summary>
+    public static IReadOnlyList<string> DefinitionLines(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return [.. finding.Definitions.Select(d => $"the definition of \"{d.Term}\" (clause {d.ClausePath}): {d.Text}")];
+    }
+
     /// <summary>"SaaS subscription agreement (detected; --type changes it)", or null for reports made before kinds.</summary>
     public static string? KindSummary(RiskReport report)
     {
@@ -95,6 +105,9 @@ public static class ReportText
                 Rationale = PrintableOrNull(f.Rationale),
                 Deviations = [.. f.Deviations.Select(Printable)],
                 Answer = PrintableOrNull(f.Answer),
+                Beneficiary = PrintableOrNull(f.Beneficiary),
+                Measured = PrintableOrNull(f.Measured),
+                Definitions = [.. f.Definitions.Select(d => d with { Term = Printable(d.Term), ClausePath = Printable(d.ClausePath), Text = Printable(d.Text) })],
             })],
             MissingProtections = [.. report.MissingProtections.Select(m => m with { Category = Printable(m.Category), Rationale = PrintableOrNull(m.Rationale), StandardPosition = PrintableOrNull(m.StandardPosition), Fallback = PrintableOrNull(m.Fallback) })],
             Unverified = [.. report.Unverified.Select(u => u with { Category = Printable(u.Category), Quote = Printable(u.Quote), Reason = Printable(u.Reason) })],

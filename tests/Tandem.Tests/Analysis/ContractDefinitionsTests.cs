@@ -125,9 +125,58 @@ public sealed class ContractDefinitionsTests
         var text = string.Join("\n", Contract.Select(c => c.Clause.Text));
         var vest = Contract.Single(c => c.Clause.Path == "9.1");
 
-        Assert.Equal(Severity.Critical, ContractAnalyzer.Judge(playbook.Rules[0], [vest], 0.9f, text, ReviewLens.For(side, Contract)).Severity);
+        var read = ContractAnalyzer.Judge(playbook.Rules[0], [vest], 0.9f, text, ReviewLens.For(side, Contract));
+        Assert.Equal(Severity.Critical, read.Severity);
+        var cited = Assert.Single(read.Definitions);
+        Assert.Equal(("Work Product", "1.1(b)"), (cited.Term, cited.ClausePath));
         Assert.Equal(Severity.Medium, ContractAnalyzer.Judge(playbook.Rules[0], [vest], 0.9f, text, new ReviewLens(side)).Severity);
         Assert.Equal(Severity.Medium, ContractAnalyzer.Judge(ownWords.Rules[0], [vest], 0.9f, text, ReviewLens.For(side, Contract)).Severity);
+    }
+
+    [Fact]
+    public void Used_GivesEachDefinitionsTermPathAndSpan_WithTheListItemsUnderIt()
+    {
+        var definitions = ContractDefinitions.Of(Contract, Parties.SelectMany(p => new[] { p.Role, p.Name }));
+        var text = string.Join("\n", Contract.Select(c => c.Clause.Text));
+
+        var workProduct = Assert.Single(definitions.Used("9.1 All Work Product shall vest in the Client on creation."));
+
+        Assert.Equal(("Work Product", "1.1(b)"), (workProduct.Term, workProduct.ClausePath));
+        Assert.StartsWith("(b) \"Work Product\" means", text[workProduct.Start..], StringComparison.Ordinal);
+        Assert.EndsWith("whenever created.", text[..workProduct.End], StringComparison.Ordinal); // its items (i) and (ii) with it
+    }
+
+    [Fact]
+    public void Judge_CitesOnlyTheDefinitionTheDeviationRestsOn_AndNoneWhenTheClauseSaysItItself()
+    {
+        var contract = Clauses(
+            ("1.1", "1.1 \"Net Receipts\" means all revenue received by the Licensee, less a distribution fee of 40%."),
+            ("1.2", "1.2 \"Territory\" means the United Kingdom."),
+            ("6.1", "6.1 The Licensee shall pay a royalty of 12% of Net Receipts in the Territory."),
+            ("6.2", "6.2 The Licensee shall pay a royalty of 12% of Net Receipts, less a distribution fee of 40%, in the Territory."));
+        var playbook = PlaybookLoader.Parse("""
+            name: Citations
+            rules:
+              - category: Revenue/Profit Sharing
+                severity: medium
+                deviations:
+                  - name: Deductions before your share
+                    read_definitions: true
+                    pattern: '(?i)\bless\s+a\s+distribution\s+fee'
+                    severity: high
+            """, "citations.yaml");
+        var side = ReviewSide.Resolve([new("Quillon Pictures Ltd", "Licensor"), new("Brackwater Media Ltd", "Licensee")], "licensor");
+        var text = string.Join("\n", contract.Select(c => c.Clause.Text));
+        var lens = ReviewLens.For(side, contract);
+
+        var defined = ContractAnalyzer.Judge(playbook.Rules[0], [contract[2]], 0.9f, text, lens);
+        var stated = ContractAnalyzer.Judge(playbook.Rules[0], [contract[3]], 0.9f, text, lens);
+
+        Assert.Equal(Severity.High, defined.Severity);
+        Assert.Equal("1.1", Assert.Single(defined.Definitions).ClausePath); // not the Territory it also uses
+        Assert.True(defined.ReadWithDefinitions);
+        Assert.Equal(Severity.High, stated.Severity);
+        Assert.Empty(stated.Definitions);
     }
 
     [Fact]

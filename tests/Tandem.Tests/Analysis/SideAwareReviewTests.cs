@@ -1413,19 +1413,25 @@ public sealed class SideAwareReviewTests
     public void Resolve_ASecondClauseOnTheSameDefinedBase_FollowsTheFirst()
     {
         const string Deviation = "The share you pay is on a base its definition widens";
-        var royalty = Finding("c1", "Revenue/Profit Sharing", "6.2 The Franchisee shall pay a royalty of 8% of Gross Sales.") with { Start = 100, Deviations = [Deviation], ReadWithDefinitions = true };
-        var levy = Finding("c2", "Revenue/Profit Sharing", "6.4 The Franchisee shall pay a Marketing Levy of 3% of Gross Sales.") with { Start = 300, Deviations = [Deviation], ReadWithDefinitions = true };
-        var ownWords = levy with { ClauseId = "c3", Start = 500, ReadWithDefinitions = false };
+        var royalty = Finding("c1", "Revenue/Profit Sharing", "6.2 The Franchisee shall pay a royalty of 8% of Gross Sales.") with { Start = 100, Deviations = [Deviation], Definitions = [GrossSales] };
+        var levy = Finding("c2", "Revenue/Profit Sharing", "6.4 The Franchisee shall pay a Marketing Levy of 3% of Gross Sales.") with { Start = 300, Deviations = [Deviation], Definitions = [GrossSales] };
+        var ownWords = levy with { ClauseId = "c3", Start = 500, Definitions = [] };
         var otherDeviation = levy with { ClauseId = "c4", Start = 700, Deviations = ["Royalty owed by you on a gross or widened base"] };
+        var otherDefinition = levy with { ClauseId = "c5", Start = 900, Definitions = [GrossSales with { Term = "Net Sales", ClausePath = "1.9" }] };
+        var secondDeviation = levy with { ClauseId = "c6", Start = 1100, Deviations = ["Royalty owed by you on a gross or widened base", Deviation] };
 
-        var kept = FindingConsistency.Resolve([levy, royalty, ownWords, otherDeviation]).Kept;
+        var kept = FindingConsistency.Resolve([levy, royalty, ownWords, otherDeviation, otherDefinition, secondDeviation]).Kept;
 
         Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c1").Severity);
         Assert.Equal(Severity.Medium, kept.Single(f => f.ClauseId == "c2").Severity);
         Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c3").Severity);
         Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c4").Severity);
+        Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c5").Severity);
+        Assert.Equal(Severity.Medium, kept.Single(f => f.ClauseId == "c6").Severity);
         Assert.Equal(Severity.High, FindingConsistency.Resolve([levy]).Kept.Single().Severity);
     }
+
+    private static readonly DefinedTerm GrossSales = new("Gross Sales", "1.6", 40, 95, "\"Gross Sales\" means all sums received, including VAT.");
 
     [Fact]
     public void Resolve_ClauseThatOnlyRefersToTheMinimum_FollowsTheClauseThatSetsIt()

@@ -76,6 +76,21 @@ public sealed class ReviewKeyScorerTests
     }
 
     [Fact]
+    public void Score_FindingCitingTheKeyedDefinition_CountsForTheRisk_AndIsNotUnexpected()
+    {
+        var royalty = Finding("6.1", "Renewal Term", Severity.High) with
+        {
+            Definitions = [new DefinedTerm("Renewal Period", "1.2", 10, 60, "\"Renewal Period\" means successive five-year periods.")],
+        };
+        var elsewhere = royalty with { ClausePath = "6.3", Definitions = [new DefinedTerm("Territory", "1.20", 70, 90, "\"Territory\" means Europe.")] };
+
+        var score = _scorer.Score(Key, Report([royalty, elsewhere]));
+
+        Assert.Equal(new ReviewMatch("6.1", "Renewal Term", Severity.High), score.Risks.Single(r => r.Id == "renewal").Best);
+        Assert.Equal([new UnexpectedFinding("6.3", "Renewal Term", Severity.High, false)], score.Unexpected); // 1.20 is not under 1.2
+    }
+
+    [Fact]
     public void Score_FindingQuotingALeadInWithItsItems_CountsForTheItemItQuotes()
     {
         // "1.2 On expiry:" (chars 0-20) with "(a) … renews …" (20-60) and "(b) …" (60-90): the finding quotes all three.

@@ -35,6 +35,8 @@ public sealed class ReportEscapingTests
                 0, 10, 3, "Because " + Attack, ["deviation " + Attack], 0.9)
             {
                 Answer = Attack,
+                Measured = "notice " + Attack,
+                Definitions = [new DefinedTerm("Term " + Attack, "1.1", 0, 5, "\"Term\" means " + Attack)],
             },
         ],
         MissingProtections = [new MissingProtection("Audit Rights " + Attack, Severity.Medium, Attack, null)],
@@ -70,6 +72,7 @@ public sealed class ReportEscapingTests
         Assert.Contains("<script>alert('title')</script>", document.Title, StringComparison.Ordinal);
         Assert.Contains("<script>alert(1)</script>", document.QuerySelector("blockquote")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Odd <iframe src=x></iframe> reason", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("\"Term\" means <script>alert(1)</script>", document.QuerySelector("p.definition")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,10 +93,15 @@ public sealed class ReportEscapingTests
         var report = Report with
         {
             DocumentTitle = "evil\u001B]0;owned\u0007",
-            Findings = [Report.Findings[0] with { Rationale = "fine\u001B[2J\rerased", Quote = "line one\nline two" }],
+            Findings = [Report.Findings[0] with
+            {
+                Rationale = "fine\u001B[2J\rerased", Quote = "line one\nline two",
+                Definitions = [new DefinedTerm("Term\u001B[31m", "1.1", 0, 5, "means\u001B[2J")],
+            }],
         };
 
         var terminal = ReportText.ForTerminal(report);
+        Assert.Equal(("Term?[31m", "means?[2J"), (terminal.Findings[0].Definitions[0].Term, terminal.Findings[0].Definitions[0].Text));
 
         Assert.Equal("evil?]0;owned?", terminal.DocumentTitle);
         Assert.Equal("fine?[2J?erased", terminal.Findings[0].Rationale);
