@@ -43,8 +43,10 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // The same with the definitions each uses, for the rules whose words may sit in a definition: read once per clause,
         // however many rules ask.
         var detectTextsWithDefinitions = new string?[clauses.Count];
-        string DetectText(PlaybookRule rule, int i) =>
-            rule.DetectReadsDefinitions ? detectTextsWithDefinitions[i] ??= lens.Definitions.Read(detectTexts[i]) : detectTexts[i];
+        string WithDefinitions(int i) => detectTextsWithDefinitions[i] ??= lens.Definitions.Read(detectTexts[i]);
+        string DetectText(PlaybookRule rule, int i) => rule.DetectReadsDefinitions ? WithDefinitions(i) : detectTexts[i];
+        bool FoundByWords(PlaybookRule rule, int i) =>
+            rule.Detects(DetectText(rule, i)) || (rule.DetectWithDefinitions is not null && rule.DetectsWithDefinitions(WithDefinitions(i)));
         for (var k = 0; k < categories.Count; k++)
         {
             var category = categories[k].Category;
@@ -62,7 +64,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
                 .Select(i => ModelHit(i) ? leadIns[i]
-                    : options.MinConfidence is null && findableByWords[i] && rule?.Detects(DetectText(rule, i)) == true ? leadIns[i]
+                    : options.MinConfidence is null && findableByWords[i] && rule is not null && FoundByWords(rule, i) ? leadIns[i]
                     : -1)
                 .Where(i => i >= 0)
                 .Distinct()

@@ -36,8 +36,9 @@ public static partial class FindingConsistency
                             || (LiquidatedDamages().IsMatch(quote) && !limits)
                             || !LimitWords().IsMatch(quote),
                         "Termination for Convenience" => !Convenience().IsMatch(quote),
-                        // A licence is perpetual or irrevocable only when the clause says so (or says it survives or is paid up).
-                        "Irrevocable or Perpetual License" => !PerpetualWords().IsMatch(quote),
+                        // A licence is perpetual or irrevocable only when the clause says so (or says it survives or is paid up),
+                        // or a definition it rests on does (the "Licence Period" runs in perpetuity).
+                        "Irrevocable or Perpetual License" => !PerpetualWords().IsMatch(quote) && !f.Definitions.Any(d => PerpetualWords().IsMatch(d.Text)),
                         // A first right needs words of priority: a "sole right to commercialise" is not one.
                         "Rofr/Rofo/Rofn" => !FirstRightWords().IsMatch(quote),
                         // A commitment is to a quantity or a sum: "not less than sixty days' notice", a shelf life of "at least 75%" or

@@ -63,7 +63,7 @@ public static partial class PlaybookLoader
                 ToRegex(e.When, where))).ToList();
 
             rules.Add(new PlaybookRule(category, r.Expected ?? false, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedExcept = Kinds(r.ExpectedExcept, $"{where}: expected_except"), ExpectedWhen = ToRegex(r.ExpectedWhen, where), ExpectedAlso = also, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), DetectReadsDefinitions = r.DetectReadsDefinitions ?? false, PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true, PresentPattern = ToRegex(r.PresentPattern, where) });
+                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedExcept = Kinds(r.ExpectedExcept, $"{where}: expected_except"), ExpectedWhen = ToRegex(r.ExpectedWhen, where), ExpectedAlso = also, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), DetectReadsDefinitions = r.DetectReadsDefinitions ?? false, DetectWithDefinitions = ToRegex(r.DetectWithDefinitions, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true, PresentPattern = ToRegex(r.PresentPattern, where) });
         }
 
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u0000", texts))))[..16];
@@ -159,6 +159,7 @@ public static partial class PlaybookLoader
             ExpectedExcept = over.ExpectedExcept ?? below.ExpectedExcept,
             Detect = over.Detect ?? below.Detect,
             DetectReadsDefinitions = over.DetectReadsDefinitions ?? below.DetectReadsDefinitions,
+            DetectWithDefinitions = over.DetectWithDefinitions ?? below.DetectWithDefinitions,
             PresentWhen = over.PresentWhen ?? below.PresentWhen,
             PresentPattern = over.PresentPattern ?? below.PresentPattern,
             StandardPosition = over.StandardPosition ?? below.StandardPosition,
@@ -315,6 +316,7 @@ public static partial class PlaybookLoader
         public List<ExpectationFile>? ExpectedAlso { get; set; }
         public string? Detect { get; set; }
         public bool? DetectReadsDefinitions { get; set; }
+        public string? DetectWithDefinitions { get; set; }
         public List<string>? PresentWhen { get; set; }
         public string? PresentPattern { get; set; }
         public string? StandardPosition { get; set; }

@@ -89,8 +89,19 @@ public sealed record PlaybookRule(
     /// </summary>
     public bool DetectReadsDefinitions { get; init; }
 
+    /// <summary>
+    /// Words that identify a clause of this category only when it is read with the definitions it uses ("grants … a
+    /// licence … for the Licence Period", the Licence Period defined to run in perpetuity), matched on the clause followed
+    /// by its definitions, each as its own paragraph; <see cref="Detect"/> keeps to the clause's own words. Null when none.
+    /// </summary>
+    public System.Text.RegularExpressions.Regex? DetectWithDefinitions { get; init; }
+
     /// <summary>Whether <paramref name="clauseText"/> carries the rule's identifying words.</summary>
     public bool Detects(string clauseText) => Detect is not null && IsMatch(Detect, clauseText, onTimeout: false);
+
+    /// <summary>Whether <paramref name="clauseWithDefinitions"/> (a clause and the definitions it uses) carries the words <see cref="DetectWithDefinitions"/> looks for.</summary>
+    public bool DetectsWithDefinitions(string clauseWithDefinitions) =>
+        DetectWithDefinitions is not null && IsMatch(DetectWithDefinitions, clauseWithDefinitions, onTimeout: false);
 
     /// <summary>Whether a contract of kind <paramref name="kind"/> (and text <paramref name="contractText"/>, when known) should contain the clause.</summary>
     /// <remarks>An entry "kind/role" (licence/licensor) expects the clause only in that kind reviewed for that role.</remarks>

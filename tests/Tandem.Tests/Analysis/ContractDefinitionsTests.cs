@@ -134,6 +134,31 @@ public sealed class ContractDefinitionsTests
     }
 
     [Fact]
+    public void ShippedPlaybook_ALicenceForADefinedPeriodThatRunsInPerpetuity_IsFoundAsPerpetual_CitingThePeriod()
+    {
+        var contract = Clauses(
+            ("1.4", "1.4 \"Licence Period\" means the period of 12 months from the first release and thereafter in perpetuity in respect of any copies first sold during that period."),
+            ("2.1", "2.1 The Licensor grants the Licensee an exclusive licence to distribute the Film in the Territory for the Licence Period."),
+            ("3.1", "3.1 The Licensee shall pay the Licence Fee within thirty days after the start of the Licence Period."));
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Irrevocable or Perpetual License")!;
+        var side = ReviewSide.Resolve([new("Quillon Pictures Ltd", "Licensor"), new("Brackwater Media Ltd", "Licensee")], "licensor");
+        var lens = ReviewLens.For(side, contract);
+        var text = string.Join("\n", contract.Select(c => c.Clause.Text));
+
+        // Found by words only with the definition: the grant's own words say nothing of perpetuity, and a payment clause
+        // that uses the same term is no licence.
+        Assert.False(rule.Detects(contract[1].Clause.Text));
+        Assert.True(rule.DetectsWithDefinitions(lens.Definitions.Read(contract[1].Clause.Text)));
+        Assert.False(rule.DetectsWithDefinitions(lens.Definitions.Read(contract[2].Clause.Text)));
+        var finding = ContractAnalyzer.Judge(rule, [contract[1]], 0.1f, text, lens);
+        Assert.Equal(Severity.Critical, finding.Severity);
+        Assert.Equal("1.4", Assert.Single(finding.Definitions).ClausePath);
+        // Kept: the perpetuity is in the definition it cites, not in its own words.
+        Assert.Single(FindingConsistency.Resolve([finding]).Kept);
+        Assert.Empty(FindingConsistency.Resolve([finding with { Definitions = [] }]).Kept);
+    }
+
+    [Fact]
     public void Used_GivesEachDefinitionsTermPathAndSpan_WithTheListItemsUnderIt()
     {
         var definitions = ContractDefinitions.Of(Contract, Parties.SelectMany(p => new[] { p.Role, p.Name }));

@@ -60,6 +60,7 @@ public sealed class PlaybookLoaderTests
     [InlineData("name: X\nrules:\n  - category: Cheese Rights\n", "unknown category 'Cheese Rights'")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    severity: dire\n", "unknown severity 'dire'")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    deviations:\n      - name: bad\n        pattern: '(unclosed'\n", "invalid regular expression")]
+    [InlineData("name: X\nrules:\n  - category: Insurance\n    detect_with_definitions: '(unclosed'\n", "invalid regular expression")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    deviations:\n      - name: bad\n        pattern: '{them}(''''s)\\s+insurance'\n", "two apostrophes in a row")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    detect: \"\\binsur\"\n", "control character U+0008")]
     [InlineData("name: X\nrules:\n  - category: Insurance\n    deviations:\n      - name: slow\n        pattern: 'insur'\n        contract_pattern: '(?is)(?=.*England)(?=.*Wales)'\n", "opens with a lookahead but is not anchored")]

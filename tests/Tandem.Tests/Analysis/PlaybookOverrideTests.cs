@@ -35,6 +35,31 @@ public sealed class PlaybookOverrideTests : IDisposable
         Assert.Equal(standardCap.StandardPosition, cap.StandardPosition);
         Assert.Equal(standardCap.Deviations.Select(d => d.Name), cap.Deviations.Select(d => d.Name));
         Assert.Equal(standard.RuleFor("Insurance")!.MissingRationale, ours.RuleFor("Insurance")!.MissingRationale);
+        Assert.Equal(standardCap.Detect?.ToString(), cap.Detect?.ToString());
+    }
+
+    [Fact]
+    public void Load_DetectWithDefinitions_KeptUnlessOverridden_AndMatchedOnlyWithTheDefinitions()
+    {
+        var standard = PlaybookLoader.Load(PlaybookLoader.DefaultPath());
+        var path = Write("ours.yaml", """
+            name: Our playbook
+            extends: standard
+            rules:
+              - category: Irrevocable or Perpetual License
+                missing_severity: high
+              - category: Insurance
+                detect_with_definitions: '(?s)\bInsured\s+Risks\b.*\n\n.*\bmeans\b.*\bflood\b'
+            """);
+
+        var ours = PlaybookLoader.Load(path);
+
+        Assert.Equal(standard.RuleFor("Irrevocable or Perpetual License")!.DetectWithDefinitions!.ToString(),
+            ours.RuleFor("Irrevocable or Perpetual License")!.DetectWithDefinitions?.ToString());
+        var insurance = ours.RuleFor("Insurance")!;
+        Assert.True(insurance.DetectsWithDefinitions("7.1 The Tenant shall insure the Premises against the Insured Risks.\n\n\"Insured Risks\" means fire and flood."));
+        Assert.False(insurance.DetectsWithDefinitions("7.1 The Tenant shall insure the Premises against the Insured Risks."));
+        Assert.Null(standard.RuleFor("Insurance")!.DetectWithDefinitions);
     }
 
     [Fact]

@@ -361,6 +361,11 @@ public sealed class SideAwareReviewTests
     [InlineData("Landlord,Tenant", "Price Restrictions", "4.2 The reviewed Rent may be higher or lower than the Rent payable immediately before the Review Date, provided that no increase on any Review Date shall exceed 1% of that Rent.", "landlord", Severity.High)]
     [InlineData("Lessor,Lessee", "Price Restrictions", "5.2 If the Lessor's funding rate falls by more than 0.5 percentage points, the Lessor shall reduce the Rentals proportionately, but no increase in the funding rate, in inflation or in any other cost of the Lessor shall increase the Rentals.", "lessor", Severity.High)]
     [InlineData("Consultant,Company", "Price Restrictions", "6.3 The Day Rate shall increase automatically by 10% on the first day of each period of 6 months after the Commencement Date.", "company", Severity.High)]
+    [InlineData("Licensor,Licensee", "Affiliate License-Licensee", "2.2 The licence in clause 2.1 is granted to, and may be exercised by, every member of the Licensee Group without further fee.", "licensor", Severity.Medium)]
+    [InlineData("Licensor,Licensee", "Affiliate License-Licensee", "2.2 The licence in Clause 2.1 does not extend to any Affiliate of the Licensee, and the Licensee shall not permit any Affiliate to access or use the Software.", "licensee", Severity.Medium)]
+    [InlineData("Licensor,Licensee", "Unlimited/All-You-Can-Eat-License", "2.2 The rights under clause 2.1 extend to an unlimited number of subscribers, devices, simultaneous streams and downloads.", "licensor", Severity.Medium)]
+    [InlineData("Licensor,Licensee", "License Grant", "2.1 The Licensor grants the Licensee a licence to broadcast the Programme in all media now known or hereafter devised throughout the world.", "licensor", Severity.High)]
+    [InlineData("Licensor,Licensee", "License Grant", "2.1 The Licensor grants the Licensee a licence to broadcast the Programme in all media now known or hereafter devised throughout the world.", "licensee", Severity.Low)]
     public void Judge_ShippedPlaybookOtherSides_SeverityBySideAndTerms(string roles, string category, string clause, string side, Severity expected)
     {
         var parties = roles.Split(',').Select((r, i) => new ContractParty($"Party {i + 1} Limited", r)).ToArray();
