@@ -17,8 +17,9 @@ public abstract class ReportStoreConformance(IStoreBackend backend) : StoreConfo
 
         Assert.NotNull(read);
         Assert.Equal(JsonSerializer.Serialize(report), JsonSerializer.Serialize(read));
-        Assert.Equal(report.Findings[0], read.Findings[0] with { Deviations = report.Findings[0].Deviations });
+        Assert.Equal(report.Findings[0], read.Findings[0] with { Deviations = report.Findings[0].Deviations, Definitions = report.Findings[0].Definitions });
         Assert.Equal(report.Findings[0].Deviations, read.Findings[0].Deviations);
+        Assert.Equal(report.Findings[0].Definitions, read.Findings[0].Definitions);
     }
 
     [Fact]

@@ -23,7 +23,12 @@ public static class Records
             CreatedAt = at,
             ClauseCount = document.Clauses.Count,
             Findings = [new Finding("Governing Law", Severity.Low, clause.ClauseId, clause.Clause.Path, clause.Clause.Heading, clause.Clause.Text, clause.Clause.Start,
-                clause.Clause.End, 9, "Oregon law, not ours.", ["not Delaware"], 0.8125) { Favours = Favours.Them, Beneficiary = "Lessor" }],
+                clause.Clause.End, 9, "Oregon law, not ours.", ["not Delaware"], 0.8125)
+            {
+                Favours = Favours.Them,
+                Beneficiary = "Lessor",
+                Definitions = [new DefinedTerm("Lease", "1.2", 0, 40, "1.2 \"Lease\" means this lease of the Premises.")],
+            }],
             MissingProtections = [],
             ContractKind = "lease",
         };
