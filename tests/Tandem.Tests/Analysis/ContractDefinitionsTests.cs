@@ -158,6 +158,27 @@ public sealed class ContractDefinitionsTests
         Assert.Empty(FindingConsistency.Resolve([finding with { Definitions = [] }]).Kept);
     }
 
+    [Theory]
+    [InlineData("Joint IP Ownership", "Licensor", "Licensee", "licensor",
+        "1.4 \"Enhancements\" means all modifications and other developments of the Software made by or for either party, including any made by the Licensor in the course of the Support.",
+        "7.2 All intellectual property rights in the Enhancements shall vest in the Licensor and the Licensee jointly in equal undivided shares.", Severity.Critical)]
+    [InlineData("IP Ownership Assignment", "Contractor", "Company", "company",
+        "1.3 \"Contractor Tools\" means all software, code and know-how used, created or developed by the Contractor, whether before or during the term of this Agreement.",
+        "6.2 All intellectual property rights in the Contractor Tools, including any Contractor Tools incorporated in the Deliverables, remain vested in the Contractor.", Severity.High)]
+    public void ShippedPlaybook_ADeviationInTheDefinition_IsFoundAtTheClause_CitingIt(string category, string ourRole, string theirRole, string side, string definition, string clause, Severity expected)
+    {
+        var contract = Clauses(("1.1", definition), ("2.1", clause));
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
+        var lens = ReviewLens.For(ReviewSide.Resolve([new("Orrin Systems Ltd", ourRole), new("Pellow Bank plc", theirRole)], side), contract);
+        var text = string.Join("\n", contract.Select(c => c.Clause.Text));
+
+        var finding = ContractAnalyzer.Judge(rule, [contract[1]], 0.9f, text, lens);
+
+        Assert.Equal(expected, finding.Severity);
+        Assert.Equal("1.1", Assert.Single(finding.Definitions).ClausePath);
+        Assert.True(ContractAnalyzer.Judge(rule, [contract[1]], 0.9f, text, new ReviewLens(lens.Side)).Severity < expected); // the clause's words alone
+    }
+
     [Fact]
     public void Used_GivesEachDefinitionsTermPathAndSpan_WithTheListItemsUnderIt()
     {
