@@ -165,6 +165,15 @@ public sealed class ContractDefinitionsTests
     [InlineData("IP Ownership Assignment", "Contractor", "Company", "company",
         "1.3 \"Contractor Tools\" means all software, code and know-how used, created or developed by the Contractor, whether before or during the term of this Agreement.",
         "6.2 All intellectual property rights in the Contractor Tools, including any Contractor Tools incorporated in the Deliverables, remain vested in the Contractor.", Severity.High)]
+    [InlineData("Revenue/Profit Sharing", "Consultant", "Client", "client",
+        "1.6 \"Savings\" means the annualised reduction in the Client's cost base that the Consultant identifies, whether or not the Client implements or realises that reduction.",
+        "6.3 The Client shall pay the Consultant a success fee equal to 4% of the Savings in each of the three years after they are identified.", Severity.High)]
+    [InlineData("Price Restrictions", "Provider", "Customer", "customer",
+        "1.5 \"Fees\" means the charges in Schedule 1, as adjusted on each anniversary of the Effective Date by the greater of nine per cent (9%) and the increase in the Consumer Prices Index.",
+        "5.1 The Customer shall pay the Fees monthly in arrears within thirty (30) days of each invoice.", Severity.High)]
+    [InlineData("Expiration Date", "Bank", "Company", "bank",
+        "1.3 \"Confidentiality Period\" means, for each item of Confidential Information, the period of 12 months from the date on which it is disclosed.",
+        "2.4 The obligations in this clause 2 apply to each item of Confidential Information only during its Confidentiality Period.", Severity.High)]
     public void ShippedPlaybook_ADeviationInTheDefinition_IsFoundAtTheClause_CitingIt(string category, string ourRole, string theirRole, string side, string definition, string clause, Severity expected)
     {
         var contract = Clauses(("1.1", definition), ("2.1", clause));
