@@ -31,10 +31,10 @@ public sealed class OpenIdBrowserTests : BrowserTest
         var page = await NewPageAsync();
 
         await page.GotoAsync(Url("/app/documents"));
-        await page.WaitForURLAsync("**/app/sign-in**", Committed);
+        await ExpectPathAsync(page, "/app/sign-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Firm SSO" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue as dana" }).ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/app/documents", Committed);
+        await ExpectPathAsync(page, "/app/documents");
 
         await Expect(page.Locator("header .who")).ToHaveTextAsync("dana");
         var rows = page.Locator("table tbody th a");
@@ -42,10 +42,10 @@ public sealed class OpenIdBrowserTests : BrowserTest
         Assert.EndsWith(Uri.EscapeDataString(dana.DocumentId), await rows.GetAttributeAsync("href"), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/app/sign-in", Committed);
+        await ExpectPathAsync(page, "/app/sign-in");
         Assert.Single(_provider.EndedSessions);
         await page.GotoAsync(Url("/app"));
-        await page.WaitForURLAsync("**/app/sign-in**", Committed);
+        await ExpectPathAsync(page, "/app/sign-in");
     }
 
     public override async ValueTask DisposeAsync()

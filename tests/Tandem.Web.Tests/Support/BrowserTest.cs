@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Tandem.Access;
 using Tandem.Server.Tests;
@@ -33,24 +34,29 @@ public abstract class BrowserTest(Chromium chromium, IReadOnlyDictionary<string,
     protected async Task SignInAsync(IPage page, Principal caller)
     {
         await page.GotoAsync(Url("/app"));
-        await page.WaitForURLAsync("**/app/sign-in**", Committed);
+        await ExpectPathAsync(page, "/app/sign-in");
         await page.GetByLabel("API key").FillAsync(Server.KeyFor(caller));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Wait for the address to commit, then for what the page shows, not for its "load" event: a full CI run once
-        // hung here for 120 s after network idle with the page already at /app (the load state was never reported).
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/app", Committed);
+        await ExpectPathAsync(page, "/app");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review contracts" })).ToBeVisibleAsync();
     }
 
-    /// <summary>Wait for a navigation to commit, not for its load event; then wait for what the page shows.</summary>
-    protected static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    /// <summary>
+    /// Waits until the page's address has the path <paramref name="pathPattern"/> (a regular expression for the
+    /// path; any query or fragment), polling the address; then wait for what the page shows. Not
+    /// <c>WaitForURLAsync</c>: when the redirects have already landed by the time it is called, it waits for the
+    /// page's "load" event even with <c>WaitUntil = Commit</c>, and full CI runs hung there for 120 s after network
+    /// idle with the page already at the address (the load state was never reported).
+    /// </summary>
+    protected static Task ExpectPathAsync(IPage page, string pathPattern) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex($"^https?://[^/?#]+{pathPattern}(?:[?#].*)?$"));
 
     /// <summary>Uploads a sample through the upload form; returns once its report is open.</summary>
     protected static async Task UploadAsync(IPage page, string sample)
     {
         await page.GetByLabel("Contracts", new() { Exact = false }).SetInputFilesAsync(RepositoryPaths.Sample(sample));
         await page.GetByRole(AriaRole.Button, new() { Name = "Review" }).ClickAsync();
-        await page.WaitForURLAsync("**/app/reports/rpt_*", Committed);
+        await ExpectPathAsync(page, "/app/reports/rpt_[^/?#]+");
         await Assertions.Expect(page.Locator(".report-head h1")).ToBeVisibleAsync();
     }
 
