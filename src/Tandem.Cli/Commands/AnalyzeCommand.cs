@@ -48,6 +48,7 @@ internal static class AnalyzeCommand
             var report = await context.WithStatusAsync("reading the contract", status =>
                 context.Get<ReviewService>().ReviewFileAsync(parse.GetValue(file)!, access, request, context.Caller, new StatusProgress(status), cancellationToken));
 
+            using var rendering = TandemTelemetry.Source.StartActivity("tandem.report.render");
             var target = parse.GetValue(output);
             var chosen = parse.GetValue(format);
             if (chosen == "text" && target is null)

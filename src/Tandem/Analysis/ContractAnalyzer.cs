@@ -41,15 +41,30 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // What the playbook's words are matched against: a list item is read with its lead-in.
         var detectTexts = clauses.Select((c, i) => leadIns[i] == i ? c.Clause.Text : clauses[leadIns[i]].Clause.Text + " " + c.Clause.Text).ToArray();
         // The same with the definitions each uses, for the rules whose words may sit in a definition: read once per clause,
-        // however many rules ask.
+        // however many rules ask. (Two categories judged at once may both read a clause; they write the same text.)
         var detectTextsWithDefinitions = new string?[clauses.Count];
         string WithDefinitions(int i) => detectTextsWithDefinitions[i] ??= lens.Definitions.Read(detectTexts[i]);
         string DetectText(PlaybookRule rule, int i) => rule.DetectReadsDefinitions ? WithDefinitions(i) : detectTexts[i];
         bool FoundByWords(PlaybookRule rule, int i) =>
             rule.Detects(DetectText(rule, i)) || (rule.DetectWithDefinitions is not null && rule.DetectsWithDefinitions(WithDefinitions(i)));
+        // Each category is judged on its own (the lens, the playbook and the clauses are only read), so the categories are
+        // shared among the cores; their findings are then taken in category order, as one loop would have made them.
+        var byCategory = new (bool Present, List<Finding> Findings)[categories.Count];
+        Parallel.For(0, categories.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => byCategory[k] = JudgeCategory(k));
         for (var k = 0; k < categories.Count; k++)
         {
+            if (byCategory[k].Present)
+            {
+                present.Add(categories[k].Category);
+            }
+
+            findings.AddRange(byCategory[k].Findings);
+        }
+
+        (bool Present, List<Finding> Findings) JudgeCategory(int k)
+        {
             var category = categories[k].Category;
+            var categoryPresent = false;
             var rule = playbook.RuleFor(category);
             var threshold = Math.Max(categories[k].Threshold, options.MinConfidence ?? 0);
             var reviewLevel = Math.Max(reviewThreshold, options.MinConfidence ?? 0);
@@ -75,12 +90,12 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
                 .ToList();
             if (hits.Any(g => g.Any(ModelHit)))
             {
-                present.Add(category);
+                categoryPresent = true;
             }
 
             if (rule is null)
             {
-                continue;
+                return (categoryPresent, []);
             }
 
             var judged = new List<(Finding Finding, bool ByWordsOnly)>();
@@ -96,7 +111,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
                     continue;
                 }
 
-                present.Add(category);
+                categoryPresent = true;
 
                 if (options.IncludeInfo || finding.Severity != Severity.Info)
                 {
@@ -106,9 +121,9 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
 
             // The riskiest of the clauses the model found, up to the limit (a common category's many ordinary clauses
             // must not crowd out its one deviating clause), and every clause found by its words alone with a deviation.
-            findings.AddRange(judged.Where(j => !j.ByWordsOnly).Select(j => j.Finding)
+            return (categoryPresent, judged.Where(j => !j.ByWordsOnly).Select(j => j.Finding)
                 .OrderByDescending(f => f.Severity).ThenByDescending(f => f.Confidence).Take(options.MaxFindingsPerCategory)
-                .Concat(judged.Where(j => j.ByWordsOnly).Select(j => j.Finding)));
+                .Concat(judged.Where(j => j.ByWordsOnly).Select(j => j.Finding)).ToList());
         }
 
         var kind = options.ContractKind ?? ContractKinds.Of(document, side?.Parties);

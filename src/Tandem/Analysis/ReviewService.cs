@@ -21,10 +21,17 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var playbook = LoadPlaybook(request);
+        // The playbook is loaded on another core while the contract is read; the contract is stored only once the
+        // playbook has loaded, so a bad playbook fails the review with nothing stored, as when it was loaded first.
+        var playbook = Task.Run(() => LoadPlaybook(request), cancellationToken);
         progress?.Report(new WorkProgress("reading the contract"));
-        var ingested = await ingestor.IngestFileAsync(path, caller, access, cancellationToken);
-        return await ReviewAsync(ingested.DocumentId, ingested.ClauseCount, playbook, request, caller, progress, cancellationToken);
+        IngestResult ingested;
+        using (TandemTelemetry.Source.StartActivity("tandem.review.ingest"))
+        {
+            ingested = await ingestor.IngestFileAsync(path, caller, access, documentId: null, playbook, cancellationToken);
+        }
+
+        return await ReviewAsync(ingested.DocumentId, ingested.ClauseCount, await playbook, request, caller, progress, cancellationToken);
     }
 
     /// <summary>Reviews a stored document the caller may read and saves the report.</summary>
@@ -41,7 +48,11 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
     public Task<RiskReport?> GetReportAsync(string reportId, Principal caller, CancellationToken cancellationToken = default) =>
         reports.GetAsync(reportId, caller, cancellationToken);
 
-    private static Playbook LoadPlaybook(ReviewRequest request) => PlaybookLoader.Load(request.PlaybookPath ?? PlaybookLoader.DefaultPath());
+    private static Playbook LoadPlaybook(ReviewRequest request)
+    {
+        using var span = TandemTelemetry.Source.StartActivity("tandem.playbook.load");
+        return PlaybookLoader.Load(request.PlaybookPath ?? PlaybookLoader.DefaultPath());
+    }
 
     private async Task<RiskReport> ReviewAsync(string documentId, int clauseCount, Playbook playbook, ReviewRequest request, Principal caller,
         IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
@@ -58,11 +69,16 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         else
         {
             progress?.Report(new WorkProgress($"analysing {clauseCount} clauses"));
+            using var span = TandemTelemetry.Source.StartActivity("tandem.review.analyze");
             report = await new ContractReviewer(ingestor, store, new ContractAnalyzer(analyst)).ReviewDocumentAsync(documentId, caller, playbook, request.Options, cancellationToken);
         }
 
         // Kept with its context, so a correction can be recorded against it.
-        await reports.SaveAsync(report, caller, cancellationToken);
+        using (TandemTelemetry.Source.StartActivity("tandem.review.save"))
+        {
+            await reports.SaveAsync(report, caller, cancellationToken);
+        }
+
         logger.LogInformation("Reviewed document {DocumentId} v{Version} for {User} with {Model}: {Findings} findings, report {ReportId}",
             report.DocumentId, report.Version, caller.UserId, report.Model, report.Findings.Count, report.ReportId);
         return report;

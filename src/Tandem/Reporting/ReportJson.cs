@@ -13,6 +13,8 @@ public static class ReportJson
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // The report's serialisation code generated at build time (names and converters still come from these options).
+        TypeInfoResolver = Store.StoredRecordsJsonContext.Resolver,
     };
 
     public static string Render(RiskReport report) => JsonSerializer.Serialize(report, Options);

@@ -32,9 +32,20 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders reade
     /// <paramref name="documentId"/> when given: a document from the same path that the caller
     /// owns or, as an admin, chooses.
     /// </summary>
-    public async Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access, string? documentId, CancellationToken cancellationToken = default)
+    public Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access, string? documentId, CancellationToken cancellationToken = default) =>
+        IngestFileAsync(path, owner, access, documentId, Task.CompletedTask, cancellationToken);
+
+    /// <summary>
+    /// As above, storing the file only once <paramref name="readyToStore"/> has completed: it is read and segmented
+    /// meanwhile, and when <paramref name="readyToStore"/> fails, its exception is thrown and nothing is stored
+    /// (a review reads the contract while it loads the playbook, and a bad playbook leaves no document behind).
+    /// </summary>
+    public async Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access, string? documentId, Task readyToStore,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(readyToStore);
         var (document, structure) = await ReadAsync(path, cancellationToken);
+        await readyToStore;
         return await store.IngestAsync(new IngestRequest { Document = document, Structure = structure, Owner = owner, Access = access, DocumentId = documentId }, cancellationToken);
     }
 

@@ -19,6 +19,15 @@ namespace Tandem.Store;
 [JsonSerializable(typeof(List<string>))]
 internal sealed partial class StoredRecordsJsonContext : JsonSerializerContext
 {
-    /// <summary>The generated metadata first, reflection for the types it does not list.</summary>
-    public static IJsonTypeInfoResolver Resolver { get; } = JsonTypeInfoResolver.Combine(Default, new DefaultJsonTypeInfoResolver());
+    /// <summary>
+    /// The generated metadata first, reflection for the types it does not list. Built on first use: as a static
+    /// initialiser it could run before the generated part's <c>Default</c> was set, and <c>Combine</c> silently drops
+    /// a null resolver (it did: every report was written by reflection).
+    /// </summary>
+    public static IJsonTypeInfoResolver Resolver => LazyResolver.Value;
+
+    private static class LazyResolver
+    {
+        public static readonly IJsonTypeInfoResolver Value = JsonTypeInfoResolver.Combine(Default, new DefaultJsonTypeInfoResolver());
+    }
 }

@@ -95,6 +95,30 @@ public sealed class BadInputTests : IDisposable
         AssertOneLineError(error, argsAndExpected[^1]);
     }
 
+    /// <summary>The playbook loads while the contract is read; a bad one still stores nothing of the contract.</summary>
+    [Theory]
+    [InlineData("missing", "playbook not found")]
+    [InlineData("broken", "playbook")]
+    [InlineData("bad-regex", "invalid regular expression")]
+    public async Task Analyze_BadPlaybook_OneLineErrorAndTheContractIsNotStored(string kind, string expected)
+    {
+        await SeedAsync();
+        var before = await StoreDump.DumpAsync(_cli.DatabasePath);
+        var playbook = kind switch
+        {
+            "missing" => _dir.File("no-such-playbook.yaml"),
+            "broken" => _dir.Write("broken.yaml", "name: X\nrules:\n  - category: [unclosed\n"),
+            _ => _dir.Write("bad-regex.yaml", "name: X\nrules:\n  - category: Insurance\n    detect_with_definitions: '(unclosed'\n"),
+        };
+
+        var (exit, output, error) = await _cli.RunAsync("analyze", RepositoryPaths.Sample("saas-subscription-agreement.md"), "--playbook", playbook);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, output);
+        AssertOneLineError(error, expected);
+        Assert.Equal(before, await StoreDump.DumpAsync(_cli.DatabasePath));
+    }
+
     [Fact]
     public async Task Analyze_UnknownFormat_ParseErrorNamesTheChoices()
     {
