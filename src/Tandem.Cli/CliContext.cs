@@ -11,11 +11,14 @@ namespace Tandem.Cli;
 /// <summary>What a command needs, built from the global options: the caller, the store, the consoles.</summary>
 internal sealed class CliContext : IAsyncDisposable
 {
-    public CliContext(ParseResult parse, TextWriter output, TextWriter error, IAnsiConsole console, bool interactive)
+    private readonly Lazy<IAnsiConsole> _console;
+
+    public CliContext(ParseResult parse, TextWriter output, TextWriter error, Lazy<IAnsiConsole> console, int width, bool interactive)
     {
         Output = output;
         Error = error;
-        Console = console;
+        _console = console;
+        Width = width;
         Interactive = interactive;
         Caller = ResolvePrincipal(parse.GetValue(CliOptions.User), parse.GetValue(CliOptions.Groups));
         DatabasePath = parse.GetValue(CliOptions.Database) ?? SqliteStoreOptions.DefaultDatabasePath();
@@ -28,8 +31,11 @@ internal sealed class CliContext : IAsyncDisposable
 
     public TextWriter Error { get; }
 
-    /// <summary>Renders tables to <see cref="Output"/>.</summary>
-    public IAnsiConsole Console { get; }
+    /// <summary>Renders tables to <see cref="Output"/> (made on first use: a command that draws none does not pay for it).</summary>
+    public IAnsiConsole Console => _console.Value;
+
+    /// <summary>How wide <see cref="Output"/> is: the terminal's width, or 120 columns for a file or pipe.</summary>
+    public int Width { get; }
 
     /// <summary>True when a person watches stderr: progress is drawn there.</summary>
     public bool Interactive { get; }

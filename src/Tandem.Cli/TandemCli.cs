@@ -20,7 +20,8 @@ public sealed class TandemCli
     private readonly TextWriter _output;
     private readonly TextWriter _error;
     private readonly bool _interactive;
-    private readonly IAnsiConsole _console;
+    private readonly Lazy<IAnsiConsole> _console;
+    private readonly int _width;
 
     public TandemCli(TextWriter output, TextWriter error, bool interactive = false, int? width = null)
     {
@@ -28,7 +29,21 @@ public sealed class TandemCli
         _error = error;
         _interactive = interactive;
         var colours = interactive && !Console.IsOutputRedirected;
-        _console = CliConsole.Create(output, colours, colours ? width : width ?? 120);
+        _console = new Lazy<IAnsiConsole>(() => CliConsole.Create(output, colours, colours ? width : width ?? 120));
+        _width = width ?? (colours ? TerminalWidth() : 120);
+    }
+
+    /// <summary>The terminal's width in columns, or 80 when it does not say.</summary>
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth is > 0 and var columns ? columns : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
     }
 
     /// <summary>Parses and runs one command line.</summary>
@@ -61,7 +76,7 @@ public sealed class TandemCli
             CliContext? context = null;
             try
             {
-                context = new CliContext(parse, _output, _error, _console, _interactive);
+                context = new CliContext(parse, _output, _error, _console, _width, _interactive);
                 return await body(context, parse, cancellationToken);
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex) when (context is not null && context.Database.Explain(ex) is TandemException explained)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Spectre.Console;
 using Tandem.Analysis;
 using Tandem.Reporting;
 
@@ -8,109 +7,109 @@ namespace Tandem.Cli;
 /// <summary>The report for a terminal: a findings table, each finding's quote and rationale, missing protections.</summary>
 internal static class TextReport
 {
-    public static void Write(IAnsiConsole console, RiskReport report)
+    /// <summary>Writes the report; its findings table fits <paramref name="width"/> columns, the other lines are left whole.</summary>
+    public static void Write(TextWriter output, RiskReport report, int width)
     {
         report = ReportText.ForTerminal(report);
-        console.WriteLine($"Risk report: {report.DocumentTitle} (document {report.DocumentId} v{report.Version}, {report.ClauseCount} clauses)");
-        console.WriteLine($"Reviewed for: {ReportText.SideSummary(report)}");
+        output.WriteLine($"Risk report: {report.DocumentTitle} (document {report.DocumentId} v{report.Version}, {report.ClauseCount} clauses)");
+        output.WriteLine($"Reviewed for: {ReportText.SideSummary(report)}");
         if (ReportText.KindSummary(report) is { } kind)
         {
-            console.WriteLine($"Contract type: {kind}");
+            output.WriteLine($"Contract type: {kind}");
         }
 
-        console.WriteLine($"Playbook: {report.Playbook}; report {report.ReportId}");
-        console.WriteLine($"Model: {report.Model}");
-        console.WriteLine($"Summary: {ReportText.SeveritySummary(report)}");
-        console.WriteLine();
+        output.WriteLine($"Playbook: {report.Playbook}; report {report.ReportId}");
+        output.WriteLine($"Model: {report.Model}");
+        output.WriteLine($"Summary: {ReportText.SeveritySummary(report)}");
+        output.WriteLine();
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"Findings ({report.Findings.Count})")
-            .AddColumn("#").AddColumn("Severity").AddColumn("Category").AddColumn("Clause").AddColumn("Line")
-            .AddColumn(new TableColumn("Conf.").RightAligned()).AddColumn("Quote");
+        var table = new TextTable().Column("#").Column("Severity").Column("Category", wraps: true).Column("Clause", wraps: true).Column("Line")
+            .Column("Conf.", rightAligned: true).Column("Quote", wraps: true);
         for (var i = 0; i < report.Findings.Count; i++)
         {
             var f = report.Findings[i];
-            table.AddRow(
+            table.Row(
                 (i + 1).ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(ReportText.SeverityLabel(f.Severity)),
-                Markup.Escape(f.Category),
-                Markup.Escape(f.ClausePath),
+                ReportText.SeverityLabel(f.Severity),
+                f.Category,
+                f.ClausePath,
                 f.Line.ToString(CultureInfo.InvariantCulture),
                 f.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
-                Markup.Escape(ReportText.Preview(f.Quote, 70)));
+                ReportText.Preview(f.Quote, 70));
         }
 
-        console.Write(table);
-        console.WriteLine();
+        table.Write(output, width, $"Findings ({report.Findings.Count})");
+        output.WriteLine();
         for (var i = 0; i < report.Findings.Count; i++)
         {
             var f = report.Findings[i];
-            console.WriteLine($"{i + 1}. {f.Category} [{ReportText.SeverityLabel(f.Severity)}] clause {f.ClausePath}{(f.Heading is null ? "" : $" ({f.Heading})")}, line {f.Line}, chars {f.Start}-{f.End}, confidence {f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}");
+            output.WriteLine($"{i + 1}. {f.Category} [{ReportText.SeverityLabel(f.Severity)}] clause {f.ClausePath}{(f.Heading is null ? "" : $" ({f.Heading})")}, line {f.Line}, chars {f.Start}-{f.End}, confidence {f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}");
             foreach (var line in f.Quote.Split('\n'))
             {
-                console.WriteLine("   | " + line);
+                output.WriteLine("   | " + line);
             }
 
             if (f.Answer is not null)
             {
-                console.WriteLine("   Answer: " + f.Answer);
+                output.WriteLine("   Answer: " + f.Answer);
             }
 
             if (ReportText.FavoursLine(report, f) is { } favours)
             {
-                console.WriteLine("   Whose: " + favours);
+                output.WriteLine("   Whose: " + favours);
             }
 
             if (f.Measured is not null)
             {
-                console.WriteLine("   Measured: " + f.Measured);
+                output.WriteLine("   Measured: " + f.Measured);
             }
 
             foreach (var definition in ReportText.DefinitionLines(f))
             {
-                console.WriteLine("   Read with " + definition);
+                output.WriteLine("   Read with " + definition);
             }
 
             if (f.Deviations.Count > 0)
             {
-                console.WriteLine("   Deviations: " + string.Join("; ", f.Deviations));
+                output.WriteLine("   Deviations: " + string.Join("; ", f.Deviations));
             }
 
             if (f.Rationale is not null)
             {
-                console.WriteLine("   Why: " + f.Rationale);
+                output.WriteLine("   Why: " + f.Rationale);
             }
 
-            console.WriteLine();
+            output.WriteLine();
         }
 
-        console.WriteLine($"Missing protections ({report.MissingProtections.Count}):");
+        output.WriteLine($"Missing protections ({report.MissingProtections.Count}):");
         foreach (var m in report.MissingProtections)
         {
-            console.WriteLine($" - {m.Category} [{ReportText.SeverityLabel(m.Severity)}]: {m.Rationale ?? "expected by the playbook"}");
+            output.WriteLine($" - {m.Category} [{ReportText.SeverityLabel(m.Severity)}]: {m.Rationale ?? "expected by the playbook"}");
             if (ReportText.AskFor(m) is { } ask)
             {
-                console.WriteLine($"   {ask}");
+                output.WriteLine($"   {ask}");
             }
         }
 
         if (report.MissingProtections.Count == 0)
         {
-            console.WriteLine(" none");
+            output.WriteLine(" none");
         }
 
         if (report.Findings.Count > 0)
         {
-            console.WriteLine();
-            console.WriteLine($"Correct a finding: tandem correct {report.ReportId} --finding <#> --false-positive | --category <c> | --severity <s>; add one: --missed <clause> --category <c>");
+            output.WriteLine();
+            output.WriteLine($"Correct a finding: tandem correct {report.ReportId} --finding <#> --false-positive | --category <c> | --severity <s>; add one: --missed <clause> --category <c>");
         }
 
         if (report.Unverified.Count > 0)
         {
-            console.WriteLine();
-            console.WriteLine($"Unverified claims, dropped ({report.Unverified.Count}):");
+            output.WriteLine();
+            output.WriteLine($"Unverified claims, dropped ({report.Unverified.Count}):");
             foreach (var u in report.Unverified)
             {
-                console.WriteLine($" - {u.Category}, cited passage {u.Passage}: {ReportText.UnverifiedReason(u.Reason)} \"{ReportText.Preview(u.Quote, 120)}\"");
+                output.WriteLine($" - {u.Category}, cited passage {u.Passage}: {ReportText.UnverifiedReason(u.Reason)} \"{ReportText.Preview(u.Quote, 120)}\"");
             }
         }
     }

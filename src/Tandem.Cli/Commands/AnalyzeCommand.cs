@@ -53,7 +53,7 @@ internal static class AnalyzeCommand
             var chosen = parse.GetValue(format);
             if (chosen == "text" && target is null)
             {
-                TextReport.Write(context.Console, report);
+                TextReport.Write(context.Output, report, context.Width);
                 return 0;
             }
 
@@ -80,8 +80,7 @@ internal static class AnalyzeCommand
     private static string RenderText(RiskReport report)
     {
         using var writer = new StringWriter();
-        var console = CliConsole.Create(writer, colours: false, width: 120);
-        TextReport.Write(console, report);
+        TextReport.Write(writer, report, 120);
         return writer.ToString();
     }
 
