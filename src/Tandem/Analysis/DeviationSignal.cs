@@ -149,10 +149,10 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
             var absent = Sided(AbsentPattern, AbsentPatternTemplate, side);
             var contractAbsent = Sided(ContractAbsentPattern, ContractAbsentPatternTemplate, side);
             var contract = Sided(ContractPattern, ContractPatternTemplate, side);
-            return (pattern is null || pattern.IsMatch(ReadsDefinitions ? withDefinitions ?? clauseText : clauseText)) &&
-                   (absent is null || !absent.IsMatch(clauseText)) &&
-                   (contractAbsent is null || !contractAbsent.IsMatch(contractText ?? clauseText)) &&
-                   (contract is null || contract.IsMatch(contractText ?? clauseText)) &&
+            return (pattern is null || RegexAlternatives.IsMatch(pattern, ReadsDefinitions ? withDefinitions ?? clauseText : clauseText)) &&
+                   (absent is null || !RegexAlternatives.IsMatch(absent, clauseText)) &&
+                   (contractAbsent is null || !RegexAlternatives.IsMatch(contractAbsent, contractText ?? clauseText)) &&
+                   (contract is null || RegexAlternatives.IsMatch(contract, contractText ?? clauseText)) &&
                    (Pattern is not null || AbsentPattern is not null || When.Count > 0 || Measure is not null || Roles.Count > 0);
         }
         catch (RegexMatchTimeoutException)

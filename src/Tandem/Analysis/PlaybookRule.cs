@@ -136,7 +136,7 @@ public sealed record PlaybookRule(
     {
         try
         {
-            return pattern.IsMatch(text);
+            return RegexAlternatives.IsMatch(pattern, text);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
