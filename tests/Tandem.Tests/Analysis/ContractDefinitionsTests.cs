@@ -174,6 +174,9 @@ public sealed class ContractDefinitionsTests
     [InlineData("Expiration Date", "Bank", "Company", "bank",
         "1.3 \"Confidentiality Period\" means, for each item of Confidential Information, the period of 12 months from the date on which it is disclosed.",
         "2.4 The obligations in this clause 2 apply to each item of Confidential Information only during its Confidentiality Period.", Severity.High)]
+    [InlineData("Warranty Duration", "Supplier", "Buyer", "supplier",
+        "1.9 \"Warranty Period\" means the period of sixty (60) months from the first sale by the Buyer of the end product in which a Board is incorporated.",
+        "6.1 The Supplier warrants that the Boards will, throughout the Warranty Period, conform to the Specification and be free from defects in materials and workmanship.", Severity.High)]
     public void ShippedPlaybook_ADeviationInTheDefinition_IsFoundAtTheClause_CitingIt(string category, string ourRole, string theirRole, string side, string definition, string clause, Severity expected)
     {
         var contract = Clauses(("1.1", definition), ("2.1", clause));
