@@ -37,13 +37,7 @@ internal sealed class TextTable
         }
 
         // A line break or tab inside a cell would break the box: each control character becomes a space.
-        _rows.Add(cells.Select(c => string.Create(c.Length, c, (span, text) =>
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                span[i] = char.IsControl(text[i]) ? ' ' : text[i];
-            }
-        })).ToArray());
+        _rows.Add(cells.Select(c => new string([.. c.Select(ch => char.IsControl(ch) ? ' ' : ch)])).ToArray());
         return this;
     }
 

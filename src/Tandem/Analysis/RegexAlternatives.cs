@@ -60,7 +60,7 @@ internal static partial class RegexAlternatives
             return [regex];
         }
 
-        var prefix = LeadingOptions().Match(pattern) is { Success: true } options ? options.Value : string.Empty;
+        var prefix = OptionsSwitch().Match(pattern) is { Success: true } options ? options.Value : string.Empty;
         if (prefix.Contains('x', StringComparison.Ordinal))
         {
             return [regex];
@@ -139,10 +139,10 @@ internal static partial class RegexAlternatives
         return depth == 0 && !inClass ? alternatives : null;
     }
 
-    [GeneratedRegex(@"^\(\?[imnsx]*(?:-[imnsx]+)?\)")]
-    private static partial Regex LeadingOptions();
-
-    /// <summary>"(?i)" or "(?-i)" that switches options for the rest of the pattern (not a group "(?i:…)").</summary>
+    /// <summary>
+    /// "(?i)" or "(?-i)" that switches options for the rest of the pattern (not a group "(?i:…)"): kept as the prefix of
+    /// every part at the start, and a reason not to split anywhere else at the top level.
+    /// </summary>
     [GeneratedRegex(@"^\(\?[imnsx]*(?:-[imnsx]*)?\)")]
     private static partial Regex OptionsSwitch();
 
