@@ -64,7 +64,15 @@ public static partial class FindingConsistency
         }
 
         var kept = findings.Where(f => !dropped.Contains(f)).ToList();
-        kept = kept.Select(f => RestatesBody(f, kept) || FollowsFromStatedLiability(f, kept) || RefersToCommitment(f, kept) || RepeatsDefinedTerm(f, kept) ? f with { Severity = Severity.Medium } : f).ToList();
+        // One risk stated in two places is reported in full once. Each rule sees the severities the rules before it left, so a
+        // finding defers only to one still at full severity: a schedule's minimum restating the body's, and the body clause the
+        // model barely reads next to that sure schedule line, must not both be lowered.
+        foreach (var defers in (Func<Finding, IReadOnlyList<Finding>, bool>[])[RestatesBody, FollowsFromStatedLiability, RefersToCommitment, RepeatsDefinedTerm])
+        {
+            var before = kept;
+            kept = before.Select(f => defers(f, before) ? f with { Severity = Severity.Medium } : f).ToList();
+        }
+
         var emptied = dropped.Select(f => f.Category).Where(c => kept.All(k => k.Category != c)).ToHashSet(StringComparer.Ordinal);
         return (kept, emptied);
     }

@@ -812,6 +812,24 @@ public sealed class SideAwareReviewTests
     }
 
     [Fact]
+    public void Resolve_BodyClauseTheModelBarelyReads_NotLoweredForAScheduleLineThatDefersToIt()
+    {
+        // The body clause sets the commitment and the shortfall payment; the model is sure only of the schedule's line. The
+        // schedule line restates the body, so it is the one shown as medium, and the body keeps the risk at full severity.
+        var body = Finding("c1", "Minimum Commitment", "The Brand Owner shall order not less than 240,000 units in each Contract Year and shall pay the full unit price for each unit by which its orders fell short.")
+            with { Favours = Favours.Them, Confidence = 0.12 };
+        var table = new Finding("Minimum Commitment", Severity.High, "c2", "Schedule 2/5", null, "5. Minimum order per Product: 5,000 units.", 900, 940, 40, null, [], 0.94) { Favours = Favours.Unclear };
+        var sure = body with { ClauseId = "c3", ClausePath = "4.1", Confidence = 0.95 };
+
+        var kept = FindingConsistency.Resolve([body, table]).Kept;
+
+        Assert.Equal(Severity.High, kept.Single(f => f.ClauseId == "c1").Severity);
+        Assert.Equal(Severity.Medium, kept.Single(f => f.ClauseId == "c2").Severity);
+        // A body clause the model is sure of still takes the risk from the one it barely reads.
+        Assert.Equal(Severity.Medium, FindingConsistency.Resolve([body, sure]).Kept.Single(f => f.ClauseId == "c1").Severity);
+    }
+
+    [Fact]
     public void Judge_FiveYearConfidentiality_IsNoLongInitialTerm()
     {
         const string clause = "5.3 The Receiving Party's obligations under Sections 2 and 3 continue for five (5) years after the termination of this Agreement.";
