@@ -540,6 +540,16 @@ public sealed class SideAwareReviewTests
     [InlineData("Buyer,Supplier", "buyer", "Cap on Liability", "6.3 Delivery dates are estimates only, and Supplier has no liability for any delay in delivery, however caused.", Severity.Medium)]
     [InlineData("Client,Consultant", "client", "Warranty Duration", "8.3 No action or proceedings for any breach of this Appointment shall be commenced against the Consultant after the expiry of three years from the date of completion of the Services.", Severity.Medium)]
     [InlineData("Principal,Agent", "principal", "Liquidated Damages", "13.2 On the termination or expiry of this Agreement for any reason, the Principal shall pay the Agent a sum equal to twice the Agent's average annual Commission.", Severity.High)]
+    [InlineData("Landlord,Tenant", "landlord", "Price Restrictions", "4.4 On each Review Date the Rent shall be reviewed to the open market rent, but the reviewed Rent shall not exceed the Rent payable before that Review Date increased by 2 per cent for each year of the review period.", Severity.High)]
+    [InlineData("Landlord,Tenant", "landlord", "Termination for Convenience", "12.1 The Tenant may end this Lease on the third anniversary of the Term Commencement Date by giving the Landlord at least six months' notice.", Severity.High)]
+    [InlineData("Hirer,Owner", "hirer", "Termination for Convenience", "9.2 The Owner may, for any reason, recall any Crane on 48 hours' notice to the Hirer.", Severity.High)]
+    [InlineData("Supplier,Buyer", "supplier", "Termination for Convenience", "15.2 Either party may terminate this Agreement without cause by notice given at least 30 days in advance where the Buyer terminates and at least 9 months in advance where the Supplier terminates.", Severity.High)]
+    [InlineData("Discloser,Recipient", "discloser", "Irrevocable or Perpetual License", "5.2 The Recipient may retain and use any Feedback for any purpose, perpetually and without payment.", Severity.Critical)]
+    [InlineData("Client,Agency", "client", "Minimum Commitment", "6.2 The Client shall pay the Retainer in advance each month of the Term, whether or not the Client requests any services in that month.", Severity.High)]
+    [InlineData("Licensee,Licensor", "licensee", "Price Restrictions", "4.1 The Support Fee automatically increases on each anniversary of the Effective Date by the greater of 6% and the change in CPI.", Severity.High)]
+    [InlineData("Manufacturer,Developer", "manufacturer", "Change of Control", "14.2 The Developer may terminate this Agreement by notice if the Manufacturer undergoes a change of control, in which case all licences granted under clause 7.1 terminate.", Severity.High)]
+    [InlineData("Licensee,Licensor", "licensee", "Volume Restriction", "2.4 The licence covers up to 5,000 Named Users. If the Licensee exceeds that number, it shall pay an overage fee of 200% of the per-user price.", Severity.High)]
+    [InlineData("Supplier,Buyer", "supplier", "Warranty Duration", "8.1 The Supplier warrants that the Goods are free from defects, and this warranty shall remain in force for the whole term of this Agreement.", Severity.Medium)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
@@ -753,6 +763,10 @@ public sealed class SideAwareReviewTests
     [InlineData("The Franchisor may terminate this Agreement on not less than 90 days' written notice if, in the Franchisor's opinion, the Studio no longer fits the Franchisor's brand strategy.", true)]
     [InlineData("The Landlord may end this Lease at any time after the first anniversary by giving not less than six months' notice, if the Landlord intends to redevelop any part of the Centre.", true)]
     [InlineData("On or at any time after the occurrence of a Termination Event, the Lessor may terminate the lease of all or any of the Vehicles by written notice to the Lessee.", false)]
+    [InlineData("The Tenant may end this Lease on any Rent Payment Date after 24 June 2027 by giving the Landlord not less than three months' written notice.", true)]
+    [InlineData("The Landlord may end this Lease by giving the Tenant one month's notice if the Rent is unpaid for 21 days.", false)]
+    [InlineData("The Supplier may terminate this Agreement on any date by giving written notice where the Buyer is in breach.", false)]
+    [InlineData("If availability falls below 99.5% in any three months in a year, the Customer may terminate this Agreement by giving written notice within 60 days.", false)]
     public void Resolve_TerminationForConvenience_KeptOnlyWithAConvenienceGround(string clause, bool kept)
     {
         var convenience = Finding("c1", "Termination for Convenience", clause);
@@ -1032,6 +1046,18 @@ public sealed class SideAwareReviewTests
     [InlineData("Rofr/Rofo/Rofn", "The Adviser shall present each opportunity in the Sector to the Fund before presenting it to any other investor.")]
     [InlineData("Revenue/Profit Sharing", "The Publisher may reduce the royalty rates on sixty days' notice.")]
     [InlineData("Anti-Assignment", "The Investor shall not sell, transfer or charge any interest in any Share without the Sponsor's consent.")]
+    [InlineData("Termination for Convenience", "The Tenant may end this Lease on the third anniversary of the Term Commencement Date by giving the Landlord at least six months' notice.")]
+    [InlineData("Termination for Convenience", "The Owner may, for any reason, recall any Crane on 48 hours' notice to the Hirer.")]
+    [InlineData("Irrevocable or Perpetual License", "The Recipient may retain and use any Feedback for any purpose, perpetually and without payment.")]
+    [InlineData("Minimum Commitment", "The Client shall pay the Retainer in advance each month of the Term, whether or not the Client requests any services in that month.")]
+    [InlineData("Price Restrictions", "The Support Fee automatically increases on each anniversary of the Effective Date by the greater of 6% and the change in CPI.")]
+    [InlineData("Anti-Assignment", "The Tenant may transfer this Lease to any member of its group without obtaining the Landlord's consent.")]
+    [InlineData("Non-Compete", "For one year after the Project ends, the Partner shall not sell its scoring software to any Competing Business.")]
+    [InlineData("No-Solicit of Customers", "The Agent shall not, for one year after termination, canvass or deal with any Customer for the supply of competing goods.")]
+    [InlineData("Unlimited/All-You-Can-Eat-License", "The Licensee may install the Software on any number of computers at its sites without further charge.")]
+    [InlineData("Warranty Duration", "The Supplier warrants that the Goods are free from defects, and this warranty shall remain in force for the whole term of this Agreement.")]
+    [InlineData("Exclusivity", "The Customer shall not, during the Term, appoint any other maintenance contractor other than the Supplier for the Equipment.")]
+    [InlineData("Volume Restriction", "The licence covers up to 5,000 Named Users. If the Licensee exceeds that number, it shall pay an overage fee of 200% of the per-user price.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
@@ -1055,6 +1081,10 @@ public sealed class SideAwareReviewTests
     [InlineData("Non-Compete", "The Engineer shall not replace any of the Key Personnel without consent, save for a replacement of equal competence.")]
     [InlineData("Non-Compete", "The Customer shall not access the Platform in order to build a competitive product.")]
     [InlineData("Non-Compete", "The Courier shall not use the Recipient Data, or any information about the Retailer's volumes or customers, to market any services to a competitor of the Retailer.")]
+    [InlineData("Non-Compete", "The Company shall not provide the Bank's customer data to any third party.")]
+    [InlineData("Termination for Convenience", "The Landlord may end this Lease by giving the Tenant one month's notice if the Rent is unpaid for 21 days.")]
+    [InlineData("Unlimited/All-You-Can-Eat-License", "The Licensee may make a reasonable number of back-up copies of the Software.")]
+    [InlineData("Exclusivity", "The Customer shall not use any subcontractor other than those approved in writing.")]
     public void Detects_ShippedPlaybookOrdinaryClause_NotRecognised(string category, string clause) =>
         Assert.False(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
