@@ -134,6 +134,22 @@ public sealed class ContractDefinitionsTests
     }
 
     [Fact]
+    public void ShippedPlaybook_ExclusivityStatedOnlyInADefinition_IsFoundWithTheDefinition()
+    {
+        var contract = Clauses(
+            ("1.3", "1.3 \"Engagement Commitment\" means the Consultant's commitment to provide consultancy services during the Term to the Company alone and to no other person."),
+            ("1.4", "1.4 \"Support Services\" means the services to the Company and its Affiliates described in Schedule 1."),
+            ("2.1", "2.1 The Company engages the Consultant for the Term, and the Consultant agrees to the Engagement Commitment."),
+            ("2.2", "2.2 The Consultant shall provide the Support Services from its own premises during Business Hours."));
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Exclusivity")!;
+        var lens = ReviewLens.For(ReviewSide.Resolve([new("Orrin Systems Ltd", "Consultant"), new("Pellow Bank plc", "Company")], "consultant"), contract);
+
+        Assert.False(rule.Detects(contract[2].Clause.Text));
+        Assert.True(rule.DetectsWithDefinitions(lens.Definitions.Read(contract[2].Clause.Text)));
+        Assert.False(rule.DetectsWithDefinitions(lens.Definitions.Read(contract[3].Clause.Text)));
+    }
+
+    [Fact]
     public void ShippedPlaybook_ALicenceForADefinedPeriodThatRunsInPerpetuity_IsFoundAsPerpetual_CitingThePeriod()
     {
         var contract = Clauses(
@@ -177,6 +193,15 @@ public sealed class ContractDefinitionsTests
     [InlineData("Warranty Duration", "Supplier", "Buyer", "supplier",
         "1.9 \"Warranty Period\" means the period of sixty (60) months from the first sale by the Buyer of the end product in which a Board is incorporated.",
         "6.1 The Supplier warrants that the Boards will, throughout the Warranty Period, conform to the Specification and be free from defects in materials and workmanship.", Severity.High)]
+    [InlineData("IP Ownership Assignment", "Developer", "Client", "developer",
+        "1.4 \"Work Product\" means all code and designs the Developer creates for the Client, together with all libraries and tools owned by the Developer before the Start Date and used in the Services.",
+        "5.1 The Developer hereby assigns to the Client all intellectual property rights in the Work Product.", Severity.Critical)]
+    [InlineData("Revenue/Profit Sharing", "Licensee", "Licensor", "licensee",
+        "1.5 \"Net Sales\" means the amount invoiced for any Licensed Product or for any system or other end product that incorporates a Licensed Product, less VAT.",
+        "4.2 The Licensee shall pay the Licensor a royalty of 2.5 per cent of Net Sales.", Severity.High)]
+    [InlineData("Expiration Date", "Discloser", "Recipient", "discloser",
+        "1.2 \"Confidentiality Period\" means the period of 18 months from the date of this Agreement.",
+        "2.1 The Recipient undertakes during the Confidentiality Period to keep the Confidential Information secret and to use it only for the Purpose.", Severity.High)]
     public void ShippedPlaybook_ADeviationInTheDefinition_IsFoundAtTheClause_CitingIt(string category, string ourRole, string theirRole, string side, string definition, string clause, Severity expected)
     {
         var contract = Clauses(("1.1", definition), ("2.1", clause));

@@ -550,6 +550,11 @@ public sealed class SideAwareReviewTests
     [InlineData("Manufacturer,Developer", "manufacturer", "Change of Control", "14.2 The Developer may terminate this Agreement by notice if the Manufacturer undergoes a change of control, in which case all licences granted under clause 7.1 terminate.", Severity.High)]
     [InlineData("Licensee,Licensor", "licensee", "Volume Restriction", "2.4 The licence covers up to 5,000 Named Users. If the Licensee exceeds that number, it shall pay an overage fee of 200% of the per-user price.", Severity.High)]
     [InlineData("Supplier,Buyer", "supplier", "Warranty Duration", "8.1 The Supplier warrants that the Goods are free from defects, and this warranty shall remain in force for the whole term of this Agreement.", Severity.Medium)]
+    [InlineData("Provider,Customer", "provider", "Renewal Term", "3.2 The Customer may extend the Service Term for up to three further periods of two years each by notice before expiry, at the Fees applying at the end of the initial term.", Severity.Medium)]
+    [InlineData("Company,University", "company", "License Grant", "6.1 The University grants the Company a non-exclusive licence to use the Results for research purposes only. Any commercial exploitation of the Results needs a separate licence on terms the University sets.", Severity.High)]
+    [InlineData("Discloser,Recipient", "discloser", "Revenue/Profit Sharing", "8.2 The Recipient shall pay the Discloser 3% of the revenue it receives from any product based on the Results, after first recovering all its own costs of development.", Severity.Medium)]
+    [InlineData("Client,Agency", "client", "Revenue/Profit Sharing", "5.3 The Agency may retain for its own account all volume rebates and discounts it earns on media bought for the Client.", Severity.Medium)]
+    [InlineData("Company,Bank", "company", "Third Party Beneficiary", "15.4 No person who is not a party may enforce any term of this Agreement, save for the Bank's Affiliates under clause 8.2.", Severity.Medium)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
