@@ -202,6 +202,15 @@ public sealed class ContractDefinitionsTests
     [InlineData("Expiration Date", "Discloser", "Recipient", "discloser",
         "1.2 \"Confidentiality Period\" means the period of 18 months from the date of this Agreement.",
         "2.1 The Recipient undertakes during the Confidentiality Period to keep the Confidential Information secret and to use it only for the Purpose.", Severity.High)]
+    [InlineData("IP Ownership Assignment", "Consultant", "Company", "consultant",
+        "1.2 \"Deliverables\" means all designs, copy and other works created by the Consultant during the Engagement, whether or not created before the Start Date.",
+        "8.1 The Consultant hereby assigns to the Company all intellectual property rights in the Deliverables.", Severity.Critical)]
+    [InlineData("IP Ownership Assignment", "Agency", "Client", "agency",
+        "1.3 \"Deliverables\" means all artwork and copy produced for the Client, including the Agency's templates and planning tools.",
+        "9.1 The Agency hereby assigns to the Client all intellectual property rights in the Deliverables.", Severity.Critical)]
+    [InlineData("IP Ownership Assignment", "Provider", "Customer", "provider",
+        "1.5 \"Deliverables\" means all work product supplied by the Provider, including any enhancement or new feature of the Platform developed at the Customer's request, whether or not it is later made part of the standard Platform.",
+        "9.2 The Provider hereby assigns to the Customer all intellectual property rights in the Deliverables.", Severity.Critical)]
     public void ShippedPlaybook_ADeviationInTheDefinition_IsFoundAtTheClause_CitingIt(string category, string ourRole, string theirRole, string side, string definition, string clause, Severity expected)
     {
         var contract = Clauses(("1.1", definition), ("2.1", clause));
