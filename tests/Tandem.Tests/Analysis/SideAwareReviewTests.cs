@@ -575,6 +575,21 @@ public sealed class SideAwareReviewTests
     [InlineData("Contractor,Client", "contractor", "Liquidated Damages", "7.1 The Client may deduct GBP 250 for each day that a Failure continues.", Severity.High)]
     [InlineData("Contractor,Client", "contractor", "Price Restrictions", "4.1 The Charges are fixed for the Term and shall not be increased for inflation or any other reason.", Severity.High)]
     [InlineData("Licensor,Licensee", "licensor", "Unlimited/All-You-Can-Eat-License", "2.3 The Licensee may make and sell Licensed Products throughout the Territory without limit as to quantity.", Severity.High)]
+    [InlineData("Principal,Agent", "principal", "Exclusivity", "3.1 The Principal appoints the Agent as its exclusive agent in the Territory, and the Principal shall not itself sell any Products in the Territory.", Severity.High)]
+    [InlineData("Principal,Agent", "principal", "Revenue/Profit Sharing", "6.3 The Agent shall be entitled to commission on orders accepted within twelve months after termination of this Agreement.", Severity.High)]
+    [InlineData("Contractor,Client", "contractor", "Liquidated Damages", "5.4 For each missed inspection the Contractor shall pay the Client GBP 1,000 for each day until the inspection is completed.", Severity.High)]
+    [InlineData("Lessor,Lessee", "lessor", "Anti-Assignment", "11.4 The Lessor shall not assign or charge its rights under this Lease without the Lessee's prior written consent.", Severity.Medium)]
+    [InlineData("Franchisee,Franchisor", "franchisee", "Non-Compete", "12.1 For two years after expiry the Franchisee shall not be engaged or interested in any coffee shop business within five miles of the Premises.", Severity.High)]
+    [InlineData("Franchisee,Franchisor", "franchisee", "Rofr/Rofo/Rofn", "13.1 Before any sale the Franchisee shall offer the business to the Franchisor on the same terms, and the Franchisor may instead buy it at the third-party price less 15 per cent.", Severity.High)]
+    [InlineData("Company,University", "company", "Uncapped Liability", "8.2 The Company shall be liable for all losses of the University arising from any breach, without limit of amount.", Severity.Critical)]
+    [InlineData("Licensee,Licensor", "licensee", "Liquidated Damages", "8.1 The Licensee shall pay the Licensor, for each unauthorised disclosure, a sum equal to twice the annual Fees, in addition to any damages.", Severity.High)]
+    [InlineData("Distributor,Supplier", "distributor", "Post-Termination Services", "12.1 On termination the Supplier may require the Distributor to sell to it all stock at 40 per cent of the price paid by the Distributor.", Severity.Medium)]
+    [InlineData("Licensee,Licensor", "licensee", "Volume Restriction", "3.4 If the Software is accessed by more users than the number of licensed seats, the Licensee shall pay for each extra user at 150 per cent of the list price from the date of installation.", Severity.High)]
+    [InlineData("Distributor,Supplier", "distributor", "Exclusivity", "2.2 The Supplier appoints the Distributor as its exclusive distributor in the Territory, save for the Online Channel, and the Supplier may at any time appoint other distributors for the Online Channel.", Severity.High)]
+    [InlineData("Company,Consultant", "company", "Termination for Convenience", "3.1 The Consultant may end this Agreement at any time by giving the Company 7 days' written notice. The Company may end it only by giving the Consultant 3 months' written notice.", Severity.High)]
+    [InlineData("Buyer,Supplier", "buyer", "Exclusivity", "4.1 The Buyer shall purchase all its steel requirements only from the Supplier during the Term.", Severity.High)]
+    [InlineData("Customer,Provider", "customer", "Minimum Commitment", "6.1 The Customer shall pay licence fees for not fewer than 50 devices in each month, whether or not those devices are in use.", Severity.High)]
+    [InlineData("Licensee,Licensor", "licensee", "Revenue/Profit Sharing", "5.1 The Licensee shall pay the Licensor 3% of all gross revenues it receives from any product based on the Data.", Severity.High)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
@@ -613,6 +628,13 @@ public sealed class SideAwareReviewTests
         Assert.Equal(Severity.High, finding.Severity);
         Assert.Equal(["Your indemnity covers the other side's own fault"], finding.Deviations);
     }
+
+    [Theory]
+    [InlineData("Customer,Provider", "customer", "Anti-Assignment", "14.3 The Customer may assign this Agreement to its Affiliates on notice; the Provider may not assign this Agreement without the Customer's prior written consent.")]
+    [InlineData("Manufacturer,Buyer", "manufacturer", "Price Restrictions", "6.1 The prices are fixed for the first twelve (12) months and may then be reviewed by agreement.")]
+    [InlineData("Licensor,Licensee", "licensor", "Revenue/Profit Sharing", "5.3 Only one royalty is payable on each unit, and no royalty is payable on sales between the Licensee and its Affiliates for resale.")]
+    public void Judge_ShippedPlaybookOrdinaryTerm_OtherSides_NotAnAlarm(string roles, string side, string category, string clause) =>
+        Assert.True(JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity < Severity.High);
 
     [Fact]
     public void Judge_MutualWaiverOfClaims_ADeviationSoItsWordsAloneReportIt()
@@ -1104,6 +1126,21 @@ public sealed class SideAwareReviewTests
     [InlineData("Liquidated Damages", "The Client may deduct GBP 250 for each day that a Failure continues.")]
     [InlineData("Price Restrictions", "The Charges are fixed for the Term and shall not be increased for inflation or any other reason.")]
     [InlineData("Unlimited/All-You-Can-Eat-License", "The Licensee may make and sell Licensed Products throughout the Territory without limit as to quantity.")]
+    [InlineData("Exclusivity", "The Principal appoints the Agent as its exclusive agent in the Territory, and the Principal shall not itself sell any Products in the Territory.")]
+    [InlineData("Revenue/Profit Sharing", "The Agent shall be entitled to commission on orders accepted within twelve months after termination of this Agreement.")]
+    [InlineData("Liquidated Damages", "For each missed inspection the Contractor shall pay the Client GBP 1,000 for each day until the inspection is completed.")]
+    [InlineData("Anti-Assignment", "The Lessor shall not assign or charge its rights under this Lease without the Lessee's prior written consent.")]
+    [InlineData("Non-Compete", "For two years after expiry the Franchisee shall not be engaged or interested in any coffee shop business within five miles of the Premises.")]
+    [InlineData("Rofr/Rofo/Rofn", "Before any sale the Franchisee shall offer the business to the Franchisor on the same terms, and the Franchisor may instead buy it at the third-party price less 15 per cent.")]
+    [InlineData("Uncapped Liability", "The Company shall be liable for all losses of the University arising from any breach, without limit of amount.")]
+    [InlineData("Liquidated Damages", "The Licensee shall pay the Licensor, for each unauthorised disclosure, a sum equal to twice the annual Fees, in addition to any damages.")]
+    [InlineData("Post-Termination Services", "On termination the Supplier may require the Distributor to sell to it all stock at 40 per cent of the price paid by the Distributor.")]
+    [InlineData("Volume Restriction", "If the Software is accessed by more users than the number of licensed seats, the Licensee shall pay for each extra user at 150 per cent of the list price from the date of installation.")]
+    [InlineData("Exclusivity", "The Supplier appoints the Distributor as its exclusive distributor in the Territory, save for the Online Channel, and the Supplier may at any time appoint other distributors for the Online Channel.")]
+    [InlineData("Termination for Convenience", "The Consultant may end this Agreement at any time by giving the Company 7 days' written notice. The Company may end it only by giving the Consultant 3 months' written notice.")]
+    [InlineData("Exclusivity", "The Buyer shall purchase all its steel requirements only from the Supplier during the Term.")]
+    [InlineData("Minimum Commitment", "The Customer shall pay licence fees for not fewer than 50 devices in each month, whether or not those devices are in use.")]
+    [InlineData("Revenue/Profit Sharing", "The Licensee shall pay the Licensor 3% of all gross revenues it receives from any product based on the Data.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 
