@@ -211,6 +211,9 @@ public sealed class ContractDefinitionsTests
     [InlineData("IP Ownership Assignment", "Provider", "Customer", "provider",
         "1.5 \"Deliverables\" means all work product supplied by the Provider, including any enhancement or new feature of the Platform developed at the Customer's request, whether or not it is later made part of the standard Platform.",
         "9.2 The Provider hereby assigns to the Customer all intellectual property rights in the Deliverables.", Severity.Critical)]
+    [InlineData("IP Ownership Assignment", "Consultant", "Company", "consultant",
+        "1.8 \"Work Product\" means all designs, software and know-how made or conceived by the Consultant at any time before or during the term of this Agreement.",
+        "7.1 The Consultant hereby assigns to the Company all present and future rights in the Work Product.", Severity.Critical)]
     public void ShippedPlaybook_ADeviationInTheDefinition_IsFoundAtTheClause_CitingIt(string category, string ourRole, string theirRole, string side, string definition, string clause, Severity expected)
     {
         var contract = Clauses(("1.1", definition), ("2.1", clause));

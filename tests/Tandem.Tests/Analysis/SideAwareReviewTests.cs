@@ -590,6 +590,9 @@ public sealed class SideAwareReviewTests
     [InlineData("Buyer,Supplier", "buyer", "Exclusivity", "4.1 The Buyer shall purchase all its steel requirements only from the Supplier during the Term.", Severity.High)]
     [InlineData("Customer,Provider", "customer", "Minimum Commitment", "6.1 The Customer shall pay licence fees for not fewer than 50 devices in each month, whether or not those devices are in use.", Severity.High)]
     [InlineData("Licensee,Licensor", "licensee", "Revenue/Profit Sharing", "5.1 The Licensee shall pay the Licensor 3% of all gross revenues it receives from any product based on the Data.", Severity.High)]
+    [InlineData("Licensee,Licensor", "licensee", "Termination for Convenience", "6.3 The Licensor may withdraw the maintenance services at any time on 60 days' notice, without any refund.", Severity.High)]
+    [InlineData("Controller,Processor", "controller", "Audit Rights", "8.1 The Controller may audit the Processor not more than once in any period of 36 months, on 90 days' notice.", Severity.Medium)]
+    [InlineData("Council,Contractor", "council", "Anti-Assignment", "9.3 Nothing restricts the Contractor, which may assign or transfer this Agreement to any of its group companies without the Council's consent.", Severity.Medium)]
     public void Judge_ShippedPlaybook_OtherSides(string roles, string side, string category, string clause, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, roles.Split(',').Select(r => new ContractParty($"The {r} Ltd", r)).ToList(), side).Severity);
 
@@ -1141,6 +1144,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Exclusivity", "The Buyer shall purchase all its steel requirements only from the Supplier during the Term.")]
     [InlineData("Minimum Commitment", "The Customer shall pay licence fees for not fewer than 50 devices in each month, whether or not those devices are in use.")]
     [InlineData("Revenue/Profit Sharing", "The Licensee shall pay the Licensor 3% of all gross revenues it receives from any product based on the Data.")]
+    [InlineData("Termination for Convenience", "The Licensor may withdraw the maintenance services at any time on 60 days' notice, without any refund.")]
     public void Detects_ShippedPlaybook_RecognisesTheClauseByItsWords(string category, string clause) =>
         Assert.True(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!.Detects(clause));
 

@@ -13,17 +13,17 @@ namespace Tandem.Tests.Evaluation;
 /// </summary>
 public sealed class KeyedReviewSetsTests : IDisposable
 {
-    /// <summary>Risks found at the required severity, as a share of all keyed risks (measured: 95.4% over 227 sets).</summary>
+    /// <summary>Risks found at the required severity, as a share of all keyed risks (measured: 95.4% over 231 sets).</summary>
     private const double RiskFloor = 0.94;
 
     /// <summary>
-    /// Missing protections reported, as a share of all the keys name (measured: 93.2% over 227 sets). Blind sets join with
+    /// Missing protections reported, as a share of all the keys name (measured: 93.0% over 231 sets). Blind sets join with
     /// their blind result (81–85% of their missing protections in the last rounds) and pull the total down before anyone
     /// tunes on them: 0.93 failed CI on adding dev224–dev227 (92.9%), so the floor is a point lower.
     /// </summary>
     private const double MissingFloor = 0.92;
 
-    /// <summary>High or critical findings on clauses no key names, per contract on average (measured: 0.14 over 227 sets).</summary>
+    /// <summary>High or critical findings on clauses no key names, per contract on average (measured: 0.14 over 231 sets).</summary>
     private const double UnexpectedCeiling = 0.2;
 
     private readonly TempDirectory _dir = new();
