@@ -65,7 +65,46 @@ internal static class TrainCommand
                 $"held-out macro AP {result.Evaluation.MacroAveragePrecision:0.000}, calibration error {result.Evaluation.CalibrationError:0.0000} (p >= 0.1: {result.Evaluation.ConfidentCalibrationError:0.000}); trained in {result.Elapsed.TotalSeconds:0.0} s; wrote {target} ({size / 1024.0 / 1024.0:0.00} MB)"));
             return 0;
         }));
-        return new Command("train", "Train models") { local };
+        var model = new Option<string>("--model") { Description = "Model file to add side weights to", DefaultValueFactory = _ => Path.Combine("models", LocalAnalyst.DefaultFileName) };
+        var sideKeys = new Option<string[]>("--review-key")
+        {
+            Description = "Answer keys of reviewed contracts whose every clause, read for the key's side, trains the side weights; repeatable",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var sideOutput = new Option<string?>("--out", "-o") { Description = "Model file to write (default: --model, replaced atomically)" };
+        var sideThreshold = new Option<float>("--side-threshold")
+        {
+            Description = "The least probability of the side weights at which analyze takes a clause as the model's find",
+            DefaultValueFactory = _ => LocalAnalystManifest.DefaultSideThreshold,
+        };
+        var side = new Command("side", "Add side-aware risk weights, learned from keyed reviews alone, to a local analyst model; its other weights stay as they were")
+        {
+            model, sideKeys, sideOutput, sideThreshold,
+        };
+        side.SetAction(run(async (context, parse, cancellationToken) =>
+        {
+            var source = parse.GetValue(model)!;
+            var analyst = LocalAnalyst.Load(source);
+            var threshold = parse.GetValue(sideThreshold);
+            if (threshold is <= 0 or >= 1)
+            {
+                throw new TandemException($"--side-threshold must lie between 0 and 1, not {threshold.ToString(CultureInfo.InvariantCulture)}", "for example --side-threshold 0.5");
+            }
+
+            var added = await context.WithProgressAsync("train side", async progress =>
+            {
+                var reviewed = await ReviewedAsync(context, parse.GetValue(sideKeys), progress, cancellationToken);
+                return LocalAnalystTrainer.WithSideWeights(analyst.Model, reviewed, threshold, progress);
+            });
+            var target = parse.GetValue(sideOutput) ?? source;
+            added.Save(new Microsoft.ML.MLContext(seed: 1), target);
+            var weights = added.SideCategories?.Sum(c => c.Indices.Length) ?? 0;
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"side weights: {weights:N0} non-zero weights over {added.SideCategories?.Count ?? 0} categories, used at p >= {threshold}; wrote {target} ({new FileInfo(target).Length / 1024.0 / 1024.0:0.00} MB)"));
+            return 0;
+        }));
+        return new Command("train", "Train models") { local, side };
     }
 
     /// <summary>The keyed clauses of <paramref name="keys"/> (none: nothing), read before CUAD so a bad key fails at once.</summary>

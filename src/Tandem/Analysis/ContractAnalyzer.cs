@@ -40,6 +40,9 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             && ((c.Clause.Kind != ClauseKind.Definition && words[i] >= 8) || leadIns[i] != i)).ToArray();
         // What the playbook's words are matched against: a list item is read with its lead-in.
         var detectTexts = clauses.Select((c, i) => leadIns[i] == i ? c.Clause.Text : clauses[leadIns[i]].Clause.Text + " " + c.Clause.Text).ToArray();
+        // The side-aware weights' word on each clause (a list item read with its lead-in), when the model has them.
+        var sided = analyst.SideRisk is { } sideRisk ? SideScores(sideRisk, side, lens, clauses, detectTexts) : null;
+        var sideLevel = analyst.SideRiskThreshold;
         // The same with the definitions each uses, for the rules whose words may sit in a definition: read once per clause,
         // however many rules ask. (Two categories judged at once may both read a clause; they write the same text.)
         var detectTextsWithDefinitions = new string?[clauses.Count];
@@ -68,23 +71,27 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             var rule = playbook.RuleFor(category);
             var threshold = Math.Max(categories[k].Threshold, options.MinConfidence ?? 0);
             var reviewLevel = Math.Max(reviewThreshold, options.MinConfidence ?? 0);
-            bool ModelHit(int i) => scores[i][k] >= threshold || (review is not null && review[i][k] >= reviewLevel);
+            bool WeightsHit(int i) => scores[i][k] >= threshold || (review is not null && review[i][k] >= reviewLevel);
+            bool SideHit(int i) => sided is not null && options.MinConfidence is null && sided[i][k] >= sideLevel;
+            bool ModelHit(int i) => WeightsHit(i) || SideHit(i);
             // How sure the model is of a clause: the review weights' probability where they found it, else the CUAD weights'.
-            float Confidence(int i) => review is not null && review[i][k] >= reviewLevel ? Math.Max(review[i][k], scores[i][k]) : scores[i][k];
+            float Confidence(int i) => Math.Max(review is not null && review[i][k] >= reviewLevel ? Math.Max(review[i][k], scores[i][k]) : scores[i][k],
+                sided is not null && options.MinConfidence is null && sided[i][k] >= sideLevel ? sided[i][k] : 0f);
             // Pieces of one clause ("8.2", "8.2#2") become one finding quoting all of them.
             // The model's hits, plus the clauses the playbook recognises by their words (rare categories the model misses).
             var informational = InformationalCategories.Contains(category);
             // A list item is judged with its lead-in, which names who is bound ("Tamberlane undertakes that … it shall
             // not: (a) acquire any Securities"; "The Client may terminate if: (a) the Agency undergoes a change of control").
+            // A piece only the side weights found joins its clause's finding only when nothing else found a piece of that
+            // clause: "The Licensor may terminate at any time … On such termination the Licensor shall refund" is judged on
+            // the sentence the playbook's words found, as before, not read as a whole whose refund makes it look mutual.
             var hits = Enumerable.Range(0, clauses.Count)
                 .Where(i => informational || operative[i])
-                .Select(i => ModelHit(i) ? leadIns[i]
-                    : options.MinConfidence is null && findableByWords[i] && rule is not null && FoundByWords(rule, i) ? leadIns[i]
-                    : -1)
-                .Where(i => i >= 0)
-                .Distinct()
-                .GroupBy(i => ContextClause.ClausePathOf(clauses[i].Clause.Path), StringComparer.Ordinal)
-                .Select(g => WithListItems(g.Order().ToList(), leadIns))
+                .Select(i => (At: leadIns[i], Primary: WeightsHit(i)
+                    || (options.MinConfidence is null && findableByWords[i] && rule is not null && FoundByWords(rule, i)), Side: SideHit(i)))
+                .Where(h => h.Primary || h.Side)
+                .GroupBy(h => ContextClause.ClausePathOf(clauses[h.At].Clause.Path), StringComparer.Ordinal)
+                .Select(g => WithListItems((g.Any(h => h.Primary) ? g.Where(h => h.Primary) : g).Select(h => h.At).Distinct().Order().ToList(), leadIns))
                 .OrderByDescending(g => g.Max(Confidence))
                 .ThenBy(g => g[0])
                 .ToList();
@@ -139,6 +146,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
                 ContractKindDetected = options.ContractKind is null,
                 Context = ReportContext.Of("local", clauses, clauses.Select(c => c.ClauseId)) with { ShowsAllFindings = options.IncludeInfo && options.MinConfidence is null },
             };
+    }
+
+    /// <summary>Each clause's side-aware risk probabilities (<see cref="SideRiskModel"/>), in the analyst's category order.</summary>
+    private static float[][] SideScores(SideRiskModel model, ReviewSide? side, ReviewLens lens, IReadOnlyList<StoredClause> clauses, string[] texts)
+    {
+        var features = new SideRiskFeatures(side);
+        return clauses.Select((c, i) => model.Score(features.Of(texts[i], c.Clause.Heading, lens.Stance(texts[i]).Favours))).ToArray();
     }
 
     /// <summary>Below this model confidence a clause whose side cannot be read is reported at most as medium.</summary>
@@ -198,14 +212,17 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     private static partial System.Text.RegularExpressions.Regex RecitalHeading();
 
     /// <summary>For each piece, the list lead-in it belongs to ("7.1(a)" → the "7.1 … shall not:" piece before it), or itself.</summary>
-    private static int[] LeadIns(IReadOnlyList<StoredClause> clauses)
+    private static int[] LeadIns(IReadOnlyList<StoredClause> clauses) => LeadIns(clauses.Select(c => c.Clause).ToList());
+
+    /// <summary>For each clause, the list lead-in it belongs to, or itself (<see cref="LeadIns(IReadOnlyList{StoredClause})"/>).</summary>
+    internal static int[] LeadIns(IReadOnlyList<Clause> clauses)
     {
         var leadIns = new int[clauses.Count];
         var open = -1;
         var openPath = string.Empty;
         for (var i = 0; i < clauses.Count; i++)
         {
-            var path = clauses[i].Clause.Path;
+            var path = clauses[i].Path;
             if (open >= 0 && i - open <= 12 && path.StartsWith(openPath + "(", StringComparison.Ordinal))
             {
                 leadIns[i] = open;
@@ -213,7 +230,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             }
 
             leadIns[i] = i;
-            open = clauses[i].Clause.Text.TrimEnd().EndsWith(':') ? i : -1;
+            open = clauses[i].Text.TrimEnd().EndsWith(':') ? i : -1;
             openPath = open >= 0 ? ContextClause.ClausePathOf(path) : string.Empty;
         }
 
@@ -223,7 +240,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     /// <summary>
     /// A clause that introduces a list ("The Source Code shall be released to the Licensee if:") is
     /// judged with its items ("(a) ... (c) the Licensor undergoes a Change of Control"): alone it says
-    /// nothing. The items are the pieces right after it that <see cref="LeadIns"/> gives to it.
+    /// nothing. The items are the pieces right after it that <see cref="LeadIns(IReadOnlyList{Clause})"/> gives to it.
     /// </summary>
     private static List<int> WithListItems(List<int> pieces, int[] leadIns)
     {

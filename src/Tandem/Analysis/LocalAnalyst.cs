@@ -22,9 +22,16 @@ public sealed class LocalAnalyst
         Model = model;
         _main = new WeightIndex(model.Categories, model.Manifest.FeatureCount);
         _review = model.ReviewCategories is { } review ? new WeightIndex(review, model.Manifest.FeatureCount) : null;
+        SideRisk = model.SideCategories is { } side ? new SideRiskModel(side) : null;
     }
 
     public LocalAnalystModel Model { get; }
+
+    /// <summary>Side-aware risk weights (<see cref="SideRiskModel"/>), when the model has them.</summary>
+    public SideRiskModel? SideRisk { get; }
+
+    /// <summary>The least side-aware probability at which the review takes a clause as the model's find.</summary>
+    public float SideRiskThreshold => Model.Manifest.SideThreshold ?? LocalAnalystManifest.DefaultSideThreshold;
 
     /// <summary>Category names, in the order of the probability arrays.</summary>
     public IReadOnlyList<string> Categories => Model.Categories.Select(c => c.Category).ToList();
@@ -98,7 +105,7 @@ public sealed class LocalAnalyst
     /// Category weights as an inverted index from feature slot to category weights: slot s's weights
     /// are at [start[s] .. start[s + 1]), by category.
     /// </summary>
-    private sealed class WeightIndex
+    internal sealed class WeightIndex
     {
         private readonly IReadOnlyList<CategoryWeights> _categories;
         private readonly int[] _slotStart;

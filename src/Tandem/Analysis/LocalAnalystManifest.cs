@@ -39,5 +39,18 @@ public sealed record LocalAnalystManifest
     /// </summary>
     public const float DefaultReviewThreshold = 0.8f;
 
+    /// <summary>
+    /// The least probability of the side-aware risk weights (<see cref="LocalAnalystModel.SideCategories"/>) at which the
+    /// review takes a clause as the model's find (null: <see cref="DefaultSideThreshold"/>).
+    /// </summary>
+    public float? SideThreshold { get; init; }
+
+    /// <summary>
+    /// Set before measuring, as the plain probability midpoint, and kept: with weights that had not seen review-dev200 to
+    /// review-dev231, under the playbook as it was before those sets, 0.5 found 58 more of their 1,591 keyed risks for one
+    /// more unexpected high (docs/quality.md, issue 12).
+    /// </summary>
+    public const float DefaultSideThreshold = 0.5f;
+
     public string Attribution { get; init; } = "Trained on CUAD v1 (The Atticus Project), CC BY 4.0.";
 }

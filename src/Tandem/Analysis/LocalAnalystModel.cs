@@ -10,7 +10,8 @@ namespace Tandem.Analysis;
 /// (<c>featurizer.zip</c>), the per-category logistic-regression weights in a compact sparse
 /// binary form (<c>weights.bin</c>) and a manifest with the training facts and scores. A model
 /// that also learned from keyed reviews carries a second set of weights over the same features
-/// (<c>review-weights.bin</c>): the review's own reading, while CUAD extraction keeps the first.
+/// (<c>review-weights.bin</c>): the review's own reading, while CUAD extraction keeps the first; and may carry
+/// side-aware risk weights over features of their own (<c>side-weights.bin</c>, <see cref="SideRiskModel"/>).
 /// Weights are kept outside ML.NET's format because 41 full models would repeat the featurizer's
 /// dictionary 41 times. A loaded model featurises with <see cref="HashedNgramFeaturizer"/>, the
 /// plain C# port of the stored pipeline, unless the pipeline is one it cannot reproduce.
@@ -24,6 +25,9 @@ public sealed class LocalAnalystModel
 
     /// <summary>The optional zip entry of the review weights (older readers ignore it).</summary>
     private const string ReviewWeightsEntry = "review-weights.bin";
+
+    /// <summary>The optional zip entry of the side-aware risk weights (older readers ignore it).</summary>
+    private const string SideWeightsEntry = "side-weights.bin";
     private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The featurizer as the file stored it, written back unchanged; null for a model trained in this process.</summary>
@@ -57,8 +61,26 @@ public sealed class LocalAnalystModel
     /// </summary>
     public IReadOnlyList<CategoryWeights>? ReviewCategories { get; }
 
+    /// <summary>
+    /// Side-aware risk weights learned from keyed reviews alone (<see cref="SideRiskModel"/>), in <see cref="Categories"/>'
+    /// order, used by the review at <see cref="LocalAnalystManifest.SideThreshold"/>; null for a model without them.
+    /// </summary>
+    public IReadOnlyList<CategoryWeights>? SideCategories { get; private init; }
+
     /// <summary>The same model with another manifest (the trainer adds the held-out scores).</summary>
-    public LocalAnalystModel WithManifest(LocalAnalystManifest manifest) => new(Featurizer, _featurizerFile, Categories, manifest, ReviewCategories);
+    public LocalAnalystModel WithManifest(LocalAnalystManifest manifest) => new(Featurizer, _featurizerFile, Categories, manifest, ReviewCategories) { SideCategories = SideCategories };
+
+    /// <summary>The same model with side-aware risk weights (<see cref="SideRiskModel"/>) in its categories' order.</summary>
+    public LocalAnalystModel WithSide(IReadOnlyList<CategoryWeights> side)
+    {
+        ArgumentNullException.ThrowIfNull(side);
+        if (!SameCategories(side, Categories))
+        {
+            throw new ArgumentException("side weights must name the model's categories in its order", nameof(side));
+        }
+
+        return new(Featurizer, _featurizerFile, Categories, Manifest, ReviewCategories) { SideCategories = side };
+    }
 
     /// <summary>The same model with review weights over the same features (from a model trained with the same featurizer).</summary>
     public LocalAnalystModel WithReview(IReadOnlyList<CategoryWeights> review)
@@ -69,7 +91,7 @@ public sealed class LocalAnalystModel
             throw new ArgumentException("review weights must name the model's categories in its order", nameof(review));
         }
 
-        return new(Featurizer, _featurizerFile, Categories, Manifest, review);
+        return new(Featurizer, _featurizerFile, Categories, Manifest, review) { SideCategories = SideCategories };
     }
 
     /// <summary>
@@ -115,6 +137,13 @@ public sealed class LocalAnalystModel
                 WriteEntry(zip, ReviewWeightsEntry, review.ToArray());
             }
 
+            if (SideCategories is not null)
+            {
+                using var side = new MemoryStream();
+                WriteWeights(side, SideCategories);
+                WriteEntry(zip, SideWeightsEntry, side.ToArray());
+            }
+
             WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJsonContext.Default.LocalAnalystManifest));
         }
     }
@@ -146,7 +175,18 @@ public sealed class LocalAnalystModel
             }
         }
 
-        return new LocalAnalystModel(featurizer(file, manifest), file, categories, manifest, review);
+        List<CategoryWeights>? side = null;
+        if (zip.GetEntry(SideWeightsEntry) is not null)
+        {
+            using var stream = new MemoryStream(ReadEntry(zip, SideWeightsEntry));
+            side = ReadWeights(stream);
+            if (!SameCategories(side, categories))
+            {
+                throw new InvalidDataException("the side weights name other categories than the model's");
+            }
+        }
+
+        return new LocalAnalystModel(featurizer(file, manifest), file, categories, manifest, review) { SideCategories = side };
     });
 
     /// <summary>Whether two weight sets name the same categories in the same order.</summary>

@@ -73,10 +73,36 @@ public sealed class LocalAnalystTrainer
         }
 
         var review = TrainSinglePass([.. clauses, .. reviewed.Clauses], options, progress, $"review weights: training on {clauses.Count + reviewed.Clauses.Count} clauses (categories)");
-        return model.WithReview(review.Categories).WithManifest(model.Manifest with
+        return WithSideWeights(model.WithReview(review.Categories).WithManifest(model.Manifest with
         {
             ReviewThreshold = reviewThreshold,
             Trainer = $"{model.Manifest.Trainer}; review weights also trained on {reviewed.Description}, used at p >= {reviewThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        }), reviewed, progress: progress);
+    }
+
+    /// <summary>
+    /// <paramref name="model"/> with side-aware risk weights (<see cref="SideRiskModel"/>) trained on every clause of the
+    /// keyed contracts, replacing any it had; its other weights, featurizer and scores stay as they were. Nothing is added
+    /// when the keys gave no clauses.
+    /// </summary>
+    public static LocalAnalystModel WithSideWeights(LocalAnalystModel model, ReviewKeyLabelling reviewed, float threshold = LocalAnalystManifest.DefaultSideThreshold,
+        IProgress<WorkProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reviewed);
+        if (reviewed.Sided.Count == 0)
+        {
+            return model;
+        }
+
+        progress?.Report(new WorkProgress($"side weights: training on {reviewed.Sided.Count:N0} clauses of {reviewed.Contracts} keyed contracts"));
+        var side = SideRiskModel.Train(reviewed.Sided, model.Categories.Select(c => c.Category).ToList());
+        var trainer = System.Text.RegularExpressions.Regex.Replace(model.Manifest.Trainer, "; side weights .*$", string.Empty);
+        return model.WithSide(side.Categories).WithManifest(model.Manifest with
+        {
+            SideThreshold = threshold,
+            Trainer = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{trainer}; side weights (side-normalised word 1-2-grams, stance, role; SGD logistic regression) trained on {reviewed.Sided.Count:N0} clauses of {reviewed.Contracts} contracts in {reviewed.Keys} answer keys, used at p >= {threshold}"),
         });
     }
 

@@ -34,6 +34,7 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
         var keys = keyPaths.Select(p => (Path: p, Key: ReviewKey.Load(p))).ToList();
         var total = keys.Sum(k => k.Key.Contracts.Count);
         var rows = new List<LabelledClause>();
+        var sided = new List<SideRiskRow>();
         int done = 0, risks = 0;
         foreach (var (path, key) in keys)
         {
@@ -51,13 +52,46 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
                 var clauses = Usable(segmenter.Segment(read.Text).Clauses);
                 var oneClause = OneClauseRisks(entry, clauses);
                 rows.AddRange(Label(oneClause, clauses, $"review:{set}/{entry.File}"));
+                sided.AddRange(Sided(entry, read.Text, clauses, oneClause));
                 risks += oneClause.Count;
                 done++;
                 progress?.Report(new WorkProgress(ReadingStage, done, total));
             }
         }
 
-        return new ReviewKeyLabelling(rows, keys.Count, done, risks);
+        return new ReviewKeyLabelling(rows, keys.Count, done, risks) { Sided = sided };
+    }
+
+    /// <summary>
+    /// Every clause of one keyed contract as <see cref="SideRiskFeatures"/> reads it for the key's side (a list item with
+    /// its lead-in), labelled with the categories of the one-clause risks that name it: a clause no risk names is a
+    /// negative for every category (the keyed contracts' own ordinary clauses teach what is not a risk for that side), and
+    /// a clause of a risk spanning several clauses is left out (which of the risk's categories it carries is not known).
+    /// </summary>
+    private static IEnumerable<SideRiskRow> Sided(ReviewKeyContract entry, string text, IReadOnlyList<Clause> clauses, IReadOnlyList<ReviewKeyRisk> oneClause)
+    {
+        var side = ReviewSide.Resolve(new PartyFinder().Find(text), entry.Side);
+        var lens = new ReviewLens(side);
+        var features = new SideRiskFeatures(side);
+        var spanning = entry.Risks.Except(oneClause).ToList();
+        var leadIns = ContractAnalyzer.LeadIns(clauses);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var path = clauses[i].Path;
+            if (spanning.Any(r => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, path))))
+            {
+                continue;
+            }
+
+            var labels = new bool[ClauseCategories.All.Count];
+            foreach (var category in oneClause.Where(r => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, path))).SelectMany(r => r.Categories))
+            {
+                labels[ClauseCategories.IndexOf(category)] = true;
+            }
+
+            var read = leadIns[i] == i ? clauses[i].Text : clauses[leadIns[i]].Text + " " + clauses[i].Text;
+            yield return new SideRiskRow(features.Of(read, clauses[i].Heading, lens.Stance(read).Favours), labels);
+        }
     }
 
     /// <summary>One keyed contract's labelled clauses: the clauses its one-clause risks name, each with the risks' categories.</summary>
@@ -100,6 +134,9 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
 /// <summary>Labelled clauses from answer keys, and how many keys, contracts and (one-clause) risks they came from.</summary>
 public sealed record ReviewKeyLabelling(IReadOnlyList<LabelledClause> Clauses, int Keys, int Contracts, int Risks)
 {
+    /// <summary>Every clause of the keyed contracts, read for the key's side and labelled for <see cref="SideRiskModel"/>.</summary>
+    public IReadOnlyList<SideRiskRow> Sided { get; init; } = [];
+
     public static ReviewKeyLabelling None { get; } = new([], 0, 0, 0);
 
     /// <summary>"2,005 keyed clauses (x2) from 1,468 one-clause risks in 238 contracts of 39 answer keys"; empty for none.</summary>

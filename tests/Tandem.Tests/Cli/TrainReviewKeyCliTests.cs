@@ -30,6 +30,19 @@ public sealed class TrainReviewKeyCliTests : IDisposable
         Assert.NotNull(model.ReviewCategories);
         Assert.Equal(0.75f, model.Manifest.ReviewThreshold);
         Assert.Contains("review weights also trained on 1 keyed clauses (x2) from 1 one-clause risks in 1 contracts of 1 answer keys", model.Manifest.Trainer, StringComparison.Ordinal);
+        Assert.NotNull(model.SideCategories);
+
+        var (sideExit, sideOutput, sideError) = await cli.RunAsync("train", "side", "--model", _dir.File("model.zip"), "--out", _dir.File("side.zip"), "--review-key", key, "--side-threshold", "0.7");
+        var (wrongExit, _, wrongError) = await cli.RunAsync("train", "side", "--model", _dir.File("model.zip"), "--out", _dir.File("wrong.zip"), "--review-key", key, "--side-threshold", "1.5");
+        Assert.True(sideExit == 0, sideError);
+        Assert.Contains("side weights:", sideOutput, StringComparison.Ordinal);
+        var side = LocalAnalyst.Load(_dir.File("side.zip"));
+        Assert.Equal(0.7f, side.SideRiskThreshold);
+        Assert.Equal(model.Categories.Select(c => c.Values), side.Model.Categories.Select(c => c.Values));
+        Assert.Equal(model.ReviewCategories!.Select(c => c.Values), side.Model.ReviewCategories!.Select(c => c.Values));
+        Assert.NotEqual(0, wrongExit);
+        Assert.Contains("--side-threshold must lie between 0 and 1", wrongError, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("wrong.zip")));
         Assert.NotEqual(0, badExit);
         Assert.Contains("absent.txt", badError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", badError, StringComparison.Ordinal);
