@@ -151,8 +151,12 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     /// <summary>Each clause's side-aware risk probabilities (<see cref="SideRiskModel"/>), in the analyst's category order.</summary>
     private static float[][] SideScores(SideRiskModel model, ReviewSide? side, ReviewLens lens, IReadOnlyList<StoredClause> clauses, string[] texts)
     {
+        // Each clause on its own (the lens is only read, as the categories' judging reads it in parallel below).
         var features = new SideRiskFeatures(side);
-        return clauses.Select((c, i) => model.Score(features.Of(texts[i], c.Clause.Heading, lens.Stance(texts[i]).Favours))).ToArray();
+        var scores = new float[clauses.Count][];
+        Parallel.For(0, clauses.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => scores[i] = model.Score(features.Of(texts[i], clauses[i].Clause.Heading, lens.Stance(texts[i]).Favours)));
+        return scores;
     }
 
     /// <summary>Below this model confidence a clause whose side cannot be read is reported at most as medium.</summary>
