@@ -403,9 +403,9 @@ public sealed partial class PartyFinder
 
     /// <summary>
     /// "is entered into on 1 May 2026 by Acme ..." or "... on 1 May 2026 (the &quot;Effective Date&quot;) by Acme ..." (no "between");
-    /// not the "by" of "a private company limited by shares" in a party's description.
+    /// not the "by" of "a private company limited by shares" or "a body incorporated by royal charter" in a party's description.
     /// </summary>
-    [GeneratedRegex(@"\b(?:entered into|made|executed|concluded|given)\b(?:[^.()""“”]|\([^()]{0,40}\)){0,80}?(?<!\blimited\s)\bby\s+(?!and\b|reference\b|the parties\b|shares\b|guarantee\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:entered into|made|executed|concluded|given)\b(?:[^.()""“”]|\([^()]{0,40}\)){0,80}?(?<!\b(?:limited|incorporated|constituted|established|created|formed|chartered|regulated|authori[sz]ed)\s)\bby\s+(?!and\b|reference\b|the parties\b|shares\b|guarantee\b|(?:royal\s+)?charter\b|statute\b|act\s+of\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MadeBy();
 
     /// <summary>"Licensor: Brightline Brands Ltd." / "**Licensee:** Kessel" / "| Licensee | Kessel Foods Inc. |" / "- Buyer: ...".</summary>

@@ -122,6 +122,8 @@ public sealed class PartyFinderTests
         "Tidemark Pixel Ltd|Licensor", "Orbitfall Interactive Sdn. Bhd.|Publisher")]
     [InlineData("This Agreement is made between Quillon Systems Limited, a private company limited by shares incorporated in England and Wales (the \"Vendor\"), and Corrigan & Vale IT Solutions Limited, a private company limited by shares incorporated in Ireland (the \"Reseller\").",
         "Quillon Systems Limited|Vendor", "Corrigan & Vale IT Solutions Limited|Reseller")]
+    [InlineData("This Research Agreement (the \"Agreement\") is made on 2 May 2026 between The University of Carrowmore, a body incorporated by royal charter whose principal office is at 1 College Green, Carrowmore (the \"University\"), and Pellbrook Materials Limited, a company incorporated in England and Wales (the \"Company\").",
+        "University of Carrowmore|University", "Pellbrook Materials Limited|Company")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
