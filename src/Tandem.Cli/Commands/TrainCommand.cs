@@ -65,14 +65,21 @@ internal static class TrainCommand
                 $"held-out macro AP {result.Evaluation.MacroAveragePrecision:0.000}, calibration error {result.Evaluation.CalibrationError:0.0000} (p >= 0.1: {result.Evaluation.ConfidentCalibrationError:0.000}); trained in {result.Elapsed.TotalSeconds:0.0} s; wrote {target} ({size / 1024.0 / 1024.0:0.00} MB)"));
             return 0;
         }));
-        var model = new Option<string>("--model") { Description = "Model file to add side weights to", DefaultValueFactory = _ => Path.Combine("models", LocalAnalyst.DefaultFileName) };
+        // A checkout's models/local-analyst.zip when there is one, else the model shipped with the tool (which is never
+        // overwritten: the result then goes to models/local-analyst.zip in the current folder).
+        var repositoryModel = Path.Combine("models", LocalAnalyst.DefaultFileName);
+        var model = new Option<string>("--model")
+        {
+            Description = "Model file to add side weights to (default: models/local-analyst.zip if it exists, else the shipped model)",
+            DefaultValueFactory = _ => File.Exists(repositoryModel) ? repositoryModel : LocalAnalyst.DefaultPath(),
+        };
         var sideKeys = new Option<string[]>("--review-key")
         {
             Description = "Answer keys of reviewed contracts whose every clause, read for the key's side, trains the side weights; repeatable",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var sideOutput = new Option<string?>("--out", "-o") { Description = "Model file to write (default: --model, replaced atomically)" };
+        var sideOutput = new Option<string?>("--out", "-o") { Description = "Model file to write (default: --model, replaced atomically; models/local-analyst.zip for the shipped model)" };
         var sideThreshold = new Option<float>("--side-threshold")
         {
             Description = "The least probability of the side weights at which analyze takes a clause as the model's find",
@@ -97,7 +104,9 @@ internal static class TrainCommand
                 var reviewed = await ReviewedAsync(context, parse.GetValue(sideKeys), progress, cancellationToken);
                 return LocalAnalystTrainer.WithSideWeights(analyst.Model, reviewed, threshold, progress);
             });
-            var target = parse.GetValue(sideOutput) ?? source;
+            var shipped = Path.GetFullPath(source) == Path.GetFullPath(LocalAnalyst.DefaultPath());
+            var target = parse.GetValue(sideOutput) ?? (shipped ? repositoryModel : source);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
             added.Save(new Microsoft.ML.MLContext(seed: 1), target);
             var weights = added.SideCategories?.Sum(c => c.Indices.Length) ?? 0;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

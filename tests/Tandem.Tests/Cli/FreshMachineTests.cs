@@ -32,6 +32,8 @@ public sealed partial class FreshMachineTests
         ("documents", ["documents", "--all"], 0),
         ("clauses", ["clauses", "samples/contracts/mutual-nda.txt"], 0),
         ("train local", ["train", "local", "--data", "{cuad}", "--out", "{home}/analyst.zip"], 0),
+        ("train side", ["train", "side", "--review-key", "samples/review-key/answers.json", "--out", "{home}/analyst-side.zip"], 0),
+        ("train side", ["train", "side", "--review-key", "samples/review-key/answers.json", "--side-threshold", "2"], 1),
         ("eval cuad", ["eval", "cuad", "--data", "{cuad}"], 0),
         ("eval cuad", ["eval", "cuad", "--data", "{cuad}", "--retrieval", "--compare", "bm25,hybrid"], 0),
         ("eval acord", ["eval", "acord", "--data", "{acord}", "--split", "train", "--compare", "bm25"], 0),
