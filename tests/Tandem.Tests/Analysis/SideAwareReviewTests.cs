@@ -463,6 +463,11 @@ public sealed class SideAwareReviewTests
     [InlineData("Warranty Duration", "9.2 The Customer shall notify the Provider of any breach of the warranty in clause 9.1 within fifteen days after the Services are performed.", "customer", Severity.High)]
     [InlineData("Warranty Duration", "5.3 The Provider shall pay each invoice within 30 days after the end of the month to which it relates.", "customer", Severity.Info)]
     [InlineData("Revenue/Profit Sharing", "8.2 The Customer shall pay the Provider thirty percent (30%) of all Net Revenue from each Referred Customer for so long as it remains a customer.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "11.2 The Provider may, at its option and on sixty days' written notice, bring this Agreement to an end, refunding any prepaid Fees.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "11.2 Either party may terminate this Agreement on six months' written notice without giving a reason, provided that the Customer may not give such notice before the third anniversary of the Start Date.", "customer", Severity.High)]
+    [InlineData("Change of Control", "12.4 The Provider may terminate this Agreement by written notice if the Customer ceases to be controlled by the persons who control it at the Start Date.", "customer", Severity.High)]
+    [InlineData("Minimum Commitment", "6.1 The Fees for each quarter are calculated on the greater of the number of Active Sites in that quarter and 1,200 Active Sites.", "customer", Severity.High)]
+    [InlineData("Post-Termination Services", "15.1 On termination for any reason the licence ends, and within ten days the Customer shall cease manufacturing and distributing Devices that use the Firmware.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
@@ -817,6 +822,11 @@ public sealed class SideAwareReviewTests
     [InlineData("The Landlord may end this Lease by giving the Tenant one month's notice if the Rent is unpaid for 21 days.", false)]
     [InlineData("The Supplier may terminate this Agreement on any date by giving written notice where the Buyer is in breach.", false)]
     [InlineData("If availability falls below 99.5% in any three months in a year, the Customer may terminate this Agreement by giving written notice within 60 days.", false)]
+    [InlineData("The Operator may, at its option and on sixty days' written notice, bring this Agreement to an end or cease to offer any Channel.", true)]
+    [InlineData("If the Client fails to pay any invoice within thirty days, the Operator may bring this Agreement to an end by written notice.", false)]
+    [InlineData("The Operator may bring this Agreement to an end at the end of the Initial Term by giving the Client one month's written notice.", false)]
+    [InlineData("Either party may terminate this Agreement on six months' written notice without giving a reason, provided that the Client may not give such notice before the third anniversary.", true)]
+    [InlineData("Should the Operator decide, in its absolute discretion, to close the Channel, it may bring this Agreement (or the part of it relating to that Channel) to an end on 30 days' notice.", true)]
     public void Resolve_TerminationForConvenience_KeptOnlyWithAConvenienceGround(string clause, bool kept)
     {
         var convenience = Finding("c1", "Termination for Convenience", clause);
@@ -835,6 +845,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Minimum Commitment", "Each Product shall have on delivery a remaining shelf life of not less than seventy-five percent (75%) of its approved shelf life.", false)]
     [InlineData("Minimum Commitment", "The Provider shall keep the Platform available at least 99.9 per cent of the time in each month.", false)]
     [InlineData("Minimum Commitment", "In each Contract Year the Reseller shall purchase Products worth not less than EUR 250,000.", true)]
+    [InlineData("Minimum Commitment", "The Fees for each quarter are calculated on the greater of the number of Active Sites in that quarter and 1,200 Active Sites.", true)]
+    [InlineData("Minimum Commitment", "The Fees for each quarter are calculated on the number of Active Sites in that quarter.", false)]
     [InlineData("Minimum Commitment", "The Lessee shall keep not fewer than forty (40) Vehicles on lease at all times.", true)]
     [InlineData("Minimum Commitment", "The Supplier shall hold a safety stock equal to not less than six (6) weeks of the Buyer's forecast requirements.", true)]
     [InlineData("Minimum Commitment", "If the Service Fee for any month would be less than £2,750, the Franchisee shall instead pay a Service Fee of £2,750 for that month.", true)]
