@@ -468,6 +468,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Change of Control", "12.4 The Provider may terminate this Agreement by written notice if the Customer ceases to be controlled by the persons who control it at the Start Date.", "customer", Severity.High)]
     [InlineData("Minimum Commitment", "6.1 The Fees for each quarter are calculated on the greater of the number of Active Sites in that quarter and 1,200 Active Sites.", "customer", Severity.High)]
     [InlineData("Post-Termination Services", "15.1 On termination for any reason the licence ends, and within ten days the Customer shall cease manufacturing and distributing Devices that use the Firmware.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "11.4 The Provider may, by giving not less than ninety days' written notice, withdraw the Service or any part of it from general availability. On the date stated in the notice this Agreement shall end in respect of the Service.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "11.4 The Provider may terminate this Agreement by giving ninety days' notice if the Provider decides to stop serving customers in the Customer's sector.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
@@ -825,6 +827,7 @@ public sealed class SideAwareReviewTests
     [InlineData("The Operator may, at its option and on sixty days' written notice, bring this Agreement to an end or cease to offer any Channel.", true)]
     [InlineData("If the Client fails to pay any invoice within thirty days, the Operator may bring this Agreement to an end by written notice.", false)]
     [InlineData("The Operator may bring this Agreement to an end at the end of the Initial Term by giving the Client one month's written notice.", false)]
+    [InlineData("The Operator may terminate this Agreement on ninety days' notice where it decides to reorganise its network of channels.", true)]
     [InlineData("Either party may terminate this Agreement on six months' written notice without giving a reason, provided that the Client may not give such notice before the third anniversary.", true)]
     [InlineData("Should the Operator decide, in its absolute discretion, to close the Channel, it may bring this Agreement (or the part of it relating to that Channel) to an end on 30 days' notice.", true)]
     public void Resolve_TerminationForConvenience_KeptOnlyWithAConvenienceGround(string clause, bool kept)
