@@ -470,6 +470,7 @@ public sealed class SideAwareReviewTests
     [InlineData("Post-Termination Services", "15.1 On termination for any reason the licence ends, and within ten days the Customer shall cease manufacturing and distributing Devices that use the Firmware.", "customer", Severity.High)]
     [InlineData("Termination for Convenience", "11.4 The Provider may, by giving not less than ninety days' written notice, withdraw the Service or any part of it from general availability. On the date stated in the notice this Agreement shall end in respect of the Service.", "customer", Severity.High)]
     [InlineData("Termination for Convenience", "11.4 The Provider may terminate this Agreement by giving ninety days' notice if the Provider decides to stop serving customers in the Customer's sector.", "customer", Severity.High)]
+    [InlineData("Warranty Duration", "8.4 The warranty in clause 8.1 covers only defects of which the Customer gives the Provider written notice within forty-eight hours of delivery.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
