@@ -471,6 +471,8 @@ public sealed class SideAwareReviewTests
     [InlineData("Termination for Convenience", "11.4 The Provider may, by giving not less than ninety days' written notice, withdraw the Service or any part of it from general availability. On the date stated in the notice this Agreement shall end in respect of the Service.", "customer", Severity.High)]
     [InlineData("Termination for Convenience", "11.4 The Provider may terminate this Agreement by giving ninety days' notice if the Provider decides to stop serving customers in the Customer's sector.", "customer", Severity.High)]
     [InlineData("Warranty Duration", "8.4 The warranty in clause 8.1 covers only defects of which the Customer gives the Provider written notice within forty-eight hours of delivery.", "customer", Severity.High)]
+    [InlineData("Price Restrictions", "9.2 With effect from each anniversary of the Start Date, the Fees shall increase by whichever is the greater of four per cent and the rise in the Consumer Prices Index.", "customer", Severity.High)]
+    [InlineData("Price Restrictions", "9.2 The Provider may adjust the Fees each quarter by reference to its hosting cost index, as calculated by the Provider, including for Orders already accepted.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
