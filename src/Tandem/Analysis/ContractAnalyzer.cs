@@ -39,7 +39,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var findableByWords = clauses.Select((c, i) => !DefinitionText().IsMatch(c.Clause.Text) && !SchedulesList().IsMatch(c.Clause.Text)
             && ((c.Clause.Kind != ClauseKind.Definition && words[i] >= 8) || leadIns[i] != i)).ToArray();
         // What the playbook's words are matched against: a list item is read with its lead-in.
-        var detectTexts = clauses.Select((c, i) => leadIns[i] == i ? c.Clause.Text : clauses[leadIns[i]].Clause.Text + " " + c.Clause.Text).ToArray();
+        var detectTexts = ReadWithLeadIns(clauses.Select(c => c.Clause).ToList(), leadIns);
         // The side-aware weights' word on each clause (a list item read with its lead-in), when the model has them.
         var sided = analyst.SideRisk is { } sideRisk ? SideScores(sideRisk, side, lens, clauses, detectTexts) : null;
         var sideLevel = analyst.SideRiskThreshold;
@@ -219,6 +219,10 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     private static int[] LeadIns(IReadOnlyList<StoredClause> clauses) => LeadIns(clauses.Select(c => c.Clause).ToList());
 
     /// <summary>For each clause, the list lead-in it belongs to, or itself (<see cref="LeadIns(IReadOnlyList{StoredClause})"/>).</summary>
+    /// <summary>Each clause's text as the review reads it: a list item after its lead-in (<see cref="LeadIns(IReadOnlyList{Clause})"/>).</summary>
+    internal static string[] ReadWithLeadIns(IReadOnlyList<Clause> clauses, int[] leadIns) =>
+        clauses.Select((c, i) => leadIns[i] == i ? c.Text : clauses[leadIns[i]].Text + " " + c.Text).ToArray();
+
     internal static int[] LeadIns(IReadOnlyList<Clause> clauses)
     {
         var leadIns = new int[clauses.Count];

@@ -124,25 +124,9 @@ public sealed class LocalAnalystModel
         {
             WriteEntry(zip, "featurizer.zip", FeaturizerFile(ml));
 
-            using (var weights = new MemoryStream())
-            {
-                WriteWeights(weights, Categories);
-                WriteEntry(zip, "weights.bin", weights.ToArray());
-            }
-
-            if (ReviewCategories is not null)
-            {
-                using var review = new MemoryStream();
-                WriteWeights(review, ReviewCategories);
-                WriteEntry(zip, ReviewWeightsEntry, review.ToArray());
-            }
-
-            if (SideCategories is not null)
-            {
-                using var side = new MemoryStream();
-                WriteWeights(side, SideCategories);
-                WriteEntry(zip, SideWeightsEntry, side.ToArray());
-            }
+            WriteWeightsEntry(zip, "weights.bin", Categories);
+            WriteWeightsEntry(zip, ReviewWeightsEntry, ReviewCategories);
+            WriteWeightsEntry(zip, SideWeightsEntry, SideCategories);
 
             WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJsonContext.Default.LocalAnalystManifest));
         }
@@ -164,30 +148,36 @@ public sealed class LocalAnalystModel
         var file = ReadEntry(zip, "featurizer.zip");
         using var weights = new MemoryStream(ReadEntry(zip, "weights.bin"));
         var categories = ReadWeights(weights);
-        List<CategoryWeights>? review = null;
-        if (zip.GetEntry(ReviewWeightsEntry) is not null)
-        {
-            using var stream = new MemoryStream(ReadEntry(zip, ReviewWeightsEntry));
-            review = ReadWeights(stream);
-            if (!SameCategories(review, categories))
-            {
-                throw new InvalidDataException("the review weights name other categories than the model's");
-            }
-        }
-
-        List<CategoryWeights>? side = null;
-        if (zip.GetEntry(SideWeightsEntry) is not null)
-        {
-            using var stream = new MemoryStream(ReadEntry(zip, SideWeightsEntry));
-            side = ReadWeights(stream);
-            if (!SameCategories(side, categories))
-            {
-                throw new InvalidDataException("the side weights name other categories than the model's");
-            }
-        }
-
+        var review = ReadOptionalWeights(zip, ReviewWeightsEntry, categories, "review");
+        var side = ReadOptionalWeights(zip, SideWeightsEntry, categories, "side");
         return new LocalAnalystModel(featurizer(file, manifest), file, categories, manifest, review) { SideCategories = side };
     });
+
+    /// <summary>An optional weights entry (review or side weights): null when absent, refused when its categories differ from the model's.</summary>
+    private static List<CategoryWeights>? ReadOptionalWeights(ZipArchive zip, string entry, IReadOnlyList<CategoryWeights> categories, string what)
+    {
+        if (zip.GetEntry(entry) is null)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream(ReadEntry(zip, entry));
+        var weights = ReadWeights(stream);
+        return SameCategories(weights, categories) ? weights : throw new InvalidDataException($"the {what} weights name other categories than the model's");
+    }
+
+    /// <summary>A weights entry in <see cref="WriteWeights"/>' form; nothing when there are no such weights.</summary>
+    private static void WriteWeightsEntry(ZipArchive zip, string entry, IReadOnlyList<CategoryWeights>? weights)
+    {
+        if (weights is null)
+        {
+            return;
+        }
+
+        using var stream = new MemoryStream();
+        WriteWeights(stream, weights);
+        WriteEntry(zip, entry, stream.ToArray());
+    }
 
     /// <summary>Whether two weight sets name the same categories in the same order.</summary>
     private static bool SameCategories(IReadOnlyList<CategoryWeights> a, IReadOnlyList<CategoryWeights> b) =>

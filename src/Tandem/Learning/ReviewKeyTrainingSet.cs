@@ -74,7 +74,7 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
         var lens = new ReviewLens(side);
         var features = new SideRiskFeatures(side);
         var spanning = entry.Risks.Except(oneClause).ToList();
-        var leadIns = ContractAnalyzer.LeadIns(clauses);
+        var reads = ContractAnalyzer.ReadWithLeadIns(clauses, ContractAnalyzer.LeadIns(clauses));
         for (var i = 0; i < clauses.Count; i++)
         {
             var path = clauses[i].Path;
@@ -89,8 +89,7 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
                 labels[ClauseCategories.IndexOf(category)] = true;
             }
 
-            var read = leadIns[i] == i ? clauses[i].Text : clauses[leadIns[i]].Text + " " + clauses[i].Text;
-            yield return new SideRiskRow(features.Of(read, clauses[i].Heading, lens.Stance(read).Favours), labels);
+            yield return new SideRiskRow(features.Of(reads[i], clauses[i].Heading, lens.Stance(reads[i]).Favours), labels);
         }
     }
 
