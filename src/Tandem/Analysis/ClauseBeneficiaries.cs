@@ -47,73 +47,72 @@ public sealed partial class ClauseBeneficiaries
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexBudget.Timeout);
     }
 
-    /// <summary>Who gains and who is bound by <paramref name="clause"/>.</summary>
+    /// <summary>Who gains and who is bound by <paramref name="clause"/> (no one, for a clause too slow to read).</summary>
     public ClauseStance Read(string clause)
     {
         ArgumentNullException.ThrowIfNull(clause);
+        return RegexBudget.Run(() => ReadOnce(clause), () => ClauseStance.None);
+    }
+
+    /// <summary><see cref="Read"/>, throwing <see cref="RegexMatchTimeoutException"/> when a match takes too long.</summary>
+    private ClauseStance ReadOnce(string clause)
+    {
         var benefits = new List<string>();
         var burdens = new List<string>();
         bool mutualBenefit = false, mutualBurden = false;
-        try
+        var skipUntil = -1;
+        foreach (Match m in _subject.Matches(clause))
         {
-            var skipUntil = -1;
-            foreach (Match m in _subject.Matches(clause))
+            if (m.Index < skipUntil)
             {
-                if (m.Index < skipUntil)
-                {
-                    continue;
-                }
-
-                var role = RoleOf(m.Groups["subject"].Value);
-                var end = m.Index + m.Length;
-                var before = clause[Math.Max(0, m.Index - 100)..m.Index];
-                var joined = m.Groups["possessive"].Success ? null : _coordinated.Match(clause, end, Math.Min(clause.Length, end + 200) - end);
-                var negated = Neither().IsMatch(before);
-                // "… solely from the Manufacturer, and the Buyer shall not …": a party that ends a prepositional phrase is an
-                // object, and what follows the comma is the next subject's sentence (read on its own), not a joint subject.
-                if (joined is { Success: true } && joined.Value.TrimStart().StartsWith(',') && ObjectOfPreposition().IsMatch(before))
-                {
-                    continue;
-                }
-
-                // "As between the parties, the Licensor owns …"; "As between the Licensor and the Licensee, the Licensee
-                // owns …": a phrase that names the parties and ends at a comma only frames the sentence; its subject follows.
-                var phraseEnd = joined is { Success: true } ? end + joined.Length : end;
-                if (AsBetween().IsMatch(before) && clause.AsSpan(phraseEnd).TrimStart().StartsWith(","))
-                {
-                    skipUntil = phraseEnd;
-                    continue;
-                }
-
-                if (joined is { Success: true })
-                {
-                    negated |= Nor().IsMatch(joined.Value);
-                    end += joined.Length;
-                }
-
-                var after = clause[end..Math.Min(clause.Length, end + 300)];
-                if (negated)
-                {
-                    // "Neither Licensor nor Patent Owner shall be liable"; "neither Franchisee nor any Owner shall own": the
-                    // party's own people are dropped first, so the negation reaches the verb.
-                    after = NegatableVerb().Replace(WithoutOwnPeople(after), "$1 not", 1);
-                }
-
-                var effect = m.Groups["possessive"].Success ? Possessive(after, before)
-                    : LiabilityOf().IsMatch(before) ? LiabilityOfEffect(clause[end..Math.Min(clause.Length, end + 300)], before)
-                    : Verb(after, before);
-                Add(role, effect);
+                continue;
             }
 
-            foreach (Match m in _conditionalPronoun.Matches(clause))
+            var role = RoleOf(m.Groups["subject"].Value);
+            var end = m.Index + m.Length;
+            var before = clause[Math.Max(0, m.Index - 100)..m.Index];
+            var joined = m.Groups["possessive"].Success ? null : _coordinated.Match(clause, end, Math.Min(clause.Length, end + 200) - end);
+            var negated = Neither().IsMatch(before);
+            // "… solely from the Manufacturer, and the Buyer shall not …": a party that ends a prepositional phrase is an
+            // object, and what follows the comma is the next subject's sentence (read on its own), not a joint subject.
+            if (joined is { Success: true } && joined.Value.TrimStart().StartsWith(',') && ObjectOfPreposition().IsMatch(before))
             {
-                var end = m.Index + m.Length;
-                Add(RoleOf(m.Groups["subject"].Value), Verb(clause[end..Math.Min(clause.Length, end + 160)], string.Empty));
+                continue;
             }
+
+            // "As between the parties, the Licensor owns …"; "As between the Licensor and the Licensee, the Licensee
+            // owns …": a phrase that names the parties and ends at a comma only frames the sentence; its subject follows.
+            var phraseEnd = joined is { Success: true } ? end + joined.Length : end;
+            if (AsBetween().IsMatch(before) && clause.AsSpan(phraseEnd).TrimStart().StartsWith(","))
+            {
+                skipUntil = phraseEnd;
+                continue;
+            }
+
+            if (joined is { Success: true })
+            {
+                negated |= Nor().IsMatch(joined.Value);
+                end += joined.Length;
+            }
+
+            var after = clause[end..Math.Min(clause.Length, end + 300)];
+            if (negated)
+            {
+                // "Neither Licensor nor Patent Owner shall be liable"; "neither Franchisee nor any Owner shall own": the
+                // party's own people are dropped first, so the negation reaches the verb.
+                after = NegatableVerb().Replace(WithoutOwnPeople(after), "$1 not", 1);
+            }
+
+            var effect = m.Groups["possessive"].Success ? Possessive(after, before)
+                : LiabilityOf().IsMatch(before) ? LiabilityOfEffect(clause[end..Math.Min(clause.Length, end + 300)], before)
+                : Verb(after, before);
+            Add(role, effect);
         }
-        catch (RegexMatchTimeoutException)
+
+        foreach (Match m in _conditionalPronoun.Matches(clause))
         {
-            return ClauseStance.None;
+            var end = m.Index + m.Length;
+            Add(RoleOf(m.Groups["subject"].Value), Verb(clause[end..Math.Min(clause.Length, end + 160)], string.Empty));
         }
 
         return new ClauseStance(benefits.Distinct(StringComparer.Ordinal).ToList(), burdens.Distinct(StringComparer.Ordinal).ToList(), mutualBenefit, mutualBurden);

@@ -25,54 +25,54 @@ public sealed partial class ClauseQuantities
     public IReadOnlyDictionary<string, double> Measure(string clause)
     {
         ArgumentNullException.ThrowIfNull(clause);
+        // A hostile clause gets no measurements rather than a stalled report.
+        return RegexBudget.Run(() => MeasureOnce(clause), () => new Dictionary<string, double>(StringComparer.Ordinal));
+    }
+
+    /// <summary><see cref="Measure"/>, throwing <see cref="RegexMatchTimeoutException"/> when a match takes too long.</summary>
+    private static Dictionary<string, double> MeasureOnce(string clause)
+    {
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
-        try
+        var durations = Duration().Matches(clause).Select(m => (Days: Number(m) * UnitDays(m.Groups["unit"].Value), m.Index, End: m.Index + m.Length)).Where(d => d.Days > 0).ToList();
+        if (durations.Count > 0)
         {
-            var durations = Duration().Matches(clause).Select(m => (Days: Number(m) * UnitDays(m.Groups["unit"].Value), m.Index, End: m.Index + m.Length)).Where(d => d.Days > 0).ToList();
-            if (durations.Count > 0)
+            // "24 months from registration or 30 months from delivery, whichever first expires": the shorter holds.
+            var earlier = WhicheverEarlier().Match(clause);
+            var alternatives = earlier.Success ? durations.Where(d => d.End <= earlier.Index && earlier.Index - d.End < 200).ToList() : [];
+            found["duration_days"] = alternatives.Count >= 2 ? alternatives.Min(d => d.Days) : durations.Max(d => d.Days);
+            // The notice period is the duration the drafting ties to the notice ("60 days' notice", "at least
+            // 90 days before the end"), not the term beside it ("renews for one year unless ... notice").
+            var tied = durations.Where(d => NoticeAfter().IsMatch(clause[d.End..Math.Min(clause.Length, d.End + 40)])
+                || NoticeBefore().IsMatch(clause[Math.Max(0, d.Index - 40)..d.Index])).ToList();
+            var notices = tied.Count > 0 ? tied : durations.Where(d => NoticeNear(clause, d.Index)).ToList();
+            if (notices.Count > 0)
             {
-                // "24 months from registration or 30 months from delivery, whichever first expires": the shorter holds.
-                var earlier = WhicheverEarlier().Match(clause);
-                var alternatives = earlier.Success ? durations.Where(d => d.End <= earlier.Index && earlier.Index - d.End < 200).ToList() : [];
-                found["duration_days"] = alternatives.Count >= 2 ? alternatives.Min(d => d.Days) : durations.Max(d => d.Days);
-                // The notice period is the duration the drafting ties to the notice ("60 days' notice", "at least
-                // 90 days before the end"), not the term beside it ("renews for one year unless ... notice").
-                var tied = durations.Where(d => NoticeAfter().IsMatch(clause[d.End..Math.Min(clause.Length, d.End + 40)])
-                    || NoticeBefore().IsMatch(clause[Math.Max(0, d.Index - 40)..d.Index])).ToList();
-                var notices = tied.Count > 0 ? tied : durations.Where(d => NoticeNear(clause, d.Index)).ToList();
-                if (notices.Count > 0)
-                {
-                    found["notice_days"] = notices.Max(d => d.Days);
-                }
-            }
-
-            if (CapMonths().Match(clause) is { Success: true } cap && Number(cap) > 0)
-            {
-                found["cap_months"] = Number(cap);
-            }
-
-            if (FeeMultiple().Match(clause) is { Success: true } multiple && Number(multiple) > 0)
-            {
-                found["fee_multiple"] = Number(multiple);
-            }
-
-            // A service-level target ("If Availability falls below 99.8%") is not a share of anything the clause pays or caps.
-            var percents = Percent().Matches(clause).Where(m => !ServiceLevelTarget().IsMatch(clause[Math.Max(0, m.Index - 40)..m.Index]))
-                .Select(Number).Where(p => p > 0).ToList();
-            if (percents.Count > 0)
-            {
-                found["percent"] = percents.Max();
-            }
-
-            var amounts = Amount().Matches(clause).Select(m => Number(m) * (m.Groups["scale"].Value.ToLowerInvariant() switch { "million" => 1e6, "thousand" => 1e3, "billion" => 1e9, _ => 1 })).ToList();
-            if (amounts.Count > 0)
-            {
-                found["amount"] = amounts.Max();
+                found["notice_days"] = notices.Max(d => d.Days);
             }
         }
-        catch (RegexMatchTimeoutException)
+
+        if (CapMonths().Match(clause) is { Success: true } cap && Number(cap) > 0)
         {
-            // A hostile clause gets no measurements rather than a stalled report.
+            found["cap_months"] = Number(cap);
+        }
+
+        if (FeeMultiple().Match(clause) is { Success: true } multiple && Number(multiple) > 0)
+        {
+            found["fee_multiple"] = Number(multiple);
+        }
+
+        // A service-level target ("If Availability falls below 99.8%") is not a share of anything the clause pays or caps.
+        var percents = Percent().Matches(clause).Where(m => !ServiceLevelTarget().IsMatch(clause[Math.Max(0, m.Index - 40)..m.Index]))
+            .Select(Number).Where(p => p > 0).ToList();
+        if (percents.Count > 0)
+        {
+            found["percent"] = percents.Max();
+        }
+
+        var amounts = Amount().Matches(clause).Select(m => Number(m) * (m.Groups["scale"].Value.ToLowerInvariant() switch { "million" => 1e6, "thousand" => 1e3, "billion" => 1e9, _ => 1 })).ToList();
+        if (amounts.Count > 0)
+        {
+            found["amount"] = amounts.Max();
         }
 
         return found;

@@ -143,23 +143,17 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
             return false;
         }
 
-        try
-        {
-            var pattern = Sided(Pattern, PatternTemplate, side);
-            var absent = Sided(AbsentPattern, AbsentPatternTemplate, side);
-            var contractAbsent = Sided(ContractAbsentPattern, ContractAbsentPatternTemplate, side);
-            var contract = Sided(ContractPattern, ContractPatternTemplate, side);
-            return (pattern is null || RegexAlternatives.IsMatch(pattern, ReadsDefinitions ? withDefinitions ?? clauseText : clauseText)) &&
-                   (absent is null || !RegexAlternatives.IsMatch(absent, clauseText)) &&
-                   (contractAbsent is null || !RegexAlternatives.IsMatch(contractAbsent, contractText ?? clauseText)) &&
-                   (contract is null || RegexAlternatives.IsMatch(contract, contractText ?? clauseText)) &&
-                   (Pattern is not null || AbsentPattern is not null || When.Count > 0 || Measure is not null || Roles.Count > 0);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A pathological pattern on a hostile text must not stall the report; no signal.
-            return false;
-        }
+        var pattern = Sided(Pattern, PatternTemplate, side);
+        var absent = Sided(AbsentPattern, AbsentPatternTemplate, side);
+        var contractAbsent = Sided(ContractAbsentPattern, ContractAbsentPatternTemplate, side);
+        var contract = Sided(ContractPattern, ContractPatternTemplate, side);
+        // A pathological pattern on a hostile text must not stall the report: no signal.
+        return RegexBudget.Run(() =>
+            (pattern is null || RegexAlternatives.IsMatch(pattern, ReadsDefinitions ? withDefinitions ?? clauseText : clauseText)) &&
+            (absent is null || !RegexAlternatives.IsMatch(absent, clauseText)) &&
+            (contractAbsent is null || !RegexAlternatives.IsMatch(contractAbsent, contractText ?? clauseText)) &&
+            (contract is null || RegexAlternatives.IsMatch(contract, contractText ?? clauseText)) &&
+            (Pattern is not null || AbsentPattern is not null || When.Count > 0 || Measure is not null || Roles.Count > 0), () => false);
     }
 
     /// <summary>The regex to match for this side: the compiled pattern, or its template filled in for the side (cached; the cache is bounded).</summary>

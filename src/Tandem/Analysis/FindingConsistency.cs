@@ -23,44 +23,8 @@ public static partial class FindingConsistency
         foreach (var clause in findings.GroupBy(f => f.ClauseId, StringComparer.Ordinal))
         {
             var quote = clause.First().Quote;
-            try
-            {
-                var lifts = LiftsLimit().IsMatch(quote);
-                var limits = Limits().IsMatch(quote);
-                foreach (var f in clause)
-                {
-                    var contradicted = f.Category switch
-                    {
-                        "Uncapped Liability" => !lifts && !f.ReadWithWholeContract && !f.LiftsLimit,
-                        "Cap on Liability" => (lifts && clause.Any(o => o.Category == "Uncapped Liability") && !limits)
-                            || (LiquidatedDamages().IsMatch(quote) && !limits)
-                            || !LimitWords().IsMatch(quote),
-                        "Termination for Convenience" => !Convenience().IsMatch(quote),
-                        // A licence is perpetual or irrevocable only when the clause says so (or says it survives or is paid up),
-                        // or a definition it rests on does (the "Licence Period" runs in perpetuity).
-                        "Irrevocable or Perpetual License" => !PerpetualWords().IsMatch(quote) && !f.Definitions.Any(d => PerpetualWords().IsMatch(d.Text)),
-                        // A first right needs words of priority: a "sole right to commercialise" is not one.
-                        "Rofr/Rofo/Rofn" => !FirstRightWords().IsMatch(quote),
-                        // A commitment is to a quantity or a sum: "not less than sixty days' notice", a shelf life of "at least 75%" or
-                        // availability of "at least 99.9 per cent" commit nobody to buy anything; a floor on a fee ("would be less
-                        // than £2,750, … shall instead pay") or a fee "not refundable in any circumstances" does.
-                        // The floor may sit in a definition the clause uses ("Chargeable Employees" is never fewer than 250).
-                        "Minimum Commitment" => !f.ReadWithDefinitions && !CommitmentWords().IsMatch(quote),
-                        // What happens after the end: a clause on the move in ("transfer of the Services from the in-house team")
-                        // or one that only keeps other obligations alive ("Section 9 continues for three years") provides none.
-                        "Post-Termination Services" => !EndWords().IsMatch(quote) || !AfterEndServiceWords().IsMatch(quote),
-                        _ => false,
-                    };
-                    if (contradicted)
-                    {
-                        dropped.Add(f);
-                    }
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A clause too slow to read (a hostile text, a starved machine) keeps its findings rather than failing the review.
-            }
+            // A clause too slow to read (a hostile text) keeps its findings rather than failing the review.
+            dropped.UnionWith(RegexBudget.Run(() => Contradicted(clause, quote), () => []));
         }
 
         var kept = findings.Where(f => !dropped.Contains(f)).ToList();
@@ -75,6 +39,45 @@ public static partial class FindingConsistency
 
         var emptied = dropped.Select(f => f.Category).Where(c => kept.All(k => k.Category != c)).ToHashSet(StringComparer.Ordinal);
         return (kept, emptied);
+    }
+
+    /// <summary>The findings of one clause that its own words contradict; throws <see cref="RegexMatchTimeoutException"/> when a match takes too long.</summary>
+    private static List<Finding> Contradicted(IGrouping<string, Finding> clause, string quote)
+    {
+        var found = new List<Finding>();
+        var lifts = LiftsLimit().IsMatch(quote);
+        var limits = Limits().IsMatch(quote);
+        foreach (var f in clause)
+        {
+            var contradicted = f.Category switch
+            {
+                "Uncapped Liability" => !lifts && !f.ReadWithWholeContract && !f.LiftsLimit,
+                "Cap on Liability" => (lifts && clause.Any(o => o.Category == "Uncapped Liability") && !limits)
+                    || (LiquidatedDamages().IsMatch(quote) && !limits)
+                    || !LimitWords().IsMatch(quote),
+                "Termination for Convenience" => !Convenience().IsMatch(quote),
+                // A licence is perpetual or irrevocable only when the clause says so (or says it survives or is paid up),
+                // or a definition it rests on does (the "Licence Period" runs in perpetuity).
+                "Irrevocable or Perpetual License" => !PerpetualWords().IsMatch(quote) && !f.Definitions.Any(d => PerpetualWords().IsMatch(d.Text)),
+                // A first right needs words of priority: a "sole right to commercialise" is not one.
+                "Rofr/Rofo/Rofn" => !FirstRightWords().IsMatch(quote),
+                // A commitment is to a quantity or a sum: "not less than sixty days' notice", a shelf life of "at least 75%" or
+                // availability of "at least 99.9 per cent" commit nobody to buy anything; a floor on a fee ("would be less
+                // than £2,750, … shall instead pay") or a fee "not refundable in any circumstances" does.
+                // The floor may sit in a definition the clause uses ("Chargeable Employees" is never fewer than 250).
+                "Minimum Commitment" => !f.ReadWithDefinitions && !CommitmentWords().IsMatch(quote),
+                // What happens after the end: a clause on the move in ("transfer of the Services from the in-house team")
+                // or one that only keeps other obligations alive ("Section 9 continues for three years") provides none.
+                "Post-Termination Services" => !EndWords().IsMatch(quote) || !AfterEndServiceWords().IsMatch(quote),
+                _ => false,
+            };
+            if (contradicted)
+            {
+                found.Add(f);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -134,13 +134,6 @@ public sealed record PlaybookRule(
     /// <summary>Whether <paramref name="pattern"/> matches <paramref name="text"/>; <paramref name="onTimeout"/> when it takes too long.</summary>
     private static bool IsMatch(System.Text.RegularExpressions.Regex pattern, string text, bool onTimeout)
     {
-        try
-        {
-            return RegexAlternatives.IsMatch(pattern, text);
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return onTimeout;
-        }
+        return RegexBudget.Run(() => RegexAlternatives.IsMatch(pattern, text), () => onTimeout);
     }
 }

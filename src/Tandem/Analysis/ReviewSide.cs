@@ -86,14 +86,7 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         var acquired = new Regex(
             $@"\b(?:acqui(?:re|res|ring|sition)|purchase|takeover|buy(?:ing)?)\b(?:[^.;]){{0,80}}?\b(?:of|in)\s+(?:the\s+)?(?:{string.Join("|", names)})\b",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout);
-        try
-        {
-            return acquired.IsMatch(documentText) ? "Target" : role;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return role;
-        }
+        return RegexBudget.Run(() => acquired.IsMatch(documentText) ? "Target" : role, () => role);
     }
 
     /// <summary>"Carrow &amp; Beck Outfitters, LLC (Customer)".</summary>
