@@ -43,6 +43,10 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // The side-aware weights' word on each clause (a list item read with its lead-in), when the model has them.
         var sided = analyst.SideRisk is { } sideRisk ? SideScores(sideRisk, side, lens, clauses, detectTexts) : null;
         var sideLevel = analyst.SideRiskThreshold;
+        // The severity weights' word on each clause: how likely a reviewer for this side keys it at high or above.
+        var severe = analyst.SeverityRisk is { } severityRisk && options.MinConfidence is null
+            ? SideScores(severityRisk, side, lens, clauses, detectTexts, byRole: true) : null;
+        var severeLevel = analyst.SeverityThreshold;
         // The same with the definitions each uses, for the rules whose words may sit in a definition: read once per clause,
         // however many rules ask. (Two categories judged at once may both read a clause; they write the same text.)
         var detectTextsWithDefinitions = new string?[clauses.Count];
@@ -109,6 +113,12 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
             foreach (var pieces in hits)
             {
                 var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(Confidence), document.Text, lens);
+                // The severity weights raise what the playbook judged too low, never a clause in the reviewed side's favour
+                // (its own right or the other side's duty is no high risk to it, however often such clauses are keyed).
+                if (severe is not null && finding.Severity < Severity.High && finding.Favours != Favours.Us && pieces.Max(i => severe[i][k]) is var p && p >= severeLevel)
+                {
+                    finding = RaisedBySeverityWeights(finding, p, side);
+                }
                 // A clause found by its words alone is reported, and shows the category present, only with a specific
                 // judgement (a deviation for this side): the rule's default severity was set for clauses the model
                 // recognises, and words alone are weaker evidence.
@@ -149,14 +159,22 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     }
 
     /// <summary>Each clause's side-aware risk probabilities (<see cref="SideRiskModel"/>), in the analyst's category order.</summary>
-    private static float[][] SideScores(SideRiskModel model, ReviewSide? side, ReviewLens lens, IReadOnlyList<StoredClause> clauses, string[] texts)
+    private static float[][] SideScores(SideRiskModel model, ReviewSide? side, ReviewLens lens, IReadOnlyList<StoredClause> clauses, string[] texts, bool byRole = false)
     {
         // Each clause on its own (the lens is only read, as the categories' judging reads it in parallel below).
-        var features = new SideRiskFeatures(side);
+        var features = new SideRiskFeatures(side, byRole);
         var scores = new float[clauses.Count][];
         Parallel.For(0, clauses.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => scores[i] = model.Score(features.Of(texts[i], clauses[i].Clause.Heading, lens.Stance(texts[i]).Favours)));
         return scores;
+    }
+
+    /// <summary>A finding the severity weights are sure a reviewer for this side keys at high or above: raised to high, and said why.</summary>
+    private static Finding RaisedBySeverityWeights(Finding finding, float probability, ReviewSide? side)
+    {
+        var why = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"reviewers for {(side is null ? "this side" : "the " + side.FunctionalRole.ToLowerInvariant())} rate clauses like this high (p = {probability:0.00}); the playbook alone said {finding.Severity.ToString().ToLowerInvariant()}");
+        return finding with { Severity = Severity.High, Deviations = [.. finding.Deviations, why] };
     }
 
     /// <summary>Below this model confidence a clause whose side cannot be read is reported at most as medium.</summary>

@@ -23,6 +23,7 @@ public sealed class LocalAnalyst
         _main = new WeightIndex(model.Categories, model.Manifest.FeatureCount);
         _review = model.ReviewCategories is { } review ? new WeightIndex(review, model.Manifest.FeatureCount) : null;
         SideRisk = model.SideCategories is { } side ? new SideRiskModel(side) : null;
+        SeverityRisk = model.SeverityCategories is { } severity ? new SideRiskModel(severity) : null;
     }
 
     public LocalAnalystModel Model { get; }
@@ -32,6 +33,12 @@ public sealed class LocalAnalyst
 
     /// <summary>The least side-aware probability at which the review takes a clause as the model's find.</summary>
     public float SideRiskThreshold => Model.Manifest.SideThreshold ?? LocalAnalystManifest.DefaultSideThreshold;
+
+    /// <summary>Severity weights (<see cref="SideRiskModel"/> over features paired with the side's role), when the model has them.</summary>
+    public SideRiskModel? SeverityRisk { get; }
+
+    /// <summary>The least severity-weights probability at which the review raises a finding below high, not in the side's favour, to high.</summary>
+    public float SeverityThreshold => Model.Manifest.SeverityThreshold ?? LocalAnalystManifest.DefaultSeverityThreshold;
 
     /// <summary>Category names, in the order of the probability arrays.</summary>
     public IReadOnlyList<string> Categories => Model.Categories.Select(c => c.Category).ToList();

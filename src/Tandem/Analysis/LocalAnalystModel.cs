@@ -28,6 +28,9 @@ public sealed class LocalAnalystModel
 
     /// <summary>The optional zip entry of the side-aware risk weights (older readers ignore it).</summary>
     private const string SideWeightsEntry = "side-weights.bin";
+
+    /// <summary>The optional zip entry of the severity weights (older readers ignore it).</summary>
+    private const string SeverityWeightsEntry = "severity-weights.bin";
     private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The featurizer as the file stored it, written back unchanged; null for a model trained in this process.</summary>
@@ -67,19 +70,30 @@ public sealed class LocalAnalystModel
     /// </summary>
     public IReadOnlyList<CategoryWeights>? SideCategories { get; private init; }
 
-    /// <summary>The same model with another manifest (the trainer adds the held-out scores).</summary>
-    public LocalAnalystModel WithManifest(LocalAnalystManifest manifest) => new(Featurizer, _featurizerFile, Categories, manifest, ReviewCategories) { SideCategories = SideCategories };
+    /// <summary>
+    /// Severity weights learned from keyed reviews alone (<see cref="SideRiskModel"/> over features paired with the side's
+    /// role): how likely a reviewer for this side keys the clause at high or above; used by the review at
+    /// <see cref="LocalAnalystManifest.SeverityThreshold"/>; null for a model without them.
+    /// </summary>
+    public IReadOnlyList<CategoryWeights>? SeverityCategories { get; private init; }
 
-    /// <summary>The same model with side-aware risk weights (<see cref="SideRiskModel"/>) in its categories' order.</summary>
-    public LocalAnalystModel WithSide(IReadOnlyList<CategoryWeights> side)
+    /// <summary>The same model with another manifest (the trainer adds the held-out scores).</summary>
+    public LocalAnalystModel WithManifest(LocalAnalystManifest manifest) =>
+        new(Featurizer, _featurizerFile, Categories, manifest, ReviewCategories) { SideCategories = SideCategories, SeverityCategories = SeverityCategories };
+
+    /// <summary>
+    /// The same model with side-aware risk weights (<see cref="SideRiskModel"/>) in its categories' order, and severity
+    /// weights when given (without them, none: they are trained with the side weights).
+    /// </summary>
+    public LocalAnalystModel WithSide(IReadOnlyList<CategoryWeights> side, IReadOnlyList<CategoryWeights>? severity = null)
     {
         ArgumentNullException.ThrowIfNull(side);
-        if (!SameCategories(side, Categories))
+        if (!SameCategories(side, Categories) || (severity is not null && !SameCategories(severity, Categories)))
         {
-            throw new ArgumentException("side weights must name the model's categories in its order", nameof(side));
+            throw new ArgumentException("side and severity weights must name the model's categories in its order", nameof(side));
         }
 
-        return new(Featurizer, _featurizerFile, Categories, Manifest, ReviewCategories) { SideCategories = side };
+        return new(Featurizer, _featurizerFile, Categories, Manifest, ReviewCategories) { SideCategories = side, SeverityCategories = severity };
     }
 
     /// <summary>The same model with review weights over the same features (from a model trained with the same featurizer).</summary>
@@ -91,7 +105,7 @@ public sealed class LocalAnalystModel
             throw new ArgumentException("review weights must name the model's categories in its order", nameof(review));
         }
 
-        return new(Featurizer, _featurizerFile, Categories, Manifest, review) { SideCategories = SideCategories };
+        return new(Featurizer, _featurizerFile, Categories, Manifest, review) { SideCategories = SideCategories, SeverityCategories = SeverityCategories };
     }
 
     /// <summary>
@@ -127,6 +141,7 @@ public sealed class LocalAnalystModel
             WriteWeightsEntry(zip, "weights.bin", Categories);
             WriteWeightsEntry(zip, ReviewWeightsEntry, ReviewCategories);
             WriteWeightsEntry(zip, SideWeightsEntry, SideCategories);
+            WriteWeightsEntry(zip, SeverityWeightsEntry, SeverityCategories);
 
             WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJsonContext.Default.LocalAnalystManifest));
         }
@@ -150,10 +165,11 @@ public sealed class LocalAnalystModel
         var categories = ReadWeights(weights);
         var review = ReadOptionalWeights(zip, ReviewWeightsEntry, categories, "review");
         var side = ReadOptionalWeights(zip, SideWeightsEntry, categories, "side");
-        return new LocalAnalystModel(featurizer(file, manifest), file, categories, manifest, review) { SideCategories = side };
+        var severity = ReadOptionalWeights(zip, SeverityWeightsEntry, categories, "severity");
+        return new LocalAnalystModel(featurizer(file, manifest), file, categories, manifest, review) { SideCategories = side, SeverityCategories = severity };
     });
 
-    /// <summary>An optional weights entry (review or side weights): null when absent, refused when its categories differ from the model's.</summary>
+    /// <summary>An optional weights entry (review, side or severity weights): null when absent, refused when its categories differ from the model's.</summary>
     private static List<CategoryWeights>? ReadOptionalWeights(ZipArchive zip, string entry, IReadOnlyList<CategoryWeights> categories, string what)
     {
         if (zip.GetEntry(entry) is null)

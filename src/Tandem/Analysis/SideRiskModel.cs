@@ -109,9 +109,16 @@ public sealed partial class SideRiskFeatures
     private readonly Regex? _us;
     private readonly Regex? _them;
     private readonly string _role;
+    private readonly bool _byRole;
 
-    public SideRiskFeatures(ReviewSide? side)
+    /// <param name="side">The side under review (null: no names replaced).</param>
+    /// <param name="byRole">
+    /// Also each word paired with the side's role ("licensee renew"), so that the same words may weigh differently for
+    /// each role: a mutual renewal clause is a risk a customer's reviewer keys and a provider's does not.
+    /// </param>
+    public SideRiskFeatures(ReviewSide? side, bool byRole = false)
     {
+        _byRole = byRole;
         if (side is not null)
         {
             _us = new Regex(DeviationSignal.ForSide("{us}", side), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -142,6 +149,11 @@ public sealed partial class SideRiskFeatures
         {
             var token = char.IsDigit(m.Value[0]) ? "#" + Math.Min(m.Value.Length, 4) : m.Value;
             slots.Add(Slot(token));
+            if (_byRole)
+            {
+                slots.Add(Slot("r:" + _role + " " + token));
+            }
+
             if (previous is not null)
             {
                 slots.Add(Slot(previous + " " + token));

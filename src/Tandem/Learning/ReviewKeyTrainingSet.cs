@@ -35,6 +35,7 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
         var total = keys.Sum(k => k.Key.Contracts.Count);
         var rows = new List<LabelledClause>();
         var sided = new List<SideRiskRow>();
+        var severe = new List<SideRiskRow>();
         int done = 0, risks = 0;
         foreach (var (path, key) in keys)
         {
@@ -52,14 +53,19 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
                 var clauses = Usable(segmenter.Segment(read.Text).Clauses);
                 var oneClause = OneClauseRisks(entry, clauses);
                 rows.AddRange(Label(oneClause, clauses, $"review:{set}/{entry.File}"));
-                sided.AddRange(Sided(entry, read.Text, clauses, oneClause));
+                foreach (var (side, severity) in Sided(entry, read.Text, clauses, oneClause))
+                {
+                    sided.Add(side);
+                    severe.Add(severity);
+                }
+
                 risks += oneClause.Count;
                 done++;
                 progress?.Report(new WorkProgress(ReadingStage, done, total));
             }
         }
 
-        return new ReviewKeyLabelling(rows, keys.Count, done, risks) { Sided = sided };
+        return new ReviewKeyLabelling(rows, keys.Count, done, risks) { Sided = sided, Severe = severe };
     }
 
     /// <summary>
@@ -67,12 +73,15 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
     /// its lead-in), labelled with the categories of the one-clause risks that name it: a clause no risk names is a
     /// negative for every category (the keyed contracts' own ordinary clauses teach what is not a risk for that side), and
     /// a clause of a risk spanning several clauses is left out (which of the risk's categories it carries is not known).
+    /// Each clause comes twice: for the side weights, and for the severity weights, read with the side's role paired with
+    /// its words and labelled only with the risks keyed at high or critical (a risk keyed medium is a negative there).
     /// </summary>
-    private static IEnumerable<SideRiskRow> Sided(ReviewKeyContract entry, string text, IReadOnlyList<Clause> clauses, IReadOnlyList<ReviewKeyRisk> oneClause)
+    private static IEnumerable<(SideRiskRow Side, SideRiskRow Severe)> Sided(ReviewKeyContract entry, string text, IReadOnlyList<Clause> clauses, IReadOnlyList<ReviewKeyRisk> oneClause)
     {
         var side = ReviewSide.Resolve(new PartyFinder().Find(text), entry.Side);
         var lens = new ReviewLens(side);
         var features = new SideRiskFeatures(side);
+        var byRole = new SideRiskFeatures(side, byRole: true);
         var spanning = entry.Risks.Except(oneClause).ToList();
         var reads = ContractAnalyzer.ReadWithLeadIns(clauses, ContractAnalyzer.LeadIns(clauses));
         for (var i = 0; i < clauses.Count; i++)
@@ -84,12 +93,19 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
             }
 
             var labels = new bool[ClauseCategories.All.Count];
-            foreach (var category in oneClause.Where(r => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, path))).SelectMany(r => r.Categories))
+            var severeLabels = new bool[ClauseCategories.All.Count];
+            foreach (var risk in oneClause.Where(r => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, path))))
             {
-                labels[ClauseCategories.IndexOf(category)] = true;
+                foreach (var category in risk.Categories)
+                {
+                    labels[ClauseCategories.IndexOf(category)] = true;
+                    severeLabels[ClauseCategories.IndexOf(category)] |= risk.MinSeverity >= Severity.High;
+                }
             }
 
-            yield return new SideRiskRow(features.Of(reads[i], clauses[i].Heading, lens.Stance(reads[i]).Favours), labels);
+            var favours = lens.Stance(reads[i]).Favours;
+            yield return (new SideRiskRow(features.Of(reads[i], clauses[i].Heading, favours), labels),
+                new SideRiskRow(byRole.Of(reads[i], clauses[i].Heading, favours), severeLabels));
         }
     }
 
@@ -135,6 +151,9 @@ public sealed record ReviewKeyLabelling(IReadOnlyList<LabelledClause> Clauses, i
 {
     /// <summary>Every clause of the keyed contracts, read for the key's side and labelled for <see cref="SideRiskModel"/>.</summary>
     public IReadOnlyList<SideRiskRow> Sided { get; init; } = [];
+
+    /// <summary>The same clauses read with the side's role paired with their words, labelled with the risks keyed at high or above.</summary>
+    public IReadOnlyList<SideRiskRow> Severe { get; init; } = [];
 
     public static ReviewKeyLabelling None { get; } = new([], 0, 0, 0);
 

@@ -47,6 +47,68 @@ public sealed class SideRiskModelTests : IDisposable
     }
 
     [Fact]
+    public void Features_ByRole_PairEachWordWithTheSidesRole_SoTheSameClauseReadsApartForEachRole()
+    {
+        const string Mutual = "Either party may give notice of non-renewal at least 60 days before the end of the Term.";
+
+        var plain = new SideRiskFeatures(For("customer")).Of(Mutual, null, Favours.Both).Indices.Except(new SideRiskFeatures(For("provider")).Of(Mutual, null, Favours.Both).Indices);
+        var byRole = new SideRiskFeatures(For("customer"), byRole: true).Of(Mutual, null, Favours.Both).Indices
+            .Except(new SideRiskFeatures(For("provider"), byRole: true).Of(Mutual, null, Favours.Both).Indices);
+
+        Assert.Equal(2, plain.Count());
+        // Each distinct word once more, paired with the role ("r:customer notice"), beside the two role slots.
+        Assert.True(byRole.Count() > 15, $"{byRole.Count()} slots differ");
+        Assert.Empty(new SideRiskFeatures(For("customer")).Of(Mutual, null, Favours.Both).Indices
+            .Except(new SideRiskFeatures(For("customer"), byRole: true).Of(Mutual, null, Favours.Both).Indices));
+    }
+
+    [Fact]
+    public void Analyze_TheSeverityWeightsRaiseWhatThePlaybookJudgedTooLow_NeverAClauseInTheSidesFavour_AtTheirThreshold()
+    {
+        var trainer = new LocalAnalystTrainer();
+        var plain = trainer.TrainSinglePass(LocalAnalystTrainerTests.SyntheticClauses(), new LocalAnalystTrainingOptions { TrainedAt = DateTimeOffset.UnixEpoch });
+        var categories = plain.Categories.Select(c => c.Category).ToList();
+        // Side and severity weights that both learned every convenience exit as keyed high, the side's own included: only
+        // the review's rule keeps a clause in the side's favour from being raised.
+        var side = SideRiskModel.Train(Rows(ours: true), categories);
+        var severity = SideRiskModel.Train(Rows(ours: true, byRole: true), categories);
+        // Forty synthetic contracts teach less surely than 1,400 keyed ones: the other side's exit scores about 0.63 here.
+        var model = plain.WithSide(side.Categories, severity.Categories);
+        model = model.WithManifest(model.Manifest with { SeverityThreshold = 0.5f });
+        var playbook = PlaybookLoader.Parse("""
+            name: test
+            version: "1"
+            rules:
+              - category: Termination for Convenience
+                severity: medium
+                rationale: Check who may leave.
+            """, "test.yaml");
+        var theirs = Document("This Agreement is made between Lumen Cloud Ltd (the \"Provider\") and Harrow Foods plc (the \"Customer\").\n\n"
+            + "9. Ending early. The Provider may end this Agreement at any time for its convenience by giving the Customer written notice.");
+        var ours = Document("This Agreement is made between Lumen Cloud Ltd (the \"Provider\") and Harrow Foods plc (the \"Customer\").\n\n"
+            + "9. Ending early. The Customer may end this Agreement at any time for its convenience by giving the Provider written notice.");
+
+        Finding? Exit(LocalAnalystModel m, StoredDocument d) =>
+            new ContractAnalyzer(new LocalAnalyst(m)).Analyze(d, playbook, new AnalysisOptions { ForParty = "customer", IncludeInfo = true })
+                .Findings.SingleOrDefault(f => f.Category == "Termination for Convenience");
+
+        var raised = Exit(model, theirs);
+        Assert.NotNull(raised);
+        Assert.Equal(Severity.High, raised.Severity);
+        Assert.Contains(raised.Deviations, d => d.StartsWith("reviewers for the customer rate clauses like this high (p = ", StringComparison.Ordinal)
+            && d.EndsWith("; the playbook alone said medium", StringComparison.Ordinal));
+        // Without severity weights, or above their probability, the playbook's medium stands.
+        Assert.Equal(Severity.Medium, Exit(plain.WithSide(side.Categories), theirs)!.Severity);
+        Assert.Equal(Severity.Medium, Exit(model.WithManifest(model.Manifest with { SeverityThreshold = 0.9999f }), theirs)!.Severity);
+        // The customer's own exit is found and scored like the other's, but never raised.
+        var own = Exit(model, ours);
+        Assert.True(severity.Score(new SideRiskFeatures(For("customer"), byRole: true).Of(own!.Quote, own.Heading, Favours.Us))[Convenience] >= 0.5f);
+        Assert.NotNull(own);
+        Assert.Equal(Favours.Us, own.Favours);
+        Assert.True(own.Severity < Severity.High, $"own exit at {own.Severity}");
+    }
+
+    [Fact]
     public void Train_LearnsTheOtherSidesRightAsTheRisk_NotOurs_TheSameWeightsEachTime()
     {
         var rows = Rows();
@@ -114,13 +176,34 @@ public sealed class SideRiskModelTests : IDisposable
         Assert.Contains("side weights (side-normalised word 1-2-grams, stance, role; SGD logistic regression) trained on 3 clauses of 1 contracts in 1 answer keys, used at p >= 0.6",
             loaded.Model.Manifest.Trainer, StringComparison.Ordinal);
         Assert.Equal(LocalAnalystManifest.DefaultSideThreshold, new LocalAnalyst(plain).SideRiskThreshold);
+        // Severity weights beside them: the same clauses, labelled only with the risks keyed high or above.
+        Assert.Equal(reviewed.Sided.Count, reviewed.Severe.Count);
+        Assert.Equal([false, false, true], reviewed.Severe.Select(r => r.Labels[ClauseCategories.IndexOf("Exclusivity")]));
+        Assert.NotNull(loaded.SeverityRisk);
+        Assert.Equal(LocalAnalystManifest.DefaultSeverityThreshold, loaded.SeverityThreshold);
+        Assert.Equal(sided.SeverityCategories!.Select(c => c.Values), loaded.Model.SeverityCategories!.Select(c => c.Values));
+        Assert.Null(new LocalAnalyst(plain).SeverityRisk);
+    }
+
+    [Fact]
+    public async Task SevereLabels_OnlyTheRisksKeyedHighOrAbove()
+    {
+        Directory.CreateDirectory(_dir.File("contracts"));
+        File.WriteAllText(_dir.File(Path.Combine("contracts", "supply.txt")), ReviewKeyTrainingSetTests.Contract);
+        Directory.CreateDirectory(_dir.File("keys"));
+        var key = _dir.Write(Path.Combine("keys", "answers.json"), ReviewKeyTrainingSetTests.Key.Replace("\"minSeverity\": \"high\"", "\"minSeverity\": \"medium\"", StringComparison.Ordinal));
+
+        var reviewed = await new ReviewKeyTrainingSet(DocumentReaders.CreateDefault(), new ClauseSegmenter()).BuildAsync([key]);
+
+        Assert.Equal([false, false, true], reviewed.Sided.Select(r => r.Labels[ClauseCategories.IndexOf("Exclusivity")]));
+        Assert.All(reviewed.Severe, r => Assert.DoesNotContain(true, r.Labels));
     }
 
     /// <summary>
     /// Forty keyed contracts reviewed for the customer or the provider: the other side's convenience termination is
     /// keyed, the side's own is not, and ordinary clauses are not.
     /// </summary>
-    private static List<SideRiskRow> Rows()
+    private static List<SideRiskRow> Rows(bool ours = false, bool byRole = false)
     {
         string[] verbs = ["terminate this Agreement", "end this Agreement", "bring this Agreement to an end", "cancel the Services"];
         string[] notices = ["thirty days' written notice", "one month's notice", "notice in writing", "sixty days' notice"];
@@ -129,10 +212,10 @@ public sealed class SideRiskModelTests : IDisposable
         {
             var us = c % 2 == 0 ? "customer" : "provider";
             var (ourRole, theirRole) = us == "customer" ? ("Customer", "Provider") : ("Provider", "Customer");
-            var features = new SideRiskFeatures(For(us));
+            var features = new SideRiskFeatures(For(us), byRole);
             var tail = $"{verbs[c % verbs.Length]} for convenience on {notices[(c / 4) % notices.Length]}.";
             rows.Add(Row(features, $"The {theirRole} may {tail}", Favours.Them, true));
-            rows.Add(Row(features, $"The {ourRole} may {tail}", Favours.Us, false));
+            rows.Add(Row(features, $"The {ourRole} may {tail}", Favours.Us, ours));
             rows.Add(Row(features, $"The {theirRole} shall invoice the fees monthly in arrears.", Favours.Unclear, false));
             rows.Add(Row(features, "This Agreement is governed by the law of England and Wales.", Favours.Unclear, false));
         }
