@@ -90,9 +90,14 @@ internal static class TrainCommand
             Description = "The least probability of the severity weights at which analyze raises a finding that does not favour the reviewed side to high",
             DefaultValueFactory = _ => LocalAnalystManifest.DefaultSeverityThreshold,
         };
-        var side = new Command("side", "Add side-aware risk and severity weights, learned from keyed reviews alone, to a local analyst model; its other weights stay as they were")
+        var criticalThreshold = new Option<float>("--critical-threshold")
         {
-            model, sideKeys, sideOutput, sideThreshold, severityThreshold,
+            Description = "The least probability of the critical weights at which analyze raises a finding at high that does not favour the reviewed side to critical",
+            DefaultValueFactory = _ => LocalAnalystManifest.DefaultCriticalThreshold,
+        };
+        var side = new Command("side", "Add side-aware risk, severity and critical weights, learned from keyed reviews alone, to a local analyst model; its other weights stay as they were")
+        {
+            model, sideKeys, sideOutput, sideThreshold, severityThreshold, criticalThreshold,
         };
         side.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -104,16 +109,13 @@ internal static class TrainCommand
                 throw new TandemException($"--side-threshold must lie between 0 and 1, not {threshold.ToString(CultureInfo.InvariantCulture)}", "for example --side-threshold 0.5");
             }
 
-            var severity = parse.GetValue(severityThreshold);
-            if (severity is <= 0 or > 1)
-            {
-                throw new TandemException($"--severity-threshold must lie above 0 and at most 1, not {severity.ToString(CultureInfo.InvariantCulture)}", "for example --severity-threshold 0.7 (1 keeps the weights but raises only what they are certain of)");
-            }
+            var severity = Probability(parse.GetValue(severityThreshold), "--severity-threshold");
+            var critical = Probability(parse.GetValue(criticalThreshold), "--critical-threshold");
 
             var added = await context.WithProgressAsync("train side", async progress =>
             {
                 var reviewed = await ReviewedAsync(context, parse.GetValue(sideKeys), progress, cancellationToken);
-                return LocalAnalystTrainer.WithSideWeights(analyst.Model, reviewed, threshold, severity, progress);
+                return LocalAnalystTrainer.WithSideWeights(analyst.Model, reviewed, threshold, severity, progress, critical);
             });
             var shipped = Path.GetFullPath(source) == Path.GetFullPath(LocalAnalyst.DefaultPath());
             var target = parse.GetValue(sideOutput) ?? (shipped ? repositoryModel : source);
@@ -121,10 +123,14 @@ internal static class TrainCommand
             added.Save(new Microsoft.ML.MLContext(seed: 1), target);
             var weights = added.SideCategories?.Sum(c => c.Indices.Length) ?? 0;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"side weights: {weights:N0} non-zero weights over {added.SideCategories?.Count ?? 0} categories, used at p >= {threshold}{(added.SeverityCategories is null ? string.Empty : $"; severity weights raise a finding to high at p >= {severity}")}; wrote {target} ({new FileInfo(target).Length / 1024.0 / 1024.0:0.00} MB)"));
+                $"side weights: {weights:N0} non-zero weights over {added.SideCategories?.Count ?? 0} categories, used at p >= {threshold}{(added.SeverityCategories is null ? string.Empty : $"; severity weights raise a finding to high at p >= {severity}")}{(added.CriticalCategories is null ? string.Empty : $", critical weights one at high to critical at p >= {critical}")}; wrote {target} ({new FileInfo(target).Length / 1024.0 / 1024.0:0.00} MB)"));
             return 0;
         }));
         return new Command("train", "Train models") { local, side };
+
+        // A threshold above 0 and at most 1 (1 keeps the weights but raises only what they are certain of).
+        static float Probability(float value, string option) => value is > 0 and <= 1 ? value
+            : throw new TandemException($"{option} must lie above 0 and at most 1, not {value.ToString(CultureInfo.InvariantCulture)}", $"for example {option} 0.7");
     }
 
     /// <summary>The keyed clauses of <paramref name="keys"/> (none: nothing), read before CUAD so a bad key fails at once.</summary>

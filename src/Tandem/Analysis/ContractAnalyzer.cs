@@ -43,10 +43,21 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // The side-aware weights' word on each clause (a list item read with its lead-in), when the model has them.
         var sided = analyst.SideRisk is { } sideRisk ? SideScores(sideRisk, side, lens, clauses, detectTexts) : null;
         var sideLevel = analyst.SideRiskThreshold;
-        // The severity weights' word on each clause: how likely a reviewer for this side keys it at high or above.
-        var severe = analyst.SeverityRisk is { } severityRisk && options.MinConfidence is null
-            ? SideScores(severityRisk, side, lens, clauses, detectTexts, byRole: true) : null;
-        var severeLevel = analyst.SeverityThreshold;
+        // The severity weights' word on a clause (how likely a reviewer for this side keys it high, and critical), read only
+        // for the clauses a finding that may be raised quotes, once each (categories judged at once may both ask; they
+        // write the same scores).
+        var severityFeatures = analyst.SeverityRisk is not null && options.MinConfidence is null ? new SideRiskFeatures(side, byRole: true) : null;
+        var severityScores = new SeverityScores?[clauses.Count];
+        SeverityScores SeverityOf(int i)
+        {
+            if (severityScores[i] is { } known)
+            {
+                return known;
+            }
+
+            var features = severityFeatures!.Of(detectTexts[i], clauses[i].Clause.Heading, lens.Stance(detectTexts[i]).Favours);
+            return severityScores[i] = new SeverityScores(analyst.SeverityRisk!.Score(features), analyst.CriticalRisk?.Score(features));
+        }
         // The same with the definitions each uses, for the rules whose words may sit in a definition: read once per clause,
         // however many rules ask. (Two categories judged at once may both read a clause; they write the same text.)
         var detectTextsWithDefinitions = new string?[clauses.Count];
@@ -115,9 +126,9 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
                 var finding = Judge(rule, pieces.Select(i => clauses[i]).ToList(), pieces.Max(Confidence), document.Text, lens);
                 // The severity weights raise what the playbook judged too low, never a clause in the reviewed side's favour
                 // (its own right or the other side's duty is no high risk to it, however often such clauses are keyed).
-                if (severe is not null && finding.Severity < Severity.High && finding.Favours != Favours.Us && pieces.Max(i => severe[i][k]) is var p && p >= severeLevel)
+                if (severityFeatures is not null && finding.Severity < Severity.Critical && finding.Favours != Favours.Us)
                 {
-                    finding = RaisedBySeverityWeights(finding, p, side);
+                    finding = RaisedBySeverityWeights(finding, pieces.Select(SeverityOf).ToList(), k, analyst, side);
                 }
                 // A clause found by its words alone is reported, and shows the category present, only with a specific
                 // judgement (a deviation for this side): the rule's default severity was set for clauses the model
@@ -159,22 +170,48 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     }
 
     /// <summary>Each clause's side-aware risk probabilities (<see cref="SideRiskModel"/>), in the analyst's category order.</summary>
-    private static float[][] SideScores(SideRiskModel model, ReviewSide? side, ReviewLens lens, IReadOnlyList<StoredClause> clauses, string[] texts, bool byRole = false)
+    private static float[][] SideScores(SideRiskModel model, ReviewSide? side, ReviewLens lens, IReadOnlyList<StoredClause> clauses, string[] texts)
     {
         // Each clause on its own (the lens is only read, as the categories' judging reads it in parallel below).
-        var features = new SideRiskFeatures(side, byRole);
+        var features = new SideRiskFeatures(side);
         var scores = new float[clauses.Count][];
         Parallel.For(0, clauses.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => scores[i] = model.Score(features.Of(texts[i], clauses[i].Clause.Heading, lens.Stance(texts[i]).Favours)));
         return scores;
     }
 
-    /// <summary>A finding the severity weights are sure a reviewer for this side keys at high or above: raised to high, and said why.</summary>
-    private static Finding RaisedBySeverityWeights(Finding finding, float probability, ReviewSide? side)
+    /// <summary>One clause's probabilities from the severity weights (keyed high or above) and the critical weights (keyed critical), by category.</summary>
+    private sealed record SeverityScores(float[] High, float[]? Critical);
+
+    /// <summary>
+    /// A finding the severity weights are sure a reviewer for this side keys at high or above, raised to high; one at high
+    /// (the playbook's, or so raised) the critical weights are sure is keyed critical, raised to critical; each time said
+    /// why, with the severity the playbook gave.
+    /// </summary>
+    private static Finding RaisedBySeverityWeights(Finding finding, IReadOnlyList<SeverityScores> pieces, int k, LocalAnalyst analyst, ReviewSide? side)
     {
-        var why = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"reviewers for {(side is null ? "this side" : "the " + side.FunctionalRole.ToLowerInvariant())} rate clauses like this high (p = {probability:0.00}); the playbook alone said {finding.Severity.ToString().ToLowerInvariant()}");
-        return finding with { Severity = Severity.High, Deviations = [.. finding.Deviations, why] };
+        var playbook = finding.Severity;
+        var raised = finding;
+        if (raised.Severity < Severity.High && pieces.Max(p => p.High[k]) is var high && high >= analyst.SeverityThreshold)
+        {
+            raised = Raised(raised, Severity.High, high);
+        }
+
+        if (raised.Severity == Severity.High && pieces.Any(p => p.Critical is not null) && pieces.Max(p => p.Critical?[k] ?? 0f) is var critical
+            && critical >= analyst.CriticalThreshold)
+        {
+            raised = Raised(raised, Severity.Critical, critical);
+        }
+
+        return raised;
+
+        // One deviation says why, whichever raises applied: the last one's probability and the playbook's own severity.
+        Finding Raised(Finding f, Severity to, float probability) => f with
+        {
+            Severity = to,
+            Deviations = [.. finding.Deviations, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"reviewers for {(side is null ? "this side" : "the " + side.FunctionalRole.ToLowerInvariant())} rate clauses like this {to.ToString().ToLowerInvariant()} (p = {probability:0.00}); the playbook alone said {playbook.ToString().ToLowerInvariant()}")],
+        };
     }
 
     /// <summary>Below this model confidence a clause whose side cannot be read is reported at most as medium.</summary>

@@ -24,6 +24,7 @@ public sealed class LocalAnalyst
         _review = model.ReviewCategories is { } review ? new WeightIndex(review, model.Manifest.FeatureCount) : null;
         SideRisk = model.SideCategories is { } side ? new SideRiskModel(side) : null;
         SeverityRisk = model.SeverityCategories is { } severity ? new SideRiskModel(severity) : null;
+        CriticalRisk = model.CriticalCategories is { } critical ? new SideRiskModel(critical) : null;
     }
 
     public LocalAnalystModel Model { get; }
@@ -39,6 +40,12 @@ public sealed class LocalAnalyst
 
     /// <summary>The least severity-weights probability at which the review raises a finding below high, not in the side's favour, to high.</summary>
     public float SeverityThreshold => Model.Manifest.SeverityThreshold ?? LocalAnalystManifest.DefaultSeverityThreshold;
+
+    /// <summary>Critical weights (the severity weights' features, risks keyed critical), when the model has them.</summary>
+    public SideRiskModel? CriticalRisk { get; }
+
+    /// <summary>The least critical-weights probability at which the review raises a finding at high, not in the side's favour, to critical.</summary>
+    public float CriticalThreshold => Model.Manifest.CriticalThreshold ?? LocalAnalystManifest.DefaultCriticalThreshold;
 
     /// <summary>Category names, in the order of the probability arrays.</summary>
     public IReadOnlyList<string> Categories => Model.Categories.Select(c => c.Category).ToList();

@@ -65,5 +65,14 @@ public sealed record LocalAnalystManifest
     /// </summary>
     public const float DefaultSeverityThreshold = 0.7f;
 
+    /// <summary>
+    /// The least probability of the critical weights (<see cref="LocalAnalystModel.CriticalCategories"/>) at which the
+    /// review raises a finding at high to critical (null: <see cref="DefaultCriticalThreshold"/>).
+    /// </summary>
+    public float? CriticalThreshold { get; init; }
+
+    /// <summary>Chosen like <see cref="DefaultSeverityThreshold"/> (docs/quality.md, issue 12).</summary>
+    public const float DefaultCriticalThreshold = 0.7f;
+
     public string Attribution { get; init; } = "Trained on CUAD v1 (The Atticus Project), CC BY 4.0.";
 }

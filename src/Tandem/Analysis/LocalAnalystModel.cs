@@ -31,6 +31,9 @@ public sealed class LocalAnalystModel
 
     /// <summary>The optional zip entry of the severity weights (older readers ignore it).</summary>
     private const string SeverityWeightsEntry = "severity-weights.bin";
+
+    /// <summary>The optional zip entry of the critical weights (older readers ignore it).</summary>
+    private const string CriticalWeightsEntry = "critical-weights.bin";
     private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The featurizer as the file stored it, written back unchanged; null for a model trained in this process.</summary>
@@ -77,23 +80,29 @@ public sealed class LocalAnalystModel
     /// </summary>
     public IReadOnlyList<CategoryWeights>? SeverityCategories { get; private init; }
 
+    /// <summary>
+    /// Critical weights: the severity weights' model trained on the risks keyed critical alone, used by the review at
+    /// <see cref="LocalAnalystManifest.CriticalThreshold"/> to raise a finding at high; null for a model without them.
+    /// </summary>
+    public IReadOnlyList<CategoryWeights>? CriticalCategories { get; private init; }
+
     /// <summary>The same model with another manifest (the trainer adds the held-out scores).</summary>
     public LocalAnalystModel WithManifest(LocalAnalystManifest manifest) =>
-        new(Featurizer, _featurizerFile, Categories, manifest, ReviewCategories) { SideCategories = SideCategories, SeverityCategories = SeverityCategories };
+        new(Featurizer, _featurizerFile, Categories, manifest, ReviewCategories) { SideCategories = SideCategories, SeverityCategories = SeverityCategories, CriticalCategories = CriticalCategories };
 
     /// <summary>
     /// The same model with side-aware risk weights (<see cref="SideRiskModel"/>) in its categories' order, and severity
-    /// weights when given (without them, none: they are trained with the side weights).
+    /// and critical weights when given (without them, none: they are trained with the side weights).
     /// </summary>
-    public LocalAnalystModel WithSide(IReadOnlyList<CategoryWeights> side, IReadOnlyList<CategoryWeights>? severity = null)
+    public LocalAnalystModel WithSide(IReadOnlyList<CategoryWeights> side, IReadOnlyList<CategoryWeights>? severity = null, IReadOnlyList<CategoryWeights>? critical = null)
     {
         ArgumentNullException.ThrowIfNull(side);
-        if (!SameCategories(side, Categories) || (severity is not null && !SameCategories(severity, Categories)))
+        if (!SameCategories(side, Categories) || (severity is not null && !SameCategories(severity, Categories)) || (critical is not null && !SameCategories(critical, Categories)))
         {
-            throw new ArgumentException("side and severity weights must name the model's categories in its order", nameof(side));
+            throw new ArgumentException("side, severity and critical weights must name the model's categories in its order", nameof(side));
         }
 
-        return new(Featurizer, _featurizerFile, Categories, Manifest, ReviewCategories) { SideCategories = side, SeverityCategories = severity };
+        return new(Featurizer, _featurizerFile, Categories, Manifest, ReviewCategories) { SideCategories = side, SeverityCategories = severity, CriticalCategories = critical };
     }
 
     /// <summary>The same model with review weights over the same features (from a model trained with the same featurizer).</summary>
@@ -105,7 +114,7 @@ public sealed class LocalAnalystModel
             throw new ArgumentException("review weights must name the model's categories in its order", nameof(review));
         }
 
-        return new(Featurizer, _featurizerFile, Categories, Manifest, review) { SideCategories = SideCategories, SeverityCategories = SeverityCategories };
+        return new(Featurizer, _featurizerFile, Categories, Manifest, review) { SideCategories = SideCategories, SeverityCategories = SeverityCategories, CriticalCategories = CriticalCategories };
     }
 
     /// <summary>
@@ -142,6 +151,7 @@ public sealed class LocalAnalystModel
             WriteWeightsEntry(zip, ReviewWeightsEntry, ReviewCategories);
             WriteWeightsEntry(zip, SideWeightsEntry, SideCategories);
             WriteWeightsEntry(zip, SeverityWeightsEntry, SeverityCategories);
+            WriteWeightsEntry(zip, CriticalWeightsEntry, CriticalCategories);
 
             WriteEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(Manifest, ManifestJsonContext.Default.LocalAnalystManifest));
         }
@@ -166,10 +176,11 @@ public sealed class LocalAnalystModel
         var review = ReadOptionalWeights(zip, ReviewWeightsEntry, categories, "review");
         var side = ReadOptionalWeights(zip, SideWeightsEntry, categories, "side");
         var severity = ReadOptionalWeights(zip, SeverityWeightsEntry, categories, "severity");
-        return new LocalAnalystModel(featurizer(file, manifest), file, categories, manifest, review) { SideCategories = side, SeverityCategories = severity };
+        var critical = ReadOptionalWeights(zip, CriticalWeightsEntry, categories, "critical");
+        return new LocalAnalystModel(featurizer(file, manifest), file, categories, manifest, review) { SideCategories = side, SeverityCategories = severity, CriticalCategories = critical };
     });
 
-    /// <summary>An optional weights entry (review, side or severity weights): null when absent, refused when its categories differ from the model's.</summary>
+    /// <summary>An optional weights entry (review, side, severity or critical weights): null when absent, refused when its categories differ from the model's.</summary>
     private static List<CategoryWeights>? ReadOptionalWeights(ZipArchive zip, string entry, IReadOnlyList<CategoryWeights> categories, string what)
     {
         if (zip.GetEntry(entry) is null)

@@ -86,7 +86,8 @@ public sealed class LocalAnalystTrainer
     /// when the keys gave no clauses.
     /// </summary>
     public static LocalAnalystModel WithSideWeights(LocalAnalystModel model, ReviewKeyLabelling reviewed, float threshold = LocalAnalystManifest.DefaultSideThreshold,
-        float severityThreshold = LocalAnalystManifest.DefaultSeverityThreshold, IProgress<WorkProgress>? progress = null)
+        float severityThreshold = LocalAnalystManifest.DefaultSeverityThreshold, IProgress<WorkProgress>? progress = null,
+        float criticalThreshold = LocalAnalystManifest.DefaultCriticalThreshold)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reviewed);
@@ -100,13 +101,15 @@ public sealed class LocalAnalystTrainer
         var side = SideRiskModel.Train(reviewed.Sided, categories);
         progress?.Report(new WorkProgress($"severity weights: training on {reviewed.Severe.Count:N0} clauses"));
         var severity = reviewed.Severe.Count == reviewed.Sided.Count ? SideRiskModel.Train(reviewed.Severe, categories) : null;
+        var critical = severity is not null && reviewed.Critical.Count == reviewed.Sided.Count ? SideRiskModel.Train(reviewed.Critical, categories) : null;
         var trainer = System.Text.RegularExpressions.Regex.Replace(model.Manifest.Trainer, "; side weights .*$", string.Empty);
-        return model.WithSide(side.Categories, severity?.Categories).WithManifest(model.Manifest with
+        return model.WithSide(side.Categories, severity?.Categories, critical?.Categories).WithManifest(model.Manifest with
         {
             SideThreshold = threshold,
             SeverityThreshold = severity is null ? null : severityThreshold,
+            CriticalThreshold = critical is null ? null : criticalThreshold,
             Trainer = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{trainer}; side weights (side-normalised word 1-2-grams, stance, role; SGD logistic regression) trained on {reviewed.Sided.Count:N0} clauses of {reviewed.Contracts} contracts in {reviewed.Keys} answer keys, used at p >= {threshold}{(severity is null ? string.Empty : $"; severity weights (the same with role-paired words, risks keyed high or above) raise a finding to high at p >= {severityThreshold}")}"),
+                $"{trainer}; side weights (side-normalised word 1-2-grams, stance, role; SGD logistic regression) trained on {reviewed.Sided.Count:N0} clauses of {reviewed.Contracts} contracts in {reviewed.Keys} answer keys, used at p >= {threshold}{(severity is null ? string.Empty : $"; severity weights (the same with role-paired words, risks keyed high or above) raise a finding to high at p >= {severityThreshold}")}{(critical is null ? string.Empty : $", critical weights (risks keyed critical) one at high to critical at p >= {criticalThreshold}")}"),
         });
     }
 

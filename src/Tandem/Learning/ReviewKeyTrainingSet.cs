@@ -36,6 +36,7 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
         var rows = new List<LabelledClause>();
         var sided = new List<SideRiskRow>();
         var severe = new List<SideRiskRow>();
+        var critical = new List<SideRiskRow>();
         int done = 0, risks = 0;
         foreach (var (path, key) in keys)
         {
@@ -53,10 +54,11 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
                 var clauses = Usable(segmenter.Segment(read.Text).Clauses);
                 var oneClause = OneClauseRisks(entry, clauses);
                 rows.AddRange(Label(oneClause, clauses, $"review:{set}/{entry.File}"));
-                foreach (var (side, severity) in Sided(entry, read.Text, clauses, oneClause))
+                foreach (var (side, severity, criticality) in Sided(entry, read.Text, clauses, oneClause))
                 {
                     sided.Add(side);
                     severe.Add(severity);
+                    critical.Add(criticality);
                 }
 
                 risks += oneClause.Count;
@@ -65,7 +67,7 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
             }
         }
 
-        return new ReviewKeyLabelling(rows, keys.Count, done, risks) { Sided = sided, Severe = severe };
+        return new ReviewKeyLabelling(rows, keys.Count, done, risks) { Sided = sided, Severe = severe, Critical = critical };
     }
 
     /// <summary>
@@ -74,9 +76,10 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
     /// negative for every category (the keyed contracts' own ordinary clauses teach what is not a risk for that side), and
     /// a clause of a risk spanning several clauses is left out (which of the risk's categories it carries is not known).
     /// Each clause comes twice: for the side weights, and for the severity weights, read with the side's role paired with
-    /// its words and labelled only with the risks keyed at high or critical (a risk keyed medium is a negative there).
+    /// its words and labelled only with the risks keyed at high or critical (a risk keyed medium is a negative there);
+    /// and a third time, the same features, labelled only with the risks keyed critical.
     /// </summary>
-    private static IEnumerable<(SideRiskRow Side, SideRiskRow Severe)> Sided(ReviewKeyContract entry, string text, IReadOnlyList<Clause> clauses, IReadOnlyList<ReviewKeyRisk> oneClause)
+    private static IEnumerable<(SideRiskRow Side, SideRiskRow Severe, SideRiskRow Critical)> Sided(ReviewKeyContract entry, string text, IReadOnlyList<Clause> clauses, IReadOnlyList<ReviewKeyRisk> oneClause)
     {
         var side = ReviewSide.Resolve(new PartyFinder().Find(text), entry.Side);
         var lens = new ReviewLens(side);
@@ -94,18 +97,21 @@ public sealed class ReviewKeyTrainingSet(DocumentReaders readers, ClauseSegmente
 
             var labels = new bool[ClauseCategories.All.Count];
             var severeLabels = new bool[ClauseCategories.All.Count];
+            var criticalLabels = new bool[ClauseCategories.All.Count];
             foreach (var risk in oneClause.Where(r => r.Clauses.Any(p => ReviewKeyScorer.Covers(p, path))))
             {
                 foreach (var category in risk.Categories)
                 {
                     labels[ClauseCategories.IndexOf(category)] = true;
                     severeLabels[ClauseCategories.IndexOf(category)] |= risk.MinSeverity >= Severity.High;
+                    criticalLabels[ClauseCategories.IndexOf(category)] |= risk.MinSeverity >= Severity.Critical;
                 }
             }
 
             var favours = lens.Stance(reads[i]).Favours;
+            var roleRead = byRole.Of(reads[i], clauses[i].Heading, favours);
             yield return (new SideRiskRow(features.Of(reads[i], clauses[i].Heading, favours), labels),
-                new SideRiskRow(byRole.Of(reads[i], clauses[i].Heading, favours), severeLabels));
+                new SideRiskRow(roleRead, severeLabels), new SideRiskRow(roleRead, criticalLabels));
         }
     }
 
@@ -154,6 +160,9 @@ public sealed record ReviewKeyLabelling(IReadOnlyList<LabelledClause> Clauses, i
 
     /// <summary>The same clauses read with the side's role paired with their words, labelled with the risks keyed at high or above.</summary>
     public IReadOnlyList<SideRiskRow> Severe { get; init; } = [];
+
+    /// <summary>The same rows as <see cref="Severe"/>, labelled with the risks keyed critical.</summary>
+    public IReadOnlyList<SideRiskRow> Critical { get; init; } = [];
 
     public static ReviewKeyLabelling None { get; } = new([], 0, 0, 0);
 

@@ -100,6 +100,16 @@ public sealed class SideRiskModelTests : IDisposable
         // Without severity weights, or above their probability, the playbook's medium stands.
         Assert.Equal(Severity.Medium, Exit(plain.WithSide(side.Categories), theirs)!.Severity);
         Assert.Equal(Severity.Medium, Exit(model.WithManifest(model.Manifest with { SeverityThreshold = 0.9999f }), theirs)!.Severity);
+        // Critical weights that learned the same: the other side's exit, at high, goes on to critical; one deviation says why.
+        var critical = model.WithSide(side.Categories, severity.Categories, severity.Categories);
+        critical = critical.WithManifest(critical.Manifest with { SeverityThreshold = 0.5f, CriticalThreshold = 0.5f });
+        var raisedTwice = Exit(critical, theirs)!;
+        Assert.Equal(Severity.Critical, raisedTwice.Severity);
+        Assert.Single(raisedTwice.Deviations, d => d.Contains("the playbook alone said medium", StringComparison.Ordinal));
+        Assert.Contains(raisedTwice.Deviations, d => d.StartsWith("reviewers for the customer rate clauses like this critical (p = ", StringComparison.Ordinal));
+        Assert.Equal(Severity.High, Exit(critical.WithManifest(critical.Manifest with { CriticalThreshold = 0.9999f }), theirs)!.Severity);
+        Assert.True(Exit(critical, ours)!.Severity < Severity.High);
+
         // The customer's own exit is found and scored like the other's, but never raised.
         var own = Exit(model, ours);
         Assert.True(severity.Score(new SideRiskFeatures(For("customer"), byRole: true).Of(own!.Quote, own.Heading, Favours.Us))[Convenience] >= 0.5f);
@@ -183,10 +193,17 @@ public sealed class SideRiskModelTests : IDisposable
         Assert.Equal(LocalAnalystManifest.DefaultSeverityThreshold, loaded.SeverityThreshold);
         Assert.Equal(sided.SeverityCategories!.Select(c => c.Values), loaded.Model.SeverityCategories!.Select(c => c.Values));
         Assert.Null(new LocalAnalyst(plain).SeverityRisk);
+        // And critical weights, the same features labelled with the risks keyed critical (none in this key).
+        Assert.Equal(reviewed.Sided.Count, reviewed.Critical.Count);
+        Assert.All(reviewed.Critical, r => Assert.DoesNotContain(true, r.Labels));
+        Assert.Same(reviewed.Severe[2].X, reviewed.Critical[2].X);
+        Assert.NotNull(loaded.CriticalRisk);
+        Assert.Equal(LocalAnalystManifest.DefaultCriticalThreshold, loaded.CriticalThreshold);
+        Assert.Equal(sided.CriticalCategories!.Select(c => c.Values), loaded.Model.CriticalCategories!.Select(c => c.Values));
     }
 
     [Fact]
-    public async Task SevereLabels_OnlyTheRisksKeyedHighOrAbove()
+    public async Task SevereAndCriticalLabels_OnlyTheRisksKeyedAtThatSeverityOrAbove()
     {
         Directory.CreateDirectory(_dir.File("contracts"));
         File.WriteAllText(_dir.File(Path.Combine("contracts", "supply.txt")), ReviewKeyTrainingSetTests.Contract);
@@ -197,6 +214,11 @@ public sealed class SideRiskModelTests : IDisposable
 
         Assert.Equal([false, false, true], reviewed.Sided.Select(r => r.Labels[ClauseCategories.IndexOf("Exclusivity")]));
         Assert.All(reviewed.Severe, r => Assert.DoesNotContain(true, r.Labels));
+
+        var criticalKey = _dir.Write(Path.Combine("keys", "answers.json"), ReviewKeyTrainingSetTests.Key.Replace("\"minSeverity\": \"high\"", "\"minSeverity\": \"critical\"", StringComparison.Ordinal));
+        var critical = await new ReviewKeyTrainingSet(DocumentReaders.CreateDefault(), new ClauseSegmenter()).BuildAsync([criticalKey]);
+        Assert.Equal([false, false, true], critical.Severe.Select(r => r.Labels[ClauseCategories.IndexOf("Exclusivity")]));
+        Assert.Equal([false, false, true], critical.Critical.Select(r => r.Labels[ClauseCategories.IndexOf("Exclusivity")]));
     }
 
     /// <summary>
