@@ -473,6 +473,13 @@ public sealed class SideAwareReviewTests
     [InlineData("Warranty Duration", "8.4 The warranty in clause 8.1 covers only defects of which the Customer gives the Provider written notice within forty-eight hours of delivery.", "customer", Severity.High)]
     [InlineData("Price Restrictions", "9.2 With effect from each anniversary of the Start Date, the Fees shall increase by whichever is the greater of four per cent and the rise in the Consumer Prices Index.", "customer", Severity.High)]
     [InlineData("Price Restrictions", "9.2 The Provider may adjust the Fees each quarter by reference to its hosting cost index, as calculated by the Provider, including for Orders already accepted.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "4.4 The Provider may, by giving not less than 60 days' written notice, discontinue any of the Managed Services where it has decided to withdraw that service from its customers generally.", "customer", Severity.High)]
+    [InlineData("Termination for Convenience", "15.2 Either party may terminate this Agreement for convenience by giving the other not less than thirty (30) days' written notice, save that a notice given by the Provider under this clause 15.2 shall not take effect before the last day of the Initial Term.", "provider", Severity.High)]
+    [InlineData("Exclusivity", "2.2 During the term of this Agreement the Provider shall be the sole provider to the Customer of the Services. The Customer shall not itself handle, or engage any third party to handle, any contacts within Schedule 1.", "customer", Severity.High)]
+    [InlineData("Minimum Commitment", "3.3 The Customer shall pay the power charge on the full Committed Power in every month of the Term, whether or not that power is drawn.", "customer", Severity.High)]
+    [InlineData("Change of Control", "10.4 If any person acquires Control of the Customer, this Agreement shall end automatically on the date of that event unless the Provider has consented in writing beforehand.", "customer", Severity.High)]
+    [InlineData("Liquidated Damages", "6.2 If the Customer cancels a Session less than ten Business Days before its date, the Customer shall pay the Provider by way of liquidated damages the full Session Fee, in addition to any other sum due.", "customer", Severity.High)]
+    [InlineData("Revenue/Profit Sharing", "9.2 The Customer shall pay the Provider the contribution set out in Schedule 2 on all revenue it receives from its own installation services.", "customer", Severity.High)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
@@ -833,6 +840,8 @@ public sealed class SideAwareReviewTests
     [InlineData("The Operator may terminate this Agreement on ninety days' notice where it decides to reorganise its network of channels.", true)]
     [InlineData("Either party may terminate this Agreement on six months' written notice without giving a reason, provided that the Client may not give such notice before the third anniversary.", true)]
     [InlineData("Should the Operator decide, in its absolute discretion, to close the Channel, it may bring this Agreement (or the part of it relating to that Channel) to an end on 30 days' notice.", true)]
+    [InlineData("The Operator may withdraw from any Season by giving the Client not less than twenty-eight (28) days' notice if it decides, in its commercial discretion, that the Season is no longer viable.", true)]
+    [InlineData("The Operator may withdraw from any Season by giving the Client not less than twenty-eight (28) days' notice if the Client fails to pay any invoice.", false)]
     public void Resolve_TerminationForConvenience_KeptOnlyWithAConvenienceGround(string clause, bool kept)
     {
         var convenience = Finding("c1", "Termination for Convenience", clause);
