@@ -480,6 +480,11 @@ public sealed class SideAwareReviewTests
     [InlineData("Change of Control", "10.4 If any person acquires Control of the Customer, this Agreement shall end automatically on the date of that event unless the Provider has consented in writing beforehand.", "customer", Severity.High)]
     [InlineData("Liquidated Damages", "6.2 If the Customer cancels a Session less than ten Business Days before its date, the Customer shall pay the Provider by way of liquidated damages the full Session Fee, in addition to any other sum due.", "customer", Severity.High)]
     [InlineData("Revenue/Profit Sharing", "9.2 The Customer shall pay the Provider the contribution set out in Schedule 2 on all revenue it receives from its own installation services.", "customer", Severity.High)]
+    [InlineData("Uncapped Liability", "12.4 The exclusions and limitations in clauses 12.2 and 12.3 are given for the benefit of the Provider only. Nothing in this Agreement shall limit the liability of the Customer under the indemnity in clause 11.2.", "customer", Severity.Critical)]
+    [InlineData("Revenue/Profit Sharing", "5.4 The Customer shall pay the Provider a partner services fee equal to fifteen per cent (15%) of all fees invoiced by the Customer to its clients for Professional Services.", "customer", Severity.High)]
+    [InlineData("Revenue/Profit Sharing", "7.3 In addition to the Retainer, the Customer shall pay the Provider a performance fee equal to 6% of the Net Revenue of each Campaign Product for 36 months.", "customer", Severity.High)]
+    [InlineData("IP Ownership Assignment", "5.2 All Evaluation Material, and all intellectual property rights in it, shall vest in and be owned absolutely by the Provider immediately upon its creation, whichever Party prepares it.", "customer", Severity.Critical)]
+    [InlineData("Price Restrictions", "8.1 The Customer may instruct variations to the Services. Each variation shall be valued using the rates in Schedule 2 where applicable or, where not, at fair and reasonable rates.", "provider", Severity.Medium)]
     public void Judge_ShippedPlaybook_TunedOnLaterSets(string category, string clause, string side, Severity expected) =>
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
