@@ -489,6 +489,7 @@ public sealed class SideAwareReviewTests
         Assert.Equal(expected, JudgeShipped(category, clause, Parties, side).Severity);
 
     [Theory]
+    [InlineData("Lessor,Lessee", "lessee", "Warranty Duration", "8.2 The Manufacturer's warranty passed on under clause 8.1 shall apply for a period of ninety days from the Acceptance Date of each Unit. After that period, the Lessee shall bear all costs of repair and replacement of parts.", Severity.Medium)]
     [InlineData("Discloser,Recipient", "discloser", "Expiration Date", "5.2 Recipient's obligations under Section 3 shall expire eighteen (18) months after the date on which each item was disclosed, including for trade secrets.", Severity.High)]
     [InlineData("Discloser,Recipient", "discloser", "Expiration Date", "5.2 Recipient's obligations under Section 3 shall expire five (5) years after the date on which each item was disclosed.", Severity.Info)]
     [InlineData("Discloser,Recipient", "discloser", "License Grant", "6.2 Notwithstanding Section 6.1, Recipient and its Representatives shall be free to use for any purpose the Residuals resulting from access to the Confidential Information.", Severity.Critical)]
