@@ -95,6 +95,16 @@ public sealed class PlaybookOverrideTests : IDisposable
         Assert.False(insurance.IsExpectedIn("services", "Customer", "Work at the premises."));
     }
 
+    [Theory]
+    [InlineData("Source Code Escrow", "saas", "Customer", true)] // a hosted platform's customer expects continuity escrow
+    [InlineData("Source Code Escrow", "saas", "Provider", false)]
+    [InlineData("Renewal Term", "saas", "Provider", true)] // a provider expects the subscription to run on
+    [InlineData("Renewal Term", "saas", "Customer", false)]
+    [InlineData("Exclusivity", "distribution", "Reseller", true)]
+    public void ShippedPlaybook_ExpectsWhatTheKeyWritersExpectedForTheSide(string category, string kind, string role, bool expected) =>
+        Assert.Equal(expected, PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!
+            .IsExpectedIn(kind, role, "The Reseller may sell the Products in the Territory."));
+
     [Fact]
     public void Load_ExpectedAlso_AddsAKindWithItsOwnWordsAndIsKeptUnlessOverridden()
     {
