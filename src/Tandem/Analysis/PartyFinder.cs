@@ -442,8 +442,8 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"^[\s,;]*(?:[-–—]\s*and\s*[-–—]\s*|and\s*:?\s+|(?:in\s+favou?r|for\s+the\s+benefit)\s+of\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Connector();
 
-    /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ..."; not the stop of a legal form ("PTE. LTD.", "Sdn. Bhd.").</summary>
-    [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|CO|Corp|CORP|Inc|INC|Ltd|LTD|Pte|PTE|Pty|PTY|Pvt|PVT|Sdn|SDN|Bhd|BHD|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A|[A-Z]))[.:]\s+[""“*_]*[A-Z]")]
+    /// <summary>A full stop that ends the party sentence: ". Provider and Customer are ..."; not the stop of a legal form ("PTE. LTD.", "Sdn. Bhd.") or of an address's abbreviation ("ul. Portowa 17", "Str. 5", "Nr. 12").</summary>
+    [GeneratedRegex(@"(?<!\b(?:St|Ste|No|Nos|Co|CO|Corp|CORP|Inc|INC|Ltd|LTD|Pte|PTE|Pty|PTY|Pvt|PVT|Sdn|SDN|Bhd|BHD|Mr|Ms|Mrs|Dr|Jr|Sr|Ave|Blvd|Rd|Mt|Ft|U\.S|N\.A|ul|al|pl|Ul|Al|Pl|str|Str|nr|Nr|no|Sq|Ln|Hwy|Pkwy|Ct|Bldg|Fl|[A-Z]))[.:]\s+[""“*_]*[A-Z]")]
     private static partial Regex SentenceEnd();
 
     // ", of 12 Orchard Rise" and " of 12 Orchard Rise": an individual's or a trust's address, not its name.

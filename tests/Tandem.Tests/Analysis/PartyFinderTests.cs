@@ -124,6 +124,8 @@ public sealed class PartyFinderTests
         "Quillon Systems Limited|Vendor", "Corrigan & Vale IT Solutions Limited|Reseller")]
     [InlineData("This Research Agreement (the \"Agreement\") is made on 2 May 2026 between The University of Carrowmore, a body incorporated by royal charter whose principal office is at 1 College Green, Carrowmore (the \"University\"), and Pellbrook Materials Limited, a company incorporated in England and Wales (the \"Company\").",
         "University of Carrowmore|University", "Pellbrook Materials Limited|Company")]
+    [InlineData("This Commercial Agency Agreement is made on 2 June 2025 between Hollin Pumpen GmbH, with its seat at Billstrasse 210, Hamburg, Germany (the \"Principal\"), and Wisla Technika sp. z o.o., a company registered under KRS 0000734521, with its seat at ul. Portowa 17, 80-601 Gdansk, Poland (the \"Agent\").",
+        "Hollin Pumpen GmbH|Principal", "Wisla Technika sp. z o.o.|Agent")]
     public void Find_OtherPreambleForms_EveryPartyWithItsRole(string preamble, params string[] expected)
     {
         var parties = new PartyFinder().Find(preamble + "\n\n1. Definitions\n\n1.1 \"Affiliate\" means any entity that controls a party.");
