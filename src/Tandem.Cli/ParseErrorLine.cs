@@ -10,6 +10,8 @@ namespace Tandem.Cli;
 /// </summary>
 internal static class ParseErrorLine
 {
+    private const string AnyValue = "a value";
+
     /// <summary>The error line (without the leading "error: ") for a parse that failed.</summary>
     public static string Describe(ParseResult parse)
     {
@@ -71,7 +73,9 @@ internal static class ParseErrorLine
     {
         if (tokens.Count == 0)
         {
-            return $"{name} needs a value: {Expected(type, helpName)}";
+            // A free-form value (a path, a name) has nothing more to say than that it is missing.
+            var expected = Expected(type, helpName);
+            return expected == AnyValue ? $"{name} needs a value" : $"{name} needs a value: {expected}";
         }
 
         if (tokens.Count > arity.MaximumNumberOfValues)
@@ -98,7 +102,7 @@ internal static class ParseErrorLine
             _ when type == typeof(int) || type == typeof(long) => "a whole number",
             _ when type == typeof(bool) => "true or false",
             _ when type.IsEnum => "one of " + string.Join("|", Enum.GetNames(type).Select(n => n.ToLowerInvariant())),
-            _ => "a value",
+            _ => AnyValue,
         };
     }
 

@@ -24,6 +24,9 @@ public sealed partial class FreshMachineTests
         ("analyze", ["analyze", "samples/contracts/mutual-nda.txt", "--format", "md", "--out", "{home}/report.md"], 0),
         ("analyze", ["analyze", "samples/contracts/saas-subscription-agreement.md", "--for", "provider", "--type", "saas"], 0),
         ("analyze", ["analyze", "samples/contracts/saas-subscription-agreement.md", "--for", "licensee"], 1),
+        // An option given no value (the in-process runner appends --db, so only a process sees this as a user types it).
+        ("analyze", ["analyze", "samples/contracts/mutual-nda.txt", "--out"], 1),
+        ("search", ["search", "liability", "--limit"], 1),
         ("analyze --model", ["analyze", "samples/contracts/mutual-nda.txt", "--model", "reviewer"], 1),
         ("ingest", ["ingest", "samples/contracts", "--acl", "alice,group:legal"], 0),
         ("sync", ["sync", "{kb}"], 0),
