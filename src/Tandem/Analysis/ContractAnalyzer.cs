@@ -338,7 +338,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var read = used.Count > 0 ? ContractDefinitions.Read(quote, used) : quote;
         var readQuantities = ReferenceEquals(read, quote) ? quantities : WithDefined(quantities, lens.Measure(read));
         IReadOnlyDictionary<string, double> MeasuresFor(DeviationSignal d) => d.ReadsDefinitions ? readQuantities : quantities;
-        var matched = rule.Deviations.Where(d => d.AppliesTo(role) && d.Matches(quote, favours, MeasuresFor(d), lens.Side, documentText, read)).ToList();
+        // A deviation that reads references matches on the clause with the clauses it names by number (whose indemnity a
+        // carve-out from the cap leaves unlimited).
+        string? referenced = null;
+        string ReadFor(DeviationSignal d) => d.ReadsReferences ? referenced ??= lens.References.Read(quote) : read;
+        var matched = rule.Deviations.Where(d => d.AppliesTo(role) && d.Matches(quote, favours, MeasuresFor(d), lens.Side, documentText, ReadFor(d))).ToList();
         // The most specific judgement wins: one written for the side's role (a developer assigning the deliverables
         // it was paid for) over one for whose clause it is (you assign your IP away) over the text's signals alone;
         // at each level, one that also names what the clause says (they may terminate if you change hands) over one

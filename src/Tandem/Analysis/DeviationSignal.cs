@@ -78,6 +78,13 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// </summary>
     public bool ReadsDefinitions { get; init; }
 
+    /// <summary>
+    /// The deviation reads the clause with the clauses it names by number (<see cref="ClauseReferences"/>): "the limitation
+    /// in clause 15.2 shall not apply to any liability under clause 13" leaves uncapped the indemnity clause 13 gives;
+    /// <c>read_references: true</c> in the playbook. Matched on the text passed as the clause read with what it rests on.
+    /// </summary>
+    public bool ReadsReferences { get; init; }
+
     /// <summary>Whether <paramref name="pattern"/> names a side ({us} or {them}).</summary>
     public static bool NamesSides(string? pattern) =>
         pattern is not null && (pattern.Contains("{us", StringComparison.Ordinal) || pattern.Contains("{them", StringComparison.Ordinal));
@@ -149,7 +156,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
         var contract = Sided(ContractPattern, ContractPatternTemplate, side);
         // A pathological pattern on a hostile text must not stall the report: no signal.
         return RegexBudget.Run(() =>
-            (pattern is null || RegexAlternatives.IsMatch(pattern, ReadsDefinitions ? withDefinitions ?? clauseText : clauseText)) &&
+            (pattern is null || RegexAlternatives.IsMatch(pattern, ReadsDefinitions || ReadsReferences ? withDefinitions ?? clauseText : clauseText)) &&
             (absent is null || !RegexAlternatives.IsMatch(absent, clauseText)) &&
             (contractAbsent is null || !RegexAlternatives.IsMatch(contractAbsent, contractText ?? clauseText)) &&
             (contract is null || RegexAlternatives.IsMatch(contract, contractText ?? clauseText)) &&

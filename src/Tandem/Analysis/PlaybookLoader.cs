@@ -205,6 +205,7 @@ public static partial class PlaybookLoader
             LiftsLimit = d.LiftsLimit ?? false,
             Absence = d.Absence ?? false,
             ReadsDefinitions = d.ReadDefinitions ?? false,
+            ReadsReferences = d.ReadReferences ?? false,
             When = when,
             Roles = (d.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),
             Measure = d.Measure?.Trim(),
@@ -352,6 +353,7 @@ public static partial class PlaybookLoader
         public bool? LiftsLimit { get; set; }
         public bool? Absence { get; set; }
         public bool? ReadDefinitions { get; set; }
+        public bool? ReadReferences { get; set; }
         public string? Severity { get; set; }
         public string? Rationale { get; set; }
     }

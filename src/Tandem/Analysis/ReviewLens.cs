@@ -23,9 +23,12 @@ public sealed class ReviewLens
     /// <summary>The contract's definitions, read into the clauses that use them when deviations are matched.</summary>
     public ContractDefinitions Definitions { get; init; } = ContractDefinitions.None;
 
-    /// <summary>A lens for <paramref name="side"/> on <paramref name="clauses"/>, with their definitions (not those of the parties' names and roles).</summary>
+    /// <summary>The contract's numbered clauses, read into the clauses that name them when deviations that read references are matched.</summary>
+    public ClauseReferences References { get; init; } = ClauseReferences.None;
+
+    /// <summary>A lens for <paramref name="side"/> on <paramref name="clauses"/>, with their definitions (not those of the parties' names and roles) and numbered clauses.</summary>
     public static ReviewLens For(ReviewSide? side, IReadOnlyList<Store.StoredClause> clauses) =>
-        new(side) { Definitions = ContractDefinitions.Of(clauses, side?.Parties.SelectMany(p => new[] { p.Role, p.Name })) };
+        new(side) { Definitions = ContractDefinitions.Of(clauses, side?.Parties.SelectMany(p => new[] { p.Role, p.Name })), References = ClauseReferences.Of(clauses) };
 
     /// <summary>Whom the clause favours and who gains, seen from the side.</summary>
     public (Favours Favours, string? Beneficiary) Stance(string clause)

@@ -1,6 +1,7 @@
 using Tandem.Analysis;
 using Tandem.Documents;
 using Tandem.Store;
+using Tandem.Tests.Support;
 
 namespace Tandem.Tests.Analysis;
 
@@ -8,20 +9,7 @@ public sealed class ContractDefinitionsTests
 {
     private static readonly ContractParty[] Parties = [new("Harrow Analytics Ltd", "Consultant"), new("Beldane Foods plc", "Client")];
 
-    private static List<StoredClause> Clauses(params (string Path, string Text)[] pieces)
-    {
-        var list = new List<StoredClause>();
-        var offset = 0;
-        foreach (var (path, text) in pieces)
-        {
-            list.Add(new StoredClause("cl_" + list.Count, new Clause(list.Count, path, null, ClauseKind.Section, offset, offset + text.Length, text)));
-            offset += text.Length + 1;
-        }
-
-        return list;
-    }
-
-    private static readonly List<StoredClause> Contract = Clauses(
+    private static readonly List<StoredClause> Contract = StoredClauses.Of(
         ("1.1", "1.1 In this Agreement:"),
         ("1.1(a)", "(a) \"Client\" means Beldane Foods plc."),
         ("1.1(b)", "(b) \"Work Product\" means all deliverables, reports and materials produced under this Agreement, including:"),
@@ -47,7 +35,7 @@ public sealed class ContractDefinitionsTests
     [Fact]
     public void Of_ADefinitionCutIntoPieces_ReadsTheWholeOfIt()
     {
-        var definitions = ContractDefinitions.Of(Clauses(
+        var definitions = ContractDefinitions.Of(StoredClauses.Of(
             ("1.8", "1.8 \"Net Receipts\" means all revenue received by the Licensee, after deduction of:"),
             ("1.8#2", "(a) a distribution fee of forty per cent (40%) of such revenue;"),
             ("1.9", "1.9 \"Territory\" means the United Kingdom.")));
@@ -72,7 +60,7 @@ public sealed class ContractDefinitionsTests
     [Fact]
     public void UsedBy_ReadsAPluralTermInTheSingularAndAYTermInThePlural()
     {
-        var definitions = ContractDefinitions.Of(Clauses(
+        var definitions = ContractDefinitions.Of(StoredClauses.Of(
             ("1.1", "1.1 \"Billable Vehicles\" means, for each month, the greater of the number of Connected Vehicles and 500."),
             ("1.2", "1.2 \"Territory\" means the United Kingdom."),
             ("1.3", "1.3 \"Business Days\" means a weekday.")));
@@ -88,7 +76,7 @@ public sealed class ContractDefinitionsTests
     public void Read_AppendsAtMostTheLongestFewDefinitions_EachBounded()
     {
         var many = Enumerable.Range(0, 8).Select(i => ($"1.{i}", $"1.{i} \"Term Number {(char)('A' + i)}\" means {new string('x', 2000)}.")).ToArray();
-        var definitions = ContractDefinitions.Of(Clauses(many));
+        var definitions = ContractDefinitions.Of(StoredClauses.Of(many));
         var clause = string.Join(" and ", Enumerable.Range(0, 8).Select(i => $"Term Number {(char)('A' + i)}")) + " apply.";
 
         var used = definitions.UsedBy(clause);
@@ -136,7 +124,7 @@ public sealed class ContractDefinitionsTests
     [Fact]
     public void ShippedPlaybook_ExclusivityStatedOnlyInADefinition_IsFoundWithTheDefinition()
     {
-        var contract = Clauses(
+        var contract = StoredClauses.Of(
             ("1.3", "1.3 \"Engagement Commitment\" means the Consultant's commitment to provide consultancy services during the Term to the Company alone and to no other person."),
             ("1.4", "1.4 \"Support Services\" means the services to the Company and its Affiliates described in Schedule 1."),
             ("2.1", "2.1 The Company engages the Consultant for the Term, and the Consultant agrees to the Engagement Commitment."),
@@ -152,7 +140,7 @@ public sealed class ContractDefinitionsTests
     [Fact]
     public void ShippedPlaybook_ALicenceForADefinedPeriodThatRunsInPerpetuity_IsFoundAsPerpetual_CitingThePeriod()
     {
-        var contract = Clauses(
+        var contract = StoredClauses.Of(
             ("1.4", "1.4 \"Licence Period\" means the period of 12 months from the first release and thereafter in perpetuity in respect of any copies first sold during that period."),
             ("2.1", "2.1 The Licensor grants the Licensee an exclusive licence to distribute the Film in the Territory for the Licence Period."),
             ("3.1", "3.1 The Licensee shall pay the Licence Fee within thirty days after the start of the Licence Period."));
@@ -216,7 +204,7 @@ public sealed class ContractDefinitionsTests
         "7.1 The Consultant hereby assigns to the Company all present and future rights in the Work Product.", Severity.Critical)]
     public void ShippedPlaybook_ADeviationInTheDefinition_IsFoundAtTheClause_CitingIt(string category, string ourRole, string theirRole, string side, string definition, string clause, Severity expected)
     {
-        var contract = Clauses(("1.1", definition), ("2.1", clause));
+        var contract = StoredClauses.Of(("1.1", definition), ("2.1", clause));
         var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor(category)!;
         var lens = ReviewLens.For(ReviewSide.Resolve([new("Orrin Systems Ltd", ourRole), new("Pellow Bank plc", theirRole)], side), contract);
         var text = string.Join("\n", contract.Select(c => c.Clause.Text));
@@ -244,7 +232,7 @@ public sealed class ContractDefinitionsTests
     [Fact]
     public void Judge_CitesOnlyTheDefinitionTheDeviationRestsOn_AndNoneWhenTheClauseSaysItItself()
     {
-        var contract = Clauses(
+        var contract = StoredClauses.Of(
             ("1.1", "1.1 \"Net Receipts\" means all revenue received by the Licensee, less a distribution fee of 40%."),
             ("1.2", "1.2 \"Territory\" means the United Kingdom."),
             ("6.1", "6.1 The Licensee shall pay a royalty of 12% of Net Receipts in the Territory."),
@@ -277,7 +265,7 @@ public sealed class ContractDefinitionsTests
     [Fact]
     public void Judge_MeasuresInTheDefinition_WhatTheClauseLeavesOut_AndReadsExceptionsInTheClauseOnly()
     {
-        var contract = Clauses(
+        var contract = StoredClauses.Of(
             ("1.1", "1.1 \"Warranty Period\" means six months from delivery, except for software."),
             ("9.1", "9.1 The Supplier warrants that the goods will be free from defects during the Warranty Period."),
             ("9.2", "9.2 The Supplier warrants that the goods will be free from defects for 24 months from delivery."));

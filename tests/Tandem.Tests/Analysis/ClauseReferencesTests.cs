@@ -1,0 +1,71 @@
+using Tandem.Analysis;
+using Tandem.Documents;
+using Tandem.Store;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Analysis;
+
+public sealed class ClauseReferencesTests
+{
+    private static readonly ContractParty[] Parties = [new("Orrin Mills Ltd", "Supplier"), new("Tavish Retail plc", "Buyer")];
+
+    private static List<StoredClause> Contract(string indemnity, string carveOut) => StoredClauses.Of(
+        ("1.1", "1.1 \"Goods\" means the goods in Schedule 1."),
+        ("13", "13. INDEMNITY"),
+        ("13.1", "13.1 " + indemnity),
+        ("13.1(a)", "(a) any claim that the Goods infringe the rights of a third party; and"),
+        ("14.1", "14.1 Each party shall keep the other's Confidential Information secret."),
+        ("15.2", "15.2 Each party's total liability under this Agreement shall not exceed the Charges paid in the preceding twelve months."),
+        ("15.3", "15.3 " + carveOut),
+        ("Schedule 1/2", "2. Pallets of 40 units."));
+
+    private const string SupplierIndemnifies = "The Supplier shall indemnify the Buyer against all losses arising out of:";
+    private const string CarveOut = "The limitation in clause 15.2 shall not apply to any liability under clause 13 or clause 14.";
+
+    [Fact]
+    public void Named_TheNumbersTheContractHas_WithTheirSubClauses()
+    {
+        var references = ClauseReferences.Of(Contract(SupplierIndemnifies, CarveOut));
+
+        // The cap it lifts is named too; reading it in is harmless.
+        Assert.Equal(["15.2", "13", "14"], references.Named(CarveOut));
+        Assert.Equal(["15.2", "13.1"], references.Named("Clauses 15.2 and 13.1 survive; clause 99 does not exist."));
+        Assert.Empty(references.Named("This clause names no other."));
+        var read = references.Read(CarveOut);
+        Assert.StartsWith(CarveOut + "\n\n15.2 Each party's total liability", read, StringComparison.Ordinal);
+        Assert.Contains("\n\n13. INDEMNITY 13.1 The Supplier shall indemnify", read, StringComparison.Ordinal);
+        Assert.Contains("(a) any claim that the Goods infringe", read, StringComparison.Ordinal);
+        Assert.Contains("keep the other's Confidential Information", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pallets", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_ALongClause_ReadUpToTheLimit_AndAtMostFourReferences()
+    {
+        var references = ClauseReferences.Of(StoredClauses.Of(
+            ("1", "1. " + new string('x', 3000)), ("2", "2. Two."), ("3", "3. Three."), ("4", "4. Four."), ("5", "5. Five.")));
+
+        Assert.Equal(ClauseReferences.MaxReferenceLength, references.Read("See clause 1.").Length - "See clause 1.\n\n".Length);
+        Assert.Equal(["1", "2", "3", "4"], references.Named("Clauses 1, 2, 3, 4 and 5 apply."));
+        Assert.Equal(0, ClauseReferences.None.Count);
+    }
+
+    [Theory]
+    [InlineData(SupplierIndemnifies, "supplier", Severity.Critical)] // the carve-out is mutual in form; only the supplier's indemnity escapes the cap
+    [InlineData("The Buyer shall indemnify the Supplier against all losses arising out of:", "supplier", Severity.High)] // the buyer's indemnity escapes it: uncapped, not the supplier's
+    public void Judge_CarveOutFromTheCap_ReadWithTheIndemnityItNames(string indemnity, string side, Severity expected)
+    {
+        var clauses = Contract(indemnity, CarveOut);
+        var document = string.Join("\n", clauses.Select(c => c.Clause.Text));
+        var carveOut = clauses.Single(c => c.Clause.Path == "15.3");
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Uncapped Liability")!;
+
+        var finding = ContractAnalyzer.Judge(rule, [carveOut], 0.9f, document, ReviewLens.For(ReviewSide.Resolve(Parties, side), clauses));
+
+        Assert.Equal(expected, finding.Severity);
+        if (expected == Severity.Critical)
+        {
+            Assert.Contains("Supplier gives the indemnity", finding.Rationale, StringComparison.Ordinal);
+        }
+    }
+}
