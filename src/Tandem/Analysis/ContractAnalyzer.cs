@@ -339,9 +339,10 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var readQuantities = ReferenceEquals(read, quote) ? quantities : WithDefined(quantities, lens.Measure(read));
         IReadOnlyDictionary<string, double> MeasuresFor(DeviationSignal d) => d.ReadsDefinitions ? readQuantities : quantities;
         // A deviation that reads references matches on the clause with the clauses it names by number (whose indemnity a
-        // carve-out from the cap leaves unlimited).
-        string? referenced = null;
-        string ReadFor(DeviationSignal d) => d.ReadsReferences ? referenced ??= lens.References.Read(quote) : read;
+        // carve-out from the cap leaves unlimited), and with its definitions too when it also reads those.
+        string? referenced = null, referencedWithDefinitions = null;
+        string ReadFor(DeviationSignal d) => !d.ReadsReferences ? read
+            : d.ReadsDefinitions ? referencedWithDefinitions ??= lens.References.Read(read) : referenced ??= lens.References.Read(quote);
         var matched = rule.Deviations.Where(d => d.AppliesTo(role) && d.Matches(quote, favours, MeasuresFor(d), lens.Side, documentText, ReadFor(d))).ToList();
         // The most specific judgement wins: one written for the side's role (a developer assigning the deliverables
         // it was paid for) over one for whose clause it is (you assign your IP away) over the text's signals alone;

@@ -57,12 +57,15 @@ public sealed partial class ContractDefinitions
             }
 
             // The list items under the definition ("(a) … (b) …") are part of it, and so are the pieces a long definition was
-            // cut into ("1.8#2").
+            // cut into ("1.8#2"). A definition that is a paragraph of its clause ("1.1 ¶15") has its items numbered from the
+            // clause ("1.1(a)"), up to the next paragraph.
             var body = new StringBuilder(text.Trim());
             var path = clauses[i].Clause.Path;
+            var itemsOf = path.IndexOf(" ¶", StringComparison.Ordinal) is var pilcrow and > 0 ? path[..pilcrow] : path;
             var end = clauses[i].Clause.End;
             for (var j = i + 1; j < clauses.Count && j - i <= 12 && body.Length < MaxDefinitionLength
-                 && (clauses[j].Clause.Path.StartsWith(path + "(", StringComparison.Ordinal) || clauses[j].Clause.Path.StartsWith(path + "#", StringComparison.Ordinal)); j++)
+                 && (clauses[j].Clause.Path.StartsWith(itemsOf + "(", StringComparison.Ordinal) || clauses[j].Clause.Path.StartsWith(path + "(", StringComparison.Ordinal)
+                     || clauses[j].Clause.Path.StartsWith(path + "#", StringComparison.Ordinal)); j++)
             {
                 body.Append(' ').Append(clauses[j].Clause.Text.Trim());
                 end = clauses[j].Clause.End;

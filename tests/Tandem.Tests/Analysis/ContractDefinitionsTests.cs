@@ -33,6 +33,21 @@ public sealed class ContractDefinitionsTests
     }
 
     [Fact]
+    public void Of_ADefinitionThatIsAParagraph_ReadsTheItemsNumberedFromItsClause_UpToTheNextParagraph()
+    {
+        var definitions = ContractDefinitions.Of(StoredClauses.Of(
+            ("1.1", "1.1 In this Agreement:"),
+            ("1.1 ¶15", "\"Termination Event\" means any of the following:"),
+            ("1.1(a)", "(a) the Licensee commits a material breach; or"),
+            ("1.1(b)", "(b) any person acquires Control of the Licensee."),
+            ("1.1 ¶16", "\"Territory\" means the United Kingdom.")));
+
+        var read = Assert.Single(definitions.UsedBy("11.2 The Licensor may terminate on the occurrence of a Termination Event."));
+        Assert.Contains("acquires Control of the Licensee", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("United Kingdom", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Of_ADefinitionCutIntoPieces_ReadsTheWholeOfIt()
     {
         var definitions = ContractDefinitions.Of(StoredClauses.Of(

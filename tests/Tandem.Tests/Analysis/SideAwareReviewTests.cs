@@ -732,7 +732,8 @@ public sealed class SideAwareReviewTests
     [InlineData("licence", "Licensee", "Affiliate License-Licensee", true)]
     [InlineData("licence", "Licensor", "Affiliate License-Licensee", false)]
     [InlineData("other", "Customer", "Insurance", true)]
-    [InlineData("lease", "Lessee", "Insurance", false)]
+    [InlineData("lease", "Lessee", "Insurance", true)] // who insures equipment worth millions: keyed missing for a lessee or hirer by three writers
+    [InlineData("lease", "Lessee", "Source Code Escrow", false)]
     public void MissingProtections_ShippedPlaybook_ExpectedForTheSideThatNeedsIt(string kind, string role, string category, bool expected)
     {
         var missing = ContractAnalyzer.MissingProtections(PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook), new HashSet<string>(), kind, role);
