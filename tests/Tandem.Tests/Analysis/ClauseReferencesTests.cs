@@ -68,4 +68,21 @@ public sealed class ClauseReferencesTests
             Assert.Contains("Supplier gives the indemnity", finding.Rationale, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("The Supplier shall indemnify the Buyer against all losses arising out of any claim that the Goods infringe a third party's rights.", false)]
+    [InlineData("The Supplier shall indemnify the Buyer against all losses arising out of any claim that the Goods infringe a third party's rights, whether or not the Buyer altered them.", true)]
+    public void Judge_BothSidesIndemnifyUnderTheNamedClauses_OnlyAnIndemnityBeyondFaultCounts(string supplierIndemnity, bool yoursEscapes)
+    {
+        var clauses = StoredClauses.Of(
+            ("9.1", "9.1 " + supplierIndemnity),
+            ("9.2", "9.2 The Buyer shall indemnify the Supplier against all losses arising out of any Specification the Buyer supplies."),
+            ("10.2", "10.2 Each party's total liability shall not exceed the Charges paid in the preceding twelve months."),
+            ("10.4", "10.4 The limits in clause 10.2 shall not apply to either party's liability under clause 9."));
+        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Uncapped Liability")!;
+
+        var finding = ContractAnalyzer.Judge(rule, [clauses[3]], 0.9f, string.Join("\n", clauses.Select(c => c.Clause.Text)), ReviewLens.For(ReviewSide.Resolve(Parties, "supplier"), clauses));
+
+        Assert.Equal(yoursEscapes, finding.Deviations.Contains("The cap does not reach the indemnities you give"));
+    }
 }

@@ -141,4 +141,61 @@ public sealed class HiddenRiskJudgementTests
     public void Judge_TheOtherSideMayTakeYourStockAtAFractionOfItsCost_High() =>
         Assert.Equal(Severity.High, Judge("Post-Termination Services", "customer", ["16.2"],
             ("16.2", "16.2 Within ten days after termination the Customer shall deliver a statement of its inventory. The Provider may, within thirty days, elect to purchase any or all of that inventory at a price equal to sixty percent (60%) of the Customer's landed cost.")).Severity);
+
+    [Theory]
+    [InlineData("customer", Severity.Critical)] // data loss, regulators' fines and re-runs are what the customer would suffer
+    [InlineData("provider", Severity.Low)]
+    public void Judge_AMutualExclusionOfDefinedLosses_CriticalForTheSideThatWouldSufferThem(string side, Severity expected)
+    {
+        var finding = Judge("Cap on Liability", side, ["12.2"],
+            ("1.1", "1.1 \"Excluded Losses\" means loss of profits; loss or corruption of data, and the cost of restoring it; fines payable to any regulator; and any indirect loss."),
+            ("12.2", "12.2 Subject to clause 12.1, neither party shall be liable to the other for any Excluded Losses."));
+
+        Assert.Equal(expected, finding.Severity);
+    }
+
+    [Fact]
+    public void Judge_CarveOutOfTheCapForLossesUnderAnIndemnityInANamedClause_ReadWithThatClause()
+    {
+        var finding = Judge("Uncapped Liability", "provider", ["17.4"],
+            ("16.1", "16.1 The Provider shall indemnify the Customer against all Losses arising from any Payroll Error."),
+            ("17.2", "17.2 Each party's total liability shall not exceed the Charges paid in the preceding twelve months."),
+            ("17.4", "17.4 The limits in clause 17.2 shall not apply to Losses arising under any indemnity in clause 16."));
+
+        Assert.Equal(Severity.Critical, finding.Severity);
+        Assert.Contains("The cap does not reach the indemnities you give", finding.Deviations);
+    }
+
+    [Theory]
+    [InlineData("supplier", true)]
+    [InlineData("customer", false)] // the supplier's uncapped exposure is the customer's protection
+    public void Judge_CarveOutOfFoodSafetyAndRecallLosses_CriticalForTheSupplier(string side, bool critical)
+    {
+        ContractParty[] parties = [new("Orrin Foods Ltd", "Supplier"), new("Tavish Hospitals plc", "Customer")];
+        var clauses = StoredClauses.Of(
+            ("15.2", "15.2 Each party's total liability shall not exceed £250,000 in each Contract Year."),
+            ("15.4", "15.4 Clause 15.2 shall not apply to:"),
+            ("15.4(a)", "(a) any Food Safety Incident or Recall Costs; or"),
+            ("15.4(b)", "(b) fraud."));
+        var finding = ContractAnalyzer.Judge(Shipped.RuleFor("Uncapped Liability")!, clauses.Skip(1).ToList(), 0.9f, string.Join("\n", clauses.Select(c => c.Clause.Text)),
+            ReviewLens.For(ReviewSide.Resolve(parties, side), clauses));
+
+        Assert.Equal(critical, finding.Severity == Severity.Critical);
+    }
+
+    [Theory]
+    [InlineData("7.3 If the Provider decides to cease making colocation services available from the Facility, it may give the Customer not less than six months' written notice to that effect, and this Agreement shall end when that notice expires.")]
+    [InlineData("4.4 The Provider may withdraw any Test from the Test Menu by giving the Customer not less than 30 days' notice. If the Tests withdrawn accounted for more than half of the Charges, this Agreement (other than clause 19) shall end when the last such notice expires.")]
+    public void Judge_AWithdrawalThatEndsTheAgreementWhenTheNoticeExpires_AConvenienceExit(string clause) =>
+        Assert.Equal(Severity.High, Judge("Termination for Convenience", "customer", ["1"], ("1", clause)).Severity);
+
+    [Fact]
+    public void Judge_AMutualChangeOfControlExitWhoseDefinedEventSparesListedCompanies_High()
+    {
+        var finding = Judge("Change of Control", "customer", ["15.4"],
+            ("1.1", "1.1 \"Control Event\" means, in relation to a party, any change in the person or persons who control it; but excluding any transfer of shares in a company whose shares are admitted to trading on a regulated market."),
+            ("15.4", "15.4 Either party may terminate this Agreement with immediate effect by written notice if the other party undergoes a Control Event."));
+
+        Assert.Equal(Severity.High, finding.Severity);
+    }
 }
