@@ -55,12 +55,7 @@ public sealed class ClauseReferencesTests
     [InlineData("The Buyer shall indemnify the Supplier against all losses arising out of:", "supplier", Severity.High)] // the buyer's indemnity escapes it: uncapped, not the supplier's
     public void Judge_CarveOutFromTheCap_ReadWithTheIndemnityItNames(string indemnity, string side, Severity expected)
     {
-        var clauses = Contract(indemnity, CarveOut);
-        var document = string.Join("\n", clauses.Select(c => c.Clause.Text));
-        var carveOut = clauses.Single(c => c.Clause.Path == "15.3");
-        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Uncapped Liability")!;
-
-        var finding = ContractAnalyzer.Judge(rule, [carveOut], 0.9f, document, ReviewLens.For(ReviewSide.Resolve(Parties, side), clauses));
+        var finding = ShippedJudgement.Of("Uncapped Liability", Parties, side, Contract(indemnity, CarveOut), "15.3");
 
         Assert.Equal(expected, finding.Severity);
         if (expected == Severity.Critical)
@@ -79,9 +74,8 @@ public sealed class ClauseReferencesTests
             ("9.2", "9.2 The Buyer shall indemnify the Supplier against all losses arising out of any Specification the Buyer supplies."),
             ("10.2", "10.2 Each party's total liability shall not exceed the Charges paid in the preceding twelve months."),
             ("10.4", "10.4 The limits in clause 10.2 shall not apply to either party's liability under clause 9."));
-        var rule = PlaybookLoader.Load(Tandem.Tests.Support.RepositoryPaths.Playbook).RuleFor("Uncapped Liability")!;
 
-        var finding = ContractAnalyzer.Judge(rule, [clauses[3]], 0.9f, string.Join("\n", clauses.Select(c => c.Clause.Text)), ReviewLens.For(ReviewSide.Resolve(Parties, "supplier"), clauses));
+        var finding = ShippedJudgement.Of("Uncapped Liability", Parties, "supplier", clauses, "10.4");
 
         Assert.Equal(yoursEscapes, finding.Deviations.Contains("The cap does not reach the indemnities you give"));
     }

@@ -13,16 +13,9 @@ public sealed class HiddenRiskJudgementTests
 {
     private static readonly ContractParty[] ProviderCustomer = [new("Orrin Systems Ltd", "Provider"), new("Tavish Retail plc", "Customer")];
 
-    private static readonly Playbook Shipped = PlaybookLoader.Load(RepositoryPaths.Playbook);
-
     /// <summary>The finding the shipped rule for <paramref name="category"/> makes of the clauses at <paramref name="paths"/>, for <paramref name="side"/>.</summary>
-    private static Finding Judge(string category, string side, string[] paths, params (string Path, string Text)[] pieces)
-    {
-        var clauses = StoredClauses.Of(pieces);
-        var document = string.Join("\n", clauses.Select(c => c.Clause.Text));
-        var judged = clauses.Where(c => paths.Contains(c.Clause.Path)).ToList();
-        return ContractAnalyzer.Judge(Shipped.RuleFor(category)!, judged, 0.9f, document, ReviewLens.For(ReviewSide.Resolve(ProviderCustomer, side), clauses));
-    }
+    private static Finding Judge(string category, string side, string[] paths, params (string Path, string Text)[] pieces) =>
+        ShippedJudgement.Of(category, ProviderCustomer, side, StoredClauses.Of(pieces), paths);
 
     [Theory]
     [InlineData("5.3 The Provider may, by written notice to the Customer at any time, reduce the scope of the Services in whole or in part, including to nil. Where the scope is reduced to nil, this Agreement shall come to an end on the date stated in the notice.", Severity.High)]
@@ -177,8 +170,7 @@ public sealed class HiddenRiskJudgementTests
             ("15.4", "15.4 Clause 15.2 shall not apply to:"),
             ("15.4(a)", "(a) any Food Safety Incident or Recall Costs; or"),
             ("15.4(b)", "(b) fraud."));
-        var finding = ContractAnalyzer.Judge(Shipped.RuleFor("Uncapped Liability")!, clauses.Skip(1).ToList(), 0.9f, string.Join("\n", clauses.Select(c => c.Clause.Text)),
-            ReviewLens.For(ReviewSide.Resolve(parties, side), clauses));
+        var finding = ShippedJudgement.Of("Uncapped Liability", parties, side, clauses, "15.4", "15.4(a)", "15.4(b)");
 
         Assert.Equal(critical, finding.Severity == Severity.Critical);
     }
