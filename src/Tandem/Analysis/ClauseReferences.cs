@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Tandem.Store;
 
@@ -9,6 +8,10 @@ namespace Tandem.Analysis;
 /// apply to any liability under clause 13 or clause 14" leaves uncapped whatever clauses 13 and 14 make someone liable
 /// for, and whose liability that is only those clauses say ("The Supplier shall indemnify the Buyer …"). A reference to
 /// "clause 13" reads clause 13 with its sub-clauses; one to "clause 13.1" reads that clause with the items under it.
+/// Where a clause and its sub-clauses run longer than <see cref="MaxReferenceLength"/>, the sub-clauses read are those that
+/// share most words with the clause referring to them ("any warranty or indemnity in clause 9" reads 9.7, where the
+/// University warrants and indemnifies, before 9.1 to 9.6 on who owns what), and, for a clause on liability, those that
+/// give an indemnity or a warranty first; kept in the contract's order, the first piece left out filling what room remains.
 /// </summary>
 public sealed partial class ClauseReferences
 {
@@ -18,12 +21,15 @@ public sealed partial class ClauseReferences
     /// <summary>The most clauses read into one.</summary>
     public const int MaxReferencesPerClause = 4;
 
-    private readonly Dictionary<string, string> _byNumber;
+    /// <summary>The most pieces kept under one clause number (a long clause's sub-clauses beyond these are not read).</summary>
+    private const int MaxPiecesPerClause = 64;
 
-    private ClauseReferences(Dictionary<string, string> byNumber) => _byNumber = byNumber;
+    private readonly Dictionary<string, List<string>> _byNumber;
+
+    private ClauseReferences(Dictionary<string, List<string>> byNumber) => _byNumber = byNumber;
 
     /// <summary>A contract with no numbered clauses.</summary>
-    public static ClauseReferences None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
+    public static ClauseReferences None { get; } = new(new Dictionary<string, List<string>>(StringComparer.Ordinal));
 
     /// <summary>How many clause numbers can be read.</summary>
     public int Count => _byNumber.Count;
@@ -32,7 +38,7 @@ public sealed partial class ClauseReferences
     public static ClauseReferences Of(IReadOnlyList<StoredClause> clauses)
     {
         ArgumentNullException.ThrowIfNull(clauses);
-        var texts = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var stored in clauses)
         {
             // "12.3(b)" and "12.3#2" belong to 12.3, which belongs to 12; a schedule's paragraphs are not numbered clauses.
@@ -44,15 +50,15 @@ public sealed partial class ClauseReferences
             var number = m.Groups["n"].Value;
             for (var prefix = number; prefix.Length > 0; prefix = prefix.LastIndexOf('.') is var dot and > 0 ? prefix[..dot] : string.Empty)
             {
-                var text = texts.TryGetValue(prefix, out var known) ? known : texts[prefix] = new StringBuilder();
-                if (text.Length < MaxReferenceLength)
+                var pieces = texts.TryGetValue(prefix, out var known) ? known : texts[prefix] = [];
+                if (pieces.Count < MaxPiecesPerClause)
                 {
-                    text.Append(text.Length == 0 ? string.Empty : " ").Append(stored.Clause.Text.Trim());
+                    pieces.Add(stored.Clause.Text.Trim());
                 }
             }
         }
 
-        return new ClauseReferences(texts.ToDictionary(t => t.Key, t => Cut(t.Value.ToString()), StringComparer.Ordinal));
+        return new ClauseReferences(texts);
     }
 
     /// <summary>The clause numbers <paramref name="clause"/> names ("clause 13 or clause 14", "Clauses 9.1 and 9.2"), that the contract has.</summary>
@@ -82,10 +88,77 @@ public sealed partial class ClauseReferences
     public string Read(string clause)
     {
         var named = Named(clause);
-        return named.Count == 0 ? clause : clause + "\n\n" + string.Join("\n\n", named.Select(n => _byNumber[n]));
+        return named.Count == 0 ? clause : clause + "\n\n" + string.Join("\n\n", named.Select(n => Text(_byNumber[n], clause)));
     }
 
-    private static string Cut(string text) => text.Length <= MaxReferenceLength ? text : text[..MaxReferenceLength];
+    /// <summary>
+    /// A referenced clause's pieces as one paragraph of at most <see cref="MaxReferenceLength"/> characters: all of them when
+    /// they fit; else its first piece (the clause's own words) and then the sub-clauses sharing most words with
+    /// <paramref name="referring"/> (an indemnity or warranty counting double when it is about liability), in the contract's order.
+    /// </summary>
+    private static string Text(List<string> pieces, string referring)
+    {
+        if (pieces.Sum(p => p.Length + 1) - 1 <= MaxReferenceLength)
+        {
+            return string.Join(" ", pieces);
+        }
+
+        var asked = Stems(referring);
+        // A clause that limits or lifts liability names others to say whose liability that is: the pieces that give an
+        // indemnity or a warranty, or make someone liable, say it.
+        var aboutLiability = LiabilityWords().IsMatch(referring);
+        var chosen = new SortedSet<int> { 0 };
+        var length = pieces[0].Length;
+        foreach (var i in Enumerable.Range(1, pieces.Count - 1)
+            .Select(i => (i, Shared: Stems(pieces[i]).Count(asked.Contains) + (aboutLiability && LiabilityGiven().IsMatch(pieces[i]) ? 2 : 0)))
+            .Where(p => p.Shared > 0).OrderByDescending(p => p.Shared).ThenBy(p => p.i).Select(p => p.i))
+        {
+            if (length + 1 + pieces[i].Length <= MaxReferenceLength)
+            {
+                chosen.Add(i);
+                length += 1 + pieces[i].Length;
+            }
+        }
+
+        // Whatever room is left goes to the remaining pieces in order, as before.
+        for (var i = 1; i < pieces.Count && length < MaxReferenceLength; i++)
+        {
+            if (!chosen.Contains(i) && length + 1 + pieces[i].Length <= MaxReferenceLength)
+            {
+                chosen.Add(i);
+                length += 1 + pieces[i].Length;
+            }
+        }
+
+        // The first piece left out fills what room remains, cut, as a whole clause read up to the limit would be.
+        var text = string.Join(" ", chosen.Select(i => pieces[i]));
+        if (Enumerable.Range(1, pieces.Count - 1).FirstOrDefault(i => !chosen.Contains(i)) is var next and > 0 && text.Length + 1 < MaxReferenceLength)
+        {
+            text += " " + pieces[next];
+        }
+
+        return text.Length <= MaxReferenceLength ? text : text[..MaxReferenceLength];
+    }
+
+    /// <summary>The first six letters of each word of five letters or more that is not the grammar of a reference ("clause", "shall", "liability").</summary>
+    private static HashSet<string> Stems(string text) =>
+        Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => !Grammar.Contains(w)).Select(w => w.Length > 6 ? w[..6] : w).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Grammar = new(StringComparer.Ordinal)
+    {
+        "clause", "clauses", "section", "sections", "article", "articles", "shall", "party", "parties", "party's", "other",
+        "agreement", "under", "apply", "applies", "limit", "limits", "limited", "limitation", "limitations", "liability",
+        "liable", "either", "which", "their", "there", "where", "whether", "would", "these", "those", "arising", "including",
+    };
+
+    [GeneratedRegex(@"\p{L}[\p{L}'’]{4,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(?:liabilit|limit|cap(?:s|ped)?\b|exclu)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LiabilityWords();
+
+    [GeneratedRegex(@"\b(?:indemnif|hold\s+harmless|warrant|(?:be|is|remain)\s+liable|responsible\s+for)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LiabilityGiven();
 
     /// <summary>A body clause's number: "13", "13.1", "13.1(b)" and "13.1#2" give 13 and 13.1.</summary>
     [GeneratedRegex(@"^(?<n>\d{1,3}(?:\.\d{1,3}){0,3})(?![\d.]*\s*/)", RegexOptions.CultureInvariant)]

@@ -50,6 +50,22 @@ public sealed class ClauseReferencesTests
         Assert.Equal(0, ClauseReferences.None.Count);
     }
 
+    [Fact]
+    public void Read_ALongClause_TheSubClausesSharingTheReferencesWordsComeFirst()
+    {
+        var filler = " " + string.Join(' ', Enumerable.Repeat("Each notebook entry shall be signed and dated.", 8));
+        var references = ClauseReferences.Of(StoredClauses.Of(
+            ("9", "9. RESULTS"), ("9.1", "9.1 Ownership of Background." + filler), ("9.2", "9.2 Ownership of Results." + filler),
+            ("9.3", "9.3 Filing of patents." + filler), ("9.4", "9.4 The Licensor warrants that the Results infringe nothing, and shall indemnify the Licensee against any breach of this warranty.")));
+
+        var read = references.Read("The limits do not apply to liability under any warranty or indemnity in clause 9.");
+
+        Assert.Contains("9. RESULTS", read, StringComparison.Ordinal);
+        Assert.Contains("shall indemnify the Licensee", read, StringComparison.Ordinal);
+        Assert.True(read.IndexOf("9.4 The Licensor", StringComparison.Ordinal) > read.IndexOf("9. RESULTS", StringComparison.Ordinal)); // in the contract's order
+        Assert.True(read.Length - read.IndexOf("\n\n", StringComparison.Ordinal) - 2 <= ClauseReferences.MaxReferenceLength);
+    }
+
     [Theory]
     [InlineData(SupplierIndemnifies, "supplier", Severity.Critical)] // the carve-out is mutual in form; only the supplier's indemnity escapes the cap
     [InlineData("The Buyer shall indemnify the Supplier against all losses arising out of:", "supplier", Severity.High)] // the buyer's indemnity escapes it: uncapped, not the supplier's
