@@ -68,6 +68,12 @@ public sealed partial class ClauseReferences
         var named = new List<string>();
         foreach (Match reference in Reference().Matches(clause))
         {
+            // "section 12 of the Sale of Goods Act 1979" names a statute's section, not one of the contract's clauses.
+            if (Statute().IsMatch(clause.AsSpan(reference.Index + reference.Length)))
+            {
+                continue;
+            }
+
             foreach (Capture number in reference.Groups["n"].Captures)
             {
                 var n = number.Value.TrimEnd('.');
@@ -80,6 +86,9 @@ public sealed partial class ClauseReferences
 
         return named;
     }
+
+    /// <summary>The pieces of clause <paramref name="number"/> (the clause and what is numbered under it), in the contract's order; none when the contract has no such clause.</summary>
+    public IReadOnlyList<string> Pieces(string number) => _byNumber.TryGetValue(number, out var pieces) ? pieces : [];
 
     /// <summary>
     /// <paramref name="clause"/> followed by the clauses it names, each as its own paragraph, so a pattern can see what they
@@ -163,6 +172,10 @@ public sealed partial class ClauseReferences
     /// <summary>A body clause's number: "13", "13.1", "13.1(b)" and "13.1#2" give 13 and 13.1.</summary>
     [GeneratedRegex(@"^(?<n>\d{1,3}(?:\.\d{1,3}){0,3})(?![\d.]*\s*/)", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
+
+    /// <summary>What follows a section number that belongs to a statute or a code: "of the Sale of Goods Act 1979", "of the Companies Act 2006".</summary>
+    [GeneratedRegex(@"^\s*(?:of|under)\s+(?:the\s+)?(?:(?:[A-Z][\w'’()-]*|of|and|for|the|in|on|to)\s+){0,8}(?:Act|Acts|Regulations?|Code|Directive|Ordinance|Law|Rules|Statute|Convention|Order)\b", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Statute();
 
     /// <summary>"clause 13", "Clauses 9.1 and 9.2", "sections 11, 12 or 14", "clause 13 or clause 14".</summary>
     [GeneratedRegex(@"\b(?:clauses?|sections?|articles?)\s+(?<n>\d{1,3}(?:\.\d{1,3}){0,3})(?:(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*,\s*(?:and|or)\s+)(?:(?:clauses?|sections?|articles?)\s+)?(?<n>\d{1,3}(?:\.\d{1,3}){0,3}))*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

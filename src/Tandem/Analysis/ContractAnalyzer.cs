@@ -154,6 +154,9 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
                 .Concat(judged.Where(j => j.ByWordsOnly).Select(j => j.Finding)).ToList());
         }
 
+        // A carve-out from the cap read against whose indemnities it reaches (however either is worded).
+        findings = IndemnityCarveOuts.Apply(findings, playbook.RuleFor("Uncapped Liability"), clauses, detectTexts, leadIns, lens, document.Text);
+
         var kind = options.ContractKind ?? ContractKinds.Of(document, side?.Parties);
         (var kept, var missing) = Settle(playbook, findings, present, kind, side?.RoleIn(kind, document.Text), document.Text);
 

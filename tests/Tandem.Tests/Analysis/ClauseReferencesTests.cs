@@ -31,6 +31,7 @@ public sealed class ClauseReferencesTests
         Assert.Equal(["15.2", "13", "14"], references.Named(CarveOut));
         Assert.Equal(["15.2", "13.1"], references.Named("Clauses 15.2 and 13.1 survive; clause 99 does not exist."));
         Assert.Empty(references.Named("This clause names no other."));
+        Assert.Empty(references.Named("Nothing limits liability for breach of the terms implied by section 13 of the Sale of Goods Act 1979."));
         var read = references.Read(CarveOut);
         Assert.StartsWith(CarveOut + "\n\n15.2 Each party's total liability", read, StringComparison.Ordinal);
         Assert.Contains("\n\n13. INDEMNITY 13.1 The Supplier shall indemnify", read, StringComparison.Ordinal);

@@ -267,4 +267,16 @@ public sealed class ThirdHardRoundJudgementTests
 
         Assert.Equal(Severity.Critical, finding.Severity);
     }
+
+    [Theory]
+    [InlineData("\"Control Event\" means any person acquiring control (within the meaning of section 1124 of the Corporation Tax Act 2010) of the Customer, or any disposal of the Customer's stores.", true)]
+    [InlineData("\"Control Event\" means any person acquiring control of the Customer or of the Provider.", false)]
+    public void Judge_AnExitAfterADefinedEventThatOnlyYourChangeOfControlCanBe_High(string definition, bool oneSided)
+    {
+        var finding = Judge(ProviderCustomer, "Change of Control", "customer", "18.2",
+            ("1.1", "1.1 " + definition),
+            ("18.2", "18.2 Either party may terminate this Agreement by written notice with immediate effect on or within 6 months after the occurrence of a Control Event."));
+
+        Assert.Equal(oneSided, finding.Deviations.Contains("A mutual change-of-control exit whose definition spares the other side"));
+    }
 }

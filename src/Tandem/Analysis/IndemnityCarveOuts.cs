@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// A carve-out from the limits of liability read against the indemnities it leaves unlimited, as a lawyer reads it:
+/// "Nothing in clause 13.1 or clause 13.2 limits either party's liability under clause 12.1", "The limits … shall not
+/// apply to any amount payable under an indemnity", "Nothing in this Agreement limits any liability: (c) of a party under
+/// clause 13 (Indemnities)". Mutual in form, the carve-out is one-sided in fact when every indemnity it reaches is one the
+/// reviewed side gives: whose indemnity each is comes from its own sentence's stance (<see cref="ReviewLens.Stance"/>),
+/// not from the carve-out's wording, so it holds however the carve-out and the indemnity are worded.
+/// </summary>
+public static partial class IndemnityCarveOuts
+{
+    /// <summary>The name the finding's deviation carries.</summary>
+    public const string Deviation = "The cap's carve-out leaves unlimited only indemnities you give";
+
+    /// <summary>
+    /// The clause numbers (or "any indemnity in this Agreement") whose indemnities <paramref name="clause"/> lifts out of
+    /// the limits, when the reviewed side gives at least one of them and the other side none; otherwise empty.
+    /// <paramref name="contract"/> is every clause's text, for a carve-out of "any indemnity" that names no clause.
+    /// </summary>
+    public static IReadOnlyList<string> YoursOnly(string clause, ReviewLens lens, IReadOnlyList<string> contract)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        ArgumentNullException.ThrowIfNull(lens);
+        ArgumentNullException.ThrowIfNull(contract);
+        // Only liability is lifted out of a cap: "Clause 13.1 does not apply to any claim arising from the Customer Materials"
+        // narrows an indemnity, it carves nothing out of a limit.
+        if (lens.Side is null || !CarvesOut().IsMatch(clause) || !Liability().IsMatch(clause))
+        {
+            return [];
+        }
+
+        var reached = new List<(string Where, string Text)>();
+        foreach (var number in lens.References.Named(clause))
+        {
+            reached.AddRange(lens.References.Pieces(number).Select(p => ("clause " + number, p)));
+        }
+
+        if (AnyIndemnity().IsMatch(clause))
+        {
+            reached.AddRange(contract.Select(p => ("any indemnity in this Agreement", p)));
+        }
+
+        var yours = new List<string>();
+        foreach (var (where, text) in reached)
+        {
+            foreach (var sentence in Sentences().Split(text).Where(s => GivesIndemnity().IsMatch(s)))
+            {
+                switch (lens.Stance(sentence).Favours)
+                {
+                    case Favours.Them:
+                        if (!yours.Contains(where, StringComparer.Ordinal))
+                        {
+                            yours.Add(where);
+                        }
+
+                        break;
+                    case Favours.Us or Favours.Both:
+                        // The other side indemnifies too, or both do: the carve-out reaches its exposure as well as yours.
+                        return [];
+                }
+            }
+        }
+
+        return yours;
+    }
+
+    /// <summary>
+    /// The review's findings with each carve-out that leaves unlimited only the reviewed side's indemnities reported as
+    /// critical uncapped liability: the finding already on the clause raised, or one made for it.
+    /// </summary>
+    internal static List<Finding> Apply(List<Finding> findings, PlaybookRule? uncapped, IReadOnlyList<Store.StoredClause> clauses, string[] texts,
+        int[] leadIns, ReviewLens lens, string documentText)
+    {
+        if (uncapped is null || lens.Side is null)
+        {
+            return findings;
+        }
+
+        var contract = clauses.Select(c => c.Clause.Text).ToList();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var path = ContextClause.ClausePathOf(clauses[leadIns[i]].Clause.Path);
+            if (done.Contains(path) || YoursOnly(texts[i], lens, contract) is not { Count: > 0 } reached)
+            {
+                continue;
+            }
+
+            done.Add(path);
+            var rationale = lens.Fill($"The limits do not apply to liability under {string.Join(" and ", reached)}, and every indemnity there is given by {{us}}: "
+                + "{us}'s liability under them has no ceiling, while {them} gives none the carve-out reaches.");
+            var at = findings.FindIndex(f => f.Category == uncapped.Category && f.ClausePath == path);
+            var judged = at >= 0 ? findings[at]
+                : ContractAnalyzer.Judge(uncapped, leadIns[i] == i ? [clauses[i]] : [clauses[leadIns[i]], clauses[i]], 0.5f, documentText, lens);
+            var raised = judged with
+            {
+                Severity = Severity.Critical,
+                Rationale = rationale,
+                Deviations = [.. judged.Deviations.Where(d => d != Deviation), Deviation],
+                LiftsLimit = true,
+            };
+            if (at >= 0)
+            {
+                findings[at] = raised;
+            }
+            else
+            {
+                findings.Add(raised);
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>A clause that takes liabilities out of the limits: "nothing in clause 13 limits", "shall not apply to", "not subject to the cap".</summary>
+    [GeneratedRegex(@"\bnothing\s+in\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:limits?|excludes?|restricts?|(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to))\b|\b(?:limits?|limitations?|caps?|exclusions?|clauses?\s+\d[\d.]*(?:\s*(?:,|and|or)\s*(?:clauses?\s+)?\d[\d.]*)*)\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:shall|will|do|does)\s+not\s+(?:apply|extend)\s+to\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?|limit\w*)\b|\bexcluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex CarvesOut();
+
+    [GeneratedRegex(@"\bliabilit|\b(?:amounts?|sums?)\s+payable\b|\bLosses\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Liability();
+
+    /// <summary>"any indemnity in this Agreement", "an indemnity given under this Agreement", "the indemnities": not tied to a clause by number.</summary>
+    [GeneratedRegex(@"\b(?:any|an|the)\s+indemnit(?:y|ies)\b(?!\s+(?:in|under|given\s+(?:in|under))\s+(?:clauses?|sections?|articles?|paragraphs?)\s+\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex AnyIndemnity();
+
+    /// <summary>A sentence in which someone undertakes to indemnify: "The Customer shall indemnify", "warrants … and shall indemnify", "shall hold … harmless".</summary>
+    [GeneratedRegex(@"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to)\s+(?:\w+,?\s+(?:and\s+)?){0,3}(?:indemnify|hold\b[^.;]{0,60}\bharmless|keep\b[^.;]{0,60}\bindemnified)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex GivesIndemnity();
+
+    [GeneratedRegex(@"(?<=[.;])\s+(?=[A-Z(])", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Sentences();
+}
