@@ -57,7 +57,8 @@ public static partial class FindingConsistency
                     || !LimitWords().IsMatch(quote),
                 // The other side's own step that ends the agreement ("if Licensor elects to reposition the brand … bring this
                 // Agreement to an end"; "reduce the scope … to nil … this Agreement shall come to an end") is an exit at will too.
-                "Termination for Convenience" => !Convenience().IsMatch(quote) && !EndsByOwnChoice().IsMatch(quote),
+                // An exit read by ExitRights (its holder, what it ends, what sets it off) needs no further words.
+                "Termination for Convenience" => !Convenience().IsMatch(quote) && !EndsByOwnChoice().IsMatch(quote) && !f.Deviations.Contains(ExitRights.Deviation),
                 // A licence is perpetual or irrevocable only when the clause says so (or says it survives or is paid up),
                 // or a definition it rests on does (the "Licence Period" runs in perpetuity).
                 "Irrevocable or Perpetual License" => !PerpetualWords().IsMatch(quote) && !f.Definitions.Any(d => PerpetualWords().IsMatch(d.Text)),

@@ -83,10 +83,12 @@ public sealed class SideRiskModelTests : IDisposable
                 severity: medium
                 rationale: Check who may leave.
             """, "test.yaml");
+        // "or as the law allows" keeps ExitRights (which would judge the other side's exit high by itself) out of it, so
+        // only the weights under test decide the severity.
         var theirs = Document("This Agreement is made between Lumen Cloud Ltd (the \"Provider\") and Harrow Foods plc (the \"Customer\").\n\n"
-            + "9. Ending early. The Provider may end this Agreement at any time for its convenience by giving the Customer written notice.");
+            + "9. Ending early. The Provider may end this Agreement at any time for its convenience by giving the Customer written notice, or as the law allows.");
         var ours = Document("This Agreement is made between Lumen Cloud Ltd (the \"Provider\") and Harrow Foods plc (the \"Customer\").\n\n"
-            + "9. Ending early. The Customer may end this Agreement at any time for its convenience by giving the Provider written notice.");
+            + "9. Ending early. The Customer may end this Agreement at any time for its convenience by giving the Provider written notice, or as the law allows.");
 
         Finding? Exit(LocalAnalystModel m, StoredDocument d) =>
             new ContractAnalyzer(new LocalAnalyst(m)).Analyze(d, playbook, new AnalysisOptions { ForParty = "customer", IncludeInfo = true })
@@ -148,8 +150,10 @@ public sealed class SideRiskModelTests : IDisposable
                 severity: medium
                 rationale: Check who may leave.
             """, "test.yaml");
+        // "or as the law allows" keeps ExitRights (which would find the other side's exit high by itself) out of it, so
+        // only the weights under test decide whether it is found.
         var document = Document("This Agreement is made between Lumen Cloud Ltd (the \"Provider\") and Harrow Foods plc (the \"Customer\").\n\n"
-            + "9. Ending early. The Provider may end this Agreement at any time for its convenience by giving the Customer written notice.");
+            + "9. Ending early. The Provider may end this Agreement at any time for its convenience by giving the Customer written notice, or as the law allows.");
 
         RiskReport Review(LocalAnalystModel m, string side) => new ContractAnalyzer(new LocalAnalyst(m)).Analyze(document, playbook, new AnalysisOptions { ForParty = side });
 

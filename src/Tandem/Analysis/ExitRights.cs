@@ -1,0 +1,212 @@
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// A right to leave read as a lawyer reads it, whatever the clause calls it: "it may withdraw from any Statement of Work",
+/// "the Customer may withdraw any one or more Group Companies from the scope of the Services", "Licensor may designate the
+/// Software as end-of-life", "it may bring this Agreement to an end", "If the Integrator decides that the Project shall
+/// not proceed … this Agreement shall terminate". Each sentence is read for three things: an exit (a verb of leaving and
+/// what is left: the agreement or a part of it), who holds it (the subject, through <see cref="ReviewLens.Stance"/>), and
+/// what sets it off. An exit set off by the holder's own judgement ("if it reasonably considers", "if it determines that
+/// … is not commercially viable", "where the Customer reorganises … or ceases to need the Services", "at any time") or by
+/// nothing at all is a convenience exit; one set off by the other side's breach, insolvency or change of control, by the
+/// term's end or by a law is not. A convenience exit only the other side holds is a high risk for the reviewed side,
+/// whichever side that is: a customer loses the service, a provider the revenue.
+/// </summary>
+public static partial class ExitRights
+{
+    /// <summary>The name the finding's deviation carries.</summary>
+    public const string Deviation = "The other side may leave at its own choice";
+
+    /// <summary>What one sentence's exit is: who holds it and what it ends.</summary>
+    /// <param name="Holder">Whom the exit favours, seen from the reviewed side.</param>
+    /// <param name="Ends">The exit's words as the sentence has them ("withdraw from any Statement of Work").</param>
+    public sealed record Exit(Favours Holder, string Ends);
+
+    /// <summary>
+    /// The convenience exits <paramref name="clause"/> gives, one per sentence that has one, each with whom it favours;
+    /// empty without a side or when every exit there needs a fault or an event the holder does not choose.
+    /// </summary>
+    public static IReadOnlyList<Exit> Read(string clause, ReviewLens lens)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        ArgumentNullException.ThrowIfNull(lens);
+        if (lens.Side is null)
+        {
+            return [];
+        }
+
+        return RegexBudget.Run(() => ReadOnce(clause, lens), () => []);
+    }
+
+    private static List<Exit> ReadOnce(string clause, ReviewLens lens)
+    {
+        var exits = new List<Exit>();
+        foreach (var sentence in Sentences().Split(clause))
+        {
+            var exit = Leaves().Match(sentence);
+            // A lead-in ("Franchisor may terminate this Agreement by written notice:") leaves its grounds to the list.
+            if (!exit.Success || Fault().IsMatch(sentence) || sentence.TrimEnd().EndsWith(':'))
+            {
+                continue;
+            }
+
+            // A condition before the exit is the holder's own choice only when it says so; "if the Price rises", "where the
+            // Customer's requirements fall" are events the holder does not choose, and the playbook's words judge them.
+            if (Condition().IsMatch(sentence) && !OwnChoice().IsMatch(sentence))
+            {
+                continue;
+            }
+
+            if (!Notice().IsMatch(sentence) && !OwnChoice().IsMatch(sentence))
+            {
+                continue;
+            }
+
+            // Whose exit: the stance of the sentence up to the exit's words ("If the Consultant considers …, it may withdraw"
+            // is the Consultant's), so a notice given to the other side later in the sentence does not make it theirs.
+            var upTo = sentence[..(exit.Index + exit.Length)];
+            var holder = lens.Stance(upTo).Favours;
+            if (holder is not (Favours.Us or Favours.Them or Favours.Both))
+            {
+                // "If the Integrator decides that the Project shall not proceed": a decision, not a right the stance reads;
+                // its holder is the party named last before it.
+                holder = LastNamed(upTo, lens.Side!);
+            }
+
+            // The side that is paid (a provider, a licensor) expects the paying side to be able to leave the whole agreement
+            // on a reasonable notice: only a short one, or a withdrawal of part of what it buys, is a risk to it.
+            if (holder == Favours.Them && !ReviewSide.ReceivingRoles.Contains(lens.Side!.FunctionalRole, StringComparer.OrdinalIgnoreCase)
+                && WholeAgreement().IsMatch(exit.Value) && lens.Measure(sentence).TryGetValue("notice_days", out var days) && days >= ReasonableNoticeDays)
+            {
+                continue;
+            }
+
+            if (holder is Favours.Us or Favours.Them or Favours.Both)
+            {
+                exits.Add(new Exit(holder, exit.Value.Trim()));
+            }
+        }
+
+        return exits;
+    }
+
+    /// <summary>Whom the party named last in <paramref name="text"/> is, seen from <paramref name="side"/>; unclear when none is named.</summary>
+    private static Favours LastNamed(string text, ReviewSide side)
+    {
+        var (at, last) = (-1, (ContractParty?)null);
+        foreach (var party in side.Parties)
+        {
+            foreach (var name in party.Aliases.Append(party.Role).Append(party.Name).Where(n => n.Length > 1))
+            {
+                var found = Regex.Match(text, $@"\b{Regex.Escape(name)}\b", RegexOptions.RightToLeft | RegexOptions.CultureInvariant, RegexBudget.Timeout);
+                if (found.Success && found.Index > at)
+                {
+                    (at, last) = (found.Index, party);
+                }
+            }
+        }
+
+        return last is null ? Favours.Unclear : last == side.Party ? Favours.Us : Favours.Them;
+    }
+
+    /// <summary>
+    /// The review's findings with each convenience exit only the other side holds reported as a high-risk termination for
+    /// convenience: the finding already on the clause raised, or one made for it.
+    /// </summary>
+    internal static List<Finding> Apply(List<Finding> findings, PlaybookRule? convenience, IReadOnlyList<Store.StoredClause> clauses, string[] texts,
+        int[] leadIns, ReviewLens lens, string documentText)
+    {
+        if (convenience is null || lens.Side is null)
+        {
+            return findings;
+        }
+
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var path = ContextClause.ClausePathOf(clauses[leadIns[i]].Clause.Path);
+            if (done.Contains(path) || clauses[i].Clause.Kind == Documents.ClauseKind.Definition
+                || Read(texts[i], lens).FirstOrDefault(e => e.Holder == Favours.Them) is not { } exit)
+            {
+                continue;
+            }
+
+            done.Add(path);
+            var at = findings.FindIndex(f => f.Category == convenience.Category && f.ClausePath == path);
+            if (at >= 0 && findings[at].Severity >= Severity.High)
+            {
+                // Judged high already (the playbook's words saw the other side's exit): the reading is recorded, so the
+                // finding stands however few of the usual words of convenience the clause has.
+                findings[at] = findings[at] with { Deviations = [.. findings[at].Deviations.Where(d => d != Deviation), Deviation] };
+                continue;
+            }
+
+            var rationale = lens.Fill($"{{them}} holds an exit of its own choosing (\"{exit.Ends}\"), set off by its judgement and no fault of {{us}}'s: "
+                + "a convenience exit in other words, which {us} does not hold; {us} would have to replace what it loses in the notice period.");
+            var judged = at >= 0 ? findings[at]
+                : ContractAnalyzer.Judge(convenience, leadIns[i] == i ? [clauses[i]] : [clauses[leadIns[i]], clauses[i]], 0.5f, documentText, lens);
+            var raised = judged with
+            {
+                Severity = Severity.High,
+                Rationale = rationale,
+                Deviations = [.. judged.Deviations.Where(d => d != Deviation), Deviation],
+            };
+            if (at >= 0)
+            {
+                findings[at] = raised;
+            }
+            else
+            {
+                findings.Add(raised);
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>
+    /// A verb of leaving and what it leaves: the agreement, or a part of what it provides ("withdraw from any Statement of
+    /// Work", "withdraw any Service Module", "remove … from the scope", "designate the Software as end-of-life", "bring this
+    /// Agreement to an end", "end that Work Order"); or a decision that the work shall not go on.
+    /// </summary>
+    [GeneratedRegex(@"\bmay\s+(?:(?:at\s+any\s+time|at\s+its\s+option|in\s+its\s+(?:sole\s+|absolute\s+)?discretion)\s*,?\s+)?(?:(?:by\s+giving|on\s+giving|on|upon)\s+(?:[^.;,]){0,120}\bnotice\s*(?:to\s+the\s+\w+\s*)?,\s+)?(?:"
+        + @"(?:terminate|end|cancel|determine)\s+(?:this|the|that|any|each|an?)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Programme|Project|Engagement|Appointment|Subscription|Licen[cs]es?|Services?|Service\s+Modules?|Modules?)\b"
+        + @"|withdraw\s+from\s+(?:this|the|that|any|each)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Orders?|Programme|Project|Engagement|Appointment|Arrangement|Scheme)\b"
+        + @"|(?:withdraw|discontinue|remove)\s+(?:(?:any\s+)?one\s+or\s+more|any|all|the|each|some)\s+(?:(?:of\s+the\s+)?\w+\s+){0,2}(?:Services?|Service\s+Modules?|Modules?|Group\s+Compan(?:y|ies)|Sites?|Locations?|Platform|Software|Support|Deliverables?|Territor(?:y|ies))\b"
+        + @"|designate\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}as\s+(?:end[- ]of[- ]life|discontinued|obsolete)\b"
+        + @"|bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end\b"
+        + @"|(?:[^.;]){1,120}\bor\s+(?:to\s+)?(?:bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end|terminate\s+(?:this|the)\s+(?:Agreement|Contract))\b)"
+        + @"|\b(?:decides?|determines?|elects?)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:shall|will|should)\s+not\s+(?:proceed|continue)\b(?=(?:[^.;]|\.(?=\d)){0,200}\b(?:Agreement|Contract)\s+shall\s+(?:terminate|end)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Leaves();
+
+    /// <summary>The notice, in days, on which the paid side accepts that the paying side may leave the whole agreement.</summary>
+    private const double ReasonableNoticeDays = 90;
+
+    /// <summary>An exit from the whole agreement, not from a part of it.</summary>
+    [GeneratedRegex(@"\b(?:Agreement|Contract)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex WholeAgreement();
+
+    /// <summary>What makes an exit no convenience: the other side's fault or failure, insolvency, a change of control, the term's end, a law or an outside event.</summary>
+    [GeneratedRegex(@"\b(?:breach\w*|insolv\w*|fails?|failure|default\w*|overdue|unpaid|non-?payment|late\s+payment|force\s+majeure|change\s+(?:of|in)\s+(?:the\s+)?(?:control|ownership)|Control\s+Event|Acquisition|(?:comes?|came)\s+under\s+(?:the\s+)?Control|remed\w+|wind(?:ing)?[- ]up|administrat(?:ion|or)|liquidat\w+|bankrupt\w*|expir(?:y|ation)\s+of\s+(?:the|this|its)\s+(?:\w+\s+)?(?:Term|Agreement|Period)|(?:Term|Agreement|Period)\s+expires|renew\w*|non-renewal|(?:at|on|with\s+effect\s+from)\s+the\s+(?:end|expiry)\s+of\s+(?:the\s+|any\s+|each\s+|a\s+)?(?:\w+\s+){0,3}(?:Term|Period|year|Year|Contract\s+Year)|circumstances|unlawful|illegal|sanction\w*|required\s+(?:by|to\s+comply)|law|regulat\w+|licen[cs]e\s+(?:is\s+)?(?:revoked|suspended)|ceases?\s+to\s+hold|dispute|disrepute|convicted|fraud\w*|misconduct|negligen\w*|prior\s+written\s+consent)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Fault();
+
+    /// <summary>A condition on the exit: "if", "where", "in the event that", "on", "following".</summary>
+    [GeneratedRegex(@"\b(?:if|where|in\s+the\s+event|upon|following|provided\s+that|unless|when)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Condition();
+
+    /// <summary>The holder's own judgement as the trigger: "considers", "determines … not commercially viable", "decides", "ceases to need", "reorganises", "at any time", "for any reason".</summary>
+    [GeneratedRegex(@"\b(?:(?:reasonably\s+|in\s+good\s+faith\s+)?(?:considers?|determines?|decides?|elects?|wishes|chooses?|believes?|concludes?)\b|(?:is|are)\s+of\s+the\s+(?:reasonable\s+)?opinion|in\s+its\s+(?:sole\s+|absolute\s+|reasonable\s+|commercial\s+)?(?:opinion|view|discretion|judgement|judgment)|(?:no\s+longer|not)\s+commercially\s+viable|commercial\s+viability|ceases?\s+to\s+(?:need|require)|no\s+longer\s+(?:needs?|requires?|wishes)|reorganis\w+|reorganiz\w+|disposes?\s+of|needed\s+elsewhere|at\s+any\s+time|for\s+any\s+(?:\w+\s+)?reason|without\s+(?:cause|reason|giving\s+(?:any\s+)?reasons?)|for\s+(?:its\s+own\s+)?convenience|route\s+to\s+market|its\s+(?:business|commercial)\s+(?:needs|strategy|priorities))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex OwnChoice();
+
+    /// <summary>Notice given for the exit: "by giving … notice", "on thirty days' notice", "by notice", "shall notify".</summary>
+    [GeneratedRegex(@"\bnotice\b|\bnotify\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Notice();
+
+    [GeneratedRegex(@"(?<=[.;])\s+(?=[A-Z(])", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Sentences();
+}

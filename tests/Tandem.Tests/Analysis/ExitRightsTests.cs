@@ -1,0 +1,96 @@
+using Tandem.Analysis;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Analysis;
+
+/// <summary>A right to leave read by what it ends, who holds it and what sets it off, whatever the clause calls it.</summary>
+public sealed class ExitRightsTests
+{
+    private static readonly ContractParty[] Services = [new("Ardent Advisory LLP", "Consultant"), new("Mereworth Foods plc", "Client")];
+    private static readonly ContractParty[] Saas = [new("Quillon Cloud Ltd", "Provider"), new("Tarrant Logistics plc", "Customer")];
+    private static readonly ContractParty[] Licence = [new("Corvel Software Inc.", "Licensor"), new("Haxby Laboratories LLC", "Licensee")];
+
+    private static IReadOnlyList<ExitRights.Exit> Read(ContractParty[] parties, string side, string clause)
+    {
+        var clauses = StoredClauses.Of(("9.4", clause));
+        return ExitRights.Read(clause, ReviewLens.For(ReviewSide.Resolve(parties, side), clauses));
+    }
+
+    private static Favours? Holder(ContractParty[] parties, string side, string clause) =>
+        Read(parties, side, clause) is [var exit] ? exit.Holder : null;
+
+    [Theory]
+    [InlineData("9.4 If the Consultant reasonably considers that its staff are needed on other work, it may withdraw from any Statement of Work by giving the Client thirty days' written notice.")]
+    [InlineData("9.4 If the Consultant determines that the engagement is no longer commercially viable for it, the Consultant may end this Agreement on sixty days' notice.")]
+    [InlineData("9.4 The Consultant may at any time bring this Agreement to an end by giving the Client two months' notice.")]
+    [InlineData("9.4 Following each review the Consultant shall decide whether the Project is to go on. If the Consultant decides that the Project shall not proceed, it shall notify the Client and this Agreement shall terminate on the date of that notice.")]
+    public void Read_AnExitTheConsultantChooses_IsTheirsForTheClientAndOursForTheConsultant(string clause)
+    {
+        Assert.Equal(Favours.Them, Holder(Services, "client", clause));
+        Assert.Equal(Favours.Us, Holder(Services, "consultant", clause));
+    }
+
+    [Theory]
+    [InlineData("9.4 The Provider may withdraw any Service Module, or all of them, by giving the Customer not less than sixty days' written notice.")]
+    [InlineData("9.4 The Provider may designate the Platform as end-of-life by giving the Customer one hundred and eighty days' notice, and this Agreement shall end on the date stated.")]
+    public void Read_APartOfTheServiceTheProviderMayTakeAway_IsTheirs(string clause) =>
+        Assert.Equal(Favours.Them, Holder(Saas, "customer", clause));
+
+    [Theory]
+    [InlineData("9.4 The Customer may at any time, by giving the Provider not less than thirty days' written notice, withdraw any one or more Group Companies from the scope of the Services.")]
+    [InlineData("9.4 Where the Customer reorganises its business or otherwise ceases to need the Services, the Customer may withdraw the Services by giving the Provider thirty days' notice.")]
+    public void Read_TheCustomerWithdrawingPartOfWhatItBuys_IsARiskForTheProvider(string clause) =>
+        Assert.Equal(Favours.Them, Holder(Saas, "provider", clause));
+
+    [Theory]
+    [InlineData("9.4 Either party may terminate this Agreement by notice if the other commits a material breach and fails to remedy it within thirty days.")]
+    [InlineData("9.4 The Provider may terminate this Agreement on thirty days' notice if the Customer undergoes a change of control.")]
+    [InlineData("9.4 The Provider may bring this Agreement to an end at the end of the Initial Term by giving the Customer three months' notice.")]
+    [InlineData("9.4 The Provider may terminate this Agreement by written notice:")]
+    [InlineData("9.4 The Provider may terminate this Agreement on thirty days' notice if the Customer's usage exceeds the Usage Limit.")]
+    [InlineData("9.4 The Provider may discontinue any Product on six months' written notice.")]
+    [InlineData("9.4 The Customer may cancel a Purchase Order by notice given at least 30 days before delivery.")]
+    [InlineData("9.4 The Provider may suspend the Services on notice while an invoice is overdue.")]
+    public void Read_AnExitSetOffByAFaultAnEventOrTheTermsEnd_IsNoConvenienceExit(string clause) =>
+        Assert.Empty(Read(Saas, "customer", clause));
+
+    [Fact]
+    public void Read_AMutualExit_IsBoths() =>
+        Assert.Equal(Favours.Both, Holder(Saas, "customer", "9.4 Either party may terminate this Agreement at any time by giving the other ninety days' written notice."));
+
+    [Fact]
+    public void Read_ThePayingSideLeavingTheWholeAgreement_IsARiskToThePaidSideOnlyOnShortNotice()
+    {
+        Assert.Empty(Read(Licence, "licensor", "9.4 The Licensee may terminate this Agreement on ninety days' notice to the Licensor."));
+        Assert.Equal(Favours.Them, Holder(Licence, "licensor", "9.4 The Licensee may terminate this Agreement on thirty days' notice to the Licensor."));
+        // For the licensee the licensor's exit is a risk on any notice.
+        Assert.Equal(Favours.Them, Holder(Licence, "licensee", "9.4 The Licensor may terminate this Agreement on ninety days' notice to the Licensee."));
+    }
+
+    [Fact]
+    public void Read_WithoutASide_Nothing() =>
+        Assert.Empty(ExitRights.Read("9.4 The Provider may withdraw any Service Module by giving sixty days' notice.", ReviewLens.None));
+
+    [Fact]
+    public void Apply_TheOtherSidesExit_ReportedAsHighTerminationForConvenienceThatConsistencyKeeps()
+    {
+        var clauses = StoredClauses.Of(
+            ("8.1", "8.1 The Consultant shall maintain a resource plan for the Programme."),
+            ("8.4", "8.4 If the Consultant reasonably considers that its staff are needed on other work, it may withdraw from any Statement of Work by giving the Client thirty days' written notice."));
+        var lens = ReviewLens.For(ReviewSide.Resolve(Services, "client"), clauses);
+        var playbook = PlaybookLoader.Load(RepositoryPaths.Playbook);
+        var texts = clauses.Select(c => c.Clause.Text).ToArray();
+        var leadIns = Enumerable.Range(0, clauses.Count).ToArray();
+
+        var findings = ExitRights.Apply([], playbook.RuleFor("Termination for Convenience"), clauses, texts, leadIns, lens, string.Join("\n", texts));
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(("Termination for Convenience", "8.4", Severity.High), (finding.Category, finding.ClausePath, finding.Severity));
+        Assert.Contains(ExitRights.Deviation, finding.Deviations);
+        Assert.Contains("Consultant holds an exit of its own choosing (\"may withdraw from any Statement of Work\")", finding.Rationale, StringComparison.Ordinal);
+        Assert.Single(FindingConsistency.Resolve(findings).Kept);
+        // For the consultant it is its own exit: nothing to raise.
+        var ours = ReviewLens.For(ReviewSide.Resolve(Services, "consultant"), clauses);
+        Assert.Empty(ExitRights.Apply([], playbook.RuleFor("Termination for Convenience"), clauses, texts, leadIns, ours, string.Join("\n", texts)));
+    }
+}
