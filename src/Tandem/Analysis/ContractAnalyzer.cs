@@ -158,6 +158,8 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         findings = IndemnityCarveOuts.Apply(findings, playbook.RuleFor("Uncapped Liability"), clauses, detectTexts, leadIns, lens, document.Text);
         // A right to leave that only the other side holds and that its own judgement sets off (however the clause names it).
         findings = ExitRights.Apply(findings, playbook.RuleFor("Termination for Convenience"), clauses, detectTexts, leadIns, lens, document.Text);
+        // A change of control hidden in a defined term that only the reviewed side's sale can set off.
+        findings = ControlEvents.Apply(findings, playbook.RuleFor("Change of Control"), clauses, detectTexts, leadIns, lens, document.Text);
 
         var kind = options.ContractKind ?? ContractKinds.Of(document, side?.Parties);
         (var kept, var missing) = Settle(playbook, findings, present, kind, side?.RoleIn(kind, document.Text), document.Text);

@@ -1,0 +1,201 @@
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// A change of control hidden in a defined term, read against whom the definition can reach: "Either party may end this
+/// Agreement if the other party undergoes a Control Event", "if the other party becomes the subject of an Acquisition",
+/// "a Transfer Event is an assignment by Licensee that requires Licensor's consent". The clause is mutual in form, or
+/// names no change of control at all; the definition decides whose sale sets it off. It is one-sided against the reviewed
+/// side when the definition speaks only of that side ("any merger … of Licensee"), when its exceptions spare the other
+/// side by name ("other than a member of the Valdane group", "no transfer of shares in Fieldwise … shall constitute an
+/// Acquisition"), or when it spares listed companies and only the other side is a plc. Whatever the term is called, only
+/// the reviewed side can then give the other the exit (or the veto).
+/// </summary>
+public static partial class ControlEvents
+{
+    /// <summary>How far into the contract its parties are looked for (their descriptions open it).</summary>
+    private const int PreambleLength = 4000;
+
+    /// <summary>The name the finding's deviation carries.</summary>
+    public const string Deviation = "A change of control defined so that only your sale sets it off";
+
+    /// <summary>
+    /// The defined terms through which <paramref name="clause"/> lets a change of control end the agreement or need consent,
+    /// each with why only the reviewed side can set it off; empty when none is one-sided against it.
+    /// </summary>
+    /// <param name="clause">The clause, read with its lead-in.</param>
+    /// <param name="lens">The review's side, its definitions and its stance reader.</param>
+    /// <param name="preamble">Where the parties are described ("whose shares are admitted to trading on Euronext Milan"), to tell a listed party.</param>
+    public static IReadOnlyList<(DefinedTerm Term, string Why)> OneSided(string clause, ReviewLens lens, string preamble = "")
+    {
+        ArgumentNullException.ThrowIfNull(preamble);
+        ArgumentNullException.ThrowIfNull(clause);
+        ArgumentNullException.ThrowIfNull(lens);
+        if (lens.Side is not { } side || lens.Definitions.Count == 0)
+        {
+            return [];
+        }
+
+        return RegexBudget.Run(() => OneSidedOnce(clause, lens, side, preamble), () => []);
+    }
+
+    private static List<(DefinedTerm, string)> OneSidedOnce(string clause, ReviewLens lens, ReviewSide side, string preamble)
+    {
+        // The clause must make the event matter: an exit, a consent, a deemed assignment, licences that end.
+        if (!Consequence().IsMatch(clause) || lens.Stance(clause).Favours == Favours.Us)
+        {
+            return [];
+        }
+
+        var us = Names(side.Party);
+        var them = side.Counterparties.SelectMany(Names).ToList();
+        var found = new List<(DefinedTerm, string)>();
+        foreach (var term in lens.Definitions.Used(clause))
+        {
+            // A change in who owns a party, by the definition ("any person acquiring Control of a party") or by the clause
+            // ("comes under the Control of a Competitor"); not a standing relation such as an Affiliate's.
+            var definition = term.Text;
+            if (!ChangeOfOwner().IsMatch(definition) && !Regex.IsMatch(clause, $@"\b(?:Control|control|acquired)\s+(?:of|by)\s+(?:a|an|any)\s+{Regex.Escape(term.Term)}\b",
+                RegexOptions.CultureInvariant, RegexBudget.Timeout))
+            {
+                continue;
+            }
+
+            var namesUs = Mentions(definition, us);
+            var namesThem = Mentions(definition, them);
+            string? why = null;
+            if (namesUs && !namesThem && !AnyParty().IsMatch(definition))
+            {
+                why = $"\"{term.Term}\" ({term.ClausePath}) speaks only of {{us}}: no change in who owns {{them}} can be one";
+            }
+            else if (Exceptions().Matches(definition).Any(e => SparesOnly(definition[e.Index..Math.Min(definition.Length, e.Index + 250)], them, us)))
+            {
+                why = $"\"{term.Term}\" ({term.ClausePath}) excepts {{them}}'s own changes by name, so in fact only {{us}}'s sale can be one";
+            }
+            else if (ListedCompanies().IsMatch(definition) && side.Counterparties.Any(p => IsListed(p, preamble)) && !IsListed(side.Party, preamble))
+            {
+                why = $"\"{term.Term}\" ({term.ClausePath}) treats companies whose shares are traded apart, and {{them}} is one and {{us}} is not";
+            }
+
+            if (why is not null)
+            {
+                found.Add((term, why));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The review's findings with each one-sided change of control reported as a high-risk change-of-control finding: the
+    /// finding already on the clause raised, or one made for it.
+    /// </summary>
+    internal static List<Finding> Apply(List<Finding> findings, PlaybookRule? control, IReadOnlyList<Store.StoredClause> clauses, string[] texts,
+        int[] leadIns, ReviewLens lens, string documentText)
+    {
+        if (control is null || lens.Side is null || lens.Definitions.Count == 0)
+        {
+            return findings;
+        }
+
+        var preamble = documentText[..Math.Min(documentText.Length, PreambleLength)];
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var path = ContextClause.ClausePathOf(clauses[leadIns[i]].Clause.Path);
+            if (done.Contains(path) || clauses[i].Clause.Kind == Documents.ClauseKind.Definition || OneSided(texts[i], lens, preamble) is not [var (term, why), ..])
+            {
+                continue;
+            }
+
+            done.Add(path);
+            var at = findings.FindIndex(f => f.Category == control.Category && f.ClausePath == path);
+            var judged = at >= 0 ? findings[at]
+                : ContractAnalyzer.Judge(control, leadIns[i] == i ? [clauses[i]] : [clauses[leadIns[i]], clauses[i]], 0.5f, documentText, lens);
+            var raised = judged with
+            {
+                Severity = judged.Severity > Severity.High ? judged.Severity : Severity.High,
+                Rationale = judged.Severity > Severity.High ? judged.Rationale
+                    : lens.Fill($"The clause reads as mutual, but {why}: {{them}} gains an exit or a veto when {{us}} is sold, and gives none."),
+                Deviations = [.. judged.Deviations.Where(d => d != Deviation), Deviation],
+                Definitions = [.. judged.Definitions.Where(d => d.Term != term.Term), term],
+            };
+            if (at >= 0)
+            {
+                findings[at] = raised;
+            }
+            else
+            {
+                findings.Add(raised);
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>The words a party goes by: its role, aliases, full name and the name's first word ("Valdane" of "Valdane Enzymes Limited").</summary>
+    private static IEnumerable<string> Names(ContractParty party)
+    {
+        var first = party.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return party.Aliases.Append(party.Role).Append(party.Name)
+            .Concat(first is { Length: > 3 } && char.IsUpper(first[0]) && !GenericWords.Contains(first) ? [first] : [])
+            .Where(n => n.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static readonly HashSet<string> GenericWords = new(StringComparer.OrdinalIgnoreCase) { "The", "First", "Global", "National", "United", "General", "International" };
+
+    private static bool Mentions(string text, IEnumerable<string> names) =>
+        names.Any(n => Regex.IsMatch(text, $@"\b{Regex.Escape(n)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+
+    /// <summary>Whether an exception's words name the other side and not the reviewed one.</summary>
+    private static bool SparesOnly(string exception, IEnumerable<string> them, IEnumerable<string> us)
+    {
+        var sentence = SentenceEnd().Match(exception) is { Success: true } end ? exception[..end.Index] : exception;
+        return Mentions(sentence, them) && !Mentions(sentence, us);
+    }
+
+    /// <summary>A party whose description says its shares are traded, or a public limited company.</summary>
+    private static bool IsListed(ContractParty party, string preamble)
+    {
+        if (Plc().IsMatch(party.Name))
+        {
+            return true;
+        }
+
+        var at = preamble.IndexOf(party.Name, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 && Traded().IsMatch(preamble[at..Math.Min(preamble.Length, at + party.Name.Length + 300)] is var near && SentenceEnd().Match(near) is { Success: true } end ? near[..end.Index] : near);
+    }
+
+    /// <summary>What the event sets off: an exit, a consent, a deemed assignment, licences that end.</summary>
+    [GeneratedRegex(@"\b(?:terminat\w*|end\s+(?:this|the)\s+(?:Agreement|Contract)|bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end|(?:treated|deemed)\s+as\s+(?:having\s+)?(?:an\s+)?assign\w*|is\s+an\s+assignment|requir\w*\b(?:[^.;]){0,60}\bconsent)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Consequence();
+
+    /// <summary>A definition of a change in who owns or controls a party: an acquisition, a merger, a sale of the business, a change in control.</summary>
+    [GeneratedRegex(@"\bacqui(?:re|res|ring|sition)\w*\s+(?:(?:the|a|an|any|all|more|than|of|or|and|by|substantially|direct|indirect|directly|indirectly|legal|beneficial|majority|fifty|per\s*cent|persons?|entity|third|party|group|acting|together|in|concert|\d+%?|\(\d+%?\)),?\s+){0,8}(?:control\w*|shares|voting|interests?|business|undertaking|assets|equity|stock)\b|\b(?:control|shares|voting\s+\w+)\b(?:[^.;]){0,60}\bacqui(?:re|res|red|ring|sition)\b|\b(?:merger|amalgamation|consolidation|reorgani[sz]ation|change\s+(?:in|of)\s+(?:the\s+)?(?:control|ownership|persons?)|sale\s+(?:or\s+\w+\s+)?of\s+(?:all|the\s+whole|any|substantially)|transfer\s+of\s+(?:any\s+)?(?:shares|the\s+business)|comes?\s+under\s+(?:the\s+)?control)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex ChangeOfOwner();
+
+    /// <summary>A definition that reaches whichever party it happens to: "of a party", "that party", "either party", "the other party".</summary>
+    [GeneratedRegex(@"\b(?:a|that|either|each|any|the\s+other|the\s+relevant)\s+party\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex AnyParty();
+
+    /// <summary>Where a definition takes something out: "other than", "excluding", "provided that no", "shall not constitute".</summary>
+    [GeneratedRegex(@"\b(?:other\s+than|excluding|excludes?|except(?:\s+for)?|save\s+for|does\s+not\s+include|provided\s+that\s+no|shall\s+not\s+(?:constitute|be|count\s+as))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Exceptions();
+
+    /// <summary>A definition that treats listed companies apart: "a party whose shares are (not) admitted to trading on a regulated market".</summary>
+    [GeneratedRegex(@"\bshares\b(?:[^.;]){0,100}\b(?:admitted\s+to\s+trading|listed|quoted)\s+on\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex ListedCompanies();
+
+    [GeneratedRegex(@"\bshares\b(?:[^.;]){0,60}\b(?:admitted\s+to\s+trading|listed|quoted|traded)\s+on\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Traded();
+
+    [GeneratedRegex(@"\bplc\b|\bp\.l\.c\.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Plc();
+
+    [GeneratedRegex(@"[.;](?=\s|$)", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex SentenceEnd();
+}
