@@ -32,6 +32,9 @@ public sealed partial class ContractDefinitions
     /// <summary>The defined terms, in the order the contract defines them.</summary>
     public IEnumerable<string> Terms => _terms.Select(t => t.Term.Term);
 
+    /// <summary>Every definition, in document order.</summary>
+    public IEnumerable<DefinedTerm> All => _terms.Select(t => t.Term);
+
     /// <summary>
     /// The definitions in <paramref name="clauses"/> (in document order), except those of <paramref name="excluded"/>
     /// (the parties' names and roles).

@@ -48,8 +48,8 @@ public static partial class ControlEvents
             return [];
         }
 
-        var us = Names(side.Party);
-        var them = side.Counterparties.SelectMany(Names).ToList();
+        var us = PartyNames.Of(side.Party).ToList();
+        var them = side.Counterparties.SelectMany(PartyNames.Of).ToList();
         var found = new List<(DefinedTerm, string)>();
         foreach (var term in lens.Definitions.Used(clause))
         {
@@ -62,8 +62,8 @@ public static partial class ControlEvents
                 continue;
             }
 
-            var namesUs = Mentions(definition, us);
-            var namesThem = Mentions(definition, them);
+            var namesUs = PartyNames.Mentions(definition, us);
+            var namesThem = PartyNames.Mentions(definition, them);
             string? why = null;
             if (namesUs && !namesThem && !AnyParty().IsMatch(definition))
             {
@@ -76,6 +76,10 @@ public static partial class ControlEvents
             else if (ListedCompanies().IsMatch(definition) && side.Counterparties.Any(p => IsListed(p, preamble)) && !IsListed(side.Party, preamble))
             {
                 why = $"\"{term.Term}\" ({term.ClausePath}) treats companies whose shares are traded apart, and {{them}} is one and {{us}} is not";
+            }
+            else if (TradeBias(definition, side, preamble) is { } bias)
+            {
+                why = $"\"{term.Term}\" ({term.ClausePath}) {bias}";
             }
 
             if (why is not null)
@@ -135,24 +139,11 @@ public static partial class ControlEvents
     }
 
     /// <summary>The words a party goes by: its role, aliases, full name and the name's first word ("Valdane" of "Valdane Enzymes Limited").</summary>
-    private static IEnumerable<string> Names(ContractParty party)
-    {
-        var first = party.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return party.Aliases.Append(party.Role).Append(party.Name)
-            .Concat(first is { Length: > 3 } && char.IsUpper(first[0]) && !GenericWords.Contains(first) ? [first] : [])
-            .Where(n => n.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase);
-    }
-
-    private static readonly HashSet<string> GenericWords = new(StringComparer.OrdinalIgnoreCase) { "The", "First", "Global", "National", "United", "General", "International" };
-
-    private static bool Mentions(string text, IEnumerable<string> names) =>
-        names.Any(n => Regex.IsMatch(text, $@"\b{Regex.Escape(n)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
-
     /// <summary>Whether an exception's words name the other side and not the reviewed one.</summary>
     private static bool SparesOnly(string exception, IEnumerable<string> them, IEnumerable<string> us)
     {
         var sentence = SentenceEnd().Match(exception) is { Success: true } end ? exception[..end.Index] : exception;
-        return Mentions(sentence, them) && !Mentions(sentence, us);
+        return PartyNames.Mentions(sentence, them) && !PartyNames.Mentions(sentence, us);
     }
 
     /// <summary>A party whose description says its shares are traded, or a public limited company.</summary>
@@ -163,9 +154,96 @@ public static partial class ControlEvents
             return true;
         }
 
-        var at = preamble.IndexOf(party.Name, StringComparison.OrdinalIgnoreCase);
-        return at >= 0 && Traded().IsMatch(preamble[at..Math.Min(preamble.Length, at + party.Name.Length + 300)] is var near && SentenceEnd().Match(near) is { Success: true } end ? near[..end.Index] : near);
+        // Its description ("Meridian Foods S.p.A., whose shares are admitted to trading on Euronext Milan"), or a recital about
+        // it ("The Customer, a wholly-owned subsidiary of Verity Group plc, whose shares are admitted to trading").
+        foreach (var name in PartyNames.Of(party))
+        {
+            foreach (Match m in Regex.Matches(preamble, $@"\b{Regex.Escape(name)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout))
+            {
+                var near = preamble[m.Index..Math.Min(preamble.Length, m.Index + name.Length + 300)];
+                var sentence = SentenceEnd().Match(near) is { Success: true } end ? near[..end.Index] : near;
+                if (Traded().IsMatch(sentence) || ListedParent().IsMatch(sentence))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>
+    /// Whether the buyers a definition reaches, or those it spares, are picked by trade so that only one side's sale can
+    /// count: "any person that carries on the manufacture of bakery or other food products" when only the reviewed side's
+    /// recital speaks of bakery and food; "other than a builder of boats or yachts" when only the other side builds boats.
+    /// The trades are the words of each party's own recital ("The Supplier manufactures frozen bakery products …").
+    /// </summary>
+    private static string? TradeBias(string definition, ReviewSide side, string preamble)
+    {
+        var ours = TradeWords(preamble, side.Party, side.Counterparties);
+        var theirs = side.Counterparties.SelectMany(p => TradeWords(preamble, p, side.Parties.Where(q => q != p))).ToHashSet(StringComparer.Ordinal);
+        if (ours.Count == 0 && theirs.Count == 0)
+        {
+            return null;
+        }
+
+        var spared = Exceptions().Match(definition) is { Success: true } e ? definition[e.Index..Math.Min(definition.Length, e.Index + 120)] : "";
+        spared = spared.IndexOfAny([',', ';', '.']) is var stop and > 0 ? spared[..stop] : spared;
+        var reached = Buyer().Match(spared.Length > 0 ? definition.Replace(spared, " ", StringComparison.Ordinal) : definition) is { Success: true } b ? b.Groups["who"].Value : "";
+        var (reachUs, reachThem) = (Words(reached).Count(ours.Contains), Words(reached).Count(theirs.Contains));
+        var (spareUs, spareThem) = (Words(spared).Count(ours.Contains), Words(spared).Count(theirs.Contains));
+        if (spareThem >= 2 && spareUs == 0)
+        {
+            return "spares buyers in {them}'s own trade, so {them}'s likely buyers never set it off while {us}'s do";
+        }
+
+        return reachUs >= 2 && reachThem == 0 ? "reaches only buyers in {us}'s own trade, so in fact only {us}'s sale sets it off" : null;
+    }
+
+    /// <summary>The distinctive words of the recitals that speak of <paramref name="party"/> alone.</summary>
+    private static HashSet<string> TradeWords(string preamble, ContractParty party, IEnumerable<ContractParty> others)
+    {
+        var names = PartyNames.Of(party).ToList();
+        var otherNames = others.SelectMany(PartyNames.Of).ToList();
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in SentenceEnd().Split(preamble))
+        {
+            if (sentence.Length < 400 && !sentence.Contains(" means ", StringComparison.Ordinal) && !Incorporation().IsMatch(sentence) && PartyNames.Mentions(sentence, names) && !PartyNames.Mentions(sentence, otherNames))
+            {
+                var own = names.Aggregate(sentence, (t, n) => Regex.Replace(t, $@"\b{Regex.Escape(n)}\b", " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+                words.UnionWith(Words(own));
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>A text's distinctive words, cut to a common stem ("builds", "builder" → "build"); the words of any trade ("manufacture", "supply") left out.</summary>
+    private static IEnumerable<string> Words(string text) =>
+        WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant().TrimEnd('s')).Select(w => w.Length > 5 ? w[..5] : w).Where(w => w.Length >= 4 && !TradeStopWords.Contains(w)).Distinct(StringComparer.Ordinal);
+
+    private static readonly HashSet<string> TradeStopWords = new(StringComparer.Ordinal)
+    {
+        "desig", "manuf", "suppl", "devel", "busin", "produ", "servi", "compa", "perso", "party", "parti", "group", "contr", "inclu",
+        "carri", "carry", "other", "whose", "which", "that", "with", "from", "into", "such", "their", "this", "agree", "wishe",
+        "acqui", "membe", "entit", "under", "limit", "incor", "regis", "numbe", "offic", "where", "sale", "sell", "provi", "opera",
+        "engag", "activ", "natur", "chain", "than", "owned", "wholl", "subsi", "hold", "share", "unite", "kingd", "engla", "wale",
+    };
+
+    /// <summary>Whom a definition reaches: "any person that carries on …", "any entity whose business includes …".</summary>
+    [GeneratedRegex(@"\b(?:person|entity|company|undertaking|body\s+corporate|third\s+party)\b(?<who>(?:[^.;]){0,200})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Buyer();
+
+    /// <summary>A party's formal description (where it is incorporated and registered), which says nothing of its trade.</summary>
+    [GeneratedRegex(@"\b(?:incorporated|registered\s+office|company\s+number|organi[sz]ed\s+under|principal\s+place\s+of\s+business)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Incorporation();
+
+    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex WordPattern();
+
+    /// <summary>A party held by a listed group: "a wholly-owned subsidiary of Verity &amp; Vale Group plc".</summary>
+    [GeneratedRegex(@"^(?:[^.;]){0,40}\bsubsidiary\s+of\s+(?:[^.;]){0,80}\bplc\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex ListedParent();
 
     /// <summary>What the event sets off: an exit, a consent, a deemed assignment, licences that end.</summary>
     [GeneratedRegex(@"\b(?:terminat\w*|end\s+(?:this|the)\s+(?:Agreement|Contract)|bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end|(?:treated|deemed)\s+as\s+(?:having\s+)?(?:an\s+)?assign\w*|is\s+an\s+assignment|requir\w*\b(?:[^.;]){0,60}\bconsent)\b",

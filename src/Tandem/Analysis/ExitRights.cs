@@ -83,6 +83,13 @@ public static partial class ExitRights
                 continue;
             }
 
+            // A thing withdrawn that the contract does not name as part of what it provides counts only when it is the
+            // holder's: "withdraw any Crane" when the Owner supplies the Cranes, not "withdraw any Claim".
+            if (exit.Groups["thing"] is { Success: true } thing && !ProvidedThing(thing.Value, holder, lens))
+            {
+                continue;
+            }
+
             if (holder is Favours.Us or Favours.Them or Favours.Both)
             {
                 exits.Add(new Exit(holder, exit.Value.Trim()));
@@ -90,6 +97,18 @@ public static partial class ExitRights
         }
 
         return exits;
+    }
+
+    /// <summary>Whether <paramref name="thing"/> ("Crane", "Hosting Platform") is a defined thing only the holder supplies.</summary>
+    private static bool ProvidedThing(string thing, Favours holder, ReviewLens lens)
+    {
+        var term = lens.Definitions.Used(thing).FirstOrDefault();
+        return term is not null && lens.Owners.Of(term.Term) == holder switch
+        {
+            Favours.Us => (true, false),
+            Favours.Them => (false, true),
+            _ => (true, true),
+        };
     }
 
     /// <summary>Whom the party named last in <paramref name="text"/> is, seen from <paramref name="side"/>; unclear when none is named.</summary>
@@ -171,10 +190,12 @@ public static partial class ExitRights
     /// Work", "withdraw any Service Module", "remove … from the scope", "designate the Software as end-of-life", "bring this
     /// Agreement to an end", "end that Work Order"); or a decision that the work shall not go on.
     /// </summary>
-    [GeneratedRegex(@"\bmay\s+(?:(?:at\s+any\s+time|at\s+its\s+option|in\s+its\s+(?:sole\s+|absolute\s+)?discretion)\s*,?\s+)?(?:(?:by\s+giving|on\s+giving|on|upon)\s+(?:[^.;,]){0,120}\bnotice\s*(?:to\s+the\s+\w+\s*)?,\s+)?(?:"
+    [GeneratedRegex(@"\bmay\s*,?\s+(?:(?:at\s+any\s+time|at\s+its\s+option|in\s+its\s+(?:sole\s+|absolute\s+)?discretion)\s*,?\s+)?(?:(?:by\s+giving|on\s+giving|by|on|upon)\s+(?:[^.;,]){0,120}\bnotice\b(?:[^.;,]){0,40},?\s+)?(?:"
         + @"(?:terminate|end|cancel|determine)\s+(?:this|the|that|any|each|an?)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Programme|Project|Engagement|Appointment|Subscription|Licen[cs]es?|Services?|Service\s+Modules?|Modules?)\b"
         + @"|withdraw\s+from\s+(?:this|the|that|any|each)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Orders?|Programme|Project|Engagement|Appointment|Arrangement|Scheme)\b"
         + @"|(?:withdraw|discontinue|remove)\s+(?:(?:any\s+)?one\s+or\s+more|any|all|the|each|some)\s+(?:(?:of\s+the\s+)?\w+\s+){0,2}(?:Services?|Service\s+Modules?|Modules?|Group\s+Compan(?:y|ies)|Sites?|Locations?|Platform|Software|Support|Deliverables?|Territor(?:y|ies))\b"
+        + @"|(?:withdraw|remove|decommission|recall)\s+(?:any|all|the|each|some)\s+(?:of\s+the\s+)?(?<thing>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+        + @"|(?:reduce|cut|decrease)\s+(?:[^.;]){0,80}\bto\s+(?:nil|zero|nothing)\b"
         + @"|designate\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}as\s+(?:end[- ]of[- ]life|discontinued|obsolete)\b"
         + @"|bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end\b"
         + @"|(?:[^.;]){1,120}\bor\s+(?:to\s+)?(?:bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end|terminate\s+(?:this|the)\s+(?:Agreement|Contract))\b)"
@@ -199,7 +220,7 @@ public static partial class ExitRights
     private static partial Regex Condition();
 
     /// <summary>The holder's own judgement as the trigger: "considers", "determines … not commercially viable", "decides", "ceases to need", "reorganises", "at any time", "for any reason".</summary>
-    [GeneratedRegex(@"\b(?:(?:reasonably\s+|in\s+good\s+faith\s+)?(?:considers?|determines?|decides?|elects?|wishes|chooses?|believes?|concludes?)\b|(?:is|are)\s+of\s+the\s+(?:reasonable\s+)?opinion|in\s+its\s+(?:sole\s+|absolute\s+|reasonable\s+|commercial\s+)?(?:opinion|view|discretion|judgement|judgment)|(?:no\s+longer|not)\s+commercially\s+viable|commercial\s+viability|ceases?\s+to\s+(?:need|require)|no\s+longer\s+(?:needs?|requires?|wishes)|reorganis\w+|reorganiz\w+|disposes?\s+of|needed\s+elsewhere|at\s+any\s+time|for\s+any\s+(?:\w+\s+)?reason|without\s+(?:cause|reason|giving\s+(?:any\s+)?reasons?)|for\s+(?:its\s+own\s+)?convenience|route\s+to\s+market|its\s+(?:business|commercial)\s+(?:needs|strategy|priorities))",
+    [GeneratedRegex(@"\b(?:(?:reasonably\s+|in\s+good\s+faith\s+)?(?:considers?|determines?|decides?|elects?|wishes|chooses?|believes?|concludes?)\b|(?:is|are)\s+of\s+the\s+(?:reasonable\s+)?opinion|in\s+its\s+(?:sole\s+|absolute\s+|reasonable\s+|commercial\s+)?(?:opinion|view|discretion|judgement|judgment)|(?:no\s+longer|not)\s+commercially\s+viable|commercial\s+viability|ceases?\s+to\s+(?:need|require)|no\s+longer\s+(?:needs?|requires?|wishes)|reorganis\w+|reorganiz\w+|disposes?\s+of|needed\s+elsewhere|(?:requires?|needs?|wants?)\s+(?:it|them|that\s+\w+|the\s+\w+)\s+for\s+(?:another|any\s+other|other)\s+(?:customer|client|hirer|purpose|project|use)|at\s+any\s+time|for\s+any\s+(?:\w+\s+)?reason|without\s+(?:cause|reason|giving\s+(?:any\s+)?reasons?)|for\s+(?:its\s+own\s+)?convenience|route\s+to\s+market|its\s+(?:business|commercial)\s+(?:needs|strategy|priorities))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex OwnChoice();
 

@@ -43,12 +43,43 @@ public static partial class IndemnityCarveOuts
             reached.AddRange(contract.Select(p => ("any indemnity in this Agreement", p)));
         }
 
+        // A named kind of loss ("for Payroll Error Losses", "any Recall Costs") reaches the indemnities given against it; one
+        // no indemnity names is read from its definition: "fines … relating to the Services" can arise only from the side
+        // that provides the Services.
         var yours = new List<string>();
+        foreach (var term in lens.Definitions.Used(clause).Where(t => t.Term.Contains(' ', StringComparison.Ordinal) && LossTerm().IsMatch(t.Term)))
+        {
+            var use = new Regex(@"(?<![\w""“])" + ContractDefinitions.UsePattern(term.Term) + @"(?![\w""”])", RegexOptions.CultureInvariant, RegexBudget.Timeout);
+            var indemnities = contract.Where(p => use.IsMatch(p) && Sentences().Split(p).Any(s => use.IsMatch(s) && GivesIndemnity().IsMatch(s))).ToList();
+            if (indemnities.Count > 0)
+            {
+                reached.AddRange(indemnities.Select(p => (term.Term, p)));
+                continue;
+            }
+
+            switch (lens.Owners.Things(term.Text))
+            {
+                case Favours.Them:
+                    yours.Add(term.Term);
+                    break;
+                case Favours.Us:
+                    return [];
+            }
+        }
+
         foreach (var (where, text) in reached)
         {
             foreach (var sentence in Sentences().Split(text).Where(s => GivesIndemnity().IsMatch(s)))
             {
-                switch (lens.Stance(sentence).Favours)
+                // "Each party shall indemnify the other against Losses arising from any Product": only the side that supplies
+                // Products can ever owe it, whatever the subject says.
+                var favours = lens.Stance(sentence).Favours;
+                if (favours is Favours.Both or Favours.Unclear && lens.Owners.Trigger(sentence) is var bound and (Favours.Us or Favours.Them))
+                {
+                    favours = bound;
+                }
+
+                switch (favours)
                 {
                     case Favours.Them:
                         if (!yours.Contains(where, StringComparer.Ordinal))
@@ -116,7 +147,7 @@ public static partial class IndemnityCarveOuts
     }
 
     /// <summary>A clause that takes liabilities out of the limits: "nothing in clause 13 limits", "shall not apply to", "not subject to the cap".</summary>
-    [GeneratedRegex(@"\bnothing\s+in\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:limits?|excludes?|restricts?|(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to))\b|\b(?:limits?|limitations?|caps?|exclusions?|clauses?\s+\d[\d.]*(?:\s*(?:,|and|or)\s*(?:clauses?\s+)?\d[\d.]*)*)\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:shall|will|do|does)\s+not\s+(?:apply|extend)\s+to\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?|limit\w*)\b|\bexcluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\bnothing\s+in\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:limits?|excludes?|restricts?|(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to))\b|\b(?:limits?|limitations?|caps?|exclusions?|clauses?\s+\d[\d.]*(?:\s*(?:,|and|or)\s*(?:clauses?\s+)?\d[\d.]*)*)\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:shall|will|do|does)\s+not\s+(?:apply|extend)\s+to\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?|limit\w*)\b|\bexcluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|\b(?:neither|no)\b(?:[^.;]|\.(?=\d)){0,160}\b(?:shall|will)\s+be\s+subject\s+to\s+(?:clauses?|sections?|the\s+(?:cap|limit))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex CarvesOut();
 
     [GeneratedRegex(@"\bliabilit|\b(?:amounts?|sums?)\s+payable\b|\bLosses\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
@@ -127,8 +158,12 @@ public static partial class IndemnityCarveOuts
     private static partial Regex AnyIndemnity();
 
     /// <summary>A sentence in which someone undertakes to indemnify: "The Customer shall indemnify", "warrants … and shall indemnify", "shall hold … harmless".</summary>
-    [GeneratedRegex(@"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to)\s+(?:\w+,?\s+(?:and\s+)?){0,3}(?:indemnify|hold\b[^.;]{0,60}\bharmless|keep\b[^.;]{0,60}\bindemnified)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to)\s+(?:\w+,?\s+(?:and\s+)?){0,3}(?:indemnify|hold\b[^.;]{0,60}\bharmless|keep\b[^.;]{0,60}\bindemnified|(?:reimburse|compensate)\b[^.;]{0,80}\b(?:losses|liabilities|costs|damages))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex GivesIndemnity();
+
+    /// <summary>A defined kind of loss: "Payroll Error Losses", "Recall Costs", "Regulatory Liabilities".</summary>
+    [GeneratedRegex(@"\b(?:Loss(?:es)?|Costs?|Liabilit(?:y|ies)|Claims?|Damages|Fines|Expenses)$", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex LossTerm();
 
     [GeneratedRegex(@"(?<=[.;])\s+(?=[A-Z(])", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Sentences();

@@ -26,15 +26,36 @@ public sealed class ReviewLens
     /// <summary>The contract's numbered clauses, read into the clauses that name them when deviations that read references are matched.</summary>
     public ClauseReferences References { get; init; } = ClauseReferences.None;
 
+    /// <summary>Whose each defined thing is (who supplies, makes or licenses it), to tell whom a mutual duty really binds.</summary>
+    public ThingOwners Owners { get; init; } = ThingOwners.None;
+
     /// <summary>A lens for <paramref name="side"/> on <paramref name="clauses"/>, with their definitions (not those of the parties' names and roles) and numbered clauses.</summary>
     public static ReviewLens For(ReviewSide? side, IReadOnlyList<Store.StoredClause> clauses) =>
-        new(side) { Definitions = ContractDefinitions.Of(clauses, side?.Parties.SelectMany(p => new[] { p.Role, p.Name })), References = ClauseReferences.Of(clauses) };
+        For(side, clauses, ContractDefinitions.Of(clauses, side?.Parties.SelectMany(p => new[] { p.Role, p.Name })));
+
+    private static ReviewLens For(ReviewSide? side, IReadOnlyList<Store.StoredClause> clauses, ContractDefinitions definitions) =>
+        new(side)
+        {
+            Definitions = definitions,
+            References = ClauseReferences.Of(clauses),
+            Owners = new ThingOwners(side, clauses.Select(c => c.Clause.Text).ToList(), definitions),
+        };
 
     /// <summary>Whom the clause favours and who gains, seen from the side.</summary>
     public (Favours Favours, string? Beneficiary) Stance(string clause)
     {
         var stance = _beneficiaries.Read(clause);
-        return (Side is null ? Favours.Unclear : stance.For(Side.Party.Role), stance.Describe());
+        var favours = Side is null ? Favours.Unclear : stance.For(Side.Party.Role);
+        // A mutual indemnity that only one side can ever trigger ("each party … arising from any Product", when only one
+        // side supplies Products) binds that side.
+        if (favours is Favours.Both or Favours.Unclear && Owners.Bound(clause) is var bound and (Favours.Us or Favours.Them))
+        {
+            var them = string.Join(" and ", Side!.Counterparties.Select(p => p.Role));
+            var (gains, owes) = bound == Favours.Them ? (them, Side.Party.Role) : (Side.Party.Role, them);
+            return (bound, $"{gains} (only {owes} can set the indemnity off)");
+        }
+
+        return (favours, stance.Describe());
     }
 
     /// <summary>The clause's measured terms.</summary>

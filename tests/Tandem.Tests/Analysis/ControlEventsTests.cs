@@ -28,6 +28,43 @@ public sealed class ControlEventsTests
         Assert.Empty(OneSided("supplier", definition, MutualExit));
     }
 
+    private const string TradePreamble = "This Agreement is made between Orlan Valves Limited, a company incorporated in England (the \"Supplier\"), and Quenby Engines Limited, a company incorporated in Scotland (the \"Buyer\"). "
+        + "(A) The Supplier casts and machines hydraulic valves, pumps and manifolds for marine engines. (B) The Buyer builds diesel generator sets for hospitals and data centres. "
+        + "(C) The Buyer wishes to buy valves from the Supplier.";
+
+    [Fact]
+    public void OneSided_BuyersPickedByTheReviewedSidesTrade_IsOneSidedForThatSide()
+    {
+        const string definition = "\"Control Event\" means, in relation to either party, any person whose business includes the casting of hydraulic valves or pumps acquiring Control of that party.";
+
+        var found = Assert.Single(OneSided("supplier", definition, MutualExit, preamble: TradePreamble));
+        Assert.Contains("only buyers in {us}'s own trade", found.Why, StringComparison.Ordinal);
+        Assert.Empty(OneSided("buyer", definition, MutualExit, preamble: TradePreamble));
+    }
+
+    [Fact]
+    public void OneSided_BuyersInTheOtherSidesTradeSpared_IsOneSidedForTheReviewedSide()
+    {
+        const string definition = "\"Control Event\" means any person, other than a builder of generator sets, acquiring Control of a party.";
+
+        Assert.Contains("spares buyers in {them}'s own trade", Assert.Single(OneSided("supplier", definition, MutualExit, preamble: TradePreamble)).Why, StringComparison.Ordinal);
+        Assert.Empty(OneSided("buyer", definition, MutualExit, preamble: TradePreamble));
+    }
+
+    [Fact]
+    public void OneSided_BuyersOfAnyTrade_NotOneSided() =>
+        Assert.Empty(OneSided("supplier", "\"Control Event\" means any person acquiring Control of a party.", MutualExit, preamble: TradePreamble));
+
+    [Fact]
+    public void OneSided_ListedOnlyThroughItsParent_CountsAsListed()
+    {
+        const string definition = "\"Control Event\" means any person acquiring control of a party, other than by an acquisition of a company whose holding company's shares are admitted to trading on a regulated market.";
+        const string preamble = "(1) Orlan Valves Limited (the \"Supplier\"); and (2) Quenby Engines Limited (the \"Buyer\"). (A) The Buyer, a wholly-owned subsidiary of Quenby Holdings plc, builds generator sets.";
+
+        Assert.Single(OneSided("supplier", definition, MutualExit, preamble: preamble));
+        Assert.Empty(OneSided("buyer", definition, MutualExit, preamble: preamble));
+    }
+
     [Fact]
     public void OneSided_ADefinitionThatSpeaksOnlyOfOneSide_IsOneSidedForThatSide()
     {

@@ -37,6 +37,42 @@ public sealed class ExitRightsTests
         Assert.Equal(Favours.Them, Holder(Saas, "customer", clause));
 
     [Theory]
+    [InlineData("9.4 The Provider may, by giving the Customer ninety days' notice, withdraw any of the Services from its catalogue.")]
+    [InlineData("9.4 If the Provider decides in its discretion to close the data centre, it may by not less than sixty days' notice withdraw the Services affected.")]
+    public void Read_CommaAfterMayOrNoticeByItself_StillAnExit(string clause) =>
+        Assert.Equal(Favours.Them, Holder(Saas, "customer", clause));
+
+    [Fact]
+    public void Read_TheClientCuttingTheScopeToNil_IsAnExit() =>
+        Assert.Equal(Favours.Them, Holder(Services, "consultant", "9.4 The Client may, by notice at any time, reduce the scope of the Services, including to nil, from the end of the next month."));
+
+    private static readonly ContractParty[] Hire = [new("Dunmore Lifting Ltd", "Owner"), new("Calder Build plc", "Hirer")];
+
+    private static Favours? HireHolder(string side, string clause)
+    {
+        var clauses = StoredClauses.Of(
+            ("1.1", "\"Rig\" means each mobile crane listed in the Schedule."),
+            ("1.2", "\"Claim\" means any claim by a third party."),
+            ("3.1", "3.1 The Owner shall supply each Rig to the Site with a qualified operator."),
+            ("9.4", clause));
+        return ExitRights.Read(clause, ReviewLens.For(ReviewSide.Resolve(Hire, side), clauses)) is [var exit] ? exit.Holder : null;
+    }
+
+    [Fact]
+    public void Read_TheOwnerWithdrawingWhatItSuppliesForAnotherCustomer_IsTheirs()
+    {
+        const string Clause = "9.4 The Owner may, by giving the Hirer seven days' notice, withdraw any Rig from the Site where it requires that Rig for another customer.";
+        Assert.Equal(Favours.Them, HireHolder("hirer", Clause));
+        Assert.Equal(Favours.Us, HireHolder("owner", Clause));
+    }
+
+    [Theory]
+    [InlineData("9.4 The Owner may, by giving the Hirer seven days' notice, withdraw any Claim it has made under clause 8.")]
+    [InlineData("9.4 The Hirer may, by giving the Owner seven days' notice, withdraw any Rig from the Site.")]
+    public void Read_WithdrawingWhatTheHolderDoesNotSupply_IsNoExit(string clause) =>
+        Assert.Null(HireHolder("hirer", clause));
+
+    [Theory]
     [InlineData("9.4 The Customer may at any time, by giving the Provider not less than thirty days' written notice, withdraw any one or more Group Companies from the scope of the Services.")]
     [InlineData("9.4 Where the Customer reorganises its business or otherwise ceases to need the Services, the Customer may withdraw the Services by giving the Provider thirty days' notice.")]
     public void Read_TheCustomerWithdrawingPartOfWhatItBuys_IsARiskForTheProvider(string clause) =>

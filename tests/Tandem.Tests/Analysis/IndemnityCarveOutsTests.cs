@@ -56,6 +56,63 @@ public sealed class IndemnityCarveOutsTests
             ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid.")));
 
     [Fact]
+    public void YoursOnly_NeitherPartysLiabilitySubjectToTheCap_ReadsTheNamedIndemnity() =>
+        Assert.Equal(["clause 12.1"], Reached("customer",
+            "13.3 Neither party's liability under the indemnity in clause 12.1 or for breach of clause 4.2 shall be subject to clause 13.1 or clause 13.2.", CustomerIndemnifies));
+
+    [Fact]
+    public void YoursOnly_ANamedKindOfLoss_ReachesTheIndemnitiesAgainstIt()
+    {
+        (string, string)[] contract =
+        [
+            ("1.1", "\"Billing Error Losses\" means all losses arising from any invoice being wrong."),
+            ("12.1", "12.1 The Provider shall indemnify the Customer against all Billing Error Losses."),
+            ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid."),
+        ];
+        const string CarveOut = "13.3 Nothing in clause 13.2 limits either party's liability for fraud, for Billing Error Losses or for breach of clause 9.";
+        Assert.Equal(["Billing Error Losses"], Reached("provider", CarveOut, contract));
+        Assert.Empty(Reached("customer", CarveOut, contract));
+    }
+
+    [Fact]
+    public void YoursOnly_AKindOfLossNoIndemnityNames_ReadFromWhatItsDefinitionRelatesTo()
+    {
+        (string, string)[] contract =
+        [
+            ("1.1 ¶1", "\"Hosting Services\" means the hosting and support services described in Schedule 1."),
+            ("1.1 ¶2", "\"Compliance Costs\" means all fines and penalties imposed by any regulator, and all costs of any investigation, relating to the Hosting Services."),
+            ("3.1", "3.1 The Provider shall provide the Hosting Services from the Start Date."),
+            ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid."),
+        ];
+        const string CarveOut = "13.3 The limit in clause 13.2 does not apply to liability for fraud or for Compliance Costs.";
+        Assert.Equal(["Compliance Costs"], Reached("provider", CarveOut, contract));
+        Assert.Empty(Reached("customer", CarveOut, contract));
+    }
+
+    [Fact]
+    public void YoursOnly_AReimbursementOfLosses_CountsAsAnIndemnity() =>
+        Assert.Equal(["clause 12"], Reached("provider", "13.3 Nothing in this clause 13 limits any amount payable under clause 12.",
+            ("12.1", "12.1 The Provider shall reimburse the Customer on demand for all costs and losses arising from any Outage."),
+            ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid.")));
+
+    [Fact]
+    public void YoursOnly_AMutualIndemnityOnlyTheSupplierCanTrigger_IsTheSuppliers()
+    {
+        ContractParty[] parties = [new("Brindle Ovens Ltd", "Supplier"), new("Quayside Cafés plc", "Buyer")];
+        var clauses = StoredClauses.Of(
+            ("1.1", "\"Goods\" means the chilled pastries listed in Schedule 1."),
+            ("2.1", "2.1 The Supplier shall manufacture and deliver the Goods to the Buyer's outlets."),
+            ("14.1", "14.1 Each party shall indemnify the other against all losses arising from any Goods being unsafe or mislabelled."),
+            ("15.2", "15.2 Each party's total liability shall not exceed the Prices paid in the Contract Year."),
+            ("15.4", "15.4 Clause 15.2 does not apply to any liability under clause 14.1."));
+        var contract = clauses.Select(c => c.Clause.Text).ToList();
+        string Reach(string side) => string.Join(",", IndemnityCarveOuts.YoursOnly(contract[^1], ReviewLens.For(ReviewSide.Resolve(parties, side), clauses), contract));
+
+        Assert.Equal("clause 14.1", Reach("supplier"));
+        Assert.Equal("", Reach("buyer"));
+    }
+
+    [Fact]
     public void Analyze_TheCarveOutClause_ReportedAsCriticalUncappedLiability()
     {
         var clauses = StoredClauses.Of([.. CustomerIndemnifies, ("13.3", "13.3 Nothing in clause 13.1 or clause 13.2 limits either party's liability under clause 12.1.")]);

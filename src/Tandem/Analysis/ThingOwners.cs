@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// Whose a defined thing is, read from everything the contract says of it: who supplies, makes, provides, licenses or
+/// designs it ("The Supplier shall manufacture the Products", "Deliverables developed by the Developer", "the Licensor's
+/// Licensed Property", "Authority Information that the Lead Party makes available"). A mutual duty whose trigger is such a
+/// thing is one-sided in fact: "Each party shall indemnify the other against all Losses arising from any Product being
+/// unsafe" binds only the party that supplies Products, because the other never supplies one.
+/// </summary>
+public sealed partial class ThingOwners
+{
+    private const string Acts = @"(?:supply|supplies|deliver|delivers|manufacture|manufactures|make\s+available|makes\s+available|provide|provides|produce|produces|licen[cs]e|licen[cs]es|grant|grants|design|designs|develop|develops|host|hosts|install|installs|perform|performs|create|creates)";
+    private const string Acted = @"(?:supplied|delivered|manufactured|made\s+available|provided|produced|licen[cs]ed|granted|designed|developed|hosted|installed|performed|created|owned)";
+
+    private readonly ReviewSide? _side;
+    private readonly IReadOnlyList<string> _contract;
+    private readonly ContractDefinitions _definitions;
+    private readonly ConcurrentDictionary<string, (bool Us, bool Them)> _owners = new(StringComparer.Ordinal);
+    private readonly Lazy<(string Us, string Them)?> _names;
+
+    public ThingOwners(ReviewSide? side, IReadOnlyList<string> contract, ContractDefinitions definitions)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(definitions);
+        _side = side;
+        _contract = contract;
+        _definitions = definitions;
+        _names = new Lazy<(string, string)?>(() => side is null || !side.Counterparties.Any() ? null
+            : (PartyNames.Alternation(Names(side.Party)), PartyNames.Alternation(side.Counterparties.SelectMany(Names))));
+    }
+
+    /// <summary>A party's names, with the roles the definitions give it: "Lead Party" means Abernethy.</summary>
+    private IEnumerable<string> Names(ContractParty party)
+    {
+        var names = PartyNames.Of(party).ToList();
+        var roles = _definitions.All.Where(d => RoleOf().Match(d.Text) is { Success: true } m
+            && names.Contains(m.Groups["who"].Value.Trim(), StringComparer.OrdinalIgnoreCase)).Select(d => d.Term);
+        return names.Concat(roles).ToList();
+    }
+
+    /// <summary>Nothing is anyone's.</summary>
+    public static ThingOwners None { get; } = new(null, [], ContractDefinitions.None);
+
+    /// <summary>Whether the reviewed side and the other side each supply, make, provide or license <paramref name="term"/> somewhere in the contract.</summary>
+    public (bool Us, bool Them) Of(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return _names.Value is not { } names ? (false, false) : _owners.GetOrAdd(term, t => RegexBudget.Run(() => Read(t, names), () => (false, false)));
+    }
+
+    /// <summary>
+    /// Whom a mutual duty's trigger makes it bind: <see cref="Favours.Them"/> when the things it arises from are the reviewed
+    /// side's alone (so only the reviewed side can ever owe it), <see cref="Favours.Us"/> when they are the other side's alone,
+    /// <see cref="Favours.Both"/> otherwise, and whenever the trigger is each party's own conduct ("its breach", "caused by the
+    /// Indemnifying Party").
+    /// </summary>
+    /// <param name="sentence">The duty's sentence: "Each party shall indemnify the other against … arising from …".</param>
+    public Favours Trigger(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        if (_names.Value is null)
+        {
+            return Favours.Both;
+        }
+
+        return RegexBudget.Run(() => TriggerOnce(sentence), () => Favours.Both);
+    }
+
+    /// <summary>
+    /// Whom the duties to indemnify or reimburse in <paramref name="clause"/> bind, read sentence by sentence with
+    /// <see cref="Trigger"/>: <see cref="Favours.Them"/> or <see cref="Favours.Us"/> when every such duty binds that one
+    /// side in fact; <see cref="Favours.Both"/> when any stays mutual or the clause states none.
+    /// </summary>
+    public Favours Bound(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        if (_names.Value is null || !RegexBudget.Run(() => Duty().IsMatch(clause), () => false))
+        {
+            return Favours.Both;
+        }
+
+        var bound = Favours.Both;
+        foreach (var sentence in Sentences().Split(clause))
+        {
+            if (!RegexBudget.Run(() => Duty().IsMatch(sentence), () => false))
+            {
+                continue;
+            }
+
+            var one = Trigger(sentence);
+            if (one == Favours.Both || (bound != Favours.Both && one != bound))
+            {
+                return Favours.Both;
+            }
+
+            bound = one;
+        }
+
+        return bound;
+    }
+
+    private Favours TriggerOnce(string sentence)
+    {
+        var duty = Duty().Match(sentence);
+        if (!duty.Success)
+        {
+            return Favours.Both;
+        }
+
+        // "The Recipient of any Authority Information shall indemnify": the party that receives what only one side provides.
+        if (Receiver().Match(sentence[..duty.Index]) is { Success: true } receiver)
+        {
+            var received = _definitions.Used(receiver.Groups["thing"].Value);
+            if (received.Count > 0)
+            {
+                switch (Of(received[0].Term))
+                {
+                    case (true, false):
+                        return Favours.Us;
+                    case (false, true):
+                        return Favours.Them;
+                }
+            }
+        }
+
+        var trigger = sentence[(duty.Index + duty.Length)..];
+        if (Exception().Match(trigger) is { Success: true } except)
+        {
+            trigger = trigger[..except.Index];
+        }
+
+        if (OwnConduct().IsMatch(trigger))
+        {
+            return Favours.Both;
+        }
+
+        return Things(trigger);
+    }
+
+    /// <summary>
+    /// Whom the defined things <paramref name="text"/> speaks of point to: <see cref="Favours.Them"/> when they are the
+    /// reviewed side's alone ("relating to the Services", when only the reviewed side provides Services), <see cref="Favours.Us"/>
+    /// when they are the other side's alone, <see cref="Favours.Both"/> otherwise.
+    /// </summary>
+    public Favours Things(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_names.Value is null)
+        {
+            return Favours.Both;
+        }
+
+        bool ours = false, theirs = false;
+        foreach (var term in _definitions.Used(text))
+        {
+            switch (Of(term.Term))
+            {
+                case (true, false):
+                    ours = true;
+                    break;
+                case (false, true):
+                    theirs = true;
+                    break;
+            }
+        }
+
+        return (ours, theirs) switch
+        {
+            (true, false) => Favours.Them,
+            (false, true) => Favours.Us,
+            _ => Favours.Both,
+        };
+    }
+
+    private (bool Us, bool Them) Read(string term, (string Us, string Them) names)
+    {
+        var thing = ContractDefinitions.UsePattern(term);
+        var use = new Regex(@"(?<!\w)" + thing + @"(?!\w)", RegexOptions.CultureInvariant, RegexBudget.Timeout);
+        var us = OwnerPattern(thing, names.Us);
+        var them = OwnerPattern(thing, names.Them);
+        bool byUs = false, byThem = false;
+        foreach (var text in _contract)
+        {
+            if (!use.IsMatch(text))
+            {
+                continue;
+            }
+
+            byUs |= us.IsMatch(text);
+            byThem |= them.IsMatch(text);
+            if (byUs && byThem)
+            {
+                break;
+            }
+        }
+
+        return (byUs, byThem);
+    }
+
+    /// <summary>
+    /// The ways a text says a party supplies, makes, provides or licenses the thing, or that the thing is the party's:
+    /// actively, passively ("supplied by"), possessively ("the Buyer's Moulds"), in a relative clause ("that the Lead Party
+    /// makes available") or in the thing's own definition ("means the labels the Purchaser provides").
+    /// </summary>
+    private static Regex OwnerPattern(string thing, string party)
+    {
+        var p = $@"(?:the\s+)?(?:{party})";
+        var t = $@"(?<![\w""“]){thing}(?![\w""”])";
+        var active = $@"\b{p}\s+(?:(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+)?(?:\w+\s+){{0,2}}{Acts}\s+(?:(?:to\s+)?(?:the\s+)?\w+\s+with\s+)?(?:(?!(?:for|of|to|in|on|with|from|by)\b)[\w-]+\s+){{0,3}}{t}";
+        var passive = $@"{t}(?:\s+[\w,]+){{0,4}}\s+{Acted}\s+(?:to\s+\w+\s+)?by\s+{p}\b";
+        var possessive = $@"\b(?:{party})['’]s\s+(?:\w+\s+)?{t}";
+        var relative = $@"{t}[^.;]{{0,80}}\b(?:that|which)\s+{p}\s+(?:(?:shall|will|may)\s+)?{Acts}\b";
+        var defined = $@"^\W{{0,3}}{thing}\W{{0,3}}\s+(?:means|shall\s+mean|includes)\b[^;]{{0,400}}\b{p}\s+(?:(?:shall|will|may)\s+)?{Acts}\b";
+        return new Regex($"{active}|{passive}|{possessive}|{relative}|{defined}", RegexOptions.CultureInvariant, RegexBudget.Timeout);
+    }
+
+    /// <summary>The duty itself, after which its trigger is read: "shall indemnify … against", "shall reimburse … for".</summary>
+    [GeneratedRegex(@"\b(?:indemnify|reimburse|compensate|hold\b[^.;]{0,60}\bharmless|keep\b[^.;]{0,60}\bindemnified)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Duty();
+
+    /// <summary>A definition that names a party: "Lead Party" means Abernethy.</summary>
+    [GeneratedRegex(@"^\W{0,3}[^""“”]{2,40}\W{0,3}\s+means\s+(?:the\s+)?(?<who>[^.,;]{2,60})\.?\s*$", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex RoleOf();
+
+    /// <summary>A duty's subject that is whoever receives a thing: "The Recipient of any Authority Information".</summary>
+    [GeneratedRegex(@"\b(?:recipient|receiving\s+party|party\s+(?:receiving|that\s+receives))\s+of\s+(?:any|the|such)?\s*(?<thing>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Receiver();
+
+    [GeneratedRegex(@"(?<=[.;])\s+(?=[A-Z(])", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Sentences();
+
+    [GeneratedRegex(@"\b(?:save|except|excluding|provided\s+that|unless|other\s+than)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Exception();
+
+    /// <summary>A trigger that is each party's own conduct or property, so the duty stays mutual.</summary>
+    [GeneratedRegex(@"\b(?:its|their)\s+(?:own\s+)?(?:breach\w*|negligen\w*|acts?|omissions?|wil+ful|fraud\w*|defaults?|failures?|personnel|employees|staff|representatives|sub-?contractors|officers|agents|products?|goods|materials?|data|information|content|property|intellectual|services|deliverables|obligations)\b|\bby\s+(?:it|them)\b|\b(?:that|such|the\s+relevant)\s+[Pp]arty\b|\bIndemnifying\s+Party\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex OwnConduct();
+}

@@ -1,0 +1,92 @@
+using Tandem.Analysis;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Analysis;
+
+/// <summary>Whose a defined thing is, and whom a mutual duty triggered by it really binds.</summary>
+public sealed class ThingOwnersTests
+{
+    private static readonly ContractParty[] Parties = [new("Brindle Ovens Ltd", "Maker"), new("Quayside Cafés plc", "Purchaser")];
+
+    private static readonly (string, string)[] Contract =
+    [
+        ("1.1 ¶1", "\"Goods\" means the chilled pastries listed in Schedule 1."),
+        ("1.1 ¶2", "\"Withdrawal\" means any recall of Goods from the Purchaser's outlets."),
+        ("1.1 ¶3", "\"Artwork\" means the labels and designs the Purchaser provides for the Goods."),
+        ("1.1 ¶4", "\"Harm\" means all losses, costs and expenses."),
+        ("2.1", "2.1 The Maker shall manufacture the Goods in accordance with the agreed recipes."),
+        ("2.2", "2.2 The Purchaser shall pay for all Goods delivered in accordance with an order."),
+    ];
+
+    private static ReviewLens Lens(string side, params (string, string)[] extra)
+    {
+        var clauses = StoredClauses.Of([.. Contract, .. extra]);
+        return ReviewLens.For(ReviewSide.Resolve(Parties, side), clauses);
+    }
+
+    [Fact]
+    public void Of_ReadsWhoMakesAndWhoProvides()
+    {
+        var lens = Lens("maker");
+        Assert.Equal((true, false), lens.Owners.Of("Goods"));
+        Assert.Equal((false, true), lens.Owners.Of("Artwork"));
+        Assert.Equal((false, false), lens.Owners.Of("Harm"));
+    }
+
+    [Fact]
+    public void Of_PassiveAndPossessiveForms()
+    {
+        var lens = Lens("purchaser",
+            ("3.1", "3.1 Any Tooling supplied by the Purchaser remains at its risk."),
+            ("3.2", "3.2 The Maker shall store the Purchaser's Moulds free of charge."));
+        Assert.Equal((true, false), lens.Owners.Of("Tooling"));
+        Assert.Equal((true, false), lens.Owners.Of("Moulds"));
+    }
+
+    [Fact]
+    public void Of_BothSidesSupplyIt_BothCount() =>
+        Assert.Equal((true, true), Lens("maker", ("3.1", "3.1 The Purchaser shall provide Goods samples to the Maker for testing.")).Owners.Of("Goods"));
+
+    [Theory]
+    [InlineData("maker", Favours.Them)]
+    [InlineData("purchaser", Favours.Us)]
+    public void Trigger_AMutualIndemnityForThingsOnlyOneSideSupplies_BindsThatSide(string side, Favours expected) =>
+        Assert.Equal(expected, Lens(side).Owners.Trigger(
+            "Each party (the \"Indemnifying Party\") shall indemnify the other against all Harm arising from any Goods being unsafe or not in accordance with its recipe, and from any Withdrawal, save to the extent caused by the other party."));
+
+    [Theory]
+    [InlineData("Each party shall indemnify the other against all Harm arising from its breach of this Agreement in relation to the Goods.")]
+    [InlineData("Each party shall indemnify the other against all Harm caused by the Indemnifying Party's negligence in handling the Goods.")]
+    [InlineData("Each party shall indemnify the other against all Harm arising from any Goods or any Artwork.")]
+    [InlineData("Each party shall indemnify the other against all Harm arising from the presence of the Goods on any premises under the control of the indemnifying party.")]
+    [InlineData("Each party shall indemnify the other against all Harm arising from any breach of this Agreement.")]
+    public void Trigger_OwnConductOrThingsOfBothSides_StaysMutual(string sentence) =>
+        Assert.Equal(Favours.Both, Lens("maker").Owners.Trigger(sentence));
+
+    [Theory]
+    [InlineData("maker", Favours.Them)] // the maker receives the site data, so the duty is the maker's
+    [InlineData("purchaser", Favours.Us)]
+    public void Trigger_TheRecipientOfAThingOnlyOneSideProvides_IsTheOtherSide(string side, Favours expected) =>
+        Assert.Equal(expected, Lens(side,
+            ("1.1 ¶5", "\"Site Data\" means the surveys, drawings and access codes for each outlet that the Lead Buyer makes available to the other party."),
+            ("1.1 ¶6", "\"Lead Buyer\" means Quayside Cafés plc."))
+            .Owners.Trigger("The Recipient of any Site Data shall indemnify the other party against all Harm arising from its disclosure."));
+
+    [Fact]
+    public void Stance_AMutualIndemnityOnlyTheMakerCanTrigger_BurdensTheMaker()
+    {
+        const string Clause = "14.1 Each party shall indemnify the other against all Harm arising from any Goods being unsafe. This indemnity survives termination.";
+        var (favours, beneficiary) = Lens("maker").Stance(Clause);
+        Assert.Equal(Favours.Them, favours);
+        Assert.Equal("Purchaser (only Maker can set the indemnity off)", beneficiary);
+        Assert.Equal(Favours.Us, Lens("purchaser").Stance(Clause).Favours);
+        Assert.Equal(Favours.Both, Lens("maker").Stance("14.2 Each party shall indemnify the other against all Harm arising from any breach of this Agreement.").Favours);
+    }
+
+    [Fact]
+    public void Trigger_NoSide_StaysMutual()
+    {
+        var lens = ReviewLens.For(null, StoredClauses.Of(Contract));
+        Assert.Equal(Favours.Both, lens.Owners.Trigger("Each party shall indemnify the other against all Harm arising from any Goods."));
+    }
+}
