@@ -88,10 +88,36 @@ public static partial class IndemnityCarveOuts
                         }
 
                         break;
+                    case Favours.Us when LawLeavesUncapped().IsMatch(sentence):
+                        // The other side's indemnity for death or injury its negligence causes: the law lets no cap reach
+                        // that anyway, so carving it out gives it nothing the reviewed side's carve-out is weighed against.
+                        break;
                     case Favours.Us or Favours.Both:
                         // The other side indemnifies too, or both do: the carve-out reaches its exposure as well as yours.
                         return [];
                 }
+            }
+        }
+
+        // A kind of liability tied to what only one side supplies: "any liability for delay in completing, or for defects in,
+        // the Subcontract Works" when only the reviewed side carries out the Subcontract Works.
+        foreach (Match item in ThingLiability().Matches(clause))
+        {
+            // A liability a statute imposes ("for defective products under the Consumer Protection Act 1987") is not the
+            // contract's choice: no cap could reach it.
+            if (Statute().IsMatch(item.Groups["what"].Value))
+            {
+                continue;
+            }
+
+            switch (lens.Owners.Things(item.Groups["what"].Value))
+            {
+                case Favours.Them:
+                    var named = item.Value.Trim().TrimEnd(',', ';');
+                    yours.Add(named.Length > 80 ? named[..80] + "…" : named);
+                    break;
+                case Favours.Us:
+                    return [];
             }
         }
 
@@ -147,10 +173,10 @@ public static partial class IndemnityCarveOuts
     }
 
     /// <summary>A clause that takes liabilities out of the limits: "nothing in clause 13 limits", "shall not apply to", "not subject to the cap".</summary>
-    [GeneratedRegex(@"\bnothing\s+in\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:limits?|excludes?|restricts?|(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to))\b|\b(?:limits?|limitations?|caps?|exclusions?|clauses?\s+\d[\d.]*(?:\s*(?:,|and|or)\s*(?:clauses?\s+)?\d[\d.]*)*)\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:shall|will|do|does)\s+not\s+(?:apply|extend)\s+to\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?|limit\w*)\b|\bexcluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|\b(?:neither|no)\b(?:[^.;]|\.(?=\d)){0,160}\b(?:shall|will)\s+be\s+subject\s+to\s+(?:clauses?|sections?|the\s+(?:cap|limit))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\bnothing\s+in\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:limits?|excludes?|restricts?|(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to))\b|\b(?:limits?|limitations?|caps?|exclusions?|clauses?\s+\d[\d.]*(?:\s*(?:,|and|or)\s*(?:clauses?\s+)?\d[\d.]*)*)\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:shall|will|do|does)\s+not\s+(?:apply|extend)\s+to\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?|limit\w*)\b|\bexcluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|\b(?:neither|no)\b(?:[^.;]|\.(?=\d)){0,160}\b(?:shall|will)\s+be\s+subject\s+to\s+(?:clauses?|sections?|the\s+(?:cap|limit))|\bneither\s+(?:clause|section)\s+\d[\d.]*\s+nor\s+(?:clause|section)\s+\d[\d.]*\s+(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex CarvesOut();
 
-    [GeneratedRegex(@"\bliabilit|\b(?:amounts?|sums?)\s+payable\b|\bLosses\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\bliabilit|\b(?:amounts?|sums?)\s+payable\b|\bLosses\b|\bobligations\s+under\s+(?:any|an|the)\s+indemnit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Liability();
 
     /// <summary>"any indemnity in this Agreement", "an indemnity given under this Agreement", "the indemnities": not tied to a clause by number.</summary>
@@ -160,6 +186,17 @@ public static partial class IndemnityCarveOuts
     /// <summary>A sentence in which someone undertakes to indemnify: "The Customer shall indemnify", "warrants … and shall indemnify", "shall hold … harmless".</summary>
     [GeneratedRegex(@"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to)\s+(?:\w+,?\s+(?:and\s+)?){0,3}(?:indemnify|hold\b[^.;]{0,60}\bharmless|keep\b[^.;]{0,60}\bindemnified|(?:reimburse|compensate)\b[^.;]{0,80}\b(?:losses|liabilities|costs|damages))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex GivesIndemnity();
+
+    /// <summary>An indemnity only for death or personal injury caused by negligence, which no cap may reach in any case.</summary>
+    [GeneratedRegex(@"\bagainst\s+(?:[\w,()-]+\s+){0,14}(?:arising\s+(?:out\s+of|from)|resulting\s+from|in\s+respect\s+of|for)\s+(?:any\s+)?(?:death|personal\s+injury|bodily\s+injury)(?:\s+or\s+(?:death|personal\s+injury|bodily\s+injury|illness|disease))?\s+(?:caused\s+by|resulting\s+from|arising\s+(?:out\s+of|from))\s+(?:the\s+)?negligen\w*(?:[^.;]){0,60}[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex LawLeavesUncapped();
+
+    /// <summary>A kind of liability a carve-out names by what it concerns: "any liability for defects in the Works".</summary>
+    [GeneratedRegex(@"\b(?-i:liabilit)(?:y|ies)\s+(?:of\s+(?:either|each|a)\s+party\s+)?(?:for|in\s+respect\s+of|arising\s+from)\s+(?!breach\b|death\b|fraud|personal\b|any\s+breach\b)(?<what>(?:[^;]){5,200})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex ThingLiability();
+
+    [GeneratedRegex(@"\b(?:Act|Regulations?|Directive|Ordinance)\b|\bunder\s+(?:the\s+)?(?:law|statute|any\s+(?:law|legislation|enactment))\b", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Statute();
 
     /// <summary>A defined kind of loss: "Payroll Error Losses", "Recall Costs", "Regulatory Liabilities".</summary>
     [GeneratedRegex(@"\b(?:Loss(?:es)?|Costs?|Liabilit(?:y|ies)|Claims?|Damages|Fines|Expenses)$", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

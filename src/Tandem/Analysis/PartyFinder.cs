@@ -389,8 +389,8 @@ public sealed partial class PartyFinder
     [GeneratedRegex(@"\b(?:by and between|by and among|between|among)\s*:?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Between();
 
-    /// <summary>An English numbered parties block: "PARTIES (1) ..." or "Parties: 1. ...".</summary>
-    [GeneratedRegex(@"\b(?:PARTIES|Parties)\b\s*:?\s*(?=\(?(?:1|a|i)[.)]\s)")]
+    /// <summary>An English parties block: "PARTIES (1) ...", "Parties: 1. ..." or, unnumbered, "**Parties:** **Acme Limited**, ...".</summary>
+    [GeneratedRegex(@"\b(?:PARTIES|Parties)\b\s*:?\s*(?=\(?(?:1|a|i)[.)]\s)|\b(?:PARTIES|Parties)\b\s*:[*_]*\s*(?=[*_]*[A-Z])")]
     private static partial Regex PartiesBlock();
 
     /// <summary>

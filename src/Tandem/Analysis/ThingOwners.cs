@@ -12,8 +12,8 @@ namespace Tandem.Analysis;
 /// </summary>
 public sealed partial class ThingOwners
 {
-    private const string Acts = @"(?:supply|supplies|deliver|delivers|manufacture|manufactures|make\s+available|makes\s+available|provide|provides|produce|produces|licen[cs]e|licen[cs]es|grant|grants|design|designs|develop|develops|host|hosts|install|installs|perform|performs|create|creates)";
-    private const string Acted = @"(?:supplied|delivered|manufactured|made\s+available|provided|produced|licen[cs]ed|granted|designed|developed|hosted|installed|performed|created|owned)";
+    private const string Acts = @"(?:supply|supplies|deliver|delivers|manufacture|manufactures|make\s+available|makes\s+available|provide|provides|produce|produces|licen[cs]e|licen[cs]es|grant|grants|design|designs|develop|develops|host|hosts|install|installs|perform|performs|create|creates|operate|operates|run|runs|carry\s+out|carries\s+out|execute|executes)";
+    private const string Acted = @"(?:supplied|delivered|manufactured|made\s+available|provided|produced|licen[cs]ed|granted|designed|developed|hosted|installed|performed|created|owned|operated|run|carried\s+out|executed)";
 
     private readonly ReviewSide? _side;
     private readonly IReadOnlyList<string> _contract;
@@ -110,6 +110,19 @@ public sealed partial class ThingOwners
             return Favours.Both;
         }
 
+        // "The Provider shall indemnify": the subject alone says whose duty it is.
+        var names = _names.Value!.Value;
+        if (Modal().Match(sentence[..duty.Index]) is { Success: true } modal && !MutualSubject().IsMatch(sentence[..modal.Index]))
+        {
+            var subject = sentence[..modal.Index];
+            var (us, them) = (Regex.IsMatch(subject, $@"\b(?:{names.Us})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout),
+                Regex.IsMatch(subject, $@"\b(?:{names.Them})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+            if (us != them)
+            {
+                return us ? Favours.Them : Favours.Us;
+            }
+        }
+
         // "The Recipient of any Authority Information shall indemnify": the party that receives what only one side provides.
         if (Receiver().Match(sentence[..duty.Index]) is { Success: true } receiver)
         {
@@ -203,7 +216,8 @@ public sealed partial class ThingOwners
     /// <summary>
     /// The ways a text says a party supplies, makes, provides or licenses the thing, or that the thing is the party's:
     /// actively, passively ("supplied by"), possessively ("the Buyer's Moulds"), in a relative clause ("that the Lead Party
-    /// makes available") or in the thing's own definition ("means the labels the Purchaser provides").
+    /// makes available") or in the thing's own definition ("means the labels the Purchaser provides", "the networks … of the
+    /// Customer").
     /// </summary>
     private static Regex OwnerPattern(string thing, string party)
     {
@@ -213,13 +227,19 @@ public sealed partial class ThingOwners
         var passive = $@"{t}(?:\s+[\w,]+){{0,4}}\s+{Acted}\s+(?:to\s+\w+\s+)?by\s+{p}\b";
         var possessive = $@"\b(?:{party})['’]s\s+(?:\w+\s+)?{t}";
         var relative = $@"{t}[^.;]{{0,80}}\b(?:that|which)\s+{p}\s+(?:(?:shall|will|may)\s+)?{Acts}\b";
-        var defined = $@"^\W{{0,3}}{thing}\W{{0,3}}\s+(?:means|shall\s+mean|includes)\b[^;]{{0,400}}\b{p}\s+(?:(?:shall|will|may)\s+)?{Acts}\b";
+        var defined = $@"^\W{{0,3}}{thing}\W{{0,3}}\s+(?:means|shall\s+mean|includes)\b[^;]{{0,400}}(?:\b{p}\s+(?:(?:shall|will|may)\s+)?{Acts}\b|(?<!\b(?:benefit|behalf|request|instructions?|consent|approval|account|use|attention)\s)\b(?:of|belonging\s+to)\s+{p}\b(?!['’]s))";
         return new Regex($"{active}|{passive}|{possessive}|{relative}|{defined}", RegexOptions.CultureInvariant, RegexBudget.Timeout);
     }
 
     /// <summary>The duty itself, after which its trigger is read: "shall indemnify … against", "shall reimburse … for".</summary>
     [GeneratedRegex(@"\b(?:indemnify|reimburse|compensate|hold\b[^.;]{0,60}\bharmless|keep\b[^.;]{0,60}\bindemnified)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Duty();
+
+    [GeneratedRegex(@"\b(?:shall|will|must|agrees?|undertakes?|hereby)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Modal();
+
+    [GeneratedRegex(@"\b(?:each|either|both)\s+(?:party|parties)\b|\bthe\s+(?:recipient|receiving\s+party|indemnifying\s+party)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex MutualSubject();
 
     /// <summary>A definition that names a party: "Lead Party" means Abernethy.</summary>
     [GeneratedRegex(@"^\W{0,3}[^""“”]{2,40}\W{0,3}\s+means\s+(?:the\s+)?(?<who>[^.,;]{2,60})\.?\s*$", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

@@ -89,6 +89,42 @@ public sealed class IndemnityCarveOutsTests
         Assert.Empty(Reached("customer", CarveOut, contract));
     }
 
+    [Theory]
+    [InlineData("13.3 Neither clause 13.1 nor clause 13.2 shall limit either party's liability under any indemnity given by it in clause 12.")]
+    [InlineData("13.3 Clause 13.2 shall not apply to: (b) either party's obligations under any indemnity in this Agreement; or")]
+    public void YoursOnly_OtherWordingsOfTheCarveOut_ReadTheIndemnities(string carveOut) =>
+        Assert.NotEmpty(Reached("customer", carveOut, CustomerIndemnifies));
+
+    [Fact]
+    public void YoursOnly_TheOtherSidesIndemnityOnlyForInjuryByNegligence_IsNoCounterweight()
+    {
+        (string, string)[] contract =
+        [
+            .. CustomerIndemnifies,
+            ("12.2", "12.2 The Provider shall indemnify the Customer against all losses arising out of death or personal injury caused by the negligence of the Provider or its staff."),
+        ];
+        Assert.Equal(["clause 12"], Reached("customer", "13.3 The limit in clause 13.2 shall not apply to any liability under clause 12.", contract));
+        // An indemnity of the other side's that reaches further is a real counterweight.
+        Assert.Empty(Reached("customer", "13.3 The limit in clause 13.2 shall not apply to any liability under clause 12.",
+            [.. CustomerIndemnifies, ("12.2", "12.2 The Provider shall indemnify the Customer against all losses arising out of any breach of clause 9 or any death or personal injury caused by its negligence.")]));
+    }
+
+    [Fact]
+    public void YoursOnly_ALiabilityForWhatOnlyYouCarryOut_IsYours()
+    {
+        (string, string)[] contract =
+        [
+            ("1.1", "\"Fit-Out Works\" means the electrical works described in Schedule 2."),
+            ("3.1", "3.1 The Provider shall carry out the Fit-Out Works with reasonable skill and care."),
+            ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid."),
+        ];
+        const string CarveOut = "13.3 The limit in clause 13.2 shall not apply to: (b) any liability for delay in completing, or for defects in, the Fit-Out Works; or";
+        Assert.Single(Reached("provider", CarveOut, contract));
+        Assert.Empty(Reached("customer", CarveOut, contract));
+        // A liability the law imposes on what the provider supplies is no choice of the contract's.
+        Assert.Empty(Reached("provider", "13.3 Nothing in this Agreement limits liability for death or personal injury caused by negligence, for fraud, or for defects in the Fit-Out Works under the Defective Premises Act 1972.", contract));
+    }
+
     [Fact]
     public void YoursOnly_AReimbursementOfLosses_CountsAsAnIndemnity() =>
         Assert.Equal(["clause 12"], Reached("provider", "13.3 Nothing in this clause 13 limits any amount payable under clause 12.",

@@ -30,6 +30,7 @@ public sealed class PartyFinderTests
     [Theory]
     [InlineData("SUPPLY AGREEMENT\n\nDATED 1 March 2025\n\nACME LIMITED\n(the \"Supplier\")\n\n- and -\n\nBETA LIMITED\n(the \"Buyer\")\n")]
     [InlineData("LICENCE AGREEMENT\n\nDated: 3 April 2025\n\nACME LIMITED (the \"Supplier\")\n\nAND\n\nBETA LIMITED (the \"Buyer\")\n")]
+    [InlineData("DISTRIBUTION AGREEMENT\n\nDated: 3 April 2025\n\nParties:\n\nACME LIMITED, a company incorporated in England and Wales (the \"Supplier\"); and\n\nBETA LIMITED, a company incorporated in Ireland (the \"Buyer\").\n\nBackground: The Supplier makes goods.\n")]
     [InlineData("SERVICES AGREEMENT\n\nDated 3 April 2025\n\n(1) ACME LIMITED, a company incorporated in England and Wales (the \"Supplier\"); and\n\n(2) BETA LIMITED, a company incorporated in Scotland (the \"Buyer\").\n")]
     public void Find_DeedLayoutUnderTheDate_BothParties(string opening)
     {

@@ -44,6 +44,16 @@ public sealed class ThingOwnersTests
     }
 
     [Fact]
+    public void Of_ADefinitionOfThingsOfAParty_MakesThemItsOwn()
+    {
+        var lens = Lens("maker",
+            ("1.1 ¶7", "\"Outlet Systems\" means the tills, networks and devices of the Purchaser that are connected to the ordering portal."),
+            ("1.1 ¶8", "\"Reports\" means the sales reports prepared for the benefit of the Purchaser."));
+        Assert.Equal((false, true), lens.Owners.Of("Outlet Systems"));
+        Assert.Equal((false, false), lens.Owners.Of("Reports"));
+    }
+
+    [Fact]
     public void Of_BothSidesSupplyIt_BothCount() =>
         Assert.Equal((true, true), Lens("maker", ("3.1", "3.1 The Purchaser shall provide Goods samples to the Maker for testing.")).Owners.Of("Goods"));
 
@@ -82,6 +92,12 @@ public sealed class ThingOwnersTests
         Assert.Equal(Favours.Us, Lens("purchaser").Stance(Clause).Favours);
         Assert.Equal(Favours.Both, Lens("maker").Stance("14.2 Each party shall indemnify the other against all Harm arising from any breach of this Agreement.").Favours);
     }
+
+    [Theory]
+    [InlineData("The Maker shall indemnify the Purchaser against all Harm arising from any Artwork or any Goods.", Favours.Them)]
+    [InlineData("Subject to clause 9, the Purchaser shall indemnify the Maker against all Harm arising from any Goods.", Favours.Us)]
+    public void Trigger_ANamedSubject_SaysWhoseDutyItIs(string sentence, Favours expected) =>
+        Assert.Equal(expected, Lens("maker").Owners.Trigger(sentence));
 
     [Fact]
     public void Trigger_NoSide_StaysMutual()
