@@ -156,6 +156,8 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
 
         // A carve-out from the cap read against whose indemnities it reaches (however either is worded).
         findings = IndemnityCarveOuts.Apply(findings, playbook.RuleFor("Uncapped Liability"), clauses, detectTexts, leadIns, lens, document.Text);
+        // An exclusion of the losses only the other side's deliverables can cause.
+        findings = LossExclusions.Apply(findings, playbook.RuleFor("Cap on Liability"), clauses, detectTexts, leadIns, lens, document.Text);
         // A right to leave that only the other side holds and that its own judgement sets off (however the clause names it).
         findings = ExitRights.Apply(findings, playbook.RuleFor("Termination for Convenience"), clauses, detectTexts, leadIns, lens, document.Text);
         // A change of control hidden in a defined term that only the reviewed side's sale can set off.

@@ -114,31 +114,19 @@ public static partial class ControlEvents
             }
 
             done.Add(path);
-            var at = findings.FindIndex(f => f.Category == control.Category && f.ClausePath == path);
-            var judged = at >= 0 ? findings[at]
-                : ContractAnalyzer.Judge(control, leadIns[i] == i ? [clauses[i]] : [clauses[leadIns[i]], clauses[i]], 0.5f, documentText, lens);
-            var raised = judged with
+            RaisedFindings.Raise(findings, control, clauses, i, leadIns, lens, documentText, judged => judged with
             {
                 Severity = judged.Severity > Severity.High ? judged.Severity : Severity.High,
                 Rationale = judged.Severity > Severity.High ? judged.Rationale
                     : lens.Fill($"The clause reads as mutual, but {why}: {{them}} gains an exit or a veto when {{us}} is sold, and gives none."),
                 Deviations = [.. judged.Deviations.Where(d => d != Deviation), Deviation],
                 Definitions = [.. judged.Definitions.Where(d => d.Term != term.Term), term],
-            };
-            if (at >= 0)
-            {
-                findings[at] = raised;
-            }
-            else
-            {
-                findings.Add(raised);
-            }
+            });
         }
 
         return findings;
     }
 
-    /// <summary>The words a party goes by: its role, aliases, full name and the name's first word ("Valdane" of "Valdane Enzymes Limited").</summary>
     /// <summary>Whether an exception's words name the other side and not the reviewed one.</summary>
     private static bool SparesOnly(string exception, IEnumerable<string> them, IEnumerable<string> us)
     {

@@ -164,22 +164,12 @@ public static partial class ExitRights
 
             var rationale = lens.Fill($"{{them}} holds an exit of its own choosing (\"{exit.Ends}\"), set off by its judgement and no fault of {{us}}'s: "
                 + "a convenience exit in other words, which {us} does not hold; {us} would have to replace what it loses in the notice period.");
-            var judged = at >= 0 ? findings[at]
-                : ContractAnalyzer.Judge(convenience, leadIns[i] == i ? [clauses[i]] : [clauses[leadIns[i]], clauses[i]], 0.5f, documentText, lens);
-            var raised = judged with
+            RaisedFindings.Raise(findings, convenience, clauses, i, leadIns, lens, documentText, judged => judged with
             {
                 Severity = Severity.High,
                 Rationale = rationale,
                 Deviations = [.. judged.Deviations.Where(d => d != Deviation), Deviation],
-            };
-            if (at >= 0)
-            {
-                findings[at] = raised;
-            }
-            else
-            {
-                findings.Add(raised);
-            }
+            });
         }
 
         return findings;

@@ -149,24 +149,13 @@ public static partial class IndemnityCarveOuts
             done.Add(path);
             var rationale = lens.Fill($"The limits do not apply to liability under {string.Join(" and ", reached)}, and every indemnity there is given by {{us}}: "
                 + "{us}'s liability under them has no ceiling, while {them} gives none the carve-out reaches.");
-            var at = findings.FindIndex(f => f.Category == uncapped.Category && f.ClausePath == path);
-            var judged = at >= 0 ? findings[at]
-                : ContractAnalyzer.Judge(uncapped, leadIns[i] == i ? [clauses[i]] : [clauses[leadIns[i]], clauses[i]], 0.5f, documentText, lens);
-            var raised = judged with
+            RaisedFindings.Raise(findings, uncapped, clauses, i, leadIns, lens, documentText, judged => judged with
             {
                 Severity = Severity.Critical,
                 Rationale = rationale,
                 Deviations = [.. judged.Deviations.Where(d => d != Deviation), Deviation],
                 LiftsLimit = true,
-            };
-            if (at >= 0)
-            {
-                findings[at] = raised;
-            }
-            else
-            {
-                findings.Add(raised);
-            }
+            });
         }
 
         return findings;

@@ -158,7 +158,10 @@ public sealed partial class ThingOwners
     /// reviewed side's alone ("relating to the Services", when only the reviewed side provides Services), <see cref="Favours.Us"/>
     /// when they are the other side's alone, <see cref="Favours.Both"/> otherwise.
     /// </summary>
-    public Favours Things(string text)
+    /// <param name="text">What to read: a trigger, a definition.</param>
+    /// <param name="depth">How many definitions further to read a term whose owner its uses do not tell ("Clinical Output"
+    /// means an output of the System, and the Licensor licenses the System).</param>
+    public Favours Things(string text, int depth = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (_names.Value is null)
@@ -169,7 +172,18 @@ public sealed partial class ThingOwners
         bool ours = false, theirs = false;
         foreach (var term in _definitions.Used(text))
         {
-            switch (Of(term.Term))
+            var owner = Of(term.Term);
+            if (owner == (false, false) && depth > 0)
+            {
+                owner = Things(term.Text, depth - 1) switch
+                {
+                    Favours.Them => (true, false),
+                    Favours.Us => (false, true),
+                    _ => owner,
+                };
+            }
+
+            switch (owner)
             {
                 case (true, false):
                     ours = true;
@@ -215,9 +229,9 @@ public sealed partial class ThingOwners
 
     /// <summary>
     /// The ways a text says a party supplies, makes, provides or licenses the thing, or that the thing is the party's:
-    /// actively, passively ("supplied by"), possessively ("the Buyer's Moulds"), in a relative clause ("that the Lead Party
-    /// makes available") or in the thing's own definition ("means the labels the Purchaser provides", "the networks … of the
-    /// Customer").
+    /// actively, by a licence it grants ("grants to the Licensee a licence to use the System"), passively ("supplied by"),
+    /// possessively ("the Buyer's Moulds"), in a relative clause ("that the Lead Party makes available") or in the thing's
+    /// own definition ("means the labels the Purchaser provides", "the networks … of the Customer").
     /// </summary>
     private static Regex OwnerPattern(string thing, string party)
     {
@@ -228,7 +242,8 @@ public sealed partial class ThingOwners
         var possessive = $@"\b(?:{party})['’]s\s+(?:\w+\s+)?{t}";
         var relative = $@"{t}[^.;]{{0,80}}\b(?:that|which)\s+{p}\s+(?:(?:shall|will|may)\s+)?{Acts}\b";
         var defined = $@"^\W{{0,3}}{thing}\W{{0,3}}\s+(?:means|shall\s+mean|includes)\b[^;]{{0,400}}(?:\b{p}\s+(?:(?:shall|will|may)\s+)?{Acts}\b|(?<!\b(?:benefit|behalf|request|instructions?|consent|approval|account|use|attention)\s)\b(?:of|belonging\s+to)\s+{p}\b(?!['’]s))";
-        return new Regex($"{active}|{passive}|{possessive}|{relative}|{defined}", RegexOptions.CultureInvariant, RegexBudget.Timeout);
+        var grant = $@"\b{p}\s+(?:(?:hereby|shall)\s+)?grants?\b[^.;]{{0,120}}\blicen[cs]e\b[^.;]{{0,80}}\b(?:use|install|access|exploit|reproduce|of|in|under)\s+(?:the\s+|any\s+|all\s+)?{t}";
+        return new Regex($"{active}|{passive}|{possessive}|{relative}|{defined}|{grant}", RegexOptions.CultureInvariant, RegexBudget.Timeout);
     }
 
     /// <summary>The duty itself, after which its trigger is read: "shall indemnify … against", "shall reimburse … for".</summary>

@@ -54,6 +54,17 @@ public sealed class ThingOwnersTests
     }
 
     [Fact]
+    public void Of_ALicenceGranted_MakesTheLicensedThingTheGrantors()
+    {
+        var lens = Lens("maker",
+            ("1.1 ¶7", "\"Recipes\" means the Maker's written recipes."),
+            ("3.1", "3.1 The Maker grants to the Purchaser a non-exclusive licence for the Term for its outlets to use the Recipes."),
+            ("3.2", "3.2 The Purchaser grants the Maker a licence to print the Purchaser's logo on the packaging for the Goods."));
+        Assert.Equal((true, false), lens.Owners.Of("Recipes"));
+        Assert.Equal((true, false), lens.Owners.Of("Goods")); // a licence for the packaging of the Goods does not make them the Purchaser's
+    }
+
+    [Fact]
     public void Of_BothSidesSupplyIt_BothCount() =>
         Assert.Equal((true, true), Lens("maker", ("3.1", "3.1 The Purchaser shall provide Goods samples to the Maker for testing.")).Owners.Of("Goods"));
 

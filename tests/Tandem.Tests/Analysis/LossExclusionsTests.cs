@@ -1,0 +1,56 @@
+using Tandem.Analysis;
+using Tandem.Tests.Support;
+
+namespace Tandem.Tests.Analysis;
+
+/// <summary>An exclusion read against whose things the excluded losses concern.</summary>
+public sealed class LossExclusionsTests
+{
+    private static readonly ContractParty[] Parties = [new("Corvane Health Software Ltd", "Licensor"), new("Eastmere Hospitals Trust", "Licensee")];
+
+    private static readonly (string, string)[] Contract =
+    [
+        ("1.1 ¶1", "\"System\" means the ward prescribing software described in Schedule 1."),
+        ("1.1 ¶2", "\"Ward Output\" means any dose, alert or record produced by the System, whether or not accurate."),
+        ("1.1 ¶3", "\"Output Claims\" means all claims and losses arising from any Ward Output."),
+        ("1.1 ¶4", "\"Ward Data\" means the patient records of the Licensee."),
+        ("1.1 ¶5", "\"Data Claims\" means all claims and losses arising from any loss of Ward Data."),
+        ("2.1", "2.1 The Licensor grants to the Licensee a licence to use the System, and shall install the System at each ward."),
+    ];
+
+    private static IReadOnlyList<string> Excluded(string side, string clause)
+    {
+        var clauses = StoredClauses.Of([.. Contract, ("14.2", clause)]);
+        return LossExclusions.TheirsExcluded(clause, ReviewLens.For(ReviewSide.Resolve(Parties, side), clauses)).Select(t => t.Term).ToList();
+    }
+
+    [Fact]
+    public void TheirsExcluded_ClaimsFromTheOtherSidesProduct_ReadTwoDefinitionsDown() =>
+        Assert.Equal(["Output Claims"], Excluded("licensee", "14.2 The Licensor shall have no liability, however arising, in respect of Output Claims."));
+
+    [Fact]
+    public void TheirsExcluded_ClaimsAboutYourOwnThings_Nothing() =>
+        Assert.Empty(Excluded("licensee", "14.2 The Licensor shall have no liability in respect of Data Claims."));
+
+    [Fact]
+    public void TheirsExcluded_AnExclusionThatProtectsYou_Nothing()
+    {
+        Assert.Empty(Excluded("licensor", "14.2 The Licensor shall have no liability, however arising, in respect of Output Claims."));
+        Assert.Empty(Excluded("licensee", "14.2 The Licensee shall have no liability in respect of Output Claims."));
+    }
+
+    [Fact]
+    public void Apply_ReportsTheExclusionAsCritical()
+    {
+        var clauses = StoredClauses.Of([.. Contract, ("14.2", "14.2 The Licensor shall have no liability, however arising, in respect of Output Claims.")]);
+        var lens = ReviewLens.For(ReviewSide.Resolve(Parties, "licensee"), clauses);
+        var texts = clauses.Select(c => c.Clause.Text).ToArray();
+        var findings = LossExclusions.Apply([], PlaybookLoader.Load(RepositoryPaths.Playbook).RuleFor("Cap on Liability"), clauses, texts,
+            Enumerable.Range(0, clauses.Count).ToArray(), lens, string.Join("\n", texts));
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(("Cap on Liability", "14.2", Severity.Critical), (finding.Category, finding.ClausePath, finding.Severity));
+        Assert.Contains(LossExclusions.Deviation, finding.Deviations);
+        Assert.Single(FindingConsistency.Resolve(findings).Kept);
+    }
+}
