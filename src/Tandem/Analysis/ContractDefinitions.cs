@@ -32,6 +32,15 @@ public sealed partial class ContractDefinitions
     /// <summary>The defined terms, in the order the contract defines them.</summary>
     public IEnumerable<string> Terms => _terms.Select(t => t.Term.Term);
 
+    /// <summary>Whether <paramref name="text"/> uses <paramref name="term"/> (singular or plural, not in quotes as where it is defined).</summary>
+    public bool Uses(DefinedTerm term, string text)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        ArgumentNullException.ThrowIfNull(text);
+        var use = _terms.Find(t => t.Term == term).Use;
+        return use is not null && RegexBudget.Run(() => use.IsMatch(text), () => false);
+    }
+
     /// <summary>Every definition, in document order.</summary>
     public IEnumerable<DefinedTerm> All => _terms.Select(t => t.Term);
 

@@ -43,7 +43,7 @@ public static partial class ExitRights
     private static List<Exit> ReadOnce(string clause, ReviewLens lens)
     {
         var exits = new List<Exit>();
-        foreach (var sentence in Sentences().Split(clause))
+        foreach (var sentence in ClauseSentences.Split(clause))
         {
             var exit = Leaves().Match(sentence);
             // A lead-in ("Franchisor may terminate this Agreement by written notice:") leaves its grounds to the list.
@@ -218,6 +218,4 @@ public static partial class ExitRights
     [GeneratedRegex(@"\bnotice\b|\bnotify\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Notice();
 
-    [GeneratedRegex(@"(?<=[.;])\s+(?=[A-Z(])", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
-    private static partial Regex Sentences();
 }

@@ -49,8 +49,8 @@ public static partial class IndemnityCarveOuts
         var yours = new List<string>();
         foreach (var term in lens.Definitions.Used(clause).Where(t => t.Term.Contains(' ', StringComparison.Ordinal) && LossTerm().IsMatch(t.Term)))
         {
-            var use = new Regex(@"(?<![\w""“])" + ContractDefinitions.UsePattern(term.Term) + @"(?![\w""”])", RegexOptions.CultureInvariant, RegexBudget.Timeout);
-            var indemnities = contract.Where(p => use.IsMatch(p) && Sentences().Split(p).Any(s => use.IsMatch(s) && GivesIndemnity().IsMatch(s))).ToList();
+            var indemnities = contract.Where(p => lens.Definitions.Uses(term, p)
+                && ClauseSentences.Split(p).Any(s => lens.Definitions.Uses(term, s) && GivesIndemnity().IsMatch(s))).ToList();
             if (indemnities.Count > 0)
             {
                 reached.AddRange(indemnities.Select(p => (term.Term, p)));
@@ -69,7 +69,7 @@ public static partial class IndemnityCarveOuts
 
         foreach (var (where, text) in reached)
         {
-            foreach (var sentence in Sentences().Split(text).Where(s => GivesIndemnity().IsMatch(s)))
+            foreach (var sentence in ClauseSentences.Split(text).Where(s => GivesIndemnity().IsMatch(s)))
             {
                 // "Each party shall indemnify the other against Losses arising from any Product": only the side that supplies
                 // Products can ever owe it, whatever the subject says.
@@ -191,6 +191,4 @@ public static partial class IndemnityCarveOuts
     [GeneratedRegex(@"\b(?:Loss(?:es)?|Costs?|Liabilit(?:y|ies)|Claims?|Damages|Fines|Expenses)$", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex LossTerm();
 
-    [GeneratedRegex(@"(?<=[.;])\s+(?=[A-Z(])", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
-    private static partial Regex Sentences();
 }

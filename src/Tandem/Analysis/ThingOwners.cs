@@ -15,25 +15,30 @@ public sealed partial class ThingOwners
     private const string Acts = @"(?:supply|supplies|deliver|delivers|manufacture|manufactures|make\s+available|makes\s+available|provide|provides|produce|produces|licen[cs]e|licen[cs]es|grant|grants|design|designs|develop|develops|host|hosts|install|installs|perform|performs|create|creates|operate|operates|run|runs|carry\s+out|carries\s+out|execute|executes)";
     private const string Acted = @"(?:supplied|delivered|manufactured|made\s+available|provided|produced|licen[cs]ed|granted|designed|developed|hosted|installed|performed|created|owned|operated|run|carried\s+out|executed)";
 
-    private readonly ReviewSide? _side;
     private readonly IReadOnlyList<string> _contract;
     private readonly ContractDefinitions _definitions;
     private readonly ConcurrentDictionary<string, (bool Us, bool Them)> _owners = new(StringComparer.Ordinal);
-    private readonly Lazy<(string Us, string Them)?> _names;
+    private readonly Lazy<Names?> _names;
+
+    /// <summary>The sides' names as pattern alternations, and as patterns that find them in a duty's subject.</summary>
+    private sealed record Names(string Us, string Them, Regex NamesUs, Regex NamesThem);
 
     public ThingOwners(ReviewSide? side, IReadOnlyList<string> contract, ContractDefinitions definitions)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(definitions);
-        _side = side;
         _contract = contract;
         _definitions = definitions;
-        _names = new Lazy<(string, string)?>(() => side is null || !side.Counterparties.Any() ? null
-            : (PartyNames.Alternation(Names(side.Party)), PartyNames.Alternation(side.Counterparties.SelectMany(Names))));
+        _names = new Lazy<Names?>(() => side is null || !side.Counterparties.Any() ? null : NamesOf(PartyNames.Alternation(NamesOf(side.Party)),
+            PartyNames.Alternation(side.Counterparties.SelectMany(NamesOf))));
     }
 
+    private static Names NamesOf(string us, string them) =>
+        new(us, them, new Regex($@"\b(?:{us})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout),
+            new Regex($@"\b(?:{them})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+
     /// <summary>A party's names, with the roles the definitions give it: "Lead Party" means Abernethy.</summary>
-    private IEnumerable<string> Names(ContractParty party)
+    private IEnumerable<string> NamesOf(ContractParty party)
     {
         var names = PartyNames.Of(party).ToList();
         var roles = _definitions.All.Where(d => RoleOf().Match(d.Text) is { Success: true } m
@@ -83,7 +88,7 @@ public sealed partial class ThingOwners
         }
 
         var bound = Favours.Both;
-        foreach (var sentence in Sentences().Split(clause))
+        foreach (var sentence in ClauseSentences.Split(clause))
         {
             if (!RegexBudget.Run(() => Duty().IsMatch(sentence), () => false))
             {
@@ -111,12 +116,11 @@ public sealed partial class ThingOwners
         }
 
         // "The Provider shall indemnify": the subject alone says whose duty it is.
-        var names = _names.Value!.Value;
+        var names = _names.Value!;
         if (Modal().Match(sentence[..duty.Index]) is { Success: true } modal && !MutualSubject().IsMatch(sentence[..modal.Index]))
         {
             var subject = sentence[..modal.Index];
-            var (us, them) = (Regex.IsMatch(subject, $@"\b(?:{names.Us})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout),
-                Regex.IsMatch(subject, $@"\b(?:{names.Them})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+            var (us, them) = (names.NamesUs.IsMatch(subject), names.NamesThem.IsMatch(subject));
             if (us != them)
             {
                 return us ? Favours.Them : Favours.Us;
@@ -202,7 +206,7 @@ public sealed partial class ThingOwners
         };
     }
 
-    private (bool Us, bool Them) Read(string term, (string Us, string Them) names)
+    private (bool Us, bool Them) Read(string term, Names names)
     {
         var thing = ContractDefinitions.UsePattern(term);
         var use = new Regex(@"(?<!\w)" + thing + @"(?!\w)", RegexOptions.CultureInvariant, RegexBudget.Timeout);
@@ -264,8 +268,6 @@ public sealed partial class ThingOwners
     [GeneratedRegex(@"\b(?:recipient|receiving\s+party|party\s+(?:receiving|that\s+receives))\s+of\s+(?:any|the|such)?\s*(?<thing>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Receiver();
 
-    [GeneratedRegex(@"(?<=[.;])\s+(?=[A-Z(])", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
-    private static partial Regex Sentences();
 
     [GeneratedRegex(@"\b(?:save|except|excluding|provided\s+that|unless|other\s+than)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Exception();
