@@ -24,6 +24,7 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         // The playbook is loaded on another core while the contract is read; the contract is stored only once the
         // playbook has loaded, so a bad playbook fails the review with nothing stored, as when it was loaded first.
         var playbook = Task.Run(() => LoadPlaybook(request), cancellationToken);
+        var analyst = Task.Run(() => LoadAnalystAsync(request, cancellationToken), cancellationToken);
         progress?.Report(new WorkProgress("reading the contract"));
         IngestResult ingested;
         using (TandemTelemetry.Source.StartActivity("tandem.review.ingest"))
@@ -31,7 +32,7 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
             ingested = await ingestor.IngestFileAsync(path, caller, access, documentId: null, playbook, cancellationToken);
         }
 
-        return await ReviewAsync(ingested.DocumentId, ingested.ClauseCount, await playbook, request, caller, progress, cancellationToken);
+        return await ReviewAsync(ingested.DocumentId, ingested.ClauseCount, await playbook, analyst, request, caller, progress, cancellationToken);
     }
 
     /// <summary>Reviews a stored document the caller may read and saves the report.</summary>
@@ -39,9 +40,10 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var analyst = Task.Run(() => LoadAnalystAsync(request, cancellationToken), cancellationToken);
         var playbook = LoadPlaybook(request);
         var document = await store.GetDocumentAsync(documentId, caller, cancellationToken) ?? throw StoredDocument.NotFound(documentId, caller);
-        return await ReviewAsync(document.DocumentId, document.Clauses.Count, playbook, request, caller, progress, cancellationToken);
+        return await ReviewAsync(document.DocumentId, document.Clauses.Count, playbook, analyst, request, caller, progress, cancellationToken);
     }
 
     /// <summary>A saved report, if the caller may read its document; null otherwise (no difference between "absent" and "not yours").</summary>
@@ -54,12 +56,15 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         return PlaybookLoader.Load(request.PlaybookPath ?? PlaybookLoader.DefaultPath());
     }
 
-    private async Task<RiskReport> ReviewAsync(string documentId, int clauseCount, Playbook playbook, ReviewRequest request, Principal caller,
-        IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>The analyst asked for, or the local champion. The LLM path uses it too: it ranks the clauses the prompt carries.</summary>
+    private async Task<LocalAnalyst> LoadAnalystAsync(ReviewRequest request, CancellationToken cancellationToken) =>
+        request.ModelFile is { } modelFile ? LocalAnalyst.Load(modelFile) : await registry.LoadLocalChampionAsync(cancellationToken);
+
+    private async Task<RiskReport> ReviewAsync(string documentId, int clauseCount, Playbook playbook, Task<LocalAnalyst> loading, ReviewRequest request,
+        Principal caller, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(new WorkProgress("loading the local analyst"));
-        // The LLM path uses the local analyst too: it ranks the clauses the prompt carries.
-        var analyst = request.ModelFile is { } modelFile ? LocalAnalyst.Load(modelFile) : await registry.LoadLocalChampionAsync(cancellationToken);
+        var analyst = await loading;
         RiskReport report;
         if (request.Model is { } modelName)
         {

@@ -45,6 +45,23 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         Assert.Equal(ingested.DocumentId, mine.DocumentId);
     }
 
+    [Fact]
+    public async Task Review_MissingModelFile_OneLineErrorFromEitherEntry()
+    {
+        // The analyst loads on another core while the contract is read; its failure must still surface as the one-line error.
+        var path = _host.Dir.Write("supply.txt", ContractTexts.Supply);
+        var service = _host.Get<ReviewService>();
+        var request = new ReviewRequest { ModelFile = Path.Combine(_host.Dir.Path, "no-such-model.zip") };
+
+        var fromFile = await Assert.ThrowsAsync<TandemException>(() =>
+            service.ReviewFileAsync(path, null, request, StoreFixture.Alice, cancellationToken: TestContext.Current.CancellationToken));
+        var stored = await _host.Get<IDocumentStore>().ListDocumentsAsync(StoreFixture.Alice, cancellationToken: TestContext.Current.CancellationToken);
+        var fromDocument = await Assert.ThrowsAsync<TandemException>(() =>
+            service.ReviewDocumentAsync(Assert.Single(stored).DocumentId, request, StoreFixture.Alice, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.All(new[] { fromFile, fromDocument }, e => Assert.StartsWith("the local analyst model is missing: ", e.Message, StringComparison.Ordinal));
+    }
+
     private sealed class Recorder(List<string> stages) : IProgress<WorkProgress>
     {
         public void Report(WorkProgress value) => stages.Add(value.Stage);
