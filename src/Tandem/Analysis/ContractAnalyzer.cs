@@ -163,6 +163,17 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // A change of control hidden in a defined term that only the reviewed side's sale can set off.
         findings = ControlEvents.Apply(findings, playbook.RuleFor("Change of Control"), clauses, detectTexts, leadIns, lens, document.Text);
 
+        // A promise by the reviewed side never to enforce its intellectual property against the other side.
+        findings = NonAsserts.Apply(findings, playbook.RuleFor("Covenant Not to Sue"), clauses, detectTexts, leadIns, lens, document.Text);
+        // A price the other side sets by its own judgement, unbounded.
+        findings = PriceSetters.Apply(findings, playbook.RuleFor("Price Restrictions"), clauses, detectTexts, leadIns, lens, document.Text);
+        // A defined period whose end the other side holds: its exit at will, or a licence it may keep for ever.
+        findings = PeriodEnds.Apply(findings, playbook.RuleFor("Termination for Convenience"), playbook.RuleFor("Irrevocable or Perpetual License"), clauses, detectTexts, leadIns, lens, document.Text);
+        // A duty to deal only with the other side, without the word "exclusive".
+        findings = ExclusiveDealing.Apply(findings, playbook.RuleFor("Exclusivity"), clauses, detectTexts, leadIns, lens, document.Text);
+        // A payment worked out on a base the other side sets (read through the base's definition).
+        findings = ShareBases.Apply(findings, playbook.RuleFor("Revenue/Profit Sharing"), playbook.RuleFor("Price Restrictions"), clauses, detectTexts, leadIns, lens, document.Text);
+
         var kind = options.ContractKind ?? ContractKinds.Of(document, side?.Parties);
         (var kept, var missing) = Settle(playbook, findings, present, kind, side?.RoleIn(kind, document.Text), document.Text);
 

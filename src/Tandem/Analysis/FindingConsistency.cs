@@ -57,11 +57,15 @@ public static partial class FindingConsistency
                     || !LimitWords().IsMatch(quote),
                 // The other side's own step that ends the agreement ("if Licensor elects to reposition the brand … bring this
                 // Agreement to an end"; "reduce the scope … to nil … this Agreement shall come to an end") is an exit at will too.
-                // An exit read by ExitRights (its holder, what it ends, what sets it off) needs no further words.
-                "Termination for Convenience" => !Convenience().IsMatch(quote) && !EndsByOwnChoice().IsMatch(quote) && !f.Deviations.Contains(ExitRights.Deviation),
+                // An exit read by ExitRights (its holder, what it ends, what sets it off), or a period whose end the other side's
+                // own notice sets (PeriodEnds), needs no further words.
+                "Termination for Convenience" => !Convenience().IsMatch(quote) && !EndsByOwnChoice().IsMatch(quote) && !f.Deviations.Contains(ExitRights.Deviation)
+                    && !f.Deviations.Contains(PeriodEnds.EndedAtWill),
                 // A licence is perpetual or irrevocable only when the clause says so (or says it survives or is paid up),
                 // or a definition it rests on does (the "Licence Period" runs in perpetuity).
-                "Irrevocable or Perpetual License" => !PerpetualWords().IsMatch(quote) && !f.Definitions.Any(d => PerpetualWords().IsMatch(d.Text)),
+                // So is one whose period lasts until the licensee chooses to stop (PeriodEnds).
+                "Irrevocable or Perpetual License" => !PerpetualWords().IsMatch(quote) && !f.Definitions.Any(d => PerpetualWords().IsMatch(d.Text))
+                    && !f.Deviations.Contains(PeriodEnds.ProlongedAtWill),
                 // A first right needs words of priority: a "sole right to commercialise" is not one.
                 "Rofr/Rofo/Rofn" => !FirstRightWords().IsMatch(quote),
                 // A commitment is to a quantity or a sum: "not less than sixty days' notice", a shelf life of "at least 75%" or

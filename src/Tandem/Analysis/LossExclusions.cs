@@ -30,33 +30,12 @@ public static partial class LossExclusions
 
     /// <summary>The review's findings with each such exclusion reported as a critical Cap on Liability finding: the finding already on the clause raised, or one made for it.</summary>
     internal static List<Finding> Apply(List<Finding> findings, PlaybookRule? cap, IReadOnlyList<Store.StoredClause> clauses, string[] texts,
-        int[] leadIns, ReviewLens lens, string documentText)
-    {
-        if (cap is null || lens.Side is null || lens.Definitions.Count == 0)
-        {
-            return findings;
-        }
-
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < clauses.Count; i++)
-        {
-            var path = ContextClause.ClausePathOf(clauses[leadIns[i]].Clause.Path);
-            if (done.Contains(path) || clauses[i].Clause.Kind == Documents.ClauseKind.Definition || TheirsExcluded(texts[i], lens) is not [var term, ..])
-            {
-                continue;
-            }
-
-            done.Add(path);
-            RaisedFindings.Raise(findings, cap, clauses, i, leadIns, lens, documentText, judged => judged with
-            {
-                Severity = Severity.Critical,
-                Rationale = lens.Fill($"{{them}} has no liability for \"{term.Term}\" ({term.ClausePath}), and those are the losses its own deliverables cause: {{us}} is left without a remedy for what it pays for."),
-                Deviations = [.. judged.Deviations.Where(d => d != Deviation), Deviation],
-            });
-        }
-
-        return findings;
-    }
+        int[] leadIns, ReviewLens lens, string documentText) =>
+        cap is null || lens.Definitions.Count == 0 ? findings : RaisedFindings.RaiseWhere(findings, clauses, texts, leadIns, lens, documentText, text =>
+            TheirsExcluded(text, lens) is [var term, ..]
+                ? new Reading(cap, Severity.Critical, Deviation,
+                    $"{{them}} has no liability for \"{term.Term}\" ({term.ClausePath}), and those are the losses its own deliverables cause: {{us}} is left without a remedy for what it pays for.")
+                : null);
 
     /// <summary>A clause that removes liability altogether: "shall have no liability", "shall not be liable", "excludes all liability".</summary>
     [GeneratedRegex(@"\b(?:shall|will)\s+(?:have\s+no|not\s+have\s+any|not\s+be\s+under\s+any|not\s+be)\s+liab\w*|\bexclud\w*\s+(?:all\s+)?(?:its\s+)?liabilit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

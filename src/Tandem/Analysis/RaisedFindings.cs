@@ -24,4 +24,42 @@ internal static class RaisedFindings
             findings.Add(raised);
         }
     }
+
+    /// <summary>
+    /// The findings with every clause <paramref name="read"/> reads a risk in (definitions aside, one per clause, and one per
+    /// <see cref="Reading.Once"/> key) raised: to at least the reading's severity, with its rationale and its deviation.
+    /// </summary>
+    public static List<Finding> RaiseWhere(List<Finding> findings, IReadOnlyList<Store.StoredClause> clauses, string[] texts, int[] leadIns,
+        ReviewLens lens, string documentText, Func<string, Reading?> read)
+    {
+        if (lens.Side is null)
+        {
+            return findings;
+        }
+
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var once = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var path = ContextClause.ClausePathOf(clauses[leadIns[i]].Clause.Path);
+            if (done.Contains(path) || clauses[i].Clause.Kind == Documents.ClauseKind.Definition || read(texts[i]) is not { } reading
+                || (reading.Once is { } key && !once.Add(key)))
+            {
+                continue;
+            }
+
+            done.Add(path);
+            Raise(findings, reading.Rule, clauses, i, leadIns, lens, documentText, judged => judged with
+            {
+                Severity = judged.Severity < reading.AtLeast ? reading.AtLeast : judged.Severity,
+                Rationale = lens.Fill(reading.Rationale),
+                Deviations = [.. judged.Deviations.Where(d => d != reading.Deviation), reading.Deviation],
+            });
+        }
+
+        return findings;
+    }
 }
+
+/// <summary>What a reader read in a clause: the rule whose finding it raises, how far, why, and (when set) a key it is reported once for.</summary>
+internal sealed record Reading(PlaybookRule Rule, Severity AtLeast, string Deviation, string Rationale, string? Once = null);

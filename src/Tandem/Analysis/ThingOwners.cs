@@ -46,6 +46,12 @@ public sealed partial class ThingOwners
         return names.Concat(roles).ToList();
     }
 
+    /// <summary>
+    /// The sides' names, with the roles the definitions give them, as pattern alternations (longest first) for readers that
+    /// look for a party inside a larger pattern; null without a side or another party.
+    /// </summary>
+    internal (string Us, string Them)? NamePatterns => _names.Value is { } names ? (names.Us, names.Them) : null;
+
     /// <summary>Nothing is anyone's.</summary>
     public static ThingOwners None { get; } = new(null, [], ContractDefinitions.None);
 

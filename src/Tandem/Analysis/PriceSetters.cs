@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// A price the other side sets by its own judgement: "any revision to the Charges that the Contractor considers necessary
+/// … shall apply"; "if the CRO reasonably considers that any Budget Assumption has changed, it may issue a change order
+/// adjusting the Budget"; "Variations shall be valued by the Contractor … at such rates as it considers fair, and the
+/// Contractor's valuation … shall be conclusive". No index, step or cap bounds it: what the reviewed side pays, or is paid,
+/// is whatever the other side thinks right. Read for who judges, whatever the price is called.
+/// </summary>
+public static partial class PriceSetters
+{
+    /// <summary>The name the finding's deviation carries.</summary>
+    public const string Deviation = "The other side sets the price by its own judgement, with no cap";
+
+    private static readonly ConcurrentDictionary<(string Us, string Them), (Regex Theirs, Regex Ours)> Patterns = new();
+
+    /// <summary>
+    /// Whether <paramref name="clause"/> lets the other side change or fix the price by its own judgement, unbounded. Whose
+    /// judgement it is decides, not the clause's stance: a price the other side revises "unless the Client exercises its right"
+    /// to leave still reads as the Client's right.
+    /// </summary>
+    public static bool TheirsToSet(string clause, ReviewLens lens)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        ArgumentNullException.ThrowIfNull(lens);
+        if (lens.Owners.NamePatterns is not { } names || !RegexBudget.Run(() => Priced().IsMatch(clause) && Changed().IsMatch(clause), () => false))
+        {
+            return false;
+        }
+
+        var (theirs, ours) = Patterns.GetOrAdd(names, n => (Judges(n.Them), Judges(n.Us)));
+        return RegexBudget.Run(() => ClauseSentences.Split(clause).Any(s => Priced().IsMatch(s) && Changed().IsMatch(s) && theirs.IsMatch(s)
+            && !ours.IsMatch(s) && !Bounded().IsMatch(s)), () => false);
+    }
+
+    /// <summary>A party's own judgement: "the Contractor considers necessary", "the CRO reasonably considers … it may", "the Contractor's valuation … conclusive".</summary>
+    private static Regex Judges(string party) =>
+        new($@"\b(?:{party})\b[^.;]{{0,80}}\b(?:reasonably\s+|in\s+good\s+faith\s+)?(?:considers?|thinks?|deems?|determines?)\b|\b(?:{party})\b[^.;]{{0,120}}\b(?:as|where|if|whenever)\s+it\s+(?:reasonably\s+)?(?:considers?|thinks?|deems?|determines?)\b|\b(?:{party})(?:'s|’s)\s+(?:valuation|determination|assessment)\b[^.;]{{0,60}}\bconclusive\b|\b(?:{party})\b[^.;]{{0,80}}\bin\s+its\s+(?:sole|absolute)\s+discretion\b",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout);
+
+    /// <summary>The review's findings with each such clause reported as a high Price Restrictions finding.</summary>
+    internal static List<Finding> Apply(List<Finding> findings, PlaybookRule? rule, IReadOnlyList<Store.StoredClause> clauses, string[] texts,
+        int[] leadIns, ReviewLens lens, string documentText) =>
+        rule is null ? findings : RaisedFindings.RaiseWhere(findings, clauses, texts, leadIns, lens, documentText, text => TheirsToSet(text, lens)
+            ? new Reading(rule, Severity.High, Deviation,
+                "{them} fixes the price by its own judgement, with no index, step or cap: what {us} pays or is paid is whatever {them} thinks right.")
+            : null);
+
+    /// <summary>What is paid: charges, prices, fees, rates, a budget, a contract sum, a valuation.</summary>
+    [GeneratedRegex(@"\b(?:charges?|prices?|fees?|rates?|budget|tariffs?|(?:subcontract|contract)\s+sum|valuation|valued)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Priced();
+
+    /// <summary>A change to it, or its fixing: revise, adjust, increase, vary, re-price, value, a change order.</summary>
+    [GeneratedRegex(@"\b(?:revis\w*|adjust\w*|increas\w*|vary|varies|varied|re-?pric\w*|valued|valuation|change\s+orders?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Changed();
+
+    /// <summary>A bound on the change: a cap, a maximum, an index.</summary>
+    [GeneratedRegex(@"\bnot\s+(?:to\s+)?exceed|\bcapped\b|\bmaximum\b|\bno\s+more\s+than\b|\bup\s+to\s+\d|\bindex\w*|\bCPI\b|\bRPI\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Bounded();
+}

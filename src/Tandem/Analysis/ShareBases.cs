@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace Tandem.Analysis;
+
+/// <summary>
+/// What the reviewed side is paid on, read through the definition of the base: "Pixelmoth shall pay Halberd 50% of the Net
+/// Revenue", where "Net Revenue" is what Pixelmoth receives less "Publishing Costs", its own costs and a 15% fee to itself;
+/// "a Royalty on Net Revenue", where Net Revenue deducts "such further amount as the Licensee … determines"; "35% of
+/// Attributable Revenue", which the Licensee attributes "in accordance with its internal … methodology"; or a payment from
+/// which the other side "may deduct any Retailer Allowance", allowances it "may amend … from time to time". The clause reads
+/// as a plain share or price; the definition hands the payer the size of what the reviewed side gets. Read for any defined
+/// base (one definition further down too), so it holds however the terms are named.
+/// </summary>
+public static partial class ShareBases
+{
+    /// <summary>The name the finding's deviation carries.</summary>
+    public const string Deviation = "The other side sets the base your payment is worked out on";
+
+    private static readonly ConcurrentDictionary<(string Term, bool Deduction), Regex> Uses = new();
+    private static readonly ConcurrentDictionary<string, Regex> Payers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Them, bool Costs), Regex> Setters = new();
+
+    /// <summary>How <paramref name="clause"/> pays the reviewed side on a base the other side sets: the base and whether the clause deducts it (null when it does not).</summary>
+    public static (DefinedTerm Base, bool Deducted)? TheirBase(string clause, ReviewLens lens)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        ArgumentNullException.ThrowIfNull(lens);
+        if (lens.Owners.NamePatterns is not { } names || RegexBudget.Run(() => Payers.GetOrAdd(names.Us, us => new Regex($@"\b(?:{us})\s+(?:shall|will|must|agrees\s+to)\s+pay\b",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout)).IsMatch(clause), () => true))
+        {
+            return null;
+        }
+
+        foreach (var term in lens.Definitions.Used(clause))
+        {
+            foreach (var deducted in new[] { false, true })
+            {
+                var use = Uses.GetOrAdd((term.Term, deducted), k => new Regex(k.Deduction
+                    ? $@"\b(?:deduct|withhold|set\s+off)\w*\s+(?:\w+\s+){{0,6}}(?:any|all|the)\s+{TermPattern(k.Term)}\b"
+                    : $@"(?:%|\bper\s*cent|\bpercent|\broyalt(?:y|ies)|\bshare|\bpercentage)\s+(?:\w+\s+){{0,3}}(?:of|on)\s+(?:the\s+|all\s+|any\s+)?{TermPattern(k.Term)}\b",
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+                if (RegexBudget.Run(() => use.IsMatch(clause), () => false) && SetBy(term, lens, names.Them, deducted))
+                {
+                    return (term, deducted);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the other side sets <paramref name="term"/>: at its discretion, or (for a share) by deducting its own costs; read in its definition and those it uses.</summary>
+    private static bool SetBy(DefinedTerm term, ReviewLens lens, string them, bool deducted)
+    {
+        var texts = new[] { term.Text }.Concat(lens.Definitions.Used(term.Text).Where(t => t.Term != term.Term).Select(t => t.Text)).ToList();
+        var discretion = Setters.GetOrAdd((them, false), k => new Regex($@"\b(?:{k.Them})\b[^.;]{{0,40}}\b(?:determin|consider|attribut|allocat|amend|vary|varies|revis|decid|assess)\w*|\b(?:determin|attribut|allocat|assess)\w*\s+by\s+(?:the\s+)?(?:{k.Them})\b|\b(?:its|their)\s+(?:own\s+)?internal\b|\b(?:{k.Them})(?:'s|’s)?\s+(?:sole|absolute)\s+discretion",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+        if (texts.Any(t => RegexBudget.Run(() => discretion.IsMatch(t), () => false)))
+        {
+            return true;
+        }
+
+        if (deducted)
+        {
+            return false;
+        }
+
+        var ownCosts = Setters.GetOrAdd((them, true), k => new Regex($@"\bcosts?\b[^.;]{{0,30}}\b(?:incurred\s+by|of)\s+(?:the\s+)?(?:{k.Them})\b|\b(?:{k.Them})(?:'s|’s)\s+(?:own\s+)?(?:\w+\s+){{0,2}}costs\b|\bcosts?\s+to\s+(?:the\s+)?(?:{k.Them})\b|\b(?:fee|commission|margin)\s+(?:equal\s+to|of)\s+\d+(?:\.\d+)?\s*(?:%|per\s*cent)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+        return RegexBudget.Run(() => Deducts().IsMatch(term.Text), () => false) && texts.Any(t => RegexBudget.Run(() => ownCosts.IsMatch(t), () => false));
+    }
+
+    /// <summary>The review's findings with each such payment reported high, once per base: Revenue/Profit Sharing for a share, Price Restrictions for a deduction.</summary>
+    internal static List<Finding> Apply(List<Finding> findings, PlaybookRule? share, PlaybookRule? price, IReadOnlyList<Store.StoredClause> clauses,
+        string[] texts, int[] leadIns, ReviewLens lens, string documentText) =>
+        lens.Definitions.Count == 0 ? findings : RaisedFindings.RaiseWhere(findings, clauses, texts, leadIns, lens, documentText, text =>
+            TheirBase(text, lens) is not { } found || (found.Deducted ? price : share) is not { } rule ? null
+            // One finding per base: the clause that fixes the share, not also the one that says when it is paid.
+            : new Reading(rule, Severity.High, Deviation, found.Deducted
+                ? $"{{them}} may deduct \"{found.Base.Term}\" ({found.Base.ClausePath}) from what it pays {{us}}, and sets them itself: the price {{us}} is paid is whatever {{them}} decides."
+                : $"{{us}} is paid on \"{found.Base.Term}\" ({found.Base.ClausePath}), which {{them}} works out itself (at its own discretion, or net of its own costs): what {{us}} receives is whatever {{them}} decides.",
+                Once: found.Base.Term));
+
+    /// <summary>A defined term, singular or plural: "Retailer Allowance" is a use of "Retailer Allowances".</summary>
+    private static string TermPattern(string term) =>
+        Regex.Escape(term.EndsWith('s') ? term[..^1] : term) + "s?";
+
+    /// <summary>A base defined net of deductions: "less", "after deduction of", "net of".</summary>
+    [GeneratedRegex(@"\bless\b|\bdeduct|\bnet\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Deducts();
+}
