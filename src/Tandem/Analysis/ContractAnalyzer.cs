@@ -171,6 +171,10 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         findings = PeriodEnds.Apply(findings, playbook.RuleFor("Termination for Convenience"), playbook.RuleFor("Irrevocable or Perpetual License"), clauses, detectTexts, leadIns, lens, document.Text);
         // A duty to deal only with the other side, without the word "exclusive".
         findings = ExclusiveDealing.Apply(findings, playbook.RuleFor("Exclusivity"), clauses, detectTexts, leadIns, lens, document.Text);
+        // A term that renews itself inside its definition, unless a long notice window is caught.
+        findings = RollingTerms.Apply(findings, playbook.RuleFor("Renewal Term"), clauses, detectTexts, leadIns, lens, document.Text);
+        // Warranty claims lost unless the reviewed side notifies within days, or before it uses the goods.
+        findings = WarrantyWindows.Apply(findings, playbook.RuleFor("Warranty Duration"), clauses, detectTexts, leadIns, lens, document.Text);
         // A payment worked out on a base the other side sets (read through the base's definition).
         findings = ShareBases.Apply(findings, playbook.RuleFor("Revenue/Profit Sharing"), playbook.RuleFor("Price Restrictions"), clauses, detectTexts, leadIns, lens, document.Text);
 
