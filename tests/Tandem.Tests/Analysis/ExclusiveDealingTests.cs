@@ -34,5 +34,6 @@ public sealed class ExclusiveDealingTests
         Assert.False(Tied("seller", "3.2 The Seller shall not appoint any other subcontractor without the Buyer's prior written consent."));
         Assert.False(Tied("buyer", "3.2 The Seller shall not appoint any other distributor in the Territory."));
         Assert.False(Tied("buyer", "3.2 The Buyer shall not use any Drawing for the benefit of any person other than the Seller."));
+        Assert.False(Tied("buyer", "3.2 The Buyer shall not use any Drawing for any person other than the Seller."));
     }
 }
