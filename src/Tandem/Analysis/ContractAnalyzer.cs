@@ -175,6 +175,8 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         findings = RollingTerms.Apply(findings, playbook.RuleFor("Renewal Term"), clauses, detectTexts, leadIns, lens, document.Text);
         // Warranty claims lost unless the reviewed side notifies within days, or before it uses the goods.
         findings = WarrantyWindows.Apply(findings, playbook.RuleFor("Warranty Duration"), clauses, detectTexts, leadIns, lens, document.Text);
+        // A floor under what the paying side pays, whatever it uses.
+        findings = ChargeFloors.Apply(findings, playbook.RuleFor("Minimum Commitment"), clauses, detectTexts, leadIns, lens, document.Text);
         // A payment worked out on a base the other side sets (read through the base's definition).
         findings = ShareBases.Apply(findings, playbook.RuleFor("Revenue/Profit Sharing"), playbook.RuleFor("Price Restrictions"), clauses, detectTexts, leadIns, lens, document.Text);
 

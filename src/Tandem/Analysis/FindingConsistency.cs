@@ -72,7 +72,8 @@ public static partial class FindingConsistency
                 // availability of "at least 99.9 per cent" commit nobody to buy anything; a floor on a fee ("would be less
                 // than £2,750, … shall instead pay") or a fee "not refundable in any circumstances" does.
                 // The floor may sit in a definition the clause uses ("Chargeable Employees" is never fewer than 250).
-                "Minimum Commitment" => !f.ReadWithDefinitions && !CommitmentWords().IsMatch(quote),
+                // A floor read by ChargeFloors ("the greater of … the number of Users … and 45 Users") is one too.
+                "Minimum Commitment" => !f.ReadWithDefinitions && !CommitmentWords().IsMatch(quote) && !f.Deviations.Contains(ChargeFloors.Deviation),
                 // What happens after the end: a clause on the move in ("transfer of the Services from the in-house team")
                 // or one that only keeps other obligations alive ("Section 9 continues for three years") provides none.
                 "Post-Termination Services" => !EndWords().IsMatch(quote) || !AfterEndServiceWords().IsMatch(quote),
