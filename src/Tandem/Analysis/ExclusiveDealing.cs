@@ -23,7 +23,8 @@ public static partial class ExclusiveDealing
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
-        if (lens.Owners.NamePatterns is not { } names || !RegexBudget.Run(() => Cue().IsMatch(clause), () => false))
+        // A clause that says "exclusive" is the playbook's and the model's to judge; this reader is for the ones that do not.
+        if (lens.Owners.NamePatterns is not { } names || !RegexBudget.Run(() => Cue().IsMatch(clause) && !Exclusive().IsMatch(clause), () => false))
         {
             return false;
         }
@@ -56,6 +57,10 @@ public static partial class ExclusiveDealing
     /// <summary>A cheap first look: requirements, another or other supplier, only.</summary>
     [GeneratedRegex(@"\brequirements\b|\bother\b|\banother\b|\balternative\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Cue();
+
+    /// <summary>The word the reader looks past: "exclusive", "exclusively", "exclusivity".</summary>
+    [GeneratedRegex(@"\bexclusiv\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Exclusive();
 
     /// <summary>A restriction lifted by the other side's consent: a control on whom one works with, not a tie.</summary>
     [GeneratedRegex(@"\bwithout\s+(?:the\s+)?(?:\w+\s+){0,3}(?:prior\s+)?(?:written\s+)?(?:consent|approval)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

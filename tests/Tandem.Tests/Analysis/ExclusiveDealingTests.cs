@@ -35,5 +35,6 @@ public sealed class ExclusiveDealingTests
         Assert.False(Tied("buyer", "3.2 The Seller shall not appoint any other distributor in the Territory."));
         Assert.False(Tied("buyer", "3.2 The Buyer shall not use any Drawing for the benefit of any person other than the Seller."));
         Assert.False(Tied("buyer", "3.2 The Buyer shall not use any Drawing for any person other than the Seller."));
+        Assert.False(Tied("buyer", "3.2 The Buyer shall order its requirements exclusively from the Seller."));
     }
 }
