@@ -61,8 +61,12 @@ public static partial class ChargeFloors
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Floor();
 
-    /// <summary>A shortfall made up: "are less than … shall pay … the difference", "the amount (if any) by which the Annual Target … exceeds".</summary>
-    [GeneratedRegex(@"\bless\s+than\b[^.;]{0,160}\bpay\b[^.;]{0,80}\b(?:difference|shortfall)\b|\bpay\b[^.;]{0,80}\b(?:amount|sum)\s+(?:\(if\s+any\)\s+)?by\s+which\b[^.;]{0,80}\b(?:Target|Minimum|Commitment|annual\s+amount)\w*[^.;]{0,40}\bexceeds\b|\bpay\b[^.;]{0,60}\bshortfall\b",
+    /// <summary>
+    /// A shortfall made up: "are less than … shall pay … the difference", "the amount (if any) by which the Annual Target …
+    /// exceeds". Not "shall pay any shortfall" alone: that is as often an underpayment an audit reveals, or a pointer to a
+    /// floor set elsewhere.
+    /// </summary>
+    [GeneratedRegex(@"\bless\s+than\b[^.;]{0,160}\bpay\b[^.;]{0,80}\b(?:difference|shortfall)\b|\bpay\b[^.;]{0,80}\b(?:amount|sum)\s+(?:\(if\s+any\)\s+)?by\s+which\b[^.;]{0,80}\b(?:Target|Minimum|Commitment|annual\s+amount)\w*[^.;]{0,40}\bexceeds\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Shortfall();
 

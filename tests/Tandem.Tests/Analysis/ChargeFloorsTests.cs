@@ -38,5 +38,6 @@ public sealed class ChargeFloorsTests
     {
         Assert.False(Floored("customer", "7.2 The monthly charge is £2.40 multiplied by the Paid Staff."));
         Assert.False(Floored("customer", "7.2 Each party's liability for fees shall not exceed the greater of £1,000,000 and the number of payslips times £10."));
+        Assert.False(Floored("customer", "7.2 The Customer shall pay any shortfall in the fees revealed by an audit within ten days."));
     }
 }
