@@ -66,13 +66,21 @@ public static partial class ExitRights
 
             // Whose exit: the stance of the sentence up to the exit's words ("If the Consultant considers …, it may withdraw"
             // is the Consultant's), so a notice given to the other side later in the sentence does not make it theirs.
-            var upTo = sentence[..(exit.Index + exit.Length)];
+            // The party a notice is given to ("may, by giving the Customer not less than ninety days' notice, withdraw") is not
+            // the holder, so the notice is read out first.
+            var upTo = GivenNotice().Replace(sentence[..(exit.Index + exit.Length)], " ");
             var holder = lens.Stance(upTo).Favours;
             if (holder is not (Favours.Us or Favours.Them or Favours.Both))
             {
                 // "If the Integrator decides that the Project shall not proceed": a decision, not a right the stance reads;
                 // its holder is the party named last before it.
                 holder = LastNamed(upTo, lens.Side!);
+            }
+
+            // "It may … withdraw any Service Module": the holder is the party the clause named before the sentence.
+            if (holder is not (Favours.Us or Favours.Them or Favours.Both) && Pronoun().IsMatch(upTo) && clause.IndexOf(sentence, StringComparison.Ordinal) is > 0 and var start)
+            {
+                holder = LastNamed(clause[..start], lens.Side!);
             }
 
             // The side that is paid (a provider, a licensor) expects the paying side to be able to leave the whole agreement
@@ -174,6 +182,14 @@ public static partial class ExitRights
 
         return findings;
     }
+
+    /// <summary>A notice given to someone, read out of the words before an exit: ", by giving the Customer not less than sixty days' notice,".</summary>
+    [GeneratedRegex(@",?\s*\b(?:by|on|upon)\s+(?:giving|serving)\b[^,;.]{0,120}\bnotice\b[^,;.]{0,40},?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex GivenNotice();
+
+    /// <summary>A sentence whose subject is a pronoun: "It may", "it shall be entitled to".</summary>
+    [GeneratedRegex(@"^\s*(?:\d+(?:\.\d+)*\s+)?(?:It|They)\b", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Pronoun();
 
     /// <summary>
     /// A verb of leaving and what it leaves: the agreement, or a part of what it provides ("withdraw from any Statement of
