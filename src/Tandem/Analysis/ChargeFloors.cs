@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Tandem.Analysis;
@@ -16,8 +15,6 @@ public static partial class ChargeFloors
     /// <summary>The name the finding's deviation carries.</summary>
     public const string Deviation = "You pay for a floor volume whatever you use";
 
-    private static readonly ConcurrentDictionary<string, Regex> Payers = new(StringComparer.Ordinal);
-
     /// <summary>Whether <paramref name="clause"/> makes the reviewed side, as the paying side, pay at least a floor whatever it uses.</summary>
     public static bool YoursFloored(string clause, ReviewLens lens)
     {
@@ -29,8 +26,8 @@ public static partial class ChargeFloors
         }
 
         // A shortfall names who makes it up; a floor in a price list is the paying side's.
-        if (lens.Owners.NamePatterns is { } names && RegexBudget.Run(() => Shortfall().IsMatch(clause) && Payers.GetOrAdd(names.Us, us =>
-                new Regex($@"\b(?:{us})\s+(?:shall|will|must)\s+pay\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout)).IsMatch(clause), () => false))
+        if (lens.Owners.PartyPattern("floor-payer", (us, _) => $@"\b(?:{us})\s+(?:shall|will|must)\s+pay\b") is { } payer
+            && RegexBudget.Run(() => Shortfall().IsMatch(clause) && payer.IsMatch(clause), () => false))
         {
             return true;
         }

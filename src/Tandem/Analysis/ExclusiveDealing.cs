@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Tandem.Analysis;
@@ -16,24 +15,19 @@ public static partial class ExclusiveDealing
     /// <summary>The name the finding's deviation carries.</summary>
     public const string Deviation = "You may deal only with the other side";
 
-    private static readonly ConcurrentDictionary<(string Us, string Them), (Regex Bound, Regex Restricted)> Patterns = new();
-
     /// <summary>Whether <paramref name="clause"/> binds the reviewed side to deal only with the other side.</summary>
     public static bool YoursTied(string clause, ReviewLens lens)
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
         // A clause that says "exclusive" is the playbook's and the model's to judge; this reader is for the ones that do not.
-        if (lens.Owners.NamePatterns is not { } names || !RegexBudget.Run(() => Cue().IsMatch(clause) && !Exclusive().IsMatch(clause), () => false))
+        if (lens.Owners.NamePatterns is null || !RegexBudget.Run(() => Cue().IsMatch(clause) && !Exclusive().IsMatch(clause), () => false))
         {
             return false;
         }
 
-        var (bound, restricted) = Patterns.GetOrAdd(names, n => (
-            new Regex($@"\bneither\s+(?:the\s+)?(?:(?<us>{n.Us})|(?<them>{n.Them}))\b|\b(?:(?<us>{n.Us})|(?<them>{n.Them}))\b(?:\s*\([^)]*\))?(?:\s*,[^,;.]{{0,80}},)?\s*(?:shall|will|must|may|agrees?|undertakes?)\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft, RegexBudget.Timeout),
-            new Regex($@"\b(?:order|purchase|buy|obtain|source|take)\s+(?:all\s+(?:of\s+)?|the\s+whole\s+of\s+)?(?:its|their)\s+(?:\w+\s+){{0,2}}requirements\b[^.;]{{0,80}}\bfrom\s+(?:the\s+)?(?:{n.Them})\b|\bmay\s+(?:obtain|purchase|buy|source|use|appoint|engage)\b[^.;]{{0,80}}\b(?:another|any\s+other|an\s+alternative)\s+(?:\w+\s+){{0,3}}(?:supplier|provider|source|contractor|organisation|organization|manufacturer|distributor|agent|person)s?\s+only\b|\b(?:not|neither|no)\b[^.;]{{0,160}}\b(?:appoint|engage|retain|use|instruct|purchase\s+from|buy\s+from)(?:\s+or\s+\w+)?\s+(?:any|another)\s+(?:(?:(?!for\b|of\b|to\b|in\b|with\b)\w+\s+){{0,3}}(?:supplier|provider|contractor|organisation|organization|manufacturer|distributor|agent|person|party)s?\s+other\s+than\s+(?:the\s+)?(?:{n.Them})\b|other\s+(?:(?!for\b|of\b|to\b|in\b|with\b)\w+\s+){{0,3}}(?:supplier|provider|contractor|organisation|organization|manufacturer|distributor|agent|person)s?\b)",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout)));
+        var bound = lens.Owners.PartyPattern("tie-bound", (us, them) => $@"\bneither\s+(?:the\s+)?(?:(?<us>{us})|(?<them>{them}))\b|\b(?:(?<us>{us})|(?<them>{them}))\b(?:\s*\([^)]*\))?(?:\s*,[^,;.]{{0,80}},)?\s*(?:shall|will|must|may|agrees?|undertakes?)\b", RegexOptions.RightToLeft)!;
+        var restricted = lens.Owners.PartyPattern("tie-restricted", (_, them) => $@"\b(?:order|purchase|buy|obtain|source|take)\s+(?:all\s+(?:of\s+)?|the\s+whole\s+of\s+)?(?:its|their)\s+(?:\w+\s+){{0,2}}requirements\b[^.;]{{0,80}}\bfrom\s+(?:the\s+)?(?:{them})\b|\bmay\s+(?:obtain|purchase|buy|source|use|appoint|engage)\b[^.;]{{0,80}}\b(?:another|any\s+other|an\s+alternative)\s+(?:\w+\s+){{0,3}}(?:supplier|provider|source|contractor|organisation|organization|manufacturer|distributor|agent|person)s?\s+only\b|\b(?:not|neither|no)\b[^.;]{{0,160}}\b(?:appoint|engage|retain|use|instruct|purchase\s+from|buy\s+from)(?:\s+or\s+\w+)?\s+(?:any|another)\s+(?:(?:(?!for\b|of\b|to\b|in\b|with\b)\w+\s+){{0,3}}(?:supplier|provider|contractor|organisation|organization|manufacturer|distributor|agent|person|party)s?\s+other\s+than\s+(?:the\s+)?(?:{them})\b|other\s+(?:(?!for\b|of\b|to\b|in\b|with\b)\w+\s+){{0,3}}(?:supplier|provider|contractor|organisation|organization|manufacturer|distributor|agent|person)s?\b)")!;
         return RegexBudget.Run(() => ClauseSentences.Split(clause).Any(sentence =>
         {
             if (Consent().IsMatch(sentence) || restricted.Match(sentence) is not { Success: true } tie)

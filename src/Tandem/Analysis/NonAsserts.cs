@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Tandem.Analysis;
@@ -16,22 +15,19 @@ public static partial class NonAsserts
     /// <summary>The name the finding's deviation carries.</summary>
     public const string Deviation = "You promise never to enforce your rights against the other side";
 
-    private static readonly ConcurrentDictionary<(string Us, string Them), (Regex Promisor, Regex Against)> Patterns = new();
-
     /// <summary>Whether <paramref name="clause"/> holds a promise by the reviewed side not to enforce its intellectual property against the other side.</summary>
     public static bool YoursGivenUp(string clause, ReviewLens lens)
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
-        if (lens.Owners.NamePatterns is not { } names || !RegexBudget.Run(() => Gives().IsMatch(clause), () => false))
+        if (lens.Owners.PartyPattern("non-assert-against", (_, them) => $@"\bagainst\s+(?:the\s+|any\s+of\s+the\s+)?(?:{them})\b") is not { } against
+            || !RegexBudget.Run(() => Gives().IsMatch(clause), () => false))
         {
             return false;
         }
 
-        var (promisor, against) = Patterns.GetOrAdd(names, n => (
-            new Regex($@"\b(?:(?<us>{n.Us})|(?<them>{n.Them})|(?<each>each\s+party|either\s+party|the\s+parties))\b(?:\s*\([^)]*\))?(?:\s*,[^,;.]{{0,80}},)?\s*(?:hereby\s+|irrevocably\s+|also\s+|for\s+itself\s+and\s+\w+(?:\s+\w+)?,?\s+)?(?:undertakes?|agrees?|covenants?|acknowledges?|shall|will|must|may)\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft, RegexBudget.Timeout),
-            new Regex($@"\bagainst\s+(?:the\s+|any\s+of\s+the\s+)?(?:{n.Them})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout)));
+        var promisor = lens.Owners.PartyPattern("non-assert-promisor", (us, them) => $@"\b(?:(?<us>{us})|(?<them>{them})|(?<each>each\s+party|either\s+party|the\s+parties))\b(?:\s*\([^)]*\))?(?:\s*,[^,;.]{{0,80}},)?\s*(?:hereby\s+|irrevocably\s+|also\s+|for\s+itself\s+and\s+\w+(?:\s+\w+)?,?\s+)?(?:undertakes?|agrees?|covenants?|acknowledges?|shall|will|must|may)\b",
+            RegexOptions.RightToLeft)!;
         return RegexBudget.Run(() => ClauseSentences.Split(clause).Any(sentence =>
         {
             var given = Gives().Match(sentence);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Tandem.Analysis;
@@ -19,8 +18,6 @@ public static partial class PeriodEnds
     /// <summary>The deviation of a licence period the other side may prolong for ever.</summary>
     public const string ProlongedAtWill = "The other side decides when the licence period ends";
 
-    private static readonly ConcurrentDictionary<string, (Regex Earlier, Regex Later)> Patterns = new(StringComparer.Ordinal);
-
     /// <summary>What a period's end gives one side: the right to end it, or to prolong it.</summary>
     public enum Hold
     {
@@ -36,16 +33,12 @@ public static partial class PeriodEnds
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
-        if (lens.Owners.NamePatterns is not { } names)
+        if (lens.Owners.PartyPattern("period-ended-by-notice", (_, them) => $@"\bend(?:ing|s)?\s+on\s+the\s+earlier\s+of\b[^.;]*\b(?:notice|date)\b[^.;]{{0,80}}\b(?:from|by|given\s+by|specified\s+by|chosen\s+by|notified\s+by)\s+(?:the\s+)?(?:{them})\b") is not { } earlier
+            || lens.Owners.PartyPattern("period-prolonged", (_, them) => $@"\bend(?:ing|s)?\s+on\s+the\s+later\s+of\b[^.;]*\b(?:date|time)\s+(?:on\s+which|when|at\s+which)\s+(?:the\s+)?(?:{them})\s+(?:ceases?|stops?|decides?|elects?|chooses?|no\s+longer)\b") is not { } later)
         {
             return null;
         }
 
-        var (earlier, later) = Patterns.GetOrAdd(names.Them, them => (
-            new Regex($@"\bend(?:ing|s)?\s+on\s+the\s+earlier\s+of\b[^.;]*\b(?:notice|date)\b[^.;]{{0,80}}\b(?:from|by|given\s+by|specified\s+by|chosen\s+by|notified\s+by)\s+(?:the\s+)?(?:{them})\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout),
-            new Regex($@"\bend(?:ing|s)?\s+on\s+the\s+later\s+of\b[^.;]*\b(?:date|time)\s+(?:on\s+which|when|at\s+which)\s+(?:the\s+)?(?:{them})\s+(?:ceases?|stops?|decides?|elects?|chooses?|no\s+longer)\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout)));
         foreach (var term in lens.Definitions.Used(clause))
         {
             if (!RegexBudget.Run(() => Period().IsMatch(term.Text), () => false))

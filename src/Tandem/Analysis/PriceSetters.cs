@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Tandem.Analysis;
@@ -15,8 +14,6 @@ public static partial class PriceSetters
     /// <summary>The name the finding's deviation carries.</summary>
     public const string Deviation = "The other side sets the price by its own judgement, with no cap";
 
-    private static readonly ConcurrentDictionary<(string Us, string Them), (Regex Theirs, Regex Ours)> Patterns = new();
-
     /// <summary>
     /// Whether <paramref name="clause"/> lets the other side change or fix the price by its own judgement, unbounded. Whose
     /// judgement it is decides, not the clause's stance: a price the other side revises "unless the Client exercises its right"
@@ -26,20 +23,20 @@ public static partial class PriceSetters
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
-        if (lens.Owners.NamePatterns is not { } names || !RegexBudget.Run(() => Priced().IsMatch(clause) && Changed().IsMatch(clause), () => false))
+        if (lens.Owners.PartyPattern("price-theirs", (_, them) => Judges(them)) is not { } theirs
+            || !RegexBudget.Run(() => Priced().IsMatch(clause) && Changed().IsMatch(clause), () => false))
         {
             return false;
         }
 
-        var (theirs, ours) = Patterns.GetOrAdd(names, n => (Judges(n.Them), Judges(n.Us)));
+        var ours = lens.Owners.PartyPattern("price-ours", (us, _) => Judges(us))!;
         return RegexBudget.Run(() => ClauseSentences.Split(clause).Any(s => Priced().IsMatch(s) && Changed().IsMatch(s) && theirs.IsMatch(s)
             && !ours.IsMatch(s) && !Bounded().IsMatch(s)), () => false);
     }
 
     /// <summary>A party's own judgement: "the Contractor considers necessary", "the CRO reasonably considers … it may", "the Contractor's valuation … conclusive".</summary>
-    private static Regex Judges(string party) =>
-        new($@"\b(?:{party})\b[^.;]{{0,80}}\b(?:reasonably\s+|in\s+good\s+faith\s+)?(?:considers?|thinks?|deems?|determines?)\b|\b(?:{party})\b[^.;]{{0,120}}\b(?:as|where|if|whenever)\s+it\s+(?:reasonably\s+)?(?:considers?|thinks?|deems?|determines?)\b|\b(?:{party})(?:'s|’s)\s+(?:valuation|determination|assessment)\b[^.;]{{0,60}}\bconclusive\b|\b(?:{party})\b[^.;]{{0,80}}\bin\s+its\s+(?:sole|absolute)\s+discretion\b",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout);
+    private static string Judges(string party) =>
+        $@"\b(?:{party})\b[^.;]{{0,80}}\b(?:reasonably\s+|in\s+good\s+faith\s+)?(?:considers?|thinks?|deems?|determines?)\b|\b(?:{party})\b[^.;]{{0,120}}\b(?:as|where|if|whenever)\s+it\s+(?:reasonably\s+)?(?:considers?|thinks?|deems?|determines?)\b|\b(?:{party})(?:'s|’s)\s+(?:valuation|determination|assessment)\b[^.;]{{0,60}}\bconclusive\b|\b(?:{party})\b[^.;]{{0,80}}\bin\s+its\s+(?:sole|absolute)\s+discretion\b";
 
     /// <summary>The review's findings with each such clause reported as a high Price Restrictions finding.</summary>
     internal static List<Finding> Apply(List<Finding> findings, PlaybookRule? rule, IReadOnlyList<Store.StoredClause> clauses, string[] texts,

@@ -16,8 +16,6 @@ public static partial class RollingTerms
     /// <summary>The shortest window, in days, worth reporting: three months.</summary>
     public const double LongWindowDays = 90;
 
-    private static readonly ClauseQuantities Quantities = new();
-
     /// <summary>The period <paramref name="clause"/> runs for that renews itself unless notice is given at least <see cref="LongWindowDays"/> ahead, and that window.</summary>
     public static (DefinedTerm Period, double NoticeDays)? Rolling(string clause, ReviewLens lens)
     {
@@ -26,7 +24,7 @@ public static partial class RollingTerms
         foreach (var term in lens.Definitions.Used(clause))
         {
             if (RegexBudget.Run(() => Rolls().IsMatch(term.Text), () => false)
-                && Quantities.Measure(term.Text).TryGetValue("notice_days", out var days) && days >= LongWindowDays)
+                && lens.Measure(term.Text).TryGetValue("notice_days", out var days) && days >= LongWindowDays)
             {
                 return (term, days);
             }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Tandem.Analysis;
@@ -17,17 +16,13 @@ public static partial class ShareBases
     /// <summary>The name the finding's deviation carries.</summary>
     public const string Deviation = "The other side sets the base your payment is worked out on";
 
-    private static readonly ConcurrentDictionary<(string Term, bool Deduction), Regex> Uses = new();
-    private static readonly ConcurrentDictionary<string, Regex> Payers = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<(string Them, bool Costs), Regex> Setters = new();
-
     /// <summary>How <paramref name="clause"/> pays the reviewed side on a base the other side sets: the base and whether the clause deducts it (null when it does not).</summary>
     public static (DefinedTerm Base, bool Deducted)? TheirBase(string clause, ReviewLens lens)
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
-        if (lens.Owners.NamePatterns is not { } names || RegexBudget.Run(() => Payers.GetOrAdd(names.Us, us => new Regex($@"\b(?:{us})\s+(?:shall|will|must|agrees\s+to)\s+pay\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout)).IsMatch(clause), () => true))
+        if (lens.Owners.PartyPattern("share-payer", (us, _) => $@"\b(?:{us})\s+(?:shall|will|must|agrees\s+to)\s+pay\b") is not { } payer
+            || RegexBudget.Run(() => payer.IsMatch(clause), () => true))
         {
             return null;
         }
@@ -36,11 +31,10 @@ public static partial class ShareBases
         {
             foreach (var deducted in new[] { false, true })
             {
-                var use = Uses.GetOrAdd((term.Term, deducted), k => new Regex(k.Deduction
-                    ? $@"\b(?:deduct|withhold|set\s+off)\w*\s+(?:\w+\s+){{0,6}}(?:any|all|the)\s+{TermPattern(k.Term)}\b"
-                    : $@"(?:%|\bper\s*cent|\bpercent|\broyalt(?:y|ies)|\bshare|\bpercentage)\s+(?:\w+\s+){{0,3}}(?:of|on)\s+(?:the\s+|all\s+|any\s+)?{TermPattern(k.Term)}\b",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
-                if (RegexBudget.Run(() => use.IsMatch(clause), () => false) && SetBy(term, lens, names.Them, deducted))
+                var use = lens.Owners.PartyPattern($"share-use:{deducted}:{term.Term}", (_, _) => deducted
+                    ? $@"\b(?:deduct|withhold|set\s+off)\w*\s+(?:\w+\s+){{0,6}}(?:any|all|the)\s+{TermPattern(term.Term)}\b"
+                    : $@"(?:%|\bper\s*cent|\bpercent|\broyalt(?:y|ies)|\bshare|\bpercentage)\s+(?:\w+\s+){{0,3}}(?:of|on)\s+(?:the\s+|all\s+|any\s+)?{TermPattern(term.Term)}\b")!;
+                if (RegexBudget.Run(() => use.IsMatch(clause), () => false) && SetBy(term, lens, deducted))
                 {
                     return (term, deducted);
                 }
@@ -51,11 +45,10 @@ public static partial class ShareBases
     }
 
     /// <summary>Whether the other side sets <paramref name="term"/>: at its discretion, or (for a share) by deducting its own costs; read in its definition and those it uses.</summary>
-    private static bool SetBy(DefinedTerm term, ReviewLens lens, string them, bool deducted)
+    private static bool SetBy(DefinedTerm term, ReviewLens lens, bool deducted)
     {
         var texts = new[] { term.Text }.Concat(lens.Definitions.Used(term.Text).Where(t => t.Term != term.Term).Select(t => t.Text)).ToList();
-        var discretion = Setters.GetOrAdd((them, false), k => new Regex($@"\b(?:{k.Them})\b[^.;]{{0,40}}\b(?:determin|consider|attribut|allocat|amend|vary|varies|revis|decid|assess)\w*|\b(?:determin|attribut|allocat|assess)\w*\s+by\s+(?:the\s+)?(?:{k.Them})\b|\b(?:its|their)\s+(?:own\s+)?internal\b|\b(?:{k.Them})(?:'s|’s)?\s+(?:sole|absolute)\s+discretion",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+        var discretion = lens.Owners.PartyPattern("share-discretion", (_, them) => $@"\b(?:{them})\b[^.;]{{0,40}}\b(?:determin|consider|attribut|allocat|amend|vary|varies|revis|decid|assess)\w*|\b(?:determin|attribut|allocat|assess)\w*\s+by\s+(?:the\s+)?(?:{them})\b|\b(?:its|their)\s+(?:own\s+)?internal\b|\b(?:{them})(?:'s|’s)?\s+(?:sole|absolute)\s+discretion")!;
         if (texts.Any(t => RegexBudget.Run(() => discretion.IsMatch(t), () => false)))
         {
             return true;
@@ -66,8 +59,7 @@ public static partial class ShareBases
             return false;
         }
 
-        var ownCosts = Setters.GetOrAdd((them, true), k => new Regex($@"\bcosts?\b[^.;]{{0,30}}\b(?:incurred\s+by|of)\s+(?:the\s+)?(?:{k.Them})\b|\b(?:{k.Them})(?:'s|’s)\s+(?:own\s+)?(?:\w+\s+){{0,2}}costs\b|\bcosts?\s+to\s+(?:the\s+)?(?:{k.Them})\b|\b(?:fee|commission|margin)\s+(?:equal\s+to|of)\s+\d+(?:\.\d+)?\s*(?:%|per\s*cent)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
+        var ownCosts = lens.Owners.PartyPattern("share-own-costs", (_, them) => $@"\bcosts?\b[^.;]{{0,30}}\b(?:incurred\s+by|of)\s+(?:the\s+)?(?:{them})\b|\b(?:{them})(?:'s|’s)\s+(?:own\s+)?(?:\w+\s+){{0,2}}costs\b|\bcosts?\s+to\s+(?:the\s+)?(?:{them})\b|\b(?:fee|commission|margin)\s+(?:equal\s+to|of)\s+\d+(?:\.\d+)?\s*(?:%|per\s*cent)")!;
         return RegexBudget.Run(() => Deducts().IsMatch(term.Text), () => false) && texts.Any(t => RegexBudget.Run(() => ownCosts.IsMatch(t), () => false));
     }
 

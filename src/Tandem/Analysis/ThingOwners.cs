@@ -19,6 +19,7 @@ public sealed partial class ThingOwners
     private readonly ContractDefinitions _definitions;
     private readonly ConcurrentDictionary<string, (bool Us, bool Them)> _owners = new(StringComparer.Ordinal);
     private readonly Lazy<Names?> _names;
+    private readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
 
     /// <summary>The sides' names as pattern alternations, and as patterns that find them in a duty's subject.</summary>
     private sealed record Names(string Us, string Them, Regex NamesUs, Regex NamesThem);
@@ -51,6 +52,16 @@ public sealed partial class ThingOwners
     /// look for a party inside a larger pattern; null without a side or another party.
     /// </summary>
     internal (string Us, string Them)? NamePatterns => _names.Value is { } names ? (names.Us, names.Them) : null;
+
+    /// <summary>
+    /// A reader's pattern over the sides' names (<see cref="NamePatterns"/>), built once per review and kept with it, not in a
+    /// static cache that would hold one per contract for the life of a server; null without a side or another party.
+    /// <paramref name="key"/> names the pattern within the review, <paramref name="pattern"/> writes it from the reviewed side's
+    /// and the other side's alternations; it is case-insensitive and culture-invariant, plus <paramref name="options"/>.
+    /// </summary>
+    internal Regex? PartyPattern(string key, Func<string, string, string> pattern, RegexOptions options = RegexOptions.None) =>
+        _names.Value is not { } names ? null
+        : _patterns.GetOrAdd(key, _ => new Regex(pattern(names.Us, names.Them), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | options, RegexBudget.Timeout));
 
     /// <summary>Nothing is anyone's.</summary>
     public static ThingOwners None { get; } = new(null, [], ContractDefinitions.None);

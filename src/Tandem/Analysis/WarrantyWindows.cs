@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Tandem.Analysis;
@@ -18,23 +17,19 @@ public static partial class WarrantyWindows
     /// <summary>The longest window, in days, that counts as short: thirty.</summary>
     public const double ShortWindowDays = 30;
 
-    private static readonly ClauseQuantities Quantities = new();
-    private static readonly ConcurrentDictionary<string, Regex> Notifiers = new(StringComparer.Ordinal);
-
     /// <summary>Whether <paramref name="clause"/> ends the reviewed side's warranty claims unless it notifies within a short window or before it uses the goods.</summary>
     public static bool YoursCutShort(string clause, ReviewLens lens)
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
-        if (lens.Owners.NamePatterns is not { } names || !RegexBudget.Run(() => Conformity().IsMatch(clause) && Deadline().IsMatch(clause), () => false))
+        if (lens.Owners.PartyPattern("warranty-notifier", (us, _) => $@"\b(?:{us})\s+(?:has\s+)?(?:gives?|given|notif\w*|serves?|rejects?)\b") is not { } notifier
+            || !RegexBudget.Run(() => Conformity().IsMatch(clause) && Deadline().IsMatch(clause), () => false))
         {
             return false;
         }
 
-        var notifier = Notifiers.GetOrAdd(names.Us, us => new Regex($@"\b(?:{us})\s+(?:has\s+)?(?:gives?|given|notif\w*|serves?|rejects?)\b",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Timeout));
         return RegexBudget.Run(() => ClauseSentences.Split(clause).Any(s => Conformity().IsMatch(s) && Deadline().IsMatch(s) && notifier.IsMatch(s)
-            && (UseEnds().IsMatch(s) || Quantities.Measure(s) is var q && Math.Min(q.GetValueOrDefault("duration_days", double.MaxValue), q.GetValueOrDefault("notice_days", double.MaxValue)) <= ShortWindowDays)),
+            && (UseEnds().IsMatch(s) || lens.Measure(s) is var q && Math.Min(q.GetValueOrDefault("duration_days", double.MaxValue), q.GetValueOrDefault("notice_days", double.MaxValue)) <= ShortWindowDays)),
             () => false);
     }
 
