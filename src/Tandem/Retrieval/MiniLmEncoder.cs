@@ -160,7 +160,10 @@ internal sealed class MiniLmEncoder
                     scores[j] = TensorPrimitives.Dot(query, qkv.AsSpan((j * 3 * Width) + Width + (h * HeadWidth), HeadWidth)) * scale;
                 }
 
-                TensorPrimitives.SoftMax(scores.AsSpan(0, n), scores.AsSpan(0, n));
+                // TensorPrimitives.SoftMax exponentiates the scores as they are: past about 88 exp overflows and the row turns NaN.
+                var row = scores.AsSpan(0, n);
+                TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), row);
+                TensorPrimitives.SoftMax(row, row);
                 var output = context.AsSpan((i * Width) + (h * HeadWidth), HeadWidth);
                 for (var j = 0; j < n; j++)
                 {
