@@ -66,7 +66,7 @@ internal static class EvalCommand
             Description = "Which judgements to score: qrels/<split>.tsv (the development data has train and valid; test is kept back)",
             DefaultValueFactory = _ => "train",
         }, "train", "valid", "test");
-        var compare = new Option<string>("--compare", "--config") { Description = "Comma-separated configurations: bm25, dense, hybrid, hybrid:<dense weight>, rerank (learned on the train split)", DefaultValueFactory = _ => "bm25,dense,hybrid" };
+        var compare = new Option<string>("--compare", "--config") { Description = "Comma-separated configurations: bm25, dense, hybrid, hybrid:<dense weight>, rerank (learned on the train split), tuned (MiniLM with its last layer fine-tuned on the train split), rerank-tuned (the reranker over the tuned vectors)", DefaultValueFactory = _ => "bm25,dense,hybrid" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the results as JSON to this file" };
         var acordReport = new Option<string?>("--report") { Description = "Write a Markdown report with a PNG chart into this folder" };
         var format = CliOptions.Format("text", "json");
@@ -83,9 +83,10 @@ internal static class EvalCommand
             var extras = AcordExtraFeatures.Parse(parse.GetValue(rerankFeatures));
             var dataset = AcordDataset.Load(parse.GetValue(data)!, parse.GetValue(split)!);
             var configs = parse.GetValue(compare)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var training = configs.Contains("rerank") ? AcordDataset.Load(parse.GetValue(data)!, "train").Queries : [];
+            var learns = configs.Any(c => c is "rerank" or "tuned" or "rerank-tuned");
+            var training = learns ? AcordDataset.Load(parse.GetValue(data)!, "train").Queries : [];
             LocalAnalyst? categoryModel = null;
-            if (configs.Contains("rerank"))
+            if (configs.Any(c => c is "rerank" or "rerank-tuned"))
             {
                 if (File.Exists(LocalAnalyst.DefaultPath()))
                 {

@@ -47,10 +47,10 @@ public sealed class AcordEvaluator
     public async Task<AcordEvaluation> EvaluateAsync(AcordDataset data, IReadOnlyList<string> configs, IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var parsed = configs.Select(c => c == "rerank" ? new RetrievalConfig(c, 0, 1) : RetrievalConfig.Parse(c)).ToList();
-        if (configs.Contains("rerank") && RerankerTrainingQueries.Count == 0)
+        var parsed = configs.Select(c => Learned.Contains(c) ? new RetrievalConfig(c, 0, 1) : RetrievalConfig.Parse(c)).ToList();
+        if (configs.Any(Learned.Contains) && RerankerTrainingQueries.Count == 0)
         {
-            throw new TandemException("the rerank configuration needs judged training queries", "evaluate with the train split's judgements available (qrels/train.tsv)");
+            throw new TandemException($"the {string.Join(" and ", configs.Where(Learned.Contains))} configuration needs judged training queries", "evaluate with the train split's judgements available (qrels/train.tsv)");
         }
 
         if (configs.Contains("rerank") && RerankExtras.Has(AcordExtraFeatures.Adapter) && AdapterData is null)
@@ -94,9 +94,19 @@ public sealed class AcordEvaluator
             adapted = await AdaptedAsync(vectorsById!, queryVectors!, progress, cancellationToken);
         }
 
+        // MiniLM with its last layer fine-tuned on the training queries' judgements (each query ranked by a model that never saw it).
+        if (configs.Any(c => c is Tuned or RerankTuned) && Embeddings?.GetService<MiniLmEmbeddingGenerator>() is null)
+        {
+            throw new TandemException("the tuned configurations fine-tune the local MiniLM model, and another embedding model is configured", "leave out tuned and rerank-tuned, or use the default embedding model");
+        }
+
+        var tuned = configs.Any(c => c is Tuned or RerankTuned) ? AcordTunedDense.Build(data, RerankerTrainingQueries, FoldSalt, progress, cancellationToken) : null;
         embeddingWatch.Stop();
         var extras = RerankExtras.Groups.Count == 0 || dense is null ? null : new AcordExtraScorer(RerankExtras, data, keyword, dense, queryVectors!, tokens) { Adapted = adapted };
         var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById, FoldSalt, extras) : null;
+        var tunedReranker = configs.Contains(RerankTuned)
+            ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById, FoldSalt, viewOf: tuned!.ViewFor)
+            : null;
 
         var scores = new List<AcordScore>();
         foreach (var config in parsed)
@@ -106,9 +116,13 @@ public sealed class AcordEvaluator
                 var perQuery = data.Queries.Select(q =>
                 {
                     IReadOnlyCollection<string>? candidates = scope == "judged pool" ? q.Judgements.Keys.ToList() : null;
-                    var ranking = config.Name == "rerank" && reranker is not null
-                        ? reranker.Rank(q, candidates)
-                        : Rank(config, q.Text, candidates, keyword, dense, queryVectors, data.Corpus.Count);
+                    var ranking = config.Name switch
+                    {
+                        "rerank" => reranker!.Rank(q, candidates),
+                        RerankTuned => tunedReranker!.Rank(q, candidates),
+                        Tuned => Rank(config, q.Text, candidates, keyword, tuned!.ViewFor(q.Id).Dense, tuned.ViewFor(q.Id).QueryVectors, data.Corpus.Count),
+                        _ => Rank(config, q.Text, candidates, keyword, dense, queryVectors, data.Corpus.Count),
+                    };
                     return (
                         Ndcg5: RankingMetrics.Ndcg(ranking, q.Judgements, 5),
                         Ndcg10: RankingMetrics.Ndcg(ranking, q.Judgements, 10),
@@ -123,6 +137,15 @@ public sealed class AcordEvaluator
 
         return new AcordEvaluation(data.Queries.FirstOrDefault()?.Split ?? "", data.Queries.Count, data.Corpus.Count, scores, embeddingWatch.Elapsed, watch.Elapsed);
     }
+
+    /// <summary>MiniLM with a fine-tuned last layer, dense alone (<see cref="AcordTunedDense"/>).</summary>
+    internal const string Tuned = "tuned";
+
+    /// <summary>The reranker over the tuned model's vectors instead of MiniLM's own.</summary>
+    internal const string RerankTuned = "rerank-tuned";
+
+    /// <summary>The configurations that learn from the training queries' judgements.</summary>
+    private static readonly HashSet<string> Learned = new(StringComparer.Ordinal) { "rerank", Tuned, RerankTuned };
 
     /// <summary>The query texts to embed: every evaluated and training query, and with <paramref name="qualifiers"/> their qualifiers too.</summary>
     private List<string> QueryTexts(AcordDataset data, bool qualifiers) =>
@@ -180,7 +203,7 @@ public sealed class AcordEvaluator
 
     /// <summary>The top 10 of <paramref name="candidates"/> (the whole corpus when null) for a configuration.</summary>
     private static List<string> Rank(RetrievalConfig config, string query, IReadOnlyCollection<string>? candidates, PassageIndex keyword,
-        DenseIndex? dense, Dictionary<string, float[]>? queryVectors, int corpusSize)
+        DenseIndex? dense, IReadOnlyDictionary<string, float[]>? queryVectors, int corpusSize)
     {
         const int depth = 100;
         var allowed = candidates?.ToHashSet(StringComparer.Ordinal);

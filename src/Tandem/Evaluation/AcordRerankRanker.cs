@@ -31,8 +31,7 @@ internal sealed class AcordRerankRanker
 
     private readonly AcordDataset _data;
     private readonly PassageIndex _keyword;
-    private readonly DenseIndex _dense;
-    private readonly Dictionary<string, float[]> _queryVectors;
+    private readonly Func<string, AcordDenseView> _viewOf;
     private readonly Dictionary<string, HashSet<string>> _terms;
     private readonly Dictionary<string, float[]>? _categories;
     private readonly Dictionary<string, LearnedReranker> _byFold = new(StringComparer.Ordinal);
@@ -40,24 +39,23 @@ internal sealed class AcordRerankRanker
     /// <summary>How many of the most similar training queries lend their judgements (chosen a priori, not tuned).</summary>
     private const int Neighbours = 3;
 
-    private readonly IReadOnlyDictionary<string, float[]>? _vectors;
     private readonly AcordExtraScorer? _extras;
     private readonly IReadOnlyList<AcordQuery> _training;
     private readonly string _foldSalt;
 
     public AcordRerankRanker(AcordDataset data, IReadOnlyList<AcordQuery> trainingQueries, PassageIndex keyword, DenseIndex dense,
         Dictionary<string, float[]> queryVectors, LocalAnalyst? categoryModel, IReadOnlyDictionary<string, float[]>? vectors = null,
-        string foldSalt = "", AcordExtraScorer? extras = null)
+        string foldSalt = "", AcordExtraScorer? extras = null, Func<string, AcordDenseView>? viewOf = null)
     {
         _extras = extras;
         _foldSalt = foldSalt;
         // With the corpus' vectors, the judgements of the most similar training queries add a prototype feature (see Lent).
-        _vectors = vectors;
+        // A tuned dense model gives each query the vectors of the model that never saw it (AcordTunedDense.ViewFor).
+        var shared = new AcordDenseView(dense, queryVectors, vectors);
+        _viewOf = viewOf ?? (_ => shared);
         _training = trainingQueries;
         _data = data;
         _keyword = keyword;
-        _dense = dense;
-        _queryVectors = queryVectors;
         _terms = data.Corpus.ToDictionary(kv => kv.Key, kv => TextTerms.Tokens(kv.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         if (categoryModel is not null)
         {
@@ -119,8 +117,8 @@ internal sealed class AcordRerankRanker
     {
         var query = asked.Text;
         var bm25 = Bm25(query);
-        var vector = _queryVectors[query];
-        var dense = Ranked(_dense.Search(vector, _data.Corpus.Count));
+        var view = _viewOf(asked.Id);
+        var dense = Ranked(view.Dense.Search(view.QueryVectors[query], _data.Corpus.Count));
         var profile = _categories is null
             ? null
             : CategoryFeedback.Profile(bm25.OrderBy(kv => kv.Value.Rank).Take(FeedbackDepth).Select(kv => _categories[kv.Key]), _categories.First().Value.Length);
@@ -158,14 +156,15 @@ internal sealed class AcordRerankRanker
     /// </summary>
     private Neighbourhood? Lent(AcordQuery asked, IReadOnlyList<AcordQuery> lenders)
     {
-        if (_vectors is null)
+        var view = _viewOf(asked.Id);
+        if (view.Vectors is not { } vectors)
         {
             return null;
         }
 
-        var own = _queryVectors[asked.Text];
+        var own = view.QueryVectors[asked.Text];
         var nearest = lenders.Where(q => q.Id != asked.Id)
-            .Select(q => (Query: q, Cosine: System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(own, _queryVectors[q.Text])))
+            .Select(q => (Query: q, Cosine: System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(own, view.QueryVectors[q.Text])))
             .OrderByDescending(x => x.Cosine).ThenBy(x => x.Query.Id, StringComparer.Ordinal).Take(Neighbours).ToList();
         var grades = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (query, _) in nearest)
@@ -176,9 +175,9 @@ internal sealed class AcordRerankRanker
             }
         }
 
-        var relevant = grades.Where(g => g.Value >= 3 && _vectors.ContainsKey(g.Key)).Select(g => _vectors[g.Key]).ToList();
+        var relevant = grades.Where(g => g.Value >= 3 && vectors.ContainsKey(g.Key)).Select(g => vectors[g.Key]).ToList();
         var prototype = CategoryFeedback.Profile(relevant, own.Length);
-        var byPrototype = Ranked(_dense.Search(prototype, _data.Corpus.Count));
+        var byPrototype = Ranked(view.Dense.Search(prototype, _data.Corpus.Count));
         return new Neighbourhood(byPrototype, grades, nearest.Count == 0 ? 0f : nearest[0].Cosine);
     }
 

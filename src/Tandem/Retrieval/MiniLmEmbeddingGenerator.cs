@@ -101,6 +101,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             : generator;
     }
 
+    /// <summary>MiniLM's forward pass written out (bfloat16 weights), loaded on first use; null on a machine without AVX-512.</summary>
+    internal static MiniLmEncoder? SharedEncoder => Encoder.Value;
+
     /// <summary>Whether the model has been loaded yet (for batches or for single texts).</summary>
     public bool IsLoaded => _model.IsValueCreated || _singleText.IsValueCreated || Encoder.IsValueCreated;
 

@@ -79,8 +79,26 @@ internal sealed class MiniLmEncoder
     /// <summary>Reads the weights from an ONNX MiniLM (BERT) model; <paramref name="bfloat16"/> keeps the matrices in half the bytes.</summary>
     public static MiniLmEncoder Load(ReadOnlyMemory<byte> onnxModel, bool bfloat16 = true) => new(OnnxWeights.Read(onnxModel), bfloat16);
 
+    /// <summary>The last layer's closing layer norm (scale, shift), which <see cref="LastLayer"/> leaves unapplied.</summary>
+    public (float[] Scale, float[] Shift) LastNorm => _layers[^1].OutputNorm;
+
     /// <summary>The L2-normalised mean-pooled embedding of one token sequence ([CLS] … [SEP]).</summary>
-    public float[] Embed(ReadOnlySpan<int> tokens, CancellationToken cancellationToken = default)
+    public float[] Embed(ReadOnlySpan<int> tokens, CancellationToken cancellationToken = default) => Run(tokens, null, cancellationToken);
+
+    /// <summary>
+    /// What the last layer's feed-forward reads and writes for each token, before its closing layer
+    /// norm: the GELU activations (n × 1536) and the residual sum the norm would take (n × 384). A tuned
+    /// last layer (<see cref="LastLayerTuning"/>) starts from them; the encoder's own vector is the mean
+    /// of <see cref="LastNorm"/> applied to the second, made unit length.
+    /// </summary>
+    public LastLayerParts LastLayer(ReadOnlySpan<int> tokens, CancellationToken cancellationToken = default)
+    {
+        LastLayerParts? parts = null;
+        Run(tokens, p => parts = p, cancellationToken);
+        return parts!;
+    }
+
+    private float[] Run(ReadOnlySpan<int> tokens, Action<LastLayerParts>? capture, CancellationToken cancellationToken)
     {
         var n = tokens.Length;
         if (n == 0 || n > MaxTokens)
@@ -125,7 +143,16 @@ internal sealed class MiniLmEncoder
             {
                 var row = hidden.AsSpan(t * Width, Width);
                 TensorPrimitives.Add(row, attended.AsSpan(t * Width, Width), row);
-                LayerNorm(row, layer.OutputNorm);
+            }
+
+            if (capture is not null && ReferenceEquals(layer, _layers[^1]))
+            {
+                capture(new LastLayerParts(n, wide.AsSpan(0, n * layer.Intermediate.Outputs).ToArray(), hidden.AsSpan(0, n * Width).ToArray()));
+            }
+
+            for (var t = 0; t < n; t++)
+            {
+                LayerNorm(hidden.AsSpan(t * Width, Width), layer.OutputNorm);
             }
         }
 
@@ -173,7 +200,7 @@ internal sealed class MiniLmEncoder
         }
     }
 
-    private static void LayerNorm(Span<float> row, (float[] Scale, float[] Shift) norm)
+    internal static void LayerNorm(Span<float> row, (float[] Scale, float[] Shift) norm)
     {
         var mean = TensorPrimitives.Sum(row) / row.Length;
         TensorPrimitives.Subtract(row, mean, row);
@@ -263,3 +290,6 @@ internal sealed class MiniLmEncoder
         PackedMatrix QueryKeyValue, PackedMatrix Output, (float[] Scale, float[] Shift) AttentionNorm,
         PackedMatrix Intermediate, PackedMatrix Down, (float[] Scale, float[] Shift) OutputNorm);
 }
+
+/// <summary>One text's last-layer activations (<see cref="MiniLmEncoder.LastLayer"/>): per token, the GELU row and the pre-norm residual row.</summary>
+internal sealed record LastLayerParts(int Tokens, float[] Wide, float[] PreNorm);

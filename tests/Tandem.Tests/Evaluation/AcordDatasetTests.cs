@@ -1,4 +1,5 @@
 using Tandem.Evaluation;
+using Tandem.Retrieval;
 using Tandem.Tests.Support;
 
 namespace Tandem.Tests.Evaluation;
@@ -48,6 +49,33 @@ public sealed class AcordDatasetTests : IDisposable
         // c1 (4 stars... grade 4) is the only clause saying "as is"; it ranks first.
         Assert.True(bm25.Ndcg5 > 0.9, $"NDCG@5 {bm25.Ndcg5}");
         Assert.All(result.Scores, s => Assert.InRange(s.Ndcg10, 0, 1));
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_TunedWithAnotherEmbeddingModel_RefusedNamingTheConfigurations()
+    {
+        var data = AcordDataset.Load(WriteFixture(), "train");
+        var evaluator = new AcordEvaluator { Embeddings = new Support.WordHashEmbeddingGenerator(), RerankerTrainingQueries = data.Queries };
+
+        var ex = await Assert.ThrowsAsync<TandemException>(() => evaluator.EvaluateAsync(data, ["dense", "tuned"], cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("MiniLM", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("leave out tuned", ex.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_TunedOnItsOwnSplit_RanksTheQueryByAModelThatNeverSawIt()
+    {
+        var data = AcordDataset.Load(WriteFixture(), "train");
+        var evaluator = new AcordEvaluator { Embeddings = new MiniLmEmbeddingGenerator(), RerankerTrainingQueries = data.Queries };
+
+        var result = await evaluator.EvaluateAsync(data, ["dense", "tuned"], cancellationToken: TestContext.Current.CancellationToken);
+
+        // The fixture's one query is its fold's only one: the model of the other folds learned from nothing, so it is MiniLM itself.
+        var dense = result.Scores.Where(s => s.Config == "dense").ToList();
+        var tuned = result.Scores.Where(s => s.Config == "tuned").ToList();
+        Assert.Equal(2, tuned.Count);
+        Assert.Equal(dense.Select(s => (s.Scope, s.Ndcg5, s.Ndcg10)), tuned.Select(s => (s.Scope, s.Ndcg5, s.Ndcg10)));
     }
 
     [Theory]
