@@ -29,7 +29,7 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         IngestResult ingested;
         using (TandemTelemetry.Source.StartActivity("tandem.review.ingest"))
         {
-            ingested = await ingestor.IngestFileAsync(path, caller, access, documentId: null, playbook, cancellationToken);
+            ingested = await ingestor.IngestFileAsync(path, caller, access, documentId: null, playbook, ContractAnalyzer.MaxCharacters, cancellationToken);
         }
 
         return await ReviewAsync(ingested.DocumentId, ingested.ClauseCount, await playbook, analyst, request, caller, progress, cancellationToken);

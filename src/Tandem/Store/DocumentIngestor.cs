@@ -41,10 +41,20 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders reade
     /// (a review reads the contract while it loads the playbook, and a bad playbook leaves no document behind).
     /// </summary>
     public async Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access, string? documentId, Task readyToStore,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await IngestFileAsync(path, owner, access, documentId, readyToStore, maxCharacters: null, cancellationToken);
+
+    /// <summary>As above, refusing before anything is stored a text longer than <paramref name="maxCharacters"/> (a review's limit).</summary>
+    public async Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access, string? documentId, Task readyToStore,
+        int? maxCharacters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(readyToStore);
         var (document, structure) = await ReadAsync(path, cancellationToken);
+        if (maxCharacters is { } max && document.Text.Length > max)
+        {
+            throw Analysis.ContractAnalyzer.TooLong(document.Title, document.Text.Length);
+        }
+
         await readyToStore;
         return await store.IngestAsync(new IngestRequest { Document = document, Structure = structure, Owner = owner, Access = access, DocumentId = documentId }, cancellationToken);
     }

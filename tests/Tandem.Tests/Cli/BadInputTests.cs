@@ -26,6 +26,7 @@ public sealed class BadInputTests : IDisposable
         { "corrupt-pdf", ".pdf" },
         { "binary-junk", "binary" },
         { "huge", "is too large (200 MB" },
+        { "longer-than-a-review-reads", "more than one review reads" },
         { "windows-1250", "not valid UTF-8" },
         { "missing", "file not found" },
     };
@@ -161,6 +162,9 @@ public sealed class BadInputTests : IDisposable
                 new Random(7).NextBytes(junk);
                 File.WriteAllBytes(_dir.File("junk.txt"), junk);
                 return _dir.File("junk.txt");
+            case "longer-than-a-review-reads":
+                // 1.2 MB of text with no sentence end: under the file limit, past what a review reads (it took 10 s a megabyte).
+                return _dir.Write("lorem.txt", string.Concat(Enumerable.Repeat("lorem ipsum ", 100_000)));
             case "huge":
                 using (var stream = File.Create(_dir.File("huge.txt")))
                 {

@@ -62,6 +62,30 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         Assert.All(new[] { fromFile, fromDocument }, e => Assert.StartsWith("the local analyst model is missing: ", e.Message, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Review_TextLongerThanAReviewReads_OneLineErrorFromEitherEntry()
+    {
+        // Past ContractAnalyzer.MaxCharacters: a file is refused before it is stored, a stored document before it is analysed.
+        var text = ContractTexts.Supply + "\n\n" + string.Concat(Enumerable.Repeat("The Supplier shall keep records. ", (ContractAnalyzer.MaxCharacters / 33) + 1));
+        var path = _host.Dir.Write("bundle.txt", text);
+        var service = _host.Get<ReviewService>();
+        var store = _host.Get<IDocumentStore>();
+
+        var fromFile = await Assert.ThrowsAsync<TandemException>(() =>
+            service.ReviewFileAsync(path, null, new ReviewRequest(), StoreFixture.Alice, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Empty(await store.ListDocumentsAsync(StoreFixture.Alice, cancellationToken: TestContext.Current.CancellationToken));
+        var ingested = await _host.Get<DocumentIngestor>().IngestFileAsync(path, StoreFixture.Alice, null, TestContext.Current.CancellationToken);
+        var fromDocument = await Assert.ThrowsAsync<TandemException>(() =>
+            service.ReviewDocumentAsync(ingested.DocumentId, new ReviewRequest(), StoreFixture.Alice, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.All(new[] { fromFile, fromDocument }, e =>
+        {
+            Assert.StartsWith("bundle holds ", e.Message, StringComparison.Ordinal);
+            Assert.Contains("more than one review reads", e.Message, StringComparison.Ordinal);
+            Assert.Contains("split the file", e.Hint, StringComparison.Ordinal);
+        });
+    }
+
     private sealed class Recorder(List<string> stages) : IProgress<WorkProgress>
     {
         public void Report(WorkProgress value) => stages.Add(value.Stage);
