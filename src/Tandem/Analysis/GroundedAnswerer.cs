@@ -123,10 +123,9 @@ public sealed partial class GroundedAnswerer(IPassageRetriever retriever)
     /// </summary>
     internal static string BestSentence(string passage, string question)
     {
+        ArgumentNullException.ThrowIfNull(passage);
         var terms = Bm25Index.QueryTerms(question).ToHashSet(StringComparer.Ordinal);
-        var best = SentenceEnd().Split(passage)
-            .Select(s => s.Trim())
-            .Where(s => s.Length > 0)
+        var best = Sentences(passage)
             .OrderByDescending(s => Bm25Index.Tokens(s).Distinct(StringComparer.Ordinal).Count(terms.Contains))
             .FirstOrDefault() ?? passage;
         if (best.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= CitationVerifier.MinimumWords)
@@ -137,6 +136,35 @@ public sealed partial class GroundedAnswerer(IPassageRetriever retriever)
         var cut = passage.Length <= 400 ? passage.Length : passage.LastIndexOf(' ', 400) is > 0 and var space ? space : 400;
         return passage[..cut].Trim();
     }
+
+    /// <summary>
+    /// The passage's sentences, verbatim, with a leading heading ("10.3 Termination for Convenience.") kept with the
+    /// sentence after it: alone it shares the question's words and says nothing, and was quoted as the answer.
+    /// </summary>
+    private static List<string> Sentences(string passage)
+    {
+        var spans = new List<(int Start, int End)>();
+        var start = 0;
+        foreach (System.Text.RegularExpressions.Match end in SentenceEnd().Matches(passage))
+        {
+            spans.Add((start, end.Index));
+            start = end.Index + end.Length;
+        }
+
+        spans.Add((start, passage.Length));
+        spans.RemoveAll(s => passage.AsSpan(s.Start, s.End - s.Start).IsWhiteSpace());
+        if (spans.Count > 1 && HeadingLike().IsMatch(passage[spans[0].Start..spans[0].End].Trim()))
+        {
+            spans[1] = (spans[0].Start, spans[1].End);
+            spans.RemoveAt(0);
+        }
+
+        return spans.Select(s => passage[s.Start..s.End].Trim()).ToList();
+    }
+
+    /// <summary>A heading: an optional section number, then at most eight words each starting with a capital or a digit (small words aside).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s+)?(?:[A-Z0-9][\w'’&/-]*|of|and|or|for|to|the|in|on|by|a|an)(?:\s+(?:[A-Z0-9][\w'’&/-]*|of|and|or|for|to|the|in|on|by|a|an)){0,7}[.:]?$")]
+    private static partial System.Text.RegularExpressions.Regex HeadingLike();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.;!?])\s+")]
     private static partial System.Text.RegularExpressions.Regex SentenceEnd();

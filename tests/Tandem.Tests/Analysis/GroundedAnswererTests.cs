@@ -44,6 +44,25 @@ public sealed class GroundedAnswererTests : IDisposable
         Assert.Equal(Enumerable.Range(1, answer.Sources.Count), answer.Sources.Select(s => s.Number));
     }
 
+    [Theory]
+    [InlineData("10.3 Termination for Convenience. The Provider may terminate this Agreement for any reason on sixty (60) days' written notice.")]
+    [InlineData("Termination for Convenience.\nThe Provider may terminate this Agreement for any reason on sixty (60) days' written notice.")]
+    public void BestSentence_PassageOpeningWithAHeading_QuotesTheHeadingWithTheSentenceThatAnswers(string passage)
+    {
+        var quote = GroundedAnswerer.BestSentence(passage, "Can the provider terminate for convenience?");
+
+        // The heading alone shares as many of the question's words as the answer and says nothing.
+        Assert.Equal(passage, quote);
+    }
+
+    [Fact]
+    public void BestSentence_ShortOrdinarySentences_StayApart()
+    {
+        var quote = GroundedAnswerer.BestSentence("The Customer may not terminate early. The Provider may terminate on notice for convenience.", "Can the provider terminate for convenience?");
+
+        Assert.Equal("The Provider may terminate on notice for convenience.", quote);
+    }
+
     [Fact]
     public async Task AnswerAsync_CallerMayReadNothingRelevant_SaysSoWithoutSources()
     {
