@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tandem.Analysis;
 
 namespace Tandem.Reporting;
@@ -12,8 +13,19 @@ public static class ReportText
     {
         var parts = report.SeverityCounts.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Key)
             .Select(kv => $"{kv.Value} {SeverityLabel(kv.Key)}").ToList();
-        return parts.Count == 0 ? "no findings" : string.Join(", ", parts);
+        if (parts.Count == 0)
+        {
+            return "no findings";
+        }
+
+        // The counts take in the missing protections, so say how many of each there are: "Findings (32)" follows.
+        var findings = report.Findings.Count;
+        var missing = report.MissingProtections.Count;
+        var of = missing == 0 ? "" : $" ({Count(findings, "finding")} and {Count(missing, "missing protection")})";
+        return string.Join(", ", parts) + of;
     }
+
+    private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 
     /// <summary>
     /// Whose side the review takes, e.g. "Carrow &amp; Beck Outfitters, LLC (Customer); other party:
