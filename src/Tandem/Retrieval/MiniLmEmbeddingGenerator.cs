@@ -193,6 +193,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         public static Model Load(int threads)
         {
+            OnnxRuntimeTelemetry.EnsureOptedOut();
             using var options = new SessionOptions
             {
                 IntraOpNumThreads = threads,
