@@ -77,6 +77,11 @@ internal static class AskCommand
                 return 0;
             }
 
+            if (text.Length > 0 && text[^1] != '\n')
+            {
+                await context.Output.WriteLineAsync(); // "nothing to answer from" is one line without its end
+            }
+
             if (sources.Count == 0 && unverified == 0)
             {
                 return 0; // "nothing to answer from", or a model that said the passages do not answer

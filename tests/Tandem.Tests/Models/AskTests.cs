@@ -108,4 +108,15 @@ public sealed class AskTests : IDisposable
         Assert.All(_server.Requests, r => Assert.DoesNotContain("Birch", r.Body, StringComparison.Ordinal));
         Assert.DoesNotContain("[1] supply", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ask_NothingTheCallerMayRead_OneCompleteLine()
+    {
+        Assert.Equal(0, (await _alice.RunAsync("ingest", _dir.Write("supply.txt", ContractTexts.Supply))).Exit);
+
+        var (exit, output, _) = await _bob.RunAsync("ask", "Which law governs the agreement?");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("No passage you may read matches the question, so there is nothing to answer from.\n", output.ReplaceLineEndings("\n"));
+    }
 }
