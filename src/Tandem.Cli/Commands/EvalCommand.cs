@@ -73,10 +73,11 @@ internal static class EvalCommand
         // For measuring the reranker over several query-to-fold assignments; not part of the documented interface.
         var foldSalt = new Option<string>("--fold-salt") { Description = "Reassign train queries to cross-validation folds", DefaultValueFactory = _ => "", Hidden = true };
         var adapterData = new Option<string?>("--adapter-data") { Description = "CUAD folder the adapter feature group learns from", Hidden = true };
+        var tuneData = new Option<string?>("--tune-data") { Description = "CUAD folder whose annotated clauses the tuned configurations also learn from (e.g. ../shared/data/cuad-dev)" };
         var rerankFeatures = new Option<string>("--rerank-features") { Description = "Feature groups the reranker adds: " + string.Join(", ", AcordExtraFeatures.Names) + ", all", DefaultValueFactory = _ => "", Hidden = true };
         var command = new Command("acord", "Score clause retrieval on ACORD: NDCG@5/10 and 3-5 star precision@5, in the judged pool and the whole corpus")
         {
-            data, split, compare, output, acordReport, format, foldSalt, rerankFeatures, adapterData,
+            data, split, compare, output, acordReport, format, foldSalt, rerankFeatures, adapterData, tuneData,
         };
         command.SetAction(run(async (context, parse, cancellationToken) =>
         {
@@ -108,6 +109,7 @@ internal static class EvalCommand
                 FoldSalt = parse.GetValue(foldSalt)!,
                 RerankExtras = extras,
                 AdapterData = parse.GetValue(adapterData),
+                TuningData = parse.GetValue(tuneData),
             };
             var result = await context.WithProgressAsync("eval acord", progress => evaluator.EvaluateAsync(dataset, configs, progress, cancellationToken));
             if (parse.GetValue(acordReport) is { } reportFolder)

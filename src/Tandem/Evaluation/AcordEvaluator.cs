@@ -41,6 +41,9 @@ public sealed class AcordEvaluator
     /// <summary>The CUAD folder (master_clauses.csv, category_descriptions.csv) the <c>adapter</c> feature group learns from.</summary>
     public string? AdapterData { get; init; }
 
+    /// <summary>A CUAD folder whose annotated clauses the <c>tuned</c> configurations also learn from (null: ACORD's train judgements only).</summary>
+    public string? TuningData { get; init; }
+
     /// <summary>Feature groups the <c>rerank</c> configuration adds to its own (for measuring; none by default).</summary>
     public AcordExtraFeatures RerankExtras { get; init; } = AcordExtraFeatures.None;
 
@@ -100,7 +103,7 @@ public sealed class AcordEvaluator
             throw new TandemException("the tuned configurations fine-tune the local MiniLM model, and another embedding model is configured", "leave out tuned and rerank-tuned, or use the default embedding model");
         }
 
-        var tuned = configs.Any(c => c is Tuned or RerankTuned) ? AcordTunedDense.Build(data, RerankerTrainingQueries, FoldSalt, progress, cancellationToken) : null;
+        var tuned = configs.Any(c => c is Tuned or RerankTuned) ? AcordTunedDense.Build(data, RerankerTrainingQueries, FoldSalt, TuningData, progress, cancellationToken) : null;
         embeddingWatch.Stop();
         var extras = RerankExtras.Groups.Count == 0 || dense is null ? null : new AcordExtraScorer(RerankExtras, data, keyword, dense, queryVectors!, tokens) { Adapted = adapted };
         var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById, FoldSalt, extras) : null;

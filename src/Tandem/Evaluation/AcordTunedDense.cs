@@ -10,18 +10,25 @@ namespace Tandem.Evaluation;
 /// folds (the same folds as the reranker's), any other query by the model of all training queries.
 /// Each list a model learns from is a query, every clause it graded 1 or more (target = grade), 64
 /// of the clauses it graded 0 and 32 clauses outside its pool, the negatives drawn again each epoch.
+/// With a CUAD folder, each epoch also holds one list per CUAD category: its description as the query,
+/// 12 of its annotated clauses as positives and 48 of other categories' as negatives (from up to 40
+/// clauses kept per category), which reaches categories the ACORD train queries barely hold.
 /// </summary>
 internal sealed class AcordTunedDense
 {
     private const int Folds = 5;
     private const int JudgedNegatives = 64;
     private const int UnjudgedNegatives = 32;
+    private const int CategoryClauses = 40;
+    private const int CategoryPositives = 12;
+    private const int CategoryNegatives = 48;
 
     private readonly List<string> _ids;
     private readonly LastLayerParts[] _clauses;
     private readonly Dictionary<string, LastLayerParts> _queries;
     private readonly Dictionary<string, AcordDenseView> _views = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _modelOfQuery = new(StringComparer.Ordinal);
+    private List<(LastLayerParts Query, LastLayerParts[] Clauses)> _categories = [];
 
     private AcordTunedDense(List<string> ids, LastLayerParts[] clauses, Dictionary<string, LastLayerParts> queries)
     {
@@ -37,7 +44,7 @@ internal sealed class AcordTunedDense
     /// Computes every clause's and query's last-layer activations (MiniLM's own pass, about 3 minutes for
     /// ACORD's 3,931 clauses on two cores), then trains one model per fold and one on all training queries.
     /// </summary>
-    public static AcordTunedDense Build(AcordDataset data, IReadOnlyList<AcordQuery> training, string foldSalt, IProgress<WorkProgress>? progress,
+    public static AcordTunedDense Build(AcordDataset data, IReadOnlyList<AcordQuery> training, string foldSalt, string? cuadFolder, IProgress<WorkProgress>? progress,
         CancellationToken cancellationToken)
     {
         if (training.Count == 0)
@@ -65,6 +72,12 @@ internal sealed class AcordTunedDense
         Parallel.ForEach(data.Queries.Concat(training).Select(q => q.Text).Distinct(StringComparer.Ordinal), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             text => queries[text] = encoder.LastLayer(tokenizer.Tokenize(text), cancellationToken));
         var tuned = new AcordTunedDense(ids, clauses, new Dictionary<string, LastLayerParts>(queries, StringComparer.Ordinal));
+        if (cuadFolder is not null)
+        {
+            progress?.Report(new WorkProgress("last-layer activations of CUAD's annotated clauses"));
+            tuned._categories = Categories(cuadFolder, text => encoder.LastLayer(tokenizer.Tokenize(text), cancellationToken));
+        }
+
         var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var groups = training.GroupBy(q => AcordRerankRanker.FoldOf(q.Id, foldSalt)).ToDictionary(g => g.Key, g => g.ToList());
         var models = new List<(string Key, List<AcordQuery> Learns)> { ("all", training.ToList()) };
@@ -88,6 +101,28 @@ internal sealed class AcordTunedDense
         return tuned;
     }
 
+    /// <summary>Each CUAD category's description and up to 40 of its annotated clauses (40 characters or more), as activations.</summary>
+    private static List<(LastLayerParts Query, LastLayerParts[] Clauses)> Categories(string folder, Func<string, LastLayerParts> activations)
+    {
+        var cuad = CuadDataset.Load(folder);
+        var random = new Random(5);
+        var categories = new List<(LastLayerParts, LastLayerParts[])>();
+        foreach (var (category, description) in CuadRetrievalEvaluator.CategoryQueries(folder).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var texts = cuad.Contracts.SelectMany(c => c.Gold.GetValueOrDefault(category) ?? []).Where(t => t.Length >= 40).Distinct(StringComparer.Ordinal).ToArray();
+            random.Shuffle(texts);
+            var kept = texts.Take(CategoryClauses).ToArray();
+            if (kept.Length >= 8)
+            {
+                var clauses = new LastLayerParts[kept.Length];
+                Parallel.For(0, kept.Length, LastLayerTuning.Cores, i => clauses[i] = activations(kept[i]));
+                categories.Add((activations(description), clauses));
+            }
+        }
+
+        return categories;
+    }
+
     /// <summary>The vectors a query is ranked with: from the model that never saw its judgements.</summary>
     public AcordDenseView ViewFor(string queryId) => _views[_modelOfQuery.GetValueOrDefault(queryId) ?? "all"];
 
@@ -104,6 +139,20 @@ internal sealed class AcordTunedDense
     {
         var random = new Random((epoch * 7919) + learns.Count);
         var lists = new List<LastLayerTuning.TrainingList>();
+        for (var c = 0; c < _categories.Count; c++)
+        {
+            var items = _categories[c].Clauses.OrderBy(_ => random.Next()).Take(CategoryPositives).Select(p => (p, 1f)).ToList();
+            for (var k = 0; k < CategoryNegatives; k++)
+            {
+                var other = random.Next(_categories.Count - 1);
+                other += other >= c ? 1 : 0;
+                var pool = _categories[other].Clauses;
+                items.Add((pool[random.Next(pool.Length)], 0f));
+            }
+
+            lists.Add(new LastLayerTuning.TrainingList(_categories[c].Query, items));
+        }
+
         foreach (var query in learns.OrderBy(q => q.Id, StringComparer.Ordinal))
         {
             var judged = query.Judgements.Where(kv => position.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();

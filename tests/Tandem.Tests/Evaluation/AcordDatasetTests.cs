@@ -78,6 +78,24 @@ public sealed class AcordDatasetTests : IDisposable
         Assert.Equal(dense.Select(s => (s.Scope, s.Ndcg5, s.Ndcg10)), tuned.Select(s => (s.Scope, s.Ndcg5, s.Ndcg10)));
     }
 
+    [Fact]
+    public async Task EvaluateAsync_TunedWithCuadCategories_StillRanksEachQuerysOwnCategoryFirst()
+    {
+        var acord = DataFolders.WriteAcordLike(_dir.File("acord-like"));
+        var cuad = DataFolders.WriteCuadLike(_dir.File("cuad-like"));
+        var data = AcordDataset.Load(acord, "train");
+        var evaluator = new AcordEvaluator { Embeddings = new MiniLmEmbeddingGenerator(), RerankerTrainingQueries = data.Queries, TuningData = cuad };
+
+        var result = await evaluator.EvaluateAsync(data, ["tuned"], cancellationToken: TestContext.Current.CancellationToken);
+
+        // Each query's pool is six clauses of its own category (graded) and six of the other (unjudged): the fine-tune on
+        // CUAD's governing-law and cap clauses, and on the other query, must keep its own category on top, so the whole
+        // corpus ranks as the pool does.
+        var judged = result.Scores.Single(s => s.Scope == "judged pool");
+        var whole = result.Scores.Single(s => s.Scope == "whole corpus");
+        Assert.True(whole.Ndcg10 >= judged.Ndcg10 - 0.02, $"whole corpus NDCG@10 {whole.Ndcg10}, judged pool {judged.Ndcg10}");
+    }
+
     [Theory]
     [InlineData("valid", "no judgements for split 'valid'")]
     public void Load_MissingSplit_ClearError(string split, string expected)
