@@ -84,10 +84,9 @@ internal static class EvalCommand
             var extras = AcordExtraFeatures.Parse(parse.GetValue(rerankFeatures));
             var dataset = AcordDataset.Load(parse.GetValue(data)!, parse.GetValue(split)!);
             var configs = parse.GetValue(compare)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var learns = configs.Any(c => c is "rerank" or "tuned" or "rerank-tuned");
-            var training = learns ? AcordDataset.Load(parse.GetValue(data)!, "train").Queries : [];
+            var training = configs.Any(AcordEvaluator.LearnsFromJudgements) ? AcordDataset.Load(parse.GetValue(data)!, "train").Queries : [];
             LocalAnalyst? categoryModel = null;
-            if (configs.Any(c => c is "rerank" or "rerank-tuned"))
+            if (configs.Any(c => c is "rerank" or AcordEvaluator.RerankTuned))
             {
                 if (File.Exists(LocalAnalyst.DefaultPath()))
                 {

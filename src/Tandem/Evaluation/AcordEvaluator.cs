@@ -98,12 +98,13 @@ public sealed class AcordEvaluator
         }
 
         // MiniLM with its last layer fine-tuned on the training queries' judgements (each query ranked by a model that never saw it).
-        if (configs.Any(c => c is Tuned or RerankTuned) && Embeddings?.GetService<MiniLmEmbeddingGenerator>() is null)
+        var miniLm = Embeddings?.GetService<MiniLmEmbeddingGenerator>();
+        if (configs.Any(c => c is Tuned or RerankTuned) && miniLm is null)
         {
             throw new TandemException("the tuned configurations fine-tune the local MiniLM model, and another embedding model is configured", "leave out tuned and rerank-tuned, or use the default embedding model");
         }
 
-        var tuned = configs.Any(c => c is Tuned or RerankTuned) ? AcordTunedDense.Build(data, RerankerTrainingQueries, FoldSalt, TuningData, progress, cancellationToken) : null;
+        var tuned = configs.Any(c => c is Tuned or RerankTuned) ? AcordTunedDense.Build(data, RerankerTrainingQueries, FoldSalt, TuningData, miniLm!, progress, cancellationToken) : null;
         embeddingWatch.Stop();
         var extras = RerankExtras.Groups.Count == 0 || dense is null ? null : new AcordExtraScorer(RerankExtras, data, keyword, dense, queryVectors!, tokens) { Adapted = adapted };
         var reranker = configs.Contains("rerank") ? new AcordRerankRanker(data, RerankerTrainingQueries, keyword, dense!, queryVectors!, CategoryModel, vectorsById, FoldSalt, extras) : null;
@@ -123,7 +124,7 @@ public sealed class AcordEvaluator
                     {
                         "rerank" => reranker!.Rank(q, candidates),
                         RerankTuned => tunedReranker!.Rank(q, candidates),
-                        Tuned => Rank(config, q.Text, candidates, keyword, tuned!.ViewFor(q.Id).Dense, tuned.ViewFor(q.Id).QueryVectors, data.Corpus.Count),
+                        Tuned when tuned!.ViewFor(q.Id) is var view => Rank(config, q.Text, candidates, keyword, view.Dense, view.QueryVectors, data.Corpus.Count),
                         _ => Rank(config, q.Text, candidates, keyword, dense, queryVectors, data.Corpus.Count),
                     };
                     return (
@@ -142,13 +143,16 @@ public sealed class AcordEvaluator
     }
 
     /// <summary>MiniLM with a fine-tuned last layer, dense alone (<see cref="AcordTunedDense"/>).</summary>
-    internal const string Tuned = "tuned";
+    public const string Tuned = "tuned";
 
     /// <summary>The reranker over the tuned model's vectors instead of MiniLM's own.</summary>
-    internal const string RerankTuned = "rerank-tuned";
+    public const string RerankTuned = "rerank-tuned";
 
     /// <summary>The configurations that learn from the training queries' judgements.</summary>
     private static readonly HashSet<string> Learned = new(StringComparer.Ordinal) { "rerank", Tuned, RerankTuned };
+
+    /// <summary>Whether a configuration learns from the train split's judgements (so the caller must load them).</summary>
+    public static bool LearnsFromJudgements(string config) => Learned.Contains(config);
 
     /// <summary>The query texts to embed: every evaluated and training query, and with <paramref name="qualifiers"/> their qualifiers too.</summary>
     private List<string> QueryTexts(AcordDataset data, bool qualifiers) =>

@@ -41,11 +41,12 @@ internal sealed class AcordTunedDense
     internal static TuningOptions Options { get; } = new() { Rank = 8, Epochs = 8 };
 
     /// <summary>
-    /// Computes every clause's and query's last-layer activations (MiniLM's own pass, about 3 minutes for
-    /// ACORD's 3,931 clauses on two cores), then trains one model per fold and one on all training queries.
+    /// Computes every clause's and query's last-layer activations (MiniLM's own pass over the texts as
+    /// <paramref name="tokenizer"/>, the evaluator's model, cuts them; about 3 minutes for ACORD's 3,931 clauses on
+    /// two cores), then trains one model per fold and one on all training queries.
     /// </summary>
-    public static AcordTunedDense Build(AcordDataset data, IReadOnlyList<AcordQuery> training, string foldSalt, string? cuadFolder, IProgress<WorkProgress>? progress,
-        CancellationToken cancellationToken)
+    public static AcordTunedDense Build(AcordDataset data, IReadOnlyList<AcordQuery> training, string foldSalt, string? cuadFolder, MiniLmEmbeddingGenerator tokenizer,
+        IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         if (training.Count == 0)
         {
@@ -54,7 +55,6 @@ internal sealed class AcordTunedDense
 
         var encoder = MiniLmEmbeddingGenerator.SharedEncoder
             ?? throw new TandemException("the tuned configurations need MiniLM's own forward pass, which needs AVX-512", "compare bm25, dense, hybrid or rerank on this machine");
-        var tokenizer = new MiniLmEmbeddingGenerator();
         var ids = data.Corpus.Keys.ToList();
         var clauses = new LastLayerParts[ids.Count];
         var done = 0;

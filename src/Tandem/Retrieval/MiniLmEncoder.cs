@@ -200,7 +200,7 @@ internal sealed class MiniLmEncoder
         }
     }
 
-    internal static void LayerNorm(Span<float> row, (float[] Scale, float[] Shift) norm)
+    private static void LayerNorm(Span<float> row, (float[] Scale, float[] Shift) norm)
     {
         var mean = TensorPrimitives.Sum(row) / row.Length;
         TensorPrimitives.Subtract(row, mean, row);

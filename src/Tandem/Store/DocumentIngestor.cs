@@ -33,18 +33,14 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReaders reade
     /// owns or, as an admin, chooses.
     /// </summary>
     public Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access, string? documentId, CancellationToken cancellationToken = default) =>
-        IngestFileAsync(path, owner, access, documentId, Task.CompletedTask, cancellationToken);
+        IngestFileAsync(path, owner, access, documentId, Task.CompletedTask, maxCharacters: null, cancellationToken);
 
     /// <summary>
     /// As above, storing the file only once <paramref name="readyToStore"/> has completed: it is read and segmented
     /// meanwhile, and when <paramref name="readyToStore"/> fails, its exception is thrown and nothing is stored
     /// (a review reads the contract while it loads the playbook, and a bad playbook leaves no document behind).
+    /// A text longer than <paramref name="maxCharacters"/> (a review's limit) is refused before anything is stored.
     /// </summary>
-    public async Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access, string? documentId, Task readyToStore,
-        CancellationToken cancellationToken = default) =>
-        await IngestFileAsync(path, owner, access, documentId, readyToStore, maxCharacters: null, cancellationToken);
-
-    /// <summary>As above, refusing before anything is stored a text longer than <paramref name="maxCharacters"/> (a review's limit).</summary>
     public async Task<IngestResult> IngestFileAsync(string path, Principal owner, AccessList? access, string? documentId, Task readyToStore,
         int? maxCharacters, CancellationToken cancellationToken = default)
     {
