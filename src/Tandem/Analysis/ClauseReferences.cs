@@ -62,7 +62,14 @@ public sealed partial class ClauseReferences
     }
 
     /// <summary>The clause numbers <paramref name="clause"/> names ("clause 13 or clause 14", "Clauses 9.1 and 9.2"), that the contract has.</summary>
-    public IReadOnlyList<string> Named(string clause)
+    public IReadOnlyList<string> Named(string clause) => Named(clause, MaxReferencesPerClause);
+
+    /// <summary>
+    /// The first <paramref name="max"/> clause numbers <paramref name="clause"/> names, for a reader that must see past the
+    /// limits a clause names first ("Clauses 15.2 and 15.3 do not apply to any liability under clause 8, clause 11.4 or
+    /// clause 14").
+    /// </summary>
+    public IReadOnlyList<string> Named(string clause, int max)
     {
         ArgumentNullException.ThrowIfNull(clause);
         var named = new List<string>();
@@ -77,7 +84,7 @@ public sealed partial class ClauseReferences
             foreach (Capture number in reference.Groups["n"].Captures)
             {
                 var n = number.Value.TrimEnd('.');
-                if (_byNumber.ContainsKey(n) && !named.Contains(n, StringComparer.Ordinal) && named.Count < MaxReferencesPerClause)
+                if (_byNumber.ContainsKey(n) && !named.Contains(n, StringComparer.Ordinal) && named.Count < max)
                 {
                     named.Add(n);
                 }

@@ -247,8 +247,12 @@ public static partial class ControlEvents
     [GeneratedRegex(@"\b(?:a|that|either|each|any|the\s+other|the\s+relevant)\s+party\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex AnyParty();
 
-    /// <summary>Where a definition takes something out: "other than", "excluding", "provided that no", "shall not constitute".</summary>
-    [GeneratedRegex(@"\b(?:other\s+than|excluding|excludes?|except(?:\s+for)?|save\s+for|does\s+not\s+include|provided\s+that\s+no|shall\s+not\s+(?:constitute|be|count\s+as))\b",
+    /// <summary>
+    /// Where a definition takes something out: "other than", "excluding", "provided that no", "shall not constitute", or a
+    /// proviso that names what it takes out before saying so ("provided that the issue, sale or acquisition of shares in the
+    /// Provider … shall not be a Change in Ownership").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:other\s+than|excluding|excludes?|except(?:\s+for)?|save\s+for|does\s+not\s+include|provided\s+that\s+no|shall\s+not\s+(?:constitute|be|count\s+as)|provided\s+that\b(?=(?:[^.;]){0,240}\b(?:shall|will|does|do)\s+not\s+(?:constitute|be|count\s+as|amount\s+to)\b))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Exceptions();
 

@@ -194,7 +194,9 @@ public static partial class ExitRights
     /// <summary>
     /// A verb of leaving and what it leaves: the agreement, or a part of what it provides ("withdraw from any Statement of
     /// Work", "withdraw any Service Module", "remove … from the scope", "designate the Software as end-of-life", "bring this
-    /// Agreement to an end", "end that Work Order"); or a decision that the work shall not go on.
+    /// Agreement to an end", "end that Work Order"); a decision to retire a part that the holder "may do" on notice ("Where the
+    /// Provider decides to retire the Platform or any Module …, it may do so by giving the Customer not less than 90 days'
+    /// notice"); or a decision that the work shall not go on.
     /// </summary>
     [GeneratedRegex(@"\bmay\s*,?\s+(?:(?:at\s+any\s+time|at\s+its\s+option|in\s+its\s+(?:sole\s+|absolute\s+)?discretion)\s*,?\s+)?(?:(?:by\s+giving|on\s+giving|by|on|upon)\s+(?:[^.;,]){0,120}\bnotice\b(?:[^.;,]){0,40},?\s+)?(?:"
         + @"(?:terminate|end|cancel|determine)\s+(?:this|the|that|any|each|an?)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Programme|Project|Engagement|Appointment|Subscription|Licen[cs]es?|Services?|Service\s+Modules?|Modules?)\b"
@@ -205,6 +207,7 @@ public static partial class ExitRights
         + @"|designate\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}as\s+(?:end[- ]of[- ]life|discontinued|obsolete)\b"
         + @"|bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end\b"
         + @"|(?:[^.;]){1,120}\bor\s+(?:to\s+)?(?:bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end|terminate\s+(?:this|the)\s+(?:Agreement|Contract))\b)"
+        + @"|\b(?:decides?|elects?|wishes|chooses?)\s+to\s+(?:retire|withdraw|discontinue|decommission|cease\s+to\s+(?:offer|provide|supply|support|make\s+available))\s+(?:the|any|all|each|some)\s+(?:\w+\s+){0,2}(?:Services?|Service\s+Modules?|Modules?|Platform|Software|Products?|Support|Features?|Functionality)\b(?=(?:[^.;]){0,200}\bmay\s+do\s+so\b)"
         + @"|\b(?:decides?|determines?|elects?)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:shall|will|should)\s+not\s+(?:proceed|continue)\b(?=(?:[^.;]|\.(?=\d)){0,200}\b(?:Agreement|Contract)\s+shall\s+(?:terminate|end)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Leaves();

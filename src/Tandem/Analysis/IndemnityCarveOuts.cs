@@ -25,6 +25,12 @@ public static partial class IndemnityCarveOuts
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
         ArgumentNullException.ThrowIfNull(contract);
+        // Every match under one budget: on a starved machine a match that times out while waiting for a core is run again.
+        return RegexBudget.Run(() => YoursOnlyOnce(clause, lens, contract), () => []);
+    }
+
+    private static IReadOnlyList<string> YoursOnlyOnce(string clause, ReviewLens lens, IReadOnlyList<string> contract)
+    {
         // Only liability is lifted out of a cap: "Clause 13.1 does not apply to any claim arising from the Customer Materials"
         // narrows an indemnity, it carves nothing out of a limit.
         if (lens.Side is null || !CarvesOut().IsMatch(clause) || !Liability().IsMatch(clause))
@@ -33,7 +39,9 @@ public static partial class IndemnityCarveOuts
         }
 
         var reached = new List<(string Where, string Text)>();
-        foreach (var number in lens.References.Named(clause))
+        // The limits a carve-out names come first ("Clauses 15.2 and 15.3 do not apply to any liability under clause 8, clause
+        // 11.4 or clause 14"), so it reads past the usual four; a limit gives no indemnity, so reading it changes nothing.
+        foreach (var number in lens.References.Named(clause, 2 * ClauseReferences.MaxReferencesPerClause))
         {
             reached.AddRange(lens.References.Pieces(number).Select(p => ("clause " + number, p)));
         }
@@ -121,6 +129,33 @@ public static partial class IndemnityCarveOuts
             }
         }
 
+        // "or to any liability of the Developer arising from a breach of clause 7.3": a carve-out that names whose liability it
+        // lifts. Paying the price and the liabilities no cap may reach by law are no one's concession.
+        if (lens.Owners.PartyPattern("carve-out-named-liability", (us, them) =>
+                $@"\b(?:liabilit(?:y|ies)\s+of\s+(?:the\s+)?(?:(?<us>{us})|(?<them>{them}))|(?:(?<us>{us})|(?<them>{them}))['’]s\s+(?:\w+\s+)?liabilit(?:y|ies))\b"
+                + @"(?!\s+(?:to\s+pay|for\s+(?:the\s+)?(?:payment|Fees|Charges|death|personal|bodily|fraud)|in\s+respect\s+of\s+(?:death|personal|fraud)))") is { } whose)
+        {
+            foreach (Match party in whose.Matches(clause))
+            {
+                // "The limitations … apply to the liability of the Supplier only" keeps the limit for them; it lifts nothing.
+                if (OnlyAfter().IsMatch(clause.AsSpan(party.Index + party.Length)))
+                {
+                    continue;
+                }
+
+                if (party.Groups["them"].Success)
+                {
+                    return [];
+                }
+
+                var what = party.Value.Trim();
+                if (!yours.Contains(what, StringComparer.Ordinal))
+                {
+                    yours.Add(what);
+                }
+            }
+        }
+
         return yours;
     }
 
@@ -160,6 +195,9 @@ public static partial class IndemnityCarveOuts
 
         return findings;
     }
+
+    [GeneratedRegex(@"^\s*only\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex OnlyAfter();
 
     /// <summary>A clause that takes liabilities out of the limits: "nothing in clause 13 limits", "shall not apply to", "not subject to the cap".</summary>
     [GeneratedRegex(@"\bnothing\s+in\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:limits?|excludes?|restricts?|(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to))\b|\b(?:limits?|limitations?|caps?|exclusions?|clauses?\s+\d[\d.]*(?:\s*(?:,|and|or)\s*(?:clauses?\s+)?\d[\d.]*)*)\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:shall|will|do|does)\s+not\s+(?:apply|extend)\s+to\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?|limit\w*)\b|\bexcluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|\b(?:neither|no)\b(?:[^.;]|\.(?=\d)){0,160}\b(?:shall|will)\s+be\s+subject\s+to\s+(?:clauses?|sections?|the\s+(?:cap|limit))|\bneither\s+(?:clause|section)\s+\d[\d.]*\s+nor\s+(?:clause|section)\s+\d[\d.]*\s+(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

@@ -34,11 +34,14 @@ public sealed class ReviewLens
         For(side, clauses, ContractDefinitions.Of(clauses, side?.Parties.SelectMany(p => new[] { p.Role, p.Name })));
 
     private static ReviewLens For(ReviewSide? side, IReadOnlyList<Store.StoredClause> clauses, ContractDefinitions definitions) =>
+        For(side, clauses, definitions, ClauseReferences.Of(clauses));
+
+    private static ReviewLens For(ReviewSide? side, IReadOnlyList<Store.StoredClause> clauses, ContractDefinitions definitions, ClauseReferences references) =>
         new(side)
         {
             Definitions = definitions,
-            References = ClauseReferences.Of(clauses),
-            Owners = new ThingOwners(side, clauses.Select(c => c.Clause.Text).ToList(), definitions),
+            References = references,
+            Owners = new ThingOwners(side, clauses.Select(c => c.Clause.Text).ToList(), definitions, references),
         };
 
     /// <summary>Whom the clause favours and who gains, seen from the side.</summary>

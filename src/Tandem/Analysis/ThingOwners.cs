@@ -166,6 +166,15 @@ public sealed partial class ThingOwners
             trigger = trigger[..except.Index];
         }
 
+        // "any breach by it of clause 9" when every duty of clause 9 is the Customer's; "data uploaded … by the Indemnifying
+        // Party" when only the Customer uploads data: conduct only one side's can be. It decides over the things the trigger
+        // names ("any promotion of the Insurer's Policies by it which does not comply with clause 5"): whose conduct it is, not
+        // whose things it concerns, says who can set the duty off.
+        if (Conduct(trigger) is var conduct and (Favours.Us or Favours.Them))
+        {
+            return conduct;
+        }
+
         if (OwnConduct().IsMatch(trigger))
         {
             return Favours.Both;

@@ -28,6 +28,17 @@ public sealed class ControlEventsTests
         Assert.Empty(OneSided("supplier", definition, MutualExit));
     }
 
+    [Fact]
+    public void OneSided_AProvisoThatNamesTheOtherSideBeforeTakingItOut_IsOneSidedForTheSideItReaches()
+    {
+        const string definition = "\"Control Event\" means any person acquiring control of a party, provided that any sale of shares in Orlan or its holding companies in connection with a financing or reorganisation of its group shall not be a Control Event.";
+
+        Assert.Contains("excepts {them}'s own changes", Assert.Single(OneSided("buyer", definition, MutualExit)).Why, StringComparison.Ordinal);
+        Assert.Empty(OneSided("supplier", definition, MutualExit));
+        // A proviso that takes nothing out is no exception.
+        Assert.Empty(OneSided("buyer", "\"Control Event\" means any person acquiring control of a party, provided that Orlan shall notify the other of it within ten days.", MutualExit));
+    }
+
     private const string TradePreamble = "This Agreement is made between Orlan Valves Limited, a company incorporated in England (the \"Supplier\"), and Quenby Engines Limited, a company incorporated in Scotland (the \"Buyer\"). "
         + "(A) The Supplier casts and machines hydraulic valves, pumps and manifolds for marine engines. (B) The Buyer builds diesel generator sets for hospitals and data centres. "
         + "(C) The Buyer wishes to buy valves from the Supplier.";

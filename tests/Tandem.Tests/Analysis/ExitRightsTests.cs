@@ -35,6 +35,8 @@ public sealed class ExitRightsTests
     [InlineData("9.4 The Provider may designate the Platform as end-of-life by giving the Customer one hundred and eighty days' notice, and this Agreement shall end on the date stated.")]
     // The party the notice is given to is not the holder; a pronoun's holder is the party named in the sentence before.
     [InlineData("9.4 The Provider keeps its range under review. It may, by giving the Customer not less than sixty days' notice, withdraw any Service Module where it decides to stop offering it.")]
+    // The decision names what goes, and the right is "to do so".
+    [InlineData("9.4 Where the Provider decides to retire the Platform or any Module at the end of its supported life, it may do so by giving the Customer not less than 120 days' notice.")]
     public void Read_APartOfTheServiceTheProviderMayTakeAway_IsTheirs(string clause) =>
         Assert.Equal(Favours.Them, Holder(Saas, "customer", clause));
 

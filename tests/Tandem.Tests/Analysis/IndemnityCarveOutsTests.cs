@@ -165,4 +165,64 @@ public sealed class IndemnityCarveOutsTests
         Assert.Contains("clause 12.1", finding.Rationale, StringComparison.Ordinal);
         Assert.Single(FindingConsistency.Resolve(findings).Kept);
     }
+
+    private static readonly (string, string)[] CustomerDutiesInClause9 =
+    [
+        ("9", "9. RECORDS AND USE"),
+        ("9.1", "9.1 The Customer shall keep its stock records accurate and complete."),
+        ("9.2", "9.2 The Customer shall ensure that only authorised staff use the Services."),
+        ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid in the preceding twelve months."),
+    ];
+
+    [Theory]
+    [InlineData("12.1 Each party shall indemnify the other against all losses arising out of any breach by it of clause 9.")]
+    [InlineData("12.1 Each party (the \"Indemnifying Party\") shall indemnify the other against any fine arising from any failure by the Indemnifying Party to comply with clause 9.")]
+    public void YoursOnly_AMutualIndemnityForBreachOfAClauseOnlyYouAreBoundBy_IsYours(string indemnity)
+    {
+        const string CarveOut = "13.3 Nothing in clause 13.2 limits or excludes liability under clause 12.1.";
+        Assert.Equal(["clause 12.1"], Reached("customer", CarveOut, [.. CustomerDutiesInClause9, ("12.1", indemnity)]));
+        Assert.Empty(Reached("provider", CarveOut, [.. CustomerDutiesInClause9, ("12.1", indemnity)]));
+    }
+
+    [Fact]
+    public void YoursOnly_TheNamedClauseBindsBothSides_StaysMutual() =>
+        Assert.Empty(Reached("customer", "13.3 Nothing in clause 13.2 limits or excludes liability under clause 12.1.",
+            [.. CustomerDutiesInClause9, ("9.3", "9.3 The Provider shall keep the Services available as described in Schedule 1."),
+                ("12.1", "12.1 Each party shall indemnify the other against all losses arising out of any breach by it of clause 9.")]));
+
+    [Fact]
+    public void YoursOnly_EachPartysNegligenceBesideTheNamedClause_StaysMutual() =>
+        Assert.Empty(Reached("customer", "13.3 Nothing in clause 13.2 limits or excludes liability under clause 12.1.",
+            [.. CustomerDutiesInClause9, ("12.1", "12.1 Each party shall indemnify the other against all losses arising out of its negligence or any breach by it of clause 9.")]));
+
+    [Fact]
+    public void YoursOnly_AnActThePlaceholderNames_IsReadFromWhoTheContractSaysDoesIt()
+    {
+        (string, string)[] contract =
+        [
+            ("1.1", "\"Customer Data\" means any data uploaded to the Platform by or on behalf of the Customer."),
+            ("12.1", "12.1 Each party (the \"Indemnifying Party\") shall indemnify the other against any third-party claim relating to data uploaded to the Platform by or on behalf of the Indemnifying Party, or to processing carried out on the instructions of the Indemnifying Party."),
+            ("8.2", "8.2 The Provider shall process Customer Data only on the documented instructions of the Customer."),
+            ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid."),
+        ];
+        const string CarveOut = "13.3 Nothing in this clause 13 limits either party's liability under clause 12.1.";
+        Assert.Equal(["clause 12.1"], Reached("customer", CarveOut, contract));
+        // The Provider uploads data too: either side's uploads can set the indemnity off.
+        Assert.Empty(Reached("customer", CarveOut, [.. contract, ("4.4", "4.4 The Provider may upload template records to the Platform during onboarding.")]));
+    }
+
+    [Theory]
+    [InlineData("13.3 The limits in clause 13.2 shall not apply to any liability of the Customer arising from a breach of clause 9.", true)]
+    [InlineData("13.3 Nothing in clause 13.2 limits the Customer's liability to pay the Fees.", false)]
+    [InlineData("13.3 Nothing in clause 13.2 limits the Customer's liability or the Provider's liability for breach of clause 11.", false)]
+    // The limit kept for the other side only leaves the reviewed side's liability under the named clause unlimited.
+    [InlineData("13.3 The limits in clause 13.2 apply to the liability of the Provider only. Nothing in this Agreement limits the liability of the Customer under clause 9.", true)]
+    public void YoursOnly_ACarveOutNamingWhoseLiabilityItLifts(string carveOut, bool yours) =>
+        Assert.Equal(yours, Reached("customer", carveOut, CustomerDutiesInClause9).Count > 0);
+
+    [Fact]
+    public void YoursOnly_ACarveOutNamingTheLimitsFirst_ReadsEveryClauseItReaches() =>
+        Assert.Equal(["clause 12"], Reached("customer", "13.3 Clauses 13.1 and 13.2 do not apply to any liability under clause 8, clause 9.2 or clause 12.",
+            [.. CustomerIndemnifies, ("8.1", "8.1 Time of payment is of the essence."), ("9.2", "9.2 The Customer shall pay interest on late payments."),
+                ("12.2", "12.2 A party relying on clause 12.1 shall notify the other promptly.")]));
 }

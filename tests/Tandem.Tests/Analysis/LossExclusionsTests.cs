@@ -53,4 +53,31 @@ public sealed class LossExclusionsTests
         Assert.Contains(LossExclusions.Deviation, finding.Deviations);
         Assert.Single(FindingConsistency.Resolve(findings).Kept);
     }
+
+    private static string? DirectExcluded(string side, string definition, string exclusion)
+    {
+        var clauses = StoredClauses.Of([.. Contract, ("1.1 ¶6", definition), ("14.3", exclusion)]);
+        return LossExclusions.DirectExcluded(exclusion, ReviewLens.For(ReviewSide.Resolve(Parties, side), clauses))?.Term.Term;
+    }
+
+    [Theory]
+    [InlineData("\"Remote Loss\" means loss of profit, revenue or goodwill, the cost of running wards on paper, any extra agency nursing and any compensation paid to patients, in each case whether direct or indirect.")]
+    [InlineData("\"Remote Loss\" means any indirect loss and, even where direct, the cost of running wards on paper and any extra agency nursing.")]
+    public void DirectExcluded_AMutualExclusionReachingDirectLossesOfThisContract_IsRead(string definition)
+    {
+        const string Exclusion = "14.3 Neither party shall be liable to the other for any Remote Loss.";
+        Assert.Equal("Remote Loss", DirectExcluded("licensee", definition, Exclusion));
+    }
+
+    [Theory]
+    [InlineData("\"Remote Loss\" means loss of profit, revenue, goodwill or anticipated savings, and any loss of data, in each case whether direct or indirect.")] // the usual heads only
+    [InlineData("\"Remote Loss\" means any indirect loss, the cost of running wards on paper and any extra agency nursing.")] // not reaching direct loss
+    public void DirectExcluded_TheUsualHeadsOrIndirectLossOnly_NotRead(string definition) =>
+        Assert.Null(DirectExcluded("licensee", definition, "14.3 Neither party shall be liable to the other for any Remote Loss."));
+
+    [Fact]
+    public void DirectExcluded_AnExclusionOnlyTheOtherSideCannotClaim_IsTheReviewedSidesOwn() =>
+        Assert.Null(DirectExcluded("licensee",
+            "\"Remote Loss\" means the cost of running wards on paper and any extra agency nursing, in each case whether direct or indirect.",
+            "14.3 The Licensee shall have no liability to the Licensor for any Remote Loss."));
 }
