@@ -55,7 +55,13 @@ public sealed partial class ThingOwners
                 continue;
             }
 
-            if (ActOf(trigger[..placeholder.Index], placeholder.Groups["by"].Value) is { } act)
+            // "any Film supplied by it": whose the Film is says whose act it is, before what else anyone supplies.
+            if (ObjectOf().Match(trigger[..placeholder.Index]) is { Success: true } thing
+                && _definitions.Used(thing.Groups["thing"].Value).FirstOrDefault() is { } term && Of(term.Term) is var owner && owner.Us != owner.Them)
+            {
+                read.Add(owner.Us ? Favours.Them : Favours.Us);
+            }
+            else if (ActOf(trigger[..placeholder.Index], placeholder.Groups["by"].Value) is { } act)
             {
                 read.Add(WhoDoes(act, names));
             }
@@ -192,6 +198,10 @@ public sealed partial class ThingOwners
     /// <summary>A mutual placeholder for whichever party owes the duty: "by it", "by or on behalf of the Indemnifying Party", "of that party".</summary>
     [GeneratedRegex(@"\b(?<by>by|of|from)\s+(?:or\s+on\s+behalf\s+of\s+)?(?:it|that\s+party|such\s+party|the\s+(?:relevant|Indemnifying|indemnifying)\s+[Pp]arty)\b", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Placeholder();
+
+    /// <summary>A defined thing right before the placeholder's participle: "any Film supplied", "the Materials provided".</summary>
+    [GeneratedRegex(@"\b(?<thing>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:[a-z]{3,}ed|sent|written|built|sold)\s*$", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex ObjectOf();
 
     [GeneratedRegex(@"\b(?:clauses?|sections?)\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex ClauseNumberNear();

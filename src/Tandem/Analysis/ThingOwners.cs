@@ -260,8 +260,9 @@ public sealed partial class ThingOwners
     /// <summary>
     /// The ways a text says a party supplies, makes, provides or licenses the thing, or that the thing is the party's:
     /// actively, by a licence it grants ("grants to the Licensee a licence to use the System"), passively ("supplied by"),
-    /// possessively ("the Buyer's Moulds"), in a relative clause ("that the Lead Party makes available") or in the thing's
-    /// own definition ("means the labels the Purchaser provides", "the networks … of the Customer").
+    /// possessively ("the Buyer's Moulds"), in a relative clause ("that the Lead Party makes available"), in the thing's
+    /// own definition ("means the labels the Purchaser provides", "the networks … of the Customer"), or paired with the other
+    /// side's verb ("The Supplier shall supply, and the Buyer shall purchase, the Film").
     /// </summary>
     private static Regex OwnerPattern(string thing, string party)
     {
@@ -273,7 +274,9 @@ public sealed partial class ThingOwners
         var relative = $@"{t}[^.;]{{0,80}}\b(?:that|which)\s+{p}\s+(?:(?:shall|will|may)\s+)?{Acts}\b";
         var defined = $@"^\W{{0,3}}{thing}\W{{0,3}}\s+(?:means|shall\s+mean|includes)\b[^;]{{0,400}}(?:\b{p}\s+(?:(?:shall|will|may)\s+)?{Acts}\b|(?<!\b(?:benefit|behalf|request|instructions?|consent|approval|account|use|attention)\s)\b(?:of|belonging\s+to)\s+{p}\b(?!['’]s))";
         var grant = $@"\b{p}\s+(?:(?:hereby|shall)\s+)?grants?\b[^.;]{{0,120}}\blicen[cs]e\b[^.;]{{0,80}}\b(?:use|install|access|exploit|reproduce|of|in|under)\s+(?:the\s+|any\s+|all\s+)?{t}";
-        return new Regex($"{active}|{passive}|{possessive}|{relative}|{defined}|{grant}", RegexOptions.CultureInvariant, RegexBudget.Timeout);
+        // "The Supplier shall supply, and the Buyer shall purchase, the Film": the other side's verb set off by commas.
+        var paired = $@"\b{p}\s+(?:shall|will|agrees\s+to|undertakes\s+to)\s+{Acts}\s*,\s*and\s+[^,;.]{{0,80}},\s*(?:the\s+|all\s+|such\s+)?(?:[\w-]+\s+){{0,2}}?{t}";
+        return new Regex($"{active}|{passive}|{possessive}|{relative}|{defined}|{grant}|{paired}", RegexOptions.CultureInvariant, RegexBudget.Timeout);
     }
 
     /// <summary>The duty itself, after which its trigger is read: "shall indemnify … against", "shall reimburse … for".</summary>

@@ -225,4 +225,23 @@ public sealed class IndemnityCarveOutsTests
         Assert.Equal(["clause 12"], Reached("customer", "13.3 Clauses 13.1 and 13.2 do not apply to any liability under clause 8, clause 9.2 or clause 12.",
             [.. CustomerIndemnifies, ("8.1", "8.1 Time of payment is of the essence."), ("9.2", "9.2 The Customer shall pay interest on late payments."),
                 ("12.2", "12.2 A party relying on clause 12.1 shall notify the other promptly.")]));
+
+    [Fact]
+    public void YoursOnly_AnIndemnityForWhatOnlyYouSupply_ReadsTheThingBeforeWhoElseSuppliesAnything()
+    {
+        (string, string)[] contract =
+        [
+            ("1.1", "\"Appliances\" means the catering appliances described in Schedule 1."),
+            ("2.1", "2.1 The Provider shall supply, and the Customer shall take on hire, the Appliances listed in each Order."),
+            ("2.2", "2.2 The Customer shall supply the Provider with site plans before installation."),
+            ("12.1", "12.1 Each party shall indemnify the other against all losses arising out of any Appliances supplied by it that do not conform to the Specification."),
+            ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid."),
+        ];
+        Assert.Equal(["clause 12.1"], Reached("provider", "13.3 Clause 13.2 does not limit either party's liability under clause 12.1.", contract));
+        Assert.Empty(Reached("customer", "13.3 Clause 13.2 does not limit either party's liability under clause 12.1.", contract));
+    }
+
+    [Fact]
+    public void YoursOnly_LimitsThatDoNotLimit_AreACarveOut() =>
+        Assert.Equal(["clause 12.1"], Reached("customer", "13.3 Clauses 13.1 and 13.2 do not limit either party's liability under clause 12.1.", CustomerIndemnifies));
 }

@@ -44,6 +44,14 @@ public sealed class ThingOwnersTests
     }
 
     [Fact]
+    public void Of_AVerbPairedWithTheOtherSidesVerb_MakesTheThingItsOwn()
+    {
+        var lens = Lens("maker", ("3.1", "3.1 The Purchaser shall provide, and the Maker shall use, the Artwork Files for each label."),
+            ("1.1 ¶7", "\"Artwork Files\" means the label files for the Goods."));
+        Assert.Equal((false, true), lens.Owners.Of("Artwork Files"));
+    }
+
+    [Fact]
     public void Of_ADefinitionOfThingsOfAParty_MakesThemItsOwn()
     {
         var lens = Lens("maker",
