@@ -38,6 +38,13 @@ public static partial class IndemnityCarveOuts
             return [];
         }
 
+        // "Neither party shall be liable for loss of profits, except that this clause 11.4 shall not limit the Supplier's
+        // liability under clause 11.3": an exception to an exclusion of kinds of loss, which leaves every cap in place.
+        if (ExclusionsOwnException().IsMatch(clause) && !CapWords().IsMatch(clause))
+        {
+            return [];
+        }
+
         var reached = new List<(string Where, string Text)>();
         // The limits a carve-out names come first ("Clauses 15.2 and 15.3 do not apply to any liability under clause 8, clause
         // 11.4 or clause 14"), so it reads past the usual four; a limit gives no indemnity, so reading it changes nothing.
@@ -195,6 +202,12 @@ public static partial class IndemnityCarveOuts
 
         return findings;
     }
+
+    [GeneratedRegex(@"\bthis\s+(?:clause|section|paragraph)\s+\d[\d.]*\s+(?:shall|will|does|do)\s+not\s+(?:limit|restrict|exclude)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex ExclusionsOwnException();
+
+    [GeneratedRegex(@"\b(?:exceed|aggregate|total\s+liability|maximum|cap)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex CapWords();
 
     [GeneratedRegex(@"^\s*only\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex OnlyAfter();

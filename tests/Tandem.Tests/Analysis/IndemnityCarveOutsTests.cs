@@ -244,4 +244,8 @@ public sealed class IndemnityCarveOutsTests
     [Fact]
     public void YoursOnly_LimitsThatDoNotLimit_AreACarveOut() =>
         Assert.Equal(["clause 12.1"], Reached("customer", "13.3 Clauses 13.1 and 13.2 do not limit either party's liability under clause 12.1.", CustomerIndemnifies));
+
+    [Fact]
+    public void YoursOnly_AnExceptionToAnExclusionOfKindsOfLoss_LiftsNoCap() =>
+        Assert.Empty(Reached("customer", "13.3 Neither party shall be liable for loss of profits, except that this clause 13.3 shall not limit the Customer's liability under clause 12.1.", CustomerIndemnifies));
 }
