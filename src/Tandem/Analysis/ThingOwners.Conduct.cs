@@ -13,6 +13,11 @@ public sealed partial class ThingOwners
 {
     private readonly ClauseReferences _references = ClauseReferences.None;
 
+    /// <summary>
+    /// Whose things and conduct <paramref name="contract"/> speaks of, seen from <paramref name="side"/>, with its numbered
+    /// clauses (<paramref name="references"/>) so that a trigger naming one ("any breach by it of clause 9") can be read
+    /// through the duties it states.
+    /// </summary>
     public ThingOwners(ReviewSide? side, IReadOnlyList<string> contract, ContractDefinitions definitions, ClauseReferences references)
         : this(side, contract, definitions)
     {
