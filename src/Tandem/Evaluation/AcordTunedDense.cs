@@ -53,8 +53,7 @@ internal sealed class AcordTunedDense
             throw new TandemException("the tuned configurations learn from judged training queries, and there are none", "evaluate with the train split's judgements available (qrels/train.tsv)");
         }
 
-        var encoder = MiniLmEmbeddingGenerator.SharedEncoder
-            ?? throw new TandemException("the tuned configurations need MiniLM's own forward pass, which needs AVX-512", "compare bm25, dense, hybrid or rerank on this machine");
+        var encoder = MiniLmEmbeddingGenerator.SharedEncoder;
         var ids = data.Corpus.Keys.ToList();
         var clauses = new LastLayerParts[ids.Count];
         var done = 0;

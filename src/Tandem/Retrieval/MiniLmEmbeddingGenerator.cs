@@ -35,9 +35,11 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>Loaded models by thread count: one per process, however many generators are made (each CLI command makes one).</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<Model>> Loaded = new();
 
-    /// <summary>The written-out forward pass for short queries, loaded on the first of them; null without AVX-512.</summary>
-    private static readonly Lazy<MiniLmEncoder?> Encoder = new(
-        () => MiniLmEncoder.IsSupported ? MiniLmEncoder.Load(Model.Weights()) : null, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>
+    /// The written-out forward pass, loaded on first use: short queries take it where it is fast (<see cref="MiniLmEncoder.IsFast"/>),
+    /// and a tuned last layer needs its activations on any machine.
+    /// </summary>
+    private static readonly Lazy<MiniLmEncoder> Encoder = new(() => MiniLmEncoder.Load(Model.Weights()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The package's WordPiece tokenizer, shared by both paths.</summary>
     private static readonly Lazy<WordPieces> Tokenizer = new(() => new WordPieces(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -83,7 +85,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     /// <summary>
     /// A single text of at most this many tokens runs through <see cref="MiniLmEncoder"/> instead of
-    /// ONNX Runtime (when the processor has AVX-512); 0, the default, sends everything to ONNX
+    /// ONNX Runtime (when the processor has AVX-512, <see cref="MiniLmEncoder.IsFast"/>); 0, the default, sends everything to ONNX
     /// Runtime. Batches always run on ONNX Runtime. Set by <see cref="ForQueries"/>.
     /// </summary>
     public int ShortTextTokens { get; init; }
@@ -101,8 +103,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             : generator;
     }
 
-    /// <summary>MiniLM's forward pass written out (bfloat16 weights), loaded on first use; null on a machine without AVX-512.</summary>
-    internal static MiniLmEncoder? SharedEncoder => Encoder.Value;
+    /// <summary>MiniLM's forward pass written out (bfloat16 weights), loaded on first use; it runs on any machine, fast only with AVX-512.</summary>
+    internal static MiniLmEncoder SharedEncoder => Encoder.Value;
 
     /// <summary>Whether the model has been loaded yet (for batches or for single texts).</summary>
     public bool IsLoaded => _model.IsValueCreated || _singleText.IsValueCreated || Encoder.IsValueCreated;
@@ -150,9 +152,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         var created = DateTimeOffset.UtcNow;
         var modelId = PerToken ? TokenModelId : ModelId;
-        if (!PerToken && texts.Count == 1 && tokens[0].Length <= ShortTextTokens && Encoder.Value is { } encoder && tokens[0].Length <= encoder.MaxTokens)
+        if (!PerToken && texts.Count == 1 && tokens[0].Length <= ShortTextTokens && MiniLmEncoder.IsFast && tokens[0].Length <= Encoder.Value.MaxTokens)
         {
-            return [new Embedding<float>(encoder.Embed(tokens[0], cancellationToken)) { ModelId = ModelId, CreatedAt = created }];
+            return [new Embedding<float>(Encoder.Value.Embed(tokens[0], cancellationToken)) { ModelId = ModelId, CreatedAt = created }];
         }
 
         // One text runs faster on one thread than split across several, which wait for each other

@@ -10,7 +10,8 @@ namespace Tandem.Retrieval;
 /// unit length), with the weights read once from the same ONNX file ONNX Runtime runs. A query of
 /// a few tokens is bound by streaming the 42 MB of float32 matrices, not by arithmetic: kept in
 /// bfloat16 (<see cref="PackedMatrix"/>) they are half that and stay in the L3 cache, and the few
-/// token rows are multiplied together as each weight is read. Needs AVX-512 (<see cref="IsSupported"/>).
+/// token rows are multiplied together as each weight is read. Written for AVX-512 (<see cref="IsFast"/>); elsewhere
+/// .NET runs the same 512-bit vectors as pairs of 256-bit ones, the same results, more slowly.
 /// </summary>
 internal sealed class MiniLmEncoder
 {
@@ -67,8 +68,8 @@ internal sealed class MiniLmEncoder
         }
     }
 
-    /// <summary>Whether this machine has the vector instructions the pass is written for.</summary>
-    public static bool IsSupported => Vector512.IsHardwareAccelerated;
+    /// <summary>Whether this machine has the vector instructions the pass is written for (it runs anywhere, faster than ONNX Runtime only here).</summary>
+    public static bool IsFast => Vector512.IsHardwareAccelerated;
 
     /// <summary>The longest token sequence the position table covers.</summary>
     public int MaxTokens => _positions.Length / Width;
@@ -215,6 +216,16 @@ internal sealed class MiniLmEncoder
     {
         ref var v = ref MemoryMarshal.GetReference(values);
         var i = 0;
+        if (!Vector512.IsHardwareAccelerated && Vector256.IsHardwareAccelerated)
+        {
+            // 512-bit vectors run as two 256-bit ones here, more slowly than the 256-bit ones themselves.
+            for (; i + 8 <= values.Length; i += 8)
+            {
+                var x = Vector256.LoadUnsafe(ref v, (nuint)i);
+                (x * 0.5f * (Vector256<float>.One + Erf(x * 0.70710678f))).StoreUnsafe(ref v, (nuint)i);
+            }
+        }
+
         for (; i + 16 <= values.Length; i += 16)
         {
             var x = Vector512.LoadUnsafe(ref v, (nuint)i);
@@ -241,6 +252,20 @@ internal sealed class MiniLmEncoder
         poly = Vector512.FusedMultiplyAdd(poly, t, Vector512.Create(0.254829592f));
         var y = Vector512<float>.One - (poly * t * Vector512.Exp(-(a * a)));
         return Vector512.CopySign(y, x);
+    }
+
+    /// <summary>The same erf on 256-bit vectors (<see cref="Erf(Vector512{float})"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Erf(Vector256<float> x)
+    {
+        var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(4f));
+        var t = Vector256<float>.One / Vector256.FusedMultiplyAdd(a, Vector256.Create(0.3275911f), Vector256<float>.One);
+        var poly = Vector256.FusedMultiplyAdd(t, Vector256.Create(1.061405429f), Vector256.Create(-1.453152027f));
+        poly = Vector256.FusedMultiplyAdd(poly, t, Vector256.Create(1.421413741f));
+        poly = Vector256.FusedMultiplyAdd(poly, t, Vector256.Create(-0.284496736f));
+        poly = Vector256.FusedMultiplyAdd(poly, t, Vector256.Create(0.254829592f));
+        var y = Vector256<float>.One - (poly * t * Vector256.Exp(-(a * a)));
+        return Vector256.CopySign(y, x);
     }
 
     /// <summary>One thread's working rows, kept between calls: a query allocates nothing but its vector.</summary>
