@@ -9,11 +9,11 @@ namespace Tandem.Analysis;
 /// </summary>
 public sealed class ContractReviewer(DocumentIngestor ingestor, IDocumentStore store, ContractAnalyzer analyzer)
 {
-    /// <summary>Ingests (or finds unchanged) and analyses a contract file.</summary>
+    /// <summary>Ingests (or finds unchanged) and analyses a contract file; one too long to analyse is refused before anything is stored.</summary>
     public async Task<RiskReport> ReviewFileAsync(string path, Principal caller, Playbook playbook, AnalysisOptions options,
         AccessList? access = null, CancellationToken cancellationToken = default)
     {
-        var ingested = await ingestor.IngestFileAsync(path, caller, access, cancellationToken);
+        var ingested = await ingestor.IngestFileAsync(path, caller, access, documentId: null, Task.CompletedTask, ContractAnalyzer.MaxCharacters, cancellationToken);
         return await ReviewDocumentAsync(ingested.DocumentId, caller, playbook, options, cancellationToken);
     }
 

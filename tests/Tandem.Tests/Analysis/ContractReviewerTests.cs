@@ -38,6 +38,18 @@ public sealed class ContractReviewerTests : IDisposable
     }
 
     [Fact]
+    public async Task ReviewFile_TextLongerThanAReviewReads_RefusedWithNothingStored()
+    {
+        var text = ContractTexts.Supply + "\n\n" + string.Concat(Enumerable.Repeat("The Supplier shall keep records. ", (ContractAnalyzer.MaxCharacters / 33) + 1));
+        var path = _f.Dir.Write("bundle.txt", text);
+
+        var ex = await Assert.ThrowsAsync<TandemException>(() => Reviewer().ReviewFileAsync(path, StoreFixture.Alice, _playbook, new AnalysisOptions()));
+
+        Assert.Contains("more than one review reads", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(await _f.Store.ListDocumentsAsync(StoreFixture.Alice, cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task ReviewFile_ContractWithoutLiabilityCap_ReportsMissingProtection()
     {
         var report = await Reviewer().ReviewFileAsync(_f.Dir.Write("nda.txt", ContractTexts.Nda), StoreFixture.Alice, _playbook, new AnalysisOptions());
