@@ -117,97 +117,121 @@ internal sealed class PackedMatrix
 
     /// <summary>
     /// The same product on a machine with 256-bit vectors only (AVX2), where .NET would otherwise run each
-    /// 512-bit operation as two (about ten times slower, measured): sixteen 256-bit registers hold two rows'
-    /// accumulators for half a panel, so each weight load serves two tokens instead of four.
+    /// 512-bit operation as two (about three times slower, measured). Sixteen 256-bit registers hold four rows'
+    /// accumulators for a quarter of a panel (16 columns), so each weight load still serves four tokens.
     /// </summary>
     private void MultiplyHalfWidth(ref float x, ref float y, int rows)
     {
         for (var p = 0; p < Outputs / Panel; p++)
         {
-            for (var half = 0; half < 2; half++)
+            for (var quarter = 0; quarter < 4; quarter++)
             {
                 var from = 0;
-                for (; from + 2 <= rows; from += 2)
+                for (; from + RowBlock <= rows; from += RowBlock)
                 {
-                    MultiplyHalfWidth<Two>(ref x, ref y, p, half, from);
+                    MultiplyQuarter<Four>(ref x, ref y, p, quarter, from);
                 }
 
-                if (from < rows)
+                switch (rows - from)
                 {
-                    MultiplyHalfWidth<One>(ref x, ref y, p, half, from);
+                    case 1:
+                        MultiplyQuarter<One>(ref x, ref y, p, quarter, from);
+                        break;
+                    case 2:
+                        MultiplyQuarter<Two>(ref x, ref y, p, quarter, from);
+                        break;
+                    case 3:
+                        MultiplyQuarter<Three>(ref x, ref y, p, quarter, from);
+                        break;
                 }
             }
         }
     }
 
     /// <summary>
-    /// Half of one panel (32 columns) for one or two rows. In bfloat16, words 0-7 of the half hold columns 0-7 (high
-    /// halves) and 16-23 (low), words 8-15 columns 8-15 and 24-31; in float32 the half is 32 floats in a row.
+    /// A quarter of one panel for up to four rows: in bfloat16 its eight words hold columns 0-7 of the quarter's
+    /// pair (high halves) and 16-23 (low), quarter q covering columns 32·(q/2) + 8·(q%2) onward and the same plus
+    /// 16; in float32 the same two runs of eight floats.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MultiplyHalfWidth<TRows>(ref float x, ref float y, int panel, int half, int from)
+    private void MultiplyQuarter<TRows>(ref float x, ref float y, int panel, int quarter, int from)
         where TRows : struct, IRows
     {
-        Vector256<float> a00 = default, a01 = default, a02 = default, a03 = default;
-        Vector256<float> a10 = default, a11 = default, a12 = default, a13 = default;
+        Vector256<float> a00 = default, a01 = default, a10 = default, a11 = default;
+        Vector256<float> a20 = default, a21 = default, a30 = default, a31 = default;
         ref var x0 = ref Unsafe.Add(ref x, from * Inputs);
         ref var x1 = ref TRows.Count > 1 ? ref Unsafe.Add(ref x0, Inputs) : ref x0;
+        ref var x2 = ref TRows.Count > 2 ? ref Unsafe.Add(ref x1, Inputs) : ref x0;
+        ref var x3 = ref TRows.Count > 3 ? ref Unsafe.Add(ref x2, Inputs) : ref x0;
+        var first = ((quarter / 2) * 32) + ((quarter % 2) * 8); // the quarter's first column within the panel
+        var high = Vector256.Create(0xFFFF0000u);
         for (var i = 0; i < Inputs; i++)
         {
-            Vector256<float> w0, w1, w2, w3;
+            Vector256<float> w0, w1;
             if (_bfloat16 is not null)
             {
-                var at = (nuint)((((panel * Inputs) + i) * (Panel / 2)) + (half * 16));
-                ref var words = ref MemoryMarshal.GetArrayDataReference(_bfloat16);
-                var u0 = Vector256.LoadUnsafe(ref words, at);
-                var u1 = Vector256.LoadUnsafe(ref words, at + 8);
-                var high = Vector256.Create(0xFFFF0000u);
-                w0 = (u0 & high).AsSingle();
-                w1 = (u1 & high).AsSingle();
-                w2 = (u0 << 16).AsSingle();
-                w3 = (u1 << 16).AsSingle();
+                var u = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_bfloat16), (nuint)((((panel * Inputs) + i) * (Panel / 2)) + (quarter * 8)));
+                w0 = (u & high).AsSingle();
+                w1 = (u << 16).AsSingle();
             }
             else
             {
-                var at = (nuint)((((panel * Inputs) + i) * Panel) + (half * 32));
                 ref var floats = ref MemoryMarshal.GetArrayDataReference(_float32!);
+                var at = (nuint)((((panel * Inputs) + i) * Panel) + first);
                 w0 = Vector256.LoadUnsafe(ref floats, at);
-                w1 = Vector256.LoadUnsafe(ref floats, at + 8);
-                w2 = Vector256.LoadUnsafe(ref floats, at + 16);
-                w3 = Vector256.LoadUnsafe(ref floats, at + 24);
+                w1 = Vector256.LoadUnsafe(ref floats, at + 16);
             }
 
             var v = Vector256.Create(Unsafe.Add(ref x0, i));
             a00 = Vector256.FusedMultiplyAdd(w0, v, a00);
             a01 = Vector256.FusedMultiplyAdd(w1, v, a01);
-            a02 = Vector256.FusedMultiplyAdd(w2, v, a02);
-            a03 = Vector256.FusedMultiplyAdd(w3, v, a03);
             if (TRows.Count > 1)
             {
                 v = Vector256.Create(Unsafe.Add(ref x1, i));
                 a10 = Vector256.FusedMultiplyAdd(w0, v, a10);
                 a11 = Vector256.FusedMultiplyAdd(w1, v, a11);
-                a12 = Vector256.FusedMultiplyAdd(w2, v, a12);
-                a13 = Vector256.FusedMultiplyAdd(w3, v, a13);
+            }
+
+            if (TRows.Count > 2)
+            {
+                v = Vector256.Create(Unsafe.Add(ref x2, i));
+                a20 = Vector256.FusedMultiplyAdd(w0, v, a20);
+                a21 = Vector256.FusedMultiplyAdd(w1, v, a21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                v = Vector256.Create(Unsafe.Add(ref x3, i));
+                a30 = Vector256.FusedMultiplyAdd(w0, v, a30);
+                a31 = Vector256.FusedMultiplyAdd(w1, v, a31);
             }
         }
 
-        StoreHalf(ref y, panel, half, from, a00, a01, a02, a03);
+        var column = (panel * Panel) + first;
+        StoreQuarter(ref y, column, from, a00, a01);
         if (TRows.Count > 1)
         {
-            StoreHalf(ref y, panel, half, from + 1, a10, a11, a12, a13);
+            StoreQuarter(ref y, column, from + 1, a10, a11);
+        }
+
+        if (TRows.Count > 2)
+        {
+            StoreQuarter(ref y, column, from + 2, a20, a21);
+        }
+
+        if (TRows.Count > 3)
+        {
+            StoreQuarter(ref y, column, from + 3, a30, a31);
         }
     }
 
-    private void StoreHalf(ref float y, int panel, int half, int row, Vector256<float> c0, Vector256<float> c1, Vector256<float> c2, Vector256<float> c3)
+    /// <summary>Two runs of eight outputs, columns <paramref name="column"/> onward and 16 further on, plus their bias.</summary>
+    private void StoreQuarter(ref float y, int column, int row, Vector256<float> c0, Vector256<float> c1)
     {
         ref var bias = ref MemoryMarshal.GetArrayDataReference(_bias);
-        var column = (nuint)((panel * Panel) + (half * 32));
-        var at = (nuint)(row * Outputs) + column;
-        (c0 + Vector256.LoadUnsafe(ref bias, column)).StoreUnsafe(ref y, at);
-        (c1 + Vector256.LoadUnsafe(ref bias, column + 8)).StoreUnsafe(ref y, at + 8);
-        (c2 + Vector256.LoadUnsafe(ref bias, column + 16)).StoreUnsafe(ref y, at + 16);
-        (c3 + Vector256.LoadUnsafe(ref bias, column + 24)).StoreUnsafe(ref y, at + 24);
+        var at = (nuint)((row * Outputs) + column);
+        (c0 + Vector256.LoadUnsafe(ref bias, (nuint)column)).StoreUnsafe(ref y, at);
+        (c1 + Vector256.LoadUnsafe(ref bias, (nuint)column + 16)).StoreUnsafe(ref y, at + 16);
     }
 
     /// <summary>Round to nearest even, as a float's upper 16 bits (NaN kept a NaN).</summary>
