@@ -103,6 +103,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             : generator;
     }
 
+    /// <summary>Whether short single texts can take the written-out pass on this machine (it has AVX-512); without it <see cref="ShortTextTokens"/> changes nothing.</summary>
+    public static bool ShortTextsTakeTheWrittenPass => MiniLmEncoder.IsFast;
+
     /// <summary>MiniLM's forward pass written out (bfloat16 weights), loaded on first use; it runs on any machine, fast only with AVX-512.</summary>
     internal static MiniLmEncoder SharedEncoder => Encoder.Value;
 
