@@ -44,30 +44,52 @@ public static partial class PlaybookLoader
             throw new TandemException($"playbook {name} needs a name and at least one rule", "see samples/playbook/standard-playbook.yaml");
         }
 
-        var rules = new List<PlaybookRule>();
-        for (var i = 0; i < file.Rules.Count; i++)
+        // Each rule's regular expressions are built (and so checked) on every core: a few hundred of them, most of the load.
+        var built = new PlaybookRule[file.Rules.Count];
+        var failures = new TandemException?[file.Rules.Count];
+        Parallel.For(0, file.Rules.Count, i =>
         {
-            var r = file.Rules[i];
-            var where = $"playbook {name}, rule {i + 1}";
-            var category = ClauseCategories.Canonical(r.Category ?? string.Empty)
-                ?? throw new TandemException($"{where}: unknown category '{r.Category}'", "use one of the 41 CUAD category names, e.g. 'Cap on Liability'");
-            if (rules.Any(x => x.Category == category))
+            try
             {
-                throw new TandemException($"{where}: category '{category}' has a rule already", "merge the two rules");
+                built[i] = ToRule(file.Rules[i], $"playbook {name}, rule {i + 1}");
+            }
+            catch (TandemException ex)
+            {
+                failures[i] = ex;
+            }
+        });
+
+        var rules = new List<PlaybookRule>();
+        for (var i = 0; i < built.Length; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                throw failure;
             }
 
-            var deviations = (r.Deviations ?? []).Select((d, j) => ToSignal(d, $"{where} ({category}), deviation {j + 1}")).ToList();
-            var kinds = Kinds(r.ExpectedFor, $"{where}: expected_for");
-            var also = (r.ExpectedAlso ?? []).Select((e, j) => new PlaybookExpectation(
-                Kinds(e.For, $"{where}: expected_also {j + 1}") is { Count: > 0 } k ? k : throw new TandemException($"{where}: expected_also {j + 1} has no 'for'", "list the kinds (or kind/role) it applies to, e.g. for: [nda/company]"),
-                ToRegex(e.When, where))).ToList();
+            if (rules.Any(x => x.Category == built[i].Category))
+            {
+                throw new TandemException($"playbook {name}, rule {i + 1}: category '{built[i].Category}' has a rule already", "merge the two rules");
+            }
 
-            rules.Add(new PlaybookRule(category, r.Expected ?? false, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-                r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedExcept = Kinds(r.ExpectedExcept, $"{where}: expected_except"), ExpectedWhen = ToRegex(r.ExpectedWhen, where), ExpectedAlso = also, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), DetectReadsDefinitions = r.DetectReadsDefinitions ?? false, DetectWithDefinitions = ToRegex(r.DetectWithDefinitions, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true, PresentPattern = ToRegex(r.PresentPattern, where) });
+            rules.Add(built[i]);
         }
 
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u0000", texts))))[..16];
         return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules) { ContentHash = hash };
+    }
+
+    private static PlaybookRule ToRule(RuleFile r, string where)
+    {
+        var category = ClauseCategories.Canonical(r.Category ?? string.Empty)
+            ?? throw new TandemException($"{where}: unknown category '{r.Category}'", "use one of the 41 CUAD category names, e.g. 'Cap on Liability'");
+        var deviations = (r.Deviations ?? []).Select((d, j) => ToSignal(d, $"{where} ({category}), deviation {j + 1}")).ToList();
+        var kinds = Kinds(r.ExpectedFor, $"{where}: expected_for");
+        var also = (r.ExpectedAlso ?? []).Select((e, j) => new PlaybookExpectation(
+            Kinds(e.For, $"{where}: expected_also {j + 1}") is { Count: > 0 } k ? k : throw new TandemException($"{where}: expected_also {j + 1} has no 'for'", "list the kinds (or kind/role) it applies to, e.g. for: [nda/company]"),
+            ToRegex(e.When, where))).ToList();
+        return new PlaybookRule(category, r.Expected ?? false, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
+            r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedExcept = Kinds(r.ExpectedExcept, $"{where}: expected_except"), ExpectedWhen = ToRegex(r.ExpectedWhen, where), ExpectedAlso = also, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), DetectReadsDefinitions = r.DetectReadsDefinitions ?? false, DetectWithDefinitions = ToRegex(r.DetectWithDefinitions, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true, PresentPattern = ToRegex(r.PresentPattern, where) };
     }
 
     private static PlaybookFile Read(string yaml, string name) =>
