@@ -82,6 +82,46 @@ public sealed class ContractReviewerTests : IDisposable
         Assert.Contains(report.MissingProtections, m => m.Category == "Insurance");
     }
 
+    [Theory]
+    [InlineData("client", "one month where notice is given by the Studio, and six months where notice is given by the Client", true)]
+    [InlineData("client", "six months where notice is given by the Client, and one month where notice is given by the Studio", true)]
+    [InlineData("client", "three months where notice is given by either party", false)]
+    [InlineData("studio", "one month where notice is given by the Studio, and six months where notice is given by the Client", false)]
+    public async Task ReviewFile_RollingTermEndedOnADefinedNotice_ShortForTheOtherSideIsAHighExit(string side, string noticePeriod, bool deviates)
+    {
+        // "continue until either party ends it by giving … notice" is an exit anyone may take without cause; the defined
+        // notice decides whom it favours.
+        var path = _f.Dir.Write("studio.txt", $$"""
+            CREATIVE SERVICES AGREEMENT
+
+            This Agreement is made between Pellow Studio Limited (the "Studio") and Marsh Foods Limited (the "Client").
+
+            1. Definitions
+
+            1.1 In this Agreement:
+
+            "Notice Period" means {{noticePeriod}}.
+
+            "Services" means the design services described in the Schedule.
+
+            2. Services
+
+            2.1 The Studio shall provide the Services to the Client with reasonable skill and care.
+
+            3. Duration
+
+            3.1 This Agreement starts on its date and shall continue until either party ends it by giving the other written notice of the Notice Period.
+
+            3.2 Either party may end this Agreement at once by notice if the other commits a material breach that it does not remedy within 21 days.
+            """);
+
+        var report = await Reviewer().ReviewFileAsync(path, StoreFixture.Alice, _playbook, new AnalysisOptions { ForParty = side });
+
+        var exit = Assert.Single(report.Findings, f => f.Category == "Termination for Convenience" && f.ClausePath == "3.1");
+        Assert.Equal(deviates, exit.Deviations.Contains("A mutual notice period that is short for the other side and long for you"));
+        Assert.Equal(deviates, exit.Severity >= Severity.High);
+    }
+
     [Fact]
     public async Task ReviewFile_ListItemWithoutTitleVerbs_IsJudgedWithItsLeadIn()
     {
