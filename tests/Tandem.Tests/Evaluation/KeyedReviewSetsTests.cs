@@ -58,8 +58,7 @@ public sealed class KeyedReviewSetsTests : IDisposable
             Assert.True(exit == 0, $"{name}: {error}");
             using var result = JsonDocument.Parse(File.ReadAllText(json));
             var root = result.RootElement;
-            measured[name] = new SetResult(root.GetProperty("contracts").GetArrayLength(), root.GetProperty("risks").GetInt32(), root.GetProperty("risksAtSeverity").GetInt32(),
-                root.GetProperty("missing").GetInt32(), root.GetProperty("missingFound").GetInt32(), root.GetProperty("unexpected").GetInt32());
+            measured[name] = SetResult.Of(root, root.GetProperty("contracts").GetArrayLength());
         }
 
         if (Environment.GetEnvironmentVariable("TANDEM_WRITE_REVIEW_FLOORS") is { Length: > 0 } writeTo)
@@ -134,10 +133,7 @@ public sealed class KeyedReviewSetsTests : IDisposable
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.GetProperty("sets").EnumerateObject().ToDictionary(
-            p => p.Name,
-            p => new SetResult(p.Value.GetProperty("contracts").GetInt32(), p.Value.GetProperty("risks").GetInt32(), p.Value.GetProperty("risksAtSeverity").GetInt32(),
-                p.Value.GetProperty("missing").GetInt32(), p.Value.GetProperty("missingFound").GetInt32(), p.Value.GetProperty("unexpected").GetInt32()),
-            StringComparer.Ordinal);
+            p => p.Name, p => SetResult.Of(p.Value, p.Value.GetProperty("contracts").GetInt32()), StringComparer.Ordinal);
     }
 
     private static void WriteFloors(string path, IReadOnlyDictionary<string, SetResult> sets)
@@ -157,5 +153,10 @@ public sealed class KeyedReviewSetsTests : IDisposable
         File.WriteAllText(path, text.ToString());
     }
 
-    private sealed record SetResult(int Contracts, int Risks, int RisksAtSeverity, int Missing, int MissingFound, int Unexpected);
+    private sealed record SetResult(int Contracts, int Risks, int RisksAtSeverity, int Missing, int MissingFound, int Unexpected)
+    {
+        /// <summary>The totals as `eval review --out` and the floors file both name them; <paramref name="contracts"/> is counted by the caller (a list in one, a number in the other).</summary>
+        public static SetResult Of(JsonElement totals, int contracts) => new(contracts, totals.GetProperty("risks").GetInt32(), totals.GetProperty("risksAtSeverity").GetInt32(),
+            totals.GetProperty("missing").GetInt32(), totals.GetProperty("missingFound").GetInt32(), totals.GetProperty("unexpected").GetInt32());
+    }
 }
