@@ -14,7 +14,7 @@ namespace Tandem.Analysis;
 /// "{us} hereby assigns" is our assignment and not theirs; {us.home} and {them.home} stand for where
 /// they are incorporated ("laws of {them.home}" is the other side's home law).
 /// </summary>
-public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentPattern, Severity Severity, string? Rationale)
+public sealed record DeviationSignal(string Name, PlaybookPattern? Pattern, PlaybookPattern? AbsentPattern, Severity Severity, string? Rationale)
 {
     /// <summary>Whom the clause must favour for the signal to apply; empty means any.</summary>
     public IReadOnlyList<Favours> When { get; init; } = [];
@@ -31,7 +31,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// <summary>The signal applies when the measured value is above this.</summary>
     public double? Above { get; init; }
 
-    private static readonly ConcurrentDictionary<(string Template, string Us, string Them), Regex> SidedPatterns = new();
+    private static readonly ConcurrentDictionary<(string Template, string Us, string Them), PlaybookPattern> SidedPatterns = new();
 
     /// <summary>The pattern as written when it names the sides ({us}, {them}); <see cref="Pattern"/> is then only its syntax check.</summary>
     public string? PatternTemplate { get; init; }
@@ -43,7 +43,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// A pattern no text of the whole contract may match for the deviation to hold ("no clause caps any
     /// liability"): what a clause means can depend on what the rest of the contract leaves out.
     /// </summary>
-    public Regex? ContractAbsentPattern { get; init; }
+    public PlaybookPattern? ContractAbsentPattern { get; init; }
 
     /// <summary>The contract-absent pattern as written when it names the sides ("no cap protects {us}").</summary>
     public string? ContractAbsentPatternTemplate { get; init; }
@@ -52,7 +52,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     /// A pattern some text of the whole contract must match for the deviation to hold ("solar modules"): what a clause
     /// means can depend on what the contract is about, which a defined term ("the Products") hides from the clause.
     /// </summary>
-    public Regex? ContractPattern { get; init; }
+    public PlaybookPattern? ContractPattern { get; init; }
 
     /// <summary>The contract pattern as written when it names the sides.</summary>
     public string? ContractPatternTemplate { get; init; }
@@ -164,7 +164,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
     }
 
     /// <summary>The regex to match for this side: the compiled pattern, or its template filled in for the side (cached; the cache is bounded).</summary>
-    private static Regex? Sided(Regex? compiled, string? template, ReviewSide? side)
+    private static PlaybookPattern? Sided(PlaybookPattern? compiled, string? template, ReviewSide? side)
     {
         if (template is null || compiled is null)
         {
@@ -178,7 +178,7 @@ public sealed record DeviationSignal(string Name, Regex? Pattern, Regex? AbsentP
             SidedPatterns.Clear();
         }
 
-        return SidedPatterns.GetOrAdd((template, us, them), _ => new Regex(ForSide(template, side), compiled.Options, compiled.MatchTimeout));
+        return SidedPatterns.GetOrAdd((template, us, them), _ => new PlaybookPattern(ForSide(template, side), compiled.Options, compiled.Timeout));
     }
 
     /// <summary>The rationale with "{measured}" filled in by the measured term ("24 months"), when the signal measures one.</summary>

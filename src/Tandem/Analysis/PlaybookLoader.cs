@@ -19,15 +19,31 @@ public static partial class PlaybookLoader
     /// <summary>The shipped playbook's path: next to the running program.</summary>
     public static string DefaultPath() => Path.Combine(AppContext.BaseDirectory, DefaultFileName);
 
-    /// <summary>Loads and validates a playbook file.</summary>
-    public static Playbook Load(string path)
+    /// <summary>Loads and validates a playbook file (or takes it, already validated, from the per-user <see cref="PlaybookCache"/>).</summary>
+    public static Playbook Load(string path) => Load(path, PlaybookCache.PerUser);
+
+    /// <summary>Loads a playbook file through <paramref name="cache"/>: a checked playbook is stored there, and taken from there unchecked.</summary>
+    internal static Playbook Load(string path, PlaybookCache cache)
     {
         if (!File.Exists(path))
         {
             throw new TandemException($"playbook not found: {path}", "pass --playbook with a YAML playbook, e.g. samples/playbook/standard-playbook.yaml");
         }
 
-        return Parse(File.ReadAllText(path), Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)));
+        var yaml = File.ReadAllText(path);
+        var name = Path.GetFileName(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (cache.TryRead(yaml, folder) is { } cached)
+        {
+            // Every pattern in it was built when it was stored: they are built again only as a review needs them.
+            return Build(cached.File, name, cached.ContentHash, check: false);
+        }
+
+        var bases = new List<(string Path, string Text)>();
+        var merged = Extend(Read(yaml, name), name, folder, depth: 0, bases);
+        var playbook = Build(merged, name, ContentHash(yaml, bases), check: true);
+        cache.Write(yaml, folder, merged, playbook.ContentHash, bases);
+        return playbook;
     }
 
     /// <summary>
@@ -36,9 +52,18 @@ public static partial class PlaybookLoader
     /// </summary>
     public static Playbook Parse(string yaml, string name, string? folder = null)
     {
-        var texts = new List<string> { yaml };
-        var file = Extend(Read(yaml, name), name, folder, depth: 0, texts);
+        var bases = new List<(string Path, string Text)>();
+        var merged = Extend(Read(yaml, name), name, folder, depth: 0, bases);
+        return Build(merged, name, ContentHash(yaml, bases), check: true);
+    }
 
+    /// <summary>The first 16 hex digits of the SHA-256 of the file and every file it extends.</summary>
+    private static string ContentHash(string yaml, List<(string Path, string Text)> bases) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u0000", bases.Select(b => b.Text).Prepend(yaml)))))[..16];
+
+    /// <summary>The playbook's rules from the merged file; with <paramref name="check"/>, every regular expression is built now, so a bad one fails the load.</summary>
+    private static Playbook Build(PlaybookFile file, string name, string contentHash, bool check)
+    {
         if (string.IsNullOrWhiteSpace(file.Name) || file.Rules is not { Count: > 0 })
         {
             throw new TandemException($"playbook {name} needs a name and at least one rule", "see samples/playbook/standard-playbook.yaml");
@@ -51,7 +76,7 @@ public static partial class PlaybookLoader
         {
             try
             {
-                built[i] = ToRule(file.Rules[i], $"playbook {name}, rule {i + 1}");
+                built[i] = ToRule(file.Rules[i], $"playbook {name}, rule {i + 1}", check);
             }
             catch (TandemException ex)
             {
@@ -75,21 +100,20 @@ public static partial class PlaybookLoader
             rules.Add(built[i]);
         }
 
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u0000", texts))))[..16];
-        return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules) { ContentHash = hash };
+        return new Playbook(file.Name.Trim(), file.Version?.Trim() ?? "unversioned", file.Description?.Trim(), rules) { ContentHash = contentHash };
     }
 
-    private static PlaybookRule ToRule(RuleFile r, string where)
+    private static PlaybookRule ToRule(RuleFile r, string where, bool check)
     {
         var category = ClauseCategories.Canonical(r.Category ?? string.Empty)
             ?? throw new TandemException($"{where}: unknown category '{r.Category}'", "use one of the 41 CUAD category names, e.g. 'Cap on Liability'");
-        var deviations = (r.Deviations ?? []).Select((d, j) => ToSignal(d, $"{where} ({category}), deviation {j + 1}")).ToList();
+        var deviations = (r.Deviations ?? []).Select((d, j) => ToSignal(d, $"{where} ({category}), deviation {j + 1}", check)).ToList();
         var kinds = Kinds(r.ExpectedFor, $"{where}: expected_for");
         var also = (r.ExpectedAlso ?? []).Select((e, j) => new PlaybookExpectation(
             Kinds(e.For, $"{where}: expected_also {j + 1}") is { Count: > 0 } k ? k : throw new TandemException($"{where}: expected_also {j + 1} has no 'for'", "list the kinds (or kind/role) it applies to, e.g. for: [nda/company]"),
-            ToRegex(e.When, where))).ToList();
+            ToRegex(e.When, where, check))).ToList();
         return new PlaybookRule(category, r.Expected ?? false, r.StandardPosition?.Trim(), ParseSeverity(r.Severity, where, Severity.Info),
-            r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedExcept = Kinds(r.ExpectedExcept, $"{where}: expected_except"), ExpectedWhen = ToRegex(r.ExpectedWhen, where), ExpectedAlso = also, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where), DetectReadsDefinitions = r.DetectReadsDefinitions ?? false, DetectWithDefinitions = ToRegex(r.DetectWithDefinitions, where), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true, PresentPattern = ToRegex(r.PresentPattern, where) };
+            r.Rationale?.Trim(), ParseSeverity(r.MissingSeverity, where, Severity.Medium), r.MissingRationale?.Trim(), deviations) { ExpectedFor = kinds, ExpectedExcept = Kinds(r.ExpectedExcept, $"{where}: expected_except"), ExpectedWhen = ToRegex(r.ExpectedWhen, where, check), ExpectedAlso = also, Fallback = r.Fallback?.Trim(), Detect = ToRegex(r.Detect, where, check), DetectReadsDefinitions = r.DetectReadsDefinitions ?? false, DetectWithDefinitions = ToRegex(r.DetectWithDefinitions, where, check), PresentWhen = ParseFavours(r.PresentWhen?.Where(w => !IsDeviating(w)).ToList(), where), PresentWhenDeviating = r.PresentWhen?.Any(IsDeviating) == true, PresentPattern = ToRegex(r.PresentPattern, where, check) };
     }
 
     private static PlaybookFile Read(string yaml, string name) =>
@@ -97,7 +121,7 @@ public static partial class PlaybookLoader
         ?? throw new TandemException($"playbook {name} is empty", "write at least a name and one rule");
 
     /// <summary>The file with the playbook it <c>extends:</c> underneath it (recursively, at most four deep).</summary>
-    private static PlaybookFile Extend(PlaybookFile file, string name, string? folder, int depth, List<string> texts)
+    private static PlaybookFile Extend(PlaybookFile file, string name, string? folder, int depth, List<(string Path, string Text)> bases)
     {
         if (string.IsNullOrWhiteSpace(file.Extends))
         {
@@ -119,8 +143,8 @@ public static partial class PlaybookLoader
 
         var baseName = Path.GetFileName(basePath);
         var baseText = File.ReadAllText(basePath);
-        texts.Add(baseText);
-        var below = Extend(Read(baseText, baseName), baseName, Path.GetDirectoryName(basePath), depth + 1, texts);
+        bases.Add((basePath, baseText));
+        var below = Extend(Read(baseText, baseName), baseName, Path.GetDirectoryName(basePath), depth + 1, bases);
         return Override(below, file, name);
     }
 
@@ -197,7 +221,7 @@ public static partial class PlaybookLoader
     /// <summary>The <c>present_when</c> word for "a clause that falls short of the standard still counts as there".</summary>
     private static bool IsDeviating(string word) => word.Trim().Equals("deviating", StringComparison.OrdinalIgnoreCase);
 
-    private static DeviationSignal ToSignal(DeviationFile d, string where)
+    private static DeviationSignal ToSignal(DeviationFile d, string where, bool check)
     {
         var when = ParseFavours(d.When, where);
         if (d.Measure is { } measure && !ClauseQuantities.Names.Contains(measure.Trim()))
@@ -215,14 +239,14 @@ public static partial class PlaybookLoader
             throw new TandemException($"{where}: needs a pattern, an absent_pattern, a when or a measure", "add a .NET regular expression, or say whom the clause must favour");
         }
 
-        return new DeviationSignal(d.Name?.Trim() ?? "deviation", ToRegex(Checked(d.Pattern), where), ToRegex(Checked(d.AbsentPattern), where),
+        return new DeviationSignal(d.Name?.Trim() ?? "deviation", ToRegex(Checked(d.Pattern), where, check), ToRegex(Checked(d.AbsentPattern), where, check),
             ParseSeverity(d.Severity, where, Severity.Medium), d.Rationale?.Trim())
         {
             PatternTemplate = DeviationSignal.NamesSides(d.Pattern) ? d.Pattern : null,
             AbsentPatternTemplate = DeviationSignal.NamesSides(d.AbsentPattern) ? d.AbsentPattern : null,
-            ContractAbsentPattern = ToRegex(Checked(WholeDocument(d.ContractAbsentPattern, $"{where}: contract_absent_pattern")), where),
+            ContractAbsentPattern = ToRegex(Checked(WholeDocument(d.ContractAbsentPattern, $"{where}: contract_absent_pattern")), where, check),
             ContractAbsentPatternTemplate = DeviationSignal.NamesSides(d.ContractAbsentPattern) ? d.ContractAbsentPattern : null,
-            ContractPattern = ToRegex(Checked(WholeDocument(d.ContractPattern, $"{where}: contract_pattern")), where),
+            ContractPattern = ToRegex(Checked(WholeDocument(d.ContractPattern, $"{where}: contract_pattern")), where, check),
             ContractPatternTemplate = DeviationSignal.NamesSides(d.ContractPattern) ? d.ContractPattern : null,
             LiftsLimit = d.LiftsLimit ?? false,
             Absence = d.Absence ?? false,
@@ -262,7 +286,7 @@ public static partial class PlaybookLoader
             ? f
             : throw new TandemException($"{where}: unknown 'when' value '{w}'", "use us, them, both or unclear (whom the clause favours, seen from the side under review)")).ToList();
 
-    private static Regex? ToRegex(string? pattern, string where)
+    private static PlaybookPattern? ToRegex(string? pattern, string where, bool check)
     {
         if (string.IsNullOrWhiteSpace(pattern))
         {
@@ -284,7 +308,8 @@ public static partial class PlaybookLoader
 
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, RegexBudget.Timeout);
+            var built = new PlaybookPattern(pattern, RegexOptions.CultureInvariant, RegexBudget.Timeout);
+            return check ? built.Check() : built;
         }
         catch (ArgumentException ex)
         {
@@ -317,7 +342,7 @@ public static partial class PlaybookLoader
     }
 
     /// <summary>The YAML shape of a playbook file.</summary>
-    private sealed class PlaybookFile
+    internal sealed class PlaybookFile
     {
         public string? Name { get; set; }
         public string? Version { get; set; }
@@ -327,7 +352,7 @@ public static partial class PlaybookLoader
     }
 
     /// <summary>The YAML shape of a rule.</summary>
-    private sealed class RuleFile
+    internal sealed class RuleFile
     {
         public string? Category { get; set; }
         public bool? Remove { get; set; }
@@ -352,14 +377,14 @@ public static partial class PlaybookLoader
     }
 
     /// <summary>The YAML shape of one more case in which a protection is expected.</summary>
-    private sealed class ExpectationFile
+    internal sealed class ExpectationFile
     {
         public List<string>? For { get; set; }
         public string? When { get; set; }
     }
 
     /// <summary>The YAML shape of a deviation signal.</summary>
-    private sealed class DeviationFile
+    internal sealed class DeviationFile
     {
         public string? Name { get; set; }
         public bool? Remove { get; set; }

@@ -27,7 +27,7 @@ public sealed record PlaybookRule(
     /// Words the whole contract must contain for the protection to be expected ("software" for an escrow in a
     /// services contract: a cleaning contract needs none); null when the kind and role alone decide.
     /// </summary>
-    public System.Text.RegularExpressions.Regex? ExpectedWhen { get; init; }
+    public PlaybookPattern? ExpectedWhen { get; init; }
 
     /// <summary>The position the firm still accepts when the standard cannot be had (its fallback); null when none is stated.</summary>
     public string? Fallback { get; init; }
@@ -51,7 +51,7 @@ public sealed record PlaybookRule(
     /// exclusion of lost profits is not a cap on liability: a cap names a limit). Null means any
     /// clause of the category counts. <c>present_pattern</c> in the playbook.
     /// </summary>
-    public System.Text.RegularExpressions.Regex? PresentPattern { get; init; }
+    public PlaybookPattern? PresentPattern { get; init; }
 
     /// <summary>
     /// Whether a finding of this category gives the side under review the protection: it favours
@@ -80,7 +80,7 @@ public sealed record PlaybookRule(
     /// Words that identify a clause of this category whatever the model scores (e.g. a unilateral
     /// price change); null when the rule relies on the model alone.
     /// </summary>
-    public System.Text.RegularExpressions.Regex? Detect { get; init; }
+    public PlaybookPattern? Detect { get; init; }
 
     /// <summary>
     /// Whether <see cref="Detect"/> is matched on the clause with the definitions it uses ("the Brand Owner may terminate if
@@ -94,7 +94,7 @@ public sealed record PlaybookRule(
     /// licence … for the Licence Period", the Licence Period defined to run in perpetuity), matched on the clause followed
     /// by its definitions, each as its own paragraph; <see cref="Detect"/> keeps to the clause's own words. Null when none.
     /// </summary>
-    public System.Text.RegularExpressions.Regex? DetectWithDefinitions { get; init; }
+    public PlaybookPattern? DetectWithDefinitions { get; init; }
 
     /// <summary>Whether <paramref name="clauseText"/> carries the rule's identifying words.</summary>
     public bool Detects(string clauseText) => Detect is not null && IsMatch(Detect, clauseText, onTimeout: false);
@@ -122,7 +122,7 @@ public sealed record PlaybookRule(
     /// </summary>
     public IReadOnlyList<PlaybookExpectation> ExpectedAlso { get; init; } = [];
 
-    private static bool Holds(IReadOnlyList<string> kinds, System.Text.RegularExpressions.Regex? when, string? kind, string? role, string? contractText) =>
+    private static bool Holds(IReadOnlyList<string> kinds, PlaybookPattern? when, string? kind, string? role, string? contractText) =>
         // A pattern too slow for the text cannot show the protection is needed: expect it, as without the pattern.
         (when is null || contractText is null || IsMatch(when, contractText, onTimeout: true)) && (kinds.Count == 0 || kind is null || kinds.Any(e => e.Split('/') switch
         {
@@ -132,7 +132,7 @@ public sealed record PlaybookRule(
         }));
 
     /// <summary>Whether <paramref name="pattern"/> matches <paramref name="text"/>; <paramref name="onTimeout"/> when it takes too long.</summary>
-    private static bool IsMatch(System.Text.RegularExpressions.Regex pattern, string text, bool onTimeout)
+    private static bool IsMatch(PlaybookPattern pattern, string text, bool onTimeout)
     {
         return RegexBudget.Run(() => RegexAlternatives.IsMatch(pattern, text), () => onTimeout);
     }

@@ -19,26 +19,30 @@ internal static partial class RegexAlternatives
     /// <summary>Below this many alternatives the pattern is matched whole: the split gains nothing.</summary>
     public const int MinAlternatives = 6;
 
-    private static readonly ConditionalWeakTable<Regex, Regex[]> Parts = new();
+    /// <summary>Texts in <see cref="RegexFactors.Fold">folded</see> form, once each: a clause is matched by every rule's patterns.</summary>
+    private static readonly ConditionalWeakTable<string, string> Folded = new();
 
-    /// <summary>Whether <paramref name="regex"/> matches <paramref name="text"/>, alternative by alternative when it is a long list of them.</summary>
-    public static bool IsMatch(Regex regex, string text)
+    /// <summary>Whether <paramref name="pattern"/> matches <paramref name="text"/>, alternative by alternative when it is a long list of them.</summary>
+    /// <remarks>An alternative whose words (<see cref="RegexFactors"/>) the text lacks is not tried, nor built until a text has them.</remarks>
+    public static bool IsMatch(PlaybookPattern pattern, string text)
     {
-        var parts = Parts.GetValue(regex, Split);
+        ArgumentNullException.ThrowIfNull(pattern);
+        var parts = pattern.Parts;
+        var folded = Folded.GetValue(text, RegexFactors.Fold);
         if (parts.Length == 1)
         {
-            return parts[0].IsMatch(text);
+            return RegexFactors.MayMatch(parts[0].Factors, folded) && parts[0].Regex.IsMatch(text);
         }
 
         var started = Stopwatch.GetTimestamp();
         foreach (var part in parts)
         {
-            if (regex.MatchTimeout != Regex.InfiniteMatchTimeout && Stopwatch.GetElapsedTime(started) > regex.MatchTimeout)
+            if (pattern.Timeout != Regex.InfiniteMatchTimeout && Stopwatch.GetElapsedTime(started) > pattern.Timeout)
             {
-                throw new RegexMatchTimeoutException(text, regex.ToString(), regex.MatchTimeout);
+                throw new RegexMatchTimeoutException(text, pattern.Text, pattern.Timeout);
             }
 
-            if (part.IsMatch(text))
+            if (RegexFactors.MayMatch(part.Factors, folded) && part.Regex.IsMatch(text))
             {
                 return true;
             }
@@ -48,31 +52,34 @@ internal static partial class RegexAlternatives
     }
 
     /// <summary>
-    /// The top-level alternatives of <paramref name="regex"/>, each with its leading options (<c>(?i)</c>), or the
-    /// regex itself when it has few, or when splitting could change what it matches: a back-reference, an options
+    /// The top-level alternatives of <paramref name="pattern"/>, each with its leading options (<c>(?i)</c>), or the
+    /// pattern itself when it has few, or when splitting could change what it matches: a back-reference, an options
     /// switch later in the pattern, or free-spacing mode.
     /// </summary>
-    internal static Regex[] Split(Regex regex)
+    internal static PlaybookPattern[] Split(PlaybookPattern pattern)
     {
-        var pattern = regex.ToString();
-        if ((regex.Options & RegexOptions.IgnorePatternWhitespace) != 0 || BackReference().IsMatch(pattern))
+        ArgumentNullException.ThrowIfNull(pattern);
+        var text = pattern.Text;
+        PlaybookPattern[] whole = [pattern];
+        if ((pattern.Options & RegexOptions.IgnorePatternWhitespace) != 0 || BackReference().IsMatch(text))
         {
-            return [regex];
+            return whole;
         }
 
-        var prefix = OptionsSwitch().Match(pattern) is { Success: true } options ? options.Value : string.Empty;
+        var prefix = OptionsSwitch().Match(text) is { Success: true } options ? options.Value : string.Empty;
         if (prefix.Contains('x', StringComparison.Ordinal))
         {
-            return [regex];
+            return whole;
         }
 
-        var alternatives = TopLevelAlternatives(pattern[prefix.Length..]);
+        var alternatives = TopLevelAlternatives(text[prefix.Length..]);
         if (alternatives is null || alternatives.Count < MinAlternatives)
         {
-            return [regex];
+            return whole;
         }
 
-        return alternatives.Select(a => new Regex(prefix + a, regex.Options, regex.MatchTimeout)).ToArray();
+        // Each part is a pattern of its own, never split again: it has no top-level bar.
+        return alternatives.Select(a => new PlaybookPattern(prefix + a, pattern.Options, pattern.Timeout)).ToArray();
     }
 
     /// <summary>The pattern cut at its top-level bars, or null when an options switch <c>(?i)</c> stands at the top level after the start.</summary>

@@ -33,17 +33,21 @@ internal static class RegexBudget
     /// core, not matching), at most <see cref="MaxAttempts"/> times in all; otherwise <paramref name="onTimeout"/>'s.
     /// The work must be safe to repeat: it only reads, or writes what the next attempt writes again.
     /// </summary>
-    public static T Run<T>(Func<T> work, Func<T> onTimeout) => Run(work, onTimeout, ThreadCpuTime);
+    public static T Run<T>(Func<T> work, Func<T> onTimeout) => Run(work, onTimeout, ThreadCpuTime, RecentThreadCpuTime);
 
-    /// <summary><see cref="Run{T}(Func{T}, Func{T})"/> with the thread's CPU clock given (null: not readable here).</summary>
-    internal static T Run<T>(Func<T> work, Func<T> onTimeout, Func<TimeSpan?> cpuClock)
+    /// <summary>
+    /// <see cref="Run{T}(Func{T}, Func{T})"/> with the thread's CPU clock given (null: not readable here), and the clock read
+    /// as an attempt starts (<paramref name="cpuClock"/> when not given).
+    /// </summary>
+    internal static T Run<T>(Func<T> work, Func<T> onTimeout, Func<TimeSpan?> cpuClock, Func<TimeSpan?>? startClock = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(onTimeout);
         ArgumentNullException.ThrowIfNull(cpuClock);
+        startClock ??= cpuClock;
         for (var attempt = 1; ; attempt++)
         {
-            var started = cpuClock();
+            var started = startClock();
             try
             {
                 return work();
@@ -65,6 +69,32 @@ internal static class RegexBudget
     /// </summary>
     private static bool Starved(TimeSpan? started, TimeSpan? ended, int attempt) =>
         started is { } from && ended is { } to ? to - from < Timeout : attempt == 1;
+
+    /// <summary>How long a reading of this thread's CPU clock serves as an attempt's start.</summary>
+    private static readonly TimeSpan ReadingServes = TimeSpan.FromMilliseconds(1);
+
+    [ThreadStatic]
+    private static long t_readAt;
+
+    [ThreadStatic]
+    private static TimeSpan? t_reading;
+
+    /// <summary>
+    /// This thread's CPU time as read at most <see cref="ReadingServes"/> ago: a review starts thousands of matches, and
+    /// each reading is a system call. An earlier reading only makes an attempt look up to a millisecond longer on the CPU
+    /// than it was, against a budget of a second.
+    /// </summary>
+    private static TimeSpan? RecentThreadCpuTime()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (t_readAt == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(t_readAt, now) > ReadingServes)
+        {
+            t_reading = ThreadCpuTime();
+            t_readAt = now;
+        }
+
+        return t_reading;
+    }
 
     /// <summary>This thread's CPU time (user and system), on Linux and macOS; null elsewhere or when the call fails.</summary>
     internal static TimeSpan? ThreadCpuTime()

@@ -25,12 +25,6 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public static string PerUserDatabasePath()
     {
-        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-        if (string.IsNullOrEmpty(root))
-        {
-            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        }
-
-        return Path.Combine(root, "tandem", "tandem.db");
+        return Path.Combine(PerUserFolder.Path(), "tandem.db");
     }
 }

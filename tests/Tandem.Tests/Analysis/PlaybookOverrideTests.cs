@@ -253,7 +253,7 @@ public sealed class PlaybookOverrideTests : IDisposable
         Assert.True(rule.Expected);
         Assert.Equal(["short notice", "Any exit"], rule.Deviations.Select(d => d.Name));
         Assert.Equal(Severity.High, rule.Deviations[0].Severity);
-        Assert.Matches(rule.Deviations[0].Pattern!, "sixty days");
+        Assert.Matches(rule.Deviations[0].Pattern!.Regex, "sixty days");
     }
 
     [Fact]

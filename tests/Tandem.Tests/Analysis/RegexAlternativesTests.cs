@@ -13,11 +13,11 @@ public sealed class RegexAlternativesTests
     [Fact]
     public void Split_ManyAlternatives_EachKeepsTheLeadingOptions()
     {
-        var parts = RegexAlternatives.Split(new Regex(Six));
+        var parts = RegexAlternatives.Split(new PlaybookPattern(Six));
 
         Assert.Equal(["(?i)alpha", "(?i)beta", "(?i)gamma", "(?i)delta", "(?i)epsilon", "(?i)zeta"], parts.Select(p => p.ToString()));
-        Assert.True(RegexAlternatives.IsMatch(new Regex(Six), "the EPSILON clause"));
-        Assert.False(RegexAlternatives.IsMatch(new Regex(Six), "nothing here"));
+        Assert.True(RegexAlternatives.IsMatch(new PlaybookPattern(Six), "the EPSILON clause"));
+        Assert.False(RegexAlternatives.IsMatch(new PlaybookPattern(Six), "nothing here"));
     }
 
     [Theory]
@@ -31,12 +31,12 @@ public sealed class RegexAlternativesTests
     [InlineData(@"a|b|c|(?i)d|e|f", 1)]
     [InlineData(@"(?x) a | b | c | d | e | f", 1)]
     public void Split_TopLevelBarsOnly_AndNotWhenItCouldChangeTheMatch(string pattern, int parts) =>
-        Assert.Equal(parts, RegexAlternatives.Split(new Regex(pattern)).Length);
+        Assert.Equal(parts, RegexAlternatives.Split(new PlaybookPattern(pattern)).Length);
 
     [Fact]
     public void IsMatch_PastTheBudget_TimesOutAsTheWholePatternWould()
     {
-        var slow = new Regex(@"(a+)+$|b|c|d|e|f", RegexOptions.None, TimeSpan.FromMilliseconds(50));
+        var slow = new PlaybookPattern(@"(a+)+$|b|c|d|e|f", RegexOptions.None, TimeSpan.FromMilliseconds(50));
 
         Assert.Throws<RegexMatchTimeoutException>(() => RegexAlternatives.IsMatch(slow, new string('a', 40) + "!"));
     }
@@ -48,12 +48,12 @@ public sealed class RegexAlternativesTests
         var playbook = PlaybookLoader.Load(RepositoryPaths.Playbook);
         var patterns = playbook.Rules.SelectMany(r => new[] { r.Detect, r.DetectWithDefinitions, r.PresentPattern, r.ExpectedWhen }
                 .Concat(r.Deviations.SelectMany(d => new[] { d.Pattern, d.AbsentPattern, d.ContractPattern, d.ContractAbsentPattern })))
-            .OfType<Regex>().ToList();
+            .OfType<PlaybookPattern>().ToList();
         var clauses = Directory.GetFiles(RepositoryPaths.Samples, "*.*").Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal))
             .SelectMany(f => new ClauseSegmenter().Segment(File.ReadAllText(f)).Clauses.Select(c => c.Text)).ToList();
         Assert.True(patterns.Count(p => RegexAlternatives.Split(p).Length > 1) >= 20, "few shipped patterns are long lists of alternatives");
 
-        var differ = patterns.SelectMany(p => clauses.Where(c => RegexAlternatives.IsMatch(p, c) != p.IsMatch(c)).Select(c => $"{p.ToString()[..Math.Min(60, p.ToString().Length)]} on {c[..Math.Min(60, c.Length)]}")).ToList();
+        var differ = patterns.SelectMany(p => clauses.Where(c => RegexAlternatives.IsMatch(p, c) != p.Regex.IsMatch(c)).Select(c => $"{p.ToString()[..Math.Min(60, p.ToString().Length)]} on {c[..Math.Min(60, c.Length)]}")).ToList();
 
         Assert.Empty(differ);
     }

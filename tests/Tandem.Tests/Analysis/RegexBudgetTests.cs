@@ -89,4 +89,17 @@ public sealed class RegexBudgetTests
         Assert.True(after > before, $"{before} -> {after} after {spin} spins");
         Assert.True(after - before < TimeSpan.FromSeconds(5));
     }
+
+    /// <summary>The clock read as an attempt starts may be an earlier reading; the one read at the timeout is the clock's own.</summary>
+    [Fact]
+    public void Run_StartReadingGiven_SpentMeasuredFromItToTheClock()
+    {
+        var calls = 0;
+
+        var result = RegexBudget.Run(() => ++calls == 1 ? throw Timeout() : "read", () => "fallback",
+            cpuClock: () => TimeSpan.FromMilliseconds(1500), startClock: () => TimeSpan.FromMilliseconds(1000));
+
+        Assert.Equal("read", result);
+        Assert.Equal(2, calls);
+    }
 }
