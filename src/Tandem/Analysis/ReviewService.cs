@@ -64,18 +64,26 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         Principal caller, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(new WorkProgress("loading the local analyst"));
-        var analyst = await loading;
         RiskReport report;
         if (request.Model is { } modelName)
         {
+            var ranker = await loading;
             progress?.Report(new WorkProgress($"asking {modelName}"));
-            report = await ReviewWithModelAsync(documentId, modelName, analyst, playbook, request, caller, cancellationToken);
+            report = await ReviewWithModelAsync(documentId, modelName, ranker, playbook, request, caller, cancellationToken);
         }
         else
         {
+            var document = await store.GetDocumentAsync(documentId, caller, cancellationToken) ?? throw StoredDocument.NotFound(documentId, caller);
+            // While the analyst loads on another core, this one builds the patterns the contract's words call for.
+            using (var preparing = TandemTelemetry.Source.StartActivity("tandem.playbook.prepare"))
+            {
+                preparing?.SetTag("tandem.patterns.built", playbook.Prepare(document.Text, until: loading));
+            }
+
+            var analyst = await loading;
             progress?.Report(new WorkProgress($"analysing {clauseCount} clauses"));
             using var span = TandemTelemetry.Source.StartActivity("tandem.review.analyze");
-            report = await new ContractReviewer(ingestor, store, new ContractAnalyzer(analyst)).ReviewDocumentAsync(documentId, caller, playbook, request.Options, cancellationToken);
+            report = new ContractAnalyzer(analyst).Analyze(document, playbook, request.Options);
         }
 
         // Kept with its context, so a correction can be recorded against it.
