@@ -46,9 +46,7 @@ public sealed class RegexAlternativesTests
     public void IsMatch_EveryShippedPattern_SameAnswerAsTheWholePatternOnEverySampleClause()
     {
         var playbook = PlaybookLoader.Load(RepositoryPaths.Playbook);
-        var patterns = playbook.Rules.SelectMany(r => new[] { r.Detect, r.DetectWithDefinitions, r.PresentPattern, r.ExpectedWhen }
-                .Concat(r.Deviations.SelectMany(d => new[] { d.Pattern, d.AbsentPattern, d.ContractPattern, d.ContractAbsentPattern })))
-            .OfType<PlaybookPattern>().ToList();
+        var patterns = playbook.Patterns().ToList();
         var clauses = Directory.GetFiles(RepositoryPaths.Samples, "*.*").Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal))
             .SelectMany(f => new ClauseSegmenter().Segment(File.ReadAllText(f)).Clauses.Select(c => c.Text)).ToList();
         Assert.True(patterns.Count(p => RegexAlternatives.Split(p).Length > 1) >= 20, "few shipped patterns are long lists of alternatives");
