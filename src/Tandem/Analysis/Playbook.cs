@@ -29,7 +29,7 @@ public sealed record Playbook(string Name, string Version, string? Description, 
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(until);
-        var folded = RegexFactors.Fold(text);
+        var folded = RegexAlternatives.FoldedOnce(text);
         var built = 0;
         foreach (var part in Patterns().SelectMany(p => p.Parts))
         {

@@ -22,13 +22,16 @@ internal static partial class RegexAlternatives
     /// <summary>Texts in <see cref="RegexFactors.Fold">folded</see> form, once each: a clause is matched by every rule's patterns.</summary>
     private static readonly ConditionalWeakTable<string, string> Folded = new();
 
+    /// <summary><paramref name="text"/> <see cref="RegexFactors.Fold">folded</see>, computed once for each text.</summary>
+    internal static string FoldedOnce(string text) => Folded.GetValue(text, RegexFactors.Fold);
+
     /// <summary>Whether <paramref name="pattern"/> matches <paramref name="text"/>, alternative by alternative when it is a long list of them.</summary>
     /// <remarks>An alternative whose words (<see cref="RegexFactors"/>) the text lacks is not tried, nor built until a text has them.</remarks>
     public static bool IsMatch(PlaybookPattern pattern, string text)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         var parts = pattern.Parts;
-        var folded = Folded.GetValue(text, RegexFactors.Fold);
+        var folded = FoldedOnce(text);
         if (parts.Length == 1)
         {
             return RegexFactors.MayMatch(parts[0].Factors, folded) && parts[0].Regex.IsMatch(text);

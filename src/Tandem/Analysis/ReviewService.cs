@@ -32,7 +32,8 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
             ingested = await ingestor.IngestFileAsync(path, caller, access, documentId: null, playbook, ContractAnalyzer.MaxCharacters, cancellationToken);
         }
 
-        return await ReviewAsync(ingested.DocumentId, ingested.ClauseCount, await playbook, analyst, request, caller, progress, cancellationToken);
+        var document = await store.GetDocumentAsync(ingested.DocumentId, caller, cancellationToken) ?? throw StoredDocument.NotFound(ingested.DocumentId, caller);
+        return await ReviewAsync(document, await playbook, analyst, request, caller, progress, cancellationToken);
     }
 
     /// <summary>Reviews a stored document the caller may read and saves the report.</summary>
@@ -43,7 +44,7 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         var analyst = Task.Run(() => LoadAnalystAsync(request, cancellationToken), cancellationToken);
         var playbook = LoadPlaybook(request);
         var document = await store.GetDocumentAsync(documentId, caller, cancellationToken) ?? throw StoredDocument.NotFound(documentId, caller);
-        return await ReviewAsync(document.DocumentId, document.Clauses.Count, playbook, analyst, request, caller, progress, cancellationToken);
+        return await ReviewAsync(document, playbook, analyst, request, caller, progress, cancellationToken);
     }
 
     /// <summary>A saved report, if the caller may read its document; null otherwise (no difference between "absent" and "not yours").</summary>
@@ -60,7 +61,7 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
     private async Task<LocalAnalyst> LoadAnalystAsync(ReviewRequest request, CancellationToken cancellationToken) =>
         request.ModelFile is { } modelFile ? LocalAnalyst.Load(modelFile) : await registry.LoadLocalChampionAsync(cancellationToken);
 
-    private async Task<RiskReport> ReviewAsync(string documentId, int clauseCount, Playbook playbook, Task<LocalAnalyst> loading, ReviewRequest request,
+    private async Task<RiskReport> ReviewAsync(StoredDocument document, Playbook playbook, Task<LocalAnalyst> loading, ReviewRequest request,
         Principal caller, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(new WorkProgress("loading the local analyst"));
@@ -69,11 +70,10 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
         {
             var ranker = await loading;
             progress?.Report(new WorkProgress($"asking {modelName}"));
-            report = await ReviewWithModelAsync(documentId, modelName, ranker, playbook, request, caller, cancellationToken);
+            report = await ReviewWithModelAsync(document, modelName, ranker, playbook, request, caller, cancellationToken);
         }
         else
         {
-            var document = await store.GetDocumentAsync(documentId, caller, cancellationToken) ?? throw StoredDocument.NotFound(documentId, caller);
             // While the analyst loads on another core, this one builds the patterns the contract's words call for.
             using (var preparing = TandemTelemetry.Source.StartActivity("tandem.playbook.prepare"))
             {
@@ -81,7 +81,7 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
             }
 
             var analyst = await loading;
-            progress?.Report(new WorkProgress($"analysing {clauseCount} clauses"));
+            progress?.Report(new WorkProgress($"analysing {document.Clauses.Count} clauses"));
             using var span = TandemTelemetry.Source.StartActivity("tandem.review.analyze");
             report = new ContractAnalyzer(analyst).Analyze(document, playbook, request.Options);
         }
@@ -98,13 +98,12 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
     }
 
     /// <summary>The LLM path: the configured model, metered into the caller's ledger; provider failures become clear errors.</summary>
-    private async Task<RiskReport> ReviewWithModelAsync(string documentId, string modelName, LocalAnalyst ranker, Playbook playbook, ReviewRequest request,
+    private async Task<RiskReport> ReviewWithModelAsync(StoredDocument document, string modelName, LocalAnalyst ranker, Playbook playbook, ReviewRequest request,
         Principal caller, CancellationToken cancellationToken)
     {
         var endpoint = models.Value.Get(modelName);
         var strategy = PromptStrategy.Load(request.Strategy);
         var examples = strategy.ExamplesPerCategory == 0 ? [] : ReviewExamples.Load(request.ExamplesPath ?? ReviewExamples.DefaultPath());
-        var document = await store.GetDocumentAsync(documentId, caller, cancellationToken) ?? throw StoredDocument.NotFound(documentId, caller);
         using var client = ChatClients.Create(endpoint, ledgers.For(caller), prices.Value, "analyze");
         try
         {
