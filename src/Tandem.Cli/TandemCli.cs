@@ -66,6 +66,11 @@ public sealed class TandemCli
             return UserError;
         }
 
+        if (parse.CommandResult.Command.Name == "analyze")
+        {
+            AnalyzeCommand.Preload(parse);
+        }
+
         return await parse.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false }, cancellationToken);
     }
 

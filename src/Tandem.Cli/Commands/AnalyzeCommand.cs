@@ -7,6 +7,17 @@ namespace Tandem.Cli.Commands;
 /// <summary><c>tandem analyze &lt;file&gt;</c>: ingest a contract and print its risk report.</summary>
 internal static class AnalyzeCommand
 {
+    /// <summary>
+    /// Starts reading the analyst the review will most likely use (the file named, else the shipped
+    /// model: the registry's champion until one is promoted) while the options are read and the store
+    /// is opened; the review takes it if the registry names the same file, and reads its own otherwise.
+    /// </summary>
+    public static void Preload(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        LocalAnalyst.Preload(parse.GetValue<string?>("--model-file") ?? Environment.GetEnvironmentVariable("TANDEM_MODEL") ?? LocalAnalyst.DefaultPath());
+    }
+
     public static Command Create(CommandRunner run)
     {
         var file = new Argument<string>("file") { Description = "The contract (.txt .md .html .docx .pdf)" };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tandem.Documents;
 
 namespace Tandem.Analysis;
@@ -60,7 +61,12 @@ public sealed class LocalAnalyst
     public string Description =>
         $"local analyst {RegistryId ?? "(unregistered file)"} (sha256 {FileHash ?? "none"}, {Model.Manifest.Kind}, data {Model.Manifest.DataHash})";
 
-    /// <summary>Loads a model file; <paramref name="registryId"/> names it when it is a registered model.</summary>
+    /// <summary>
+    /// Loads a model file; <paramref name="registryId"/> names it when it is a registered model. A file
+    /// loaded (or <see cref="Preload">preloaded</see>) before, unchanged since, is not read again: the
+    /// process keeps the two most recently used ones (<see cref="LoadedFiles.Shared"/>), so a server
+    /// reviewing contract after contract reads its champion once.
+    /// </summary>
     public static LocalAnalyst Load(string path, string? registryId = null)
     {
         if (!File.Exists(path))
@@ -69,10 +75,129 @@ public sealed class LocalAnalyst
                 "train one with 'tandem train local --data ../shared/data/cuad-dev', or pass --model-file");
         }
 
+        var loaded = LoadedFiles.Shared.Get(path, background: false)!;
+        return registryId is null ? loaded : new LocalAnalyst(loaded) { FileHash = loaded.FileHash, RegistryId = registryId };
+    }
+
+    /// <summary>
+    /// Starts loading a model file on another thread, for a command that knows early which model it
+    /// will probably need (<c>analyze</c> while it parses options and opens the store). A later
+    /// <see cref="Load"/> of the same unchanged file takes the result, waiting if it is not ready; a
+    /// file that is missing or fails to load is left for that <see cref="Load"/> to report.
+    /// </summary>
+    public static void Preload(string path)
+    {
+        if (File.Exists(path))
+        {
+            LoadedFiles.Shared.Get(path, background: true);
+        }
+    }
+
+    internal static LocalAnalyst Read(string path)
+    {
         using var span = TandemTelemetry.Source.StartActivity("tandem.analyst.load");
         var model = LocalAnalystModel.Load(path);
         span?.SetTag("tandem.featurizer", model.Featurizer.GetType().Name);
-        return new LocalAnalyst(model) { FileHash = LocalAnalystModel.FileHash(path), RegistryId = registryId };
+        return new LocalAnalyst(model) { FileHash = LocalAnalystModel.FileHash(path) };
+    }
+
+    /// <summary>The same loaded weights under another name: scoring keeps no state, so instances can share them.</summary>
+    private LocalAnalyst(LocalAnalyst loaded)
+    {
+        Model = loaded.Model;
+        _main = loaded._main;
+        _review = loaded._review;
+        SideRisk = loaded.SideRisk;
+        SeverityRisk = loaded.SeverityRisk;
+        CriticalRisk = loaded.CriticalRisk;
+    }
+
+    /// <summary>
+    /// Model files loaded in this process, by full path, length and last write time, most recently used
+    /// last. A load that fails is forgotten, so the next one tries the file again.
+    /// </summary>
+    internal sealed class LoadedFiles(int capacity, Func<string, LocalAnalyst> read)
+    {
+        private readonly List<(string Key, Lazy<LocalAnalyst> Analyst)> _recent = [];
+
+        /// <summary>The process's: a champion and a candidate being gated.</summary>
+        public static LoadedFiles Shared { get; } = new(2, Read);
+
+        /// <summary>The file's loaded analyst (read now, or by the load already under way); with <paramref name="background"/>, started on another thread and null.</summary>
+        public LocalAnalyst? Get(string path, bool background)
+        {
+            var full = Path.GetFullPath(path);
+            var file = new FileInfo(full);
+            var key = string.Create(CultureInfo.InvariantCulture, $"{full}\n{file.Length}\n{file.LastWriteTimeUtc.Ticks}");
+            Lazy<LocalAnalyst> analyst;
+            lock (_recent)
+            {
+                var at = _recent.FindIndex(e => e.Key == key);
+                if (at >= 0)
+                {
+                    analyst = _recent[at].Analyst;
+                    _recent.RemoveAt(at);
+                }
+                else
+                {
+                    analyst = new Lazy<LocalAnalyst>(() => read(full), LazyThreadSafetyMode.ExecutionAndPublication);
+                    _recent.RemoveAll(e => e.Key.StartsWith(full + "\n", StringComparison.Ordinal));
+                    if (_recent.Count == capacity)
+                    {
+                        _recent.RemoveAt(0);
+                    }
+                }
+
+                _recent.Add((key, analyst));
+            }
+
+            if (background)
+            {
+                _ = Task.Run(() =>
+                {
+                    try
+                    {
+                        Take(key, analyst);
+                    }
+                    catch (Exception)
+                    {
+                        // Forgotten by Take; the Load that needs the file reads it again and reports what is wrong.
+                    }
+                });
+                return null;
+            }
+
+            return Take(key, analyst);
+        }
+
+        /// <summary>How many files are kept now.</summary>
+        public int Count
+        {
+            get
+            {
+                lock (_recent)
+                {
+                    return _recent.Count;
+                }
+            }
+        }
+
+        private LocalAnalyst Take(string key, Lazy<LocalAnalyst> analyst)
+        {
+            try
+            {
+                return analyst.Value;
+            }
+            catch
+            {
+                lock (_recent)
+                {
+                    _recent.RemoveAll(e => e.Key == key && ReferenceEquals(e.Analyst, analyst));
+                }
+
+                throw;
+            }
+        }
     }
 
     /// <summary>The shipped model's path: next to the running program.</summary>
