@@ -171,7 +171,7 @@ public sealed class LocalAnalystModel
     {
         var manifest = ReadManifest(zip);
         var file = ReadEntry(zip, "featurizer.zip");
-        using var weights = new MemoryStream(ReadEntry(zip, "weights.bin"));
+        using var weights = Readable(ReadEntry(zip, "weights.bin"));
         var categories = ReadWeights(weights);
         var review = ReadOptionalWeights(zip, ReviewWeightsEntry, categories, "review");
         var side = ReadOptionalWeights(zip, SideWeightsEntry, categories, "side");
@@ -188,7 +188,7 @@ public sealed class LocalAnalystModel
             return null;
         }
 
-        using var stream = new MemoryStream(ReadEntry(zip, entry));
+        using var stream = Readable(ReadEntry(zip, entry));
         var weights = ReadWeights(stream);
         return SameCategories(weights, categories) ? weights : throw new InvalidDataException($"the {what} weights name other categories than the model's");
     }
@@ -295,21 +295,45 @@ public sealed class LocalAnalystModel
             var n = r.ReadInt32();
             var indices = new int[n];
             var values = new float[n];
-            for (var i = 0; i < n; i++)
-            {
-                indices[i] = r.ReadInt32();
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                values[i] = r.ReadSingle();
-            }
+            ReadArray(r, indices, static r => r.ReadInt32());
+            ReadArray(r, values, static r => r.ReadSingle());
 
             categories.Add(new CategoryWeights(name, bias, slope, offset, threshold, indices, values));
         }
 
         return categories;
     }
+
+    /// <summary>
+    /// Fills <paramref name="into"/> with the little-endian values <see cref="BinaryWriter"/> wrote: copied
+    /// at once from a memory stream's buffer on a little-endian machine (a model holds about a million),
+    /// value by value otherwise.
+    /// </summary>
+    private static void ReadArray<T>(BinaryReader r, T[] into, Func<BinaryReader, T> one)
+        where T : unmanaged
+    {
+        var bytes = into.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        if (BitConverter.IsLittleEndian && r.BaseStream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+        {
+            var at = checked((int)memory.Position);
+            if (bytes > buffer.Count - at)
+            {
+                throw new EndOfStreamException("the weights end early");
+            }
+
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(buffer.AsSpan(at, bytes)).CopyTo(into);
+            memory.Position = at + bytes;
+            return;
+        }
+
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] = one(r);
+        }
+    }
+
+    /// <summary>A read-only stream over the bytes whose buffer <see cref="ReadArray"/> may copy from.</summary>
+    private static MemoryStream Readable(byte[] bytes) => new(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
 
     private static void WriteEntry(ZipArchive zip, string name, byte[] bytes)
     {
@@ -323,6 +347,14 @@ public sealed class LocalAnalystModel
     {
         var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"missing {name}");
         using var s = entry.Open();
+        if (entry.Length > 0 && entry.Length <= Array.MaxLength)
+        {
+            // Read into an array of the size the archive records; ReadExactly refuses an entry shorter than that.
+            var bytes = new byte[entry.Length];
+            s.ReadExactly(bytes);
+            return s.ReadByte() == -1 ? bytes : throw new InvalidDataException($"{name} is longer than the archive says");
+        }
+
         using var m = new MemoryStream();
         s.CopyTo(m);
         return m.ToArray();

@@ -81,6 +81,7 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
             }
 
             var analyst = await loading;
+            StoredReports.WarmUp();
             progress?.Report(new WorkProgress($"analysing {document.Clauses.Count} clauses"));
             using var span = TandemTelemetry.Source.StartActivity("tandem.review.analyze");
             report = new ContractAnalyzer(analyst).Analyze(document, playbook, request.Options);

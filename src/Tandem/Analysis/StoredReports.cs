@@ -7,6 +7,19 @@ namespace Tandem.Analysis;
 /// <summary>How every report store keeps a report: its JSON and its context's JSON, in two columns.</summary>
 internal static class StoredReports
 {
+    private static readonly Lazy<Task> Warming = new(() => Task.Run(() =>
+    {
+        SqliteTables.Json.GetTypeInfo(typeof(RiskReport));
+        SqliteTables.Json.GetTypeInfo(typeof(ReportContext));
+    }));
+
+    /// <summary>
+    /// Builds the serializer's description of a report and its context on another thread, once per
+    /// process: about 50 ms of a one-shot review's start-up, mostly code compiled at run time, that
+    /// would otherwise wait until the finished report is saved. A review starts it as its analysis begins.
+    /// </summary>
+    public static void WarmUp() => _ = Warming.Value;
+
     /// <summary>The report's JSON, without its context (kept in its own column).</summary>
     public static string ReportJson(RiskReport report) => JsonSerializer.Serialize(report, SqliteTables.Json);
 

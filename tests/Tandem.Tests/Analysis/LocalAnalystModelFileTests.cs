@@ -61,6 +61,28 @@ public sealed class LocalAnalystModelFileTests
         Assert.Equal(JsonSerializer.Serialize(manifest, Reflection), System.Text.Encoding.UTF8.GetString(Entries(path)["manifest.json"]));
     }
 
+    [Theory]
+    [InlineData("weights.bin")]
+    [InlineData("side-weights.bin")]
+    public void Load_WeightsEntryCutShort_ClearErrorNamingTheFile(string entry)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("cut.zip");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            foreach (var (name, bytes) in Entries(RepositoryPaths.Model))
+            {
+                using var stream = zip.CreateEntry(name).Open();
+                // Cut inside the first category's weight values, which the loader copies in one block.
+                stream.Write(bytes, 0, name == entry ? bytes.Length / 3 : bytes.Length);
+            }
+        }
+
+        var error = Assert.Throws<TandemException>(() => LocalAnalyst.Load(path));
+
+        Assert.Contains("cut.zip cannot be read", error.Message, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, byte[]> Entries(string path)
     {
         using var zip = ZipFile.OpenRead(path);
