@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Tandem.Server.Apis;
+using Tandem.Server.Jobs;
 using Tandem.Server.Reviews;
 
 namespace Tandem.Server.Tests;
@@ -85,6 +88,54 @@ public sealed class ReviewJobsTests : IAsyncLifetime
         Assert.StartsWith("no model named 'nowhere' is configured; ", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, failed.GetProperty("reportUrl").ValueKind);
     }
+
+    [Fact]
+    public async Task GetJob_Running_ShowsTheStageAndTheStepsItReported()
+    {
+        var quiet = RunningReviewJobs.Create(_factory.Services, "alice", progress: null);
+        var id = RunningReviewJobs.Create(_factory.Services, "alice", new WorkProgress("analysing 1500 clauses", 23, 56));
+
+        var before = await _alice.GetFromJsonAsync<JsonElement>($"/api/reviews/jobs/{quiet}", TestContext.Current.CancellationToken);
+        var status = await _alice.GetFromJsonAsync<JsonElement>($"/api/reviews/jobs/{id}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(("running", JsonValueKind.Null), (before.GetProperty("status").GetString(), before.GetProperty("progress").ValueKind)); // nothing reported yet
+        Assert.Equal("running", status.GetProperty("status").GetString());
+        var progress = status.GetProperty("progress");
+        Assert.Equal(("analysing 1500 clauses", 23, 56), (progress.GetProperty("stage").GetString(), progress.GetProperty("done").GetInt32(), progress.GetProperty("total").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Review_AsAJob_KeepsItsProgressToTheLastStep()
+    {
+        using var response = await _alice.PostAsync("/api/reviews", Contracts.Upload(null, ("msa.txt", Contracts.Text("Alpha"))), TestContext.Current.CancellationToken);
+        var jobId = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("jobId").GetString()!;
+
+        var done = await PollAsync(_alice, jobId);
+
+        Assert.Equal("succeeded", done.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, done.GetProperty("progress").ValueKind);
+        using var connection = _factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var kept = JobProgressParameter.Parse(JsonSerializer.Deserialize<string>(connection.GetJobParameter(jobId, ReviewJob.ProgressParameter)));
+        Assert.NotNull(kept);
+        Assert.StartsWith("analysing ", kept.Stage, StringComparison.Ordinal);
+        Assert.True(kept.Total > 41, kept.ToString());
+        Assert.Equal(kept.Total, kept.Done);
+    }
+
+    [Theory]
+    [InlineData("3/56 analysing 90 clauses", "analysing 90 clauses", 3, 56)]
+    [InlineData("0/0 loading the local analyst", "loading the local analyst", 0, 0)]
+    public void ProgressParameter_Kept_ReadBack(string kept, string stage, int done, int total) =>
+        Assert.Equal(new WorkProgress(stage, done, total), JobProgressParameter.Parse(kept));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("analysing")]
+    [InlineData("3/x analysing")]
+    [InlineData("-1/5 analysing")]
+    [InlineData("/5 analysing")]
+    public void ProgressParameter_NotAKeptForm_Null(string? kept) => Assert.Null(JobProgressParameter.Parse(kept));
 
     private static Task<JsonElement> PollAsync(HttpClient client, string jobId) => JobPolling.UntilFinishedAsync(client, $"/api/reviews/jobs/{jobId}");
 }

@@ -33,4 +33,17 @@ public sealed class JobTests() : WebTest(new Dictionary<string, string?> { ["Tan
         Assert.Matches("^/app/reports/rpt_[0-9a-f]{16}$", report);
         Assert.NotEmpty((await alice.PageAsync(report!)).QuerySelectorAll(".clause"));
     }
+
+    [Fact]
+    public async Task JobPage_Running_ShowsTheStageAndHowFarItHasCome()
+    {
+        var alice = await SignedInAsync("alice");
+        var id = Tandem.Server.Tests.RunningReviewJobs.Create(Factory.Services, "alice", new WorkProgress("analysing 1500 clauses", 23, 56));
+
+        var page = await alice.PageAsync(WebPaths.Job(id) + "?handler=progress");
+
+        Assert.Contains("analysing 1500 clauses", page.QuerySelector("#job [role=status]")!.TextContent, StringComparison.Ordinal);
+        var bar = page.QuerySelector("#job progress")!;
+        Assert.Equal(("23", "56"), (bar.GetAttribute("value"), bar.GetAttribute("max")));
+    }
 }

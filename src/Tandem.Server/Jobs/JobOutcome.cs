@@ -40,6 +40,13 @@ internal sealed record JobOutcome(string Status, string? Result, string? Error)
         return new(name == ProcessingState.StateName ? Running : Queued, null, null);
     }
 
+    /// <summary>A string a job kept in a parameter; null when it kept none.</summary>
+    public static string? Parameter(IStorageConnection connection, string jobId, string name)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return Kept(connection.GetJobParameter(jobId, name));
+    }
+
     /// <summary>A string Hangfire kept (a job's return value or parameter), which it keeps as JSON.</summary>
     private static string? Kept(string? kept) => string.IsNullOrEmpty(kept) ? null : JsonSerializer.Deserialize<string>(kept);
 }

@@ -10,6 +10,9 @@ public sealed class ReviewJob(ReviewService reviews, NamedPlaybooks playbooks)
     /// <summary>The job parameter holding the one-line error of a review that failed on the user's input.</summary>
     public const string ErrorParameter = "tandem-error";
 
+    /// <summary>The job parameter holding how far the review has come (<see cref="Jobs.JobProgressParameter"/>), for the status endpoint.</summary>
+    public const string ProgressParameter = "tandem-progress";
+
     /// <summary>Reviews the document and saves the report; returns the report's id. A failure is final: a review that failed once fails again.</summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<string> RunAsync(ReviewJobRequest request, PerformContext? context, CancellationToken cancellationToken)
@@ -17,7 +20,8 @@ public sealed class ReviewJob(ReviewService reviews, NamedPlaybooks playbooks)
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            var report = await reviews.ReviewDocumentAsync(request.DocumentId, request.ToReviewRequest(playbooks), request.Caller(), cancellationToken: cancellationToken);
+            var progress = context is null ? null : new Jobs.JobProgressParameter(context, ProgressParameter);
+            var report = await reviews.ReviewDocumentAsync(request.DocumentId, request.ToReviewRequest(playbooks), request.Caller(), progress, cancellationToken);
             return report.ReportId;
         }
         catch (TandemException e)

@@ -8,7 +8,9 @@ namespace Tandem.Server.Reviews;
 /// <param name="ReportId">When it succeeded: the report.</param>
 /// <param name="ReportUrl">When it succeeded: where to fetch the report.</param>
 /// <param name="Error">When it failed: why, in one line.</param>
-public sealed record ReviewJobStatus(string JobId, string Status, string DocumentId, DateTimeOffset? CreatedAt, string? ReportId = null, string? ReportUrl = null, string? Error = null)
+/// <param name="Progress">While it runs: the stage it reported last, with how many of its steps are done (none before its first report).</param>
+public sealed record ReviewJobStatus(string JobId, string Status, string DocumentId, DateTimeOffset? CreatedAt, string? ReportId = null, string? ReportUrl = null, string? Error = null,
+    WorkProgress? Progress = null)
 {
     public const string Queued = "queued";
     public const string Running = "running";

@@ -51,7 +51,8 @@ public sealed class ReviewQueue(ReviewService reviews, DocumentIngestor ingestor
             "the review failed on the server; try again, and tell the administrator if it fails again");
         return outcome.Result is { } reportId
             ? new ReviewJobStatus(jobId, outcome.Status, asked.DocumentId, created, reportId, ReportUrl(reportId))
-            : new ReviewJobStatus(jobId, outcome.Status, asked.DocumentId, created, Error: outcome.Error);
+            : new ReviewJobStatus(jobId, outcome.Status, asked.DocumentId, created, Error: outcome.Error,
+                Progress: outcome.Status == ReviewJobStatus.Running ? Jobs.JobProgressParameter.Parse(Jobs.JobOutcome.Parameter(connection, jobId, ReviewJob.ProgressParameter)) : null);
     }
 
     /// <summary>Where a report is fetched.</summary>

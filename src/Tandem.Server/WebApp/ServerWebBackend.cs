@@ -42,5 +42,5 @@ internal sealed class ServerWebBackend(ReviewQueue reviews, BatchQueue batches) 
 
     public WebReview? GetJob(string jobId, Principal caller) => reviews.GetStatus(jobId, caller) is { } status ? Of(status) : null;
 
-    private static WebReview Of(ReviewJobStatus status) => new(status.ReportId, status.JobId, status.Status, status.Error);
+    private static WebReview Of(ReviewJobStatus status) => new(status.ReportId, status.JobId, status.Status, status.Error, status.Progress);
 }

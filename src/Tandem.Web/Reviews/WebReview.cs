@@ -5,7 +5,8 @@ namespace Tandem.Web.Reviews;
 /// <param name="JobId">The job, when the review was queued.</param>
 /// <param name="Status">queued, running, succeeded or failed.</param>
 /// <param name="Error">When failed: why, in one line.</param>
-public sealed record WebReview(string? ReportId, string? JobId, string Status, string? Error = null)
+/// <param name="Progress">While running: the stage the job reported last and how far it has come.</param>
+public sealed record WebReview(string? ReportId, string? JobId, string Status, string? Error = null, WorkProgress? Progress = null)
 {
     /// <summary>Whether nothing more will change.</summary>
     public bool Finished => Status is "succeeded" or "failed";

@@ -21,13 +21,16 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     /// </summary>
     public const int MaxCharacters = 1_000_000;
 
+    /// <summary>How many contract-wide readers run after the categories are judged (each one step of the progress).</summary>
+    private const int ContractReaders = 12;
+
     /// <summary>The one-line refusal of a text longer than <see cref="MaxCharacters"/>.</summary>
     public static TandemException TooLong(string title, int characters) => new(
         $"{title} holds {characters:N0} characters of text, more than one review reads ({MaxCharacters:N0}, about 400 pages)",
         "review the contract itself rather than a file it is bundled in, or split the file into its parts");
 
     /// <summary>Analyses the newest version of a document the caller was allowed to read.</summary>
-    public RiskReport Analyze(StoredDocument document, Playbook playbook, AnalysisOptions options)
+    public RiskReport Analyze(StoredDocument document, Playbook playbook, AnalysisOptions options, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Text.Length > MaxCharacters)
@@ -36,10 +39,13 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         }
 
         var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();
+        var categories = analyst.Model.Categories;
+        // The model's two readings, each category judged, each contract-wide reader below, and the settling.
+        var steps = new AnalysisSteps(progress, $"analysing {clauses.Count} clauses", categories.Count + ContractReaders + 3);
         // The model's word on a clause: its CUAD weights above the category's threshold, or, in a model that also learned
         // from keyed reviews, its review weights above the review threshold.
         var (scores, review) = analyst.ScoreForReview(clauses.Select(c => c.Clause).ToList());
-        var categories = analyst.Model.Categories;
+        steps.Done();
         var reviewThreshold = analyst.Model.Manifest.ReviewThreshold ?? LocalAnalystManifest.DefaultReviewThreshold;
         var findings = new List<Finding>();
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -60,6 +66,7 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var detectTexts = ReadWithLeadIns(clauses.Select(c => c.Clause).ToList(), leadIns);
         // The side-aware weights' word on each clause (a list item read with its lead-in), when the model has them.
         var sided = analyst.SideRisk is { } sideRisk ? SideScores(sideRisk, side, lens, clauses, detectTexts) : null;
+        steps.Done();
         var sideLevel = analyst.SideRiskThreshold;
         // The severity weights' word on a clause (how likely a reviewer for this side keys it high, and critical), read only
         // for the clauses a finding that may be raised quotes, once each (categories judged at once may both ask; they
@@ -86,7 +93,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         // Each category is judged on its own (the lens, the playbook and the clauses are only read), so the categories are
         // shared among the cores; their findings are then taken in category order, as one loop would have made them.
         var byCategory = new (bool Present, List<Finding> Findings)[categories.Count];
-        Parallel.For(0, categories.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => byCategory[k] = JudgeCategory(k));
+        Parallel.For(0, categories.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+        {
+            byCategory[k] = JudgeCategory(k);
+            steps.Done();
+        });
         for (var k = 0; k < categories.Count; k++)
         {
             if (byCategory[k].Present)
@@ -172,34 +183,43 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
                 .Concat(judged.Where(j => j.ByWordsOnly).Select(j => j.Finding)).ToList());
         }
 
-        // A carve-out from the cap read against whose indemnities it reaches (however either is worded).
-        findings = IndemnityCarveOuts.Apply(findings, playbook.RuleFor("Uncapped Liability"), clauses, detectTexts, leadIns, lens, document.Text);
-        // An exclusion of the losses only the other side's deliverables can cause.
-        findings = LossExclusions.Apply(findings, playbook.RuleFor("Cap on Liability"), clauses, detectTexts, leadIns, lens, document.Text);
-        // A right to leave that only the other side holds and that its own judgement sets off (however the clause names it).
-        findings = ExitRights.Apply(findings, playbook.RuleFor("Termination for Convenience"), clauses, detectTexts, leadIns, lens, document.Text);
-        // A change of control hidden in a defined term that only the reviewed side's sale can set off.
-        findings = ControlEvents.Apply(findings, playbook.RuleFor("Change of Control"), clauses, detectTexts, leadIns, lens, document.Text);
-
-        // A promise by the reviewed side never to enforce its intellectual property against the other side.
-        findings = NonAsserts.Apply(findings, playbook.RuleFor("Covenant Not to Sue"), clauses, detectTexts, leadIns, lens, document.Text);
-        // A price the other side sets by its own judgement, unbounded.
-        findings = PriceSetters.Apply(findings, playbook.RuleFor("Price Restrictions"), clauses, detectTexts, leadIns, lens, document.Text);
-        // A defined period whose end the other side holds: its exit at will, or a licence it may keep for ever.
-        findings = PeriodEnds.Apply(findings, playbook.RuleFor("Termination for Convenience"), playbook.RuleFor("Irrevocable or Perpetual License"), clauses, detectTexts, leadIns, lens, document.Text);
-        // A duty to deal only with the other side, without the word "exclusive".
-        findings = ExclusiveDealing.Apply(findings, playbook.RuleFor("Exclusivity"), clauses, detectTexts, leadIns, lens, document.Text);
-        // A term that renews itself inside its definition, unless a long notice window is caught.
-        findings = RollingTerms.Apply(findings, playbook.RuleFor("Renewal Term"), clauses, detectTexts, leadIns, lens, document.Text);
-        // Warranty claims lost unless the reviewed side notifies within days, or before it uses the goods.
-        findings = WarrantyWindows.Apply(findings, playbook.RuleFor("Warranty Duration"), clauses, detectTexts, leadIns, lens, document.Text);
-        // A floor under what the paying side pays, whatever it uses.
-        findings = ChargeFloors.Apply(findings, playbook.RuleFor("Minimum Commitment"), clauses, detectTexts, leadIns, lens, document.Text);
-        // A payment worked out on a base the other side sets (read through the base's definition).
-        findings = ShareBases.Apply(findings, playbook.RuleFor("Revenue/Profit Sharing"), playbook.RuleFor("Price Restrictions"), clauses, detectTexts, leadIns, lens, document.Text);
+        // The contract-wide readers, in this order: each reads the findings so far against the whole contract.
+        Func<List<Finding>, List<Finding>>[] readers =
+        [
+            // A carve-out from the cap read against whose indemnities it reaches (however either is worded).
+            f => IndemnityCarveOuts.Apply(f, playbook.RuleFor("Uncapped Liability"), clauses, detectTexts, leadIns, lens, document.Text),
+            // An exclusion of the losses only the other side's deliverables can cause.
+            f => LossExclusions.Apply(f, playbook.RuleFor("Cap on Liability"), clauses, detectTexts, leadIns, lens, document.Text),
+            // A right to leave that only the other side holds and that its own judgement sets off (however the clause names it).
+            f => ExitRights.Apply(f, playbook.RuleFor("Termination for Convenience"), clauses, detectTexts, leadIns, lens, document.Text),
+            // A change of control hidden in a defined term that only the reviewed side's sale can set off.
+            f => ControlEvents.Apply(f, playbook.RuleFor("Change of Control"), clauses, detectTexts, leadIns, lens, document.Text),
+            // A promise by the reviewed side never to enforce its intellectual property against the other side.
+            f => NonAsserts.Apply(f, playbook.RuleFor("Covenant Not to Sue"), clauses, detectTexts, leadIns, lens, document.Text),
+            // A price the other side sets by its own judgement, unbounded.
+            f => PriceSetters.Apply(f, playbook.RuleFor("Price Restrictions"), clauses, detectTexts, leadIns, lens, document.Text),
+            // A defined period whose end the other side holds: its exit at will, or a licence it may keep for ever.
+            f => PeriodEnds.Apply(f, playbook.RuleFor("Termination for Convenience"), playbook.RuleFor("Irrevocable or Perpetual License"), clauses, detectTexts, leadIns, lens, document.Text),
+            // A duty to deal only with the other side, without the word "exclusive".
+            f => ExclusiveDealing.Apply(f, playbook.RuleFor("Exclusivity"), clauses, detectTexts, leadIns, lens, document.Text),
+            // A term that renews itself inside its definition, unless a long notice window is caught.
+            f => RollingTerms.Apply(f, playbook.RuleFor("Renewal Term"), clauses, detectTexts, leadIns, lens, document.Text),
+            // Warranty claims lost unless the reviewed side notifies within days, or before it uses the goods.
+            f => WarrantyWindows.Apply(f, playbook.RuleFor("Warranty Duration"), clauses, detectTexts, leadIns, lens, document.Text),
+            // A floor under what the paying side pays, whatever it uses.
+            f => ChargeFloors.Apply(f, playbook.RuleFor("Minimum Commitment"), clauses, detectTexts, leadIns, lens, document.Text),
+            // A payment worked out on a base the other side sets (read through the base's definition).
+            f => ShareBases.Apply(f, playbook.RuleFor("Revenue/Profit Sharing"), playbook.RuleFor("Price Restrictions"), clauses, detectTexts, leadIns, lens, document.Text),
+        ];
+        foreach (var read in readers)
+        {
+            findings = read(findings);
+            steps.Done();
+        }
 
         var kind = options.ContractKind ?? ContractKinds.Of(document, side?.Parties);
         (var kept, var missing) = Settle(playbook, findings, present, kind, side?.RoleIn(kind, document.Text), document.Text);
+        steps.Done();
 
         var manifest = analyst.Model.Manifest;
         // The file's hash, not the training data's: two models trained on the same data (or a retrained one) must not share report ids.
@@ -518,5 +538,37 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         }
 
         return line;
+    }
+
+    /// <summary>
+    /// The analysis's progress: one step per stage, category or reader, reported from whichever thread finishes it,
+    /// at most every 100 ms (and always the last), so a long contract shows it moving without a report per step.
+    /// </summary>
+    private sealed class AnalysisSteps(IProgress<WorkProgress>? progress, string stage, int total)
+    {
+        private readonly object _gate = new();
+        private int _done;
+        private long _reportedAt = long.MinValue;
+
+        public void Done()
+        {
+            if (progress is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _done++;
+                var now = Environment.TickCount64;
+                if (_done < total && now - _reportedAt < 100)
+                {
+                    return;
+                }
+
+                _reportedAt = now;
+                progress.Report(new WorkProgress(stage, Math.Min(_done, total), total));
+            }
+        }
     }
 }

@@ -84,7 +84,7 @@ public sealed class ReviewService(DocumentIngestor ingestor, IDocumentStore stor
             StoredReports.WarmUp();
             progress?.Report(new WorkProgress($"analysing {document.Clauses.Count} clauses"));
             using var span = TandemTelemetry.Source.StartActivity("tandem.review.analyze");
-            report = new ContractAnalyzer(analyst).Analyze(document, playbook, request.Options);
+            report = new ContractAnalyzer(analyst).Analyze(document, playbook, request.Options, progress);
         }
 
         // Kept with its context, so a correction can be recorded against it.

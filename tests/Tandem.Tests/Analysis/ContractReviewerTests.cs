@@ -38,6 +38,39 @@ public sealed class ContractReviewerTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_WithProgress_CountsUpToEveryStepOnce()
+    {
+        var path = RepositoryPaths.Sample("saas-subscription-agreement.md");
+        var ingested = await _f.Ingestor.IngestFileAsync(path, StoreFixture.Alice, cancellationToken: TestContext.Current.CancellationToken);
+        var document = (await _f.Store.GetDocumentAsync(ingested.DocumentId, StoreFixture.Alice, TestContext.Current.CancellationToken))!;
+        var reports = new List<WorkProgress>();
+        var progress = new Recorded(reports);
+
+        var report = new ContractAnalyzer(Analyst.Value).Analyze(document, _playbook, new AnalysisOptions(), progress);
+
+        Assert.NotEmpty(report.Findings);
+        var total = Analyst.Value.Model.Categories.Count + 15; // two model readings, twelve contract-wide readers, the settling
+        Assert.All(reports, r => Assert.Equal((document.Clauses.Count(c => c.Clause.Kind != ClauseKind.TableOfContents), total), (ClauseCount(r.Stage), r.Total)));
+        Assert.Equal(total, reports[^1].Done);
+        Assert.Equal(reports.Select(r => r.Done).Order(), reports.Select(r => r.Done));
+        Assert.Equal(reports.Count, reports.Select(r => r.Done).Distinct().Count());
+
+        static int ClauseCount(string stage) => int.Parse(stage.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Keeps each report in order, on the reporting thread (a <see cref="Progress{T}"/> would post them later).</summary>
+    private sealed class Recorded(List<WorkProgress> reports) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+
+    [Fact]
     public async Task ReviewFile_TextLongerThanAReviewReads_RefusedWithNothingStored()
     {
         var text = ContractTexts.Supply + "\n\n" + string.Concat(Enumerable.Repeat("The Supplier shall keep records. ", (ContractAnalyzer.MaxCharacters / 33) + 1));
