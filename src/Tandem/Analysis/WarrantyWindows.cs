@@ -22,7 +22,7 @@ public static partial class WarrantyWindows
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
-        if (lens.Owners.PartyPattern("warranty-notifier", (us, _) => $@"\b(?:{us})\s+(?:has\s+)?(?:gives?|given|notif\w*|serves?|rejects?)\b") is not { } notifier
+        if (lens.Owners.PartyPattern("warranty-notifier", (us, _) => $@"\b(?:{us})\s+(?:has\s+|shall\s+|must\s+)?(?:gives?|given|notif\w*|serves?|rejects?)\b") is not { } notifier
             || !RegexBudget.Run(() => Conformity().IsMatch(clause) && Deadline().IsMatch(clause), () => false))
         {
             return false;
@@ -45,8 +45,11 @@ public static partial class WarrantyWindows
     [GeneratedRegex(@"\b(?:compl(?:y|ies|iance)\s+with|conform\w*|non-?conform\w*|non-?complian\w*|defect\w*|warrant\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Conformity();
 
-    /// <summary>A claim kept only by notice in time, or goods deemed accepted and conforming.</summary>
-    [GeneratedRegex(@"\bunless\b[^.;]{0,80}\b(?:notif\w*|notice|rejects?|rejection)\b[^.;]{0,60}\b(?:within|before)\b|\bprovided\s+that\b[^.;]{0,60}\bnotif\w*\b[^.;]{0,80}\b(?:within|before)\b|\bdeemed\s+(?:to\s+have\s+been\s+)?accept\w*[^.;]{0,120}\b(?:for\s+all\s+purposes|compl\w*\s+with)",
+    /// <summary>
+    /// A claim kept only by notice in time, or goods deemed accepted and conforming (at once, or "failing which" notice in
+    /// time they are "conclusively deemed accepted and conforming").
+    /// </summary>
+    [GeneratedRegex(@"\bunless\b[^.;]{0,80}\b(?:notif\w*|notice|rejects?|rejection)\b[^.;]{0,60}\b(?:within|before)\b|\bprovided\s+that\b[^.;]{0,60}\bnotif\w*\b[^.;]{0,80}\b(?:within|before)\b|\bdeemed\s+(?:to\s+have\s+been\s+)?accept\w*[^.;]{0,120}\b(?:for\s+all\s+purposes|compl\w*\s+with)|\bnotif\w*\b[^.;]{0,160}\b(?:within|before)\b[^.;]{0,120}\bfailing\s+which\b[^.;]{0,80}\bdeemed\b[^.;]{0,40}\b(?:accept\w*|conform\w*|compl\w*)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Deadline();
 
