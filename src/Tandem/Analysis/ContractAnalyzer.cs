@@ -41,7 +41,8 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
         var clauses = document.Clauses.Where(c => c.Clause.Kind != ClauseKind.TableOfContents).ToList();
         var categories = analyst.Model.Categories;
         // The model's two readings, each category judged, each contract-wide reader below, and the settling.
-        var steps = new AnalysisSteps(progress, $"analysing {clauses.Count} clauses", categories.Count + ContractReaders + 3);
+        // Named as the review names the stage before it (and the report counts clauses): every clause of the document.
+        var steps = new AnalysisSteps(progress, $"analysing {document.Clauses.Count} clauses", categories.Count + ContractReaders + 3);
         // The model's word on a clause: its CUAD weights above the category's threshold, or, in a model that also learned
         // from keyed reviews, its review weights above the review threshold.
         var (scores, review) = analyst.ScoreForReview(clauses.Select(c => c.Clause).ToList());

@@ -50,12 +50,10 @@ public sealed class ContractReviewerTests : IDisposable
 
         Assert.NotEmpty(report.Findings);
         var total = Analyst.Value.Model.Categories.Count + 15; // two model readings, twelve contract-wide readers, the settling
-        Assert.All(reports, r => Assert.Equal((document.Clauses.Count(c => c.Clause.Kind != ClauseKind.TableOfContents), total), (ClauseCount(r.Stage), r.Total)));
+        Assert.All(reports, r => Assert.Equal(($"analysing {report.ClauseCount} clauses", total), (r.Stage, r.Total)));
         Assert.Equal(total, reports[^1].Done);
         Assert.Equal(reports.Select(r => r.Done).Order(), reports.Select(r => r.Done));
         Assert.Equal(reports.Count, reports.Select(r => r.Done).Distinct().Count());
-
-        static int ClauseCount(string stage) => int.Parse(stage.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Keeps each report in order, on the reporting thread (a <see cref="Progress{T}"/> would post them later).</summary>
