@@ -35,6 +35,10 @@ internal static class CliOptions
     public static Economics.PriceBook LoadPriceBook(ParseResult parse, Option<string?> option) =>
         parse.GetValue(option) is { } path ? Economics.PriceBook.Load(path) : Economics.PriceBook.Default();
 
+    /// <summary>The local analyst file a command was given: its <c>--model-file</c>, else <c>$TANDEM_MODEL</c>; null for the registry's champion.</summary>
+    public static string? ModelFile(ParseResult parse) =>
+        parse.GetValue<string?>("--model-file") ?? Environment.GetEnvironmentVariable("TANDEM_MODEL");
+
     public static Option<string> Format(params string[] formats) => OneOf(new Option<string>("--format", "-f")
     {
         Description = "Output format: " + string.Join(", ", formats),

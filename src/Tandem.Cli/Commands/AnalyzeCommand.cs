@@ -15,7 +15,7 @@ internal static class AnalyzeCommand
     public static void Preload(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        LocalAnalyst.Preload(parse.GetValue<string?>("--model-file") ?? Environment.GetEnvironmentVariable("TANDEM_MODEL") ?? LocalAnalyst.DefaultPath());
+        LocalAnalyst.Preload(CliOptions.ModelFile(parse) ?? LocalAnalyst.DefaultPath());
     }
 
     public static Command Create(CommandRunner run)
@@ -50,7 +50,7 @@ internal static class AnalyzeCommand
             {
                 PlaybookPath = parse.GetValue(playbookPath),
                 Options = new AnalysisOptions { MinConfidence = confidence, IncludeInfo = !parse.GetValue(noInfo), ForParty = parse.GetValue(forParty), ContractKind = parse.GetValue(kind) },
-                ModelFile = parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL"),
+                ModelFile = CliOptions.ModelFile(parse),
                 Model = parse.GetValue(llm),
                 Strategy = parse.GetValue(strategy)!,
                 ExamplesPath = parse.GetValue(examplesPath),

@@ -229,7 +229,7 @@ internal static class EvalCommand
         {
             var answers = ReviewKey.Load(parse.GetValue(key)!);
             var playbook = PlaybookLoader.Load(parse.GetValue(playbookPath) ?? PlaybookLoader.DefaultPath());
-            var analyst = (parse.GetValue(modelPath) ?? Environment.GetEnvironmentVariable("TANDEM_MODEL")) is { } modelFile
+            var analyst = CliOptions.ModelFile(parse) is { } modelFile
                 ? LocalAnalyst.Load(modelFile)
                 : await context.Get<IModelRegistry>().LoadLocalChampionAsync(cancellationToken);
             var result = await context.WithProgressAsync("eval review", progress =>
