@@ -39,6 +39,9 @@ public sealed partial class ClauseReferences
     {
         ArgumentNullException.ThrowIfNull(clauses);
         var texts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // Per clause number, the path of its last piece when that piece is a lead-in ("11.1 Each party shall indemnify the
+        // other against … arising out of:") still taking its items.
+        var openLeadIn = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var stored in clauses)
         {
             // "12.3(b)" and "12.3#2" belong to 12.3, which belongs to 12; a schedule's paragraphs are not numbered clauses.
@@ -48,12 +51,26 @@ public sealed partial class ClauseReferences
             }
 
             var number = m.Groups["n"].Value;
+            var text = stored.Clause.Text.Trim();
             for (var prefix = number; prefix.Length > 0; prefix = prefix.LastIndexOf('.') is var dot and > 0 ? prefix[..dot] : string.Empty)
             {
                 var pieces = texts.TryGetValue(prefix, out var known) ? known : texts[prefix] = [];
+                // An item finishes its lead-in's sentence ("… arising out of: (a) the condition of the Site; or (b) …"), so it is
+                // kept in the same piece: a reader of the sentence sees what the duty is for.
+                if (openLeadIn.TryGetValue(prefix, out var leadIn) && stored.Clause.Path.StartsWith(leadIn + "(", StringComparison.Ordinal))
+                {
+                    pieces[^1] += " " + text;
+                    continue;
+                }
+
+                openLeadIn.Remove(prefix);
                 if (pieces.Count < MaxPiecesPerClause)
                 {
-                    pieces.Add(stored.Clause.Text.Trim());
+                    pieces.Add(text);
+                    if (text.EndsWith(':'))
+                    {
+                        openLeadIn[prefix] = stored.Clause.Path;
+                    }
                 }
             }
         }

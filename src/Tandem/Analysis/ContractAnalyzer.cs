@@ -338,11 +338,11 @@ public sealed partial class ContractAnalyzer(LocalAnalyst analyst, TimeProvider?
     /// <summary>For each piece, the list lead-in it belongs to ("7.1(a)" → the "7.1 … shall not:" piece before it), or itself.</summary>
     private static int[] LeadIns(IReadOnlyList<StoredClause> clauses) => LeadIns(clauses.Select(c => c.Clause).ToList());
 
-    /// <summary>For each clause, the list lead-in it belongs to, or itself (<see cref="LeadIns(IReadOnlyList{StoredClause})"/>).</summary>
     /// <summary>Each clause's text as the review reads it: a list item after its lead-in (<see cref="LeadIns(IReadOnlyList{Clause})"/>).</summary>
     internal static string[] ReadWithLeadIns(IReadOnlyList<Clause> clauses, int[] leadIns) =>
         clauses.Select((c, i) => leadIns[i] == i ? c.Text : clauses[leadIns[i]].Text + " " + c.Text).ToArray();
 
+    /// <summary>For each clause, the list lead-in it belongs to, or itself (<see cref="LeadIns(IReadOnlyList{StoredClause})"/>).</summary>
     internal static int[] LeadIns(IReadOnlyList<Clause> clauses)
     {
         var leadIns = new int[clauses.Count];

@@ -42,8 +42,11 @@ public static partial class ControlEvents
 
     private static List<(DefinedTerm, string)> OneSidedOnce(string clause, ReviewLens lens, ReviewSide side, string preamble)
     {
-        // The clause must make the event matter: an exit, a consent, a deemed assignment, licences that end.
-        if (!Consequence().IsMatch(clause) || lens.Stance(clause).Favours == Favours.Us)
+        // The clause must make the event matter: an exit, a consent, a deemed assignment, licences that end. Whom it favours is
+        // read from the sentence that says so: "Either party may terminate … On such termination the licence granted to the OEM
+        // shall end" is an exit for either side, whatever its second sentence gives.
+        var consequence = ClauseSentences.Split(clause).FirstOrDefault(s => Consequence().IsMatch(s));
+        if (consequence is null || lens.Stance(consequence).Favours == Favours.Us)
         {
             return [];
         }
@@ -68,6 +71,11 @@ public static partial class ControlEvents
             if (namesUs && !namesThem && !AnyParty().IsMatch(definition))
             {
                 why = $"\"{term.Term}\" ({term.ClausePath}) speaks only of {{us}}: no change in who owns {{them}} can be one";
+            }
+            else if (ChangeOfOwner().Matches(definition).Any(c => PartyNames.Mentions(definition[Math.Max(0, c.Index - 60)..c.Index], us)
+                && !PartyNames.Mentions(definition[Math.Max(0, c.Index - 60)..c.Index], them) && OnlyFor().IsMatch(definition[Math.Max(0, c.Index - 60)..c.Index])))
+            {
+                why = $"\"{term.Term}\" ({term.ClausePath}) counts a change in who owns a party only for {{us}}";
             }
             else if (Exceptions().Matches(definition).Any(e => SparesOnly(definition[e.Index..Math.Min(definition.Length, e.Index + 250)], them, us)))
             {
@@ -242,6 +250,10 @@ public static partial class ControlEvents
     [GeneratedRegex(@"\bacqui(?:re|res|ring|sition)\w*\s+(?:(?:the|a|an|any|all|more|than|of|or|and|by|substantially|direct|indirect|directly|indirectly|legal|beneficial|majority|fifty|per\s*cent|persons?|entity|third|party|group|acting|together|in|concert|\d+%?|\(\d+%?\)),?\s+){0,8}(?:control\w*|shares|voting|interests?|business|undertaking|assets|equity|stock)\b|\b(?:control|shares|voting\s+\w+)\b(?:[^.;]){0,60}\bacqui(?:re|res|red|ring|sition)\b|\b(?:merger|amalgamation|consolidation|reorgani[sz]ation|change\s+(?:in|of)\s+(?:the\s+)?(?:control|ownership|persons?)|sale\s+(?:or\s+\w+\s+)?of\s+(?:all|the\s+whole|any|substantially)|transfer\s+of\s+(?:any\s+)?(?:shares|the\s+business)|comes?\s+under\s+(?:the\s+)?control)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex ChangeOfOwner();
+
+    /// <summary>Words that confine what follows to one party: "(in the case of the Buyer)", "where the party is the Licensee", "in relation to the Supplier only".</summary>
+    [GeneratedRegex(@"\b(?:in\s+the\s+case\s+of|where\s+(?:the\s+)?(?:relevant\s+)?party\s+is|in\s+relation\s+to|as\s+regards|for)\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}\s*(?:only\b)?\)?,?\s*(?:that\s+|if\s+|any\s+|a\s+)?(?:there\s+is\s+)?(?:any\s+|a\s+)?$", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex OnlyFor();
 
     /// <summary>A definition that reaches whichever party it happens to: "of a party", "that party", "either party", "the other party".</summary>
     [GeneratedRegex(@"\b(?:a|that|either|each|any|the\s+other|the\s+relevant)\s+party\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

@@ -82,6 +82,8 @@ public static partial class IndemnityCarveOuts
             }
         }
 
+        // The other side's own indemnities the carve-out also reaches: a narrow one of theirs does not balance several of yours.
+        var theirs = 0;
         foreach (var (where, text) in reached)
         {
             foreach (var sentence in ClauseSentences.Split(text).Where(s => GivesIndemnity().IsMatch(s)))
@@ -107,12 +109,34 @@ public static partial class IndemnityCarveOuts
                         // The other side's indemnity for death or injury its negligence causes: the law lets no cap reach
                         // that anyway, so carving it out gives it nothing the reviewed side's carve-out is weighed against.
                         break;
-                    case Favours.Us or Favours.Both:
-                        // The other side indemnifies too, or both do: the carve-out reaches its exposure as well as yours.
+                    case Favours.Us:
+                        theirs++;
+                        break;
+                    case Favours.Both:
+                        // Both sides give it: the carve-out reaches the other side's exposure as much as yours.
                         return [];
                 }
             }
         }
+
+        // "liability for any breach of clause 3 (Licence), clause 4 (Restrictions) or clause 5": whose duties those clauses
+        // state says whose liability the carve-out lifts. A clause that binds both sides (confidentiality) weighs nothing.
+        foreach (Match breach in BreachOf().Matches(clause))
+        {
+            foreach (var number in lens.References.Named(breach.Value, 2 * ClauseReferences.MaxReferencesPerClause))
+            {
+                switch (lens.Owners.DutiesOf(number))
+                {
+                    case Favours.Them when !yours.Contains("breach of clause " + number, StringComparer.Ordinal):
+                        yours.Add("breach of clause " + number);
+                        break;
+                    case Favours.Us:
+                        theirs++;
+                        break;
+                }
+            }
+        }
+
 
         // A kind of liability tied to what only one side supplies: "any liability for delay in completing, or for defects in,
         // the Subcontract Works" when only the reviewed side carries out the Subcontract Works.
@@ -163,6 +187,13 @@ public static partial class IndemnityCarveOuts
             }
         }
 
+        // One indemnity of theirs against several heads of yours (their IP indemnity beside your licence restrictions and your
+        // indemnities) leaves the carve-out one-sided in weight: at least three of yours, and twice as many as theirs.
+        if (theirs > 0 && (yours.Count < 3 || yours.Count < 2 * theirs))
+        {
+            return [];
+        }
+
         return yours;
     }
 
@@ -202,6 +233,10 @@ public static partial class IndemnityCarveOuts
 
         return findings;
     }
+
+    /// <summary>A carve-out of breaches of numbered clauses: "liability for any breach of clause 3 (Licence), clause 4 (Restrictions) or clause 7".</summary>
+    [GeneratedRegex(@"\b(?:for|from|in\s+respect\s+of|arising\s+(?:out\s+of|from))\s+(?:any\s+|a\s+)?breach(?:es)?\s+(?:by\s+\w+\s+)?of\s+(?:clauses?|sections?)\s+\d[\d.]*(?:\s*\((?-i:[A-Z])[^()]{0,60}\))?(?:\s*(?:,|or|and|,\s*or|,\s*and)\s*(?:(?:clauses?|sections?)\s+)?\d[\d.]*(?:\s*\((?-i:[A-Z])[^()]{0,60}\))?)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex BreachOf();
 
     [GeneratedRegex(@"\bthis\s+(?:clause|section|paragraph)\s+\d[\d.]*\s+(?:shall|will|does|do)\s+not\s+(?:limit|restrict|exclude)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex ExclusionsOwnException();

@@ -53,9 +53,12 @@ public static partial class LossExclusions
             return null;
         }
 
+        // A side that receives the goods or the service suffers the losses a failure to perform causes: for it, a definition
+        // that names damage to property, theft, or the cost of re-doing, replacing or refunding reaches direct loss by its heads.
+        var receives = ReviewSide.ReceivingRoles.Contains(lens.Side!.FunctionalRole, StringComparer.OrdinalIgnoreCase);
         foreach (var term in lens.Definitions.Used(clause).Where(t => LossTerm().IsMatch(t.Term)))
         {
-            if (!EvenDirect().IsMatch(term.Text))
+            if (!EvenDirect().IsMatch(term.Text) && !(receives && DirectByNature().IsMatch(term.Text)))
             {
                 continue;
             }
@@ -96,12 +99,19 @@ public static partial class LossExclusions
     private static partial Regex Excludes();
 
     /// <summary>A mutual exclusion: "neither party shall be liable to the other for any Excluded Loss".</summary>
-    [GeneratedRegex(@"\bneither\s+(?:party|of\s+the\s+parties)\b[^.;]{0,80}\b(?:shall|will)\s+(?:\w+\s+)?be\s+liable\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\bneither\s+(?:party|of\s+the\s+parties)\b[^.;]{0,80}\b(?:shall|will)\s+(?:\w+\s+){0,3}be\s+liable\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex NeitherLiable();
 
     /// <summary>A definition that reaches direct losses: "in each case whether direct or indirect", "even where direct", "whether or not direct".</summary>
     [GeneratedRegex(@"\bwhether\s+(?:\w+\s+)?direct\s+or\s+indirect|\bwhether\s+or\s+not\s+(?:\w+\s+)?direct\b|\beven\s+(?:where|if|when)\s+(?:\w+\s+){0,3}direct\b|\bdirect\s+or\s+indirect\s+(?:loss|losses)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex EvenDirect();
+
+    /// <summary>
+    /// A head of loss that is direct by its nature: "loss of, or damage to, goods … at the Site", "loss by theft", "costs of
+    /// unpacking, repacking or re-delivering goods", "refunds to customers", "marketplace penalties".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:loss\s+of,?\s+or\s+damage\s+to|damage\s+to|destruction\s+of)\s+(?:any\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:goods|property|equipment|stock|products|premises|vehicles|items|assets|consignments?)\b|\btheft\b|\bcosts?\s+of\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,3}?(?:repair\w*|replac\w*|re-?(?:pack|label|deliver|call|work|perform|supply|ship|test|run|enter)\w*|restor\w*|remov\w+|clean\w*|unpack\w*)\b|\b(?:customer|consumer)\s+refunds?\b|\brefunds?\s+to\s+(?:its\s+)?(?:customers|consumers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex DirectByNature();
 
     /// <summary>A head of loss every exclusion names (lost profit, revenue, goodwill, savings, data, indirect loss), or the definition's own words about directness.</summary>
     [GeneratedRegex(@"\b(?:profits?|revenues?|income|turnover|sales|savings|business|goodwill|reputation|contracts?|opportunit\w*|data|information|indirect|consequential|special|punitive|exemplary|direct|wasted|management|anticipated|interest|whether|in\s+each\s+case)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

@@ -76,6 +76,17 @@ public sealed partial class ThingOwners
         return known.Count == 1 ? known[0] : known.Count > 1 ? Favours.Both : Favours.Unclear;
     }
 
+    /// <summary>
+    /// Whom the duties of clause <paramref name="number"/> bind, read from each duty's subject: <see cref="Favours.Them"/> when
+    /// every duty there is the reviewed side's, <see cref="Favours.Us"/> when every one is the other side's, <see cref="Favours.Both"/>
+    /// when both sides have some, <see cref="Favours.Unclear"/> when it states none (or there is no side).
+    /// </summary>
+    internal Favours DutiesOf(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        return _names.Value is not { } names ? Favours.Unclear : RegexBudget.Run(() => DutiesOf(number, names), () => Favours.Unclear);
+    }
+
     /// <summary>Whom the duties of clause <paramref name="number"/> bind, read from each duty's subject.</summary>
     private Favours DutiesOf(string number, Names names)
     {
@@ -89,7 +100,15 @@ public sealed partial class ThingOwners
                     continue;
                 }
 
-                var subject = duty.Groups["subject"].Value;
+                // "the Operator Data shall belong to the Operator" says whose a thing is, and binds no one.
+                if (Ownership().IsMatch(sentence[(duty.Index + duty.Length)..]))
+                {
+                    continue;
+                }
+
+                // "The Operator Data shall be kept …" is a duty on a thing whose name holds a party's, not the party's own.
+                var subject = _definitions.Used(duty.Groups["subject"].Value).Where(t => t.Term.Contains(' ', StringComparison.Ordinal))
+                    .Aggregate(duty.Groups["subject"].Value, (text, t) => text.Replace(t.Term, " ", StringComparison.Ordinal));
                 if (MutualSubject().IsMatch(subject) || NeitherParty().IsMatch(subject))
                 {
                     bound.Add(Favours.Both);
@@ -101,7 +120,7 @@ public sealed partial class ThingOwners
                 {
                     bound.Add(us ? Favours.Them : Favours.Us);
                 }
-                else if (!us && Things(subject) is var things and (Favours.Us or Favours.Them))
+                else if (!us && Things(duty.Groups["subject"].Value) is var things and (Favours.Us or Favours.Them))
                 {
                     // "The Goods shall conform": a duty on what only one side supplies.
                     bound.Add(things);
@@ -196,8 +215,11 @@ public sealed partial class ThingOwners
     [GeneratedRegex(@"\b(?:negligen\w*|wil+ful|misconduct|fraud\w*|acts?\s+or\s+omissions?|breach\w*\s+(?:by\s+(?:it|that\s+party|the\s+\w+\s+Party)\s+)?of\s+(?:this|the)\s+(?:Agreement|Contract)|breach\w*\s+of\s+(?:any\s+of\s+)?(?:its|their)\s+(?:obligations|warranties|representations)\s+under\s+(?:this|the)\s+(?:Agreement|Contract))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex GeneralConduct();
 
-    /// <summary>A breach of, or failure to keep, numbered clauses: "breach by it of clause 9", "does not comply with clause 5 or clause 12.1", "its warranties in clause 11.2".</summary>
-    [GeneratedRegex(@"\b(?:breach\w*|compl(?:y|ies|iance)|conform\w*|warrant(?:y|ies)|obligations?|undertakings?|representations?|contravention)\b(?:[^.;]|\.(?=\d)){0,50}?\b(?:clauses?|sections?|paragraphs?)\s+\d[\d.]*(?:\s*\([a-z]\))?(?:\s*(?:,|or|and)\s*(?:(?:clauses?|sections?)\s+)?\d[\d.]*(?:\s*\([a-z]\))?)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    /// <summary>
+    /// A breach of, or failure to keep, numbered clauses: "breach by it of clause 9", "does not comply with clause 5 or clause
+    /// 12.1", "its warranties in clause 11.2", "any failure to provide Site access … in accordance with clause 10.2".
+    /// </summary>
+    [GeneratedRegex(@"(?:\b(?:breach\w*|compl(?:y|ies|iance)|conform\w*|warrant(?:y|ies)|obligations?|undertakings?|representations?|contravention)\b(?:[^.;]|\.(?=\d)){0,50}?|\bfail(?:ure|s|ing)?\s+(?:by\s+\w+\s+)?to\s+(?:[^.;]|\.(?=\d)){0,100}?\b(?:in\s+accordance\s+with|as\s+required\s+by|under|pursuant\s+to)\s+)\b(?:clauses?|sections?|paragraphs?)\s+\d[\d.]*(?:\s*\([a-z]\))?(?:\s*\((?-i:[A-Z])[^()]{0,60}\))?(?:\s*(?:,|or|and)\s*(?:(?:clauses?|sections?)\s+)?\d[\d.]*(?:\s*\([a-z]\))?(?:\s*\((?-i:[A-Z])[^()]{0,60}\))?)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex DutyReference();
 
     /// <summary>A mutual placeholder for whichever party owes the duty: "by it", "by or on behalf of the Indemnifying Party", "of that party".</summary>
@@ -231,4 +253,8 @@ public sealed partial class ThingOwners
 
     [GeneratedRegex(@"\bneither\s+(?:party|of\s+the\s+parties)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex NeitherParty();
+
+    /// <summary>What follows a subject's "shall" when the sentence only says whose something is: "belong to", "remain the property of", "vest in".</summary>
+    [GeneratedRegex(@"^\s*(?:at\s+all\s+times\s+)?(?:belong|own|remain\s+(?:the\s+)?(?:property|vested)|vest|be\s+(?:and\s+remain\s+)?(?:owned|the\s+(?:sole\s+|exclusive\s+)?property))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Ownership();
 }

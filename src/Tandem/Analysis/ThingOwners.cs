@@ -175,7 +175,12 @@ public sealed partial class ThingOwners
             return conduct;
         }
 
-        if (OwnConduct().IsMatch(trigger))
+        // "to the extent arising from matters for which that party is responsible under this Agreement, including the design,
+        // manufacture and labelling of the Products": the responsibilities it lists say whose they are; without such a list
+        // each party's own responsibilities set it off.
+        var responsible = Responsible().Match(trigger);
+        var rest = responsible.Success ? trigger.Remove(responsible.Index, responsible.Length) : trigger;
+        if (OwnConduct().IsMatch(rest) || (responsible.Success && !Including().IsMatch(trigger.AsSpan(responsible.Index + responsible.Length))))
         {
             return Favours.Both;
         }
@@ -300,6 +305,14 @@ public sealed partial class ThingOwners
 
     [GeneratedRegex(@"\b(?:save|except|excluding|provided\s+that|unless|other\s+than)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Exception();
+
+    /// <summary>The matters a party is made answerable for: "for which that party is responsible", "that the relevant party is responsible for".</summary>
+    [GeneratedRegex(@"\b(?:for\s+which|that|which)\s+(?:that|such|the\s+relevant|each|either)\s+[Pp]arty\s+(?:is|shall\s+be|remains)\s+(?:responsible|liable)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Responsible();
+
+    /// <summary>The list of examples after the matters a party answers for: ", including the design, manufacture …".</summary>
+    [GeneratedRegex(@"^[^.;]{0,80}?\b(?:including|such\s+as|namely)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Including();
 
     /// <summary>A trigger that is each party's own conduct or property, so the duty stays mutual.</summary>
     [GeneratedRegex(@"\b(?:its|their)\s+(?:own\s+)?(?:breach\w*|negligen\w*|acts?|omissions?|wil+ful|fraud\w*|defaults?|failures?|personnel|employees|staff|representatives|sub-?contractors|officers|agents|products?|goods|materials?|data|information|content|property|intellectual|services|deliverables|obligations)\b|\bby\s+(?:it|them)\b|\b(?:that|such|the\s+relevant)\s+[Pp]arty\b|\bIndemnifying\s+Party\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

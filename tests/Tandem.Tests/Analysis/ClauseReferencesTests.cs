@@ -41,6 +41,19 @@ public sealed class ClauseReferencesTests
     }
 
     [Fact]
+    public void Pieces_ALeadInKeepsItsItemsInItsOwnPiece()
+    {
+        var references = ClauseReferences.Of(Contract(SupplierIndemnifies, CarveOut));
+
+        // "… arising out of:" and "(a) any claim …" are one sentence; a reader of the duty sees what it is for.
+        Assert.Equal(["13.1 " + SupplierIndemnifies + " (a) any claim that the Goods infringe the rights of a third party; and"], references.Pieces("13.1"));
+        Assert.Equal(2, references.Pieces("13").Count);
+        // A clause that ends in a colon takes only the items numbered under it.
+        var other = ClauseReferences.Of(StoredClauses.Of(("4.1", "4.1 The Buyer shall:"), ("4.2(a)", "(a) pay on time.")));
+        Assert.Equal(["4.1 The Buyer shall:"], other.Pieces("4.1"));
+    }
+
+    [Fact]
     public void Of_ALongClause_ReadUpToTheLimit_AndAtMostFourReferences()
     {
         var references = ClauseReferences.Of(StoredClauses.Of(

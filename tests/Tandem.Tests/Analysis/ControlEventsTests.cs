@@ -130,4 +130,24 @@ public sealed class ControlEventsTests
         Assert.Contains(finding.Definitions, d => d.Term == "Control Event");
         Assert.Contains("Supplier", finding.Rationale, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OneSided_ADefinitionThatCountsAChangeOfOwnerOnlyForOneNamedSide_IsOneSidedForThatSide()
+    {
+        const string definition = "\"Default Event\" means, in relation to a party, that it is unable to pay its debts or has a receiver appointed, or (in the case of the Buyer) that there is any change in the persons who control it.";
+        const string exit = "15.3 Either party may end this Agreement at once by notice if a Default Event occurs in relation to the other party.";
+
+        Assert.Contains("only for {us}", Assert.Single(OneSided("buyer", definition, exit)).Why, StringComparison.Ordinal);
+        Assert.Empty(OneSided("supplier", definition, exit));
+    }
+
+    [Fact]
+    public void OneSided_WhomTheExitFavours_IsReadFromTheSentenceThatGivesIt()
+    {
+        const string definition = "\"Control Event\" means any person acquiring control of a party, other than a member of the Orlan group.";
+        // The second sentence takes away a licence the buyer holds; the exit itself is either party's.
+        const string exit = "15.3 Either party may terminate this Agreement if a Control Event occurs in relation to the other party. On such termination the licence granted to the Buyer under clause 6 shall end.";
+
+        Assert.Single(OneSided("buyer", definition, exit));
+    }
 }

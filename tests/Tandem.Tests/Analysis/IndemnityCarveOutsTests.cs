@@ -248,4 +248,45 @@ public sealed class IndemnityCarveOutsTests
     [Fact]
     public void YoursOnly_AnExceptionToAnExclusionOfKindsOfLoss_LiftsNoCap() =>
         Assert.Empty(Reached("customer", "13.3 Neither party shall be liable for loss of profits, except that this clause 13.3 shall not limit the Customer's liability under clause 12.1.", CustomerIndemnifies));
+
+    [Fact]
+    public void YoursOnly_AnIndemnityWhoseTriggersAreListedItems_ReadsTheItems()
+    {
+        (string, string)[] contract =
+        [
+            ("1.1", "\"Store Data\" means the sales and stock records the Customer provides for loading to the Platform."),
+            ("12.1", "12.1 Each party shall indemnify the other against all losses arising out of:"),
+            ("12.1(a)", "(a) any claim that the Store Data infringes the rights of any person; or"),
+            ("12.1(b)", "(b) any error in the Store Data."),
+            ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid."),
+        ];
+        const string CarveOut = "13.3 Clause 13.2 does not limit either party's liability under clause 12.1.";
+        Assert.Equal(["clause 12.1"], Reached("customer", CarveOut, contract));
+        Assert.Empty(Reached("provider", CarveOut, contract));
+    }
+
+    private static readonly (string, string)[] LicenceDuties =
+    [
+        ("3.1", "3.1 The Customer shall use the Platform only for its own internal business."),
+        ("4.1", "4.1 The Customer shall not copy, modify or resell the Platform."),
+        ("5.1", "5.1 The Customer shall keep a register of its users and send it to the Provider on request."),
+        ("6.1", "6.1 The Customer Data shall belong to the Customer. The Provider shall host the Customer Data in the United Kingdom."),
+        ("12.1", "12.1 The Provider shall indemnify the Customer against any claim that the Platform infringes a third party's rights."),
+        ("13.2", "13.2 Each party's total liability shall not exceed the Fees paid in the preceding twelve months."),
+    ];
+
+    [Fact]
+    public void YoursOnly_BreachesOfClausesOnlyYouAreBoundBy_OutweighTheirOneIndemnity()
+    {
+        const string CarveOut = "13.3 The limits in clause 13.2 shall not apply to liability under clause 12, or to liability for any breach of clause 3 (Use), clause 4 (Restrictions) or clause 5 (Users).";
+
+        Assert.Equal(["breach of clause 3", "breach of clause 4", "breach of clause 5"], Reached("customer", CarveOut, LicenceDuties));
+        Assert.Empty(Reached("provider", CarveOut, LicenceDuties));
+    }
+
+    [Theory]
+    [InlineData("13.3 The limits in clause 13.2 shall not apply to liability under clause 12, or to liability for any breach of clause 3 (Use) or clause 4 (Restrictions).")] // two against one
+    [InlineData("13.3 The limits in clause 13.2 shall not apply to liability under clause 12, or to liability for any breach of clause 3, clause 4, clause 5 or clause 6.")] // clause 6 binds the provider too
+    public void YoursOnly_TheirIndemnityAgainstTooFewOfYours_Nothing(string carveOut) =>
+        Assert.Empty(Reached("customer", carveOut, LicenceDuties));
 }

@@ -80,4 +80,15 @@ public sealed class LossExclusionsTests
         Assert.Null(DirectExcluded("licensee",
             "\"Remote Loss\" means the cost of running wards on paper and any extra agency nursing, in each case whether direct or indirect.",
             "14.3 The Licensee shall have no liability to the Licensor for any Remote Loss."));
+
+    [Theory]
+    [InlineData("\"Remote Loss\" means loss of profit or goodwill, and loss of, or damage to, any medical equipment or other property on the wards, including by theft.")]
+    [InlineData("\"Remote Loss\" means loss of revenue, the costs of re-entering, checking or restoring prescriptions, and any refunds to patients' insurers.")]
+    public void DirectExcluded_HeadsDirectByTheirNature_ReadForTheSideThatReceives(string definition)
+    {
+        const string Exclusion = "14.3 Neither party shall in any circumstances be liable to the other for any Remote Loss.";
+        Assert.Equal("Remote Loss", DirectExcluded("licensee", definition, Exclusion));
+        // The licensor supplies the system: losses on the wards are not the ones a failure of its own performance leaves it with.
+        Assert.Null(DirectExcluded("licensor", definition, Exclusion));
+    }
 }

@@ -118,6 +118,38 @@ public sealed class ThingOwnersTests
     public void Trigger_ANamedSubject_SaysWhoseDutyItIs(string sentence, Favours expected) =>
         Assert.Equal(expected, Lens("maker").Owners.Trigger(sentence));
 
+    [Theory]
+    [InlineData("maker", Favours.Them)]
+    [InlineData("purchaser", Favours.Us)]
+    public void Trigger_AFailureToDoWhatANumberedClauseMakesOneSideDo_BindsThatSide(string side, Favours expected) =>
+        Assert.Equal(expected, Lens(side, ("4.2", "4.2 The Maker shall provide chilled transport and a named driver for each delivery."))
+            .Owners.Trigger("Each party shall indemnify the other against all Harm arising from any failure to provide chilled transport or a driver in accordance with clause 4.2, including spoiled stock."));
+
+    [Theory]
+    [InlineData("maker", Favours.Them)]
+    [InlineData("purchaser", Favours.Us)]
+    public void Trigger_MattersAPartyIsResponsibleFor_ReadFromTheListedExamples(string side, Favours expected) =>
+        Assert.Equal(expected, Lens(side).Owners.Trigger(
+            "Each party shall indemnify the other against all Harm arising from any Withdrawal, to the extent arising from matters for which that party is responsible under this Agreement, including the baking, packing and labelling of the Goods."));
+
+    [Fact]
+    public void Trigger_MattersAPartyIsResponsibleFor_WithoutExamples_StaysMutual() =>
+        Assert.Equal(Favours.Both, Lens("maker").Owners.Trigger(
+            "Each party shall indemnify the other against all Harm arising from any Withdrawal, to the extent arising from matters for which that party is responsible under this Agreement."));
+
+    [Fact]
+    public void Trigger_ABreachOfClausesNamedWithTheirHeadings_ReadsEachClause()
+    {
+        var lens = Lens("maker",
+            ("8.1", "8.1 The Purchaser Recipes shall belong to the Purchaser. The Maker shall use the Purchaser Recipes only to make the Goods."),
+            ("9.1", "9.1 The Maker shall keep its bakery at hygiene rating 5."),
+            ("1.1 ¶9", "\"Purchaser Recipes\" means the recipes the Purchaser provides."));
+
+        // Clause 8's first sentence says whose the recipes are and binds no one; the name inside "Purchaser Recipes" is no subject.
+        Assert.Equal(Favours.Them, lens.Owners.Trigger("Each party shall indemnify the other against all Harm arising out of any breach by it of clause 8 (Recipes) or clause 9 (Hygiene)."));
+        Assert.Equal(Favours.Them, lens.Owners.DutiesOf("8"));
+    }
+
     [Fact]
     public void Trigger_NoSide_StaysMutual()
     {
