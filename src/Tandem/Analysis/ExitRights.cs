@@ -52,6 +52,14 @@ public static partial class ExitRights
                 continue;
             }
 
+            // A law, a regulation or the circumstances set the exit off only when they are the trigger, not what the holder
+            // weighs: "where the Bank considers in good faith that it is appropriate in light of its regulatory obligations … or
+            // its strategy" is the Bank's own choice.
+            if (OutsideEvent().Match(sentence) is { Success: true } outside && !(Judgement().Match(sentence) is { Success: true } judgement && judgement.Index < outside.Index))
+            {
+                continue;
+            }
+
             // A condition before the exit is the holder's own choice only when it says so; "if the Price rises", "where the
             // Customer's requirements fall" are events the holder does not choose, and the playbook's words judge them.
             if (Condition().IsMatch(sentence) && !OwnChoice().IsMatch(sentence))
@@ -93,7 +101,8 @@ public static partial class ExitRights
 
             // A thing withdrawn that the contract does not name as part of what it provides counts only when it is the
             // holder's: "withdraw any Crane" when the Owner supplies the Cranes, not "withdraw any Claim".
-            if (exit.Groups["thing"] is { Success: true } thing && !ProvidedThing(thing.Value, holder, lens))
+            // "withdraw any Recovery Tier, or the Services as a whole": the whole of what it provides is no such thing.
+            if (exit.Groups["thing"] is { Success: true } thing && !exit.Groups["whole"].Success && !ProvidedThing(thing.Value, holder, lens))
             {
                 continue;
             }
@@ -200,14 +209,15 @@ public static partial class ExitRights
     /// </summary>
     [GeneratedRegex(@"\bmay\s*,?\s+(?:(?:at\s+any\s+time|at\s+its\s+option|in\s+its\s+(?:sole\s+|absolute\s+)?discretion)\s*,?\s+)?(?:(?:by\s+giving|on\s+giving|by|on|upon)\s+(?:[^.;,]){0,120}\bnotice\b(?:[^.;,]){0,40},?\s+)?(?:"
         + @"(?:terminate|end|cancel|determine)\s+(?:this|the|that|any|each|an?)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Programme|Project|Engagement|Appointment|Subscription|Licen[cs]es?|Services?|Service\s+Modules?|Modules?)\b"
-        + @"|withdraw\s+from\s+(?:this|the|that|any|each)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Orders?|Programme|Project|Engagement|Appointment|Arrangement|Scheme)\b"
+        + @"|withdraw\s+from\s+(?:this|the|that|any|each)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Orders?|Programme|Project|Engagement|Appointment|Arrangement|Scheme|Events?|Bookings?|Assignments?|Campaigns?|Seasons?)\b"
         + @"|(?:withdraw|discontinue|remove)\s+(?:(?:any\s+)?one\s+or\s+more|any|all|the|each|some)\s+(?:(?:of\s+the\s+)?\w+\s+){0,2}(?:Services?|Service\s+Modules?|Modules?|Group\s+Compan(?:y|ies)|Sites?|Locations?|Platform|Software|Support|Deliverables?|Territor(?:y|ies))\b"
-        + @"|(?:withdraw|remove|decommission|recall)\s+(?:any|all|the|each|some)\s+(?:of\s+the\s+)?(?<thing>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+        + @"|(?:withdraw|remove|decommission|recall)\s+(?:any|all|the|each|some)\s+(?:of\s+the\s+)?(?<thing>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?:\s*,?\s+or\s+(?:the\s+|all\s+(?:of\s+)?the\s+)?(?<whole>Services?|Platform|Software)(?:\s+as\s+a\s+whole)?\b)?"
         + @"|(?:reduce|cut|decrease)\s+(?:[^.;]){0,80}\bto\s+(?:nil|zero|nothing)\b"
         + @"|designate\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}as\s+(?:end[- ]of[- ]life|discontinued|obsolete)\b"
-        + @"|bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end\b"
+        + @"|bring\s+(?:this|the)\s+(?:Agreement|Contract|Project|Programme|Collaboration|Engagement|Appointment|Arrangement)\s+(?:\([^()]{0,120}\)\s+)?to\s+an\s+end\b"
         + @"|(?:[^.;]){1,120}\bor\s+(?:to\s+)?(?:bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end|terminate\s+(?:this|the)\s+(?:Agreement|Contract))\b)"
-        + @"|\b(?:decides?|elects?|wishes|chooses?)\s+to\s+(?:retire|withdraw|discontinue|decommission|cease\s+to\s+(?:offer|provide|supply|support|make\s+available))\s+(?:the|any|all|each|some)\s+(?:\w+\s+){0,2}(?:Services?|Service\s+Modules?|Modules?|Platform|Software|Products?|Support|Features?|Functionality)\b(?=(?:[^.;]){0,200}\bmay\s+do\s+so\b)"
+        + @"|\b(?:decides?|elects?|wishes|chooses?)\s+to\s+(?:retire|withdraw|discontinue|decommission|cease\s+to\s+(?:offer|provide|supply|support|make\s+available))\s+(?:the|any|all|each|some)\s+(?:\w+\s+){0,2}(?:Services?|Service\s+Modules?|Modules?|Platform|Software|Products?|Support|Features?|Functionality)\b(?=(?:[^.;]){0,200}\b(?:may\s+do\s+so|(?:it|they)\s+shall\s+give\b(?:[^.;]){0,80}\bnotice)\b)"
+        + @"|\bmay\b(?:[^.;]){0,160}\b(?:has\s+)?(?:decided|decides)\s+to\s+(?:discontinue|abandon|cease|stop)\s+(?:the\s+|all\s+)?(?:development|production|work|performance)\b"
         + @"|\b(?:decides?|determines?|elects?)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:shall|will|should)\s+not\s+(?:proceed|continue)\b(?=(?:[^.;]|\.(?=\d)){0,200}\b(?:Agreement|Contract)\s+shall\s+(?:terminate|end)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Leaves();
@@ -220,9 +230,17 @@ public static partial class ExitRights
     private static partial Regex WholeAgreement();
 
     /// <summary>What makes an exit no convenience: the other side's fault or failure, insolvency, a change of control, the term's end, a law or an outside event.</summary>
-    [GeneratedRegex(@"\b(?:breach\w*|insolv\w*|fails?|failure|default\w*|overdue|unpaid|non-?payment|late\s+payment|force\s+majeure|change\s+(?:of|in)\s+(?:the\s+)?(?:control|ownership)|Control\s+Event|Acquisition|(?:comes?|came)\s+under\s+(?:the\s+)?Control|remed\w+|wind(?:ing)?[- ]up|administrat(?:ion|or)|liquidat\w+|bankrupt\w*|expir(?:y|ation)\s+of\s+(?:the|this|its)\s+(?:\w+\s+)?(?:Term|Agreement|Period)|(?:Term|Agreement|Period)\s+expires|renew\w*|non-renewal|(?:at|on|with\s+effect\s+from)\s+the\s+(?:end|expiry)\s+of\s+(?:the\s+|any\s+|each\s+|a\s+)?(?:\w+\s+){0,3}(?:Term|Period|year|Year|Contract\s+Year)|circumstances|unlawful|illegal|sanction\w*|required\s+(?:by|to\s+comply)|law|regulat\w+|licen[cs]e\s+(?:is\s+)?(?:revoked|suspended)|ceases?\s+to\s+hold|dispute|disrepute|convicted|fraud\w*|misconduct|negligen\w*|prior\s+written\s+consent)\b",
+    [GeneratedRegex(@"\b(?:breach\w*|insolv\w*|fails?|failure|default\w*|overdue|unpaid|non-?payment|late\s+payment|force\s+majeure|change\s+(?:of|in)\s+(?:the\s+)?(?:control|ownership)|Control\s+Event|Acquisition|(?:comes?|came)\s+under\s+(?:the\s+)?Control|remed\w+|wind(?:ing)?[- ]up|administrat(?:ion|or)|liquidat\w+|bankrupt\w*|expir(?:y|ation)\s+of\s+(?:the|this|its)\s+(?:\w+\s+)?(?:Term|Agreement|Period)|(?:Term|Agreement|Period)\s+expires|renew\w*|non-renewal|(?:at|on|with\s+effect\s+from)\s+the\s+(?:end|expiry)\s+of\s+(?:the\s+|any\s+|each\s+|a\s+)?(?:\w+\s+){0,3}(?:Term|Period|year|Year|Contract\s+Year)|licen[cs]e\s+(?:is\s+)?(?:revoked|suspended)|ceases?\s+to\s+hold|dispute|disrepute|convicted|fraud\w*|misconduct|negligen\w*|prior\s+written\s+consent)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Fault();
+
+    /// <summary>An event outside either side's choice that may set an exit off: a law, a regulation, a sanction, "circumstances".</summary>
+    [GeneratedRegex(@"\b(?:circumstances|unlawful|illegal|sanction\w*|required\s+(?:by|to\s+comply)|law|regulat\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex OutsideEvent();
+
+    /// <summary>The holder's judgement, which what follows it is the object of: "considers", "determines", "is of the opinion".</summary>
+    [GeneratedRegex(@"\b(?:considers?|determines?|decides?|concludes?|believes?|(?:is|are)\s+of\s+the\s+(?:reasonable\s+)?opinion|in\s+its\s+(?:sole\s+|absolute\s+)?(?:opinion|view|discretion))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex Judgement();
 
     /// <summary>A condition on the exit: "if", "where", "in the event that", "on", "following".</summary>
     [GeneratedRegex(@"\b(?:if|where|in\s+the\s+event|upon|following|provided\s+that|unless|when)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

@@ -238,7 +238,7 @@ public static partial class IndemnityCarveOuts
     [GeneratedRegex(@"\b(?:for|from|in\s+respect\s+of|arising\s+(?:out\s+of|from))\s+(?:any\s+|a\s+)?breach(?:es)?\s+(?:by\s+\w+\s+)?of\s+(?:clauses?|sections?)\s+\d[\d.]*(?:\s*\((?-i:[A-Z])[^()]{0,60}\))?(?:\s*(?:,|or|and|,\s*or|,\s*and)\s*(?:(?:clauses?|sections?)\s+)?\d[\d.]*(?:\s*\((?-i:[A-Z])[^()]{0,60}\))?)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex BreachOf();
 
-    [GeneratedRegex(@"\bthis\s+(?:clause|section|paragraph)\s+\d[\d.]*\s+(?:shall|will|does|do)\s+not\s+(?:limit|restrict|exclude)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\bthis\s+(?:clause|section|paragraph)(?:\s+\d[\d.]*)?\s+(?:shall|will|does|do)\s+not\s+(?:limit|restrict|exclude|apply)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex ExclusionsOwnException();
 
     [GeneratedRegex(@"\b(?:exceed|aggregate|total\s+liability|maximum|cap)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
@@ -248,7 +248,7 @@ public static partial class IndemnityCarveOuts
     private static partial Regex OnlyAfter();
 
     /// <summary>A clause that takes liabilities out of the limits: "nothing in clause 13 limits", "shall not apply to", "Clauses 10.2 and 10.3 do not limit", "not subject to the cap".</summary>
-    [GeneratedRegex(@"\bnothing\s+in\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:limits?|excludes?|restricts?|(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to))\b|\b(?:limits?|limitations?|caps?|exclusions?|clauses?\s+\d[\d.]*(?:\s*(?:,|and|or)\s*(?:clauses?\s+)?\d[\d.]*)*)\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:shall|will|do|does)\s+not\s+(?:(?:apply|extend)\s+to|limit|exclude|restrict)\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?|limit\w*)\b|\bexcluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|\b(?:neither|no)\b(?:[^.;]|\.(?=\d)){0,160}\b(?:shall|will)\s+be\s+subject\s+to\s+(?:clauses?|sections?|the\s+(?:cap|limit))|\bneither\s+(?:clause|section)\s+\d[\d.]*\s+nor\s+(?:clause|section)\s+\d[\d.]*\s+(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\bnothing\s+in\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:limits?|excludes?|restricts?|(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to))\b|\b(?:limits?|limitations?|caps?|exclusions?|this\s+(?:clause|section)|clauses?\s+\d[\d.]*(?:\s*(?:,|and|or)\s*(?:clauses?\s+)?\d[\d.]*)*)\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:shall|will|do|does)\s+not\s+(?:(?:apply|extend)\s+to|limit|exclude|restrict)\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}(?:caps?|limit\w*)\b|\bexcluded\s+from\s+(?:the\s+|any\s+)?(?:cap|limitation)|\b(?:neither|no)\b(?:[^.;]|\.(?=\d)){0,160}\b(?:shall|will)\s+be\s+subject\s+to\s+(?:clauses?|sections?|the\s+(?:cap|limit))|\bneither\s+(?:clause|section)\s+\d[\d.]*\s+nor\s+(?:clause|section)\s+\d[\d.]*\s+(?:shall|will)\s+(?:limit|exclude|restrict|apply\s+to)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex CarvesOut();
 
     [GeneratedRegex(@"\bliabilit|\b(?:amounts?|sums?)\s+payable\b|\bLosses\b|\bobligations\s+under\s+(?:any|an|the)\s+indemnit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

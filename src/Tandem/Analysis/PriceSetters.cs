@@ -38,13 +38,51 @@ public static partial class PriceSetters
     private static string Judges(string party) =>
         $@"\b(?:{party})\b[^.;]{{0,80}}\b(?:reasonably\s+|in\s+good\s+faith\s+)?(?:considers?|thinks?|deems?|determines?)\b|\b(?:{party})\b[^.;]{{0,120}}\b(?:as|where|if|whenever)\s+it\s+(?:reasonably\s+)?(?:considers?|thinks?|deems?|determines?)\b|\b(?:{party})(?:'s|’s)\s+(?:valuation|determination|assessment)\b[^.;]{{0,60}}\bconclusive\b|\b(?:{party})\b[^.;]{{0,80}}\bin\s+its\s+(?:sole|absolute)\s+discretion\b";
 
+    /// <summary>The name the finding's deviation carries when the price is the other side's list price as it later stands.</summary>
+    public const string ListDeviation = "The price is the other side's list price as it stands when it delivers";
+
+    /// <summary>
+    /// Whether <paramref name="clause"/>, read with the definitions it uses, makes the price the other side's own list price as
+    /// it stands at a later time, with no cap: "the Supplier's published list price … current on the date of Delivery", "the
+    /// Price List amount at the time the order is accepted" where the Price List is "Vendor's list prices … as published from
+    /// time to time", "the Fees shall be adjusted to the Vendor's list prices then in effect". The other side may raise the
+    /// price by republishing its list, and orders already placed follow.
+    /// </summary>
+    /// <remarks>
+    /// A contract that elsewhere says how the list or the prices may be amended ("The Supplier may amend the Price List at any
+    /// time by sending …", "may revise the List Price … on 14 days' notice") puts the question there, and that clause is judged
+    /// on its own words; <paramref name="contract"/> is every clause's text, for that look.
+    /// </remarks>
+    public static bool TheirListPrice(string clause, ReviewLens lens, IReadOnlyList<string> contract)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        ArgumentNullException.ThrowIfNull(lens);
+        ArgumentNullException.ThrowIfNull(contract);
+        if (lens.Owners.PartyPattern("price-their-list", (_, them) =>
+                $@"\b(?:{them})(?:'s|’s)\s+(?:(?:then|current|published|standard|prevailing)\s+){{0,2}}(?:list\s+)?(?:prices?|price\s+list|rates?|tariffs?)\b[^.;]{{0,120}}?\b(?:current\s+(?:on|at)|in\s+(?:force|effect)\s+(?:on|at)|then\s+(?:current|in\s+(?:force|effect)|applicable)|from\s+time\s+to\s+time)\b") is not { } theirs)
+        {
+            return false;
+        }
+
+        var read = lens.Definitions.Read(clause);
+        return RegexBudget.Run(() => Priced().IsMatch(clause) && theirs.IsMatch(read) && !Bounded().IsMatch(clause)
+            && !contract.Any(c => !c.Contains(clause, StringComparison.Ordinal) && !clause.Contains(c, StringComparison.Ordinal) && PriceAmended().IsMatch(c)), () => false);
+    }
+
     /// <summary>The review's findings with each such clause reported as a high Price Restrictions finding.</summary>
     internal static List<Finding> Apply(List<Finding> findings, PlaybookRule? rule, IReadOnlyList<Store.StoredClause> clauses, string[] texts,
         int[] leadIns, ReviewLens lens, string documentText) =>
         rule is null ? findings : RaisedFindings.RaiseWhere(findings, clauses, texts, leadIns, lens, documentText, text => TheirsToSet(text, lens)
             ? new Reading(rule, Severity.High, Deviation,
                 "{them} fixes the price by its own judgement, with no index, step or cap: what {us} pays or is paid is whatever {them} thinks right.")
-            : null);
+            : lens.Side is not null && ReviewSide.ReceivingRoles.Contains(lens.Side.FunctionalRole, StringComparer.OrdinalIgnoreCase) && TheirListPrice(text, lens, texts)
+                ? new Reading(rule, Severity.High, ListDeviation,
+                    "The price is {them}'s own list price as it stands when the order is accepted or delivered, with no cap: {them} can raise what {us} pays by republishing its list.")
+                : null);
+
+    /// <summary>A clause on amending the prices or the list: "may amend the Price List", "revise the List Price", "any increase in the Prices".</summary>
+    [GeneratedRegex(@"\b(?:amend|revis|chang|vary|varies|varied|increas|updat)\w*\s+(?:to\s+|in\s+|of\s+)?(?:the\s+|its\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:Price\s+List|prices?|list\s+prices?|Prices|Charges|Fees|Rates|tariffs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex PriceAmended();
 
     /// <summary>What is paid: charges, prices, fees, rates, a budget, a contract sum, a valuation.</summary>
     [GeneratedRegex(@"\b(?:charges?|prices?|fees?|rates?|budget|tariffs?|(?:subcontract|contract)\s+sum|valuation|valued)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

@@ -67,4 +67,16 @@ public sealed class EleventhHardRoundJudgementTests
         Assert.Contains("You must take all you need of it from the other side", finding.Deviations);
         Assert.Equal(Severity.High, finding.Severity);
     }
+
+    [Fact]
+    public void Judge_TheOtherSidesLiabilityForYourGoodsByWeight_Critical()
+    {
+        const string clause = "11.3 The Supplier's liability for loss of or damage to Goods held in its store shall be calculated at £2.50 per kilogram gross weight of the Goods lost.";
+        Assert.True(Shipped.RuleFor("Cap on Liability")!.Detects(clause));
+
+        var finding = Judge(SupplierBuyer, "Cap on Liability", "buyer", "11.3", ("11.3", clause));
+        Assert.Equal(Severity.Critical, finding.Severity);
+        Assert.Contains("The other side's liability for your goods is a rate by weight or by unit", finding.Deviations);
+        Assert.DoesNotContain("The other side's liability for your goods is a rate by weight or by unit", Judge(SupplierBuyer, "Cap on Liability", "supplier", "11.3", ("11.3", clause)).Deviations);
+    }
 }

@@ -94,6 +94,29 @@ public sealed class ExitRightsTests
     public void Read_AnExitSetOffByAFaultAnEventOrTheTermsEnd_IsNoConvenienceExit(string clause) =>
         Assert.Empty(Read(Saas, "customer", clause));
 
+    [Theory]
+    // What the holder weighs (its regulators, its strategy) is its own judgement, not an outside event.
+    [InlineData("9.4 The Customer may, by giving the Provider not less than 60 days' notice, bring this Agreement (or the Services to any Group Company) to an end at any time where the Customer considers in good faith that this is appropriate in light of its regulatory obligations or its strategy.")]
+    public void Read_AnExitOnTheHoldersViewOfItsOwnRegulatoryPosition_IsAConvenienceExit(string clause) =>
+        Assert.Equal(Favours.Them, Holder(Saas, "provider", clause));
+
+    [Fact]
+    public void Read_AnExitALawOrRegulatorSetsOff_StaysNoConvenienceExit() =>
+        Assert.Empty(Read(Saas, "provider", "9.4 The Customer may terminate this Agreement on 30 days' notice where a regulator requires it to stop using the Services."));
+
+    [Theory]
+    [InlineData("9.4 Where the Consultant reasonably considers that it cannot staff an Event to its usual standard, it may withdraw from that Event by giving the Client written notice at least 21 days before it, and its only obligation shall be to refund the fee paid.", "client")]
+    [InlineData("9.4 At each quarterly review the Consultant may bring the Project to an end on 60 days' notice if it concludes that further work is no longer commercially viable.", "client")]
+    [InlineData("9.4 The Consultant may at any time, in its sole discretion, notify the Client that it has decided to discontinue development of the Toolkit.", "client")]
+    public void Read_OtherThingsLeftAtTheHoldersChoice_AreExits(string clause, string side) =>
+        Assert.Equal(Favours.Them, Holder(Services, side, clause));
+
+    [Theory]
+    [InlineData("9.4 The Provider keeps its offering under review and may withdraw any Storage Tier, or the Services as a whole, by giving the Customer not less than 60 days' notice.")]
+    [InlineData("9.4 Where the Provider decides to withdraw the Platform, or any Module that the Customer uses, from general availability, it shall give the Customer not less than 90 days' notice.")]
+    public void Read_TheProviderWithdrawingTheWholeService_IsTheirs(string clause) =>
+        Assert.Equal(Favours.Them, Holder(Saas, "customer", clause));
+
     [Fact]
     public void Read_AMutualExit_IsBoths() =>
         Assert.Equal(Favours.Both, Holder(Saas, "customer", "9.4 Either party may terminate this Agreement at any time by giving the other ninety days' written notice."));

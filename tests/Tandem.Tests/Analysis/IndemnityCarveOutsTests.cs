@@ -289,4 +289,16 @@ public sealed class IndemnityCarveOutsTests
     [InlineData("13.3 The limits in clause 13.2 shall not apply to liability under clause 12, or to liability for any breach of clause 3, clause 4, clause 5 or clause 6.")] // clause 6 binds the provider too
     public void YoursOnly_TheirIndemnityAgainstTooFewOfYours_Nothing(string carveOut) =>
         Assert.Empty(Reached("customer", carveOut, LicenceDuties));
+
+    [Fact]
+    public void YoursOnly_ACapThatSaysThisClauseDoesNotApplyToAnyIndemnity_ReadsEveryIndemnity()
+    {
+        const string Cap = "13.3 Each party's total liability shall not be more than GBP 10,000, save that this clause does not apply to liability under any indemnity given in this Agreement.";
+        Assert.Equal(["any indemnity in this Agreement"], Reached("customer", Cap, CustomerIndemnifies));
+        Assert.Empty(Reached("provider", Cap, CustomerIndemnifies));
+    }
+
+    [Fact]
+    public void YoursOnly_AnExclusionOfIndirectLossThatSaysThisClauseDoesNotApply_LiftsNoCap() =>
+        Assert.Empty(Reached("customer", "13.3 Neither party shall be liable for any indirect loss, save that this clause shall not apply to the Customer's liability under clause 12.1.", CustomerIndemnifies));
 }

@@ -35,4 +35,39 @@ public sealed class PriceSettersTests
         Assert.False(Theirs("client", "7.2 The Contractor may revise the Charges once a year as it considers appropriate, by no more than the change in CPI."));
         Assert.False(Theirs("client", "7.2 The Charges may be revised only by written agreement of both parties."));
     }
+
+    private static readonly ContractParty[] SupplyParties = [new("Harlow Panels Ltd", "Supplier"), new("Minster Solar plc", "Buyer")];
+
+    private static bool TheirList(string side, params (string Path, string Text)[] pieces)
+    {
+        var clauses = StoredClauses.Of(pieces);
+        return PriceSetters.TheirListPrice(pieces[^1].Text, ReviewLens.For(ReviewSide.Resolve(SupplyParties, side), clauses), [.. pieces.Select(p => p.Text)]);
+    }
+
+    [Theory]
+    [InlineData("4.1 The price of each Panel is the Supplier's published list price current on the date of delivery, less 10%.")]
+    [InlineData("4.1 On each 1 April the Prices shall be adjusted to the Supplier's list prices then in effect.")]
+    public void TheirListPrice_TheOtherSidesListAsItLaterStands(string clause)
+    {
+        Assert.True(TheirList("buyer", ("4.1", clause)));
+        Assert.False(TheirList("supplier", ("4.1", clause)));
+    }
+
+    [Fact]
+    public void TheirListPrice_ThroughTheDefinitionOfThePriceList() =>
+        Assert.True(TheirList("buyer",
+            ("1.1", "1.1 \"Panel Tariff\" means the Supplier's list prices for the Panels as published on its website from time to time."),
+            ("4.1", "4.1 The price of each Panel is the Panel Tariff amount at the time the order is accepted.")));
+
+    [Theory]
+    [InlineData("4.1 The price of each Panel is the Supplier's list price current on the date of delivery, but shall not exceed the price in the Order by more than 3%.")]
+    [InlineData("4.1 The price of each Panel is the price stated in Schedule 2, fixed for the Term.")]
+    public void TheirListPrice_ACappedOrFixedPrice_Nothing(string clause) =>
+        Assert.False(TheirList("buyer", ("4.1", clause)));
+
+    [Fact]
+    public void TheirListPrice_AContractThatSaysElsewhereHowTheListIsAmended_LeavesItToThatClause() =>
+        Assert.False(TheirList("buyer",
+            ("4.3", "4.3 The Supplier may amend its list prices on 30 days' notice to the Buyer."),
+            ("4.1", "4.1 The price of each Panel is the Supplier's published list price current on the date of delivery, less 10%.")));
 }
