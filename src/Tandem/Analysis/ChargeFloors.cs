@@ -32,7 +32,7 @@ public static partial class ChargeFloors
             return true;
         }
 
-        if (!ReviewSide.ReceivingRoles.Contains(side.FunctionalRole, StringComparer.OrdinalIgnoreCase) || !RegexBudget.Run(() => Charged().IsMatch(clause), () => false))
+        if (!side.Receives || !RegexBudget.Run(() => Charged().IsMatch(clause), () => false))
         {
             return false;
         }

@@ -72,8 +72,8 @@ public static partial class ControlEvents
             {
                 why = $"\"{term.Term}\" ({term.ClausePath}) speaks only of {{us}}: no change in who owns {{them}} can be one";
             }
-            else if (ChangeOfOwner().Matches(definition).Any(c => PartyNames.Mentions(definition[Math.Max(0, c.Index - 60)..c.Index], us)
-                && !PartyNames.Mentions(definition[Math.Max(0, c.Index - 60)..c.Index], them) && OnlyFor().IsMatch(definition[Math.Max(0, c.Index - 60)..c.Index])))
+            else if (ChangeOfOwner().Matches(definition).Select(c => definition[Math.Max(0, c.Index - 60)..c.Index])
+                .Any(before => PartyNames.Mentions(before, us) && !PartyNames.Mentions(before, them) && OnlyFor().IsMatch(before)))
             {
                 why = $"\"{term.Term}\" ({term.ClausePath}) counts a change in who owns a party only for {{us}}";
             }

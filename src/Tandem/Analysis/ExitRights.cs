@@ -93,7 +93,7 @@ public static partial class ExitRights
 
             // The side that is paid (a provider, a licensor) expects the paying side to be able to leave the whole agreement
             // on a reasonable notice: only a short one, or a withdrawal of part of what it buys, is a risk to it.
-            if (holder == Favours.Them && !ReviewSide.ReceivingRoles.Contains(lens.Side!.FunctionalRole, StringComparer.OrdinalIgnoreCase)
+            if (holder == Favours.Them && !lens.Side!.Receives
                 && WholeAgreement().IsMatch(exit.Value) && lens.Measure(sentence).TryGetValue("notice_days", out var days) && days >= ReasonableNoticeDays)
             {
                 continue;

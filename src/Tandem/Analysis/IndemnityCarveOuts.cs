@@ -137,7 +137,6 @@ public static partial class IndemnityCarveOuts
             }
         }
 
-
         // A kind of liability tied to what only one side supplies: "any liability for delay in completing, or for defects in,
         // the Subcontract Works" when only the reviewed side carries out the Subcontract Works.
         foreach (Match item in ThingLiability().Matches(clause))

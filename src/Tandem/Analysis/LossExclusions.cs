@@ -55,7 +55,7 @@ public static partial class LossExclusions
 
         // A side that receives the goods or the service suffers the losses a failure to perform causes: for it, a definition
         // that names damage to property, theft, or the cost of re-doing, replacing or refunding reaches direct loss by its heads.
-        var receives = ReviewSide.ReceivingRoles.Contains(lens.Side!.FunctionalRole, StringComparer.OrdinalIgnoreCase);
+        var receives = lens.Side!.Receives;
         foreach (var term in lens.Definitions.Used(clause).Where(t => LossTerm().IsMatch(t.Term)))
         {
             if (!EvenDirect().IsMatch(term.Text) && !(receives && DirectByNature().IsMatch(term.Text)))

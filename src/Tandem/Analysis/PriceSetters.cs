@@ -64,8 +64,7 @@ public static partial class PriceSetters
             return false;
         }
 
-        var read = lens.Definitions.Read(clause);
-        return RegexBudget.Run(() => Priced().IsMatch(clause) && theirs.IsMatch(read) && !Bounded().IsMatch(clause)
+        return RegexBudget.Run(() => Priced().IsMatch(clause) && theirs.IsMatch(lens.Definitions.Read(clause)) && !Bounded().IsMatch(clause)
             && !contract.Any(c => !c.Contains(clause, StringComparison.Ordinal) && !clause.Contains(c, StringComparison.Ordinal) && PriceAmended().IsMatch(c)), () => false);
     }
 
@@ -75,7 +74,7 @@ public static partial class PriceSetters
         rule is null ? findings : RaisedFindings.RaiseWhere(findings, clauses, texts, leadIns, lens, documentText, text => TheirsToSet(text, lens)
             ? new Reading(rule, Severity.High, Deviation,
                 "{them} fixes the price by its own judgement, with no index, step or cap: what {us} pays or is paid is whatever {them} thinks right.")
-            : lens.Side is not null && ReviewSide.ReceivingRoles.Contains(lens.Side.FunctionalRole, StringComparer.OrdinalIgnoreCase) && TheirListPrice(text, lens, texts)
+            : lens.Side is { Receives: true } && TheirListPrice(text, lens, texts)
                 ? new Reading(rule, Severity.High, ListDeviation,
                     "The price is {them}'s own list price as it stands when the order is accepted or delivered, with no cap: {them} can raise what {us} pays by republishing its list.")
                 : null);

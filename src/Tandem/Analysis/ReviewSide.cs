@@ -18,6 +18,9 @@ public sealed record ReviewSide(ContractParty Party, IReadOnlyList<ContractParty
         "Customer", "Client", "Buyer", "Purchaser", "Licensee", "Recipient", "Receiving Party", "Subscriber", "Distributor", "Reseller", "Company", "Tenant", "Lessee",
     ];
 
+    /// <summary>Whether the side receives the goods, services or information (its <see cref="FunctionalRole"/> is one of <see cref="ReceivingRoles"/>).</summary>
+    public bool Receives => ReceivingRoles.Contains(FunctionalRole, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The other parties: the counterparties of this review.</summary>
     public IEnumerable<ContractParty> Counterparties => Parties.Where(p => p != Party);
 
