@@ -31,6 +31,7 @@ public sealed class ReviewApisShapeTests
     [InlineData("Reviews__InlineConcurrency", "0", "Tandem:Server:Reviews:InlineConcurrency must be between 1 and 256")]
     [InlineData("Jobs__Workers", "0", "Tandem:Server:Jobs:Workers must be between 1 and 64")]
     [InlineData("Jobs__InvisibilityTimeout", "00:00:01", "Tandem:Server:Jobs:InvisibilityTimeout must be at least 00:00:05")]
+    [InlineData("Jobs__LockTimeout", "00:00:02", "Tandem:Server:Jobs:LockTimeout must be at least 00:00:05")]
     public async Task Serve_BadReviewOrJobSetting_OneLineAndExit1(string key, string value, string message)
     {
         using var tandem = new TandemProcess();

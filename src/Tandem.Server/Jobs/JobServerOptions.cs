@@ -22,6 +22,15 @@ public sealed class JobServerOptions
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// On PostgreSQL: how long a lock outlives a node that died holding it. Hangfire locks a job
+    /// while it changes the job's state, and a scheduled job for its whole run; a node killed
+    /// inside either leaves the lock behind, and the job waits this long before another node can
+    /// move it. Locks are not renewed, so this must exceed the longest scheduled run (a local
+    /// retrain): a shorter one would let a second node start the same scheduled run.
+    /// </summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>On PostgreSQL: how often an idle worker looks for jobs, besides the notification PostgreSQL sends when one is queued.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -33,6 +33,7 @@ public static class TandemJobsExtensions
         services.AddOptions<JobServerOptions>().BindConfiguration(JobServerOptions.Section)
             .Validate(o => o.Workers is >= 1 and <= 64, $"{JobServerOptions.Section}:Workers must be between 1 and 64")
             .Validate(o => o.InvisibilityTimeout >= TimeSpan.FromSeconds(5), $"{JobServerOptions.Section}:InvisibilityTimeout must be at least 00:00:05")
+            .Validate(o => o.LockTimeout >= TimeSpan.FromSeconds(5), $"{JobServerOptions.Section}:LockTimeout must be at least 00:00:05")
             .Validate(o => o.PollInterval >= TimeSpan.FromMilliseconds(100), $"{JobServerOptions.Section}:PollInterval must be at least 00:00:00.1")
             .ValidateOnStart();
         var shared = IsPostgres(configuration);
@@ -112,6 +113,8 @@ public static class TandemJobsExtensions
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = jobs.InvisibilityTimeout,
             QueuePollInterval = jobs.PollInterval,
+            // A lock left by a node that died is removed by the next node that asks for it after this long.
+            DistributedLockTimeout = jobs.LockTimeout,
             // LISTEN/NOTIFY: an idle worker starts a queued job at once rather than at its next poll.
             EnableLongPolling = true,
         };
