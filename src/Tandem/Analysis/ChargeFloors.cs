@@ -16,37 +16,59 @@ public static partial class ChargeFloors
     public const string Deviation = "You pay for a floor volume whatever you use";
 
     /// <summary>Whether <paramref name="clause"/> makes the reviewed side, as the paying side, pay at least a floor whatever it uses.</summary>
-    public static bool YoursFloored(string clause, ReviewLens lens)
+    public static bool YoursFloored(string clause, ReviewLens lens) => Floored(clause, lens) is not null;
+
+    /// <summary>
+    /// The definitions that set the floor under what the reviewed side pays in <paramref name="clause"/> (none when the clause
+    /// sets it in its own words); null when it sets none.
+    /// </summary>
+    internal static IReadOnlyList<DefinedTerm>? Floored(string clause, ReviewLens lens)
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(lens);
         if (lens.Side is not { } side)
         {
-            return false;
+            return null;
         }
 
         // A shortfall names who makes it up; a floor in a price list is the paying side's.
-        if (lens.Owners.PartyPattern("floor-payer", (us, _) => $@"\b(?:{us})\s+(?:shall|will|must)\s+pay\b") is { } payer
+        if (lens.Owners.PartyPattern("floor-payer", (us, _) => $@"\b(?:{us})\s+(?:shall|will|must)\s+pay\b|\b(?:invoice|charge|bill)\s+(?:the\s+)?(?:{us})\b") is { } payer
             && RegexBudget.Run(() => Shortfall().IsMatch(clause) && payer.IsMatch(clause), () => false))
         {
-            return true;
+            return [];
         }
 
         if (!side.Receives || !RegexBudget.Run(() => Charged().IsMatch(clause), () => false))
         {
-            return false;
+            return null;
         }
 
-        return RegexBudget.Run(() => ClauseSentences.Split(clause).Any(s => Charged().IsMatch(s) && !Liability().IsMatch(s)
-            && (Floor().IsMatch(s) || lens.Definitions.Used(s).Any(t => Floor().IsMatch(t.Text) && !Liability().IsMatch(t.Text)))), () => false);
+        return RegexBudget.Run(() =>
+        {
+            foreach (var sentence in ClauseSentences.Split(clause).Where(s => Charged().IsMatch(s) && !Liability().IsMatch(s)))
+            {
+                if (Floor().IsMatch(sentence))
+                {
+                    return [];
+                }
+
+                if (lens.Definitions.Used(sentence).Where(t => Floor().IsMatch(t.Text) && !Liability().IsMatch(t.Text)).ToList() is { Count: > 0 } terms)
+                {
+                    return (IReadOnlyList<DefinedTerm>?)terms;
+                }
+            }
+
+            return null;
+        }, () => null);
     }
 
     /// <summary>The review's findings with each such clause reported as a high Minimum Commitment finding.</summary>
     internal static List<Finding> Apply(List<Finding> findings, PlaybookRule? rule, IReadOnlyList<Store.StoredClause> clauses, string[] texts,
         int[] leadIns, ReviewLens lens, string documentText) =>
-        rule is null ? findings : RaisedFindings.RaiseWhere(findings, clauses, texts, leadIns, lens, documentText, text => YoursFloored(text, lens)
+        rule is null ? findings : RaisedFindings.RaiseWhere(findings, clauses, texts, leadIns, lens, documentText, text => Floored(text, lens) is { } terms
             ? new Reading(rule, Severity.High, Deviation,
-                "{us} pays for at least a fixed volume whatever it actually uses: the charge has a floor, so a fall in {us}'s needs does not lower what it owes.")
+                "{us} pays for at least a fixed volume whatever it actually uses: the charge has a floor, so a fall in {us}'s needs does not lower what it owes.",
+                Cites: terms)
             : null);
 
     /// <summary>A charge: charges, fees, payable, price, royalties, commission, multiplied by.</summary>
@@ -59,11 +81,12 @@ public static partial class ChargeFloors
     private static partial Regex Floor();
 
     /// <summary>
-    /// A shortfall made up: "are less than … shall pay … the difference", "the amount (if any) by which the Annual Target …
-    /// exceeds". Not "shall pay any shortfall" alone: that is as often an underpayment an audit reveals, or a pointer to a
+    /// A shortfall made up: "are less than … shall pay … the difference", "is less than the Annual Quantity, the Library shall
+    /// invoice the Publisher … for the difference", "invoice the Customer for the number of words by which … fell short of",
+    /// "the amount (if any) by which the Annual Target … exceeds". Not "shall pay any shortfall" alone: that is as often an underpayment an audit reveals, or a pointer to a
     /// floor set elsewhere.
     /// </summary>
-    [GeneratedRegex(@"\bless\s+than\b[^.;]{0,160}\bpay\b[^.;]{0,80}\b(?:difference|shortfall)\b|\bpay\b[^.;]{0,80}\b(?:amount|sum)\s+(?:\(if\s+any\)\s+)?by\s+which\b[^.;]{0,80}\b(?:Target|Minimum|Commitment|annual\s+amount)\w*[^.;]{0,40}\bexceeds\b",
+    [GeneratedRegex(@"\bless\s+than\b[^.;]{0,160}\b(?:pay|invoice|charge|bill)\b[^.;]{0,80}\b(?:difference|shortfall)\b|\b(?:invoice|charge|bill)\b[^.;]{0,120}\bby\s+which\b[^.;]{0,120}\b(?:fell|falls|fall)\s+short\s+of\b|\bpay\b[^.;]{0,80}\b(?:amount|sum)\s+(?:\(if\s+any\)\s+)?by\s+which\b[^.;]{0,80}\b(?:Target|Minimum|Commitment|annual\s+amount)\w*[^.;]{0,40}\bexceeds\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Shortfall();
 

@@ -207,17 +207,21 @@ public static partial class ExitRights
     /// Provider decides to retire the Platform or any Module …, it may do so by giving the Customer not less than 90 days'
     /// notice"); or a decision that the work shall not go on.
     /// </summary>
-    [GeneratedRegex(@"\bmay\s*,?\s+(?:(?:at\s+any\s+time|at\s+its\s+option|in\s+its\s+(?:sole\s+|absolute\s+)?discretion)\s*,?\s+)?(?:(?:by\s+giving|on\s+giving|by|on|upon)\s+(?:[^.;,]){0,120}\bnotice\b(?:[^.;,]){0,40},?\s+)?(?:"
+    [GeneratedRegex(@"\bmay\s*,?\s+(?:(?:at\s+any\s+time|at\s+its\s+option|in\s+its\s+(?:sole\s+|absolute\s+)?discretion)\s*,?\s+)?(?:(?:by\s+giving|on\s+giving|by|on|upon)\s+(?:[^.;,]){0,120}\bnotice\b(?:[^.;,]){0,40},?\s+)?(?:(?:decide|elect|choose)\s+to\s+)?(?:"
         + @"(?:terminate|end|cancel|determine)\s+(?:this|the|that|any|each|an?)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Programme|Project|Engagement|Appointment|Subscription|Licen[cs]es?|Services?|Service\s+Modules?|Modules?)\b"
         + @"|withdraw\s+from\s+(?:this|the|that|any|each)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Orders?|Programme|Project|Engagement|Appointment|Arrangement|Scheme|Events?|Bookings?|Assignments?|Campaigns?|Seasons?)\b"
         + @"|(?:withdraw|discontinue|remove)\s+(?:(?:any\s+)?one\s+or\s+more|any|all|the|each|some)\s+(?:(?:of\s+the\s+)?\w+\s+){0,2}(?:Services?|Service\s+Modules?|Modules?|Group\s+Compan(?:y|ies)|Sites?|Locations?|Platform|Software|Support|Deliverables?|Territor(?:y|ies))\b"
-        + @"|(?:withdraw|remove|decommission|recall)\s+(?:any|all|the|each|some)\s+(?:of\s+the\s+)?(?<thing>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?:\s*,?\s+or\s+(?:the\s+|all\s+(?:of\s+)?the\s+)?(?<whole>Services?|Platform|Software)(?:\s+as\s+a\s+whole)?\b)?"
+        + @"|(?:withdraw|remove|decommission|recall)\s+(?:any\s+one\s+or\s+more|one\s+or\s+more|any|all|the|each|some)\s+(?:of\s+the\s+)?(?<thing>(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))(?:\s*,?\s+or\s+(?:the\s+|all\s+(?:of\s+)?the\s+)?(?<whole>Services?|Platform|Software)(?:\s+as\s+a\s+whole)?\b)?"
         + @"|(?:reduce|cut|decrease)\s+(?:[^.;]){0,80}\bto\s+(?:nil|zero|nothing)\b"
-        + @"|designate\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}as\s+(?:end[- ]of[- ]life|discontinued|obsolete)\b"
+        + @"|designate\s+(?:[^.;]){0,60}?\bas\s+(?:end[- ]of[- ]life|discontinued|obsolete)\b"
+        + @"|(?:withdraw|revoke|terminate)\s+(?:the|any|all|some)\s+(?:of\s+the\s+)?(?:rights|licen[cs]es?|permissions?)\s+(?:granted|given)\b"
+        + @"|notify\s+(?:the\s+)?\w+\s+(?:of\s+)?(?:an?\s+|the\s+)?(?:earlier\s+)?date\s+on\s+which\s+(?:this|the)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Term|Period|Licen[cs]e)\s+(?:shall|will)\s+(?:end|terminate|expire|come\s+to\s+an\s+end)\b"
         + @"|bring\s+(?:this|the)\s+(?:Agreement|Contract|Project|Programme|Collaboration|Engagement|Appointment|Arrangement)\s+(?:\([^()]{0,120}\)\s+)?to\s+an\s+end\b"
         + @"|(?:[^.;]){1,120}\bor\s+(?:to\s+)?(?:bring\s+(?:this|the)\s+(?:Agreement|Contract)\s+to\s+an\s+end|terminate\s+(?:this|the)\s+(?:Agreement|Contract))\b)"
         + @"|\b(?:decides?|elects?|wishes|chooses?)\s+to\s+(?:retire|withdraw|discontinue|decommission|cease\s+to\s+(?:offer|provide|supply|support|make\s+available))\s+(?:the|any|all|each|some)\s+(?:\w+\s+){0,2}(?:Services?|Service\s+Modules?|Modules?|Platform|Software|Products?|Support|Features?|Functionality)\b(?=(?:[^.;]){0,200}\b(?:may\s+do\s+so|(?:it|they)\s+shall\s+give\b(?:[^.;]){0,80}\bnotice)\b)"
+        + @"|\b(?:decides?|elects?|chooses?)\s+to\s+(?:stop|cease|discontinue|withdraw)\s+(?:offering|providing|supplying|making\s+available|supporting)\b(?=(?:[^.;]){0,300}\b(?:Agreement|Contract|licen[cs]e)\b(?:[^.;]){0,120}\b(?:shall|will)\s+(?:end|terminate|cease)\b)"
         + @"|\bmay\b(?:[^.;]){0,160}\b(?:has\s+)?(?:decided|decides)\s+to\s+(?:discontinue|abandon|cease|stop)\s+(?:the\s+|all\s+)?(?:development|production|work|performance)\b"
+        + @"|\bmay\s+(?:decide|determine|resolve)\s+that\s+(?:the\s+)?(?:Project|Programme|Collaboration|Research|Study|Engagement|Agreement|Contract)\s+(?:shall|will|should)\s+not\s+(?:proceed|continue|go\s+ahead)\b"
         + @"|\b(?:decides?|determines?|elects?)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:shall|will|should)\s+not\s+(?:proceed|continue)\b(?=(?:[^.;]|\.(?=\d)){0,200}\b(?:Agreement|Contract)\s+shall\s+(?:terminate|end)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Leaves();
@@ -246,8 +250,11 @@ public static partial class ExitRights
     [GeneratedRegex(@"\b(?:if|where|in\s+the\s+event|upon|following|provided\s+that|unless|when)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex Condition();
 
-    /// <summary>The holder's own judgement as the trigger: "considers", "determines … not commercially viable", "decides", "ceases to need", "reorganises", "at any time", "for any reason".</summary>
-    [GeneratedRegex(@"\b(?:(?:reasonably\s+|in\s+good\s+faith\s+)?(?:considers?|determines?|decides?|elects?|wishes|chooses?|believes?|concludes?)\b|(?:is|are)\s+of\s+the\s+(?:reasonable\s+)?opinion|in\s+its\s+(?:sole\s+|absolute\s+|reasonable\s+|commercial\s+)?(?:opinion|view|discretion|judgement|judgment)|(?:no\s+longer|not)\s+commercially\s+viable|commercial\s+viability|ceases?\s+to\s+(?:need|require)|no\s+longer\s+(?:needs?|requires?|wishes)|reorganis\w+|reorganiz\w+|disposes?\s+of|needed\s+elsewhere|(?:requires?|needs?|wants?)\s+(?:it|them|that\s+\w+|the\s+\w+)\s+for\s+(?:another|any\s+other|other)\s+(?:customer|client|hirer|purpose|project|use)|at\s+any\s+time|for\s+any\s+(?:\w+\s+)?reason|without\s+(?:cause|reason|giving\s+(?:any\s+)?reasons?)|for\s+(?:its\s+own\s+)?convenience|route\s+to\s+market|its\s+(?:business|commercial)\s+(?:needs|strategy|priorities))",
+    /// <summary>
+    /// The holder's own judgement as the trigger: "considers", "determines … not commercially viable", "decides", "ceases to
+    /// need", "reorganises", "at any time", "for any reason"; or a routine review it sits in ("following each annual review").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:reasonably\s+|in\s+good\s+faith\s+)?(?:considers?|determines?|decides?|elects?|wishes|chooses?|believes?|concludes?)\b|(?:is|are)\s+of\s+the\s+(?:reasonable\s+)?opinion|in\s+its\s+(?:sole\s+|absolute\s+|reasonable\s+|commercial\s+)?(?:opinion|view|discretion|judgement|judgment)|(?:no\s+longer|not)\s+commercially\s+viable|commercial\s+viability|ceases?\s+to\s+(?:need|require)|no\s+longer\s+(?:needs?|requires?|wishes)|reorganis\w+|reorganiz\w+|disposes?\s+of|needed\s+elsewhere|(?:requires?|needs?|wants?)\s+(?:it|them|that\s+\w+|the\s+\w+)\s+for\s+(?:another|any\s+other|other)\s+(?:customer|client|hirer|purpose|project|use)|at\s+any\s+time|for\s+any\s+(?:\w+\s+)?reason|without\s+(?:cause|reason|giving\s+(?:any\s+)?reasons?)|for\s+(?:its\s+own\s+)?convenience|route\s+to\s+market|its\s+(?:business|commercial)\s+(?:needs|strategy|priorities)|(?:following|after|at)\s+(?:each|any|every)\s+(?:annual\s+|periodic\s+|scheduled\s+)?(?:review|Review\s+Meeting)s?\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex OwnChoice();
 

@@ -87,11 +87,13 @@ public static partial class LossExclusions
         cap is null || lens.Definitions.Count == 0 ? findings : RaisedFindings.RaiseWhere(findings, clauses, texts, leadIns, lens, documentText, text =>
             TheirsExcluded(text, lens) is [var term, ..]
                 ? new Reading(cap, Severity.Critical, Deviation,
-                    $"{{them}} has no liability for \"{term.Term}\" ({term.ClausePath}), and those are the losses its own deliverables cause: {{us}} is left without a remedy for what it pays for.")
+                    $"{{them}} has no liability for \"{term.Term}\" ({term.ClausePath}), and those are the losses its own deliverables cause: {{us}} is left without a remedy for what it pays for.",
+                    Cites: [term])
                 : DirectExcluded(text, lens) is var (direct, heads)
                     ? new Reading(cap, Severity.Critical, DirectDeviation,
                         $"\"{direct.Term}\" ({direct.ClausePath}) is excluded even where the loss is direct, and it names {string.Join("; ", heads.Take(3))}: "
-                        + "the losses a failure under this contract would actually cause {us}, so little is left for the cap to limit.")
+                        + "the losses a failure under this contract would actually cause {us}, so little is left for the cap to limit.",
+                        Cites: [direct])
                     : null);
 
     /// <summary>A clause that removes liability altogether: "shall have no liability", "shall not be liable", "excludes all liability".</summary>

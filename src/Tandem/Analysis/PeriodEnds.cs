@@ -71,10 +71,10 @@ public static partial class PeriodEnds
             : found.Hold == Hold.Ends
                 ? new Reading(rule, Severity.High, EndedAtWill,
                     $"\"{found.Period.Term}\" ({found.Period.ClausePath}) ends on the date {{them}} gives in its own notice, which may be the day of the notice: {{them}} may walk away at any time, and {{us}} has no term to rely on.",
-                    Once: found.Period.Term)
+                    Once: found.Period.Term, Cites: [found.Period])
                 : new Reading(rule, Severity.Critical, ProlongedAtWill,
                     $"\"{found.Period.Term}\" ({found.Period.ClausePath}) lasts until {{them}} chooses to stop: the licence has no end {{us}} controls, so in effect it is perpetual.",
-                    Once: found.Period.Term));
+                    Once: found.Period.Term, Cites: [found.Period]));
 
     /// <summary>A defined period: "means the period", "means, for each Film, the period".</summary>
     [GeneratedRegex(@"\bmeans(?:\s*,?\s*(?:for|in\s+respect\s+of)\s+(?:each|any)\s+\w+(?:\s+\w+)?,)?\s+the\s+period\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

@@ -54,6 +54,9 @@ internal static class RaisedFindings
                 Severity = judged.Severity < reading.AtLeast ? reading.AtLeast : judged.Severity,
                 Rationale = lens.Fill(reading.Rationale),
                 Deviations = [.. judged.Deviations.Where(d => d != reading.Deviation), reading.Deviation],
+                Definitions = reading.Cites is { Count: > 0 } cites
+                    ? [.. judged.Definitions.Where(d => !cites.Any(c => c.Term == d.Term)), .. cites]
+                    : judged.Definitions,
             });
         }
 
@@ -61,5 +64,9 @@ internal static class RaisedFindings
     }
 }
 
-/// <summary>What a reader read in a clause: the rule whose finding it raises, how far, why, and (when set) a key it is reported once for.</summary>
-internal sealed record Reading(PlaybookRule Rule, Severity AtLeast, string Deviation, string Rationale, string? Once = null);
+/// <summary>
+/// What a reader read in a clause: the rule whose finding it raises, how far, why, (when set) a key it is reported once for,
+/// and the definitions the reading rests on, which the finding cites as a finding of the playbook's cites those its pattern read.
+/// </summary>
+internal sealed record Reading(PlaybookRule Rule, Severity AtLeast, string Deviation, string Rationale, string? Once = null,
+    IReadOnlyList<DefinedTerm>? Cites = null);

@@ -58,6 +58,14 @@ public sealed class ReviewLens
             return (bound, $"{gains} (only {owes} can set the indemnity off)");
         }
 
+        // A sum made non-refundable without naming who paid it ("Milestone Payments, once paid, are not refundable") favours
+        // whoever the contract says is paid it.
+        if (favours == Favours.Unclear && Owners.Kept(clause) is var kept and (Favours.Us or Favours.Them))
+        {
+            var them = string.Join(" and ", Side!.Counterparties.Select(p => p.Role));
+            return (kept, kept == Favours.Us ? $"{Side.Party.Role} (keeps what {them} paid)" : $"{them} (keeps what {Side.Party.Role} paid)");
+        }
+
         return (favours, stance.Describe());
     }
 

@@ -40,7 +40,7 @@ public static partial class RollingTerms
             Rolling(text, lens) is { } found
                 ? new Reading(rule, Severity.Medium, Deviation,
                     $"\"{found.Period.Term}\" ({found.Period.ClausePath}) renews itself in further periods unless notice of {ClauseQuantities.Format("notice_days", found.NoticeDays)} is given before it ends: miss the window and {{us}} is bound for another period.",
-                    Once: found.Period.Term)
+                    Once: found.Period.Term, Cites: [found.Period])
                 : null);
 
     /// <summary>A period that continues by itself: "each successive period", "automatically renews", "thereafter from year to year".</summary>

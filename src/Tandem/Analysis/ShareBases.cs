@@ -72,7 +72,7 @@ public static partial class ShareBases
             : new Reading(rule, Severity.High, Deviation, found.Deducted
                 ? $"{{them}} may deduct \"{found.Base.Term}\" ({found.Base.ClausePath}) from what it pays {{us}}, and sets them itself: the price {{us}} is paid is whatever {{them}} decides."
                 : $"{{us}} is paid on \"{found.Base.Term}\" ({found.Base.ClausePath}), which {{them}} works out itself (at its own discretion, or net of its own costs): what {{us}} receives is whatever {{them}} decides.",
-                Once: found.Base.Term));
+                Once: found.Base.Term, Cites: [found.Base]));
 
     /// <summary>A defined term, singular or plural: "Retailer Allowance" is a use of "Retailer Allowances".</summary>
     private static string TermPattern(string term) =>

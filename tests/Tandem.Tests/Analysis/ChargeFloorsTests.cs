@@ -33,11 +33,45 @@ public sealed class ChargeFloorsTests
     public void YoursFloored_AShortfallYouMustMakeUp_WhicheverSideYouAre() =>
         Assert.True(Floored("provider", "7.2 If the fees received in any year are less than £50,000, the Provider shall pay the Customer the difference within 30 days."));
 
+    [Theory]
+    [InlineData("7.2 If the Customer's payslips in any year are fewer than, or less than, the Annual Volume, the Provider shall invoice the Customer for the difference at the list rate.")]
+    [InlineData("7.2 After each year the Provider shall invoice the Customer for the number of payslips by which those produced in that year fell short of 12,000.")]
+    public void YoursFloored_AShortfallTheOtherSideInvoicesYouFor(string clause)
+    {
+        Assert.True(Floored("customer", clause));
+        Assert.False(Floored("provider", clause));
+    }
+
     [Fact]
     public void YoursFloored_ChargesOnActualUseOrACapOnTheGreaterOf_Nothing()
     {
         Assert.False(Floored("customer", "7.2 The monthly charge is £2.40 multiplied by the Paid Staff."));
         Assert.False(Floored("customer", "7.2 Each party's liability for fees shall not exceed the greater of £1,000,000 and the number of payslips times £10."));
         Assert.False(Floored("customer", "7.2 The Customer shall pay any shortfall in the fees revealed by an audit within ten days."));
+    }
+
+    [Fact]
+    public void Floored_NamesTheDefinitionThatSetsTheFloor_NoneWhenTheClauseSetsItItself()
+    {
+        var lens = ReviewLens.For(ReviewSide.Resolve(Parties, "customer"), StoredClauses.Of([.. Definitions]));
+        Assert.Equal(["Billable Staff"], ChargeFloors.Floored("7.2 The monthly charge is £2.40 multiplied by the Billable Staff.", lens)!.Select(t => t.Term));
+        Assert.Equal("1.1 ¶3", ChargeFloors.Floored("7.2 The monthly charge is £2.40 multiplied by the Billable Staff.", lens)![0].ClausePath);
+        Assert.Empty(ChargeFloors.Floored("7.2 The Base Charge is payable in full each month irrespective of the number of payslips actually produced.", lens)!);
+        Assert.Null(ChargeFloors.Floored("7.2 The monthly charge is £2.40 multiplied by the Paid Staff.", lens));
+    }
+
+    [Fact]
+    public void Apply_TheFindingCitesTheDefinitionThatSetsTheFloor_SoTheReportQuotesIt()
+    {
+        var clauses = StoredClauses.Of([.. Definitions, ("7.2", "7.2 The monthly charge is £2.40 multiplied by the Billable Staff.")]);
+        var lens = ReviewLens.For(ReviewSide.Resolve(Parties, "customer"), clauses);
+        var texts = clauses.Select(c => c.Clause.Text).ToArray();
+
+        var findings = ChargeFloors.Apply([], PlaybookLoader.Load(RepositoryPaths.Playbook).RuleFor("Minimum Commitment"), clauses, texts,
+            Enumerable.Range(0, clauses.Count).ToArray(), lens, string.Join("\n", texts));
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(("7.2", Severity.High), (finding.ClausePath, finding.Severity));
+        Assert.Equal([("Billable Staff", "1.1 ¶3")], finding.Definitions.Select(d => (d.Term, d.ClausePath)));
     }
 }

@@ -117,6 +117,44 @@ public sealed class ExitRightsTests
     public void Read_TheProviderWithdrawingTheWholeService_IsTheirs(string clause) =>
         Assert.Equal(Favours.Them, Holder(Saas, "customer", clause));
 
+    [Theory]
+    // A thing named between the verb and its new status.
+    [InlineData("9.4 The Provider may, on not less than 120 days' notice, designate the Platform, or any release of it, as end-of-life, and this Agreement shall end on the date the notice states.")]
+    // A decision to stop offering the service, after which the agreement ends.
+    [InlineData("9.4 If the Provider decides to stop offering the Platform to customers in the Customer's industry, it shall notify the Customer, and this Agreement shall end on the date stated in that notice.")]
+    // A decision to withdraw between "may" and the verb.
+    [InlineData("9.4 The Provider may decide to withdraw any Module, or the Platform as a whole, by giving the Customer not less than ninety days' notice.")]
+    // The other side's choice of an earlier end date, after a routine review.
+    [InlineData("9.4 Following each annual review, the Provider may notify the Customer of an earlier date on which this Agreement shall end.")]
+    public void Read_ExitsUnderOtherWords_AreTheProviders(string clause) =>
+        Assert.Equal(Favours.Them, Holder(Saas, "customer", clause));
+
+    [Theory]
+    // The licence itself taken back on the holder's view of its reputation.
+    [InlineData("9.4 If the Licensor considers in good faith that the Licensee's use of any Module may harm the Licensor's reputation, the Licensor may by notice withdraw the rights granted in clause 2 for that Module.")]
+    [InlineData("9.4 If the Licensor, acting in good faith, considers that any use of a Module is prejudicial to its reputation, the Licensor may by notice withdraw the rights granted in clause 2 for that Module.")]
+    [InlineData("9.4 If the Licensor considers that any use of a Module is prejudicial to its reputation, the Licensor may by notice withdraw the rights granted in clause 2 for that Module.")]
+    public void Read_TheLicenceWithdrawnOnTheLicensorsJudgement_IsTheirs(string clause) =>
+        Assert.Equal(Favours.Them, Holder(Licence, "licensee", clause));
+
+    [Fact]
+    public void Read_TheLicenceRevokedForABreach_IsNoConvenienceExit() =>
+        Assert.Empty(Read(Licence, "licensee", "9.4 The Licensor may by notice withdraw the rights granted in clause 2 if the Licensee breaches clause 3 and fails to remedy it within 30 days."));
+
+    [Fact]
+    public void Read_TheClientDecidingAtAReviewThatTheProjectStops_IsTheirs() =>
+        Assert.Equal(Favours.Them, Holder(Services, "consultant", "9.4 At any steering meeting the Client may decide that the Project shall not continue, and it shall stop on that day."));
+
+    [Fact]
+    public void Read_TheCustomerWithdrawingAnyOneOrMoreOfItsSites_IsARiskForTheProvider()
+    {
+        var clauses = StoredClauses.Of(
+            ("1.1", "\"Depot\" means each site of the Customer listed in Schedule 1."),
+            ("3.1", "3.1 The Provider shall provide the Services at each Depot."),
+            ("9.4", "9.4 The Customer may, on not less than 30 days' notice, withdraw any one or more Depots from the Services, up to all of them."));
+        Assert.Equal([Favours.Them], ExitRights.Read(clauses[^1].Clause.Text, ReviewLens.For(ReviewSide.Resolve(Saas, "provider"), clauses)).Select(e => e.Holder));
+    }
+
     [Fact]
     public void Read_AMutualExit_IsBoths() =>
         Assert.Equal(Favours.Both, Holder(Saas, "customer", "9.4 Either party may terminate this Agreement at any time by giving the other ninety days' written notice."));

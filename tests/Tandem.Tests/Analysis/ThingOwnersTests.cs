@@ -156,4 +156,29 @@ public sealed class ThingOwnersTests
         var lens = ReviewLens.For(null, StoredClauses.Of(Contract));
         Assert.Equal(Favours.Both, lens.Owners.Trigger("Each party shall indemnify the other against all Harm arising from any Goods."));
     }
+
+    [Fact]
+    public void Kept_ANonRefundableSumFavoursWhomTheContractSaysIsPaidIt()
+    {
+        (string, string)[] paid =
+        [
+            ("1.1 ¶7", "\"Development Payment\" means each payment set out against a stage in Schedule 3."),
+            ("6.1", "6.1 The Purchaser shall pay each Development Payment within 30 days after the stage is accepted."),
+        ];
+        const string clause = "6.2 Development Payments, once paid, are not refundable in any circumstances, including where this Agreement ends early.";
+        Assert.Equal(Favours.Us, Lens("maker", paid).Owners.Kept(clause));
+        Assert.Equal(Favours.Them, Lens("purchaser", paid).Owners.Kept(clause));
+        Assert.Equal(Favours.Us, Lens("maker", paid).Stance(clause).Favours);
+        Assert.Equal(Favours.Us, Lens("maker", paid).Owners.Kept("6.2 All Development Payments shall be non-refundable."));
+    }
+
+    [Fact]
+    public void Kept_NoNamedSumOrNoOneNamedAsPaying_Unclear()
+    {
+        Assert.Equal(Favours.Unclear, Lens("maker").Owners.Kept("6.2 Sums paid are not refundable."));
+        Assert.Equal(Favours.Unclear, Lens("maker").Owners.Kept("6.2 The Signing Bonus is not refundable."));
+        // Both sides pay one: who keeps it depends on the payment.
+        Assert.Equal(Favours.Unclear, Lens("maker", ("6.1", "6.1 The Purchaser shall pay the Service Charges monthly."), ("6.3", "6.3 The Maker shall pay the Service Charges for its own site."))
+            .Owners.Kept("6.2 Service Charges are non-refundable."));
+    }
 }
