@@ -240,9 +240,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
     private async Task<HttpClient> StartApiNodeAsync(string key, CancellationToken cancellationToken, bool worker = false)
     {
         var port = FreePort();
-        var process = worker
-            ? StartNode("serve", "--store", Store, "--urls", $"http://127.0.0.1:{port}")
-            : StartNode("serve", "--no-worker", "--store", Store, "--urls", $"http://127.0.0.1:{port}");
+        var process = StartNode(["serve", .. worker ? Array.Empty<string>() : ["--no-worker"], "--store", Store, "--urls", $"http://127.0.0.1:{port}"]);
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         while (true)
         {

@@ -9,4 +9,12 @@ namespace Tandem.Analysis;
 /// <param name="Start">Start offset of the definition in the document's normalised text.</param>
 /// <param name="End">End offset (exclusive), with the list items under it.</param>
 /// <param name="Text">The definition as read into the clauses that use it (at most <see cref="ContractDefinitions.MaxDefinitionLength"/> characters).</param>
-public sealed record DefinedTerm(string Term, string ClausePath, int Start, int End, string Text);
+public sealed record DefinedTerm(string Term, string ClausePath, int Start, int End, string Text)
+{
+    /// <summary>A defined term's name as a pattern, singular or plural: "Retailer Allowance" is a use of "Retailer Allowances".</summary>
+    public static string NamePattern(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return System.Text.RegularExpressions.Regex.Escape(term.EndsWith('s') ? term[..^1] : term) + "s?";
+    }
+}

@@ -211,7 +211,7 @@ public static partial class ExitRights
         + @"(?:terminate|end|cancel|determine)\s+(?:this|the|that|any|each|an?)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Programme|Project|Engagement|Appointment|Subscription|Licen[cs]es?|Services?|Service\s+Modules?|Modules?)\b"
         + @"|withdraw\s+from\s+(?:this|the|that|any|each)\s+(?:\w+\s+){0,2}(?:Agreement|Contract|Statement\s+of\s+Work|SOW|Work\s+Orders?|Orders?|Programme|Project|Engagement|Appointment|Arrangement|Scheme|Events?|Bookings?|Assignments?|Campaigns?|Seasons?)\b"
         + @"|(?:withdraw|discontinue|remove)\s+(?:(?:any\s+)?one\s+or\s+more|any|all|the|each|some)\s+(?:(?:of\s+the\s+)?\w+\s+){0,2}(?:Services?|Service\s+Modules?|Modules?|Group\s+Compan(?:y|ies)|Sites?|Locations?|Platform|Software|Support|Deliverables?|Territor(?:y|ies))\b"
-        + @"|(?:withdraw|remove|decommission|recall)\s+(?:any\s+one\s+or\s+more|one\s+or\s+more|any|all|the|each|some)\s+(?:of\s+the\s+)?(?<thing>(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))(?:\s*,?\s+or\s+(?:the\s+|all\s+(?:of\s+)?the\s+)?(?<whole>Services?|Platform|Software)(?:\s+as\s+a\s+whole)?\b)?"
+        + @"|(?:withdraw|remove|decommission|recall)\s+(?:(?:any\s+)?one\s+or\s+more|any|all|the|each|some)\s+(?:of\s+the\s+)?(?<thing>(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))(?:\s*,?\s+or\s+(?:the\s+|all\s+(?:of\s+)?the\s+)?(?<whole>Services?|Platform|Software)(?:\s+as\s+a\s+whole)?\b)?"
         + @"|(?:reduce|cut|decrease)\s+(?:[^.;]){0,80}\bto\s+(?:nil|zero|nothing)\b"
         + @"|designate\s+(?:[^.;]){0,60}?\bas\s+(?:end[- ]of[- ]life|discontinued|obsolete)\b"
         + @"|(?:withdraw|revoke|terminate)\s+(?:the|any|all|some)\s+(?:of\s+the\s+)?(?:rights|licen[cs]es?|permissions?)\s+(?:granted|given)\b"

@@ -53,8 +53,7 @@ public sealed class ReviewLens
         // side supplies Products) binds that side.
         if (favours is Favours.Both or Favours.Unclear && Owners.Bound(clause) is var bound and (Favours.Us or Favours.Them))
         {
-            var them = string.Join(" and ", Side!.Counterparties.Select(p => p.Role));
-            var (gains, owes) = bound == Favours.Them ? (them, Side.Party.Role) : (Side.Party.Role, them);
+            var (gains, owes) = bound == Favours.Them ? (TheirRoles, Side!.Party.Role) : (Side!.Party.Role, TheirRoles);
             return (bound, $"{gains} (only {owes} can set the indemnity off)");
         }
 
@@ -62,8 +61,7 @@ public sealed class ReviewLens
         // whoever the contract says is paid it.
         if (favours == Favours.Unclear && Owners.Kept(clause) is var kept and (Favours.Us or Favours.Them))
         {
-            var them = string.Join(" and ", Side!.Counterparties.Select(p => p.Role));
-            return (kept, kept == Favours.Us ? $"{Side.Party.Role} (keeps what {them} paid)" : $"{them} (keeps what {Side.Party.Role} paid)");
+            return (kept, kept == Favours.Us ? $"{Side!.Party.Role} (keeps what {TheirRoles} paid)" : $"{TheirRoles} (keeps what {Side!.Party.Role} paid)");
         }
 
         return (favours, stance.Describe());
@@ -76,5 +74,8 @@ public sealed class ReviewLens
     public string? Fill(string? rationale) =>
         rationale is null || Side is null ? rationale
         : rationale.Replace("{us}", Side.Party.Role, StringComparison.Ordinal)
-            .Replace("{them}", string.Join(" and ", Side.Counterparties.Select(p => p.Role)) is { Length: > 0 } them ? them : "the other party", StringComparison.Ordinal);
+            .Replace("{them}", TheirRoles is { Length: > 0 } them ? them : "the other party", StringComparison.Ordinal);
+
+    /// <summary>The other parties' roles, joined by "and" (empty without a side).</summary>
+    private string TheirRoles => Side is null ? string.Empty : string.Join(" and ", Side.Counterparties.Select(p => p.Role));
 }

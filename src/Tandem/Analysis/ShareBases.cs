@@ -32,8 +32,8 @@ public static partial class ShareBases
             foreach (var deducted in new[] { false, true })
             {
                 var use = lens.Owners.PartyPattern($"share-use:{deducted}:{term.Term}", (_, _) => deducted
-                    ? $@"\b(?:deduct|withhold|set\s+off)\w*\s+(?:\w+\s+){{0,6}}(?:any|all|the)\s+{TermPattern(term.Term)}\b"
-                    : $@"(?:%|\bper\s*cent|\bpercent|\broyalt(?:y|ies)|\bshare|\bpercentage)\s+(?:\w+\s+){{0,3}}(?:of|on)\s+(?:the\s+|all\s+|any\s+)?{TermPattern(term.Term)}\b")!;
+                    ? $@"\b(?:deduct|withhold|set\s+off)\w*\s+(?:\w+\s+){{0,6}}(?:any|all|the)\s+{DefinedTerm.NamePattern(term.Term)}\b"
+                    : $@"(?:%|\bper\s*cent|\bpercent|\broyalt(?:y|ies)|\bshare|\bpercentage)\s+(?:\w+\s+){{0,3}}(?:of|on)\s+(?:the\s+|all\s+|any\s+)?{DefinedTerm.NamePattern(term.Term)}\b")!;
                 if (RegexBudget.Run(() => use.IsMatch(clause), () => false) && SetBy(term, lens, deducted))
                 {
                     return (term, deducted);
@@ -73,10 +73,6 @@ public static partial class ShareBases
                 ? $"{{them}} may deduct \"{found.Base.Term}\" ({found.Base.ClausePath}) from what it pays {{us}}, and sets them itself: the price {{us}} is paid is whatever {{them}} decides."
                 : $"{{us}} is paid on \"{found.Base.Term}\" ({found.Base.ClausePath}), which {{them}} works out itself (at its own discretion, or net of its own costs): what {{us}} receives is whatever {{them}} decides.",
                 Once: found.Base.Term, Cites: [found.Base]));
-
-    /// <summary>A defined term, singular or plural: "Retailer Allowance" is a use of "Retailer Allowances".</summary>
-    private static string TermPattern(string term) =>
-        Regex.Escape(term.EndsWith('s') ? term[..^1] : term) + "s?";
 
     /// <summary>A base defined net of deductions: "less", "after deduction of", "net of".</summary>
     [GeneratedRegex(@"\bless\b|\bdeduct|\bnet\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]

@@ -9,6 +9,9 @@ namespace Tandem.Analysis;
 /// </summary>
 public sealed partial class ThingOwners
 {
+    /// <summary>Who pays each named sum, read once per review (the stance asks for every clause, several times).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Favours> _payers = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Whom <paramref name="clause"/>'s non-refundable sum favours: <see cref="Favours.Us"/> when only the other side pays it
     /// (so the reviewed side keeps it), <see cref="Favours.Them"/> when only the reviewed side pays it, and
@@ -34,9 +37,11 @@ public sealed partial class ThingOwners
     /// singular or the plural: <see cref="Favours.Us"/> when only the other side pays it, <see cref="Favours.Them"/> when only
     /// the reviewed side does, <see cref="Favours.Unclear"/> otherwise.
     /// </summary>
-    private Favours Payer(string sum)
+    private Favours Payer(string sum) => _payers.GetOrAdd(sum, PayerOnce);
+
+    private Favours PayerOnce(string sum)
     {
-        var stem = Regex.Escape(sum.EndsWith('s') ? sum[..^1] : sum) + "s?";
+        var stem = DefinedTerm.NamePattern(sum);
         var pays = PartyPattern($"sum-payer:{sum}", (us, them) =>
             $@"(?:(?<us>\b(?:{us}))|(?<them>\b(?:{them})))\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+pay\s+(?:to\s+(?:the\s+)?\w+\s+)?(?:(?:each|the|any|all|every|such)\s+)?(?:\w+\s+){{0,2}}?{stem}\b")!;
         bool us = false, them = false;
